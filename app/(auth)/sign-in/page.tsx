@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { AuthForm } from "@/components/auth-form";
+import { countUsers } from "@/lib/server/users";
+import { signInAction } from "../actions";
+
+export const metadata = { title: "Sign in · Cognito Studio" };
+// Whether anyone can sign in yet is read from the database on every request, never at build time.
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  // A new studio has nobody to sign in as: send its first visitor to create the admin account.
+  if ((await countUsers()) === 0) redirect("/sign-up");
+  const { callbackUrl } = await searchParams;
+  // Only a path on this site (the action checks again).
+  let path: string | undefined;
+  try {
+    path = callbackUrl ? new URL(callbackUrl, "http://x").pathname : undefined;
+  } catch {
+    path = undefined;
+  }
+  return <AuthForm mode="sign-in" action={signInAction} callbackUrl={path} />;
+}

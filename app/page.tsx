@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { ImportPoolForm } from "@/components/pools/import-pool-form";
+import { NewPoolForm } from "@/components/pools/new-pool-form";
+import { Badge, type BadgeTone, Card } from "@/components/ui";
+import { listPresets } from "@/lib/cognito/presets";
+import { requireAccount } from "@/lib/server/page-auth";
+import { listPools, POOL_STATUS_LABEL, type PoolStatus } from "@/lib/server/pools";
+import { hasRole } from "@/lib/server/roles";
+
+export const dynamic = "force-dynamic";
+
+const STATUS_TONE: Record<PoolStatus, BadgeTone> = { "never-applied": "neutral", "pending-changes": "warn", "in-sync": "good" };
+
+function formatDate(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+export default async function HomePage() {
+  const account = await requireAccount();
+  const pools = await listPools(account.workspaceId);
+  const canEdit = hasRole(account.role, "editor");
+  const presets = listPresets("pool").map((p) => ({ name: p.name, title: p.title, summary: p.summary }));
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="pools-heading">
+        <h1 id="pools-heading" className="text-2xl font-semibold">
+          User pools
+        </h1>
+        {pools.length === 0 ? (
+          <p className="mt-4 text-slate-700">No user pools yet. Designs you create or import will be listed here.</p>
+        ) : (
+          <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+            <table className="w-full border-collapse text-left text-sm sm:min-w-[40rem]">
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="px-4 py-2 font-medium">Name</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Environment</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                  {/* On a phone, Region and Last change move under the name (a sideways-scrolling table hides them). */}
+                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Region</th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Last change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pools.map((pool) => (
+                  <tr key={pool.id} className="border-b border-slate-100">
+                    <td className="px-4 py-2">
+                      <Link href={`/pools/${pool.id}`} className="font-medium text-indigo-800 underline-offset-2 hover:underline">
+                        {pool.name}
+                      </Link>
+                      {!pool.draftValid && (
+                        <Badge tone="bad" className="ml-2">
+                          draft has errors
+                        </Badge>
+                      )}
+                      <p className="mt-0.5 text-xs text-slate-600 sm:hidden">
+                        {pool.region}, changed {formatDate(pool.updatedAt)}
+                        {pool.lastChangeBy && ` by ${pool.lastChangeBy}`}
+                      </p>
+                    </td>
+                    <td className="px-4 py-2">{pool.environment}</td>
+                    <td className="px-4 py-2">
+                      <Badge tone={STATUS_TONE[pool.status]} className="whitespace-nowrap">
+                        {POOL_STATUS_LABEL[pool.status]}
+                      </Badge>
+                    </td>
+                    <td className="hidden px-4 py-2 sm:table-cell">{pool.region}</td>
+                    <td className="hidden px-4 py-2 sm:table-cell">
+                      {formatDate(pool.updatedAt)}
+                      {pool.lastChangeBy && <span className="text-slate-600"> by {pool.lastChangeBy}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {canEdit ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card>
+            <h2 className="text-lg font-semibold">New pool</h2>
+            <NewPoolForm presets={presets} />
+          </Card>
+          <Card>
+            <h2 className="text-lg font-semibold">Import</h2>
+            <ImportPoolForm />
+          </Card>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">You are a viewer in this workspace: ask an admin for the editor role to create or import pools.</p>
+      )}
+    </div>
+  );
+}

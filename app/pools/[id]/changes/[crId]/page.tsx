@@ -1,0 +1,152 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PlanView } from "@/components/plan-view";
+import { ApplySteps } from "@/components/review/apply-steps";
+import { ChangeRequestActions } from "@/components/review/change-request-actions";
+import { Badge, Card } from "@/components/ui";
+import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
+import { requirePool } from "@/lib/server/page-auth";
+import { hasRole } from "@/lib/server/roles";
+
+export const dynamic = "force-dynamic";
+
+function formatDate(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+export default async function ChangeRequestPage({ params }: { params: Promise<{ id: string; crId: string }> }) {
+  const { id, crId } = await params;
+  const { account, pool } = await requirePool(id);
+  const cr = await getChangeRequestView(account.workspaceId, pool.id, crId);
+  if (!cr) notFound();
+  const final = cr.status === "applied" || cr.status === "closed";
+  const isAuthor = cr.author === account.email;
+  const approver = hasRole(account.role, "approver");
+  const missing = cr.target.requiredApprovals - cr.approvals.length;
+  const applyBlocked =
+    cr.plan.errors.length > 0 ? "The plan has errors." : missing > 0 ? `Needs ${missing} more approval${missing === 1 ? "" : "s"} by someone other than the author.` : undefined;
+  return (
+    <section aria-labelledby="cr-heading" className="space-y-4">
+      <p className="text-sm">
+        <Link href={`/pools/${pool.id}/changes`} className="text-indigo-800 hover:underline">
+          ← Change requests
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 id="cr-heading" className="text-xl font-semibold">
+          {cr.title}
+        </h1>
+        <Badge tone={cr.status === "applied" ? "good" : cr.status === "failed" ? "bad" : cr.status === "approved" ? "info" : "neutral"} data-testid="cr-status">
+          {STATUS_LABEL[cr.status]}
+        </Badge>
+      </div>
+      <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="inline text-slate-600">Target: </dt>
+          <dd className="inline">
+            {cr.target.name} ({cr.target.region}
+            {cr.target.endpoint ? `, ${cr.target.endpoint}` : ""}), pool {cr.planUserPoolId ?? "to be created"}
+          </dd>
+        </div>
+        <div>
+          <dt className="inline text-slate-600">Author: </dt>
+          <dd className="inline">{cr.author}</dd>
+        </div>
+        <div>
+          <dt className="inline text-slate-600">Plan: </dt>
+          <dd className="inline">
+            version {cr.planVersion} of revision {cr.revisionNumber}, computed {formatDate(cr.plannedAt)}
+          </dd>
+        </div>
+        <div>
+          <dt className="inline text-slate-600">Approvals: </dt>
+          <dd className="inline" data-testid="cr-approvals">
+            {cr.approvals.length} of {cr.target.requiredApprovals}
+            {cr.approvals.length > 0 && ` (${cr.approvals.map((a) => a.approver).join(", ")})`}
+          </dd>
+        </div>
+      </dl>
+      {cr.outdatedApprovals.length > 0 && (
+        <p className="text-sm text-amber-900">
+          Earlier approvals no longer count (the plan was recomputed): {cr.outdatedApprovals.map((a) => `${a.approver} on v${a.planVersion}`).join(", ")}.
+        </p>
+      )}
+      {cr.description && <p className="whitespace-pre-wrap">{cr.description}</p>}
+
+      {/* Kept mounted after the apply: it holds the apply result and the new client secrets, shown once. */}
+      <Card>
+        <ChangeRequestActions
+          changeRequestId={cr.id}
+          planVersion={cr.planVersion}
+          confirmName={cr.confirmName}
+          applyBlocked={applyBlocked}
+          fields={cr.plan.entries.filter((e) => e.action !== "noop").flatMap((e) => e.changes.map((c) => `${e.address} ${c.path}`))}
+          can={{
+            comment: hasRole(account.role, "editor"),
+            approve: !final && approver && !isAuthor,
+            requestChanges: !final && approver && !isAuthor,
+            apply: !final && approver,
+            replan: !final && hasRole(account.role, "editor"),
+            close: !final && (isAuthor || account.role === "admin"),
+          }}
+        />
+        {!final && approver && isAuthor && <p className="mt-3 text-sm text-slate-600">You opened this request: another approver must approve it.</p>}
+      </Card>
+
+      <h2 className="text-lg font-semibold">Plan</h2>
+      <PlanView plan={cr.plan} />
+
+      <h2 className="text-lg font-semibold">Apply runs</h2>
+      {cr.runs.length === 0 ? (
+        <p className="text-sm text-slate-700">Not applied yet.</p>
+      ) : (
+        <ol className="space-y-3" aria-label="Apply runs">
+          {cr.runs.map((run) => (
+            <li key={run.id}>
+              <Card className="space-y-2">
+                <p className="text-sm">
+                  <Badge tone={run.status === "succeeded" ? "good" : run.status === "running" ? "info" : "bad"}>{run.status}</Badge>{" "}
+                  by {run.appliedBy}, plan v{run.planVersion}, {formatDate(run.startedAt)}
+                  {run.userPoolId ? `, pool ${run.userPoolId}` : ""}
+                </p>
+                {run.error && <p className="text-sm text-red-800">{run.error}</p>}
+                {run.status === "interrupted" && <p className="text-sm text-red-800">The server stopped during this apply. Re-plan to see what is left, then apply again.</p>}
+                <ApplySteps steps={run.steps} />
+                {run.progress.length > 0 && (
+                  <details open={run.status === "running" || run.status === "interrupted"}>
+                    <summary className="cursor-pointer text-sm text-slate-700">AWS calls made ({run.progress.length})</summary>
+                    <ol className="mt-1 space-y-0.5 font-mono text-xs" aria-label="AWS calls made">
+                      {run.progress.map((p, index) => (
+                        <li key={index}>
+                          {p.at.slice(11, 19)} {p.outcome} {p.call} {p.subject}
+                          {p.error ? ` (${p.error.code}: ${p.error.message})` : ""}
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                )}
+              </Card>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <h2 className="text-lg font-semibold">Comments</h2>
+      {cr.comments.length === 0 ? (
+        <p className="text-sm text-slate-700">No comments yet.</p>
+      ) : (
+        <ul className="space-y-2" aria-label="Comments">
+          {cr.comments.map((c) => (
+            <li key={c.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+              <p className="text-slate-600">
+                {c.author}, {formatDate(c.createdAt)}
+                {c.path && <span className="font-mono"> on {c.path}</span>}
+              </p>
+              <p className="mt-1 whitespace-pre-wrap">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

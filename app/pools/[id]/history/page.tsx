@@ -1,0 +1,34 @@
+import { HistoryView, diffRevisions, selectRevisions } from "@/components/history";
+import { requirePool } from "@/lib/server/page-auth";
+import { listRevisions } from "@/lib/server/pools";
+
+export const dynamic = "force-dynamic";
+
+export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string | string[]; to?: string | string[] }> }) {
+  const { id } = await params;
+  const query = await searchParams;
+  const { account, pool } = await requirePool(id);
+  const revisions = await listRevisions(account.workspaceId, pool.id);
+  const selection = selectRevisions(revisions, query);
+  const from = selection && revisions.find((r) => r.number === selection.from);
+  const to = selection && revisions.find((r) => r.number === selection.to);
+  // A corrupt row cannot be diffed; the list still shows it.
+  const unreadable = Boolean(from && to && (!from.stored.document || !to.stored.document));
+  const comparison = from?.stored.document && to?.stored.document && selection ? { selection, plan: diffRevisions(from.stored.document, to.stored.document) } : undefined;
+  return (
+    <section aria-labelledby="history-heading" className="space-y-4">
+      <h1 id="history-heading" className="text-xl font-semibold">
+        History
+      </h1>
+      {revisions.length === 0 && <p className="text-slate-700">No revisions yet. Use “Save as revision” in the editor to freeze the draft.</p>}
+      {revisions.length > 0 && (
+        <HistoryView revisions={revisions} comparison={comparison} formAction={`/pools/${pool.id}/history`} compareHref={(a, b) => `/pools/${pool.id}/history?from=${a}&to=${b}`} />
+      )}
+      {unreadable && (
+        <p role="alert" className="text-red-800">
+          One of these revisions cannot be read (a corrupt row), so they cannot be compared.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { DraftEditor } from "@/components/pools/draft-editor";
+import { requirePool } from "@/lib/server/page-auth";
+import { hasRole } from "@/lib/server/roles";
+
+export const dynamic = "force-dynamic";
+
+export default async function PoolEditorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { account, pool } = await requirePool(id);
+  const raw = pool.draft.stored.raw;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return (
+      <p role="alert" className="rounded-md bg-red-50 p-3 text-red-900">
+        The stored draft cannot be read: {pool.draft.stored.diagnostics.map((d) => d.message).join(" ")}
+      </p>
+    );
+  }
+  return (
+    <>
+      <h1 className="sr-only">Edit {pool.name}</h1>
+      <DraftEditor key={pool.draft.version} poolId={pool.id} version={pool.draft.version} document={raw as Record<string, unknown>} canEdit={hasRole(account.role, "editor")} />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { TargetForm } from "@/components/review/target-form";
+import { Card, DataTable } from "@/components/ui";
+import { requirePool } from "@/lib/server/page-auth";
+import { hasRole } from "@/lib/server/roles";
+import { listTargets } from "@/lib/server/targets";
+
+export const dynamic = "force-dynamic";
+
+export default async function TargetsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { account, pool } = await requirePool(id);
+  const targets = await listTargets(account.workspaceId, pool.id);
+  return (
+    <section aria-labelledby="targets-heading" className="space-y-4">
+      <h1 id="targets-heading" className="text-xl font-semibold">
+        Targets
+      </h1>
+      <p className="text-sm text-slate-700">
+        Where this design is applied. The studio stores no AWS credentials: the server uses the AWS SDK&apos;s default credential chain, and assumes the role when a target names one.
+      </p>
+      {targets.length === 0 ? (
+        <p className="text-slate-700">No targets yet.</p>
+      ) : (
+        <DataTable label="Targets" columns={["Name", "Region", "Endpoint", "Role", "User pool", "Approvals"]}>
+          {targets.map((t) => (
+            <tr key={t.id} className="border-t border-slate-100">
+              <td className="px-3 py-2 font-medium">
+                <Link href={`/pools/${pool.id}/targets/${t.id}`} className="text-indigo-800 hover:underline">
+                  {t.name}
+                </Link>
+              </td>
+              <td className="px-3 py-2">{t.region}</td>
+              <td className="px-3 py-2 break-all">{t.endpoint ?? "AWS"}</td>
+              <td className="px-3 py-2 break-all">{t.roleArn ?? "—"}</td>
+              <td className="px-3 py-2 font-mono break-all" data-testid={`target-pool-${t.name}`}>{t.userPoolId ?? "not created yet"}</td>
+              <td className="px-3 py-2">{t.requiredApprovals}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {hasRole(account.role, "admin") ? (
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Add a target</h2>
+          <TargetForm poolId={pool.id} region={pool.region} />
+        </Card>
+      ) : (
+        <p className="text-sm text-slate-600">Only admins add or change targets.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { poolNameSchema, regionSchema } from "@/lib/cognito/spec";
+
+/** One schema per form, shared by the form (zodResolver) and the server action (STYLE.md practice 7). */
+export const environmentSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/u, { error: "use 1-32 lower-case letters, digits or dashes, e.g. dev, staging, prod" });
+
+export const newPoolSchema = z.object({
+  name: poolNameSchema,
+  region: regionSchema,
+  environment: environmentSchema,
+  /** A pool preset's name, or "" for a blank pool. */
+  preset: z.string(),
+});
+export type NewPoolInput = z.infer<typeof newPoolSchema>;
+
+export const importPoolSchema = z.object({
+  text: z.string().min(1, { error: "paste a file or choose one to upload" }).max(2_000_000, { error: "the file is larger than 2 MB" }),
+  fileName: z.string().max(255).optional(),
+  environment: environmentSchema,
+});
+export type ImportPoolInput = z.infer<typeof importPoolSchema>;
+
+export const saveDraftSchema = z.object({
+  poolId: z.string().min(1),
+  version: z.int().min(1),
+  /** Any JSON object: an invalid draft is saved too (marked invalid); the core validator judges it. */
+  document: z.record(z.string(), z.unknown()),
+});
+export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
+
+export const saveRevisionSchema = z.object({
+  poolId: z.string().min(1),
+  version: z.int().min(1),
+  message: z.string().trim().max(500, { error: "keep the message under 500 characters" }),
+});
+export type SaveRevisionInput = z.infer<typeof saveRevisionSchema>;

@@ -1,0 +1,91 @@
+"use server";
+// Server actions of team review (issue 8) only (STYLE.md practice 9): the logic lives in lib/server.
+import { defineAction } from "@/lib/server/action";
+import {
+  addComment,
+  applyChangeRequest,
+  approveChangeRequest,
+  closeChangeRequest,
+  replanChangeRequest,
+  requestChanges,
+  submitChangeRequest,
+} from "@/lib/server/change-requests";
+import { pullLiveIntoDraft } from "@/lib/server/drift";
+import { createTarget, describeTarget, updateTarget } from "@/lib/server/targets";
+import {
+  applySchema,
+  approveSchema,
+  changeRequestRefSchema,
+  commentSchema,
+  createTargetSchema,
+  pullLiveSchema,
+  requestChangesSchema,
+  submitChangeRequestSchema,
+  updateTargetSchema,
+} from "./review.validation";
+
+export const createTargetAction = defineAction({ schema: createTargetSchema, role: "admin", audit: "target.create" }, async (input, { account, audit }) => {
+  const target = await createTarget(account.workspaceId, input);
+  audit({ target: target.id, poolId: target.poolId, after: describeTarget(target) });
+  return { id: target.id };
+});
+
+export const updateTargetAction = defineAction({ schema: updateTargetSchema, role: "admin", audit: "target.update" }, async (input, { account, audit }) => {
+  const { before, after } = await updateTarget(account.workspaceId, input);
+  audit({ target: after.id, poolId: after.poolId, before: describeTarget(before), after: describeTarget(after) });
+  return { id: after.id };
+});
+
+export const submitChangeRequestAction = defineAction({ schema: submitChangeRequestSchema, role: "editor", audit: "change-request.submit" }, async (input, { account, audit }) => {
+  const cr = await submitChangeRequest(account, input);
+  audit({ target: cr.id, poolId: input.poolId, after: `"${input.title}" (revision ${cr.revisionNumber}): ${cr.plan.summary.add} to add, ${cr.plan.summary.change} to change, ${cr.plan.summary.replace} to replace, ${cr.plan.summary.destroy} to destroy` });
+  return { id: cr.id };
+});
+
+export const commentAction = defineAction({ schema: commentSchema, role: "editor", audit: "change-request.comment" }, async (input, { account, audit }) => {
+  const comment = await addComment(account, input);
+  audit({ target: input.changeRequestId, poolId: comment.poolId, after: input.body.slice(0, 200), details: input.path ? { path: input.path } : {} });
+  return { id: comment.id };
+});
+
+export const approveAction = defineAction({ schema: approveSchema, role: "approver", audit: "change-request.approve" }, async (input, { account, audit }) => {
+  const result = await approveChangeRequest(account, input);
+  audit({ target: input.changeRequestId, poolId: result.poolId, after: `approved plan version ${input.planVersion} (${result.approvals}/${result.required}); ${result.status}` });
+  return { status: result.status, approvals: result.approvals, required: result.required };
+});
+
+export const requestChangesAction = defineAction({ schema: requestChangesSchema, role: "approver", audit: "change-request.request-changes" }, async (input, { account, audit }) => {
+  const { poolId } = await requestChanges(account, input);
+  audit({ target: input.changeRequestId, poolId, after: input.body.slice(0, 200) });
+  return { status: "changes_requested" as const };
+});
+
+export const replanAction = defineAction({ schema: changeRequestRefSchema, role: "editor", audit: "change-request.replan" }, async (input, { account, audit }) => {
+  const result = await replanChangeRequest(account, input.changeRequestId);
+  audit({ target: input.changeRequestId, poolId: result.poolId, after: result.changed ? `plan version ${result.planVersion}: ${result.reasons.join("; ")}` : "plan unchanged" });
+  return { changed: result.changed, reasons: result.reasons, planVersion: result.planVersion };
+});
+
+export const closeChangeRequestAction = defineAction({ schema: changeRequestRefSchema, role: "editor", audit: "change-request.close" }, async (input, { account, audit }) => {
+  const { poolId, title } = await closeChangeRequest(account, input.changeRequestId);
+  audit({ target: input.changeRequestId, poolId, after: `closed "${title}"` });
+  return { status: "closed" as const };
+});
+
+export const applyAction = defineAction({ schema: applySchema, role: "approver", audit: "change-request.apply" }, async (input, { account, audit }) => {
+  const outcome = await applyChangeRequest(account, input);
+  // Steps and errors only: the new client secrets are returned to the applier and never audited.
+  audit({
+    target: input.changeRequestId,
+    poolId: outcome.poolId,
+    after: `${outcome.status} on ${outcome.targetName}${outcome.userPoolId ? ` (${outcome.userPoolId})` : ""}${outcome.error ? `: ${outcome.error}` : ""}`,
+    details: { runId: outcome.runId, steps: outcome.steps.map((s) => `${s.outcome} ${s.action} ${s.resource}${s.error ? ` ${s.error.code}` : ""}`) },
+  });
+  return outcome;
+});
+
+export const pullLiveIntoDraftAction = defineAction({ schema: pullLiveSchema, role: "editor", audit: "draft.pull-live" }, async (input, { account, audit }) => {
+  const saved = await pullLiveIntoDraft(account, input);
+  audit({ target: input.targetId, poolId: saved.poolId, before: `version ${input.draftVersion}`, after: `version ${saved.version} from live pool ${saved.userPoolId}${saved.valid ? "" : " (invalid)"}` });
+  return { version: saved.version, valid: saved.valid };
+});

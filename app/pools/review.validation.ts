@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { regionSchema } from "@/lib/cognito/spec";
+import { environmentSchema } from "./pools.validation";
+
+/** Schemas of the team-review forms (targets, change requests, approvals, apply), shared by forms and actions. */
+
+const optionalText = (schema: z.ZodType<string, string>) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(schema.optional());
+
+/** moto / LocalStack URL: http(s) only. */
+export const endpointSchema = z.url({ protocol: /^https?$/u, error: "use an http(s) URL such as http://localhost:5000" });
+/** Same rule as the CLI's --role-arn (cli/cognito-target.ts). */
+export const roleArnSchema = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/u, { error: "use an IAM role ARN like arn:aws:iam::123456789012:role/cognito-admin" });
+/** A user pool id starts with its Region: eu-west-1_AbC123. */
+export const userPoolIdSchema = z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/u, { error: "use a user pool id like eu-west-1_AbC123" });
+
+export const targetFieldsSchema = z.object({
+  name: environmentSchema,
+  region: regionSchema,
+  endpoint: optionalText(endpointSchema),
+  roleArn: optionalText(roleArnSchema),
+  userPoolId: optionalText(userPoolIdSchema),
+  requiredApprovals: z.coerce.number<string | number>().int({ error: "a whole number" }).min(0, { error: "0 or more" }).max(5, { error: "at most 5" }),
+});
+
+export const createTargetSchema = targetFieldsSchema.extend({ poolId: z.string().min(1) });
+export type CreateTargetInput = z.infer<typeof createTargetSchema>;
+
+export const updateTargetSchema = targetFieldsSchema.extend({ targetId: z.string().min(1) });
+export type UpdateTargetInput = z.infer<typeof updateTargetSchema>;
+
+/** Approvals a new target needs by default: none for dev, one for anything else (prod, staging…). */
+export function defaultRequiredApprovals(name: string): number {
+  return name === "dev" ? 0 : 1;
+}
+
+export const submitChangeRequestSchema = z.object({
+  poolId: z.string().min(1),
+  targetId: z.string().min(1, { error: "choose a target" }),
+  /** The draft version the person saw: a later save means they would submit something they did not see. */
+  draftVersion: z.int().min(1),
+  title: z.string().trim().min(1, { error: "give the change a title" }).max(200, { error: "keep the title under 200 characters" }),
+  description: z.string().trim().max(5000, { error: "keep the description under 5000 characters" }),
+});
+export type SubmitChangeRequestInput = z.infer<typeof submitChangeRequestSchema>;
+
+export const commentSchema = z.object({
+  changeRequestId: z.string().min(1),
+  body: z.string().trim().min(1, { error: "write a comment" }).max(5000, { error: "keep the comment under 5000 characters" }),
+  /** A changed field the comment is about (plan address + path), or empty for the whole request. */
+  path: optionalText(z.string().max(500)),
+});
+export type CommentInput = z.infer<typeof commentSchema>;
+
+/** Approve / apply name the plan version the person reviewed, so a re-plan in between is caught. */
+export const approveSchema = z.object({ changeRequestId: z.string().min(1), planVersion: z.int().min(1) });
+export type ApproveInput = z.infer<typeof approveSchema>;
+
+export const requestChangesSchema = z.object({
+  changeRequestId: z.string().min(1),
+  body: z.string().trim().min(1, { error: "say what needs to change" }).max(5000),
+});
+
+export const changeRequestRefSchema = z.object({ changeRequestId: z.string().min(1) });
+
+export const applySchema = z.object({
+  changeRequestId: z.string().min(1),
+  planVersion: z.int().min(1),
+  /** The pool's name, typed when the plan replaces or deletes the pool or replaces a client. */
+  confirmName: z.string().optional(),
+});
+export type ApplyInput = z.infer<typeof applySchema>;
+
+export const auditFilterSchema = z.object({
+  poolId: z.string().optional(),
+  actor: z.string().optional(),
+  action: z.string().optional(),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const pullLiveSchema = z.object({ targetId: z.string().min(1), draftVersion: z.int().min(1) });

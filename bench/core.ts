@@ -1,0 +1,52 @@
+import { fullDiff } from "@aws-cdk/cloudformation-diff";
+import { parse as parseYaml } from "yaml";
+import { CFN_READ_TAGS } from "../lib/cognito/formats/cloudformation/intrinsics";
+import { EXPORTERS, IMPORTERS, type ExportFormat, type ImportFormat } from "../lib/cognito/formats";
+import { planChanges } from "../lib/cognito/plan";
+import { validatePoolDocument, hasErrors } from "../lib/cognito/spec";
+import { findPoolFindings } from "../lib/cognito/findings";
+import { maximalPool, withTenPercentChanged } from "./maximal-pool";
+import { medianMs, printRow } from "./measure";
+
+const TARGET_MS = 50;
+const verdict = (ms: number) => (ms < TARGET_MS ? `(target < ${TARGET_MS} ms: met)` : `(target < ${TARGET_MS} ms: NOT met)`);
+
+/** Issue 5's figures: validate, plan, each export and import of the maximal pool, and the CDK peer. */
+export async function benchCore(): Promise<void> {
+  const current = maximalPool();
+  const desired = withTenPercentChanged(current);
+  const diagnostics = validatePoolDocument(desired);
+  if (hasErrors(diagnostics)) throw new Error(`the maximal pool is invalid: ${JSON.stringify(diagnostics.slice(0, 3))}`);
+  console.log("maximal pool: 1000 clients, 25 resource servers x 100 scopes, 50 custom attributes; median of 7 runs");
+
+  let ms = await medianMs(() => validatePoolDocument(desired));
+  printRow("validate (schema + cross-field rules)", ms, verdict(ms));
+  ms = await medianMs(() => findPoolFindings(desired));
+  printRow("findings", ms, verdict(ms));
+  const oursMs = await medianMs(() => planChanges(current, desired));
+  const plan = planChanges(current, desired);
+  printRow(`plan (10% of clients changed: ${plan.summary.change} to change)`, oursMs, verdict(oursMs));
+
+  const exported: Partial<Record<ExportFormat, string>> = {};
+  for (const format of ["spec", "terraform", "terraform-module", "openmcf", "cloudformation"] as const) {
+    ms = await medianMs(() => EXPORTERS[format](desired));
+    exported[format] = EXPORTERS[format](desired).files[0]?.content ?? "";
+    printRow(`export ${format} (${(exported[format]!.length / 1024).toFixed(0)} KiB)`, ms, verdict(ms));
+  }
+  for (const format of ["spec", "terraform", "openmcf", "cloudformation"] as const satisfies readonly ImportFormat[]) {
+    const text = exported[format]!;
+    const result = await IMPORTERS[format](text, { region: "eu-west-1" });
+    if (!result.document) throw new Error(`import ${format} failed: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
+    ms = await medianMs(() => IMPORTERS[format](text, { region: "eu-west-1" }), 5);
+    printRow(`import ${format}`, ms, verdict(ms));
+  }
+
+  // The peer a CDK user relies on: cloudformation-diff's fullDiff on the CloudFormation exports of the
+  // same two documents, already parsed (as our plan gets parsed documents).
+  const before = parseYaml(EXPORTERS.cloudformation(current).files[0]!.content, { logLevel: "silent", customTags: CFN_READ_TAGS });
+  const after = parseYaml(exported.cloudformation!, { logLevel: "silent", customTags: CFN_READ_TAGS });
+  const theirsMs = await medianMs(() => fullDiff(before, after));
+  const theirs = fullDiff(before, after);
+  printRow(`@aws-cdk/cloudformation-diff fullDiff (${theirs.resources.differenceCount} resources differ)`, theirsMs);
+  console.log(`ratio plan / fullDiff = ${(oursMs / theirsMs).toFixed(2)} (target below 1)`);
+}

@@ -1,0 +1,20 @@
+// `npm run bench`: prints figures (median wall times) for the studio's hot paths. Targets are stated
+// next to the figures; nothing here fails a build. `npm run bench -- core` runs one group.
+import { benchAws } from "./aws";
+import { benchCore } from "./core";
+import { benchStartup } from "./startup";
+import { benchUi } from "./ui";
+
+const benches: { name: string; key: string; run: () => Promise<void> }[] = [
+  { name: "Spec, plan and formats (issue 5)", key: "core", run: benchCore },
+  { name: "Talking to Cognito, against moto (issue 6)", key: "aws", run: benchAws },
+  { name: "Start-up", key: "startup", run: benchStartup },
+  { name: "The studio in the browser (issue 7)", key: "ui", run: benchUi },
+];
+
+const only = process.argv[2];
+console.log(`cognito-studio benchmarks  node ${process.version}  ${new Date().toISOString()}`);
+for (const bench of benches.filter((b) => !only || b.key === only)) {
+  console.log(`\n## ${bench.name}`);
+  await bench.run();
+}

@@ -1,0 +1,22 @@
+/** Small timing helpers shared by the benchmarks: figures are printed, never asserted. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs `fn` `runs` times (after `warmup` untimed runs) and returns the median wall time in ms. */
+export async function medianMs(fn: () => unknown, runs = 7, warmup = 1): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export function printRow(name: string, ms: number, note = ""): void {
+  console.log(`${name.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms${note ? `  ${note}` : ""}`);
+}

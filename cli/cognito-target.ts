@@ -1,0 +1,54 @@
+/**
+ * What the commands that talk to Cognito (pull, plan --user-pool-id, apply) share: building the port from
+ * the command line, reading the live pool for a plan, and turning AWS errors into one line.
+ */
+import { createSdkPort, type SdkPort } from "../lib/cognito/aws/sdk-port";
+import { readLivePool, type LivePool } from "../lib/cognito/aws/read-live-pool";
+import type { PlanOptions } from "../lib/cognito/plan";
+import type { PoolDocument } from "../lib/cognito/spec/document-schema";
+import { REGION_PATTERN } from "../lib/cognito/spec/primitives";
+import type { CliIo } from "./io";
+import { UsageError } from "./io";
+
+/** A user pool id starts with its Region: `eu-west-1_AbC123`. */
+export function regionOfPoolId(userPoolId: string): string | undefined {
+  const region = userPoolId.split("_")[0];
+  return region && REGION_PATTERN.test(region) ? region : undefined;
+}
+
+export function checkPoolId(userPoolId: string | undefined): string | undefined {
+  if (userPoolId !== undefined && !/^[\w-]+_[0-9a-zA-Z]+$/u.test(userPoolId)) throw new UsageError(`--user-pool-id must look like eu-west-1_AbC123; got "${userPoolId}"`);
+  return userPoolId;
+}
+
+/**
+ * The port for one target. Credentials come from the SDK's default chain (environment, profiles, SSO,
+ * roles). With a custom endpoint (`--endpoint`, or AWS_ENDPOINT_URL which the SDK reads itself) the
+ * client-side quota limiter is off: moto and LocalStack have no quotas.
+ */
+export function connect(io: CliIo, region: string, endpoint: string | undefined, roleArn?: string): SdkPort {
+  const custom = endpoint ?? io.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? io.env.AWS_ENDPOINT_URL;
+  if (roleArn !== undefined && !/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/u.test(roleArn)) {
+    throw new UsageError(`--role-arn must be an IAM role ARN like arn:aws:iam::123456789012:role/cognito-admin; got "${roleArn}"`);
+  }
+  return createSdkPort({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, { rateLimit: custom ? "off" : "quota" });
+}
+
+/** Reads the live pool and the plan options that carry its facts (fingerprint, ids, user count). */
+export async function readLiveForPlan(port: SdkPort, userPoolId: string, desired: PoolDocument): Promise<{ live: LivePool; options: PlanOptions["live"] }> {
+  const live = await readLivePool(port, userPoolId, { desired });
+  return {
+    live,
+    options: {
+      fingerprint: live.live.fingerprint,
+      estimatedNumberOfUsers: live.live.estimatedNumberOfUsers,
+      ids: { userPoolId, clientIds: live.live.clientIds },
+    },
+  };
+}
+
+/** One line for an AWS (or network) error: its code and message, never the request. */
+export function describeAwsError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

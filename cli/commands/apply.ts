@@ -1,0 +1,152 @@
+/**
+ * `cognito-studio apply FILE (--user-pool-id ID | --create)`: plans the document against the live pool
+ * (or against nothing), shows the plan, and applies it once confirmed (`--yes`, or "yes" typed on a
+ * terminal). The region is the spec's. New client secrets are printed once and never written anywhere.
+ */
+import { createInterface } from "node:readline/promises";
+import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply/apply-plan";
+import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
+import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
+import { hasErrors } from "../../lib/cognito/spec/diagnostics";
+import { oneOf, parseCommandArgs } from "../args";
+import { checkPoolId, connect, describeAwsError, readLiveForPlan } from "../cognito-target";
+import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
+
+const USAGE = `Usage: cognito-studio apply FILE (--user-pool-id ID | --create) [options]
+
+Plans FILE (a pool document; - reads standard input) against the live pool, prints the plan and applies it:
+pool, MFA configuration, resource servers, app clients, domain (deletions first, in reverse). Settings the
+document leaves unset are not managed and keep their live values. The Region is the document's spec.region.
+
+Options:
+      --user-pool-id ID   the live pool to change
+      --create            create a new pool from FILE
+      --endpoint URL      a Cognito-compatible endpoint (moto, LocalStack); AWS_ENDPOINT_URL works too
+      --role-arn ARN      an IAM role to assume for the Cognito calls (STS AssumeRole from the default chain)
+      --allow-replace     allow replacing or deleting the pool (deletes every user) and replacing clients
+                          (new client ids and secrets)
+      --yes               apply without asking; without it the plan is shown and, on a terminal, you are
+                          asked to type "yes" (elsewhere apply refuses)
+  -f, --format text|json  json prints {"userPoolId": ..., "steps": [...]} (and "newClientSecrets" once, if any)
+
+Apply refuses a plan with errors, a pool that changed since it was read, and deleting or replacing a pool
+with deletion protection on (turn it off in the document and apply that first).
+Exit status: 0 applied (or nothing to do), 1 refused, invalid input or a failed step, 2 usage error.
+`;
+
+/** A CliIo may offer a confirmation prompt (tests); otherwise one is asked on a terminal. */
+type ConfirmingIo = CliIo & { confirm?: (question: string) => Promise<boolean> };
+
+async function confirm(io: ConfirmingIo, question: string): Promise<boolean | undefined> {
+  if (io.confirm) return io.confirm(question);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await rl.question(question)).trim() === "yes";
+  } finally {
+    rl.close();
+  }
+}
+
+function printResult(io: CliIo, result: ApplyResult, format: "text" | "json") {
+  if (format === "json") {
+    io.stdout(`${JSON.stringify({ userPoolId: result.userPoolId ?? null, steps: result.steps, ...(result.newClientSecrets ? { newClientSecrets: result.newClientSecrets } : {}) }, null, 2)}\n`);
+    return;
+  }
+  for (const step of result.steps) {
+    io.stdout(`${step.outcome.padEnd(7)} ${step.action.padEnd(7)} ${step.resource}${step.error ? `: ${step.error.code}: ${step.error.message}` : ""}\n`);
+  }
+  if (result.userPoolId) io.stdout(`userPoolId: ${result.userPoolId}\n`);
+  for (const [name, secret] of Object.entries(result.newClientSecrets ?? {})) {
+    io.stdout(`client secret of ${name} (shown once, store it now): ${secret}\n`);
+  }
+  const failed = result.steps.filter((s) => s.outcome === "failed").length;
+  io.stdout(failed ? `Apply failed: ${failed} step(s) failed; plan again to see what is left, then apply again.\n` : `Apply complete.\n`);
+}
+
+async function run(args: string[], io: ConfirmingIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    "user-pool-id": { type: "string" },
+    create: { type: "boolean" },
+    endpoint: { type: "string" },
+    "role-arn": { type: "string" },
+    "allow-replace": { type: "boolean" },
+    yes: { type: "boolean" },
+    format: { type: "string", short: "f" },
+  });
+  const format = oneOf("format", values.format, ["text", "json"] as const, "text");
+  if (positionals.length !== 1) throw new UsageError("give exactly one FILE");
+  const userPoolId = checkPoolId(values["user-pool-id"]);
+  if ((userPoolId === undefined) === (values.create !== true)) throw new UsageError("give either --user-pool-id ID or --create");
+  const allowReplace = values["allow-replace"] === true;
+
+  const file = positionals[0] ?? "";
+  let text: string;
+  try {
+    text = file === "-" ? await io.readStdin() : await io.readFile(file);
+  } catch (cause) {
+    io.stderr(`cognito-studio apply: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return EXIT_USAGE;
+  }
+  const { document, diagnostics } = readPoolDocument(text, file === "-" ? undefined : file);
+  for (const d of diagnostics) io.stderr(`${file}: ${d.severity}${d.path ? ` ${d.path}` : ""} (${d.code}): ${d.message}\n`);
+  if (!document || hasErrors(diagnostics)) {
+    io.stderr(`cognito-studio apply: ${file} is not a valid pool document\n`);
+    return EXIT_INVALID;
+  }
+
+  const port = connect(io, document.spec.region, values.endpoint, values["role-arn"]);
+  // Plan progress and the plan go to stderr with --format json, so stdout stays one JSON document.
+  const show = format === "json" ? io.stderr : io.stdout;
+  let plan: Plan;
+  try {
+    if (userPoolId) {
+      const { live, options } = await readLiveForPlan(port, userPoolId, document);
+      plan = planChanges(live.document, document, { allowReplace, live: options });
+    } else {
+      plan = planChanges(null, document, { allowReplace });
+    }
+  } catch (error) {
+    io.stderr(`cognito-studio apply: cannot read pool ${userPoolId}: ${describeAwsError(error)}\n`);
+    return EXIT_INVALID;
+  }
+  show(renderPlanText(plan));
+  if (plan.errors.length > 0) {
+    io.stderr(`cognito-studio apply: the plan has errors; nothing was applied\n`);
+    return EXIT_INVALID;
+  }
+  if (!plan.hasChanges) {
+    if (format === "json") io.stdout(`${JSON.stringify({ userPoolId: userPoolId ?? null, steps: [] }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  if (values.yes !== true) {
+    const answer = await confirm(io, `Apply these changes to ${userPoolId ?? "a new pool"} (${document.spec.region})? Only "yes" is accepted: `);
+    if (answer === undefined) {
+      io.stderr(`cognito-studio apply: not a terminal; review the plan and run again with --yes to apply\n`);
+      return EXIT_INVALID;
+    }
+    if (!answer) {
+      io.stderr(`cognito-studio apply: cancelled; nothing was applied\n`);
+      return EXIT_INVALID;
+    }
+  }
+  try {
+    const result = await applyPlan(plan, port, { desired: document, allowReplace, ...(userPoolId ? { userPoolId } : {}) });
+    printResult(io, result, format);
+    return result.ok ? EXIT_OK : EXIT_INVALID;
+  } catch (error) {
+    if (error instanceof ApplyRefusedError) {
+      io.stderr(`cognito-studio apply: refused (${error.code}): ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    io.stderr(`cognito-studio apply: ${describeAwsError(error)}\n`);
+    return EXIT_INVALID;
+  }
+}
+
+export const applyCommand: Command = {
+  name: "apply",
+  summary: "apply a pool document to a live pool (or create one) after showing the plan",
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,121 @@
+/**
+ * pull, apply and plan --user-pool-id through runCli against a real moto server (credentials from the
+ * environment, as the SDK's default chain reads them).
+ */
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import { parse } from "yaml";
+import { createCognitoClient } from "../../lib/cognito/aws/sdk-port";
+import { startMoto, type MotoServer } from "../../test/support/moto";
+import { runCli } from "../main";
+import { memoryIo } from "../test-io";
+
+let moto: MotoServer;
+beforeAll(async () => {
+  moto = await startMoto();
+  vi.stubEnv("AWS_ACCESS_KEY_ID", "testing");
+  vi.stubEnv("AWS_SECRET_ACCESS_KEY", "testing");
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await moto?.stop();
+});
+
+const documentYaml = (clients: string) => `apiVersion: cognito-studio.dev/v1
+kind: UserPool
+metadata:
+  name: cli-pool
+spec:
+  region: eu-west-1
+  passwordPolicy:
+    minimumLength: 12
+  clients:
+${clients}
+`;
+const twoClients = documentYaml(`    - name: web
+      explicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
+    - name: backend
+      generateSecret: true`);
+
+test("apply --create --yes --format json, pull, plan --user-pool-id, apply a change, refusals", async () => {
+  // Without --yes on a non-terminal: the plan is shown, nothing is applied.
+  const refused = memoryIo({ files: { "pool.yaml": twoClients } });
+  expect(await runCli(["apply", "pool.yaml", "--create", "--endpoint", moto.endpoint], refused)).toBe(1);
+  expect(refused.out()).toContain("3 to add");
+  expect(refused.err()).toContain("not a terminal");
+
+  const create = memoryIo({ files: { "pool.yaml": twoClients } });
+  expect(await runCli(["apply", "pool.yaml", "--create", "--endpoint", moto.endpoint, "--yes", "--format", "json"], create)).toBe(0);
+  const created = JSON.parse(create.out()) as { userPoolId: string; steps: { resource: string; outcome: string }[]; newClientSecrets: Record<string, string> };
+  expect(created.userPoolId).toMatch(/^eu-west-1_/u);
+  expect(created.steps.map((s) => `${s.resource}:${s.outcome}`)).toEqual(["user_pool:ok", 'app_client["web"]:ok', 'app_client["backend"]:ok']);
+  expect(Object.keys(created.newClientSecrets)).toEqual(["backend"]);
+  const id = created.userPoolId;
+
+  const pull = memoryIo();
+  expect(await runCli(["pull", "--user-pool-id", id, "--endpoint", moto.endpoint], pull)).toBe(0);
+  const pulled = parse(pull.out()) as { metadata: { name: string }; spec: { passwordPolicy: unknown; clients: { name: string }[] } };
+  expect(pulled.metadata.name).toBe("cli-pool");
+  expect(pulled.spec.passwordPolicy).toEqual({ minimumLength: 12 });
+  // The clients are created concurrently, so moto lists them in either order.
+  expect(pulled.spec.clients.map((c) => c.name).sort()).toEqual(["backend", "web"]);
+  expect(pull.out()).not.toContain(created.newClientSecrets.backend);
+  expect(pull.err()).toContain(`# issuerUrl: https://cognito-idp.eu-west-1.amazonaws.com/${id}`);
+
+  const noChange = memoryIo({ files: { "pool.yaml": twoClients } });
+  expect(await runCli(["plan", "pool.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--detailed-exitcode"], noChange)).toBe(0);
+
+  const changed = documentYaml(`    - name: web
+      explicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
+    - name: reports`);
+  const planChanged = memoryIo({ files: { "pool.yaml": changed } });
+  expect(await runCli(["plan", "pool.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--detailed-exitcode"], planChanged)).toBe(2);
+  expect(planChanged.out()).toContain("1 to add, 0 to change, 0 to replace, 1 to destroy");
+
+  const apply = memoryIo({ files: { "pool.yaml": changed } });
+  expect(await runCli(["apply", "pool.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--yes"], apply)).toBe(0);
+  expect(apply.out()).toContain('ok      delete  app_client["backend"]');
+  expect(apply.out()).toContain('ok      create  app_client["reports"]');
+  expect(apply.out()).toContain("Apply complete.");
+
+  const again = memoryIo({ files: { "pool.yaml": changed } });
+  expect(await runCli(["apply", "pool.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--yes", "--format", "json"], again)).toBe(0);
+  expect(JSON.parse(again.out())).toEqual({ userPoolId: id, steps: [] });
+
+  // A secret added to a client replaces it: refused without --allow-replace.
+  const replace = memoryIo({ files: { "pool.yaml": documentYaml(`    - name: web
+      explicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
+      generateSecret: true
+    - name: reports`) } });
+  expect(await runCli(["apply", "pool.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--yes"], replace)).toBe(1);
+  expect(replace.err()).toContain("refused (replace-not-allowed)");
+});
+
+test("usage and read errors", async () => {
+  const both = memoryIo({ files: { "pool.yaml": twoClients } });
+  expect(await runCli(["apply", "pool.yaml", "--create", "--user-pool-id", "eu-west-1_abc"], both)).toBe(2);
+  const missing = memoryIo();
+  expect(await runCli(["pull", "--user-pool-id", "eu-west-1_doesnotexist", "--endpoint", moto.endpoint], missing)).toBe(1);
+  expect(missing.err()).toContain("ResourceNotFoundException");
+});
+
+test("--role-arn assumes the role through STS (moto's STS on the same endpoint) before calling Cognito", async () => {
+  const create = memoryIo({ files: { "pool.yaml": twoClients } });
+  expect(await runCli(["apply", "pool.yaml", "--create", "--endpoint", moto.endpoint, "--yes", "--format", "json"], create)).toBe(0);
+  const id = (JSON.parse(create.out()) as { userPoolId: string }).userPoolId;
+
+  const pull = memoryIo();
+  const code = await runCli(["pull", "--user-pool-id", id, "--endpoint", moto.endpoint, "--role-arn", "arn:aws:iam::123456789012:role/cognito-admin"], pull);
+  expect(pull.err()).not.toContain("Error");
+  expect(code).toBe(0);
+  expect(pull.out()).toContain("name: cli-pool");
+
+  // The Cognito client really uses the role's temporary credentials, not the environment's keys.
+  const client = createCognitoClient({ region: "eu-west-1", endpoint: moto.endpoint, roleArn: "arn:aws:iam::123456789012:role/cognito-admin" });
+  const credentials = await client.config.credentials();
+  expect(credentials.accessKeyId).not.toBe("testing");
+  expect(credentials.sessionToken).toBeTruthy();
+
+  const bad = memoryIo();
+  expect(await runCli(["pull", "--user-pool-id", id, "--endpoint", moto.endpoint, "--role-arn", "cognito-admin"], bad)).toBe(2);
+  expect(bad.err()).toContain("--role-arn must be an IAM role ARN");
+});

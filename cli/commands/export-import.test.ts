@@ -1,0 +1,90 @@
+import { describe, expect, test } from "vitest";
+import { renderCloudFormation } from "../../lib/cognito/formats/cloudformation/render-cloudformation";
+import { SEED_000_DOCUMENT } from "../../lib/cognito/formats/sample-documents";
+import { renderTerraform } from "../../lib/cognito/formats/terraform/render-terraform";
+import { parsePoolDocumentText, serialisePoolDocument } from "../../lib/cognito/spec/document";
+import { runCli } from "../main";
+import { memoryIo } from "../test-io";
+
+const SEED = serialisePoolDocument(SEED_000_DOCUMENT, "yaml");
+
+describe("cognito-studio export", () => {
+  test("--to terraform prints main.tf on standard output", async () => {
+    const io = memoryIo({ files: { "pool.yaml": SEED } });
+    expect(await runCli(["export", "pool.yaml", "--to", "terraform"], io)).toBe(0);
+    expect(io.out()).toBe(renderTerraform(SEED_000_DOCUMENT).files[0].content);
+    expect(io.out()).toContain('resource "aws_cognito_user_pool" "this" {');
+  });
+
+  test("several files are separated by # ==> path <== headers; --out writes them into a directory", async () => {
+    const io = memoryIo({ files: { "pool.yaml": SEED } });
+    expect(await runCli(["export", "pool.yaml", "--to", "terraform", "--variables"], io)).toBe(0);
+    expect(io.out()).toMatch(/^# ==> main\.tf <==\n/u);
+    expect(io.out()).toContain("\n# ==> variables.tf <==\nvariable \"region\" {");
+
+    const out = memoryIo({ files: { "pool.yaml": SEED } });
+    expect(await runCli(["export", "pool.yaml", "--to", "terraform", "--variables", "--out", "infra/"], out)).toBe(0);
+    expect([...out.files.keys()].sort()).toEqual(["infra/main.tf", "infra/variables.tf", "pool.yaml"]);
+    expect(out.out()).toBe("");
+  });
+
+  test("--live-ids adds imports.tf", async () => {
+    const io = memoryIo({ files: { "pool.yaml": SEED } });
+    const ids = JSON.stringify({ userPoolId: "eu-central-1_Abc", clients: { "web-app": "7xyz" } });
+    expect(await runCli(["export", "pool.yaml", "--to", "terraform", "--live-ids", ids, "--out", "tf"], io)).toBe(0);
+    expect(io.files.get("tf/imports.tf")).toContain('id = "eu-central-1_Abc/7xyz"');
+  });
+
+  test("warnings go to standard error, the export to standard output", async () => {
+    const doc = structuredClone(SEED_000_DOCUMENT);
+    doc.spec.deletionProtection = "ACTIVE";
+    const io = memoryIo({ files: { "pool.yaml": serialisePoolDocument(doc, "yaml") } });
+    expect(await runCli(["export", "pool.yaml", "--to", "terraform-module", "--out", "module.tf"], io)).toBe(0);
+    expect(io.err()).toContain("terraform-module: warning spec.deletionProtection (not-expressible)");
+    expect(io.files.get("module.tf")).toContain('module "cognito_user_pool" {');
+  });
+
+  test("an invalid document exits 1 with its diagnostics and writes nothing", async () => {
+    const io = memoryIo({ files: { "bad.yaml": SEED.replace("region: eu-central-1", "region: moon-1") } });
+    expect(await runCli(["export", "bad.yaml", "--to", "cloudformation"], io)).toBe(1);
+    expect(io.err()).toContain("bad.yaml: error spec.region");
+    expect(io.out()).toBe("");
+  });
+
+  test("usage errors exit 2", async () => {
+    const io = memoryIo({ files: { "pool.yaml": SEED } });
+    expect(await runCli(["export", "pool.yaml"], io)).toBe(2);
+    expect(await runCli(["export", "pool.yaml", "--to", "pulumi"], io)).toBe(2);
+    expect(await runCli(["export", "pool.yaml", "--to", "cloudformation", "--variables"], io)).toBe(2);
+    expect(await runCli(["export", "missing.yaml", "--to", "spec"], io)).toBe(2);
+  });
+});
+
+describe("cognito-studio import", () => {
+  test("a .tf file is read as Terraform and printed as the native document", async () => {
+    const io = memoryIo({ files: { "main.tf": renderTerraform(SEED_000_DOCUMENT).files[0].content } });
+    expect(await runCli(["import", "main.tf"], io)).toBe(0);
+    expect(parsePoolDocumentText(io.out()).document).toEqual(SEED_000_DOCUMENT);
+  });
+
+  test("a CloudFormation template is detected from its content", async () => {
+    const io = memoryIo({ files: { "stack.yaml": renderCloudFormation(SEED_000_DOCUMENT).files[0].content } });
+    expect(await runCli(["import", "stack.yaml", "--format", "json"], io)).toBe(0);
+    expect(JSON.parse(io.out())).toEqual(SEED_000_DOCUMENT);
+  });
+
+  test("an OpenMCF manifest is read by apiVersion", async () => {
+    const manifest = "apiVersion: aws.openmcf.org/v1\nkind: AwsCognitoUserPool\nmetadata:\n  name: my-auth\nspec:\n  region: us-east-1\n  clients:\n    - name: web-app\n";
+    const io = memoryIo({ files: { "cognito.yaml": manifest } });
+    expect(await runCli(["import", "cognito.yaml"], io)).toBe(0);
+    expect(parsePoolDocumentText(io.out()).document).toMatchObject({ metadata: { name: "my-auth" }, spec: { region: "us-east-1", clients: [{ name: "web-app" }] } });
+  });
+
+  test("an unknown format is a usage error; a file that cannot be imported exits 1", async () => {
+    const io = memoryIo({ files: { "notes.txt": "hello", "x.tf": 'variable "a" {}' } });
+    expect(await runCli(["import", "notes.txt"], io)).toBe(2);
+    expect(io.err()).toContain("pass --from");
+    expect(await runCli(["import", "x.tf"], io)).toBe(1);
+    expect(io.err()).toContain("no-user-pool");
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * `cognito-studio export FILE --to terraform|terraform-module|openmcf|cloudformation|spec [--out PATH]`:
+ * reads a pool document (native or OpenMCF; `-` is standard input), validates it and writes it in another
+ * format. Without --out the files go to standard output, each after a `# ==> path <==` header when there are
+ * several; with --out a single file is written to PATH, several into the directory PATH. Warnings (what the
+ * format cannot express) go to standard error. Exit 1 when the input is invalid.
+ */
+import { mkdir } from "node:fs/promises";
+import { EXPORTERS, type ExportOptions } from "../../lib/cognito/formats";
+import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
+import { EXPORT_FORMATS } from "../../lib/cognito/formats/types";
+import { type Diagnostic, hasErrors } from "../../lib/cognito/spec/diagnostics";
+import { validatePoolDocument } from "../../lib/cognito/spec/validate";
+import { oneOf, parseCommandArgs } from "../args";
+import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
+
+const USAGE = `Usage: cognito-studio export FILE --to FORMAT [--out PATH] [--variables] [--live-ids JSON]
+
+Writes a pool document (native or OpenMCF YAML/JSON; - reads standard input) in another format.
+
+Options:
+  --to FORMAT       ${EXPORT_FORMATS.join(" | ")}
+  --out PATH        write to PATH (a directory when the export has several files); default: standard output
+  --variables       terraform: region, callback/logout URLs and the domain become variables (variables.tf)
+  --live-ids JSON   terraform: ids of the live pool, e.g. '{"userPoolId":"eu-west-1_abc","clients":{"web":"1a2b"}}';
+                    adds import {} blocks (imports.tf) so Terraform adopts the existing resources
+
+Exit codes: 0 exported (warnings on standard error), 1 the input is invalid, 2 usage error or unreadable file.
+`;
+
+export function describeDiagnostic(d: Diagnostic): string {
+  return `${d.severity}${d.path ? ` ${d.path}` : ""} (${d.code}): ${d.message}`;
+}
+
+function parseLiveIds(text: string | undefined): ExportOptions["liveIds"] {
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UsageError("--live-ids must be JSON like {\"userPoolId\":\"eu-west-1_abc\",\"clients\":{\"web\":\"1a2b3c\"}}");
+  }
+  const v = value as { userPoolId?: unknown; clients?: unknown };
+  const clientsOk = v.clients === undefined || (typeof v.clients === "object" && v.clients !== null && Object.values(v.clients).every((id) => typeof id === "string"));
+  if (typeof v.userPoolId !== "string" || !clientsOk) throw new UsageError("--live-ids needs a string userPoolId and, optionally, clients mapping client names to client ids");
+  return { userPoolId: v.userPoolId, clients: v.clients as Record<string, string> | undefined };
+}
+
+/** CliIo has no mkdir: the directory is created (on disk) only when writing into it fails for want of it. */
+async function writeCreatingDirectory(io: CliIo, dir: string, path: string, content: string): Promise<void> {
+  try {
+    await io.writeFile(path, content);
+  } catch (cause) {
+    if ((cause as { code?: string }).code !== "ENOENT") throw cause;
+    await mkdir(dir, { recursive: true });
+    await io.writeFile(path, content);
+  }
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    to: { type: "string", short: "t" },
+    out: { type: "string", short: "o" },
+    variables: { type: "boolean" },
+    "live-ids": { type: "string" },
+  });
+  if (positionals.length !== 1) throw new UsageError("give exactly one file to export (or - for standard input)");
+  if (values.to === undefined) throw new UsageError(`--to is required (${EXPORT_FORMATS.join(", ")})`);
+  const to = oneOf("to", values.to, EXPORT_FORMATS, "spec");
+  const liveIds = parseLiveIds(values["live-ids"]);
+  if ((values.variables || liveIds) && to !== "terraform") throw new UsageError("--variables and --live-ids apply to --to terraform only");
+
+  const file = positionals[0];
+  let text: string;
+  try {
+    text = file === "-" ? await io.readStdin() : await io.readFile(file);
+  } catch (cause) {
+    io.stderr(`cognito-studio export: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return EXIT_USAGE;
+  }
+  const read = readPoolDocument(text, file === "-" ? undefined : file);
+  // readPoolDocument may already run the cross-field rules; report each finding once.
+  const seen = new Set(read.diagnostics.map((d) => `${d.path}|${d.code}`));
+  const extra = read.document ? validatePoolDocument(read.document).filter((d) => !seen.has(`${d.path}|${d.code}`)) : [];
+  const diagnostics = [...read.diagnostics, ...extra];
+  if (!read.document || hasErrors(diagnostics)) {
+    for (const d of diagnostics) io.stderr(`${file}: ${describeDiagnostic(d)}\n`);
+    io.stderr(`cognito-studio export: ${file} is not a valid pool document; nothing exported\n`);
+    return EXIT_INVALID;
+  }
+  for (const d of diagnostics) io.stderr(`${file}: ${describeDiagnostic(d)}\n`);
+
+  const result = EXPORTERS[to](read.document, { variables: values.variables, liveIds });
+  for (const d of result.diagnostics) io.stderr(`${to}: ${describeDiagnostic(d)}\n`);
+  if (hasErrors(result.diagnostics) || result.files.length === 0) return EXIT_INVALID;
+
+  if (values.out === undefined) {
+    const several = result.files.length > 1;
+    io.stdout(result.files.map((f) => (several ? `# ==> ${f.path} <==\n${f.content}` : f.content)).join("\n"));
+  } else if (result.files.length === 1) {
+    await io.writeFile(values.out, result.files[0].content);
+    io.stderr(`wrote ${values.out}\n`);
+  } else {
+    const dir = values.out.replace(/[\\/]+$/u, "");
+    for (const f of result.files) {
+      await writeCreatingDirectory(io, dir, `${dir}/${f.path}`, f.content);
+      io.stderr(`wrote ${dir}/${f.path}\n`);
+    }
+  }
+  return EXIT_OK;
+}
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "write a pool document as Terraform, a Terraform module call, OpenMCF, CloudFormation or a spec",
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,29 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads all of standard input (for `-` as a file name). */
+  readStdin: () => Promise<string>;
+  /** Reads a file; rejects with a Node error (ENOENT...) when it cannot. */
+  readFile: (path: string) => Promise<string>;
+  writeFile: (path: string, text: string) => Promise<void>;
+  /** The process environment (AWS settings, etc.). */
+  env: Record<string, string | undefined>;
+};
+
+/** Exit codes shared by every command: 0 ok, 1 the input has errors, 2 usage or unreadable input. */
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+/** Thrown for a wrong command line; main prints the message and the command's usage, exit 2. */
+export class UsageError extends Error {}
+
+export type Command = {
+  name: string;
+  /** One line for `--help`. */
+  summary: string;
+  /** Full usage text for `cognito-studio NAME --help`. */
+  usage: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+};

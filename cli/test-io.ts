@@ -1,0 +1,26 @@
+import type { CliIo } from "./io";
+
+/** A CliIo that records output in memory, for tests. */
+export function memoryIo(options: { stdin?: string; files?: Record<string, string>; env?: Record<string, string> } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const files = new Map(Object.entries(options.files ?? {}));
+  const io: CliIo & { out(): string; err(): string; files: Map<string, string> } = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readStdin: async () => options.stdin ?? "",
+    readFile: async (p) => {
+      const content = files.get(p);
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: "ENOENT" });
+      return content;
+    },
+    writeFile: async (p, t) => {
+      files.set(p, t);
+    },
+    env: options.env ?? {},
+    out: () => out.join(""),
+    err: () => err.join(""),
+    files,
+  };
+  return io;
+}

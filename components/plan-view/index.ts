@@ -1,0 +1,13 @@
+/** The plan for people (review page, history diffs). */
+export {
+  PlanView,
+  PlanChanges,
+  PlanText,
+  ResourceChangeCard,
+  WorstImpactBanner,
+  BlastRadiusPanel,
+  SecurityChangesPanel,
+  PlanErrorsPanel,
+  type PlanViewProps,
+} from "./plan-view";
+export { ACTION_LABEL, ACTION_TONE, RESOURCE_GROUPS, groupEntries, formatValue, listDelta, formatCount, type EntryGroup } from "./format";

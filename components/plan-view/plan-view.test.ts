@@ -1,0 +1,133 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { planChanges } from "@/lib/cognito/plan";
+import type { PoolDocument, PoolSpec } from "@/lib/cognito/spec";
+import { formatValue, groupEntries, listDelta } from "./format";
+import { PlanView } from "./plan-view";
+
+function poolDoc(spec: Partial<PoolSpec>): PoolDocument {
+  return { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "shop" }, spec: { region: "eu-west-1", ...spec } };
+}
+
+/** Text of the markup without tags, entities decoded, whitespace collapsed: what a reader sees. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]+>/gu, " ")
+    .replace(/&quot;/gu, '"')
+    .replace(/&#x27;/gu, "'")
+    .replace(/&amp;/gu, "&")
+    .replace(/\s+/gu, " ");
+}
+
+const current = poolDoc({
+  usernameAttributes: ["email"],
+  mfaConfiguration: "ON",
+  clients: [
+    { name: "web", callbackUrls: ["https://app.example.com/cb"] },
+    { name: "server", generateSecret: true },
+  ],
+  domain: { domain: "shop-auth" },
+});
+const desired = poolDoc({
+  usernameAttributes: ["phone_number"],
+  mfaConfiguration: "OPTIONAL",
+  clients: [
+    { name: "web", callbackUrls: ["https://app.example.com/cb", "https://evil.example.net/cb"] },
+    { name: "server", generateSecret: true },
+  ],
+  domain: { domain: "shop-auth" },
+});
+const replacement = planChanges(current, desired, { live: { estimatedNumberOfUsers: 12345, ids: { userPoolId: "eu-west-1_X", clientIds: { web: "c1web", server: "c2srv" } } } });
+
+describe("PlanView for a pool replacement", () => {
+  const html = renderToStaticMarkup(createElement(PlanView, { plan: replacement }));
+  const text = visibleText(html);
+
+  it("shows the worst impact as an alert", () => {
+    expect(replacement.worstImpact.level).toBe("deletes-users");
+    expect(html).toMatch(/<div role="alert" data-impact="deletes-users"[^>]*>/u);
+    expect(text).toContain('USER POOL "shop" WILL BE REPLACED: EVERY USER IN IT IS DELETED (12,345 USERS).');
+  });
+
+  it("shows the blast radius: users and every client whose id and secret change", () => {
+    expect(text).toContain("Blast radius");
+    expect(text).toContain("All users (about 12,345)");
+    expect(text).toContain("2 whose id changes, 1 with a new secret");
+    expect(text).toMatch(/server c2srv new secret new id/u);
+    expect(text).toMatch(/web c1web none new id/u);
+    expect(text).toContain("shop-auth is recreated");
+  });
+
+  it("lists security flags in their own section", () => {
+    expect(text).toContain("Security-relevant changes (");
+    expect(html).toContain("mfa-weakened");
+    expect(html).toContain("callback-url-added");
+    expect(text).toContain("https://evil.example.net/cb");
+  });
+
+  it("has the summary line and a text tab with the CLI's plan", () => {
+    expect(text).toContain("Plan: 0 to add, 0 to change, 5 to replace, 0 to destroy.");
+    expect(html).toContain(">Plan text<");
+  });
+
+  it("marks the attribute that forces the replacement and the reason", () => {
+    expect(text).toMatch(/usernameAttributes forces replacement removed: − email added: \+ phone_number/u);
+    expect(html).toContain("every user is deleted");
+    const reason = replacement.entries.find((e) => e.address === "user_pool")?.reasons[0]?.message ?? "";
+    expect(reason.length).toBeGreaterThan(0);
+    expect(text).toContain(reason.replace(/\s+/gu, " "));
+  });
+});
+
+describe("PlanView", () => {
+  it("says No changes for an empty plan", () => {
+    const plan = planChanges(current, current);
+    const text = visibleText(renderToStaticMarkup(createElement(PlanView, { plan })));
+    expect(text).toContain("No changes");
+    expect(text).toContain("No changes. The user pool matches the desired document.");
+    expect(text).not.toContain("Blast radius");
+  });
+
+  it("shows plan errors", () => {
+    const attr = (type: "String" | "Number") => ({ name: "tier", attributeDataType: type, mutable: true });
+    const plan = planChanges(poolDoc({ schemaAttributes: [attr("String")] }), poolDoc({ schemaAttributes: [attr("Number")] }));
+    const text = visibleText(renderToStaticMarkup(createElement(PlanView, { plan })));
+    expect(plan.errors).toHaveLength(1);
+    expect(text).toContain("This plan cannot be applied (1 error)");
+    expect(text).toContain(plan.errors[0].message);
+  });
+
+  it("in compact mode puts the plan text in a details element, ready to open", () => {
+    const html = renderToStaticMarkup(createElement(PlanView, { plan: replacement, compact: true }));
+    expect(html).toContain("<summary");
+    expect(html).toContain("must be replaced: EVERY USER IN IT IS DELETED");
+    expect(html).not.toContain('role="tablist"');
+  });
+});
+
+describe("plan view helpers", () => {
+  it("groups entries in the plan's order and separates unchanged ones", () => {
+    const plan = planChanges(current, poolDoc({ ...current.spec, clients: [{ name: "web", callbackUrls: ["https://a.example.com/cb"] }, { name: "server", generateSecret: true }] }));
+    expect(groupEntries(plan).map((g) => `${g.title}: ${g.changed.map((e) => e.key).join(",")} | ${g.unchanged.map((e) => e.key).join(",")}`)).toEqual([
+      "User pool:  | shop",
+      "MFA configuration:  | mfa_config",
+      "App clients: web | server",
+      "Domain:  | shop-auth",
+    ]);
+  });
+
+  it("formats values for people", () => {
+    expect(formatValue(undefined)).toBeNull();
+    expect(formatValue("ON")).toEqual({ text: "ON", multiline: false });
+    expect(formatValue(12)).toEqual({ text: "12", multiline: false });
+    expect(formatValue({ a: 1 })).toEqual({ text: '{"a":1}', multiline: false });
+    expect(formatValue({ long: "x".repeat(80) })?.multiline).toBe(true);
+  });
+
+  it("computes list deltas as sets", () => {
+    expect(listDelta(["a", "b"], ["b", "c"])).toEqual({ removed: ["a"], added: ["c"], kept: ["b"] });
+    expect(listDelta(undefined, ["x"])).toEqual({ removed: [], added: ["x"], kept: [] });
+    expect(listDelta({ a: 1 }, ["x"])).toBeUndefined();
+  });
+});

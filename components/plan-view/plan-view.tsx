@@ -1,0 +1,396 @@
+/**
+ * The plan for people: the worst impact as a banner a reviewer cannot miss, the blast radius (users, clients whose
+ * id and secret change), plan errors, security-relevant changes in their own section, then every resource grouped
+ * by type with its action and its attributes before/after side by side; plus a tab with the exact text the CLI
+ * prints (`renderPlanText`). A server component: the only interactive part is the Tabs primitive.
+ */
+import { type ReactNode, useId } from "react";
+import { AlertTriangle, ShieldAlert, XCircle } from "lucide-react";
+import { Badge, Card, Tabs, TabsContent, TabsList, TabsTrigger, cn } from "@/components/ui";
+import type { AttributeChange, BlastRadius, Plan, ResourceChange, SecurityChange, WorstImpact } from "@/lib/cognito/plan";
+import { renderPlanText, summaryLine } from "@/lib/cognito/plan";
+import type { Diagnostic } from "@/lib/cognito/spec";
+import { ACTION_LABEL, ACTION_TONE, IMPACT_TONE, RESOURCE_NOUN, formatCount, formatValue, groupEntries, listDelta } from "./format";
+
+const NOT_SET = <span className="italic text-slate-500">not set</span>;
+
+function Value({ value }: { value: unknown }) {
+  const formatted = formatValue(value);
+  if (!formatted) return NOT_SET;
+  if (formatted.multiline) return <pre className="max-w-full overflow-x-auto whitespace-pre-wrap break-all font-mono text-xs">{formatted.text}</pre>;
+  return <code className="break-all font-mono text-xs">{formatted.text}</code>;
+}
+
+/** Lists of scalars: every item, removed ones struck through on the left, added ones marked on the right. */
+function ListSide({ items, changed, side }: { items: string[]; changed: Set<string>; side: "before" | "after" }) {
+  if (items.length === 0) return <span className="italic text-slate-500">empty</span>;
+  return (
+    <ul className="space-y-0.5">
+      {items.map((item) => {
+        const isChange = changed.has(item);
+        return (
+          <li key={item} className={cn("break-all font-mono text-xs", isChange && side === "before" && "text-red-800 line-through", isChange && side === "after" && "font-semibold text-green-800")}>
+            {isChange ? <span className="sr-only">{side === "before" ? "removed: " : "added: "}</span> : null}
+            {isChange ? (side === "before" ? "− " : "+ ") : ""}
+            {item}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function ChangeRow({ change, action }: { change: AttributeChange; action: ResourceChange["action"] }) {
+  const delta = listDelta(change.before, change.after);
+  const danger = change.forcesReplacement || change.impossible;
+  const notes: ReactNode[] = [];
+  if (change.forcesReplacement) notes.push(<Badge key="f" tone="bad">forces replacement</Badge>);
+  if (change.impossible) notes.push(<Badge key="i" tone="bad">AWS cannot make this change</Badge>);
+  if (change.resetsToDefault) notes.push(<Badge key="r" tone="warn">not managed: new resource gets the AWS default</Badge>);
+  const before =
+    action === "create" ? NOT_SET : delta && Array.isArray(change.before ?? []) && change.before !== undefined ? (
+      <ListSide items={(change.before as unknown[]).map(String)} changed={new Set(delta.removed)} side="before" />
+    ) : (
+      <Value value={change.before} />
+    );
+  const after =
+    action === "delete" || change.resetsToDefault ? (
+      action === "delete" ? NOT_SET : <span className="italic text-slate-500">AWS default</span>
+    ) : delta && change.after !== undefined ? (
+      <ListSide items={(change.after as unknown[]).map(String)} changed={new Set(delta.added)} side="after" />
+    ) : (
+      <Value value={change.after} />
+    );
+  return (
+    <tr className={cn("align-top", danger && "bg-red-50")}>
+      <th scope="row" className={cn("py-1.5 pr-3 text-left font-mono text-xs font-medium wrap-anywhere", danger ? "text-red-900" : "text-slate-800")}>
+        {change.path}
+        {notes.length > 0 && <div className="mt-1 flex flex-wrap gap-1 font-sans">{notes}</div>}
+      </th>
+      <td className="py-1.5 pr-3">{before}</td>
+      <td className="py-1.5">{after}</td>
+    </tr>
+  );
+}
+
+function entryTitle(entry: ResourceChange): string {
+  return entry.type === "mfaConfig" ? RESOURCE_NOUN.mfaConfig : `${RESOURCE_NOUN[entry.type]} ${entry.key}`;
+}
+
+export function ResourceChangeCard({ entry, compact = false }: { entry: ResourceChange; compact?: boolean }) {
+  const destructive = entry.action === "replace" || entry.action === "delete";
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className={cn("rounded-lg border bg-white", destructive ? "border-red-300" : "border-slate-200", compact ? "p-3" : "p-4")}>
+      <header className="flex flex-wrap items-center gap-2">
+        <Badge tone={ACTION_TONE[entry.action]} className={destructive ? "uppercase" : undefined}>
+          {ACTION_LABEL[entry.action]}
+        </Badge>
+        <h4 id={headingId} className="font-medium text-slate-900">
+          {entryTitle(entry)}
+        </h4>
+        {entry.liveId && <code className="text-xs text-slate-600">{entry.liveId}</code>}
+        {entry.previousKey !== undefined && <span className="text-xs text-slate-600">(was {entry.previousKey})</span>}
+        {entry.type === "userPool" && entry.action === "replace" && <Badge tone="bad">every user is deleted</Badge>}
+      </header>
+      {entry.reasons.length > 0 && (
+        <ul className="mt-2 space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900">
+          {entry.reasons.map((r, i) => (
+            <li key={i}>
+              {r.path ? (
+                <span className="font-medium">
+                  Because <code className="font-mono text-xs">{r.path}</code>:{" "}
+                </span>
+              ) : (
+                <span className="font-medium">Because </span>
+              )}
+              {r.message}
+              {!compact && r.source && <span className="block text-xs text-red-800/80">Source: {r.source}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {entry.changes.length > 0 && (
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full table-fixed border-collapse text-sm">
+            <caption className="sr-only">Attribute changes of {entryTitle(entry)}</caption>
+            <colgroup>
+              <col className="w-1/3" />
+              <col className="w-1/3" />
+              <col className="w-1/3" />
+            </colgroup>
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
+                <th scope="col" className="py-1 pr-3 font-medium">Attribute</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Before</th>
+                <th scope="col" className="py-1 font-medium">After</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {entry.changes.map((c) => (
+                <ChangeRow key={c.path} change={c} action={entry.action} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The worst impact, loud when users or resources are lost. Nothing for an empty plan. */
+export function WorstImpactBanner({ impact }: { impact: WorstImpact }) {
+  const tone = IMPACT_TONE[impact.level];
+  if (tone === "none") return null;
+  const styles = {
+    danger: "border-red-700 bg-red-700 text-white",
+    warning: "border-amber-400 bg-amber-50 text-amber-950",
+    info: "border-indigo-200 bg-indigo-50 text-indigo-950",
+  }[tone];
+  return (
+    <div role={tone === "danger" ? "alert" : "status"} data-impact={impact.level} className={cn("rounded-lg border-2 p-4", styles)}>
+      <p className="flex items-start gap-2 font-bold">
+        {tone === "danger" ? <XCircle aria-hidden className="mt-0.5 size-5 shrink-0" /> : <AlertTriangle aria-hidden className="mt-0.5 size-5 shrink-0" />}
+        <span>{impact.headline}</span>
+      </p>
+      {impact.details.length > 0 && (
+        <ul className="mt-2 list-disc space-y-0.5 pl-10 text-sm">
+          {impact.details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function hasBlast(blast: BlastRadius): boolean {
+  return blast.poolReplaced || blast.clients.length > 0 || blast.resourceServers.length > 0 || blast.domain !== undefined;
+}
+
+/** What will be lost or change identity: users, clients (ids and secrets), resource servers, the domain. */
+export function BlastRadiusPanel({ blast, compact = false }: { blast: BlastRadius; compact?: boolean }) {
+  const headingId = useId();
+  if (!hasBlast(blast)) return null;
+  const recreatedWithSecret = blast.clients.filter((c) => c.outcome === "recreated" && c.hasSecret).length;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-red-300 bg-white p-4">
+      <h3 id={headingId} className="font-semibold text-red-900">
+        Blast radius
+      </h3>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600">Users deleted</dt>
+        <dd className={cn(blast.usersDeleted === "all" && "font-bold text-red-800")}>
+          {blast.usersDeleted === "all"
+            ? blast.estimatedNumberOfUsers !== undefined
+              ? `All users (about ${formatCount(blast.estimatedNumberOfUsers)})`
+              : "All users (number unknown: the plan was not made against the live pool)"
+            : "None"}
+        </dd>
+        {blast.clients.length > 0 && (
+          <>
+            <dt className="text-slate-600">App clients</dt>
+            <dd>
+              {blast.clients.length} whose id changes{recreatedWithSecret > 0 ? `, ${recreatedWithSecret} with a new secret` : ""}: every application using them must be reconfigured
+            </dd>
+          </>
+        )}
+        {blast.domain && (
+          <>
+            <dt className="text-slate-600">Domain</dt>
+            <dd>
+              <code className="font-mono text-xs">{blast.domain.domain}</code> is {blast.domain.outcome === "recreated" ? "recreated (sign-in pages briefly unavailable)" : "deleted"}
+            </dd>
+          </>
+        )}
+        {blast.resourceServers.length > 0 && (
+          <>
+            <dt className="text-slate-600">Resource servers</dt>
+            <dd>{blast.resourceServers.map((s) => `${s.identifier} (${s.outcome})`).join(", ")}</dd>
+          </>
+        )}
+      </dl>
+      {blast.clients.length > 0 && !compact && (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">App clients whose id or secret changes</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
+                <th scope="col" className="py-1 pr-3 font-medium">Client</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Current id</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Secret</th>
+                <th scope="col" className="py-1 font-medium">Outcome</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {blast.clients.map((c) => (
+                <tr key={c.name}>
+                  <td className="py-1 pr-3">{c.name}</td>
+                  <td className="py-1 pr-3 font-mono text-xs">{c.clientId ?? "unknown"}</td>
+                  <td className="py-1 pr-3">{c.hasSecret ? (c.outcome === "recreated" ? "new secret" : "lost") : "none"}</td>
+                  <td className="py-1">
+                    <Badge tone="bad">{c.outcome === "recreated" ? "new id" : "deleted"}</Badge>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function SecurityChangesPanel({ changes }: { changes: SecurityChange[] }) {
+  const headingId = useId();
+  if (changes.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4">
+      <h3 id={headingId} className="flex items-center gap-2 font-semibold text-amber-950">
+        <ShieldAlert aria-hidden className="size-5" />
+        Security-relevant changes ({changes.length})
+      </h3>
+      <ul className="mt-2 space-y-1.5 text-sm text-amber-950">
+        {changes.map((s, i) => (
+          <li key={i} className="flex flex-wrap items-baseline gap-2">
+            <Badge tone="warn" className="border border-amber-400 font-mono">
+              {s.code}
+            </Badge>
+            <code className="font-mono text-xs">{s.address}</code>
+            <span>{s.message}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function PlanErrorsPanel({ errors }: { errors: Diagnostic[] }) {
+  const headingId = useId();
+  if (errors.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId} role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4">
+      <h3 id={headingId} className="font-semibold text-red-900">
+        This plan cannot be applied ({errors.length} {errors.length === 1 ? "error" : "errors"})
+      </h3>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-900">
+        {errors.map((d, i) => (
+          <li key={i}>
+            {d.path && <code className="font-mono text-xs">{d.path}</code>} {d.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The exact text `cognito-studio plan` prints. */
+export function PlanText({ plan, className }: { plan: Plan; className?: string }) {
+  return (
+    <pre role="region" aria-label="Plan as text" tabIndex={0} className={cn("max-h-[70vh] overflow-auto rounded-lg bg-slate-950 p-4 font-mono text-xs leading-relaxed text-slate-100", className)}>
+      {renderPlanText(plan)}
+    </pre>
+  );
+}
+
+/** Every resource grouped by type; unchanged resources folded into a count. */
+export function PlanChanges({ plan, compact = false }: { plan: Plan; compact?: boolean }) {
+  const groups = groupEntries(plan);
+  const idPrefix = useId();
+  return (
+    <div className="space-y-5">
+      {groups.map((g) => (
+        <section key={g.type} aria-labelledby={`${idPrefix}-${g.type}`} className="space-y-2">
+          <h3 id={`${idPrefix}-${g.type}`} className="text-sm font-semibold uppercase tracking-wide text-slate-700">
+            {g.title} <span className="font-normal normal-case text-slate-500">({g.changed.length} changed{g.unchanged.length ? `, ${g.unchanged.length} unchanged` : ""})</span>
+          </h3>
+          {g.changed.map((e) => (
+            <ResourceChangeCard key={e.address} entry={e} compact={compact} />
+          ))}
+          {g.unchanged.length > 0 && (
+            <details className="text-sm text-slate-600">
+              <summary className="cursor-pointer">{g.unchanged.length} unchanged</summary>
+              <p className="mt-1">{g.unchanged.map((e) => entryTitle(e)).join(", ")}</p>
+            </details>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export interface PlanViewProps {
+  plan: Plan;
+  /**
+   * Compact (history diffs): smaller cards, no sources or client table, the text rendering folded in a
+   * <details> instead of a tab.
+   */
+  compact?: boolean;
+  /** Which tab opens first (full mode). */
+  defaultTab?: "changes" | "text";
+  className?: string;
+}
+
+export function PlanView({ plan, compact = false, defaultTab = "changes", className }: PlanViewProps) {
+  const summary = summaryLine(plan);
+  if (!plan.hasChanges && plan.errors.length === 0) {
+    return (
+      <Card className={cn("text-center", className)} data-plan-empty="">
+        <p className="font-semibold text-slate-900">No changes</p>
+        <p className="mt-1 text-sm text-slate-600">{summary}</p>
+      </Card>
+    );
+  }
+  const s = plan.summary;
+  const header = (
+    <div className="flex flex-wrap items-center gap-2">
+      <p className="font-medium text-slate-900" data-plan-summary="">
+        {summary}
+      </p>
+      <span className="flex flex-wrap gap-1" aria-hidden>
+        {s.add > 0 && <Badge tone="good">+{s.add}</Badge>}
+        {s.change > 0 && <Badge tone="info">~{s.change}</Badge>}
+        {s.replace > 0 && <Badge tone="bad">-/+{s.replace}</Badge>}
+        {s.destroy > 0 && <Badge tone="bad">-{s.destroy}</Badge>}
+      </span>
+    </div>
+  );
+  const top = (
+    <>
+      <WorstImpactBanner impact={plan.worstImpact} />
+      {header}
+      <PlanErrorsPanel errors={plan.errors} />
+      <BlastRadiusPanel blast={plan.blastRadius} compact={compact} />
+      <SecurityChangesPanel changes={plan.securityChanges} />
+    </>
+  );
+  if (compact) {
+    return (
+      <div className={cn("space-y-3", className)}>
+        {top}
+        <PlanChanges plan={plan} compact />
+        <details>
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">Plan as text</summary>
+          <PlanText plan={plan} className="mt-2" />
+        </details>
+      </div>
+    );
+  }
+  return (
+    <div className={cn("space-y-4", className)}>
+      {top}
+      <Tabs defaultValue={defaultTab}>
+        <TabsList aria-label="Plan views">
+          <TabsTrigger value="changes">Changes by resource</TabsTrigger>
+          <TabsTrigger value="text">Plan text</TabsTrigger>
+        </TabsList>
+        <TabsContent value="changes">
+          <PlanChanges plan={plan} />
+        </TabsContent>
+        <TabsContent value="text">
+          <PlanText plan={plan} />
+        </TabsContent>
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * Label and one-line help of every field the editor shows. The AWS rule at the end of each help text (lengths,
+ * ranges, item counts) is read from the spec's zod schema, so it cannot drift from what validation enforces.
+ * Sources of the descriptions: ../shared/reference/cognito-constraints.md (limits), cognito-semantics.md
+ * (create-only fields, §2) and cognito-quotas.md (list sizes).
+ *
+ * Keys are react-hook-form field names with `*` for list indexes: `spec.clients.*.callbackUrls`.
+ */
+import { type SchemaBounds, boundsOf, poolDocumentSchema, schemaAt } from "@/lib/cognito/spec";
+
+export interface FieldMeta {
+  label: string;
+  /** What the setting does, in one sentence; the schema's rule is appended. */
+  help: string;
+  /** Unit of a number, for the rule text ("days", "minutes"). */
+  unit?: string;
+  /** Noun for list items in the rule text ("URLs"). */
+  items?: string;
+}
+
+export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
+  "metadata.name": { label: "Pool name", help: "The user pool's name in AWS." },
+  "metadata.labels": { label: "Labels", help: "Studio labels; env=production holds the pool to production findings." },
+  "spec.region": { label: "AWS Region", help: "Where the pool lives, e.g. eu-west-1." },
+  // Sign-in
+  "spec.usernameAttributes": { label: "Sign in with (instead of a username)", help: "Users sign in with these instead of a username. Create-only; excludes aliases." },
+  "spec.aliasAttributes": { label: "Sign-in aliases (in addition to a username)", help: "Users keep a username and may also sign in with these. Create-only; excludes the option above." },
+  "spec.usernameConfiguration.caseSensitive": { label: "Case-sensitive usernames", help: "No makes Jane@Example.com and jane@example.com the same user. Create-only." },
+  "spec.signInPolicy.allowedFirstAuthFactors": { label: "Allowed first sign-in factors", help: "Choice-based sign-in (ALLOW_USER_AUTH clients); PASSWORD is always allowed by AWS.", items: "factors" },
+  "spec.webAuthnConfiguration.relyingPartyId": { label: "Passkey relying party ID", help: "The domain passkeys are bound to, e.g. auth.example.com." },
+  "spec.webAuthnConfiguration.userVerification": { label: "Passkey user verification", help: "Whether passkeys must verify the user (PIN or biometric)." },
+  // Password policy
+  "spec.passwordPolicy.minimumLength": { label: "Minimum length", help: "Shortest password allowed; AWS default 8.", unit: "characters" },
+  "spec.passwordPolicy.requireUppercase": { label: "Require an uppercase letter", help: "At least one A–Z." },
+  "spec.passwordPolicy.requireLowercase": { label: "Require a lowercase letter", help: "At least one a–z." },
+  "spec.passwordPolicy.requireNumbers": { label: "Require a number", help: "At least one 0–9." },
+  "spec.passwordPolicy.requireSymbols": { label: "Require a symbol", help: "At least one special character such as ^ $ * . !" },
+  "spec.passwordPolicy.passwordHistorySize": { label: "Password history", help: "How many previous passwords cannot be reused (Essentials tier or higher).", unit: "passwords" },
+  "spec.passwordPolicy.temporaryPasswordValidityDays": { label: "Temporary password validity", help: "Days an admin-set temporary password works; 0 means the AWS default of 7.", unit: "days" },
+  // MFA
+  "spec.mfaConfiguration": { label: "Multi-factor authentication", help: "OFF, OPTIONAL (users opt in) or ON (required for everyone; create-time only for SMS-less pools)." },
+  "spec.softwareTokenMfaConfiguration.enabled": { label: "Authenticator apps (TOTP)", help: "Allow time-based codes from an authenticator app as a second factor." },
+  "spec.smsAuthenticationMessage": { label: "SMS MFA message", help: "Text of the SMS carrying the sign-in code; must contain {####}." },
+  "spec.emailMfaConfiguration.message": { label: "Email MFA message", help: "Body of the email carrying the sign-in code; must contain {####} (Essentials tier or higher)." },
+  "spec.emailMfaConfiguration.subject": { label: "Email MFA subject", help: "Subject of the email carrying the sign-in code." },
+  // Sign-up and verification
+  "spec.adminCreateUserConfig.allowAdminCreateUserOnly": { label: "Only administrators create users", help: "Yes turns self sign-up off." },
+  "spec.autoVerifiedAttributes": { label: "Verify automatically", help: "Cognito sends a code to prove the user owns these before they are trusted." },
+  "spec.userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdate": { label: "Keep the old value until the new one is verified", help: "A changed email or phone number takes effect only after verification." },
+  // Account recovery
+  "spec.accountRecoverySetting.recoveryMechanisms": { label: "Recovery methods", help: "How users reset a forgotten password, in priority order; admin_only must be alone.", items: "methods" },
+  "spec.accountRecoverySetting.recoveryMechanisms.*.name": { label: "Method", help: "Where the reset code is sent." },
+  "spec.accountRecoverySetting.recoveryMechanisms.*.priority": { label: "Priority", help: "1 is tried first; priorities must be unique." },
+  // Messages
+  "spec.emailConfiguration.emailSendingAccount": { label: "Email provider", help: "COGNITO_DEFAULT sends up to 50 emails a day; DEVELOPER sends through your Amazon SES identity." },
+  "spec.emailConfiguration.sourceArn": { label: "SES identity ARN", help: "Verified SES identity to send from; required for DEVELOPER." },
+  "spec.emailConfiguration.from": { label: "From address", help: "Sender, e.g. Example <no-reply@example.com>." },
+  "spec.emailConfiguration.replyToEmailAddress": { label: "Reply-to address", help: "Where replies go." },
+  "spec.emailConfiguration.configurationSet": { label: "SES configuration set", help: "Letters, digits, _ and -." },
+  "spec.smsConfiguration.snsCallerArn": { label: "SNS caller role ARN", help: "IAM role Cognito assumes to send SMS through Amazon SNS." },
+  "spec.smsConfiguration.externalId": { label: "External ID", help: "External ID in the role's trust policy." },
+  "spec.smsConfiguration.snsRegion": { label: "SNS Region", help: "Region whose SNS sends the SMS; default the pool's Region." },
+  "spec.verificationMessageTemplate.defaultEmailOption": { label: "Email verification by", help: "Send a code or a link to verify an email address." },
+  "spec.verificationMessageTemplate.emailSubject": { label: "Verification email subject (code)", help: "Subject of the email with a verification code." },
+  "spec.verificationMessageTemplate.emailMessage": { label: "Verification email message (code)", help: "Must contain {####}." },
+  "spec.verificationMessageTemplate.emailSubjectByLink": { label: "Verification email subject (link)", help: "Subject of the email with a verification link." },
+  "spec.verificationMessageTemplate.emailMessageByLink": { label: "Verification email message (link)", help: "Must contain a link placeholder like {##Verify email##}." },
+  "spec.verificationMessageTemplate.smsMessage": { label: "Verification SMS message", help: "Must contain {####}." },
+  "spec.adminCreateUserConfig.inviteMessageTemplate.emailSubject": { label: "Invitation email subject", help: "Subject of the email to users an administrator created." },
+  "spec.adminCreateUserConfig.inviteMessageTemplate.emailMessage": { label: "Invitation email message", help: "Must contain {username} and {####} (the temporary password)." },
+  "spec.adminCreateUserConfig.inviteMessageTemplate.smsMessage": { label: "Invitation SMS message", help: "Must contain {username} and {####}." },
+  // Attributes
+  "spec.schemaAttributes": { label: "Attributes", help: "Standard attributes to configure and custom attributes to create. Add-only: existing ones never change.", items: "attributes" },
+  "spec.schemaAttributes.*.name": { label: "Name", help: "A standard name (email) or a custom one without the custom: prefix." },
+  "spec.schemaAttributes.*.attributeDataType": { label: "Type", help: "Fixed once created." },
+  "spec.schemaAttributes.*.required": { label: "Required at sign-up", help: "Only standard attributes can be required; fixed once created." },
+  "spec.schemaAttributes.*.mutable": { label: "Mutable", help: "Whether the value can change after sign-up; fixed once created." },
+  "spec.schemaAttributes.*.developerOnlyAttribute": { label: "Developer only", help: "dev: attribute only administrators can read and write." },
+  "spec.schemaAttributes.*.stringAttributeConstraints.minLength": { label: "Minimum length", help: "Whole number written as text." },
+  "spec.schemaAttributes.*.stringAttributeConstraints.maxLength": { label: "Maximum length", help: "Whole number written as text; AWS default 2048." },
+  "spec.schemaAttributes.*.numberAttributeConstraints.minValue": { label: "Minimum value", help: "Whole number written as text." },
+  "spec.schemaAttributes.*.numberAttributeConstraints.maxValue": { label: "Maximum value", help: "Whole number written as text." },
+  // Triggers
+  "spec.lambdaConfig.preSignUp": { label: "Pre sign-up", help: "Lambda ARN run before a user is created." },
+  "spec.lambdaConfig.customMessage": { label: "Custom message", help: "Lambda ARN that rewrites verification and invitation messages." },
+  "spec.lambdaConfig.postConfirmation": { label: "Post confirmation", help: "Lambda ARN run after a user confirms." },
+  "spec.lambdaConfig.preAuthentication": { label: "Pre authentication", help: "Lambda ARN that can deny a sign-in." },
+  "spec.lambdaConfig.postAuthentication": { label: "Post authentication", help: "Lambda ARN run after a sign-in." },
+  "spec.lambdaConfig.defineAuthChallenge": { label: "Define auth challenge", help: "Lambda ARN for custom authentication flows." },
+  "spec.lambdaConfig.createAuthChallenge": { label: "Create auth challenge", help: "Lambda ARN for custom authentication flows." },
+  "spec.lambdaConfig.verifyAuthChallengeResponse": { label: "Verify auth challenge response", help: "Lambda ARN for custom authentication flows." },
+  "spec.lambdaConfig.preTokenGeneration": { label: "Pre token generation (V1)", help: "Legacy trigger; must equal the versioned trigger's ARN when both are set." },
+  "spec.lambdaConfig.preTokenGenerationConfig.lambdaArn": { label: "Pre token generation ARN", help: "Lambda ARN that customises tokens." },
+  "spec.lambdaConfig.preTokenGenerationConfig.lambdaVersion": { label: "Pre token generation version", help: "V2_0 and V3_0 can change access tokens (Essentials tier or higher)." },
+  "spec.lambdaConfig.userMigration": { label: "User migration", help: "Lambda ARN that imports users from another directory at sign-in." },
+  "spec.lambdaConfig.customSmsSender.lambdaArn": { label: "Custom SMS sender ARN", help: "Lambda ARN that sends SMS itself; needs the KMS key." },
+  "spec.lambdaConfig.customEmailSender.lambdaArn": { label: "Custom email sender ARN", help: "Lambda ARN that sends email itself; needs the KMS key." },
+  "spec.lambdaConfig.kmsKeyId": { label: "KMS key ARN", help: "Key that encrypts codes for the custom sender triggers." },
+  // Advanced
+  "spec.deletionProtection": { label: "Deletion protection", help: "ACTIVE refuses to delete the pool (and every user) until turned off." },
+  "spec.userPoolTier": { label: "Feature plan", help: "LITE, ESSENTIALS (AWS default) or PLUS (threat protection)." },
+  "spec.userPoolAddOns.advancedSecurityMode": { label: "Threat protection", help: "AUDIT logs risky sign-ins; ENFORCED blocks them (Plus tier)." },
+  "spec.userPoolAddOns.advancedSecurityAdditionalFlows.customAuthMode": { label: "Threat protection for custom auth", help: "Protection for Lambda-driven sign-in flows." },
+  "spec.deviceConfiguration.challengeRequiredOnNewDevice": { label: "Challenge on new devices", help: "Ask for MFA the first time a device is used." },
+  "spec.deviceConfiguration.deviceOnlyRememberedOnUserPrompt": { label: "Remember devices only when the user agrees", help: "No remembers every device." },
+  "spec.userPoolTags": { label: "Tags", help: "AWS tags on the pool; env=production marks production.", items: "tags" },
+  // App clients
+  "spec.clients": { label: "App clients", help: "Applications that sign users in; unset means clients are not managed here.", items: "clients" },
+  "spec.clients.*.name": { label: "Client name", help: "Unique in the pool." },
+  "spec.clients.*.generateSecret": { label: "Client secret", help: "Only for apps that can keep a secret (servers). Create-only: changing it replaces the client." },
+  "spec.clients.*.callbackUrls": { label: "Callback URLs", help: "Where Cognito may send users after sign-in: https, or http://localhost.", items: "URLs" },
+  "spec.clients.*.logoutUrls": { label: "Sign-out URLs", help: "Where Cognito may send users after sign-out.", items: "URLs" },
+  "spec.clients.*.defaultRedirectUri": { label: "Default redirect URL", help: "Must be one of the callback URLs." },
+  "spec.clients.*.allowedOAuthFlowsUserPoolClient": { label: "OAuth enabled", help: "Must be Yes before OAuth flows, scopes and URLs take effect." },
+  "spec.clients.*.allowedOAuthFlows": { label: "OAuth grant types", help: "code (with PKCE) for apps; client_credentials for machines, alone and with a secret.", items: "flows" },
+  "spec.clients.*.allowedOAuthScopes": { label: "OAuth scopes", help: "Standard scopes and the custom scopes of this pool's resource servers.", items: "scopes" },
+  "spec.clients.*.supportedIdentityProviders": { label: "Identity providers", help: "COGNITO for the pool's own users, or federated provider names.", items: "providers" },
+  "spec.clients.*.explicitAuthFlows": { label: "Authentication flows", help: "API sign-in flows the client may use; don't mix legacy names with ALLOW_ names." },
+  "spec.clients.*.accessTokenValidity": { label: "Access token lifetime", help: "In the unit chosen beside it (default hours); 5 minutes to 1 day." },
+  "spec.clients.*.idTokenValidity": { label: "ID token lifetime", help: "In the unit chosen beside it (default hours); 5 minutes to 1 day." },
+  "spec.clients.*.refreshTokenValidity": { label: "Refresh token lifetime", help: "In the unit chosen beside it (default days); 60 minutes to 10 years." },
+  "spec.clients.*.tokenValidityUnits.accessToken": { label: "Access token unit", help: "Unit of the access token lifetime." },
+  "spec.clients.*.tokenValidityUnits.idToken": { label: "ID token unit", help: "Unit of the ID token lifetime." },
+  "spec.clients.*.tokenValidityUnits.refreshToken": { label: "Refresh token unit", help: "Unit of the refresh token lifetime." },
+  "spec.clients.*.authSessionValidity": { label: "Sign-in session lifetime", help: "Minutes a sign-in session token stays valid.", unit: "minutes" },
+  "spec.clients.*.preventUserExistenceErrors": { label: "Prevent user existence errors", help: "ENABLED answers the same for unknown users, so accounts cannot be enumerated." },
+  "spec.clients.*.enableTokenRevocation": { label: "Token revocation", help: "Lets sign-out revoke refresh tokens." },
+  "spec.clients.*.readAttributes": { label: "Readable attributes", help: "Attributes the client may read; unset means all.", items: "attributes" },
+  "spec.clients.*.writeAttributes": { label: "Writable attributes", help: "Attributes the client may write; unset means all writable ones.", items: "attributes" },
+  // Resource servers
+  "spec.resourceServers": { label: "Resource servers", help: "APIs whose custom scopes clients can ask for.", items: "resource servers" },
+  "spec.resourceServers.*.identifier": { label: "Identifier", help: "Usually the API's URL; scopes are identifier/scope. Changing it replaces the server." },
+  "spec.resourceServers.*.name": { label: "Name", help: "A friendly name." },
+  "spec.resourceServers.*.scopes": { label: "Scopes", help: "Custom scopes of this API.", items: "scopes" },
+  "spec.resourceServers.*.scopes.*.name": { label: "Scope name", help: "No spaces, quotes, / or backslashes." },
+  "spec.resourceServers.*.scopes.*.description": { label: "Scope description", help: "Shown to administrators." },
+  // Domain
+  "spec.domain.domain": { label: "Domain", help: "A prefix (my-app → my-app.auth.<region>.amazoncognito.com) or your own domain (auth.example.com)." },
+  "spec.domain.certificateArn": { label: "ACM certificate ARN", help: "Required for your own domain; the certificate must be in us-east-1." },
+  "spec.domain.managedLoginVersion": { label: "Sign-in pages", help: "1 = classic hosted UI, 2 = managed login (not on the Lite plan)." },
+};
+
+/** `spec.clients.3.name` → `spec.clients.*.name`. */
+export function fieldPattern(name: string): string {
+  return name.replace(/\.\d+(?=\.|$)/gu, ".*");
+}
+
+function segmentsOf(pattern: string): (string | number)[] {
+  return pattern.split(".").map((s) => (s === "*" ? 0 : s));
+}
+
+function range(min: number | undefined, max: number | undefined): string | undefined {
+  if (min !== undefined && max !== undefined) return `${min}–${max}`;
+  if (max !== undefined) return `at most ${max}`;
+  if (min !== undefined) return `at least ${min}`;
+  return undefined;
+}
+
+/** The AWS rule of a field in words, from its schema: "6–99 characters.", "1–128 characters.", "Up to 100 URLs." */
+export function ruleText(bounds: SchemaBounds, meta: Pick<FieldMeta, "unit" | "items"> = {}): string {
+  if (bounds.type === "number") {
+    const r = range(bounds.minimum, bounds.maximum);
+    if (!r) return "";
+    const what = bounds.isInteger ? "Whole number" : "Number";
+    return `${what}, ${r}${meta.unit ? ` ${meta.unit}` : ""}.`;
+  }
+  if (bounds.type === "string") {
+    const r = range(bounds.minLength, bounds.maxLength);
+    return r ? `${r[0].toUpperCase()}${r.slice(1)} characters.` : "";
+  }
+  if (bounds.type === "array") {
+    const noun = meta.items ?? "items";
+    if (bounds.minLength !== undefined && bounds.maxLength !== undefined && bounds.minLength > 0) return `${bounds.minLength}–${bounds.maxLength} ${noun}.`;
+    if (bounds.maxLength !== undefined) return `Up to ${bounds.maxLength} ${noun}.`;
+  }
+  return "";
+}
+
+export interface FieldHelp {
+  label: string;
+  /** Description and rule, one line. */
+  help: string;
+}
+
+/** Label and help for a field name (indexes allowed). Unknown names get their last segment as the label. */
+export function helpFor(name: string): FieldHelp {
+  const pattern = fieldPattern(name);
+  const meta = FIELD_HELP[pattern];
+  const schema = schemaAt(poolDocumentSchema, segmentsOf(pattern));
+  const rule = schema ? ruleText(boundsOf(schema), meta ?? {}) : "";
+  if (!meta) return { label: pattern.split(".").pop() ?? name, help: rule };
+  return { label: meta.label, help: rule ? `${meta.help} ${rule}` : meta.help };
+}

@@ -1,0 +1,88 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { type ClientPreset, applyClientPreset, createPoolDocument, getPreset, type PoolPreset } from "@/lib/cognito/presets";
+import type { PoolDocument } from "@/lib/cognito/spec";
+import { EDITOR_SECTIONS } from "./field-errors";
+import { PoolEditor } from "./pool-editor";
+
+function presetDocument(): PoolDocument {
+  const doc = createPoolDocument(getPreset("hardened-production") as PoolPreset, { name: "shop", region: "us-east-1" });
+  doc.spec.domain = { domain: "shop-auth" };
+  doc.spec.userPoolTags = { team: "identity" };
+  doc.spec.schemaAttributes = [{ name: "email", attributeDataType: "String", required: true, mutable: true }, { name: "tier", attributeDataType: "String" }];
+  let spec = applyClientPreset(doc.spec, getPreset("spa") as ClientPreset, { clientName: "web" }).spec;
+  spec = applyClientPreset(spec, getPreset("machine-to-machine") as ClientPreset, { clientName: "reports" }).spec;
+  return { ...doc, spec };
+}
+
+const render = (document: PoolDocument, initialSection: string) => renderToStaticMarkup(createElement(PoolEditor, { document, initialSection }));
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`, "u").exec(tag)?.[1];
+const controls = (html: string) => [...html.matchAll(/<(input|select|textarea)\b[^>]*>/gu)].map((m) => m[0]);
+const labelTargets = (html: string) => new Set([...html.matchAll(/<label\b[^>]*\sfor="([^"]*)"/gu)].map((m) => m[1]));
+/** Text of the element with this id (the ids point at <p> elements). */
+const textOf = (html: string, id: string) => new RegExp(`<p id="${id}"[^>]*>([^<]*)</p>`, "u").exec(html)?.[1]?.replaceAll("&quot;", '"');
+
+describe("PoolEditor markup", () => {
+  const doc = presetDocument();
+
+  it.each(EDITOR_SECTIONS.map((s) => s.id))("labels every control of the %s section", (section) => {
+    const html = render(doc, section);
+    const inputs = controls(html);
+    expect(inputs.length).toBeGreaterThan(0);
+    const labelled = labelTargets(html);
+    const unlabelled = inputs.filter((tag) => !attr(tag, "id") || !labelled.has(attr(tag, "id") as string));
+    expect(unlabelled).toEqual([]);
+  });
+
+  it("ties a field's error to its input with aria-describedby", () => {
+    const broken = structuredClone(doc);
+    broken.spec.passwordPolicy = { ...broken.spec.passwordPolicy, minimumLength: 3 };
+    const html = render(broken, "password-policy");
+    const input = controls(html).find((t) => attr(t, "id") === "pe-spec-passwordPolicy-minimumLength");
+    expect(input).toBeDefined();
+    expect(attr(input as string, "aria-invalid")).toBe("true");
+    const ids = (attr(input as string, "aria-describedby") ?? "").split(" ");
+    expect(ids).toContain("pe-spec-passwordPolicy-minimumLength-error");
+    expect(textOf(html, "pe-spec-passwordPolicy-minimumLength-error")).toBe('"minimumLength" must be between 6 and 99 (got 3)');
+    expect(textOf(html, "pe-spec-passwordPolicy-minimumLength-help")).toContain("6–99");
+    expect(html).not.toContain('role="alert"');
+  });
+
+  it("shows a finding as a warning beside the field it concerns", () => {
+    const weak = structuredClone(doc);
+    weak.spec.mfaConfiguration = "OFF";
+    const html = render(weak, "mfa");
+    const select = controls(html).find((t) => attr(t, "id") === "pe-spec-mfaConfiguration") as string;
+    expect(attr(select, "aria-describedby")?.split(" ")).toContain("pe-spec-mfaConfiguration-warning");
+    expect(textOf(html, "pe-spec-mfaConfiguration-warning")).toMatch(/^mfaConfiguration is OFF: a stolen password is enough to sign in/u);
+    expect(attr(select, "aria-invalid")).toBeUndefined();
+  });
+
+  it("mounts the editor of one client only and lists all clients", () => {
+    const many = structuredClone(doc);
+    many.spec.clients = Array.from({ length: 200 }, (_, i) => ({ name: `client-${i}`, callbackUrls: [`https://app${i}.example.com/cb`] }));
+    const html = render(many, "app-clients");
+    expect(html).toContain("client-199");
+    expect(html.match(/id="pe-spec-clients-\d+-name"/gu)).toEqual(['id="pe-spec-clients-0-name"']);
+  });
+
+  it("offers the resource servers' scopes to a client", () => {
+    const html = render(doc, "app-clients");
+    // The selected client (the SPA "web") does not use them, but they are offered as unchecked choices.
+    const option = /<input([^>]*id="pe-spec-clients-0-allowedOAuthScopes-\d+"[^>]*)>https:\/\/api\.example\.com\/write<\/label>/u.exec(html);
+    expect(option).not.toBeNull();
+    expect(option?.[1]).not.toContain("checked");
+    expect(html).toMatch(/<input[^>]*checked=""[^>]*>openid<\/label>/u);
+  });
+
+  it("leaves an unset field unset: an empty input and the Not set choice", () => {
+    const html = render(doc, "password-policy");
+    expect(html).toContain("Not set (AWS default)");
+    const blank = structuredClone(doc);
+    delete blank.spec.passwordPolicy;
+    const input = controls(render(blank, "password-policy")).find((t) => attr(t, "id") === "pe-spec-passwordPolicy-minimumLength") as string;
+    expect(attr(input, "value") ?? "").toBe("");
+  });
+});

@@ -1,0 +1,202 @@
+"use client";
+import { memo, useMemo, useState } from "react";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { Badge, Button, Card, Input, Label, Select } from "@/components/ui";
+import { type ClientPreset, applyClientPreset, listPresets, presetSettings } from "@/lib/cognito/presets";
+import { fromFormValues, toFormValuesAt } from "../form-values";
+import { clientIndexOf } from "../field-errors";
+import { useEditorContext } from "../editor-context";
+import { ClientEditor } from "./client-editor";
+
+const NAME = "spec.clients";
+
+const ClientRow = memo(function ClientRow({ index, selected, errors, warnings, onSelect }: { index: number; selected: boolean; errors: number; warnings: number; onSelect: (i: number) => void }) {
+  const name = useWatch({ name: `${NAME}.${index}.name` }) as string | undefined;
+  return (
+    <li>
+      <button
+        type="button"
+        aria-current={selected ? "true" : undefined}
+        onClick={() => onSelect(index)}
+        className="flex w-full items-center justify-between gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 aria-[current=true]:bg-indigo-50 aria-[current=true]:font-semibold"
+      >
+        <span className="min-w-0 truncate">{name || `Client ${index + 1} (no name)`}</span>
+        <span className="flex shrink-0 gap-1">
+          {errors > 0 && <Badge tone="bad">{errors} {errors === 1 ? "error" : "errors"}</Badge>}
+          {warnings > 0 && <Badge tone="warn">{warnings} {warnings === 1 ? "warning" : "warnings"}</Badge>}
+        </span>
+      </button>
+    </li>
+  );
+});
+
+function AddClient({ onAdded, append }: { onAdded: (index: number) => void; append: (client: Record<string, unknown>) => void }) {
+  const { getValues, setValue } = useFormContext();
+  const presets = listPresets("client") as ClientPreset[];
+  const [presetName, setPresetName] = useState<string>(presets[0]?.name ?? "");
+  const [clientName, setClientName] = useState("");
+  const [callbackUrl, setCallbackUrl] = useState("");
+  const [identifier, setIdentifier] = useState("");
+  const [problem, setProblem] = useState<string | undefined>();
+  const preset = presets.find((p) => p.name === presetName);
+  // The preset's example URLs and API identifier can be replaced right away (else they are edited afterwards).
+  const hasRedirects = preset?.values.callbackUrls !== undefined;
+  const hasServer = preset?.resourceServer !== undefined;
+  const settings = useMemo(() => (preset ? presetSettings(preset) : []), [preset]);
+
+  const add = () => {
+    const name = clientName.trim();
+    if (name === "") return setProblem("Enter a name for the new client.");
+    const count = (getValues(NAME) as unknown[] | undefined)?.length ?? 0;
+    if (!preset) {
+      append({ name });
+    } else {
+      const doc = fromFormValues(getValues());
+      const callback = hasRedirects ? callbackUrl.trim() : "";
+      let logout: string | undefined;
+      if (callback !== "") {
+        try {
+          logout = new URL("/", callback).toString();
+        } catch {
+          return setProblem("Enter the callback URL as a full URL, e.g. https://app.example.com/callback.");
+        }
+      }
+      const api = hasServer ? identifier.trim() : "";
+      const result = applyClientPreset(doc.spec ?? { region: "" }, preset, {
+        clientName: name,
+        ...(callback !== "" && logout ? { callbackUrls: [callback], logoutUrls: [logout] } : {}),
+        ...(api !== "" ? { resourceServerIdentifier: api } : {}),
+      });
+      if (result.diagnostics.length > 0 || result.clientIndex === undefined) return setProblem(result.diagnostics.map((d) => d.message).join(" "));
+      append(toFormValuesAt(result.spec.clients?.[result.clientIndex], [...NAME.split("."), 0]) as Record<string, unknown>);
+      if (result.spec.resourceServers !== doc.spec?.resourceServers)
+        setValue("spec.resourceServers", toFormValuesAt(result.spec.resourceServers, ["spec", "resourceServers"]), { shouldDirty: true, shouldValidate: true });
+    }
+    setProblem(undefined);
+    setClientName("");
+    setCallbackUrl("");
+    setIdentifier("");
+    onAdded(count);
+  };
+
+  return (
+    <Card className="space-y-3">
+      <h3 className="text-base font-semibold">Add client</h3>
+      <div className="grid gap-3 md:grid-cols-2">
+        <div className="space-y-1">
+          <Label htmlFor="pe-add-client-preset">Start from</Label>
+          <Select id="pe-add-client-preset" value={presetName} onChange={(e) => setPresetName(e.currentTarget.value)}>
+            {presets.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.title}
+              </option>
+            ))}
+            <option value="">Blank client</option>
+          </Select>
+        </div>
+        <div className="space-y-1">
+          <Label htmlFor="pe-add-client-name">Client name</Label>
+          <Input
+            id="pe-add-client-name"
+            value={clientName}
+            autoComplete="off"
+            aria-describedby={problem ? "pe-add-client-problem" : undefined}
+            aria-invalid={problem ? true : undefined}
+            onChange={(e) => setClientName(e.currentTarget.value)}
+          />
+        </div>
+        {hasRedirects && (
+          <div className="space-y-1">
+            <Label htmlFor="pe-add-client-callback">Callback URL (optional)</Label>
+            <Input id="pe-add-client-callback" type="url" value={callbackUrl} autoComplete="off" placeholder={preset?.values.callbackUrls?.[0]} onChange={(e) => setCallbackUrl(e.currentTarget.value)} />
+          </div>
+        )}
+        {hasServer && (
+          <div className="space-y-1">
+            <Label htmlFor="pe-add-client-api">Resource server identifier (optional)</Label>
+            <Input id="pe-add-client-api" value={identifier} autoComplete="off" placeholder={preset?.resourceServer?.identifier} onChange={(e) => setIdentifier(e.currentTarget.value)} />
+          </div>
+        )}
+      </div>
+      {problem && (
+        <p id="pe-add-client-problem" className="text-xs font-medium text-red-700">
+          {problem}
+        </p>
+      )}
+      {preset && (
+        <details className="text-sm">
+          <summary className="cursor-pointer font-medium">What the {preset.title} preset sets, and why</summary>
+          <p className="mt-1 text-slate-600">{preset.summary}</p>
+          <dl className="mt-2 space-y-2">
+            {settings.map((s) => (
+              <div key={s.path}>
+                <dt className="font-mono text-xs break-all">
+                  {s.path} = {JSON.stringify(s.value)}
+                  {s.placeholder && <Badge tone="warn" className="ml-2">example: replace it</Badge>}
+                </dt>
+                <dd className="text-slate-700">{s.why}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+      <Button onClick={add}>Add client</Button>
+    </Card>
+  );
+}
+
+/** The pool's app clients: a collapsed list and the editor of the selected client. */
+export function AppClientsSection() {
+  const { control } = useFormContext();
+  const { index, readOnly } = useEditorContext();
+  const { fields, append, remove } = useFieldArray({ control, name: NAME });
+  const managed = useWatch({ name: NAME }) !== undefined;
+  const [selected, setSelected] = useState(0);
+  const counts = useMemo(() => {
+    const out = new Map<number, { errors: number; warnings: number }>();
+    for (const [name, diagnostics] of index) {
+      const i = clientIndexOf(name);
+      if (i === undefined) continue;
+      const c = out.get(i) ?? { errors: 0, warnings: 0 };
+      for (const d of diagnostics) {
+        if (d.severity === "error") c.errors++;
+        else c.warnings++;
+      }
+      out.set(i, c);
+    }
+    return out;
+  }, [index]);
+  const current = selected < fields.length ? selected : fields.length - 1;
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
+      <div className="space-y-3">
+        <h3 className="text-base font-semibold">
+          App clients <span className="font-normal text-slate-600">({fields.length})</span>
+        </h3>
+        {!managed && <p className="text-sm text-slate-600">Not managed: this document leaves the pool&apos;s clients as they are. Adding a client manages them here.</p>}
+        {managed && fields.length === 0 && <p className="text-sm text-slate-600">The pool will have no app clients.</p>}
+        <nav aria-label="App clients" className="max-h-[60vh] overflow-auto">
+          <ul className="space-y-1">
+            {fields.map((f, i) => (
+              <ClientRow key={f.id} index={i} selected={i === current} errors={counts.get(i)?.errors ?? 0} warnings={counts.get(i)?.warnings ?? 0} onSelect={setSelected} />
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <div className="min-w-0 space-y-4">
+        {current >= 0 && fields[current] && (
+          <section aria-label="Selected app client" className="space-y-4">
+            <ClientEditor key={fields[current].id} index={current} />
+            {!readOnly && (
+              <Button variant="danger" onClick={() => remove(current)}>
+                Remove this client
+              </Button>
+            )}
+          </section>
+        )}
+        {!readOnly && <AddClient onAdded={setSelected} append={append} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useMemo, useState } from "react";
+import { saveRevisionAction } from "@/app/pools/actions";
+import { Button, buttonClass, Card, Field, Input } from "@/components/ui";
+import { PoolEditor } from "@/components/pool-editor";
+import { type PoolDocument, hasErrors, validatePoolDocument } from "@/lib/cognito/spec";
+import { toDraftServerErrors } from "./draft-server-errors";
+import { type SaveState, useDraftAutosave } from "./use-draft-autosave";
+
+export interface DraftEditorProps {
+  poolId: string;
+  version: number;
+  document: Record<string, unknown>;
+  canEdit: boolean;
+}
+
+function stateText(state: SaveState): string {
+  switch (state.kind) {
+    case "saved":
+      return state.at ? `All changes saved at ${state.at.toLocaleTimeString()}` : "All changes saved";
+    case "unsaved":
+      return "Unsaved changes";
+    case "saving":
+      return "Saving…";
+    case "conflict":
+      return "Not saved: someone else saved first";
+    case "error":
+      return "Not saved";
+  }
+}
+
+/** The pool editor page's client part: the document, its problems, autosave and "Save as revision". */
+export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, canEdit }: DraftEditorProps) {
+  const { document, version, state, update, saveNow } = useDraftAutosave(poolId, { version: initialVersion, document: initialDocument });
+  const diagnostics = useMemo(() => validatePoolDocument(document), [document]);
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const [message, setMessage] = useState("");
+  const [revisionResult, setRevisionResult] = useState<{ ok: boolean; text: string }>();
+  // The editor reads the document once (on mount) and reports each change; a reload remounts the whole page.
+  const [editorDocument] = useState(() => initialDocument as unknown as PoolDocument);
+  const onEditorChange = useCallback((next: PoolDocument) => update(next as unknown as Record<string, unknown>), [update]);
+  const serverErrors = useMemo(() => (state.kind === "error" ? toDraftServerErrors(state.fieldErrors) : undefined), [state]);
+
+  async function saveRevision(event: React.FormEvent) {
+    event.preventDefault();
+    const result = await saveRevisionAction({ poolId, version, message });
+    if (result.ok) {
+      setMessage("");
+      setRevisionResult({ ok: true, text: `Saved as revision ${result.data.number}.` });
+    } else setRevisionResult({ ok: false, text: result.formError ?? Object.values(result.fieldErrors).flat().join(" ") });
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <p role="status" aria-live="polite" data-testid="save-state" data-state={state.kind} className={state.kind === "saved" ? "text-sm text-green-800" : "text-sm text-amber-900"}>
+          {stateText(state)} <span className="text-slate-600">(version {version})</span>
+        </p>
+        {canEdit && (state.kind === "unsaved" || state.kind === "error") && (
+          <Button variant="secondary" onClick={() => void saveNow()}>
+            Save now
+          </Button>
+        )}
+        <Link href={`/pools/${poolId}/review`} className={buttonClass("secondary", "ml-auto")}>
+          Review changes
+        </Link>
+      </div>
+      {!canEdit && <p className="text-sm text-slate-700">You are a viewer: the editor is read-only.</p>}
+      {state.kind === "conflict" && (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          <p>{state.message}</p>
+          <Button variant="secondary" className="mt-2" onClick={() => window.location.reload()}>
+            Reload the draft
+          </Button>
+        </div>
+      )}
+      {state.kind === "error" && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
+          {state.message}
+        </p>
+      )}
+      <PoolEditor document={editorDocument} onChange={onEditorChange} serverErrors={serverErrors?.fields} readOnly={!canEdit || state.kind === "conflict"} />
+      {/* Below the editor, full width: the editor needs the room for its section list and client list. */}
+      <div className="grid gap-4 md:grid-cols-2">
+        <aside className="contents" aria-label="Draft status">
+          <Card>
+            <h2 className="font-semibold">Problems</h2>
+            {errors.length === 0 ? (
+              <p className="mt-1 text-sm text-green-800">The draft is valid.</p>
+            ) : (
+              <ul className="mt-2 space-y-1 text-sm text-red-800" data-testid="problems">
+                {errors.map((d, i) => (
+                  <li key={i}>
+                    <code className="font-mono text-xs break-all">{d.path || "document"}</code>: {d.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          {canEdit && (
+            <Card>
+              <h2 className="font-semibold">Save as revision</h2>
+              <form onSubmit={saveRevision} className="mt-2 space-y-2">
+                <Field id="revision-message" label="Message" help="What changed and why.">
+                  {(aria) => <Input {...aria} value={message} onChange={(e) => setMessage(e.target.value)} />}
+                </Field>
+                <Button type="submit" disabled={state.kind !== "saved" || hasErrors(diagnostics)}>
+                  Save as revision
+                </Button>
+                {hasErrors(diagnostics) && <p className="text-xs text-slate-700">Fix the problems first: an invalid draft cannot become a revision.</p>}
+                {revisionResult && (
+                  <p role={revisionResult.ok ? "status" : "alert"} className={revisionResult.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
+                    {revisionResult.text}
+                  </p>
+                )}
+              </form>
+            </Card>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

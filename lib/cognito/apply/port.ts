@@ -1,0 +1,90 @@
+/**
+ * The small surface of the Cognito user pools API that reading and applying need. The apply engine and
+ * the live reader talk only to this interface; `lib/cognito/aws/sdk-port.ts` implements it with the AWS
+ * SDK (the only code that calls it), tests wrap it to inject failures or count calls.
+ *
+ * Request and response shapes are the SDK's own types (type-only imports: nothing here calls AWS).
+ * Every method rejects with an error whose `name` is the AWS error code (`ResourceNotFoundException`,
+ * `TooManyRequestsException`, ...), as the SDK's `ServiceException` does.
+ */
+import type {
+  CreateResourceServerRequest,
+  CreateUserPoolClientRequest,
+  CreateUserPoolDomainRequest,
+  CreateUserPoolRequest,
+  DomainDescriptionType,
+  GetUserPoolMfaConfigResponse,
+  ResourceServerType,
+  SchemaAttributeType,
+  SetUserPoolMfaConfigRequest,
+  UpdateResourceServerRequest,
+  UpdateUserPoolClientRequest,
+  UpdateUserPoolDomainRequest,
+  UpdateUserPoolRequest,
+  UserPoolClientDescription,
+  UserPoolClientType,
+  UserPoolType,
+} from "@aws-sdk/client-cognito-identity-provider";
+
+/** The MFA settings as `GetUserPoolMfaConfig` returns them (without the SDK's response metadata). */
+export type MfaConfigType = Omit<GetUserPoolMfaConfigResponse, "$metadata">;
+
+/** One page of a paginated list. */
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+export interface CognitoPort {
+  /** The AWS Region the port talks to (issuer URLs are built from it). */
+  readonly region: string;
+
+  // Reads (cognito-semantics.md §6)
+  describeUserPool(userPoolId: string): Promise<UserPoolType>;
+  getUserPoolMfaConfig(userPoolId: string): Promise<MfaConfigType>;
+  listUserPoolClients(userPoolId: string, nextToken?: string): Promise<Page<UserPoolClientDescription>>;
+  /** Contains `ClientSecret` for confidential clients: callers must not keep or log it. */
+  describeUserPoolClient(userPoolId: string, clientId: string): Promise<UserPoolClientType>;
+  listResourceServers(userPoolId: string, nextToken?: string): Promise<Page<ResourceServerType>>;
+  /** `undefined` when the domain does not exist (the API answers with an empty description). */
+  describeUserPoolDomain(domain: string): Promise<DomainDescriptionType | undefined>;
+
+  // Pool
+  createUserPool(input: CreateUserPoolRequest): Promise<UserPoolType>;
+  /** Full replace: every member not sent is reset to its default (cognito-semantics.md §1). */
+  updateUserPool(input: UpdateUserPoolRequest): Promise<void>;
+  deleteUserPool(userPoolId: string): Promise<void>;
+  addCustomAttributes(userPoolId: string, attributes: SchemaAttributeType[]): Promise<void>;
+  setUserPoolMfaConfig(input: SetUserPoolMfaConfigRequest): Promise<void>;
+
+  // App clients
+  /** The result holds the new `ClientSecret` when one was generated: hand it to the user once. */
+  createUserPoolClient(input: CreateUserPoolClientRequest): Promise<UserPoolClientType>;
+  /** Full replace (cognito-semantics.md §1). */
+  updateUserPoolClient(input: UpdateUserPoolClientRequest): Promise<void>;
+  deleteUserPoolClient(userPoolId: string, clientId: string): Promise<void>;
+
+  // Resource servers
+  createResourceServer(input: CreateResourceServerRequest): Promise<void>;
+  /** Full replace of name and scopes (cognito-semantics.md §1). */
+  updateResourceServer(input: UpdateResourceServerRequest): Promise<void>;
+  deleteResourceServer(userPoolId: string, identifier: string): Promise<void>;
+
+  // Domain
+  /** Returns the CloudFront distribution the DNS alias of a custom domain must point at. */
+  createUserPoolDomain(input: CreateUserPoolDomainRequest): Promise<{ cloudFrontDomain?: string }>;
+  updateUserPoolDomain(input: UpdateUserPoolDomainRequest): Promise<void>;
+  deleteUserPoolDomain(userPoolId: string, domain: string): Promise<void>;
+}
+
+/** An AWS error as a step outcome records it. */
+export interface AwsErrorInfo {
+  code: string;
+  message: string;
+}
+
+/** The AWS error code and message of anything a port threw (never the request, which may hold secrets). */
+export function toAwsErrorInfo(error: unknown): AwsErrorInfo {
+  if (error instanceof Error) return { code: error.name || "Error", message: error.message };
+  return { code: "Error", message: String(error) };
+}

@@ -1,0 +1,156 @@
+/**
+ * Reads a live user pool into a spec document plus the facts only AWS knows (ids, ARN, issuer URL,
+ * the domain's CloudFront target, the estimated number of users) and a fingerprint of the state.
+ *
+ * Calls (cognito-semantics.md §6): DescribeUserPool, GetUserPoolMfaConfig, ListUserPoolClients (every
+ * page) + DescribeUserPoolClient per client, ListResourceServers (every page), DescribeUserPoolDomain.
+ * Client descriptions run with bounded concurrency; the port's rate limiter keeps each category under its
+ * quota (5 DescribeUserPoolClient per second per pool on AWS: 1000 clients take at least 200 s).
+ */
+import { createHash } from "node:crypto";
+import type {
+  DomainDescriptionType,
+  ResourceServerType,
+  UserPoolClientType,
+  UserPoolType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import type { CognitoPort, MfaConfigType } from "../apply/port";
+import { POOL_API_VERSION, POOL_KIND, type PoolDocument } from "../spec/document-schema";
+import type { PoolSpec } from "../spec/pool-schema";
+import { clientSpecFromApi, domainFromApi, poolSpecFromApi, resourceServerFromApi } from "./mapping";
+import { normaliseLiveDocument } from "./normalise";
+
+export interface ReadLivePoolOptions {
+  /**
+   * The spec the result will be compared with: defaults are pruned only where it leaves a field unset
+   * (normalise.ts). Unset: every default is pruned (the smallest spec, for `pull`).
+   */
+  desired?: PoolDocument;
+  /** Parallel DescribeUserPoolClient calls; default 5 (the per-pool rate, so the limiter sets the pace). */
+  concurrency?: number;
+}
+
+/** What AWS knows about the pool that the spec does not hold. */
+export interface LivePoolFacts {
+  userPoolId: string;
+  arn: string;
+  /** The `iss` of the pool's tokens: https://cognito-idp.{region}.amazonaws.com/{userPoolId}. */
+  issuerUrl: string;
+  /** Client ids by client name. */
+  clientIds: Record<string, string>;
+  /** The CloudFront distribution a custom domain's DNS alias must point at. */
+  domainCloudFrontTarget?: string;
+  /** Changes as users sign up; not part of the fingerprint. */
+  estimatedNumberOfUsers: number;
+  /** A stable hash of the un-normalised state and ids: changes whenever the pool is changed. */
+  fingerprint: string;
+}
+
+/** The API answers, for the apply engine's full-replace merges. Client secrets are removed. */
+export interface LivePoolRaw {
+  pool: UserPoolType;
+  mfa: MfaConfigType;
+  clients: UserPoolClientType[];
+  resourceServers: ResourceServerType[];
+  domain?: DomainDescriptionType;
+}
+
+export interface LivePool {
+  document: PoolDocument;
+  live: LivePoolFacts;
+  raw: LivePoolRaw;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
+export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  async function worker() {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+async function allPages<T>(fetch: (token?: string) => Promise<{ items: T[]; nextToken?: string }>): Promise<T[]> {
+  const out: T[] = [];
+  const seen = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await fetch(token);
+    out.push(...page.items);
+    token = page.nextToken;
+    // A service that hands back a token it gave before would loop forever.
+    if (token !== undefined) {
+      if (seen.has(token)) throw new Error(`pagination token repeated: ${token}`);
+      seen.add(token);
+    }
+  } while (token);
+  return out;
+}
+
+/** JSON with sorted keys, for hashing. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** The fingerprint of a live state: the full (un-normalised) document and every id, not user counts. */
+export function fingerprintLiveState(document: PoolDocument, userPoolId: string, clientIds: Record<string, string>): string {
+  return createHash("sha256").update(stableStringify({ document, userPoolId, clientIds })).digest("hex");
+}
+
+export function issuerUrlOf(region: string, userPoolId: string): string {
+  return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+}
+
+/** Reads a live pool (see the module comment). Rejects with the port's AWS error when a call fails. */
+export async function readLivePool(port: CognitoPort, userPoolId: string, options: ReadLivePoolOptions = {}): Promise<LivePool> {
+  const concurrency = options.concurrency ?? 5;
+  const [pool, mfa, clientList, resourceServers] = await Promise.all([
+    port.describeUserPool(userPoolId),
+    port.getUserPoolMfaConfig(userPoolId),
+    allPages((token) => port.listUserPoolClients(userPoolId, token)),
+    allPages((token) => port.listResourceServers(userPoolId, token)),
+  ]);
+  const domainName = pool.CustomDomain ?? pool.Domain;
+  const [described, domain] = await Promise.all([
+    mapWithConcurrency(clientList, concurrency, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
+    domainName ? port.describeUserPoolDomain(domainName) : Promise.resolve(undefined),
+  ]);
+  // The secret is dropped here, once; nothing below ever sees it.
+  const clients = described.map(({ ClientSecret, ...client }) => ({ ...client, ...(ClientSecret ? { ClientSecret: "(secret)" } : {}) }));
+
+  const region = port.region || pool.Id?.split("_")[0] || "";
+  const spec: PoolSpec = poolSpecFromApi(pool, mfa, region);
+  spec.clients = clients.map(clientSpecFromApi);
+  spec.resourceServers = resourceServers.map(resourceServerFromApi);
+  if (domain) spec.domain = domainFromApi(domain);
+  const full: PoolDocument = { apiVersion: POOL_API_VERSION, kind: POOL_KIND, metadata: { name: pool.Name ?? "" }, spec };
+
+  const clientIds: Record<string, string> = {};
+  for (const c of clients) if (c.ClientName && c.ClientId) clientIds[c.ClientName] = c.ClientId;
+  return {
+    document: normaliseLiveDocument(full, options.desired),
+    live: {
+      userPoolId,
+      arn: pool.Arn ?? "",
+      issuerUrl: issuerUrlOf(region, userPoolId),
+      clientIds,
+      ...(domain?.CloudFrontDistribution ? { domainCloudFrontTarget: domain.CloudFrontDistribution } : {}),
+      estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
+      fingerprint: fingerprintLiveState(full, userPoolId, clientIds),
+    },
+    raw: { pool, mfa, clients, resourceServers, ...(domain ? { domain } : {}) },
+  };
+}

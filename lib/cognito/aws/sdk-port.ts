@@ -1,0 +1,206 @@
+/**
+ * The SDK-backed {@link CognitoPort}: the only code in the studio that calls
+ * `@aws-sdk/client-cognito-identity-provider`.
+ *
+ * - Region: given (the spec's `region`). Endpoint: given for moto/LocalStack, else the SDK resolves it
+ *   (it reads `AWS_ENDPOINT_URL` / `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER` itself).
+ * - Credentials: the SDK's default chain (env, shared config/SSO profiles, web identity, container and
+ *   instance roles) unless a credential provider is passed, e.g. one that assumes a role.
+ * - Retries: the SDK's `adaptive` retry mode, which backs off on `TooManyRequestsException` with a
+ *   client-side token bucket; on top, a rate limiter per quota category keeps us under the published
+ *   rates (rate-limiter.ts) so that throttling is the exception.
+ * - Counting: every API call is counted per operation (`calls`), for the bench and the tests.
+ */
+import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
+import {
+  AddCustomAttributesCommand,
+  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClientConfig,
+  CreateResourceServerCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
+  DeleteResourceServerCommand,
+  DeleteUserPoolClientCommand,
+  DeleteUserPoolCommand,
+  DeleteUserPoolDomainCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  DescribeUserPoolDomainCommand,
+  GetUserPoolMfaConfigCommand,
+  ListResourceServersCommand,
+  ListUserPoolClientsCommand,
+  SetUserPoolMfaConfigCommand,
+  UpdateResourceServerCommand,
+  UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
+  UpdateUserPoolDomainCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import type { CognitoPort } from "../apply/port";
+import type { CognitoOperation } from "./quotas";
+import { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-limiter";
+
+/** Page sizes: the maxima of the API (cognito-semantics.md §6: clients 1–60, resource servers 1–50). */
+export const LIST_CLIENTS_PAGE_SIZE = 60;
+export const LIST_RESOURCE_SERVERS_PAGE_SIZE = 50;
+
+export interface CognitoConnectionOptions {
+  region: string;
+  /** moto / LocalStack URL; unset = AWS (or whatever AWS_ENDPOINT_URL says). */
+  endpoint?: string;
+  /** Unset = the SDK's default credential chain. */
+  credentials?: CognitoIdentityProviderClientConfig["credentials"];
+  /** A role to assume (per target) with STS, starting from `credentials` or the default chain. */
+  roleArn?: string;
+  /** Attempts per call including the first, with adaptive retry; default 5. */
+  maxAttempts?: number;
+}
+
+export interface SdkPortOptions {
+  /** "quota" (default): the published Cognito rates; "off" for moto/LocalStack; or a custom limiter. */
+  rateLimit?: "quota" | "off" | RateLimiter;
+}
+
+/** A configured SDK client; one per target (region + endpoint + credentials). */
+function credentialsFor(options: CognitoConnectionOptions): Pick<CognitoIdentityProviderClientConfig, "credentials"> {
+  if (options.roleArn) {
+    return {
+      credentials: fromTemporaryCredentials({
+        params: { RoleArn: options.roleArn, RoleSessionName: "cognito-studio" },
+        ...(options.credentials ? { masterCredentials: options.credentials as AwsCredentialIdentityProvider } : {}),
+        clientConfig: { region: options.region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
+      }),
+    };
+  }
+  return options.credentials ? { credentials: options.credentials } : {};
+}
+
+export function createCognitoClient(options: CognitoConnectionOptions): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    region: options.region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...credentialsFor(options),
+    retryMode: "adaptive",
+    maxAttempts: options.maxAttempts ?? 5,
+  });
+}
+
+export type SdkPort = CognitoPort & {
+  /** API calls made so far, per operation (retries of one call count once). */
+  readonly calls: Partial<Record<CognitoOperation, number>>;
+  totalCalls(): number;
+};
+
+/** A port over an SDK client (or a connection to build one from). */
+export function createSdkPort(target: CognitoIdentityProviderClient | CognitoConnectionOptions, options: SdkPortOptions = {}): SdkPort {
+  const client = target instanceof CognitoIdentityProviderClient ? target : createCognitoClient(target);
+  const limiter =
+    options.rateLimit === "off" ? NO_RATE_LIMIT : options.rateLimit === undefined || options.rateLimit === "quota" ? createQuotaRateLimiter() : options.rateLimit;
+  const calls: Partial<Record<CognitoOperation, number>> = {};
+
+  /** Waits for the rate limiter, counts the call, sends it. */
+  async function call<T>(operation: CognitoOperation, userPoolId: string | undefined, send: () => Promise<T>): Promise<T> {
+    await limiter.acquire(operation, userPoolId);
+    calls[operation] = (calls[operation] ?? 0) + 1;
+    return send();
+  }
+
+  let region: string | undefined = target instanceof CognitoIdentityProviderClient ? undefined : target.region;
+  return {
+    get region() {
+      // A client passed in already knows its region; configured regions are strings or providers.
+      if (region === undefined) {
+        const configured = client.config.region;
+        region = typeof configured === "string" ? configured : "";
+      }
+      return region;
+    },
+    calls,
+    totalCalls: () => Object.values(calls).reduce((a, b) => a + (b ?? 0), 0),
+
+    async describeUserPool(UserPoolId) {
+      const out = await call("DescribeUserPool", undefined, () => client.send(new DescribeUserPoolCommand({ UserPoolId })));
+      if (!out.UserPool) throw Object.assign(new Error(`DescribeUserPool returned no pool for ${UserPoolId}`), { name: "ResourceNotFoundException" });
+      return out.UserPool;
+    },
+    async getUserPoolMfaConfig(UserPoolId) {
+      const { $metadata: _, ...mfa } = await call("GetUserPoolMfaConfig", UserPoolId, () => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId })));
+      return mfa;
+    },
+    async listUserPoolClients(UserPoolId, NextToken) {
+      const out = await call("ListUserPoolClients", UserPoolId, () =>
+        client.send(new ListUserPoolClientsCommand({ UserPoolId, NextToken, MaxResults: LIST_CLIENTS_PAGE_SIZE })),
+      );
+      return { items: out.UserPoolClients ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+    },
+    async describeUserPoolClient(UserPoolId, ClientId) {
+      const out = await call("DescribeUserPoolClient", UserPoolId, () => client.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId })));
+      if (!out.UserPoolClient) throw Object.assign(new Error(`DescribeUserPoolClient returned no client ${ClientId}`), { name: "ResourceNotFoundException" });
+      return out.UserPoolClient;
+    },
+    async listResourceServers(UserPoolId, NextToken) {
+      const out = await call("ListResourceServers", UserPoolId, () =>
+        client.send(new ListResourceServersCommand({ UserPoolId, NextToken, MaxResults: LIST_RESOURCE_SERVERS_PAGE_SIZE })),
+      );
+      return { items: out.ResourceServers ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+    },
+    async describeUserPoolDomain(Domain) {
+      const out = await call("DescribeUserPoolDomain", undefined, () => client.send(new DescribeUserPoolDomainCommand({ Domain })));
+      // A domain that does not exist comes back as an empty DomainDescription, not as an error.
+      const description = out.DomainDescription;
+      return description?.Domain ? description : undefined;
+    },
+
+    async createUserPool(input) {
+      const out = await call("CreateUserPool", undefined, () => client.send(new CreateUserPoolCommand(input)));
+      if (!out.UserPool?.Id) throw new Error("CreateUserPool returned no pool id");
+      return out.UserPool;
+    },
+    async updateUserPool(input) {
+      await call("UpdateUserPool", undefined, () => client.send(new UpdateUserPoolCommand(input)));
+    },
+    async deleteUserPool(UserPoolId) {
+      await call("DeleteUserPool", undefined, () => client.send(new DeleteUserPoolCommand({ UserPoolId })));
+    },
+    async addCustomAttributes(UserPoolId, CustomAttributes) {
+      await call("AddCustomAttributes", UserPoolId, () => client.send(new AddCustomAttributesCommand({ UserPoolId, CustomAttributes })));
+    },
+    async setUserPoolMfaConfig(input) {
+      await call("SetUserPoolMfaConfig", input.UserPoolId, () => client.send(new SetUserPoolMfaConfigCommand(input)));
+    },
+
+    async createUserPoolClient(input) {
+      const out = await call("CreateUserPoolClient", input.UserPoolId, () => client.send(new CreateUserPoolClientCommand(input)));
+      if (!out.UserPoolClient?.ClientId) throw new Error("CreateUserPoolClient returned no client id");
+      return out.UserPoolClient;
+    },
+    async updateUserPoolClient(input) {
+      await call("UpdateUserPoolClient", input.UserPoolId, () => client.send(new UpdateUserPoolClientCommand(input)));
+    },
+    async deleteUserPoolClient(UserPoolId, ClientId) {
+      await call("DeleteUserPoolClient", UserPoolId, () => client.send(new DeleteUserPoolClientCommand({ UserPoolId, ClientId })));
+    },
+
+    async createResourceServer(input) {
+      await call("CreateResourceServer", input.UserPoolId, () => client.send(new CreateResourceServerCommand(input)));
+    },
+    async updateResourceServer(input) {
+      await call("UpdateResourceServer", input.UserPoolId, () => client.send(new UpdateResourceServerCommand(input)));
+    },
+    async deleteResourceServer(UserPoolId, Identifier) {
+      await call("DeleteResourceServer", UserPoolId, () => client.send(new DeleteResourceServerCommand({ UserPoolId, Identifier })));
+    },
+
+    async createUserPoolDomain(input) {
+      const out = await call("CreateUserPoolDomain", input.UserPoolId, () => client.send(new CreateUserPoolDomainCommand(input)));
+      return out.CloudFrontDomain ? { cloudFrontDomain: out.CloudFrontDomain } : {};
+    },
+    async updateUserPoolDomain(input) {
+      await call("UpdateUserPoolDomain", input.UserPoolId, () => client.send(new UpdateUserPoolDomainCommand(input)));
+    },
+    async deleteUserPoolDomain(UserPoolId, Domain) {
+      await call("DeleteUserPoolDomain", UserPoolId, () => client.send(new DeleteUserPoolDomainCommand({ UserPoolId, Domain })));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Token revocation off: signing out (RevokeToken / GlobalSignOut) cannot invalidate refresh tokens, so a stolen
+ * refresh token keeps working until it expires. Unset is on for new clients (cognito-semantics.md §1,
+ * `EnableTokenRevocation`: "If you don't include this parameter, token revocation is automatically activated").
+ */
+import type { FindingCheck } from "../types";
+import { EVERYWHERE } from "../types";
+
+export const tokenRevocationOffCheck: FindingCheck = {
+  code: "finding/token-revocation-off",
+  title: "Token revocation off",
+  environments: EVERYWHERE,
+  run: (ctx) =>
+    ctx.clients
+      .filter(({ client }) => client.enableTokenRevocation === false)
+      .map(({ client, pathOf }) => ({
+        path: pathOf("enableTokenRevocation"),
+        message: `client "${client.name}" cannot revoke refresh tokens, so signing out does not stop a stolen refresh token; set enableTokenRevocation: true`,
+      })),
+};

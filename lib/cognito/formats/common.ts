@@ -1,0 +1,106 @@
+/**
+ * Helpers every format shares: client defaults, resource names, and turning a value built by a parser
+ * into an {@link ImportResult} (schema-checked, cross-field rules run).
+ */
+import { type Diagnostic, error, hasErrors, warning } from "../spec/diagnostics";
+import type { AppClientSpec } from "../spec/client-schema";
+import { type PoolDocument, poolDocumentSchema } from "../spec/document-schema";
+import type { PoolSpec } from "../spec/pool-schema";
+import { validatePoolDocument } from "../spec/validate";
+import type { ImportResult } from "./types";
+
+/**
+ * A client as the pool will have it: `clientDefaults` (the mineiros `default_client_*` idea) filled in under
+ * the client's own settings. Formats without a defaults concept write these merged clients.
+ */
+export function effectiveClient(spec: PoolSpec, client: AppClientSpec): AppClientSpec {
+  if (!spec.clientDefaults) return client;
+  const merged: Record<string, unknown> = { ...spec.clientDefaults };
+  for (const [key, value] of Object.entries(client)) if (value !== undefined) merged[key] = value;
+  return merged as AppClientSpec;
+}
+
+/** The warning for formats that have no place for `clientDefaults`: they are written into every client. */
+export function clientDefaultsInlined(spec: PoolSpec, format: string): Diagnostic[] {
+  if (!spec.clientDefaults) return [];
+  return [
+    warning(
+      "spec.clientDefaults",
+      "client-defaults-inlined",
+      `${format} has no client defaults: they are written into each client, and read back as each client's own settings`,
+    ),
+  ];
+}
+
+/**
+ * `clients: []` / `resourceServers: []` say "the pool has none" (manage them: delete any others); a file of
+ * resources cannot say that, and reads back as "not managed".
+ */
+export function emptyListWarnings(spec: PoolSpec, format: string): Diagnostic[] {
+  return (["clients", "resourceServers"] as const)
+    .filter((key) => spec[key]?.length === 0)
+    .map((key) => warning(`spec.${key}`, "written-as-absent", `an empty ${key} list (the pool has none) cannot be said in ${format}; it reads back as not managed`));
+}
+
+/**
+ * Makes unique names for generated resources from user names: `snake` gives Terraform labels
+ * (`web_app`), `pascal` gives CloudFormation logical IDs (`WebApp`).
+ */
+export class NameAllocator {
+  private readonly taken = new Set<string>();
+  constructor(private readonly style: "snake" | "pascal", reserved: readonly string[] = []) {
+    for (const r of reserved) this.taken.add(r);
+  }
+
+  allocate(name: string, fallback: string): string {
+    const words = name
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]+/gu, " ")
+      .trim()
+      .split(/\s+/u)
+      .filter(Boolean);
+    let base =
+      this.style === "snake"
+        ? words.map((w) => w.toLowerCase()).join("_")
+        : words.map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+    if (base === "" || /^[0-9]/u.test(base)) base = this.style === "snake" ? `${fallback}_${base}`.replace(/_$/u, "") : `${fallback}${base}`;
+    // CloudFormation logical IDs: at most 255 alphanumerics; keep them readable.
+    base = base.slice(0, 64);
+    let candidate = base;
+    for (let i = 2; this.taken.has(candidate); i++) candidate = this.style === "snake" ? `${base}_${i}` : `${base}${i}`;
+    this.taken.add(candidate);
+    return candidate;
+  }
+}
+
+/** Removes keys whose value is undefined (so deep equality with a parsed document holds). */
+export function compact<T extends Record<string, unknown>>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+/** Like {@link compact}, but undefined when nothing is left. */
+export function compactOrUndefined<T extends Record<string, unknown>>(value: T): T | undefined {
+  const out = compact(value);
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+/**
+ * Finishes an import: the value a parser built is checked against the document schema (errors mean no
+ * document) and the cross-field rules (their findings are reported alongside the document).
+ */
+export function finishImport(value: unknown, diagnostics: Diagnostic[]): ImportResult {
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const validation = validatePoolDocument(value);
+  const parsed = poolDocumentSchema.safeParse(value);
+  if (!parsed.success) {
+    const found = validation.length > 0 ? validation : [error("", "invalid-document", "the imported document does not match the pool model")];
+    return { diagnostics: [...diagnostics, ...found] };
+  }
+  return { document: parsed.data as PoolDocument, diagnostics: [...diagnostics, ...validation] };
+}
+
+export function describeError(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

@@ -1,0 +1,169 @@
+/**
+ * Sample documents the format tests share: seed 000's pool (the Terraform blog: a pool with a resource server,
+ * an authorization-code client and a domain) and a "kitchen sink" that sets nearly every field the model has.
+ */
+import type { PoolDocument } from "../spec/document-schema";
+
+/** Seed 000 (/work/shared/seeds/000_*.txt) with its variables filled in with plausible values. */
+export const SEED_000_DOCUMENT: PoolDocument = {
+  apiVersion: "cognito-studio.dev/v1",
+  kind: "UserPool",
+  metadata: { name: "blog-pool" },
+  spec: {
+    region: "eu-central-1",
+    autoVerifiedAttributes: ["email"],
+    verificationMessageTemplate: { defaultEmailOption: "CONFIRM_WITH_CODE" },
+    accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }] },
+    passwordPolicy: { minimumLength: 12, requireLowercase: true, requireNumbers: true, requireSymbols: true, requireUppercase: true },
+    schemaAttributes: [
+      { name: "email", attributeDataType: "String", mutable: true, required: true },
+      { name: "tenant_id", attributeDataType: "String", mutable: true, required: false },
+    ],
+    resourceServers: [
+      { identifier: "https://api.example.com", name: "api", scopes: [{ name: "read", description: "Read access to API" }] },
+    ],
+    domain: { domain: "blog-pool-auth" },
+    clients: [
+      {
+        name: "web-app",
+        allowedOAuthFlows: ["code"],
+        allowedOAuthFlowsUserPoolClient: true,
+        allowedOAuthScopes: ["https://api.example.com/read"],
+        callbackUrls: ["https://app.example.com/callback"],
+        logoutUrls: ["https://app.example.com/logout"],
+        enableTokenRevocation: true,
+        preventUserExistenceErrors: "ENABLED",
+        supportedIdentityProviders: ["COGNITO"],
+      },
+    ],
+  },
+};
+
+/** Sets nearly every field of the model (values valid for AWS), to exercise each mapping of each format. */
+export const KITCHEN_SINK_DOCUMENT: PoolDocument = {
+  apiVersion: "cognito-studio.dev/v1",
+  kind: "UserPool",
+  metadata: { name: "kitchen-sink" },
+  spec: {
+    region: "us-east-1",
+    usernameAttributes: ["email"],
+    usernameConfiguration: { caseSensitive: false },
+    autoVerifiedAttributes: ["email"],
+    userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: ["email"] },
+    passwordPolicy: {
+      minimumLength: 14,
+      requireUppercase: true,
+      requireLowercase: true,
+      requireNumbers: true,
+      requireSymbols: false,
+      passwordHistorySize: 5,
+      temporaryPasswordValidityDays: 3,
+    },
+    signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] },
+    mfaConfiguration: "OPTIONAL",
+    softwareTokenMfaConfiguration: { enabled: true },
+    emailMfaConfiguration: { message: "Your sign-in code is {####}", subject: "Sign-in code" },
+    webAuthnConfiguration: { relyingPartyId: "auth.example.com", userVerification: "preferred" },
+    smsAuthenticationMessage: "Your code is {####}",
+    smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/cognito-sms", externalId: "kitchen-sink", snsRegion: "us-east-1" },
+    emailConfiguration: {
+      emailSendingAccount: "DEVELOPER",
+      sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+      from: "Example <no-reply@example.com>",
+      replyToEmailAddress: "support@example.com",
+      configurationSet: "cognito-mail",
+    },
+    verificationMessageTemplate: {
+      defaultEmailOption: "CONFIRM_WITH_LINK",
+      emailMessageByLink: "Verify your address: {##Verify##}",
+      emailSubjectByLink: "Verify your address",
+      smsMessage: "Your verification code is {####}",
+    },
+    adminCreateUserConfig: {
+      allowAdminCreateUserOnly: true,
+      inviteMessageTemplate: {
+        emailMessage: "Hello {username}, your password is {####}",
+        emailSubject: "Welcome",
+        smsMessage: "Hello {username}, your password is {####}",
+      },
+    },
+    deviceConfiguration: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
+    userPoolAddOns: { advancedSecurityMode: "ENFORCED", advancedSecurityAdditionalFlows: { customAuthMode: "AUDIT" } },
+    accountRecoverySetting: {
+      recoveryMechanisms: [
+        { name: "verified_email", priority: 1 },
+        { name: "verified_phone_number", priority: 2 },
+      ],
+    },
+    lambdaConfig: {
+      preSignUp: "arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up",
+      postConfirmation: "arn:aws:lambda:us-east-1:123456789012:function:post-confirmation",
+      preTokenGeneration: "arn:aws:lambda:us-east-1:123456789012:function:pre-token",
+      preTokenGenerationConfig: { lambdaVersion: "V2_0", lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:pre-token" },
+      customEmailSender: { lambdaVersion: "V1_0", lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:email-sender" },
+      kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    },
+    schemaAttributes: [
+      { name: "email", attributeDataType: "String", required: true, mutable: true },
+      { name: "birthdate", attributeDataType: "String", required: false, mutable: true },
+      { name: "tenant", attributeDataType: "String", mutable: false, stringAttributeConstraints: { minLength: "1", maxLength: "64" } },
+      { name: "plan_level", attributeDataType: "Number", mutable: true, numberAttributeConstraints: { minValue: "0", maxValue: "10" } },
+      { name: "is_admin", attributeDataType: "Boolean", mutable: true, developerOnlyAttribute: false },
+      { name: "last_seen", attributeDataType: "DateTime", mutable: true },
+    ],
+    userPoolTags: { environment: "production", "cost-center": "auth" },
+    userPoolTier: "PLUS",
+    deletionProtection: "ACTIVE",
+    resourceServers: [
+      {
+        identifier: "https://api.example.com",
+        name: "Orders API",
+        scopes: [
+          { name: "orders.read", description: "Read orders" },
+          { name: "orders.write", description: "Create and change orders" },
+        ],
+      },
+      { identifier: "reports", name: "Reports", scopes: [{ name: "export", description: "Export reports" }] },
+    ],
+    domain: { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234", managedLoginVersion: 2 },
+    clients: [
+      {
+        name: "web-spa",
+        generateSecret: false,
+        accessTokenValidity: 60,
+        idTokenValidity: 60,
+        refreshTokenValidity: 30,
+        tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
+        readAttributes: ["email", "email_verified", "custom:tenant"],
+        writeAttributes: ["email"],
+        explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        supportedIdentityProviders: ["COGNITO"],
+        callbackUrls: ["https://app.example.com/callback", "http://localhost:3000/callback"],
+        logoutUrls: ["https://app.example.com/"],
+        defaultRedirectUri: "https://app.example.com/callback",
+        allowedOAuthFlows: ["code"],
+        allowedOAuthScopes: ["openid", "email", "https://api.example.com/orders.read", "https://api.example.com/orders.write", "reports/export"],
+        allowedOAuthFlowsUserPoolClient: true,
+        preventUserExistenceErrors: "ENABLED",
+        enableTokenRevocation: true,
+        authSessionValidity: 5,
+      },
+      {
+        name: "orders-worker",
+        generateSecret: true,
+        accessTokenValidity: 15,
+        tokenValidityUnits: { accessToken: "minutes", idToken: "hours", refreshToken: "days" },
+        allowedOAuthFlows: ["client_credentials"],
+        allowedOAuthScopes: ["https://api.example.com/orders.read"],
+        allowedOAuthFlowsUserPoolClient: true,
+        enablePropagateAdditionalUserContextData: true,
+        analyticsConfiguration: {
+          applicationId: "0123456789abcdef0123456789abcdef",
+          roleArn: "arn:aws:iam::123456789012:role/cognito-analytics",
+          externalId: "orders",
+          userDataShared: false,
+        },
+      },
+    ],
+  },
+};

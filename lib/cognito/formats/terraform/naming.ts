@@ -1,0 +1,52 @@
+/**
+ * Terraform argument names of the spec's fields: snake_case of the spec key unless listed here
+ * (terraform-docs/cognito_user_pool*.html.markdown, cognito_resource_server, cognito_user_pool_domain).
+ * Render and parse share these tables, so what one writes the other reads.
+ */
+import { type ShapeNaming, snakeCase } from "../shape-walk";
+
+function tableNaming(overrides: Record<string, string>): ShapeNaming {
+  return {
+    objectsAsBlocks: true,
+    targetName: (path, key) => overrides[[...path, key].join(".")] ?? snakeCase(key),
+  };
+}
+
+export const TF_POOL_NAMING = tableNaming({
+  userPoolTags: "tags",
+  schemaAttributes: "schema",
+  "emailConfiguration.from": "from_email_address",
+  "accountRecoverySetting.recoveryMechanisms": "recovery_mechanism",
+});
+
+export const TF_CLIENT_NAMING = tableNaming({
+  allowedOAuthFlows: "allowed_oauth_flows",
+  allowedOAuthScopes: "allowed_oauth_scopes",
+  allowedOAuthFlowsUserPoolClient: "allowed_oauth_flows_user_pool_client",
+});
+
+export const TF_RESOURCE_SERVER_NAMING = tableNaming({
+  scopes: "scope",
+  "scopes.name": "scope_name",
+  "scopes.description": "scope_description",
+});
+
+export const TF_DOMAIN_NAMING = tableNaming({});
+
+export const TF_TYPES = {
+  pool: "aws_cognito_user_pool",
+  client: "aws_cognito_user_pool_client",
+  resourceServer: "aws_cognito_resource_server",
+  domain: "aws_cognito_user_pool_domain",
+} as const;
+
+/**
+ * AWS's documented constraints of standard String attributes (terraform-docs/cognito_user_pool.html.markdown,
+ * "schema: Defaults for Standard Attributes"): 0–2048 characters, birthdate exactly 10.
+ */
+export function standardStringDefaults(name: string): { minLength: string; maxLength: string } {
+  return name === "birthdate" ? { minLength: "10", maxLength: "10" } : { minLength: "0", maxLength: "2048" };
+}
+
+/** AWS's default token validity units (cognito-semantics.md §1: access and ID in hours, refresh in days). */
+export const DEFAULT_TOKEN_UNITS = { accessToken: "hours", idToken: "hours", refreshToken: "days" } as const;

@@ -1,0 +1,308 @@
+/**
+ * Exports a pool document as plain Terraform (hashicorp/aws provider): `aws_cognito_user_pool` (with its MFA
+ * settings), `aws_cognito_resource_server`, `aws_cognito_user_pool_domain` and `aws_cognito_user_pool_client`,
+ * in the style of seed 000 and laid out as `terraform fmt` would. Argument names come from
+ * ../shared/reference/terraform-docs/. Never throws; what Terraform cannot express is a warning.
+ *
+ * Choices that avoid the AWS provider's known perpetual diffs (each is marked `PERPETUAL DIFF` below):
+ * 1. String and Number schema attributes always carry their constraints block.
+ * 2. Token validity units are written out whenever a validity is set.
+ * 3. Verification messages go only in `verification_message_template`, never the legacy top-level arguments.
+ * 4. `software_token_mfa_configuration { enabled = false }` is not written while MFA is off.
+ */
+import { type AppClientSpec, appClientSettingsSchema } from "../../spec/client-schema";
+import { type Diagnostic, warning } from "../../spec/diagnostics";
+import type { PoolDocument } from "../../spec/document-schema";
+import { domainSchema } from "../../spec/domain-schema";
+import { type PoolSpec, poolSpecSchema } from "../../spec/pool-schema";
+import { type ResourceServerSpec, resourceServerSchema } from "../../spec/resource-server-schema";
+import { STANDARD_ATTRIBUTES, type SchemaAttributeSpec } from "../../spec/schema-attribute-schema";
+import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError, effectiveClient } from "../common";
+import { toTarget } from "../shape-walk";
+import type { ExportResult, ExportedFile } from "../types";
+import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
+import {
+  DEFAULT_TOKEN_UNITS,
+  TF_CLIENT_NAMING,
+  TF_DOMAIN_NAMING,
+  TF_POOL_NAMING,
+  TF_RESOURCE_SERVER_NAMING,
+  TF_TYPES,
+  standardStringDefaults,
+} from "./naming";
+
+export interface TerraformExportOptions {
+  /**
+   * Per-environment values (region, each client's callback and logout URLs, the domain) become input
+   * variables declared in `variables.tf`, defaulting to the document's values.
+   */
+  variables?: boolean;
+  /**
+   * Ids of the live pool this document describes: `import {}` blocks (imports.tf) adopt the existing
+   * resources instead of creating new ones. `clients` maps client name → client id.
+   */
+  liveIds?: { userPoolId: string; clients?: Readonly<Record<string, string>> };
+}
+
+/** The AWS provider version whose arguments this exporter writes (`region` per resource, `user_pool_tier`, …). */
+export const AWS_PROVIDER_CONSTRAINT = ">= 6.0";
+
+const POOL = `${TF_TYPES.pool}.this`;
+
+/** Target-shape JSON (hcl2json's shape: blocks are lists of objects) → HCL nodes: attributes, then maps, then blocks. */
+function toNodes(value: Record<string, unknown>, first: readonly HclNode[] = []): HclNode[] {
+  const attributes: HclNode[] = [...first];
+  const maps: HclNode[] = [];
+  const blocks: HclNode[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    const isBlockList = Array.isArray(v) && v.length > 0 && v.every((i) => i !== null && typeof i === "object" && !Array.isArray(i));
+    if (isBlockList) {
+      for (const item of v as Record<string, unknown>[]) blocks.push(blank, block(key, [], toNodes(item)));
+    } else if (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof HclExpression)) {
+      maps.push(blank, attr(key, v as HclValue));
+    } else attributes.push(attr(key, v as HclValue));
+  }
+  const body = [...attributes, ...maps, ...blocks];
+  while (body[0]?.kind === "blank") body.shift();
+  return body;
+}
+
+function resource(type: string, label: string, body: readonly HclNode[]): HclNode {
+  return block("resource", [type, label], body);
+}
+
+interface Context {
+  doc: PoolDocument;
+  spec: PoolSpec;
+  options: TerraformExportOptions;
+  diagnostics: Diagnostic[];
+  variables: { name: string; type: string; description: string; value: HclValue }[];
+  resourceServerLabels: Map<string, string>;
+}
+
+function variable(ctx: Context, name: string, type: string, description: string, value: HclValue): HclValue {
+  ctx.variables.push({ name, type, description, value });
+  return expr(`var.${name}`);
+}
+
+function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, unknown> {
+  const target = toTarget(poolSpecSchema.shape.schemaAttributes.unwrap().element, attribute, TF_POOL_NAMING, ["schemaAttributes"]) as Record<string, unknown>;
+  const standard = Object.hasOwn(STANDARD_ATTRIBUTES, attribute.name);
+  // PERPETUAL DIFF 1: without `string_attribute_constraints` / `number_attribute_constraints` the provider plans
+  // to replace the pool on every run (terraform-docs/cognito_user_pool.html.markdown, "schema" NOTE). Custom
+  // attributes get an empty block; standard ones get AWS's documented defaults, which is what AWS stores.
+  if (attribute.attributeDataType === "String" && !attribute.stringAttributeConstraints) {
+    const defaults = standard ? standardStringDefaults(attribute.name) : undefined;
+    target.string_attribute_constraints = [defaults ? { min_length: defaults.minLength, max_length: defaults.maxLength } : {}];
+  }
+  if (attribute.attributeDataType === "Number" && !attribute.numberAttributeConstraints) target.number_attribute_constraints = [{}];
+  return target;
+}
+
+function poolResource(ctx: Context): HclNode {
+  const { spec } = ctx;
+  const rest: Record<string, unknown> = { ...spec };
+  for (const key of ["region", "clients", "resourceServers", "domain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration"]) delete rest[key];
+  if (spec.lambdaConfig?.inboundFederation) {
+    ctx.diagnostics.push(
+      warning(
+        "spec.lambdaConfig.inboundFederation",
+        "not-expressible",
+        "the Terraform AWS provider's lambda_config has no inbound federation trigger (terraform-docs/cognito_user_pool.html.markdown); it is not exported",
+      ),
+    );
+    const { inboundFederation: _omitted, ...lambda } = spec.lambdaConfig;
+    void _omitted;
+    rest.lambdaConfig = lambda;
+  }
+  const target = toTarget(poolSpecSchema, rest, TF_POOL_NAMING) as Record<string, unknown>;
+  if (spec.schemaAttributes) target.schema = spec.schemaAttributes.map(schemaAttributeTarget);
+  const software = spec.softwareTokenMfaConfiguration;
+  if (software) {
+    // PERPETUAL DIFF 4: "To disable software token MFA … the software_token_mfa_configuration configuration block
+    // must be fully removed" while MFA is off (terraform-docs/cognito_user_pool.html.markdown).
+    if (!software.enabled && (spec.mfaConfiguration ?? "OFF") === "OFF") {
+      ctx.diagnostics.push(
+        warning(
+          "spec.softwareTokenMfaConfiguration.enabled",
+          "written-as-absent",
+          "TOTP MFA switched off is written by leaving out software_token_mfa_configuration (the provider requires that while MFA is OFF); it reads back as unset",
+        ),
+      );
+    } else target.software_token_mfa_configuration = [{ enabled: software.enabled }];
+  }
+  const name = ctx.doc.metadata.name;
+  return resource(TF_TYPES.pool, "this", toNodes(target, [attr("name", name)]));
+}
+
+function resourceServerResource(ctx: Context, server: ResourceServerSpec, label: string): HclNode {
+  const target = toTarget(resourceServerSchema, server, TF_RESOURCE_SERVER_NAMING) as Record<string, unknown>;
+  const { identifier, name, ...blocks } = target;
+  return resource(TF_TYPES.resourceServer, label, toNodes(blocks, [attr("identifier", identifier as string), attr("name", name as string), attr("user_pool_id", expr(`${POOL}.id`))]));
+}
+
+function domainResource(ctx: Context): HclNode | undefined {
+  const domain = ctx.spec.domain;
+  if (!domain) return undefined;
+  const target = toTarget(domainSchema, domain, TF_DOMAIN_NAMING) as Record<string, unknown>;
+  if (ctx.options.variables) target.domain = variable(ctx, "domain", "string", "Domain prefix (or fully-qualified custom domain) of the hosted sign-in pages.", domain.domain);
+  // managed_login_version is an argument of the provider's domain resource since 5.x (not yet in the
+  // terraform-docs copy in ../shared/reference); it is written only when the document sets it.
+  return resource(TF_TYPES.domain, "this", [
+    ...toNodes(target, []),
+    attr("user_pool_id", expr(`${POOL}.id`)),
+    blank,
+    // As in seed 000: a new domain is created before the old one is destroyed.
+    block("lifecycle", [], [attr("create_before_destroy", true)]),
+  ]);
+}
+
+/**
+ * `allowed_oauth_scopes` with references to the resource servers, so Terraform creates the scopes before the
+ * client (cognito-semantics.md §3: "Custom scopes must exist before a client lists them"). A run of all of one
+ * server's scopes, in its order, becomes `scope_identifiers` (seed 000); single scopes become
+ * `"${aws_cognito_resource_server.x.identifier}/name"`. List order is kept.
+ */
+export function scopesValue(scopes: readonly string[], servers: readonly ResourceServerSpec[], labels: ReadonlyMap<string, string>): HclValue {
+  const owner = (scope: string): { server: ResourceServerSpec; scopeName: string } | undefined => {
+    for (const server of servers) {
+      const prefix = `${server.identifier}/`;
+      if (!scope.startsWith(prefix)) continue;
+      const scopeName = scope.slice(prefix.length);
+      if (server.scopes?.some((s) => s.name === scopeName)) return { server, scopeName };
+    }
+    return undefined;
+  };
+  type Segment = { literal: string[] } | { reference: string };
+  const segments: Segment[] = [];
+  const pushLiteral = (item: string) => {
+    const last = segments[segments.length - 1];
+    if (last && "literal" in last) last.literal.push(item);
+    else segments.push({ literal: [item] });
+  };
+  for (let i = 0; i < scopes.length; ) {
+    const found = owner(scopes[i]);
+    if (!found) {
+      pushLiteral(quote(scopes[i]));
+      i++;
+      continue;
+    }
+    const label = labels.get(found.server.identifier) ?? "";
+    const all = (found.server.scopes ?? []).map((s) => `${found.server.identifier}/${s.name}`);
+    if (all[0] === scopes[i] && all.every((s, k) => scopes[i + k] === s)) {
+      segments.push({ reference: `${TF_TYPES.resourceServer}.${label}.scope_identifiers` });
+      i += all.length;
+    } else {
+      pushLiteral(`"\${${TF_TYPES.resourceServer}.${label}.identifier}/${quote(found.scopeName).slice(1, -1)}"`);
+      i++;
+    }
+  }
+  const parts = segments.map((s) => ("reference" in s ? s.reference : `[${s.literal.join(", ")}]`));
+  if (segments.length === 1 && "literal" in segments[0]) return expr(parts[0]);
+  return expr(parts.length === 1 ? parts[0] : `concat(${parts.join(", ")})`);
+}
+
+function clientResource(ctx: Context, client: AppClientSpec, label: string, index: number): HclNode {
+  const effective = effectiveClient(ctx.spec, client);
+  const { name, ...settings } = effective;
+  if (settings.refreshTokenRotation) {
+    ctx.diagnostics.push(
+      warning(
+        `spec.clients[${index}].refreshTokenRotation`,
+        "not-expressible",
+        `client "${name}": refresh token rotation is not an argument of aws_cognito_user_pool_client in the provider docs this exporter follows (terraform-docs/cognito_user_pool_client.html.markdown); it is not exported`,
+      ),
+    );
+    delete settings.refreshTokenRotation;
+  }
+  const target = toTarget(appClientSettingsSchema, settings, TF_CLIENT_NAMING) as Record<string, unknown>;
+  // PERPETUAL DIFF 2: a validity without its unit is read back with AWS's unit filled in and planned again;
+  // every unit is written out (AWS defaults: hours, hours, days; cognito-semantics.md §1).
+  if (settings.accessTokenValidity !== undefined || settings.idTokenValidity !== undefined || settings.refreshTokenValidity !== undefined) {
+    const units = { ...DEFAULT_TOKEN_UNITS, ...settings.tokenValidityUnits };
+    target.token_validity_units = [{ access_token: units.accessToken, id_token: units.idToken, refresh_token: units.refreshToken }];
+  }
+  if (settings.allowedOAuthScopes) target.allowed_oauth_scopes = scopesValue(settings.allowedOAuthScopes, ctx.spec.resourceServers ?? [], ctx.resourceServerLabels);
+  if (ctx.options.variables) {
+    if (settings.callbackUrls) target.callback_urls = variable(ctx, `${label}_callback_urls`, "list(string)", `Callback URLs of the app client "${name}".`, settings.callbackUrls);
+    if (settings.logoutUrls) target.logout_urls = variable(ctx, `${label}_logout_urls`, "list(string)", `Sign-out URLs of the app client "${name}".`, settings.logoutUrls);
+  }
+  return resource(TF_TYPES.client, label, toNodes(target, [attr("name", name), attr("user_pool_id", expr(`${POOL}.id`))]));
+}
+
+function variablesFile(ctx: Context): string {
+  const nodes: HclNode[] = [];
+  for (const v of ctx.variables) {
+    if (nodes.length) nodes.push(blank);
+    nodes.push(block("variable", [v.name], [attr("type", expr(v.type)), attr("description", v.description), attr("default", v.value)]));
+  }
+  return renderHcl(nodes);
+}
+
+function importsFile(ctx: Context, labels: { clients: Map<string, string>; servers: Map<string, string> }): string {
+  const live = ctx.options.liveIds;
+  if (!live) return "";
+  // Import ids: cognito-semantics.md §7 (pool id; pool/client; pool|identifier; the domain string).
+  const imports: { to: string; id: string }[] = [{ to: POOL, id: live.userPoolId }];
+  for (const server of ctx.spec.resourceServers ?? [])
+    imports.push({ to: `${TF_TYPES.resourceServer}.${labels.servers.get(server.identifier)}`, id: `${live.userPoolId}|${server.identifier}` });
+  if (ctx.spec.domain) imports.push({ to: `${TF_TYPES.domain}.this`, id: ctx.spec.domain.domain });
+  (ctx.spec.clients ?? []).forEach((client, i) => {
+    const id = live.clients?.[client.name];
+    if (id) imports.push({ to: `${TF_TYPES.client}.${labels.clients.get(client.name)}`, id: `${live.userPoolId}/${id}` });
+    else
+      ctx.diagnostics.push(
+        warning(`spec.clients[${i}]`, "no-live-id", `client "${client.name}" has no live client id, so it gets no import block and Terraform will create it`),
+      );
+  });
+  const nodes: HclNode[] = [comment("Adopts the existing resources into Terraform state instead of creating new ones (Terraform >= 1.5)."), blank];
+  imports.forEach((i, n) => {
+    if (n > 0) nodes.push(blank);
+    nodes.push(block("import", [], [attr("to", expr(i.to)), attr("id", i.id)]));
+  });
+  return renderHcl(nodes);
+}
+
+function render(doc: PoolDocument, options: TerraformExportOptions): ExportResult {
+  const spec = doc.spec;
+  const ctx: Context = { doc, spec, options, diagnostics: [], variables: [], resourceServerLabels: new Map() };
+  ctx.diagnostics.push(...clientDefaultsInlined(spec, "Plain Terraform"), ...emptyListWarnings(spec, "Terraform"));
+  if (doc.metadata.labels && Object.keys(doc.metadata.labels).length > 0)
+    ctx.diagnostics.push(warning("metadata.labels", "not-expressible", "Terraform has no place for the document's labels; they are not exported (tags are spec.userPoolTags)"));
+
+  const serverNames = new NameAllocator("snake");
+  for (const server of spec.resourceServers ?? []) ctx.resourceServerLabels.set(server.identifier, serverNames.allocate(server.name, "resource_server"));
+  const clientNames = new NameAllocator("snake");
+  const clientLabels = new Map<string, string>();
+  for (const client of spec.clients ?? []) clientLabels.set(client.name, clientNames.allocate(client.name, "client"));
+
+  const region = options.variables ? variable(ctx, "region", "string", "AWS Region of the user pool.", spec.region) : spec.region;
+  const nodes: HclNode[] = [
+    comment(`User pool "${doc.metadata.name}", exported by Cognito Studio.`),
+    blank,
+    block("terraform", [], [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT })])]),
+    blank,
+    block("provider", ["aws"], [attr("region", region)]),
+    blank,
+    poolResource(ctx),
+  ];
+  for (const server of spec.resourceServers ?? []) nodes.push(blank, resourceServerResource(ctx, server, ctx.resourceServerLabels.get(server.identifier) ?? "resource_server"));
+  const domain = domainResource(ctx);
+  if (domain) nodes.push(blank, domain);
+  (spec.clients ?? []).forEach((client, i) => nodes.push(blank, clientResource(ctx, client, clientLabels.get(client.name) ?? "client", i)));
+
+  const files: ExportedFile[] = [{ path: "main.tf", content: renderHcl(nodes) }];
+  if (ctx.variables.length > 0) files.push({ path: "variables.tf", content: variablesFile(ctx) });
+  if (options.liveIds) files.push({ path: "imports.tf", content: importsFile(ctx, { clients: clientLabels, servers: ctx.resourceServerLabels }) });
+  return { files, diagnostics: ctx.diagnostics };
+}
+
+/** Renders `doc` as Terraform files (main.tf, plus variables.tf / imports.tf when asked). Never throws. */
+export function renderTerraform(doc: PoolDocument, options: TerraformExportOptions = {}): ExportResult {
+  try {
+    return render(doc, options);
+  } catch (cause) {
+    return { files: [], diagnostics: [{ severity: "error", path: "", code: "internal-error", message: `the Terraform export failed: ${describeError(cause)}` }] };
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The worst impact of a plan in words a reviewer cannot miss, and its blast radius: everything whose
+ * identity changes or that is lost. A replaced pool deletes every user in it (cognito-semantics.md §2:
+ * "Replacing a user pool deletes every user, every client (new client ids), the domain and the resource
+ * servers"); a replaced client gets a new id and secret ([M DeleteUserPoolClient]).
+ */
+import type { PoolDocument } from "../spec/document-schema";
+import type { BlastRadius, ImpactLevel, Plan, ResourceChange, WorstImpact } from "./types";
+
+const LEVELS: readonly ImpactLevel[] = ["none", "in-place", "recreates-resources", "destroys-resources", "deletes-users"];
+
+/** Orders impact levels from least (0) to most severe. */
+export function impactRank(level: ImpactLevel): number {
+  return LEVELS.indexOf(level);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+function label(e: ResourceChange): string {
+  switch (e.type) {
+    case "userPool":
+      return `user pool ${JSON.stringify(e.key)}`;
+    case "mfaConfig":
+      return "MFA configuration";
+    case "appClient":
+      return `app client ${JSON.stringify(e.key)}${e.liveId ? ` (${e.liveId})` : ""}`;
+    case "resourceServer":
+      return `resource server ${JSON.stringify(e.previousKey ?? e.key)}`;
+    case "domain":
+      return `domain ${JSON.stringify(e.previousKey ?? e.key)}`;
+  }
+}
+
+export function describeImpact(plan: Plan, current: PoolDocument | null): { worstImpact: WorstImpact; blastRadius: BlastRadius } {
+  const poolReplaced = plan.entries.some((e) => e.type === "userPool" && e.action === "replace");
+  const users = plan.live?.estimatedNumberOfUsers;
+  const blastRadius: BlastRadius = { poolReplaced, usersDeleted: poolReplaced ? "all" : "none", clients: [], resourceServers: [] };
+  if (users !== undefined) blastRadius.estimatedNumberOfUsers = users;
+
+  const currentClients = new Map((current?.spec.clients ?? []).map((c) => [c.name, c]));
+  for (const e of plan.entries) {
+    if (e.action !== "replace" && e.action !== "delete") continue;
+    const outcome = e.action === "replace" ? "recreated" : "deleted";
+    if (e.type === "appClient") {
+      const secret = currentClients.get(e.key)?.generateSecret ?? current?.spec.clientDefaults?.generateSecret;
+      const client: BlastRadius["clients"][number] = { name: e.key, hasSecret: secret === true, outcome };
+      if (e.liveId !== undefined) client.clientId = e.liveId;
+      blastRadius.clients.push(client);
+    } else if (e.type === "resourceServer") {
+      blastRadius.resourceServers.push({ identifier: e.previousKey ?? e.key, outcome });
+    } else if (e.type === "domain") {
+      blastRadius.domain = { domain: e.previousKey ?? e.key, outcome };
+    }
+  }
+
+  const replaced = plan.entries.filter((e) => e.action === "replace" && e.type !== "userPool" && e.type !== "mfaConfig");
+  const deleted = plan.entries.filter((e) => e.action === "delete");
+  let worstImpact: WorstImpact;
+  if (poolReplaced) {
+    const pool = plan.entries.find((e) => e.type === "userPool");
+    const who = users === undefined ? "an unknown number of users: read the live pool to know how many" : plural(users, "user");
+    const details: string[] = [
+      `Every user account is permanently deleted (${who}), with its password, MFA devices and sessions; users must sign up again and nobody can sign in meanwhile.`,
+      `Why: ${(pool?.reasons ?? []).map((r) => `${r.path ? `${r.path}: ` : ""}${r.message}`).join("; ") || "(no reason recorded)"}.`,
+    ];
+    if (blastRadius.clients.length > 0) {
+      const recreated = blastRadius.clients.filter((c) => c.outcome === "recreated");
+      const lost = blastRadius.clients.filter((c) => c.outcome === "deleted");
+      if (recreated.length > 0) details.push(
+          recreated.length === 1
+            ? `App client ${recreated[0]!.name} gets a new client id and secret; every application using it must be reconfigured.`
+            : `${plural(recreated.length, "app client")} get a new client id and secret; every application using them must be reconfigured: ${recreated.map((c) => c.name).join(", ")}.`,
+        );
+      if (lost.length > 0) details.push(`${plural(lost.length, "app client")} are deleted and not created again: ${lost.map((c) => c.name).join(", ")}.`);
+    }
+    if (blastRadius.domain) details.push(`The domain ${JSON.stringify(blastRadius.domain.domain)} is ${blastRadius.domain.outcome === "recreated" ? "deleted and created again (hosted pages are down meanwhile)" : "deleted"}.`);
+    if (blastRadius.resourceServers.length > 0) details.push(`Resource servers ${blastRadius.resourceServers.map((r) => `${JSON.stringify(r.identifier)} (${r.outcome})`).join(", ")} go with the pool.`);
+    if (current?.spec.deletionProtection === "ACTIVE") {
+      details.push("Deletion protection is ACTIVE on the current pool: it must be turned off explicitly before the pool can be deleted (cognito-semantics.md §3).");
+    }
+    worstImpact = {
+      level: "deletes-users",
+      headline: `USER POOL ${JSON.stringify(plan.poolName)} WILL BE REPLACED: EVERY USER IN IT IS DELETED${users === undefined ? "" : ` (${plural(users, "USER", "USERS")})`}.`,
+      details,
+    };
+  } else if (deleted.length > 0) {
+    worstImpact = {
+      level: "destroys-resources",
+      headline: `${plural(deleted.length, "resource")} will be destroyed: ${deleted.map(label).join(", ")}.`,
+      details: [
+        ...deleted.filter((e) => e.type === "appClient").map((e) => `Users can no longer sign in through ${label(e)}.`),
+        ...replaced.map((e) => `${label(e)} is replaced${e.type === "appClient" ? ": it gets a new client id and secret" : ""}.`),
+      ],
+    };
+  } else if (replaced.length > 0) {
+    worstImpact = {
+      level: "recreates-resources",
+      headline: `${plural(replaced.length, "resource")} will be replaced (deleted, then created with a new id): ${replaced.map(label).join(", ")}.`,
+      details: replaced.map((e) =>
+        e.type === "appClient"
+          ? `${label(e)} gets a new client id and secret; every application using it must be reconfigured.`
+          : `${label(e)}: ${e.reasons.map((r) => r.message).join("; ")}.`,
+      ),
+    };
+  } else if (plan.hasChanges) {
+    worstImpact = {
+      level: "in-place",
+      headline: plan.creatingPool ? `A new user pool ${JSON.stringify(plan.poolName)} will be created.` : "Changes are made in place; nothing is deleted or replaced.",
+      details: [],
+    };
+  } else {
+    worstImpact = { level: "none", headline: "No changes.", details: [] };
+  }
+  return { worstImpact, blastRadius };
+}

@@ -1,0 +1,188 @@
+/**
+ * The plan: what `planChanges(current, desired)` says must happen to make AWS match a document.
+ * Shaped like Terraform's plan (hashicorp/terraform `internal/plans/action.go`, `changes.go`): one
+ * {@link ResourceChange} per resource with an {@link PlanAction} and attribute-level {@link AttributeChange}s,
+ * plus the studio's own review aids (worst impact, blast radius, security-relevant changes), like
+ * aws-cdk `cloudformation-diff`'s `changeImpact` and `iam-changes.ts`.
+ *
+ * The plan is data: renderings live in `render-text.ts` / `render-json.ts`, execution in `lib/cognito/apply/`.
+ */
+import type { Diagnostic } from "../spec/diagnostics";
+
+/**
+ * - `create`: the resource does not exist and will be created.
+ * - `update`: changed in place (its id stays).
+ * - `replace`: deleted and created again (Terraform's `DeleteThenCreate`): its id changes; for a pool,
+ *   every user is deleted.
+ * - `delete`: deleted and not created again.
+ * - `noop`: exists on both sides with no change (kept so a UI can list every resource).
+ */
+export type PlanAction = "create" | "update" | "replace" | "delete" | "noop";
+
+/** The Cognito resources a plan covers. `mfaConfig` is the part of the pool set with `SetUserPoolMfaConfig`. */
+export type ResourceType = "userPool" | "mfaConfig" | "resourceServer" | "appClient" | "domain";
+
+/**
+ * One attribute whose value changes. `before` / `after` absent (undefined; omitted in JSON) = not set.
+ *
+ * `path` is relative to the resource, with keyed list elements written by key, never by position:
+ * `passwordPolicy.minimumLength`, `schemaAttributes["tier"].mutable`, `scopes["read"]`. The pool's name
+ * (`metadata.name` of the document) is the pool attribute `name`.
+ */
+export interface AttributeChange {
+  path: string;
+  before?: unknown;
+  after?: unknown;
+  /** This change alone forces the resource to be replaced (Terraform's "# forces replacement"). */
+  forcesReplacement?: boolean;
+  /**
+   * The resource is replaced and the desired document does not manage this attribute: the new resource
+   * gets the AWS default (the old value is lost).
+   */
+  resetsToDefault?: boolean;
+  /** AWS cannot make this change at all; with `allowReplace` it would replace the pool (see `Plan.errors`). */
+  impossible?: boolean;
+  /** Id of the row of `REPLACEMENT_RULES` that classified this change, when one did. */
+  rule?: string;
+}
+
+/** Why a resource is replaced: a rule of `replacement-rules.ts` and the change that triggered it. */
+export interface ReplacementReason {
+  rule: string;
+  /** The attribute path that triggered it ("" when the reason is the pool being replaced). */
+  path: string;
+  /** Display-only explanation. */
+  message: string;
+  /** Where the rule comes from (reference file and section). */
+  source: string;
+}
+
+export interface ResourceChange {
+  type: ResourceType;
+  /**
+   * Stable address: `user_pool`, `mfa_config`, `app_client["web"]`, `resource_server["https://api"]`,
+   * `domain`. Unique within a plan.
+   */
+  address: string;
+  /** The resource's key: pool name, client name, resource server identifier, domain string. */
+  key: string;
+  /** For a replacement that changes the key (a resource server's identifier): the old key. */
+  previousKey?: string;
+  action: PlanAction;
+  /** Changed attributes, sorted by path. Creates list every set attribute, deletes every old one. */
+  changes: AttributeChange[];
+  /** Why a `replace` (or a delete caused by a pool replacement) happens; empty otherwise. */
+  reasons: ReplacementReason[];
+  /** The live id when known (`options.live.ids`): pool id, client id. */
+  liveId?: string;
+  /** Where the resource is in the desired document (`spec.clients[3]`), or in the current one for a delete. */
+  documentPath?: string;
+}
+
+/**
+ * Impact levels, least to most severe. `deletes-users` = the pool is replaced.
+ * `recreates-resources`: ids change (clients, resource servers, domain); `destroys-resources`: something
+ * is deleted and not created again.
+ */
+export type ImpactLevel = "none" | "in-place" | "recreates-resources" | "destroys-resources" | "deletes-users";
+
+export interface WorstImpact {
+  level: ImpactLevel;
+  /** One sentence a reviewer cannot miss. */
+  headline: string;
+  /** Further lines (deletion protection to turn off, clients to reconfigure, …). */
+  details: string[];
+}
+
+/** Everything a reviewer must know will be lost or change identity. */
+export interface BlastRadius {
+  poolReplaced: boolean;
+  /** From `options.live.estimatedNumberOfUsers` (`DescribeUserPool.EstimatedNumberOfUsers`), when known. */
+  estimatedNumberOfUsers?: number;
+  /** Users deleted: all of them when the pool is replaced (`"all"`), none otherwise. */
+  usersDeleted: "all" | "none";
+  /** Every client whose id (and secret) changes or that is deleted. */
+  clients: { name: string; clientId?: string; hasSecret: boolean; outcome: "recreated" | "deleted" }[];
+  resourceServers: { identifier: string; outcome: "recreated" | "deleted" }[];
+  domain?: { domain: string; outcome: "recreated" | "deleted" };
+}
+
+export type SecurityChangeCode =
+  | "mfa-weakened"
+  | "password-policy-weakened"
+  | "self-sign-up-opened"
+  | "callback-url-added"
+  | "logout-url-added"
+  | "oauth-flow-added"
+  | "oauth-scope-added"
+  | "auth-flow-added"
+  | "token-lifetime-lengthened"
+  | "deletion-protection-off"
+  | "threat-protection-lowered"
+  | "user-existence-errors-revealed"
+  | "token-revocation-disabled"
+  | "client-secret-removed";
+
+/** A security-relevant change, flagged separately from the diff (cloudformation-diff `iam-changes.ts`). */
+export interface SecurityChange {
+  code: SecurityChangeCode;
+  /** Address of the resource (see {@link ResourceChange.address}). */
+  address: string;
+  path: string;
+  /** Plain-words description naming the values, e.g. `MFA goes from ON to OPTIONAL`. */
+  message: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface PlanSummary {
+  add: number;
+  change: number;
+  replace: number;
+  destroy: number;
+}
+
+/** What the plan was computed against when `current` is a live pool (issue 6: stale-plan guard). */
+export interface PlanLiveState {
+  userPoolId?: string;
+  /** Opaque fingerprint of the live state; apply re-reads and refuses when it differs. */
+  fingerprint?: string;
+  estimatedNumberOfUsers?: number;
+}
+
+export interface Plan {
+  /** The pool's name in the desired document. */
+  poolName: string;
+  region: string;
+  /** The current side was empty: everything is created. */
+  creatingPool: boolean;
+  /** Entries in a stable order: pool, MFA config, resource servers (by identifier), clients (by name), domain. */
+  entries: ResourceChange[];
+  /** Changes AWS cannot make (and duplicate keys); a plan with errors must not be applied. */
+  errors: Diagnostic[];
+  securityChanges: SecurityChange[];
+  worstImpact: WorstImpact;
+  blastRadius: BlastRadius;
+  summary: PlanSummary;
+  /** True when any entry's action is not `noop`. */
+  hasChanges: boolean;
+  live?: PlanLiveState;
+}
+
+export interface PlanOptions {
+  /**
+   * Turn changes AWS cannot make in place (removing a custom attribute, changing an attribute's type)
+   * into a pool replacement instead of a plan error. Replacing a pool deletes every user in it.
+   */
+  allowReplace?: boolean;
+  /** Facts of the live pool when `current` was read from AWS. */
+  live?: {
+    estimatedNumberOfUsers?: number;
+    fingerprint?: string;
+    ids?: {
+      userPoolId?: string;
+      /** Client ids by client name. */
+      clientIds?: Record<string, string>;
+    };
+  };
+}

@@ -1,0 +1,47 @@
+import type { ClientPreset } from "./types";
+
+/** A server-rendered web app or backend-for-frontend: confidential client with a secret, code flow. */
+export const confidentialServerPreset: ClientPreset = {
+  kind: "client",
+  name: "confidential-server",
+  title: "Server-side web app (confidential)",
+  summary: "A confidential client for a server that keeps a secret: authorization code flow, tokens redeemed on the server, refresh tokens.",
+  values: {
+    generateSecret: true,
+    explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
+    allowedOAuthFlowsUserPoolClient: true,
+    allowedOAuthFlows: ["code"],
+    allowedOAuthScopes: ["openid", "email", "profile"],
+    supportedIdentityProviders: ["COGNITO"],
+    callbackUrls: ["https://app.example.com/auth/callback"],
+    logoutUrls: ["https://app.example.com/"],
+    preventUserExistenceErrors: "ENABLED",
+    enableTokenRevocation: true,
+    enablePropagateAdditionalUserContextData: true,
+    accessTokenValidity: 60,
+    idTokenValidity: 60,
+    refreshTokenValidity: 30,
+    tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
+  },
+  rationale: {
+    generateSecret: "The server keeps a client secret, so only it can redeem authorization codes at the token endpoint.",
+    explicitAuthFlows: "Users sign in through the hosted pages, so the server only needs the refresh flow; no password ever reaches it.",
+    allowedOAuthFlowsUserPoolClient: "Turns on the OAuth settings so the server can use the hosted sign-in pages.",
+    allowedOAuthFlows: "The authorization code flow lets the server exchange the code for tokens with its secret, out of the browser's reach.",
+    allowedOAuthScopes: "OpenID Connect sign-in with the user's email and profile, nothing that grants API administration.",
+    supportedIdentityProviders: "Users sign in with the pool's own accounts; add social or SAML providers by name when you federate.",
+    callbackUrls: "The server route that receives the code; replace the example with your exact https URL.",
+    logoutUrls: "Where users land after signing out; replace the example with your app's URL.",
+    preventUserExistenceErrors: "Sign-in and password reset give the same answer for unknown users, so accounts cannot be enumerated.",
+    enableTokenRevocation: "Signing out can revoke the refresh token, so a copied token stops working.",
+    enablePropagateAdditionalUserContextData:
+      "The server can pass the user's IP address and device to threat protection, so risk scores describe the user rather than the server.",
+    accessTokenValidity: "Access tokens live one hour, limiting how long a leaked one is useful.",
+    idTokenValidity: "ID tokens live one hour, like the access token.",
+    refreshTokenValidity: "Refresh tokens stay on the server, so the AWS default of 30 days keeps users signed in for a month.",
+    "tokenValidityUnits.accessToken": "States the unit explicitly so 60 means minutes, not the default hours.",
+    "tokenValidityUnits.idToken": "States the unit explicitly so 60 means minutes, not the default hours.",
+    "tokenValidityUnits.refreshToken": "States the unit explicitly: the refresh lifetime is counted in days.",
+  },
+  placeholders: ["callbackUrls", "logoutUrls"],
+};

@@ -1,0 +1,141 @@
+/**
+ * The native spec of one user pool: Smithy `CreateUserPoolRequest` / `UpdateUserPoolRequest` plus
+ * `SetUserPoolMfaConfigRequest`, with the pool's clients, resource servers and domain
+ * (cognito-constraints.md; members in Cognito's own words, camelCase).
+ *
+ * Design rule: every optional field left unset means "not managed / AWS default". Parsing never fills
+ * defaults, so the plan engine can tell "unset" from "set to the default value".
+ * The pool name is `metadata.name` of the {@link PoolDocument}.
+ */
+import { z } from "zod";
+import { appClientSchema, appClientSettingsSchema } from "./client-schema";
+import { domainSchema } from "./domain-schema";
+import { lambdaConfigSchema } from "./lambda-config-schema";
+import {
+  adminCreateUserConfigSchema,
+  emailConfigurationSchema,
+  emailMfaConfigurationSchema,
+  smsConfigurationSchema,
+  verificationMessageTemplateSchema,
+} from "./messaging-schema";
+import { regionSchema, smsCodeMessageSchema, tagsSchema } from "./primitives";
+import { resourceServerSchema } from "./resource-server-schema";
+import { schemaAttributeSchema } from "./schema-attribute-schema";
+
+export const VERIFIED_ATTRIBUTES = ["phone_number", "email"] as const;
+export const USERNAME_ATTRIBUTES = ["phone_number", "email"] as const;
+export const ALIAS_ATTRIBUTES = ["phone_number", "email", "preferred_username"] as const;
+export const AUTH_FACTORS = ["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"] as const;
+export const RECOVERY_OPTION_NAMES = ["verified_email", "verified_phone_number", "admin_only"] as const;
+
+/** `PasswordPolicyType`. */
+export const passwordPolicySchema = z.strictObject({
+  /** `PasswordPolicyMinLengthType`: 6–99. */
+  minimumLength: z.int().min(6).max(99).optional(),
+  requireUppercase: z.boolean().optional(),
+  requireLowercase: z.boolean().optional(),
+  requireNumbers: z.boolean().optional(),
+  requireSymbols: z.boolean().optional(),
+  /** `PasswordHistorySizeType`: 0–24 (Essentials tier or higher). */
+  passwordHistorySize: z.int().min(0).max(24).optional(),
+  /** `TemporaryPasswordValidityDaysType`: 0–365; AWS treats 0 as its default of 7. */
+  temporaryPasswordValidityDays: z.int().min(0).max(365).optional(),
+});
+
+/** `SignInPolicyType`: 1–4 first factors. */
+export const signInPolicySchema = z.strictObject({
+  allowedFirstAuthFactors: z.array(z.enum(AUTH_FACTORS)).min(1).max(4),
+});
+
+/** `RecoveryOptionType`; priorities must be unique (rules/account-recovery.ts). */
+export const recoveryMechanismSchema = z.strictObject({
+  name: z.enum(RECOVERY_OPTION_NAMES),
+  /** `PriorityType`: 1–2. */
+  priority: z.int().min(1).max(2),
+});
+
+export const accountRecoverySettingSchema = z.strictObject({
+  recoveryMechanisms: z.array(recoveryMechanismSchema).min(1).max(2),
+});
+
+/** `UserPoolAddOnsType`: threat protection (Plus tier). */
+export const userPoolAddOnsSchema = z.strictObject({
+  advancedSecurityMode: z.enum(["OFF", "AUDIT", "ENFORCED"]),
+  advancedSecurityAdditionalFlows: z
+    .strictObject({ customAuthMode: z.enum(["AUDIT", "ENFORCED"]).optional() })
+    .optional(),
+});
+
+/** `DeviceConfigurationType`: device tracking. Unset = devices are not remembered. */
+export const deviceConfigurationSchema = z.strictObject({
+  challengeRequiredOnNewDevice: z.boolean().optional(),
+  deviceOnlyRememberedOnUserPrompt: z.boolean().optional(),
+});
+
+/** `UsernameConfigurationType`; create-only. AWS default when unset: case-sensitive. */
+export const usernameConfigurationSchema = z.strictObject({
+  caseSensitive: z.boolean(),
+});
+
+/** `UserAttributeUpdateSettingsType`. */
+export const userAttributeUpdateSettingsSchema = z.strictObject({
+  attributesRequireVerificationBeforeUpdate: z.array(z.enum(VERIFIED_ATTRIBUTES)),
+});
+
+/** `SoftwareTokenMfaConfigType` (TOTP). */
+export const softwareTokenMfaConfigurationSchema = z.strictObject({
+  enabled: z.boolean(),
+});
+
+/** `WebAuthnConfigurationType` (passkeys). */
+export const webAuthnConfigurationSchema = z.strictObject({
+  /** `RelyingPartyIdType`: 1–127 characters. */
+  relyingPartyId: z.string().min(1).max(127).optional(),
+  userVerification: z.enum(["required", "preferred"]).optional(),
+});
+
+export const poolSpecSchema = z.strictObject({
+  /** AWS Region of the pool (needed by apply and the exporters). */
+  region: regionSchema,
+  /** Create-only; exclusive with `aliasAttributes`. */
+  usernameAttributes: z.array(z.enum(USERNAME_ATTRIBUTES)).optional(),
+  /** Create-only; exclusive with `usernameAttributes`. */
+  aliasAttributes: z.array(z.enum(ALIAS_ATTRIBUTES)).optional(),
+  usernameConfiguration: usernameConfigurationSchema.optional(),
+  autoVerifiedAttributes: z.array(z.enum(VERIFIED_ATTRIBUTES)).optional(),
+  userAttributeUpdateSettings: userAttributeUpdateSettingsSchema.optional(),
+  passwordPolicy: passwordPolicySchema.optional(),
+  signInPolicy: signInPolicySchema.optional(),
+  mfaConfiguration: z.enum(["OFF", "ON", "OPTIONAL"]).optional(),
+  softwareTokenMfaConfiguration: softwareTokenMfaConfigurationSchema.optional(),
+  emailMfaConfiguration: emailMfaConfigurationSchema.optional(),
+  webAuthnConfiguration: webAuthnConfigurationSchema.optional(),
+  /** `SmsVerificationMessageType`: the SMS MFA / SMS OTP message, must contain {####}. */
+  smsAuthenticationMessage: smsCodeMessageSchema.optional(),
+  smsConfiguration: smsConfigurationSchema.optional(),
+  emailConfiguration: emailConfigurationSchema.optional(),
+  verificationMessageTemplate: verificationMessageTemplateSchema.optional(),
+  adminCreateUserConfig: adminCreateUserConfigSchema.optional(),
+  deviceConfiguration: deviceConfigurationSchema.optional(),
+  userPoolAddOns: userPoolAddOnsSchema.optional(),
+  accountRecoverySetting: accountRecoverySettingSchema.optional(),
+  lambdaConfig: lambdaConfigSchema.optional(),
+  /** `Schema`: 1–50 attributes (standard ones to configure, or custom ones to create). Add-only. */
+  schemaAttributes: z.array(schemaAttributeSchema).min(1).max(50).optional(),
+  userPoolTags: tagsSchema.optional(),
+  /** `UserPoolTierType`; AWS default ESSENTIALS. */
+  userPoolTier: z.enum(["LITE", "ESSENTIALS", "PLUS"]).optional(),
+  deletionProtection: z.enum(["ACTIVE", "INACTIVE"]).optional(),
+  /** Settings every client inherits unless it sets its own (the mineiros `default_client_*` inputs). */
+  clientDefaults: appClientSettingsSchema.optional(),
+  /** Unset = clients not managed by this document; [] = the pool has no clients. */
+  clients: z.array(appClientSchema).optional(),
+  /** Unset = not managed; at most 25 by default (cognito-quotas.md "Resource servers per user pool"). */
+  resourceServers: z.array(resourceServerSchema).optional(),
+  domain: domainSchema.optional(),
+});
+
+export type PoolSpec = z.infer<typeof poolSpecSchema>;
+export type PasswordPolicySpec = z.infer<typeof passwordPolicySchema>;
+export type AccountRecoverySettingSpec = z.infer<typeof accountRecoverySettingSchema>;
+export type MfaConfiguration = NonNullable<PoolSpec["mfaConfiguration"]>;

@@ -1,0 +1,44 @@
+/** Every cross-field rule, in the order their diagnostics are reported. Each file cites its reference. */
+import { accountRecoveryRule } from "./account-recovery";
+import { attributeVerificationRule } from "./attribute-verification";
+import { authFlowsRule } from "./auth-flows";
+import { customScopesRule } from "./custom-scopes";
+import { domainRule } from "./domain";
+import { emailConfigurationRule } from "./email-configuration";
+import { inviteTemplateRule } from "./invite-template";
+import { lambdaTriggersRule } from "./lambda-triggers";
+import { mfaRule } from "./mfa";
+import { oauthRule } from "./oauth";
+import { redirectUrisRule } from "./redirect-uris";
+import type { Rule } from "./rule";
+import { schemaAttributesRule } from "./schema-attributes";
+import { tierFeaturesRule } from "./tier-features";
+import { tokenValidityRule } from "./token-validity";
+import { uniqueNamesRule } from "./unique-names";
+import { usernameAliasRule } from "./username-alias";
+import { verificationTemplateRule } from "./verification-template";
+
+export const CROSS_FIELD_RULES: readonly Rule[] = [
+  usernameAliasRule,
+  schemaAttributesRule,
+  attributeVerificationRule,
+  mfaRule,
+  accountRecoveryRule,
+  emailConfigurationRule,
+  verificationTemplateRule,
+  inviteTemplateRule,
+  lambdaTriggersRule,
+  tierFeaturesRule,
+  uniqueNamesRule,
+  authFlowsRule,
+  tokenValidityRule,
+  oauthRule,
+  redirectUrisRule,
+  customScopesRule,
+  domainRule,
+];
+
+export type { Rule, RuleContext } from "./rule";
+export { STANDARD_SCOPES } from "./oauth";
+export { redirectUriProblem } from "./redirect-uris";
+export { isCustomDomain } from "./domain";

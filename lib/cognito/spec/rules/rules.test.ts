@@ -1,0 +1,186 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { describe, expect, it, vi } from "vitest";
+import type { Diagnostic } from "../diagnostics";
+import { validatePoolSpec } from "../validate";
+
+/**
+ * Where each diagnostic was made: `file:line:column` of the `error(...)` / `warning(...)` call in a rule file, read from
+ * the (source-mapped) stack. The meta-test below compares these call sites with the ones found in the rules' source.
+ */
+const madeAt = new WeakMap<Diagnostic, string>();
+function callSite(): string | undefined {
+  for (const line of (new Error().stack ?? "").split("\n")) {
+    const m = /\/spec\/rules\/([\w-]+\.ts):(\d+):(\d+)\)?$/u.exec(line);
+    if (m && !m[1].endsWith(".test.ts")) return `${m[1]}:${m[2]}:${m[3]}`;
+  }
+  return undefined;
+}
+vi.mock("../diagnostics", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../diagnostics")>();
+  const traced =
+    (make: typeof original.error) =>
+    (path: string, code: string, message: string): Diagnostic => {
+      const d = make(path, code, message);
+      const site = callSite();
+      if (site) madeAt.set(d, site);
+      return d;
+    };
+  return { ...original, error: traced(original.error), warning: traced(original.warning) };
+});
+
+const ARN = "arn:aws:lambda:eu-west-1:123456789012:function:fn";
+const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+const oauthClient = (extra: Record<string, unknown>) => ({
+  name: "web",
+  allowedOAuthFlowsUserPoolClient: true,
+  allowedOAuthFlows: ["code"],
+  allowedOAuthScopes: ["openid"],
+  callbackUrls: ["https://app.example.com/cb"],
+  ...extra,
+});
+const withDomain = { domain: { domain: "my-app" } };
+const SNS_ROLE = "arn:aws:iam::123456789012:role/cognito-sms";
+const customAttributes = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `attr${i}`, attributeDataType: "String" }));
+const resourceServers = (n: number) => Array.from({ length: n }, (_, i) => ({ identifier: `https://api${i}.example.com`, name: `API ${i}` }));
+
+/** [rule code, spec that passes, spec that fails, expected path of the failure]. */
+const cases: [string, Record<string, unknown>, Record<string, unknown>, string][] = [
+  ["username-alias-exclusive", { usernameAttributes: ["email"] }, { usernameAttributes: ["email"], aliasAttributes: ["preferred_username"] }, "spec.aliasAttributes"],
+  ["duplicate-value", { aliasAttributes: ["email"] }, { aliasAttributes: ["email", "email"] }, "spec.aliasAttributes[1]"],
+  ["mfa-needs-factor", { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } }, { mfaConfiguration: "OPTIONAL" }, "spec.mfaConfiguration"],
+  ["mfa-factor-unused", { mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } }, { mfaConfiguration: "OFF", softwareTokenMfaConfiguration: { enabled: true } }, "spec.softwareTokenMfaConfiguration.enabled"],
+  ["ses-source-arn-required", { emailConfiguration: { emailSendingAccount: "DEVELOPER", sourceArn: ARN } }, { emailConfiguration: { emailSendingAccount: "DEVELOPER" } }, "spec.emailConfiguration.sourceArn"],
+  ["needs-developer-email", { emailConfiguration: { emailSendingAccount: "DEVELOPER", sourceArn: ARN, from: "a@b.co" } }, { emailConfiguration: { from: "a@b.co" } }, "spec.emailConfiguration.from"],
+  ["template-needs-developer-email", { verificationMessageTemplate: { smsMessage: "Code {####}" } }, { verificationMessageTemplate: { emailMessage: "Code {####}" } }, "spec.verificationMessageTemplate.emailMessage"],
+  ["verification-message-conflict", { verificationMessageTemplate: { defaultEmailOption: "CONFIRM_WITH_LINK", emailMessageByLink: "Go {##here##}" } }, { verificationMessageTemplate: { defaultEmailOption: "CONFIRM_WITH_LINK", emailMessage: "Code {####}" } }, "spec.verificationMessageTemplate.emailMessage"],
+  ["invite-placeholders", { adminCreateUserConfig: { inviteMessageTemplate: { smsMessage: "{username} {####}" } } }, { adminCreateUserConfig: { inviteMessageTemplate: { smsMessage: "Welcome {####}" } } }, "spec.adminCreateUserConfig.inviteMessageTemplate.smsMessage"],
+  ["pre-token-arn-mismatch", { lambdaConfig: { preTokenGeneration: ARN, preTokenGenerationConfig: { lambdaVersion: "V2_0", lambdaArn: ARN } } }, { lambdaConfig: { preTokenGeneration: ARN, preTokenGenerationConfig: { lambdaVersion: "V2_0", lambdaArn: `${ARN}2` } } }, "spec.lambdaConfig.preTokenGeneration"],
+  ["custom-sender-kms", { lambdaConfig: { customSmsSender: { lambdaVersion: "V1_0", lambdaArn: ARN }, kmsKeyId: ARN } }, { lambdaConfig: { customSmsSender: { lambdaVersion: "V1_0", lambdaArn: ARN } } }, "spec.lambdaConfig.kmsKeyId"],
+  ["tier-feature", { userPoolTier: "PLUS", userPoolAddOns: { advancedSecurityMode: "ENFORCED" } }, { userPoolTier: "ESSENTIALS", userPoolAddOns: { advancedSecurityMode: "ENFORCED" } }, "spec.userPoolAddOns.advancedSecurityMode"],
+  ["password-factor-missing", { signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] } }, { signInPolicy: { allowedFirstAuthFactors: ["EMAIL_OTP"] } }, "spec.signInPolicy.allowedFirstAuthFactors"],
+  ["verification-needs-auto-verify", { autoVerifiedAttributes: ["email"], userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: ["email"] } }, { userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: ["email"] } }, "spec.userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdate[0]"],
+  ["attribute-not-defined", { schemaAttributes: [{ name: "tenant", attributeDataType: "String" }], clients: [{ name: "a", readAttributes: ["custom:tenant"] }] }, { schemaAttributes: [{ name: "tenant", attributeDataType: "String" }], clients: [{ name: "a", readAttributes: ["custom:plan"] }] }, "spec.clients[0].readAttributes[0]"],
+  ["duplicate-attribute", { schemaAttributes: [{ name: "a", attributeDataType: "String" }] }, { schemaAttributes: [{ name: "a", attributeDataType: "String" }, { name: "a", attributeDataType: "Number" }] }, "spec.schemaAttributes[1].name"],
+  ["standard-attribute-type", { schemaAttributes: [{ name: "email", attributeDataType: "String", required: true }] }, { schemaAttributes: [{ name: "email", attributeDataType: "Number" }] }, "spec.schemaAttributes[0].attributeDataType"],
+  ["constraints-type", { schemaAttributes: [{ name: "age", attributeDataType: "Number", numberAttributeConstraints: { minValue: "0" } }] }, { schemaAttributes: [{ name: "age", attributeDataType: "String", numberAttributeConstraints: { minValue: "0" } }] }, "spec.schemaAttributes[0].numberAttributeConstraints"],
+  ["constraints-order", { schemaAttributes: [{ name: "x", attributeDataType: "String", stringAttributeConstraints: { minLength: "1", maxLength: "5" } }] }, { schemaAttributes: [{ name: "x", attributeDataType: "String", stringAttributeConstraints: { minLength: "9", maxLength: "5" } }] }, "spec.schemaAttributes[0].stringAttributeConstraints.minLength"],
+  ["constraints-range", { schemaAttributes: [{ name: "x", attributeDataType: "String", stringAttributeConstraints: { maxLength: "2048" } }] }, { schemaAttributes: [{ name: "x", attributeDataType: "String", stringAttributeConstraints: { maxLength: "2049" } }] }, "spec.schemaAttributes[0].stringAttributeConstraints.maxLength"],
+  ["duplicate-client-name", { clients: [{ name: "a" }, { name: "b" }] }, { clients: [{ name: "a" }, { name: "a" }] }, "spec.clients[1].name"],
+  ["duplicate-resource-server", { resourceServers: [{ identifier: "a", name: "A" }, { identifier: "b", name: "B" }] }, { resourceServers: [{ identifier: "a", name: "A" }, { identifier: "a", name: "B" }] }, "spec.resourceServers[1].identifier"],
+  ["duplicate-scope", { resourceServers: [{ identifier: "a", name: "A", scopes: [{ name: "r", description: "R" }] }] }, { resourceServers: [{ identifier: "a", name: "A", scopes: [{ name: "r", description: "R" }, { name: "r", description: "R2" }] }] }, "spec.resourceServers[0].scopes[1].name"],
+  ["duplicate-recovery-priority", { accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 2 }] } }, { accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 1 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[1].priority"],
+  ["admin-only-exclusive", { accountRecoverySetting: { recoveryMechanisms: [{ name: "admin_only", priority: 1 }] } }, { accountRecoverySetting: { recoveryMechanisms: [{ name: "admin_only", priority: 1 }, { name: "verified_email", priority: 2 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[0].name"],
+  ["auth-flows-mixed", { clients: [{ name: "a", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }] }, { clients: [{ name: "a", explicitAuthFlows: ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }] }, "spec.clients[0].explicitAuthFlows"],
+  ["context-data-needs-secret", { clients: [{ name: "a", generateSecret: true, enablePropagateAdditionalUserContextData: true }] }, { clients: [{ name: "a", enablePropagateAdditionalUserContextData: true }] }, "spec.clients[0].enablePropagateAdditionalUserContextData"],
+  ["token-validity-range", { clients: [{ name: "a", accessTokenValidity: 5, tokenValidityUnits: { accessToken: "minutes" } }] }, { clients: [{ name: "a", accessTokenValidity: 4, tokenValidityUnits: { accessToken: "minutes" } }] }, "spec.clients[0].accessTokenValidity"],
+  ["token-validity-range", { clients: [{ name: "a", refreshTokenValidity: 3650 }] }, { clients: [{ name: "a", refreshTokenValidity: 3651 }] }, "spec.clients[0].refreshTokenValidity"],
+  ["token-validity-range", { clients: [{ name: "a", idTokenValidity: 24 }] }, { clients: [{ name: "a", idTokenValidity: 25 }] }, "spec.clients[0].idTokenValidity"],
+  ["refresh-validity-zero", { clients: [{ name: "a", refreshTokenValidity: 30 }] }, { clients: [{ name: "a", refreshTokenValidity: 0 }] }, "spec.clients[0].refreshTokenValidity"],
+  ["oauth-flag-required", { ...withDomain, clients: [oauthClient({})] }, { ...withDomain, clients: [oauthClient({ allowedOAuthFlowsUserPoolClient: false })] }, "spec.clients[0].allowedOAuthFlows"],
+  ["oauth-flag-required", { ...withDomain, clientDefaults: { allowedOAuthFlowsUserPoolClient: true }, clients: [oauthClient({ allowedOAuthFlowsUserPoolClient: undefined })] }, { ...withDomain, clientDefaults: { callbackUrls: ["https://a.example.com"] }, clients: [{ name: "a" }] }, "spec.clientDefaults.callbackUrls"],
+  ["oauth-incomplete", { ...withDomain, clients: [oauthClient({})] }, { ...withDomain, clients: [oauthClient({ allowedOAuthScopes: [] })] }, "spec.clients[0].allowedOAuthScopes"],
+  ["callback-url-required", { ...withDomain, clients: [oauthClient({})] }, { ...withDomain, clients: [oauthClient({ callbackUrls: undefined })] }, "spec.clients[0].callbackUrls"],
+  ["client-credentials-exclusive", { ...withDomain, clients: [oauthClient({ allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["api/read"], callbackUrls: undefined, generateSecret: true })] }, { ...withDomain, clients: [oauthClient({ allowedOAuthFlows: ["client_credentials", "code"], allowedOAuthScopes: ["api/read"], generateSecret: true })] }, "spec.clients[0].allowedOAuthFlows"],
+  ["client-credentials-secret", { ...withDomain, clients: [oauthClient({ allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["api/read"], generateSecret: true })] }, { ...withDomain, clients: [oauthClient({ allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["api/read"] })] }, "spec.clients[0].generateSecret"],
+  ["client-credentials-custom-scopes", { ...withDomain, clients: [oauthClient({ allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["api/read"], generateSecret: true })] }, { ...withDomain, clients: [oauthClient({ allowedOAuthFlows: ["client_credentials"], allowedOAuthScopes: ["openid"], generateSecret: true })] }, "spec.clients[0].allowedOAuthScopes[0]"],
+  ["oauth-without-domain", { ...withDomain, clients: [oauthClient({})] }, { clients: [oauthClient({})] }, "spec.clients[0].allowedOAuthFlows"],
+  ["redirect-uri-invalid", { ...withDomain, clients: [oauthClient({ callbackUrls: ["http://localhost:3000/cb", "myapp://cb", "https://a.example.com"] })] }, { ...withDomain, clients: [oauthClient({ callbackUrls: ["https://a.example.com", "http://a.example.com/cb"] })] }, "spec.clients[0].callbackUrls[1]"],
+  ["redirect-uri-invalid", { ...withDomain, clients: [oauthClient({ logoutUrls: ["https://a.example.com/bye"] })] }, { ...withDomain, clients: [oauthClient({ logoutUrls: ["https://a.example.com/#bye"] })] }, "spec.clients[0].logoutUrls[0]"],
+  ["redirect-uri-invalid", { ...withDomain, clients: [oauthClient({ callbackUrls: ["https://a.example.com"] })] }, { ...withDomain, clients: [oauthClient({ callbackUrls: ["/relative/cb"] })] }, "spec.clients[0].callbackUrls[0]"],
+  ["default-redirect-not-callback", { ...withDomain, clients: [oauthClient({ defaultRedirectUri: "https://app.example.com/cb" })] }, { ...withDomain, clients: [oauthClient({ defaultRedirectUri: "https://other.example.com/cb" })] }, "spec.clients[0].defaultRedirectUri"],
+  ["scope-not-defined", { ...withDomain, resourceServers: [{ identifier: "api", name: "API", scopes: [{ name: "read", description: "Read" }] }], clients: [oauthClient({ allowedOAuthScopes: ["openid", "api/read"] })] }, { ...withDomain, clients: [oauthClient({ allowedOAuthScopes: ["openid", "api/read"] })] }, "spec.clients[0].allowedOAuthScopes[1]"],
+  ["domain-reserved-word", { domain: { domain: "my-app" } }, { domain: { domain: "my-amazon-app" } }, "spec.domain.domain"],
+  ["custom-domain-certificate", { domain: { domain: "auth.example.com", certificateArn: CERT } }, { domain: { domain: "auth.example.com" } }, "spec.domain.certificateArn"],
+  ["certificate-region", { domain: { domain: "auth.example.com", certificateArn: CERT } }, { domain: { domain: "auth.example.com", certificateArn: CERT.replace("us-east-1", "eu-west-1") } }, "spec.domain.certificateArn"],
+  ["certificate-on-prefix", { domain: { domain: "my-app" } }, { domain: { domain: "my-app", certificateArn: CERT } }, "spec.domain.certificateArn"],
+  ["domain-invalid", { domain: { domain: "auth.example.com", certificateArn: CERT } }, { domain: { domain: "auth..example.com", certificateArn: CERT } }, "spec.domain.domain"],
+  // Gaps found by the coverage meta-test below: one case per error()/warning() call.
+  ["duplicate-recovery-mechanism", { accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 2 }] } }, { accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_email", priority: 2 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[1].name"],
+  ["recovery-disqualified-by-mfa", { mfaConfiguration: "ON", smsConfiguration: { snsCallerArn: SNS_ROLE }, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }] } }, { mfaConfiguration: "ON", smsConfiguration: { snsCallerArn: SNS_ROLE }, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 2 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[1].name"],
+  ["recovery-disqualified-by-mfa", { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {}, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_phone_number", priority: 1 }] } }, { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {}, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[0].name"],
+  ["duplicate-value", { clients: [{ name: "a", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }] }, { clients: [{ name: "a", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_SRP_AUTH"] }] }, "spec.clients[0].explicitAuthFlows[1]"],
+  ["tier-feature", { userPoolTier: "ESSENTIALS", clients: [{ name: "a", explicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }] }, { userPoolTier: "LITE", clients: [{ name: "a", explicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }] }, "spec.clients[0].explicitAuthFlows"],
+  ["tier-feature", { userPoolTier: "ESSENTIALS", domain: { domain: "my-app", managedLoginVersion: 2 } }, { userPoolTier: "LITE", domain: { domain: "my-app", managedLoginVersion: 2 } }, "spec.domain.managedLoginVersion"],
+  ["tier-feature", { userPoolTier: "ESSENTIALS", emailMfaConfiguration: {} }, { userPoolTier: "LITE", emailMfaConfiguration: {} }, "spec.emailMfaConfiguration"],
+  // Threat protection with the tier unset only warns (AWS default ESSENTIALS), at the same path as the error above.
+  ["tier-feature", { userPoolTier: "PLUS", userPoolAddOns: { advancedSecurityMode: "AUDIT" } }, { userPoolAddOns: { advancedSecurityMode: "AUDIT" } }, "spec.userPoolAddOns.advancedSecurityMode"],
+  ["tier-feature", { userPoolTier: "ESSENTIALS", passwordPolicy: { passwordHistorySize: 5 } }, { userPoolTier: "LITE", passwordPolicy: { passwordHistorySize: 5 } }, "spec.passwordPolicy.passwordHistorySize"],
+  ["tier-feature", { userPoolTier: "ESSENTIALS", signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] } }, { userPoolTier: "LITE", signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] } }, "spec.signInPolicy.allowedFirstAuthFactors"],
+  ["redirect-uri-invalid", { ...withDomain, clients: [oauthClient({ defaultRedirectUri: "https://app.example.com/cb" })] }, { ...withDomain, clients: [oauthClient({ callbackUrls: ["http://app.example.com/cb"], defaultRedirectUri: "http://app.example.com/cb" })] }, "spec.clients[0].defaultRedirectUri"],
+  ["standard-attribute-developer-only", { schemaAttributes: [{ name: "email", attributeDataType: "String", developerOnlyAttribute: false }, { name: "tenant", attributeDataType: "String", developerOnlyAttribute: true }] }, { schemaAttributes: [{ name: "email", attributeDataType: "String", developerOnlyAttribute: true }] }, "spec.schemaAttributes[0].developerOnlyAttribute"],
+  ["constraints-type", { schemaAttributes: [{ name: "x", attributeDataType: "String", stringAttributeConstraints: { maxLength: "5" } }] }, { schemaAttributes: [{ name: "x", attributeDataType: "Number", stringAttributeConstraints: { maxLength: "5" } }] }, "spec.schemaAttributes[0].stringAttributeConstraints"],
+  ["constraints-order", { schemaAttributes: [{ name: "age", attributeDataType: "Number", numberAttributeConstraints: { minValue: "5", maxValue: "10" } }] }, { schemaAttributes: [{ name: "age", attributeDataType: "Number", numberAttributeConstraints: { minValue: "10", maxValue: "5" } }] }, "spec.schemaAttributes[0].numberAttributeConstraints.minValue"],
+  // More than 50 custom attributes: the schema's 50-item cap on schemaAttributes (cognito-constraints.md `Schema`) says so.
+  ["too-big", { schemaAttributes: customAttributes(50) }, { schemaAttributes: customAttributes(51) }, "spec.schemaAttributes"],
+  ["resource-server-quota", { resourceServers: resourceServers(25) }, { resourceServers: resourceServers(26) }, "spec.resourceServers"],
+  ["verification-message-conflict", { verificationMessageTemplate: { emailMessage: "Code {####}" } }, { verificationMessageTemplate: { emailMessage: "Code {####}", emailMessageByLink: "Go {##here##}" } }, "spec.verificationMessageTemplate.emailMessageByLink"],
+  ["verification-message-conflict", { verificationMessageTemplate: { defaultEmailOption: "CONFIRM_WITH_CODE", emailMessage: "Code {####}" } }, { verificationMessageTemplate: { defaultEmailOption: "CONFIRM_WITH_CODE", emailMessageByLink: "Go {##here##}" } }, "spec.verificationMessageTemplate.emailMessageByLink"],
+];
+
+describe("cross-field rules", () => {
+  it.each(cases)("%s: passing case has no such diagnostic", (code, passing) => {
+    const diagnostics = validatePoolSpec({ region: "eu-west-1", ...passing });
+    expect(diagnostics.filter((d) => d.code === code)).toEqual([]);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it.each(cases)("%s: failing case reports it at the right path", (code, _passing, failing, path) => {
+    const diagnostics = validatePoolSpec({ region: "eu-west-1", ...failing });
+    expect(diagnostics.filter((d) => d.code === code).map((d) => d.path)).toContain(path);
+  });
+});
+
+/** Every `error(path, "code", …)` / `warning(path, "code", …)` call in the rules' source, as `file:line:column`. */
+function diagnosticCallSites(): { site: string; code: string }[] {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const sites: { site: string; code: string }[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+    const source = ts.createSourceFile(file, readFileSync(join(dir, file), "utf8"), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ["error", "warning"].includes(node.expression.text)) {
+        const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
+        const code = node.arguments[1];
+        // A code that is not a literal cannot be checked here; rules spell their codes out.
+        sites.push({ site: `${basename(file)}:${line + 1}:${character + 1}`, code: code && ts.isStringLiteralLike(code) ? code.text : "<not a string literal>" });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return sites;
+}
+
+describe("rule coverage (meta)", () => {
+  const sites = diagnosticCallSites();
+
+  it("finds the rules' diagnostic calls in their source", () => {
+    // Sanity: the scan sees the calls (a broken scan would make the checks below pass vacuously).
+    expect(sites.length).toBeGreaterThan(40);
+    expect(sites.map((s) => s.code)).toContain("mfa-needs-factor");
+    expect(sites.filter((s) => s.code === "<not a string literal>")).toEqual([]);
+  });
+
+  it("every diagnostic code in the rules' source has a table case", () => {
+    const tested = new Set(cases.map(([code]) => code));
+    expect([...new Set(sites.map((s) => s.code))].filter((code) => !tested.has(code)).sort()).toEqual([]);
+  });
+
+  it("every error()/warning() call in the rules is the one a failing case's expected diagnostic comes from", () => {
+    const ruleCodes = new Set(sites.map((s) => s.code));
+    const covered = new Set<string>();
+    const untraced: string[] = [];
+    for (const [code, , failing, path] of cases)
+      for (const d of validatePoolSpec({ region: "eu-west-1", ...failing })) {
+        if (d.code !== code || d.path !== path) continue;
+        const site = madeAt.get(d);
+        if (site) covered.add(site);
+        // Schema diagnostics (e.g. too-big) are made outside rules/; a rule code must always be traced to its call.
+        else if (ruleCodes.has(code)) untraced.push(`${code} at ${path}`);
+      }
+    expect(untraced).toEqual([]);
+    expect(sites.filter((s) => !covered.has(s.site)).map((s) => `${s.site} ${s.code}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,361 @@
+/**
+ * fast-check arbitraries of pool documents, shared by the plan's and the formats' property tests
+ * (test-only: nothing in the product imports this file).
+ *
+ * - {@link poolDocumentArbitrary}: schema-valid documents covering every field of the model. Names come from
+ *   small vocabularies so two generated documents share clients, resource servers and attributes.
+ *   `{ full: true }` sets every optional field (a document that manages everything).
+ * - {@link poolDocumentPairArbitrary}: `[a, b]` where `b` is `a` with some parts taken from another document
+ *   or dropped, so plans between them mix noops, updates, creates, deletes and replacements.
+ *
+ * Values satisfy the zod schema (a test checks it); cross-field rules (OAuth needs the flag, usernameAttributes
+ * excludes aliasAttributes, …) are not guaranteed.
+ */
+import fc from "fast-check";
+import type { PoolDocument } from "../spec/document-schema";
+import { STANDARD_ATTRIBUTES } from "../spec/schema-attribute-schema";
+
+export interface ArbitraryOptions {
+  /** Set every optional field (default: each optional field is present or not at random). */
+  full?: boolean;
+}
+
+type Rec = Record<string, unknown>;
+
+/** Drops undefined fields so generated objects look like parsed YAML. */
+function clean<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clean) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, clean(v)]),
+    ) as T;
+  return value;
+}
+
+const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
+const printable = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 .,!]{0,30}$/);
+const account = fc.constantFrom("123456789012", "210987654321");
+const arnOf = (service: string, resource: string) =>
+  fc.tuple(account, word).map(([acct, name]) => `arn:aws:${service}:us-east-1:${acct}:${resource}:${name}`);
+const lambdaArn = arnOf("lambda", "function");
+const roleArn = fc.tuple(account, word).map(([acct, name]) => `arn:aws:iam::${acct}:role/${name}`);
+const url = fc
+  .tuple(fc.constantFrom("https://app.example.com", "https://admin.example.org", "myapp://", "http://localhost:3000"), word)
+  .map(([base, path]) => `${base}/${path}`);
+const codeMessage = printable.map((s) => `${s} {####}`);
+const subset = <T>(values: readonly T[], minLength = 0) => fc.subarray([...values], { minLength });
+
+const CLIENT_NAMES = ["web", "mobile", "server", "admin", "m2m", "Partner App"];
+const RESOURCE_SERVERS = ["https://api.example.com", "orders", "billing"];
+const RESOURCE_SERVER_NAMES = ["api", "orders", "billing"];
+const SCOPE_NAMES = ["read", "write", "admin", "orders.read", "export"];
+const CUSTOM_ATTRIBUTES = ["tier", "plan", "tenant_id", "score", "joined"];
+const STANDARD_NAMES = ["email", "name", "phone_number", "updated_at"];
+
+function makeArbitraries(full: boolean) {
+  const opt = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => (full ? arb : fc.option(arb, { nil: undefined }));
+
+  const clientSettings = {
+    generateSecret: opt(fc.boolean()),
+    refreshTokenValidity: opt(fc.integer({ min: 0, max: 3650 })),
+    accessTokenValidity: opt(fc.integer({ min: 1, max: 1440 })),
+    idTokenValidity: opt(fc.integer({ min: 1, max: 1440 })),
+    tokenValidityUnits: opt(
+      fc.record({
+        accessToken: opt(fc.constantFrom("seconds", "minutes", "hours", "days")),
+        idToken: opt(fc.constantFrom("minutes", "hours")),
+        refreshToken: opt(fc.constantFrom("minutes", "hours", "days")),
+      }),
+    ),
+    readAttributes: opt(subset(["email", "name", "custom:tier", "phone_number"])),
+    writeAttributes: opt(subset(["email", "name"])),
+    explicitAuthFlows: opt(subset(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_PASSWORD_AUTH"] as const)),
+    supportedIdentityProviders: opt(subset(["COGNITO", "Google", "SignInWithApple"])),
+    callbackUrls: opt(fc.uniqueArray(url, { maxLength: 3 })),
+    logoutUrls: opt(fc.uniqueArray(url, { maxLength: 2 })),
+    defaultRedirectUri: opt(url),
+    allowedOAuthFlows: opt(subset(["code", "implicit", "client_credentials"] as const)),
+    allowedOAuthScopes: opt(subset(["openid", "email", "profile", "phone", "https://api.example.com/read", "orders/write"])),
+    allowedOAuthFlowsUserPoolClient: opt(fc.boolean()),
+    analyticsConfiguration: opt(
+      fc.record({
+        applicationId: opt(fc.stringMatching(/^[0-9a-f]{32}$/)),
+        applicationArn: opt(arnOf("mobiletargeting", "apps")),
+        roleArn: opt(roleArn),
+        externalId: opt(word),
+        userDataShared: opt(fc.boolean()),
+      }),
+    ),
+    preventUserExistenceErrors: opt(fc.constantFrom("LEGACY", "ENABLED")),
+    enableTokenRevocation: opt(fc.boolean()),
+    enablePropagateAdditionalUserContextData: opt(fc.boolean()),
+    authSessionValidity: opt(fc.integer({ min: 3, max: 15 })),
+    refreshTokenRotation: opt(fc.record({ feature: fc.constantFrom("ENABLED", "DISABLED"), retryGracePeriodSeconds: opt(fc.integer({ min: 0, max: 60 })) })),
+  } as const;
+
+  const client = fc.record({ name: fc.constantFrom(...CLIENT_NAMES), ...clientSettings });
+  const clientDefaults = fc.record({
+    enableTokenRevocation: opt(fc.boolean()),
+    preventUserExistenceErrors: opt(fc.constantFrom("LEGACY", "ENABLED")),
+    refreshTokenValidity: opt(fc.integer({ min: 1, max: 90 })),
+    explicitAuthFlows: opt(subset(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] as const)),
+  });
+
+  const resourceServer = fc.record({
+    identifier: fc.constantFrom(...RESOURCE_SERVERS),
+    name: fc.constantFrom(...RESOURCE_SERVER_NAMES),
+    scopes: opt(fc.uniqueArray(fc.record({ name: fc.constantFrom(...SCOPE_NAMES), description: printable }), { maxLength: 4, selector: (s) => s.name })),
+  });
+
+  const customAttribute = fc.record({
+    name: fc.constantFrom(...CUSTOM_ATTRIBUTES),
+    attributeDataType: fc.constantFrom("String", "Number", "DateTime", "Boolean"),
+    developerOnlyAttribute: opt(fc.boolean()),
+    mutable: opt(fc.boolean()),
+    required: opt(fc.constant(false)),
+    numberAttributeConstraints: opt(fc.record({ minValue: opt(fc.constantFrom("0", "1")), maxValue: opt(fc.constantFrom("100", "1000")) })),
+    stringAttributeConstraints: opt(fc.record({ minLength: opt(fc.constantFrom("0", "1")), maxLength: opt(fc.constantFrom("64", "256")) })),
+  });
+  const standardAttribute = fc.constantFrom(...STANDARD_NAMES).chain((name) =>
+    fc.record({
+      name: fc.constant(name),
+      attributeDataType: fc.constant(STANDARD_ATTRIBUTES[name] ?? "String"),
+      mutable: opt(fc.boolean()),
+      required: opt(fc.boolean()),
+    }),
+  );
+  const schemaAttributes = fc.uniqueArray(fc.oneof(customAttribute, standardAttribute), { minLength: 1, maxLength: 6, selector: (a) => a.name });
+
+  const spec = fc.record({
+    region: fc.constantFrom("us-east-1", "eu-west-1", "ap-southeast-2"),
+    usernameAttributes: opt(subset(["email", "phone_number"] as const)),
+    aliasAttributes: opt(subset(["email", "phone_number", "preferred_username"] as const)),
+    usernameConfiguration: opt(fc.record({ caseSensitive: fc.boolean() })),
+    autoVerifiedAttributes: opt(subset(["email", "phone_number"] as const)),
+    userAttributeUpdateSettings: opt(fc.record({ attributesRequireVerificationBeforeUpdate: subset(["email", "phone_number"] as const) })),
+    passwordPolicy: opt(
+      fc.record({
+        minimumLength: opt(fc.integer({ min: 6, max: 99 })),
+        requireUppercase: opt(fc.boolean()),
+        requireLowercase: opt(fc.boolean()),
+        requireNumbers: opt(fc.boolean()),
+        requireSymbols: opt(fc.boolean()),
+        passwordHistorySize: opt(fc.integer({ min: 0, max: 24 })),
+        temporaryPasswordValidityDays: opt(fc.integer({ min: 0, max: 365 })),
+      }),
+    ),
+    signInPolicy: opt(fc.record({ allowedFirstAuthFactors: subset(["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"] as const, 1) })),
+    mfaConfiguration: opt(fc.constantFrom("OFF", "ON", "OPTIONAL")),
+    softwareTokenMfaConfiguration: opt(fc.record({ enabled: fc.boolean() })),
+    emailMfaConfiguration: opt(fc.record({ message: opt(codeMessage), subject: opt(printable) })),
+    webAuthnConfiguration: opt(fc.record({ relyingPartyId: opt(fc.constantFrom("auth.example.com", "example.com")), userVerification: opt(fc.constantFrom("required", "preferred")) })),
+    smsAuthenticationMessage: opt(codeMessage),
+    smsConfiguration: opt(fc.record({ snsCallerArn: roleArn, externalId: opt(word), snsRegion: opt(fc.constantFrom("us-east-1", "eu-west-1")) })),
+    emailConfiguration: opt(
+      fc.record({
+        emailSendingAccount: opt(fc.constantFrom("COGNITO_DEFAULT", "DEVELOPER")),
+        sourceArn: opt(arnOf("ses", "identity")),
+        from: opt(fc.constant("Team <no-reply@example.com>")),
+        replyToEmailAddress: opt(fc.constant("help@example.com")),
+        configurationSet: opt(fc.stringMatching(/^[a-zA-Z0-9_-]{1,20}$/)),
+      }),
+    ),
+    verificationMessageTemplate: opt(
+      fc.record({
+        smsMessage: opt(codeMessage),
+        emailMessage: opt(codeMessage),
+        emailSubject: opt(printable),
+        emailMessageByLink: opt(printable.map((s) => `${s} {##Verify##}`)),
+        emailSubjectByLink: opt(printable),
+        defaultEmailOption: opt(fc.constantFrom("CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE")),
+      }),
+    ),
+    adminCreateUserConfig: opt(
+      fc.record({
+        allowAdminCreateUserOnly: opt(fc.boolean()),
+        inviteMessageTemplate: opt(
+          fc.record({
+            smsMessage: opt(printable.map((s) => `${s} {username} {####}`)),
+            emailMessage: opt(printable.map((s) => `${s} {username} {####}`)),
+            emailSubject: opt(printable),
+          }),
+        ),
+      }),
+    ),
+    deviceConfiguration: opt(fc.record({ challengeRequiredOnNewDevice: opt(fc.boolean()), deviceOnlyRememberedOnUserPrompt: opt(fc.boolean()) })),
+    userPoolAddOns: opt(
+      fc.record({
+        advancedSecurityMode: fc.constantFrom("OFF", "AUDIT", "ENFORCED"),
+        advancedSecurityAdditionalFlows: opt(fc.record({ customAuthMode: opt(fc.constantFrom("AUDIT", "ENFORCED")) })),
+      }),
+    ),
+    accountRecoverySetting: opt(
+      fc.constantFrom(
+        { recoveryMechanisms: [{ name: "verified_email" as const, priority: 1 }] },
+        { recoveryMechanisms: [{ name: "admin_only" as const, priority: 1 }] },
+        { recoveryMechanisms: [{ name: "verified_phone_number" as const, priority: 2 }, { name: "verified_email" as const, priority: 1 }] },
+      ),
+    ),
+    lambdaConfig: opt(
+      fc.record({
+        preSignUp: opt(lambdaArn),
+        customMessage: opt(lambdaArn),
+        postConfirmation: opt(lambdaArn),
+        preAuthentication: opt(lambdaArn),
+        postAuthentication: opt(lambdaArn),
+        defineAuthChallenge: opt(lambdaArn),
+        createAuthChallenge: opt(lambdaArn),
+        verifyAuthChallengeResponse: opt(lambdaArn),
+        preTokenGeneration: opt(lambdaArn),
+        userMigration: opt(lambdaArn),
+        preTokenGenerationConfig: opt(fc.record({ lambdaVersion: fc.constantFrom("V1_0", "V2_0", "V3_0"), lambdaArn })),
+        customSmsSender: opt(fc.record({ lambdaVersion: fc.constant("V1_0" as const), lambdaArn })),
+        customEmailSender: opt(fc.record({ lambdaVersion: fc.constant("V1_0" as const), lambdaArn })),
+        kmsKeyId: opt(arnOf("kms", "key")),
+        inboundFederation: opt(fc.record({ lambdaVersion: fc.constant("V1_0" as const), lambdaArn })),
+      }),
+    ),
+    schemaAttributes: opt(schemaAttributes),
+    userPoolTags: opt(fc.dictionary(fc.constantFrom("env", "team", "cost-center", "owner"), printable, { maxKeys: 3 })),
+    userPoolTier: opt(fc.constantFrom("LITE", "ESSENTIALS", "PLUS")),
+    deletionProtection: opt(fc.constantFrom("ACTIVE", "INACTIVE")),
+    clientDefaults: opt(clientDefaults),
+    clients: opt(fc.uniqueArray(client, { maxLength: 4, selector: (c) => c.name })),
+    resourceServers: opt(fc.uniqueArray(resourceServer, { maxLength: 3, selector: (r) => r.identifier })),
+    domain: opt(
+      fc.oneof(
+        fc.record({ domain: fc.constantFrom("shop-auth", "shop-login", "acme"), managedLoginVersion: opt(fc.constantFrom(1 as const, 2 as const)) }),
+        fc.record({
+          domain: fc.constantFrom("auth.example.com", "login.example.com"),
+          certificateArn: fc.constantFrom("arn:aws:acm:us-east-1:123456789012:certificate/abc", "arn:aws:acm:us-east-1:123456789012:certificate/def"),
+          managedLoginVersion: opt(fc.constantFrom(1 as const, 2 as const)),
+        }),
+      ),
+    ),
+  });
+
+  return fc
+    .record({
+      apiVersion: fc.constant("cognito-studio.dev/v1" as const),
+      kind: fc.constant("UserPool" as const),
+      metadata: fc.record({ name: fc.constantFrom("shop", "Shop Users", "acme-prod"), labels: opt(fc.dictionary(fc.constantFrom("env", "team"), word, { maxKeys: 2 })) }),
+      spec,
+    })
+    .map((doc) => clean(doc) as PoolDocument);
+}
+
+const partial = makeArbitraries(false);
+const complete = makeArbitraries(true);
+
+/** Schema-valid pool documents; `{ full: true }` sets every optional field. */
+export function poolDocumentArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary<PoolDocument> {
+  return options.full ? complete : partial;
+}
+
+/** How `b` is made from `a` and another document `c`, field by field. */
+type Pick = "a" | "c" | "drop" | "mix";
+
+function isRecord(value: unknown): value is Rec {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Takes one choice from a cyclic list (deterministic for a given fast-check sample, so it shrinks). */
+function chooser(choices: readonly number[]) {
+  let i = 0;
+  return (n: number): number => {
+    const value = choices.length === 0 ? 0 : (choices[i % choices.length] ?? 0);
+    i++;
+    return value % n;
+  };
+}
+
+function mixRecords(a: Rec, c: Rec, choose: (n: number) => number, required: ReadonlySet<string>): Rec {
+  const out: Rec = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(c)])) {
+    // Mostly keep a's value, so b is a plausible edit of a (and pool replacements stay a minority).
+    const options: Pick[] = required.has(key) ? ["a", "a", "a", "a", "a", "c"] : ["a", "a", "a", "a", "a", "c", "drop", "mix"];
+    const pick = options[choose(options.length)];
+    const av = a[key];
+    const cv = c[key];
+    if (pick === "a") out[key] = av ?? (required.has(key) ? cv : undefined);
+    else if (pick === "c") out[key] = cv ?? (required.has(key) ? av : undefined);
+    else if (pick === "mix") out[key] = av ?? cv;
+  }
+  return out;
+}
+
+/** Mixes two keyed lists element by element: keep, drop, take the other's, or mix fields. */
+function mixKeyed(a: Rec[], c: Rec[], keyField: string, choose: (n: number) => number, required: ReadonlySet<string>): Rec[] {
+  const byKey = new Map(c.map((e) => [e[keyField], e]));
+  const out: Rec[] = [];
+  const seen = new Set<unknown>();
+  for (const element of a) {
+    seen.add(element[keyField]);
+    const other = byKey.get(element[keyField]);
+    const pick = choose(4);
+    if (pick === 0) out.push(element);
+    else if (pick === 1 && other) out.push(other);
+    else if (pick === 2 && other) out.push({ ...mixRecords(element, other, choose, required), [keyField]: element[keyField] });
+    else if (pick === 3) continue;
+    else out.push(element);
+  }
+  for (const element of c) if (!seen.has(element[keyField]) && choose(2) === 0) out.push(element);
+  return out;
+}
+
+const CLIENT_REQUIRED = new Set(["name"]);
+const RS_REQUIRED = new Set(["identifier", "name"]);
+const ATTRIBUTE_REQUIRED = new Set(["name", "attributeDataType"]);
+
+/** `b` = `a` with parts replaced by `c`'s, mixed or dropped, following `choices`. */
+function derive(a: PoolDocument, c: PoolDocument, choices: readonly number[]): PoolDocument {
+  const choose = chooser(choices);
+  const as = a.spec as unknown as Rec;
+  const cs = c.spec as unknown as Rec;
+  const spec = mixRecords(as, cs, choose, new Set(["region"]));
+  // Keyed lists and nested objects are mixed deeper than one level, so b shares most of a.
+  for (const [field, keyField, required] of [
+    ["clients", "name", CLIENT_REQUIRED],
+    ["resourceServers", "identifier", RS_REQUIRED],
+    ["schemaAttributes", "name", ATTRIBUTE_REQUIRED],
+  ] as const) {
+    const av = as[field];
+    const cv = cs[field];
+    if (Array.isArray(av) && Array.isArray(cv) && field in spec && choose(2) === 0) {
+      const mixed = mixKeyed(av as Rec[], cv as Rec[], keyField, choose, required);
+      spec[field] = field === "schemaAttributes" && mixed.length === 0 ? av : mixed;
+    }
+  }
+  for (const field of ["passwordPolicy", "lambdaConfig", "adminCreateUserConfig", "emailConfiguration", "domain"]) {
+    const av = as[field];
+    const cv = cs[field];
+    if (isRecord(av) && isRecord(cv) && field in spec && choose(3) === 0) {
+      spec[field] = mixRecords(av, cv, choose, field === "domain" ? new Set(["domain"]) : new Set());
+    }
+  }
+  // Half the time keep what a pool cannot change in place, so most pairs plan in-place changes.
+  if (choose(2) === 0) {
+    for (const field of ["region", "usernameAttributes", "aliasAttributes", "usernameConfiguration", "schemaAttributes"]) spec[field] = as[field];
+  }
+  for (const [key, value] of Object.entries(spec)) if (value === undefined) delete spec[key];
+  const metadata = choose(3) === 0 ? c.metadata : a.metadata;
+  return clean({ apiVersion: a.apiVersion, kind: a.kind, metadata, spec } as unknown as PoolDocument);
+}
+
+/**
+ * Pairs `[a, b]` of related documents: `b` shares much of `a` (same clients, attributes, scopes by key)
+ * with some fields changed, added or dropped. With `{ full: true }` both manage every field.
+ */
+export function poolDocumentPairArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary<[PoolDocument, PoolDocument]> {
+  const docs = poolDocumentArbitrary(options);
+  return fc.tuple(docs, docs, fc.array(fc.nat(23), { minLength: 8, maxLength: 64 })).map(([a, c, choices]) => {
+    if (!options.full) return [a, derive(a, c, choices)];
+    // Full documents must stay full: only whole values are swapped, never dropped.
+    const choose = chooser(choices);
+    const spec: Rec = { ...(a.spec as unknown as Rec) };
+    for (const [key, value] of Object.entries(c.spec)) if (choose(2) === 0) spec[key] = value;
+    return [a, { ...a, metadata: choose(3) === 0 ? c.metadata : a.metadata, spec } as unknown as PoolDocument];
+  });
+}

@@ -1,0 +1,205 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { z } from "zod";
+import { migrate } from "@/prisma/migrate.mjs";
+import type { Role } from "./roles";
+
+// A real SQLite file per run; only the session lookup is replaced (setSessionLookup).
+const dir = mkdtempSync(path.join(tmpdir(), "studio-actions-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+
+const { getDb } = await import("./db");
+const { setSessionLookup } = await import("./session");
+const { createAccount } = await import("./users");
+const { defineAction, GENERIC_ERROR, SIGNED_OUT_ERROR } = await import("./action");
+const { UserError } = await import("./errors");
+const { readStoredDocument } = await import("./pools");
+const actions = await import("@/app/pools/actions");
+
+const users: Record<Role, string> = { viewer: "", editor: "", approver: "", admin: "" };
+
+function as(role: Role | "anonymous") {
+  setSessionLookup(async () => (role === "anonymous" ? null : { userId: users[role] }));
+}
+
+beforeAll(async () => {
+  await migrate(process.env.DATABASE_URL);
+  // The first account is the admin; the others join as viewers and are raised here.
+  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
+  for (const role of ["viewer", "editor", "approver"] as const) {
+    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
+    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
+  }
+});
+
+afterAll(async () => {
+  setSessionLookup(undefined);
+  await getDb().db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => as("anonymous"));
+
+describe("accounts", () => {
+  test("the first account is admin, later ones viewers, all in one workspace", async () => {
+    const memberships = await getDb().db.membership.findMany({ include: { user: true } });
+    expect(new Set(memberships.map((m) => m.workspaceId)).size).toBe(1);
+    const admin = memberships.find((m) => m.user.email === "admin@example.com");
+    expect(admin?.role).toBe("admin");
+    const late = await createAccount({ email: "late@example.com", name: "Late", password: "password-late" });
+    expect(late.role).toBe("viewer");
+    await expect(createAccount({ email: "LATE@example.com", name: "Again", password: "password-late" })).rejects.toThrow("already exists");
+  });
+});
+
+describe("createPoolAction", () => {
+  const input = { name: "orders", region: "eu-west-1", environment: "dev", preset: "hardened-production" };
+
+  test.each(["anonymous", "viewer"] as const)("is refused as %s", async (role) => {
+    as(role);
+    const result = await actions.createPoolAction({ ...input, name: `orders-${role}` });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.formError).toBe(role === "anonymous" ? SIGNED_OUT_ERROR : "This needs the editor role; you are viewer. Ask an admin of the workspace.");
+    expect(await getDb().db.pool.count({ where: { name: `orders-${role}` } })).toBe(0);
+  });
+
+  test.each(["editor", "approver", "admin"] as const)("creates a pool as %s and audits it", async (role) => {
+    as(role);
+    const result = await actions.createPoolAction({ ...input, name: `orders-${role}` });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const pool = await getDb().db.pool.findUniqueOrThrow({ where: { id: result.data.id }, include: { draft: true } });
+    expect(pool.environment).toBe("dev");
+    expect(pool.draft?.version).toBe(1);
+    expect(JSON.parse(pool.draft?.document ?? "{}").spec.passwordPolicy.minimumLength).toBeGreaterThanOrEqual(12);
+    const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { poolId: pool.id, action: "pool.create" } });
+    expect(audit.actor).toBe(`${role}@example.com`);
+    expect(audit.after).toBe(`created orders-${role} (hardened-production, dev)`);
+  });
+
+  test("returns field errors for invalid input and a taken name", async () => {
+    as("editor");
+    const bad = await actions.createPoolAction({ ...input, name: "bad/name", environment: "Prod!" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(bad.fieldErrors).sort()).toEqual(["environment", "name"]);
+    const taken = await actions.createPoolAction({ ...input, name: "orders-editor" });
+    expect(taken).toEqual({ ok: false, fieldErrors: { name: ['A pool named "orders-editor" already exists in this workspace; choose another name.'] } });
+    const unknown = await actions.createPoolAction({ ...input, name: "x1", preset: "spa" });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.fieldErrors.preset).toEqual(['There is no pool preset named "spa".']);
+  });
+});
+
+describe("saveDraftAction and saveRevisionAction", () => {
+  async function newPool(name: string) {
+    as("editor");
+    const result = await actions.createPoolAction({ name, region: "eu-west-1", environment: "dev", preset: "" });
+    if (!result.ok) throw new Error("setup failed");
+    const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: result.data.id } });
+    return { id: result.data.id, document: JSON.parse(draft.document) as Record<string, unknown> };
+  }
+
+  test("anonymous and viewer cannot save; editor saves and the version grows", async () => {
+    const pool = await newPool("drafts-1");
+    for (const role of ["anonymous", "viewer"] as const) {
+      as(role);
+      expect((await actions.saveDraftAction({ poolId: pool.id, version: 1, document: pool.document })).ok).toBe(false);
+    }
+    as("approver");
+    const saved = await actions.saveDraftAction({ poolId: pool.id, version: 1, document: pool.document });
+    expect(saved.ok && saved.data.version).toBe(2);
+    expect(await getDb().db.auditEvent.count({ where: { poolId: pool.id, action: "draft.save" } })).toBe(1);
+  });
+
+  test("a save from a stale version is refused with who and when, and changes nothing", async () => {
+    const pool = await newPool("drafts-2");
+    as("editor");
+    expect((await actions.saveDraftAction({ poolId: pool.id, version: 1, document: { ...pool.document, metadata: { name: "drafts-2-a" } } })).ok).toBe(true);
+    as("admin");
+    const stale = await actions.saveDraftAction({ poolId: pool.id, version: 1, document: { ...pool.document, metadata: { name: "drafts-2-b" } } });
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.formError).toMatch(/^Someone else saved this draft \(version 2 by editor@example\.com at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\); reload to see their changes\./u);
+    const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool.id } });
+    expect(JSON.parse(draft.document).metadata.name).toBe("drafts-2-a");
+    expect(draft.version).toBe(2);
+  });
+
+  test("an invalid draft is saved, marked invalid, and cannot become a revision", async () => {
+    const pool = await newPool("drafts-3");
+    as("editor");
+    const saved = await actions.saveDraftAction({ poolId: pool.id, version: 1, document: { ...pool.document, metadata: { name: "bad/name" } } });
+    expect(saved.ok && saved.data.valid).toBe(false);
+    expect((await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool.id } })).valid).toBe(false);
+    const revision = await actions.saveRevisionAction({ poolId: pool.id, version: 2, message: "nope" });
+    expect(revision).toEqual({ ok: false, fieldErrors: {}, formError: "The draft has errors; fix them before saving it as a revision." });
+  });
+
+  test("revisions: viewer refused, editor numbers them 1, 2 and a stale version is refused", async () => {
+    const pool = await newPool("drafts-4");
+    as("viewer");
+    expect((await actions.saveRevisionAction({ poolId: pool.id, version: 1, message: "m" })).ok).toBe(false);
+    as("editor");
+    expect(await actions.saveRevisionAction({ poolId: pool.id, version: 1, message: "first" })).toEqual({ ok: true, data: { number: 1 } });
+    expect(await actions.saveRevisionAction({ poolId: pool.id, version: 1, message: "second" })).toEqual({ ok: true, data: { number: 2 } });
+    await actions.saveDraftAction({ poolId: pool.id, version: 1, document: pool.document });
+    const stale = await actions.saveRevisionAction({ poolId: pool.id, version: 1, message: "stale" });
+    expect(stale.ok).toBe(false);
+    expect(await getDb().db.revision.count({ where: { poolId: pool.id } })).toBe(2);
+  });
+});
+
+describe("importPoolAction", () => {
+  const text = "apiVersion: cognito-studio.dev/v1\nkind: UserPool\nmetadata:\n  name: imported\nspec:\n  region: eu-west-1\n";
+
+  test.each(["anonymous", "viewer"] as const)("is refused as %s", async (role) => {
+    as(role);
+    expect((await actions.importPoolAction({ text, environment: "dev" })).ok).toBe(false);
+  });
+
+  test("imports a spec as editor; unparsable text is a field error", async () => {
+    as("editor");
+    const result = await actions.importPoolAction({ text, fileName: "pool.yaml", environment: "staging" });
+    expect(result.ok && result.data.name).toBe("imported");
+    const broken = await actions.importPoolAction({ text: "apiVersion: [", environment: "dev" });
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.fieldErrors.text?.[0]).toMatch(/^The file could not be imported as spec/u);
+  });
+});
+
+describe("defineAction", () => {
+  test("maps a UserError to the form error and anything else to a generic logged message", async () => {
+    as("viewer");
+    const fails = defineAction({ schema: z.object({}), role: "viewer", audit: false }, async () => {
+      throw new UserError("nope", "Shown as is.");
+    });
+    expect(await fails({})).toEqual({ ok: false, fieldErrors: {}, formError: "Shown as is." });
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const crashes = defineAction({ schema: z.object({}), role: "viewer", audit: false }, async () => {
+      throw new Error("secret internals");
+    });
+    expect(await crashes({})).toEqual({ ok: false, fieldErrors: {}, formError: GENERIC_ERROR });
+    expect(log).toHaveBeenCalledTimes(1);
+    log.mockRestore();
+  });
+
+  test("a user whose membership has an unknown role has no rights", async () => {
+    const odd = await createAccount({ email: "odd@example.com", name: "Odd", password: "password-odd" });
+    await getDb().db.membership.updateMany({ where: { userId: odd.id }, data: { role: "superuser" } });
+    setSessionLookup(async () => ({ userId: odd.id }));
+    const read = defineAction({ schema: z.object({}), role: "viewer", audit: false }, async () => "data");
+    expect((await read({})).ok).toBe(false);
+  });
+});
+
+describe("readStoredDocument", () => {
+  test("a corrupt row becomes a diagnostic, never a crash", () => {
+    const stored = readStoredDocument("{not json");
+    expect(stored.document).toBeUndefined();
+    expect(stored.diagnostics.map((d) => d.code)).toEqual(["corrupt-row"]);
+    const wrongShape = readStoredDocument('{"apiVersion":"cognito-studio.dev/v1"}');
+    expect(wrongShape.document).toBeUndefined();
+    expect(wrongShape.diagnostics.length).toBeGreaterThan(0);
+  });
+});

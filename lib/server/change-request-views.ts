@@ -1,0 +1,133 @@
+import "server-only";
+import type { ApplyStep } from "@/lib/cognito/apply";
+import type { Plan } from "@/lib/cognito/plan";
+import { isRunInterrupted } from "./apply-lock";
+import { type ChangeRequestStatus, needsNameConfirmation } from "./change-requests";
+import { type Db, getDb } from "./db";
+import type { ProgressEntry } from "./recording-port";
+
+export const STATUS_LABEL: Record<ChangeRequestStatus, string> = {
+  open: "open",
+  approved: "approved",
+  changes_requested: "changes requested",
+  applied: "applied",
+  failed: "failed",
+  closed: "closed",
+};
+
+export interface ChangeRequestSummary {
+  id: string;
+  title: string;
+  author: string;
+  status: ChangeRequestStatus;
+  targetName: string;
+  revisionNumber: number;
+  createdAt: Date;
+}
+
+export async function listChangeRequests(workspaceId: string, poolId: string, db: Db = getDb().db): Promise<ChangeRequestSummary[]> {
+  const rows = await db.changeRequest.findMany({ where: { poolId, pool: { workspaceId } }, orderBy: { createdAt: "desc" }, include: { target: { select: { name: true } } } });
+  return rows.map((r) => ({ id: r.id, title: r.title, author: r.author, status: r.status as ChangeRequestStatus, targetName: r.target.name, revisionNumber: r.revisionNumber, createdAt: r.createdAt }));
+}
+
+export interface ApplyRunView {
+  id: string;
+  appliedBy: string;
+  planVersion: number;
+  /** `running` only while its server holds the target's lock; a run whose server stopped reads `interrupted`. */
+  status: "running" | "succeeded" | "failed" | "interrupted";
+  steps: ApplyStep[];
+  /** The AWS writes made, in order, saved as they finished. */
+  progress: ProgressEntry[];
+  error: string | null;
+  userPoolId: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface ChangeRequestView {
+  id: string;
+  poolId: string;
+  poolName: string;
+  title: string;
+  description: string;
+  author: string;
+  status: ChangeRequestStatus;
+  revisionNumber: number;
+  planVersion: number;
+  plannedAt: Date;
+  plan: Plan;
+  planUserPoolId: string | null;
+  /** The name to type before applying a plan that replaces or deletes the pool or replaces a client. */
+  confirmName: string | null;
+  target: { id: string; name: string; region: string; endpoint: string | null; userPoolId: string | null; requiredApprovals: number };
+  /** Approvals of the current plan version by people other than the author. */
+  approvals: { approver: string; createdAt: Date }[];
+  /** Approvals of earlier plan versions (no longer counted). */
+  outdatedApprovals: { approver: string; planVersion: number }[];
+  comments: { id: string; author: string; body: string; path: string | null; createdAt: Date }[];
+  runs: ApplyRunView[];
+}
+
+/** Rows written by lib/server/change-requests.ts; a corrupt one reads as empty. */
+function parseList<T>(text: string): T[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function getChangeRequestView(workspaceId: string, poolId: string, id: string, db: Db = getDb().db): Promise<ChangeRequestView | null> {
+  const cr = await db.changeRequest.findFirst({
+    where: { id, poolId, pool: { workspaceId } },
+    include: {
+      pool: { select: { name: true } },
+      target: true,
+      approvals: { orderBy: { createdAt: "asc" } },
+      comments: { orderBy: { createdAt: "asc" } },
+      applyRuns: { orderBy: { startedAt: "desc" } },
+    },
+  });
+  if (!cr) return null;
+  // Written only by lib/server/change-requests.ts from planChanges.
+  const plan = JSON.parse(cr.plan) as Plan;
+  const document = JSON.parse(cr.document) as { metadata?: { name?: string } };
+  const runs: ApplyRunView[] = [];
+  for (const r of cr.applyRuns) {
+    const interrupted = await isRunInterrupted(r, db);
+    runs.push({
+      id: r.id,
+      appliedBy: r.appliedBy,
+      planVersion: r.planVersion,
+      status: interrupted ? "interrupted" : (r.status as ApplyRunView["status"]),
+      steps: parseList<ApplyStep>(r.steps),
+      progress: parseList<ProgressEntry>(r.progress),
+      error: r.error,
+      userPoolId: r.userPoolId,
+      startedAt: r.startedAt,
+      finishedAt: r.finishedAt,
+    });
+  }
+  return {
+    id: cr.id,
+    poolId: cr.poolId,
+    poolName: cr.pool.name,
+    title: cr.title,
+    description: cr.description,
+    author: cr.author,
+    status: cr.status as ChangeRequestStatus,
+    revisionNumber: cr.revisionNumber,
+    planVersion: cr.planVersion,
+    plannedAt: cr.plannedAt,
+    plan,
+    planUserPoolId: cr.planUserPoolId,
+    confirmName: needsNameConfirmation(plan) ? (document.metadata?.name ?? cr.pool.name) : null,
+    target: { id: cr.target.id, name: cr.target.name, region: cr.target.region, endpoint: cr.target.endpoint, userPoolId: cr.target.userPoolId, requiredApprovals: cr.target.requiredApprovals },
+    approvals: cr.approvals.filter((a) => a.planVersion === cr.planVersion && a.approver !== cr.author).map((a) => ({ approver: a.approver, createdAt: a.createdAt })),
+    outdatedApprovals: cr.approvals.filter((a) => a.planVersion !== cr.planVersion).map((a) => ({ approver: a.approver, planVersion: a.planVersion })),
+    comments: cr.comments.map((c) => ({ id: c.id, author: c.author, body: c.body, path: c.path, createdAt: c.createdAt })),
+    runs,
+  };
+}

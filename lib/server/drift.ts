@@ -1,0 +1,61 @@
+import "server-only";
+import { readLivePool } from "@/lib/cognito/aws";
+import { type Plan, planChanges } from "@/lib/cognito/plan";
+import type { PoolDocument } from "@/lib/cognito/spec";
+import { type Db, getDb } from "./db";
+import { UserError } from "./errors";
+import { readStoredDocument, saveDraft, type SaveDraftResult } from "./pools";
+import { connectTarget, describeAwsError } from "./target-port";
+import type { Account } from "./users";
+
+async function loadTarget(workspaceId: string, targetId: string, db: Db) {
+  const target = await db.target.findFirst({ where: { id: targetId, pool: { workspaceId } }, include: { pool: { include: { draft: true } } } });
+  if (!target) throw new UserError("target-not-found", "This target no longer exists.");
+  if (!target.userPoolId) throw new UserError("no-live-pool", `Target ${target.name} has no user pool yet: there is nothing to compare.`);
+  return { ...target, userPoolId: target.userPoolId };
+}
+
+async function readLive(target: Awaited<ReturnType<typeof loadTarget>>, desired: PoolDocument) {
+  try {
+    return await readLivePool(connectTarget(target), target.userPoolId, { desired });
+  } catch (error) {
+    throw new UserError("aws-read-failed", `Could not read pool ${target.userPoolId} of target ${target.name}: ${describeAwsError(error)}`);
+  }
+}
+
+export interface DriftReport {
+  userPoolId: string;
+  /** What the live pool is compared with: the last applied change request, or the draft when none was applied. */
+  baseline: { kind: "applied"; title: string; revisionNumber: number } | { kind: "draft"; version: number };
+  /** From the baseline to the live pool: what changed outside the studio. */
+  plan: Plan;
+}
+
+/** Reads the target's live pool and plans the way from what was last applied to it (drift). */
+export async function checkTargetDrift(workspaceId: string, targetId: string, db: Db = getDb().db): Promise<DriftReport> {
+  const target = await loadTarget(workspaceId, targetId, db);
+  const applied = await db.changeRequest.findFirst({ where: { targetId, status: "applied" }, orderBy: { updatedAt: "desc" } });
+  const appliedDocument = applied ? readStoredDocument(applied.document).document : undefined;
+  const draftDocument = target.pool.draft ? readStoredDocument(target.pool.draft.document).document : undefined;
+  const baselineDocument = appliedDocument ?? draftDocument;
+  if (!baselineDocument) throw new UserError("no-baseline", "Nothing to compare with: no change request was applied and the draft has errors.");
+  const live = await readLive(target, baselineDocument);
+  return {
+    userPoolId: target.userPoolId,
+    baseline: applied && appliedDocument ? { kind: "applied", title: applied.title, revisionNumber: applied.revisionNumber } : { kind: "draft", version: target.pool.draft?.version ?? 0 },
+    plan: planChanges(baselineDocument, live.document),
+  };
+}
+
+/**
+ * Pulls the live pool into the draft (conditional on the draft version the person saw). Settings the
+ * draft leaves unset stay unset where the live value is the AWS default (normalised against the draft).
+ */
+export async function pullLiveIntoDraft(account: Account, input: { targetId: string; draftVersion: number }, db: Db = getDb().db): Promise<SaveDraftResult & { poolId: string; userPoolId: string }> {
+  const target = await loadTarget(account.workspaceId, input.targetId, db);
+  const draft = target.pool.draft ? readStoredDocument(target.pool.draft.document).document : undefined;
+  const live = await readLive(target, draft ?? { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: target.pool.name }, spec: { region: target.region } });
+  const document: PoolDocument = { ...live.document, metadata: draft?.metadata ?? live.document.metadata };
+  const saved = await saveDraft({ workspaceId: account.workspaceId, poolId: target.poolId, version: input.draftVersion, document, actor: account.email }, db);
+  return { ...saved, poolId: target.poolId, userPoolId: target.userPoolId };
+}

@@ -1,0 +1,227 @@
+import "server-only";
+import { type Diagnostic, type PoolDocument, hasErrors, poolDocumentSchema, validatePoolDocument } from "@/lib/cognito/spec";
+import { sameValue } from "@/lib/cognito/plan";
+import { type Db, getDb } from "./db";
+import { UserError } from "./errors";
+
+/** Largest document a draft may hold (JSON text): far above a 200-client pool, far below trouble. */
+export const MAX_DOCUMENT_CHARS = 2_000_000;
+
+export type PoolStatus = "never-applied" | "pending-changes" | "in-sync";
+
+export const POOL_STATUS_LABEL: Record<PoolStatus, string> = {
+  "never-applied": "never applied",
+  "pending-changes": "pending changes",
+  "in-sync": "in sync",
+};
+
+export type PoolSummary = {
+  id: string;
+  name: string;
+  region: string;
+  environment: string;
+  awsUserPoolId: string | null;
+  updatedAt: Date;
+  status: PoolStatus;
+  draftValid: boolean;
+  lastChangeBy: string | null;
+};
+
+/**
+ * A document read back from the database, re-parsed with the core schema (STYLE.md practice 11).
+ * `raw` is what was stored (an invalid draft is still editable); `document` is set only when it parses.
+ */
+export interface StoredDocument {
+  raw: unknown;
+  document?: PoolDocument;
+  diagnostics: Diagnostic[];
+}
+
+export function readStoredDocument(text: string): StoredDocument {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { raw: undefined, diagnostics: [{ severity: "error", path: "", code: "corrupt-row", message: "The stored document is not valid JSON; it cannot be shown. Restore it from a revision." }] };
+  }
+  const diagnostics = validatePoolDocument(raw);
+  const parsed = poolDocumentSchema.safeParse(raw);
+  return parsed.success && !hasErrors(diagnostics) ? { raw, document: parsed.data, diagnostics } : { raw, diagnostics };
+}
+
+function statusOf(draftText: string | undefined, revisionText: string | undefined): PoolStatus {
+  if (revisionText === undefined) return "never-applied";
+  if (draftText === undefined) return "in-sync";
+  const draft = readStoredDocument(draftText).raw;
+  const revision = readStoredDocument(revisionText).raw;
+  return sameValue(draft, revision) ? "in-sync" : "pending-changes";
+}
+
+export async function listPools(workspaceId: string, db: Db = getDb().db): Promise<PoolSummary[]> {
+  const pools = await db.pool.findMany({
+    where: { workspaceId },
+    orderBy: { name: "asc" },
+    include: { draft: true, revisions: { orderBy: { number: "desc" }, take: 1 } },
+  });
+  return pools.map((p) => ({
+    id: p.id,
+    name: p.name,
+    region: p.region,
+    environment: p.environment,
+    awsUserPoolId: p.awsUserPoolId,
+    updatedAt: p.draft?.updatedAt ?? p.updatedAt,
+    status: statusOf(p.draft?.document, p.revisions[0]?.document),
+    draftValid: p.draft?.valid ?? true,
+    lastChangeBy: p.draft?.updatedBy ?? null,
+  }));
+}
+
+export interface DraftView {
+  version: number;
+  valid: boolean;
+  updatedBy: string | null;
+  updatedAt: Date;
+  stored: StoredDocument;
+}
+
+export interface PoolDetail {
+  id: string;
+  name: string;
+  region: string;
+  environment: string;
+  awsUserPoolId: string | null;
+  draft: DraftView;
+  lastRevision: { number: number; createdAt: Date; createdBy: string; stored: StoredDocument } | null;
+  status: PoolStatus;
+}
+
+/** A pool of the workspace with its draft and last revision, or null when there is none (or it is another workspace's). */
+export async function getPool(workspaceId: string, poolId: string, db: Db = getDb().db): Promise<PoolDetail | null> {
+  const pool = await db.pool.findFirst({
+    where: { id: poolId, workspaceId },
+    include: { draft: true, revisions: { orderBy: { number: "desc" }, take: 1 } },
+  });
+  if (!pool || !pool.draft) return null;
+  const last = pool.revisions[0];
+  return {
+    id: pool.id,
+    name: pool.name,
+    region: pool.region,
+    environment: pool.environment,
+    awsUserPoolId: pool.awsUserPoolId,
+    draft: { version: pool.draft.version, valid: pool.draft.valid, updatedBy: pool.draft.updatedBy, updatedAt: pool.draft.updatedAt, stored: readStoredDocument(pool.draft.document) },
+    lastRevision: last ? { number: last.number, createdAt: last.createdAt, createdBy: last.createdBy, stored: readStoredDocument(last.document) } : null,
+    status: statusOf(pool.draft.document, last?.document),
+  };
+}
+
+function regionOf(document: PoolDocument): string {
+  return document.spec.region ?? "us-east-1";
+}
+
+/** Creates a pool with its first draft from a complete document. */
+export async function createPool(
+  input: { workspaceId: string; environment: string; document: PoolDocument; actor: string },
+  db: Db = getDb().db,
+): Promise<{ id: string; name: string }> {
+  const name = input.document.metadata.name;
+  if (await db.pool.findFirst({ where: { workspaceId: input.workspaceId, name }, select: { id: true } })) {
+    throw new UserError("pool-name-taken", `A pool named "${name}" already exists in this workspace; choose another name.`, "name");
+  }
+  const valid = !hasErrors(validatePoolDocument(input.document));
+  const pool = await db.pool.create({
+    data: {
+      workspaceId: input.workspaceId,
+      name,
+      region: regionOf(input.document),
+      environment: input.environment,
+      draft: { create: { document: JSON.stringify(input.document), valid, updatedBy: input.actor } },
+    },
+  });
+  return { id: pool.id, name: pool.name };
+}
+
+export interface SaveDraftResult {
+  version: number;
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  savedAt: Date;
+}
+
+function formatTime(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+/**
+ * Saves a draft when nobody saved since `version` (a conditional update: 0 rows means someone else
+ * did; STYLE.md practice 11). An invalid document is saved too, marked invalid.
+ */
+export async function saveDraft(
+  input: { workspaceId: string; poolId: string; version: number; document: unknown; actor: string },
+  db: Db = getDb().db,
+): Promise<SaveDraftResult> {
+  const text = JSON.stringify(input.document);
+  if (text.length > MAX_DOCUMENT_CHARS) throw new UserError("document-too-large", `The document is larger than ${MAX_DOCUMENT_CHARS} characters; it was not saved.`);
+  const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: input.workspaceId }, include: { draft: true } });
+  if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
+  const diagnostics = validatePoolDocument(input.document);
+  const valid = !hasErrors(diagnostics);
+  const savedAt = new Date();
+  const updated = await db.draft.updateMany({
+    where: { id: pool.draft.id, version: input.version },
+    data: { document: text, valid, version: { increment: 1 }, updatedBy: input.actor, updatedAt: savedAt },
+  });
+  if (updated.count === 0) {
+    const current = await db.draft.findUnique({ where: { id: pool.draft.id } });
+    const who = current?.updatedBy ?? "someone";
+    throw new UserError(
+      "draft-conflict",
+      `Someone else saved this draft (version ${current?.version ?? "?"} by ${who} at ${current ? formatTime(current.updatedAt) : "an unknown time"}); reload to see their changes. Your edits were not saved.`,
+    );
+  }
+  const parsed = poolDocumentSchema.safeParse(input.document);
+  if (parsed.success) {
+    const name = parsed.data.metadata.name;
+    const region = regionOf(parsed.data);
+    if (name !== pool.name || region !== pool.region) {
+      const clash = name !== pool.name && (await db.pool.findFirst({ where: { workspaceId: input.workspaceId, name }, select: { id: true } }));
+      // The draft keeps the new name; the list keeps the old one until it is free.
+      if (!clash) await db.pool.update({ where: { id: pool.id }, data: { name, region } });
+    }
+  }
+  return { version: input.version + 1, valid, diagnostics, savedAt };
+}
+
+/** Freezes the current draft as the next revision. Only a valid draft, and only the version the person saw. */
+export async function createRevision(
+  input: { workspaceId: string; poolId: string; version: number; message: string; actor: string },
+  db: Db = getDb().db,
+): Promise<{ number: number }> {
+  return db.$transaction(async (tx) => {
+    const pool = await tx.pool.findFirst({
+      where: { id: input.poolId, workspaceId: input.workspaceId },
+      include: { draft: true, revisions: { orderBy: { number: "desc" }, take: 1 } },
+    });
+    if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
+    if (pool.draft.version !== input.version) {
+      throw new UserError("draft-conflict", `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload before saving a revision.`);
+    }
+    if (!pool.draft.valid) throw new UserError("draft-invalid", "The draft has errors; fix them before saving it as a revision.");
+    const number = (pool.revisions[0]?.number ?? 0) + 1;
+    await tx.revision.create({ data: { poolId: pool.id, number, document: pool.draft.document, message: input.message, createdBy: input.actor } });
+    return { number };
+  });
+}
+
+export interface RevisionView {
+  number: number;
+  message: string;
+  createdBy: string;
+  createdAt: Date;
+  stored: StoredDocument;
+}
+
+export async function listRevisions(workspaceId: string, poolId: string, db: Db = getDb().db): Promise<RevisionView[]> {
+  const revisions = await db.revision.findMany({ where: { poolId, pool: { workspaceId } }, orderBy: { number: "desc" } });
+  return revisions.map((r) => ({ number: r.number, message: r.message, createdBy: r.createdBy, createdAt: r.createdAt, stored: readStoredDocument(r.document) }));
+}

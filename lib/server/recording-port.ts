@@ -1,0 +1,51 @@
+import "server-only";
+import type { CognitoPort } from "@/lib/cognito/apply";
+import { toAwsErrorInfo } from "@/lib/cognito/apply";
+
+/** One finished AWS write of an apply, as the run's progress records it. */
+export interface ProgressEntry {
+  at: string;
+  /** The port method, e.g. createUserPoolClient. */
+  call: string;
+  /** What it acted on: the client, pool, resource server or domain name when the request names one. */
+  subject: string;
+  outcome: "ok" | "failed";
+  error?: { code: string; message: string };
+}
+
+const WRITE = /^(create|update|delete|add|set)/u;
+
+function subjectOf(args: unknown[]): string {
+  const first = args[0];
+  if (typeof first === "string") return typeof args[1] === "string" ? `${first} ${args[1]}` : first;
+  if (first && typeof first === "object") {
+    const r = first as Record<string, unknown>;
+    for (const key of ["ClientName", "PoolName", "Identifier", "Domain", "ClientId", "UserPoolId"]) if (typeof r[key] === "string") return r[key];
+  }
+  return "";
+}
+
+/**
+ * Wraps a port so that every write reports itself to `onWrite` when it finishes (never with secrets:
+ * only the method, the subject's name and the AWS error). Reads pass through untouched.
+ */
+export function recordingPort(inner: CognitoPort, onWrite: (entry: ProgressEntry) => void): CognitoPort {
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof prop !== "string" || typeof value !== "function" || !WRITE.test(prop)) return typeof value === "function" ? value.bind(target) : value;
+      return async (...args: unknown[]) => {
+        const subject = subjectOf(args);
+        try {
+          const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          onWrite({ at: new Date().toISOString(), call: prop, subject, outcome: "ok" });
+          return result;
+        } catch (error) {
+          const info = toAwsErrorInfo(error);
+          onWrite({ at: new Date().toISOString(), call: prop, subject, outcome: "failed", error: { code: info.code, message: info.message } });
+          throw error;
+        }
+      };
+    },
+  });
+}

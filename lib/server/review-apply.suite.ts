@@ -1,0 +1,235 @@
+/**
+ * Shared by review-apply.*.integration.test.ts (SQLite and PostgreSQL).
+ * Team review against a real moto server: an approved change request creates the pool (read back with
+ * the SDK it matches the design), drift between approval and apply resets the approvals, and two applies
+ * of one target at once create the pool once.
+ */
+import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Db } from "./db";
+import { createMotoClient } from "@/lib/cognito/aws/moto-compat.testing";
+import { createSdkPort, readLivePool } from "@/lib/cognito/aws";
+import { planChanges } from "@/lib/cognito/plan";
+import { applyClientPreset, type ClientPreset, getPreset } from "@/lib/cognito/presets";
+import type { PoolDocument } from "@/lib/cognito/spec";
+import { migrate } from "@/prisma/migrate.mjs";
+import { startMoto, type MotoServer } from "@/test/support/moto";
+import type { Role } from "./roles";
+
+/** A database for the suite: its URL (set as DATABASE_URL before the first query) and how to drop it. */
+export interface SuiteDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function reviewApplySuite(kind: string, startDatabase: () => Promise<SuiteDatabase>): void {
+  let database: SuiteDatabase;
+  let getDb: () => { db: Db };
+  let setSessionLookup: (typeof import("./session"))["setSessionLookup"];
+  let createAccount: (typeof import("./users"))["createAccount"];
+  let setTargetPortFactory: (typeof import("./target-port"))["setTargetPortFactory"];
+  let poolActions: typeof import("@/app/pools/actions");
+  let actions: typeof import("@/app/pools/review-actions");
+
+  const REGION = "eu-west-1";
+  const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
+  const users: Partial<Record<Role, string>> = {};
+  let moto: MotoServer;
+  let sdk: CognitoIdentityProviderClient;
+
+  function as(role: Role) {
+    setSessionLookup(async () => ({ userId: users[role] ?? "" }));
+  }
+
+  beforeAll(async () => {
+    database = await startDatabase();
+    process.env.DATABASE_URL = database.url;
+    ({ getDb } = await import("./db"));
+    ({ setSessionLookup } = await import("./session"));
+    ({ createAccount } = await import("./users"));
+    ({ setTargetPortFactory } = await import("./target-port"));
+    poolActions = await import("@/app/pools/actions");
+    actions = await import("@/app/pools/review-actions");
+    moto = await startMoto();
+    sdk = new CognitoIdentityProviderClient({ region: REGION, endpoint: moto.endpoint, credentials });
+    // The target's endpoint is what the server uses; only moto's one UpdateUserPool bug is worked around.
+    setTargetPortFactory((target) => createSdkPort(createMotoClient({ region: target.region, endpoint: target.endpoint ?? "", credentials }), { rateLimit: "off" }));
+    await migrate(process.env.DATABASE_URL);
+    users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
+    for (const role of ["editor", "approver"] as const) {
+      users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
+      await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
+    }
+  });
+
+  afterAll(async () => {
+    setSessionLookup(undefined);
+    setTargetPortFactory(undefined);
+    await getDb().db.$disconnect();
+    await moto?.stop();
+    await database?.stop();
+  });
+
+  /** A hardened pool with a SPA and a confidential client (which gets a secret). */
+  async function newPool(name: string): Promise<{ id: string; document: PoolDocument }> {
+    as("editor");
+    const created = await poolActions.createPoolAction({ name, region: REGION, environment: "dev", preset: "hardened-production" });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: created.data.id } });
+    let document = JSON.parse(draft.document) as PoolDocument;
+    for (const preset of ["spa", "confidential-server"]) {
+      const applied = applyClientPreset(document.spec, getPreset(preset) as ClientPreset, { clientName: preset });
+      document = { ...document, spec: applied.spec };
+    }
+    const saved = await poolActions.saveDraftAction({ poolId: created.data.id, version: draft.version, document });
+    if (!saved.ok || !saved.data.valid) throw new Error(`draft not valid: ${JSON.stringify(saved)}`);
+    return { id: created.data.id, document };
+  }
+
+  async function addTarget(poolId: string, name: string, requiredApprovals: number, userPoolId = ""): Promise<string> {
+    as("admin");
+    const created = await actions.createTargetAction({ poolId, name, region: REGION, endpoint: moto.endpoint, roleArn: "", userPoolId, requiredApprovals });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    return created.data.id;
+  }
+
+  async function submit(poolId: string, targetId: string, title: string): Promise<string> {
+    as("editor");
+    const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId } });
+    const result = await actions.submitChangeRequestAction({ poolId, targetId, draftVersion: draft.version, title, description: "" });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    return result.data.id;
+  }
+
+  async function approve(changeRequestId: string, planVersion = 1) {
+    as("approver");
+    const result = await actions.approveAction({ changeRequestId, planVersion });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+  }
+
+  async function poolsNamed(name: string): Promise<number> {
+    const listed = await sdk.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+    return (listed.UserPools ?? []).filter((p) => p.Name === name).length;
+  }
+
+  describe(`apply to a moto-backed target (${kind})`, () => {
+    let poolId: string;
+    let targetId: string;
+    let document: PoolDocument;
+    let userPoolId: string;
+
+    test("an approved change request creates the pool; read back, it matches the design", async () => {
+      ({ id: poolId, document } = await newPool("team-orders"));
+      targetId = await addTarget(poolId, "prod", 1);
+      const id = await submit(poolId, targetId, "Create the orders pool");
+      await approve(id);
+      as("approver");
+      const applied = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
+      expect(applied.ok, JSON.stringify(applied)).toBe(true);
+      if (!applied.ok) return;
+      expect(applied.data.status).toBe("succeeded");
+      expect(applied.data.steps.every((s) => s.outcome === "ok")).toBe(true);
+      expect(applied.data.steps.map((s) => s.resource)).toEqual(expect.arrayContaining(["user_pool", 'app_client["spa"]', 'app_client["confidential-server"]']));
+      // The confidential client's secret is returned once, and stored nowhere.
+      const secret = applied.data.newClientSecrets?.["confidential-server"];
+      expect(secret).toMatch(/^\S{20,}$/u);
+      expect(Object.keys(applied.data.newClientSecrets ?? {})).toEqual(["confidential-server"]);
+      const run = await getDb().db.applyRun.findFirstOrThrow({ where: { changeRequestId: id } });
+      const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "change-request.apply", target: id } });
+      expect(run.steps).not.toContain(secret);
+      expect(`${audit.after}${audit.details}`).not.toContain(secret ?? "");
+
+      userPoolId = applied.data.userPoolId ?? "";
+      expect(userPoolId).toMatch(/^eu-west-1_/u);
+      expect((await getDb().db.target.findUniqueOrThrow({ where: { id: targetId } })).userPoolId).toBe(userPoolId);
+      const live = await readLivePool(createSdkPort(createMotoClient({ region: REGION, endpoint: moto.endpoint, credentials }), { rateLimit: "off" }), userPoolId, { desired: document });
+      expect(live.document.metadata.name).toBe("team-orders");
+      expect(Object.keys(live.live.clientIds).sort()).toEqual(["confidential-server", "spa"]);
+      const replan = planChanges(live.document, document);
+      expect(replan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action} ${JSON.stringify(e.changes)}`)).toEqual([]);
+    });
+
+    test("drift between approval and apply resets the approvals; approved again, the apply goes through", async () => {
+      // A change: the SPA gets a second callback URL.
+      as("editor");
+      const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId } });
+      const changed: PoolDocument = {
+        ...document,
+        spec: { ...document.spec, clients: (document.spec.clients ?? []).map((c) => (c.name === "spa" ? { ...c, callbackUrls: [...(c.callbackUrls ?? []), "https://staging.example.com/callback"] } : c)) },
+      };
+      expect((await poolActions.saveDraftAction({ poolId, version: draft.version, document: changed })).ok).toBe(true);
+      const id = await submit(poolId, targetId, "Add the staging callback");
+      const cr = await getDb().db.changeRequest.findUniqueOrThrow({ where: { id } });
+      expect(cr.planUserPoolId).toBe(userPoolId);
+      expect(cr.planFingerprint).toMatch(/^\w{12,}/u);
+      expect(JSON.parse(cr.plan).entries.filter((e: { action: string }) => e.action !== "noop").map((e: { address: string; action: string }) => `${e.address} ${e.action}`)).toEqual([
+        'app_client["spa"] update',
+      ]);
+      await approve(id);
+
+      // Someone changes the live pool outside the studio.
+      await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: "made-by-hand" }));
+      as("approver");
+      const stale = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
+      expect(stale).toEqual({
+        ok: false,
+        fieldErrors: {},
+        formError: `The plan was recomputed because the live pool ${userPoolId} changed since the plan was made (drift); earlier approvals no longer count. Review the new plan (version 2).`,
+      });
+      const after = await getDb().db.changeRequest.findUniqueOrThrow({ where: { id } });
+      expect(after).toMatchObject({ status: "open", planVersion: 2 });
+      expect(after.planFingerprint).not.toBe(cr.planFingerprint);
+      // Still version 2's approvals: none, so applying is refused until someone approves again.
+      const unapproved = await actions.applyAction({ changeRequestId: id, planVersion: 2 });
+      expect(unapproved.ok === false && unapproved.formError).toBe("Target prod needs 1 approval(s) of this plan by someone other than the author; it has 0.");
+
+      await approve(id, 2);
+      as("admin");
+      const applied = await actions.applyAction({ changeRequestId: id, planVersion: 2 });
+      expect(applied.ok && applied.data.status).toBe("succeeded");
+      const live = await readLivePool(createSdkPort(createMotoClient({ region: REGION, endpoint: moto.endpoint, credentials }), { rateLimit: "off" }), userPoolId, { desired: changed });
+      expect(live.document.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toContain("https://staging.example.com/callback");
+    });
+
+    test("a drift check shows what changed outside the studio, and pulls it into the draft", async () => {
+      const { checkTargetDrift } = await import("./drift");
+      const workspaceId = (await getDb().db.pool.findUniqueOrThrow({ where: { id: poolId } })).workspaceId ?? "";
+      const clean = await checkTargetDrift(workspaceId, targetId);
+      expect(clean.baseline).toEqual({ kind: "applied", title: "Add the staging callback", revisionNumber: 2 });
+      expect(clean.plan.hasChanges).toBe(false);
+      await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: "hand-made-2" }));
+      const drift = await checkTargetDrift(workspaceId, targetId);
+      expect(drift.plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action}`)).toEqual(['app_client["hand-made-2"] create']);
+      as("editor");
+      const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId } });
+      const pulled = await actions.pullLiveIntoDraftAction({ targetId, draftVersion: draft.version });
+      expect(pulled).toEqual({ ok: true, data: { version: draft.version + 1, valid: true } });
+      const after = JSON.parse((await getDb().db.draft.findUniqueOrThrow({ where: { poolId } })).document) as PoolDocument;
+      expect(after.metadata.name).toBe("team-orders");
+      expect((after.spec.clients ?? []).map((c) => c.name).sort()).toEqual(["confidential-server", "hand-made-2", "spa"]);
+      const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "draft.pull-live", poolId } });
+      expect(audit.after).toBe(`version ${draft.version + 1} from live pool ${userPoolId}`);
+    });
+
+    test("two applies of one target at once: one is refused and the pool is created once", async () => {
+      const { id: otherPool } = await newPool("team-billing");
+      const target = await addTarget(otherPool, "dev", 0);
+      const id = await submit(otherPool, target, "Create billing");
+      const applyAs = async (role: Role) => {
+        as(role);
+        return actions.applyAction({ changeRequestId: id, planVersion: 1 });
+      };
+      // Both start before either finishes (the session lookup is read at the start of each action).
+      const results = await Promise.all([applyAs("approver"), applyAs("admin")]);
+      const succeeded = results.filter((r) => r.ok && r.data.status === "succeeded");
+      const refused = results.filter((r) => !r.ok);
+      expect(succeeded).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      const refusal = refused[0];
+      expect(refusal && !refusal.ok && refusal.formError).toMatch(/^(Another apply to target dev is running|This change request (changed while you were applying it|is applied))/u);
+      expect(await poolsNamed("team-billing")).toBe(1);
+      expect(await getDb().db.applyRun.count({ where: { changeRequestId: id } })).toBe(1);
+      expect(await getDb().db.applyLock.count({ where: { targetId: target } })).toBe(0);
+    });
+  });
+}

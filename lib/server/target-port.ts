@@ -1,0 +1,37 @@
+import "server-only";
+import type { CognitoPort } from "@/lib/cognito/apply";
+import { createSdkPort } from "@/lib/cognito/aws";
+
+/** What the server needs to talk to a target's Cognito (no credentials: the SDK's default chain). */
+export interface TargetConnection {
+  region: string;
+  endpoint: string | null;
+  roleArn: string | null;
+}
+
+export type TargetPortFactory = (target: TargetConnection) => CognitoPort;
+
+/** With a custom endpoint (moto, LocalStack) the quota limiter is off: they have no quotas. */
+const sdkPortFactory: TargetPortFactory = (target) =>
+  createSdkPort(
+    { region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}), ...(target.roleArn ? { roleArn: target.roleArn } : {}) },
+    { rateLimit: target.endpoint ? "off" : "quota" },
+  );
+
+let factory: TargetPortFactory = sdkPortFactory;
+
+/** The Cognito port for a target. */
+export function connectTarget(target: TargetConnection): CognitoPort {
+  return factory(target);
+}
+
+/** For tests: wrap or replace how ports are built (undefined restores the SDK port). */
+export function setTargetPortFactory(fn: TargetPortFactory | undefined): void {
+  factory = fn ?? sdkPortFactory;
+}
+
+/** One line for an AWS (or network) error: its code and message, never the request. */
+export function describeAwsError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

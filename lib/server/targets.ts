@@ -1,0 +1,80 @@
+import "server-only";
+import type { CreateTargetInput, UpdateTargetInput } from "@/app/pools/review.validation";
+import { type Db, getDb } from "./db";
+import { UserError } from "./errors";
+
+export interface TargetView {
+  id: string;
+  poolId: string;
+  name: string;
+  region: string;
+  endpoint: string | null;
+  roleArn: string | null;
+  userPoolId: string | null;
+  requiredApprovals: number;
+  updatedAt: Date;
+}
+
+const SELECT = { id: true, poolId: true, name: true, region: true, endpoint: true, roleArn: true, userPoolId: true, requiredApprovals: true, updatedAt: true } as const;
+
+export async function listTargets(workspaceId: string, poolId: string, db: Db = getDb().db): Promise<TargetView[]> {
+  return db.target.findMany({ where: { poolId, pool: { workspaceId } }, orderBy: { createdAt: "asc" }, select: SELECT });
+}
+
+export async function getTarget(workspaceId: string, targetId: string, db: Db = getDb().db): Promise<TargetView | null> {
+  return db.target.findFirst({ where: { id: targetId, pool: { workspaceId } }, select: SELECT });
+}
+
+/** One line for the audit log: what a target points at. */
+export function describeTarget(t: Pick<TargetView, "name" | "region" | "endpoint" | "roleArn" | "userPoolId" | "requiredApprovals">): string {
+  return [
+    `${t.name} in ${t.region}`,
+    t.endpoint && `endpoint ${t.endpoint}`,
+    t.roleArn && `role ${t.roleArn}`,
+    `pool ${t.userPoolId ?? "(none yet)"}`,
+    `${t.requiredApprovals} approval(s)`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+export async function createTarget(workspaceId: string, input: CreateTargetInput, db: Db = getDb().db): Promise<TargetView> {
+  const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId }, select: { id: true } });
+  if (!pool) throw new UserError("pool-not-found", "This pool no longer exists.");
+  if (await db.target.findFirst({ where: { poolId: pool.id, name: input.name }, select: { id: true } })) {
+    throw new UserError("target-name-taken", `This pool already has a target named "${input.name}".`, "name");
+  }
+  return db.target.create({
+    data: {
+      poolId: pool.id,
+      name: input.name,
+      region: input.region,
+      endpoint: input.endpoint ?? null,
+      roleArn: input.roleArn ?? null,
+      userPoolId: input.userPoolId ?? null,
+      requiredApprovals: input.requiredApprovals,
+    },
+    select: SELECT,
+  });
+}
+
+export async function updateTarget(workspaceId: string, input: UpdateTargetInput, db: Db = getDb().db): Promise<{ before: TargetView; after: TargetView }> {
+  const before = await getTarget(workspaceId, input.targetId, db);
+  if (!before) throw new UserError("target-not-found", "This target no longer exists.");
+  if (input.name !== before.name && (await db.target.findFirst({ where: { poolId: before.poolId, name: input.name }, select: { id: true } }))) {
+    throw new UserError("target-name-taken", `This pool already has a target named "${input.name}".`, "name");
+  }
+  const after = await db.target.update({
+    where: { id: before.id },
+    data: {
+      name: input.name,
+      region: input.region,
+      endpoint: input.endpoint ?? null,
+      roleArn: input.roleArn ?? null,
+      userPoolId: input.userPoolId ?? null,
+      requiredApprovals: input.requiredApprovals,
+    },
+    select: SELECT,
+  });
+  return { before, after };
+}

@@ -1,0 +1,2 @@
+export declare function listMigrations(kind: "sqlite" | "postgresql", dir?: string): { name: string; sql: string; checksum: string }[];
+export declare function migrate(url?: string): Promise<string[]>;

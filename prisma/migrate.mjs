@@ -1,0 +1,113 @@
+// Applies the committed SQL migrations (prisma/migrations/<provider>/<name>/migration.sql) in name
+// order, each in its own transaction, and records them in "_studio_migrations" with a checksum so an
+// edited migration is refused instead of silently diverging.
+//
+// Why not `prisma migrate deploy`: it needs Prisma's native schema engine, a download that cannot
+// happen on offline machines (see README, "Database migrations"). Plain SQL through the same drivers
+// the app uses needs nothing outside npm.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { databaseKind, resolveDatabaseUrl } from "./database-url.mjs";
+
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export function listMigrations(kind, dir = path.join(projectRoot, "prisma/migrations", kind)) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+function checkRecorded(migration, recorded) {
+  if (recorded !== undefined && recorded !== migration.checksum) {
+    throw new Error(`migration ${migration.name} was changed after it was applied; add a new migration instead`);
+  }
+  return recorded !== undefined;
+}
+
+async function migrateSqlite(url, migrations) {
+  mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
+  const { createClient } = await import("@libsql/client");
+  const client = createClient({ url });
+  const applied = [];
+  try {
+    await client.execute(
+      'CREATE TABLE IF NOT EXISTS "_studio_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)',
+    );
+    for (const migration of migrations) {
+      // A write transaction takes SQLite's write lock first, so two processes starting at once
+      // cannot both apply the same migration.
+      const tx = await client.transaction("write");
+      try {
+        const row = (await tx.execute({ sql: 'SELECT "checksum" FROM "_studio_migrations" WHERE "name" = ?', args: [migration.name] })).rows[0];
+        if (checkRecorded(migration, row?.checksum)) {
+          await tx.rollback();
+          continue;
+        }
+        await tx.executeMultiple(migration.sql);
+        await tx.execute({
+          sql: 'INSERT INTO "_studio_migrations" ("name", "checksum", "appliedAt") VALUES (?, ?, ?)',
+          args: [migration.name, migration.checksum, new Date().toISOString()],
+        });
+        await tx.commit();
+        applied.push(migration.name);
+      } catch (error) {
+        if (!tx.closed) await tx.rollback();
+        throw error;
+      }
+    }
+  } finally {
+    client.close();
+  }
+  return applied;
+}
+
+async function migratePostgresql(url, migrations) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const applied = [];
+  try {
+    // One migrator at a time per database (a fixed advisory lock key).
+    await client.query("SELECT pg_advisory_lock(727274)");
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS "_studio_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)',
+    );
+    const recorded = new Map(
+      (await client.query('SELECT "name", "checksum" FROM "_studio_migrations"')).rows.map((r) => [r.name, r.checksum]),
+    );
+    for (const migration of migrations) {
+      if (checkRecorded(migration, recorded.get(migration.name))) continue;
+      await client.query("BEGIN");
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO "_studio_migrations" ("name", "checksum", "appliedAt") VALUES ($1, $2, $3)', [
+          migration.name,
+          migration.checksum,
+          new Date().toISOString(),
+        ]);
+        await client.query("COMMIT");
+        applied.push(migration.name);
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return applied;
+}
+
+/** Brings the database at `url` up to date; returns the names of the migrations it applied. */
+export async function migrate(url = resolveDatabaseUrl()) {
+  const kind = databaseKind(url);
+  const migrations = listMigrations(kind);
+  return kind === "sqlite" ? migrateSqlite(url, migrations) : migratePostgresql(url, migrations);
+}
