@@ -13,6 +13,24 @@ export async function signIn(page: Page, user = ADMIN): Promise<void> {
   await expect(page.getByRole("heading", { name: "User pools" })).toBeVisible();
 }
 
+/** The draft version the pool editor shows ("… (version 3)"). */
+export async function draftVersion(page: Page): Promise<number> {
+  const text = (await page.getByTestId("save-state").textContent()) ?? "";
+  const version = Number(/\(version (\d+)\)/u.exec(text)?.[1]);
+  expect(version, `the save state shows the draft version (it says "${text}")`).toBeGreaterThan(0);
+  return version;
+}
+
+/**
+ * Waits for the autosave of edits made after the editor showed version `before`. The page starts in
+ * "saved", and "unsaved" lasts only the autosave pause, so neither state alone proves the edit was
+ * saved on a busy machine; a higher version in the "saved" state does.
+ */
+export async function savedAfter(page: Page, before: number, timeout = 15_000): Promise<void> {
+  await expect.poll(() => draftVersion(page), { timeout }).toBeGreaterThan(before);
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout });
+}
+
 /** No serious or critical axe-core violations on the current page. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { ADMIN, expectAccessible, screenshots, signIn } from "./helpers";
+import { ADMIN, draftVersion, expectAccessible, savedAfter, screenshots, signIn } from "./helpers";
 
 // One story, in order, on one empty database (playwright.config.ts: workers 1, fresh data dir).
 test.describe.configure({ mode: "serial" });
@@ -15,13 +15,6 @@ async function openSection(page: Page, title: string) {
   await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeVisible();
 }
 
-const saved = (page: Page) => expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
-
-/** After an edit: the page first says "Unsaved changes" (autosave waits for a pause), then saves it. */
-async function editSaved(page: Page) {
-  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "unsaved");
-  await saved(page);
-}
 
 test("the first account becomes admin and sees an empty pool list", async ({ page }) => {
   await page.goto("/sign-up");
@@ -73,6 +66,7 @@ test("design a pool: hardened preset, SPA and M2M clients, a field error fixed, 
 
   // Add an SPA client and a machine-to-machine client (with its resource server) through "Add client".
   await openSection(page, "App clients");
+  const beforeClients = await draftVersion(page);
   const add = page.getByRole("heading", { name: "Add client" }).locator("..");
   await add.getByLabel("Start from").selectOption("spa");
   await add.getByLabel("Client name").fill("web");
@@ -91,7 +85,7 @@ test("design a pool: hardened preset, SPA and M2M clients, a field error fixed, 
   await expect(clients.getByRole("button", { name: /^billing-worker/ })).toBeVisible();
   await expect(selected.getByLabel("Client name")).toHaveValue("billing-worker");
   await expect(selected.getByRole("checkbox", { name: "https://api.shop.example.com/read" })).toBeChecked();
-  await editSaved(page);
+  await savedAfter(page, beforeClients);
   await screenshots(page, "editor-app-clients");
   await expectAccessible(page);
 
@@ -104,6 +98,7 @@ test("design a pool: hardened preset, SPA and M2M clients, a field error fixed, 
   await openSection(page, "Password policy");
   const minimum = page.getByLabel("Minimum length");
   await expect(minimum).toHaveValue("12");
+  const beforeMinimum = await draftVersion(page);
   await minimum.fill("4");
   const error = page.locator("#pe-spec-passwordPolicy-minimumLength-error");
   await expect(error).toContainText("between 6 and 99");
@@ -114,7 +109,7 @@ test("design a pool: hardened preset, SPA and M2M clients, a field error fixed, 
   await minimum.fill("14");
   await expect(error).toHaveCount(0);
   await expect(minimum).not.toHaveAttribute("aria-invalid", "true");
-  await editSaved(page);
+  await savedAfter(page, beforeMinimum);
   await expect(page.getByText("The draft is valid.")).toBeVisible();
 
   // Diff preview: everything is a create (no revision yet).
@@ -209,10 +204,11 @@ test("keyboard only: move through the editor's sections and change a field", asy
   const minimum = page.getByLabel("Minimum length");
   for (let i = 0; i < 10 && !(await minimum.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(minimum).toBeFocused();
+  const beforeKeyboard = await draftVersion(page);
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("16");
   await expect(minimum).toHaveValue("16");
-  await editSaved(page);
+  await savedAfter(page, beforeKeyboard);
   await page.reload();
   await sectionTab(page, "Password policy").click();
   await expect(page.getByLabel("Minimum length")).toHaveValue("16");
@@ -228,8 +224,9 @@ test("two people on one draft: the second save is refused with a clear message",
   await signIn(b);
   await a.goto(poolUrl);
   await b.goto(poolUrl);
+  const beforeA = await draftVersion(a);
   await a.getByLabel("Pool name").fill("shop customers A");
-  await editSaved(a);
+  await savedAfter(a, beforeA);
   await b.getByLabel("Pool name").fill("shop customers B");
   const alert = b.getByRole("alert").filter({ hasText: "Someone else saved this draft" });
   await expect(alert).toBeVisible({ timeout: 10_000 });

@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient, ListUserPoolClientsCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { startMoto, type MotoServer } from "../test/support/moto";
-import { ADMIN, expectAccessible, screenshots } from "./helpers";
+import { ADMIN, draftVersion, expectAccessible, savedAfter, screenshots } from "./helpers";
 
 // Team review with three people in their own browser contexts: an admin sets roles and a moto-backed
 // target, an editor designs and submits, a reviewer (approver) comments, approves and applies.
@@ -71,11 +71,12 @@ test("an editor submits, cannot approve; an approver comments, approves and appl
   await editor.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: /^App clients/u }).click();
   await expect(editor.getByRole("heading", { level: 2, name: "App clients", exact: true })).toBeVisible();
   const add = editor.getByRole("heading", { name: "Add client" }).locator("..");
+  const created = await draftVersion(editor);
   await add.getByLabel("Start from").selectOption("spa");
   await add.getByLabel("Client name").fill("web");
   await add.getByLabel("Callback URL").fill("https://team.example.com/callback");
   await add.getByRole("button", { name: "Add client" }).click();
-  await expect(editor.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
+  await savedAfter(editor, created);
 
   // The admin adds a prod target on moto (one approval required by default).
   await admin.goto(`${poolPath}/targets`);
