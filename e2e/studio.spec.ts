@@ -197,7 +197,10 @@ test("keyboard only: move through the editor's sections and change a field", asy
   await expect(sectionTab(page, "Domain")).toBeFocused();
   await page.keyboard.press("Home");
   await expect(sectionTab(page, "Pool")).toBeFocused();
+  // Radix moves focus in a timeout after the key, so each press waits for the focus to land, as a
+  // person would look before pressing again; two quick presses could both start from "Pool".
   await page.keyboard.press("ArrowDown");
+  await expect(sectionTab(page, "Sign-in")).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(sectionTab(page, "Password policy")).toHaveAttribute("aria-selected", "true");
   // Into the section: Tab until the minimum length field, then type over it.
