@@ -279,25 +279,33 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
     let error: string | undefined;
     let userPoolId: string | undefined;
     let secrets: Record<string, string> | undefined;
-    // Each finished AWS write is saved on the run as it happens: the page shows progress, and a run
-    // whose server stopped keeps what it had done.
+    // Each finished AWS write and each finished step is saved on the run as it happens: the page streams
+    // them (app/api/.../apply-runs/stream), and a run whose server stopped keeps what it had done.
     const progress: ProgressEntry[] = [];
+    const finished: ApplyStep[] = [];
     let saving: Promise<unknown> = Promise.resolve();
-    const port = recordingPort(connectTarget(cr.target), (entry) => {
-      progress.push(entry);
-      const text = JSON.stringify(progress);
+    const save = () => {
+      const data = { progress: JSON.stringify(progress), steps: JSON.stringify(finished) };
       // Each write also extends the lock: a long apply that is making progress is never taken over.
       saving = saving
         .then(() =>
           Promise.all([
-            db.applyRun.update({ where: { id: runId }, data: { progress: text } }),
+            db.applyRun.update({ where: { id: runId }, data }),
             db.applyLock.updateMany({ where: { targetId: cr.targetId, runId }, data: { expiresAt: new Date(Date.now() + APPLY_LOCK_TTL_MS) } }),
           ]),
         )
         .catch((cause: unknown) => console.error("apply: saving progress failed", cause));
+    };
+    const port = recordingPort(connectTarget(cr.target), (entry) => {
+      progress.push(entry);
+      save();
     });
+    const onStepFinished = (step: ApplyStep) => {
+      finished.push(step);
+      save();
+    };
     try {
-      const result = await applyPlan(plan, port, { desired: document, allowReplace: confirm, ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}) });
+      const result = await applyPlan(plan, port, { desired: document, allowReplace: confirm, onStepFinished, ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}) });
       steps = result.steps;
       userPoolId = result.userPoolId;
       secrets = result.newClientSecrets;

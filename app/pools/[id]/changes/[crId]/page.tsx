@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlanView } from "@/components/plan-view";
+import { ApplyRunLive } from "@/components/review/apply-run-live";
 import { ApplySteps } from "@/components/review/apply-steps";
 import { ChangeRequestActions } from "@/components/review/change-request-actions";
 import { Badge, Card } from "@/components/ui";
@@ -80,6 +81,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           planVersion={cr.planVersion}
           confirmName={cr.confirmName}
           applyBlocked={applyBlocked}
+          {...(cr.runs[0] ? { lastRunId: cr.runs[0].id } : {})}
           fields={cr.plan.entries.filter((e) => e.action !== "noop").flatMap((e) => e.changes.map((c) => `${e.address} ${c.path}`))}
           can={{
             comment: hasRole(account.role, "editor"),
@@ -104,26 +106,39 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           {cr.runs.map((run) => (
             <li key={run.id}>
               <Card className="space-y-2">
-                <p className="text-sm">
-                  <Badge tone={run.status === "succeeded" ? "good" : run.status === "running" ? "info" : "bad"}>{run.status}</Badge>{" "}
-                  by {run.appliedBy}, plan v{run.planVersion}, {formatDate(run.startedAt)}
-                  {run.userPoolId ? `, pool ${run.userPoolId}` : ""}
-                </p>
-                {run.error && <p className="text-sm text-red-800">{run.error}</p>}
-                {run.status === "interrupted" && <p className="text-sm text-red-800">The server stopped during this apply. Re-plan to see what is left, then apply again.</p>}
-                <ApplySteps steps={run.steps} />
-                {run.progress.length > 0 && (
-                  <details open={run.status === "running" || run.status === "interrupted"}>
-                    <summary className="cursor-pointer text-sm text-slate-700">AWS calls made ({run.progress.length})</summary>
-                    <ol className="mt-1 space-y-0.5 font-mono text-xs" aria-label="AWS calls made">
-                      {run.progress.map((p, index) => (
-                        <li key={index}>
-                          {p.at.slice(11, 19)} {p.outcome} {p.call} {p.subject}
-                          {p.error ? ` (${p.error.code}: ${p.error.message})` : ""}
-                        </li>
-                      ))}
-                    </ol>
-                  </details>
+                {run.status === "running" ? (
+                  <>
+                    <p className="text-sm">
+                      by {run.appliedBy}, plan v{run.planVersion}, {formatDate(run.startedAt)}
+                    </p>
+                    <ApplyRunLive
+                      changeRequestId={cr.id}
+                      initial={{ id: run.id, status: run.status, steps: run.steps, progress: run.progress, error: run.error, userPoolId: run.userPoolId }}
+                    />
+                  </>
+                ) : (
+                  <>
+                    <p className="text-sm">
+                      <Badge tone={run.status === "succeeded" ? "good" : "bad"}>{run.status}</Badge> by {run.appliedBy}, plan v{run.planVersion}, {formatDate(run.startedAt)}
+                      {run.userPoolId ? `, pool ${run.userPoolId}` : ""}
+                    </p>
+                    {run.error && <p className="text-sm text-red-800">{run.error}</p>}
+                    {run.status === "interrupted" && <p className="text-sm text-red-800">The server stopped during this apply. Re-plan to see what is left, then apply again.</p>}
+                    <ApplySteps steps={run.steps} />
+                    {run.progress.length > 0 && (
+                      <details open={run.status === "interrupted"}>
+                        <summary className="cursor-pointer text-sm text-slate-700">AWS calls made ({run.progress.length})</summary>
+                        <ol className="mt-1 space-y-0.5 font-mono text-xs" aria-label="AWS calls made">
+                          {run.progress.map((p, index) => (
+                            <li key={index}>
+                              {p.at.slice(11, 19)} {p.outcome} {p.call} {p.subject}
+                              {p.error ? ` (${p.error.code}: ${p.error.message})` : ""}
+                            </li>
+                          ))}
+                        </ol>
+                      </details>
+                    )}
+                  </>
                 )}
               </Card>
             </li>
