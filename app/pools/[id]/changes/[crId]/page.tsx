@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PlanView } from "@/components/plan-view";
+import { PlanView, groupFieldComments } from "@/components/plan-view";
 import { ApplyRunLive } from "@/components/review/apply-run-live";
 import { ApplySteps } from "@/components/review/apply-steps";
 import { ChangeRequestActions } from "@/components/review/change-request-actions";
@@ -96,7 +96,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       </Card>
 
       <h2 className="text-lg font-semibold">Plan</h2>
-      <PlanView plan={cr.plan} />
+      <PlanView plan={cr.plan} comments={groupFieldComments(cr.comments)} />
 
       <h2 className="text-lg font-semibold">Apply runs</h2>
       {cr.runs.length === 0 ? (
