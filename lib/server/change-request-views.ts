@@ -67,6 +67,8 @@ export interface ChangeRequestView {
   outdatedApprovals: { approver: string; planVersion: number }[];
   comments: { id: string; author: string; body: string; path: string | null; createdAt: Date }[];
   runs: ApplyRunView[];
+  /** The applied request this one was promoted from, if any (it may have been deleted with its target). */
+  promotedFrom: { id: string; title: string; targetName: string } | null;
 }
 
 /** Rows written by lib/server/change-requests.ts; a corrupt one reads as empty. */
@@ -110,7 +112,11 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
       finishedAt: r.finishedAt,
     });
   }
+  const source = cr.promotedFromId
+    ? await db.changeRequest.findFirst({ where: { id: cr.promotedFromId, poolId }, select: { id: true, title: true, target: { select: { name: true } } } })
+    : null;
   return {
+    promotedFrom: source ? { id: source.id, title: source.title, targetName: source.target.name } : null,
     id: cr.id,
     poolId: cr.poolId,
     poolName: cr.pool.name,

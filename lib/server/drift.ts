@@ -2,6 +2,7 @@ import "server-only";
 import { readLivePool } from "@/lib/cognito/aws";
 import { type Plan, planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
+import { documentForTarget } from "./change-requests";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument, saveDraft, type SaveDraftResult } from "./pools";
@@ -37,7 +38,8 @@ export async function checkTargetDrift(workspaceId: string, targetId: string, db
   const applied = await db.changeRequest.findFirst({ where: { targetId, status: "applied" }, orderBy: { updatedAt: "desc" } });
   const appliedDocument = applied ? readStoredDocument(applied.document).document : undefined;
   const draftDocument = target.pool.draft ? readStoredDocument(target.pool.draft.document).document : undefined;
-  const baselineDocument = appliedDocument ?? draftDocument;
+  // Nothing applied yet: the draft as this target would get it (its per-environment values).
+  const baselineDocument = appliedDocument ?? (draftDocument ? documentForTarget(target, draftDocument) : undefined);
   if (!baselineDocument) throw new UserError("no-baseline", "Nothing to compare with: no change request was applied and the draft has errors.");
   const live = await readLive(target, baselineDocument);
   return {

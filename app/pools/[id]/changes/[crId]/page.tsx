@@ -4,8 +4,10 @@ import { PlanView, groupFieldComments } from "@/components/plan-view";
 import { ApplyRunLive } from "@/components/review/apply-run-live";
 import { ApplySteps } from "@/components/review/apply-steps";
 import { ChangeRequestActions } from "@/components/review/change-request-actions";
+import { PromoteButton } from "@/components/review/promote-button";
 import { Badge, Card } from "@/components/ui";
 import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
+import { promotionTarget } from "@/lib/server/change-requests";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/server/roles";
 
@@ -21,6 +23,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   const cr = await getChangeRequestView(account.workspaceId, pool.id, crId);
   if (!cr) notFound();
   const final = cr.status === "applied" || cr.status === "closed";
+  const promoteTo = hasRole(account.role, "editor") ? await promotionTarget(account.workspaceId, cr.id) : null;
   const isAuthor = cr.author === account.email;
   const approver = hasRole(account.role, "approver");
   const missing = cr.target.requiredApprovals - cr.approvals.length;
@@ -72,7 +75,17 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           Earlier approvals no longer count (the plan was recomputed): {cr.outdatedApprovals.map((a) => `${a.approver} on v${a.planVersion}`).join(", ")}.
         </p>
       )}
+      {cr.promotedFrom && (
+        <p className="text-sm">
+          Promoted from{" "}
+          <Link href={`/pools/${pool.id}/changes/${cr.promotedFrom.id}`} className="text-indigo-800 hover:underline">
+            {cr.promotedFrom.title}
+          </Link>{" "}
+          (applied to {cr.promotedFrom.targetName}).
+        </p>
+      )}
       {cr.description && <p className="whitespace-pre-wrap">{cr.description}</p>}
+      {promoteTo && <PromoteButton changeRequestId={cr.id} poolId={pool.id} targetName={promoteTo.name} />}
 
       {/* Kept mounted after the apply: it holds the apply result and the new client secrets, shown once. */}
       <Card>
