@@ -78,7 +78,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       {cr.promotedFrom && (
         <p className="text-sm">
           Promoted from{" "}
-          <Link href={`/pools/${pool.id}/changes/${cr.promotedFrom.id}`} className="text-indigo-800 hover:underline">
+          <Link href={`/pools/${pool.id}/changes/${cr.promotedFrom.id}`} className="text-indigo-800 underline">
             {cr.promotedFrom.title}
           </Link>{" "}
           (applied to {cr.promotedFrom.targetName}).
