@@ -190,6 +190,32 @@ describe("GET /api/change-requests/[crId]/apply-runs/stream", () => {
     expect(await none.next()).toBeNull();
   });
 
+  test("a reader that goes away stops the stream reading the database", async () => {
+    const id = await submittedRequest("stream-cancelled");
+    const cr = await getDb().db.changeRequest.findUniqueOrThrow({ where: { id } });
+    // A run in progress on another instance: its lock is held, so the stream would follow it indefinitely.
+    await getDb().db.applyLock.create({ data: { targetId: cr.targetId, runId: "held-run", holder: "admin@example.com", expiresAt: new Date(Date.now() + 60_000) } });
+    await getDb().db.applyRun.create({ data: { id: "held-run", changeRequestId: id, targetId: cr.targetId, appliedBy: "admin@example.com", planVersion: 1 } });
+    let reads = 0;
+    const db = getDb().db;
+    const counting = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === "applyRun") reads++;
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const events = sseReader(streamApplyRun({ changeRequestId: id, runId: "held-run", pollMs: 20, db: counting }));
+    expect((await events.next())?.event).toBe("run");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(reads).toBeGreaterThan(2);
+    await events.cancel();
+    await new Promise((r) => setTimeout(r, 60));
+    const afterCancel = reads;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(reads).toBe(afterCancel);
+    await getDb().db.applyLock.delete({ where: { targetId: cr.targetId } });
+  });
+
   test("refused without a session (401), and for a request of another workspace or none (404)", async () => {
     const id = await submittedRequest("stream-private");
     as("anonymous");

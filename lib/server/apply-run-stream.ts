@@ -70,13 +70,18 @@ export function streamApplyRun(options: StreamOptions): ReadableStream<Uint8Arra
   const db = options.db ?? getDb().db;
   const pollMs = options.pollMs ?? 250;
   const waitMs = options.waitMs ?? 30_000;
+  // Set when the reader goes away (the browser closed the page): the loop stops reading the database.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
+    cancel() {
+      cancelled = true;
+    },
     async start(controller) {
       const started = Date.now();
       let last = "";
       let lastSent = Date.now();
       try {
-        while (!options.signal?.aborted) {
+        while (!cancelled && !options.signal?.aborted) {
           const snapshot = await readSnapshot(options, db);
           if (!snapshot && Date.now() - started > waitMs) {
             controller.enqueue(event("none", { reason: "no apply run started" }));
@@ -102,10 +107,11 @@ export function streamApplyRun(options: StreamOptions): ReadableStream<Uint8Arra
           await sleep(pollMs, options.signal);
         }
       } catch (error) {
+        if (cancelled) return;
         console.error("apply stream: reading the run failed", error);
         controller.enqueue(event("error", { message: "Reading the apply run failed; reload the page." }));
       }
-      controller.close();
+      if (!cancelled) controller.close();
     },
   });
 }
