@@ -42,3 +42,29 @@ export function applyEnvironmentValues(document: PoolDocument, values: Environme
   }
   return { document: { ...document, metadata: structuredClone(document.metadata), spec }, replaced, unknownClients };
 }
+
+/**
+ * The inverse, for pulling a target's live pool into the design: where the target's values replace the
+ * design's, the design's own values are kept, so a target's callback URLs or domain never leak into
+ * the design (and from there into other environments). Everything else comes from `live`.
+ * Pure: never mutates its inputs.
+ */
+export function keepDesignValues(live: PoolDocument, design: PoolDocument, values: EnvironmentValues): PoolDocument {
+  const spec = structuredClone(live.spec);
+  for (const [name, clientValues] of Object.entries(values.clients ?? {})) {
+    const pulled = spec.clients?.find((c) => c.name === name);
+    const designed = design.spec.clients?.find((c) => c.name === name);
+    if (!pulled || !designed) continue;
+    for (const field of ["callbackUrls", "logoutUrls"] as const) {
+      if (clientValues[field] === undefined) continue;
+      const kept = designed[field];
+      if (kept === undefined) delete pulled[field];
+      else pulled[field] = [...kept];
+    }
+  }
+  if (values.domain !== undefined) {
+    if (design.spec.domain) spec.domain = { ...(spec.domain ?? {}), domain: design.spec.domain.domain };
+    else delete spec.domain;
+  }
+  return { ...live, metadata: structuredClone(live.metadata), spec };
+}

@@ -4,7 +4,7 @@ import { planChanges, sameValue } from "../plan";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
 import { poolDocumentArbitrary } from "../testing/arbitraries";
-import { applyEnvironmentValues } from "./apply-environment-values";
+import { applyEnvironmentValues, keepDesignValues } from "./apply-environment-values";
 import { environmentValuesSchema, isEmptyEnvironmentValues, readEnvironmentValues } from "./environment-values";
 import { nextTarget, orderForPromotion, promotionRank } from "./promotion-order";
 
@@ -84,6 +84,40 @@ describe("applyEnvironmentValues", () => {
         expect(document).toEqual(before);
         expect(applyEnvironmentValues(once, values).document).toEqual(once);
         for (const client of once.spec.clients ?? []) expect(client.callbackUrls).toEqual([url]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("keepDesignValues (pulling a target's live pool into the design)", () => {
+  const prodValues = { domain: "shop-prod", clients: { web: { callbackUrls: ["https://shop.example.com/callback"] } } };
+
+  test("the target's callback URLs and domain stay out of the design; other live changes come in", () => {
+    const live = applyEnvironmentValues(design, prodValues).document;
+    // Changed on the live pool by hand: a new logout URL and a client.
+    live.spec.clients![0]!.logoutUrls = ["https://shop.example.com/bye"];
+    live.spec.clients!.push({ name: "made-by-hand" });
+    const pulled = keepDesignValues(live, design, prodValues);
+    expect(pulled.spec.clients?.[0]?.callbackUrls).toEqual(["http://localhost:3000/callback"]);
+    expect(pulled.spec.clients?.[0]?.logoutUrls).toEqual(["https://shop.example.com/bye"]);
+    expect(pulled.spec.clients?.map((c) => c.name)).toEqual(["web", "m2m", "made-by-hand"]);
+    expect(pulled.spec.domain).toEqual({ domain: "shop-dev", managedLoginVersion: 2 });
+  });
+
+  test("a domain only the target has is not pulled into a design without one", () => {
+    const withoutDomain = { ...design, spec: { ...design.spec, domain: undefined } };
+    const live = applyEnvironmentValues(withoutDomain, { domain: "shop-staging" }).document;
+    expect(keepDesignValues(live, withoutDomain, { domain: "shop-staging" }).spec.domain).toBeUndefined();
+  });
+
+  test("property: pulling an untouched live pool gives the design back", () => {
+    fc.assert(
+      fc.property(poolDocumentArbitrary(), fc.webUrl({ validSchemes: ["https"] }), (document, url) => {
+        const names = (document.spec.clients ?? []).map((c) => c.name);
+        const values = { domain: "env-domain", clients: Object.fromEntries(names.map((n) => [n, { callbackUrls: [url], logoutUrls: [url] }])) };
+        const live = applyEnvironmentValues(document, values).document;
+        expect(sameValue(keepDesignValues(live, document, values), document)).toBe(true);
       }),
       { numRuns: 60 },
     );
