@@ -172,7 +172,7 @@ describe("GET /api/change-requests/[crId]/apply-runs/stream", () => {
     expect(last.progress.map((p) => p.call)).toEqual(["createUserPool", "setUserPoolMfaConfig"]);
   });
 
-  test("?run follows a finished run: one snapshot and end; ?after waits for a newer run", async () => {
+  test("?run follows a finished run: one snapshot and end; ?after waits for a run started later, never an older one", async () => {
     const id = await submittedRequest("stream-billing");
     as("approver");
     const applied = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
@@ -184,10 +184,18 @@ describe("GET /api/change-requests/[crId]/apply-runs/stream", () => {
     expect((first?.data as ApplyRunSnapshot).status).toBe("succeeded");
     expect(await events.next()).toEqual({ event: "end", data: { status: "succeeded" } });
     expect(await events.next()).toBeNull();
-    // No run after this one: the stream says so instead of waiting forever.
+    // No run after this one: the stream says so instead of waiting forever, and never offers an older run.
+    const cr = await getDb().db.changeRequest.findUniqueOrThrow({ where: { id } });
+    const finished = { changeRequestId: id, targetId: cr.targetId, appliedBy: "admin@example.com", planVersion: 1, status: "failed", finishedAt: new Date() };
+    await getDb().db.applyRun.create({ data: { ...finished, id: "older-run", startedAt: new Date(Date.now() - 60_000) } });
     const none = sseReader(streamApplyRun({ changeRequestId: id, after: applied.data.runId, waitMs: 300, pollMs: 50 }));
     expect(await none.next()).toEqual({ event: "none", data: { reason: "no apply run started" } });
     expect(await none.next()).toBeNull();
+    // A run that starts later is the one followed.
+    const next = sseReader(streamApplyRun({ changeRequestId: id, after: applied.data.runId, waitMs: 5_000, pollMs: 50 }));
+    await getDb().db.applyRun.create({ data: { ...finished, id: "newer-run", startedAt: new Date(Date.now() + 1000) } });
+    expect(((await next.next())?.data as ApplyRunSnapshot).id).toBe("newer-run");
+    expect(await next.next()).toEqual({ event: "end", data: { status: "failed" } });
   });
 
   test("a reader that goes away stops the stream reading the database", async () => {

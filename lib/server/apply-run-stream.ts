@@ -11,7 +11,7 @@ export interface StreamOptions {
   changeRequestId: string;
   /** Follow this run. */
   runId?: string;
-  /** Otherwise follow the newest run of the request that is not this one (the apply the page is starting). */
+  /** Otherwise follow the next run of the request started after this one (the apply the page is starting). */
   after?: string;
   /** How often the database is read. */
   pollMs?: number;
@@ -33,11 +33,19 @@ function parseList<T>(text: string): T[] {
   }
 }
 
-async function readSnapshot(options: StreamOptions, db: Db): Promise<ApplyRunSnapshot | null> {
-  const run = await db.applyRun.findFirst({
-    where: { changeRequestId: options.changeRequestId, ...(options.runId ? { id: options.runId } : options.after ? { id: { not: options.after } } : {}) },
-    orderBy: { startedAt: "desc" },
-  });
+/** Which runs the stream may follow: one run, runs started after a given one, or any run of the request. */
+type RunFilter = { id: string } | { startedAt: { gt: Date }; id: { not: string } } | Record<string, never>;
+
+async function runFilter(options: StreamOptions, db: Db): Promise<RunFilter> {
+  if (options.runId) return { id: options.runId };
+  if (!options.after) return {};
+  const after = await db.applyRun.findFirst({ where: { id: options.after, changeRequestId: options.changeRequestId }, select: { startedAt: true } });
+  // Runs of one request are serialised by the target's lock, so "started later" is "the next one".
+  return after ? { startedAt: { gt: after.startedAt }, id: { not: options.after } } : {};
+}
+
+async function readSnapshot(options: StreamOptions, filter: RunFilter, db: Db): Promise<ApplyRunSnapshot | null> {
+  const run = await db.applyRun.findFirst({ where: { changeRequestId: options.changeRequestId, ...filter }, orderBy: { startedAt: "desc" } });
   if (!run) return null;
   const interrupted = await isRunInterrupted(run, db);
   return {
@@ -81,8 +89,9 @@ export function streamApplyRun(options: StreamOptions): ReadableStream<Uint8Arra
       let last = "";
       let lastSent = Date.now();
       try {
+        const filter = await runFilter(options, db);
         while (!cancelled && !options.signal?.aborted) {
-          const snapshot = await readSnapshot(options, db);
+          const snapshot = await readSnapshot(options, filter, db);
           if (!snapshot && Date.now() - started > waitMs) {
             controller.enqueue(event("none", { reason: "no apply run started" }));
             break;
