@@ -101,4 +101,10 @@ test("staging keeps its own callback URL; an applied dev change is promoted to s
   await expect(page.getByText("https://staging.example.com/callback").first()).toBeVisible();
   await expect(page.getByText("http://localhost:3000/callback")).toHaveCount(0);
   await expectAccessible(page);
+
+  // The list marks the promoted request; the dev request is not offered for promotion again.
+  await page.goto(`${poolPath}/changes`);
+  const list = page.getByRole("list", { name: "Change requests" });
+  await expect(list.getByRole("listitem").filter({ hasText: "Web sign-in (promoted to staging)" })).toContainText("(promoted)");
+  await expect(list.getByRole("button", { name: /^Promote to/u })).toHaveCount(0);
 });

@@ -20,14 +20,27 @@ export interface ChangeRequestSummary {
   title: string;
   author: string;
   status: ChangeRequestStatus;
+  targetId: string;
   targetName: string;
   revisionNumber: number;
   createdAt: Date;
+  /** Set when this request was opened by promoting another one. */
+  promotedFromId: string | null;
 }
 
 export async function listChangeRequests(workspaceId: string, poolId: string, db: Db = getDb().db): Promise<ChangeRequestSummary[]> {
   const rows = await db.changeRequest.findMany({ where: { poolId, pool: { workspaceId } }, orderBy: { createdAt: "desc" }, include: { target: { select: { name: true } } } });
-  return rows.map((r) => ({ id: r.id, title: r.title, author: r.author, status: r.status as ChangeRequestStatus, targetName: r.target.name, revisionNumber: r.revisionNumber, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    author: r.author,
+    status: r.status as ChangeRequestStatus,
+    targetId: r.targetId,
+    targetName: r.target.name,
+    revisionNumber: r.revisionNumber,
+    createdAt: r.createdAt,
+    promotedFromId: r.promotedFromId,
+  }));
 }
 
 export interface ApplyRunView {

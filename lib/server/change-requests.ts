@@ -413,10 +413,12 @@ export async function promoteChangeRequest(account: Account, changeRequestId: st
   return { id: created.id, poolId: cr.poolId, targetName: next.name, revisionNumber: cr.revisionNumber, plan: computed.plan };
 }
 
-/** Where an applied request can be promoted to (for the page's button), or null. */
+/** Where an applied request can be promoted to (for the page's button), or null: none next, or already promoted there. */
 export async function promotionTarget(workspaceId: string, changeRequestId: string, db: Db = getDb().db): Promise<{ id: string; name: string } | null> {
   const cr = await db.changeRequest.findFirst({ where: { id: changeRequestId, pool: { workspaceId } }, select: { poolId: true, targetId: true, status: true } });
   if (!cr || cr.status !== "applied") return null;
   const next = nextTarget(await db.target.findMany({ where: { poolId: cr.poolId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } }), cr.targetId);
-  return next ?? null;
+  if (!next) return null;
+  const open = await db.changeRequest.findFirst({ where: { promotedFromId: changeRequestId, targetId: next.id, status: { notIn: ["closed"] } }, select: { id: true } });
+  return open ? null : next;
 }

@@ -240,7 +240,8 @@ describe("promoteAction", () => {
     expect((JSON.parse(source.document) as PoolDocument).spec.clients?.[0]?.callbackUrls).toEqual(["http://localhost:3000/callback"]);
     const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "change-request.promote", target: promoted.data.id } });
     expect(audit).toMatchObject({ actor: `${who}@example.com`, before: `change request ${id}`, after: `revision ${source.revisionNumber} to staging: 3 to add, 0 to change, 0 to replace, 0 to destroy` });
-    // Promoting the same request again to the same target is refused while that request is open.
+    // Promoting the same request again to the same target is refused while that request is open, and not offered.
+    expect(await promotionTarget((await getDb().db.pool.findUniqueOrThrow({ where: { id: pool.poolId } })).workspaceId ?? "", id)).toBeNull();
     expect(await actions.promoteAction({ changeRequestId: id })).toEqual({ ok: false, fieldErrors: {}, formError: "This change request was already promoted to staging: “Sign-in for the shop (promoted to staging)”." });
   });
 
