@@ -107,20 +107,31 @@ test("an editor submits, cannot approve; an approver comments, approves and appl
   await reviewer.getByLabel("About").selectOption('app_client["web"] callbackUrls');
   await reviewer.getByRole("textbox", { name: "Comment" }).fill("This callback is the production one.");
   await reviewer.getByRole("button", { name: "Add comment" }).click();
-  const comments = reviewer.getByRole("list", { name: "Comments" });
+  const comments = reviewer.getByRole("list", { name: "Comments", exact: true });
   await expect(comments).toContainText('on app_client["web"] callbackUrls');
   await expect(comments).toContainText("This callback is the production one.");
+  // The field comment also sits in the plan, right under the callback URL change it is about.
+  const inline = reviewer.getByRole("list", { name: 'Comments on app_client["web"] callbackUrls' });
+  await expect(inline).toContainText("rita@example.com");
+  await expect(inline).toContainText("This callback is the production one.");
+  await expect(reviewer.getByRole("row", { name: /^callbackUrls/u }).locator("xpath=following-sibling::tr[1]")).toContainText("This callback is the production one.");
   await reviewer.getByLabel("About").selectOption("");
   await reviewer.getByRole("textbox", { name: "Comment" }).fill("Looks right; applying to prod.");
   await reviewer.getByRole("button", { name: "Add comment" }).click();
   await expect(comments).toContainText("Looks right; applying to prod.");
+  await expect(inline).not.toContainText("Looks right; applying to prod.");
   await expect(reviewer.getByRole("button", { name: "Apply" })).toBeDisabled();
   await reviewer.getByRole("button", { name: "Approve plan v1" }).click();
   await expect(reviewer.getByTestId("cr-status")).toHaveText("approved");
   await expect(reviewer.getByTestId("cr-approvals")).toContainText("1 of 1 (rita@example.com)");
   await screenshots(reviewer, "change-request");
   await expectAccessible(reviewer);
+  // The page follows the run's progress on its Server-Sent Events stream while the apply runs.
+  const stream = reviewer.waitForResponse((r) => /\/api\/change-requests\/[^/]+\/apply-runs\/stream(\?|$)/u.test(r.url()));
   await reviewer.getByRole("button", { name: "Apply" }).click();
+  const streamed = await stream;
+  expect(streamed.status()).toBe(200);
+  expect(streamed.headers()["content-type"]).toBe("text/event-stream; charset=utf-8");
   await expect(reviewer.getByRole("status").filter({ hasText: "Applied." })).toBeVisible({ timeout: 30_000 });
   await expect(reviewer.getByTestId("cr-status")).toHaveText("applied");
   const run = reviewer.getByRole("list", { name: "Apply runs" });

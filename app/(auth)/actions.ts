@@ -2,6 +2,7 @@
 import { headers } from "next/headers";
 import { type ActionResult, GENERIC_ERROR, toFieldErrors } from "@/lib/server/action";
 import { clientAddressFrom, signIn, signOut } from "@/lib/server/auth";
+import { OIDC_PROVIDER_ID } from "@/lib/server/auth-oidc";
 import { UserError } from "@/lib/server/errors";
 import { createAccount, verifyCredentials } from "@/lib/server/users";
 import { signInSchema, signUpSchema } from "./auth.validation";
@@ -44,6 +45,12 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
   return null;
+}
+
+/** Starts sign-in with the OIDC provider (only offered when AUTH_OIDC_* is configured). */
+export async function signInWithOidcAction(formData: FormData): Promise<void> {
+  // Throws Next's redirect to the identity provider (must not be caught).
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirect(formData.get("callbackUrl")) });
 }
 
 export async function signOutAction(): Promise<void> {

@@ -6,18 +6,21 @@ import {
   applyChangeRequest,
   approveChangeRequest,
   closeChangeRequest,
+  promoteChangeRequest,
   replanChangeRequest,
   requestChanges,
   submitChangeRequest,
 } from "@/lib/server/change-requests";
 import { pullLiveIntoDraft } from "@/lib/server/drift";
-import { createTarget, describeTarget, updateTarget } from "@/lib/server/targets";
+import { createTarget, describeEnvironmentValues, describeTarget, updateEnvironmentValues, updateTarget } from "@/lib/server/targets";
 import {
   applySchema,
   approveSchema,
   changeRequestRefSchema,
   commentSchema,
   createTargetSchema,
+  environmentValuesFormSchema,
+  promoteSchema,
   pullLiveSchema,
   requestChangesSchema,
   submitChangeRequestSchema,
@@ -88,4 +91,21 @@ export const pullLiveIntoDraftAction = defineAction({ schema: pullLiveSchema, ro
   const saved = await pullLiveIntoDraft(account, input);
   audit({ target: input.targetId, poolId: saved.poolId, before: `version ${input.draftVersion}`, after: `version ${saved.version} from live pool ${saved.userPoolId}${saved.valid ? "" : " (invalid)"}` });
   return { version: saved.version, valid: saved.valid };
+});
+
+export const updateEnvironmentValuesAction = defineAction({ schema: environmentValuesFormSchema, role: "admin", audit: "target.environment-values" }, async (input, { account, audit }) => {
+  const { before, after } = await updateEnvironmentValues(account.workspaceId, input);
+  audit({ target: after.id, poolId: after.poolId, before: describeEnvironmentValues(before.environmentValues), after: describeEnvironmentValues(after.environmentValues) });
+  return { id: after.id };
+});
+
+export const promoteAction = defineAction({ schema: promoteSchema, role: "editor", audit: "change-request.promote" }, async (input, { account, audit }) => {
+  const promoted = await promoteChangeRequest(account, input.changeRequestId);
+  audit({
+    target: promoted.id,
+    poolId: promoted.poolId,
+    before: `change request ${input.changeRequestId}`,
+    after: `revision ${promoted.revisionNumber} to ${promoted.targetName}: ${promoted.plan.summary.add} to add, ${promoted.plan.summary.change} to change, ${promoted.plan.summary.replace} to replace, ${promoted.plan.summary.destroy} to destroy`,
+  });
+  return { id: promoted.id, targetName: promoted.targetName };
 });

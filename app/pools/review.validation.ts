@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type EnvironmentValues, environmentClientValuesSchema, environmentValuesSchema } from "@/lib/cognito/environments";
 import { regionSchema } from "@/lib/cognito/spec";
 import { environmentSchema } from "./pools.validation";
 
@@ -84,3 +85,51 @@ export const auditFilterSchema = z.object({
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const pullLiveSchema = z.object({ targetId: z.string().min(1), draftVersion: z.int().min(1) });
+
+/** One URL per line; blank lines ignored. Each line gets the redirect-URI rules, reported on the field with its line number. */
+const urlLinesSchema = (what: string) =>
+  z.string().transform((text, ctx) => {
+    const urls = text
+      .split(/\r?\n/u)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const itemSchema = environmentClientValuesSchema.shape.callbackUrls.unwrap().element;
+    urls.forEach((url, index) => {
+      const parsed = itemSchema.safeParse(url);
+      if (!parsed.success) ctx.addIssue({ code: "custom", message: `line ${index + 1}: ${parsed.error.issues[0]?.message ?? "not a valid URL"}` });
+    });
+    if (urls.length > 100) ctx.addIssue({ code: "custom", message: `at most 100 ${what} per app client (${urls.length} given)` });
+    return urls;
+  });
+
+/**
+ * The targets form's per-environment values: the domain and, per app client, its callback and sign-out
+ * URLs one per line. An empty box keeps the design's value on this target. The output is the core's
+ * EnvironmentValues (lib/cognito/environments), checked once more with its schema.
+ */
+export const environmentValuesFormSchema = z
+  .object({
+    targetId: z.string().min(1),
+    domain: optionalText(environmentValuesSchema.shape.domain.unwrap()),
+    clients: z
+      .array(z.object({ name: z.string().min(1).max(128), callbackUrls: urlLinesSchema("callback URLs"), logoutUrls: urlLinesSchema("sign-out URLs") }))
+      .max(100),
+  })
+  .transform(({ targetId, domain, clients }, ctx) => {
+    const values: EnvironmentValues = {};
+    if (domain !== undefined) values.domain = domain;
+    for (const c of clients) {
+      const entry = { ...(c.callbackUrls.length > 0 ? { callbackUrls: c.callbackUrls } : {}), ...(c.logoutUrls.length > 0 ? { logoutUrls: c.logoutUrls } : {}) };
+      if (Object.keys(entry).length > 0) (values.clients ??= {})[c.name] = entry;
+    }
+    const checked = environmentValuesSchema.safeParse(values);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", message: `${issue.path.join(".")}: ${issue.message}` });
+      return z.NEVER;
+    }
+    return { targetId, values: checked.data };
+  });
+export type EnvironmentValuesFormInput = z.input<typeof environmentValuesFormSchema>;
+export type EnvironmentValuesInput = z.output<typeof environmentValuesFormSchema>;
+
+export const promoteSchema = z.object({ changeRequestId: z.string().min(1) });

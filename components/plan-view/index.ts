@@ -11,3 +11,4 @@ export {
   type PlanViewProps,
 } from "./plan-view";
 export { ACTION_LABEL, ACTION_TONE, RESOURCE_GROUPS, groupEntries, formatValue, listDelta, formatCount, type EntryGroup } from "./format";
+export { groupFieldComments, fieldKey, type FieldComment, type FieldComments } from "./field-comments";

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument, PoolSpec } from "@/lib/cognito/spec";
+import { groupFieldComments } from "./field-comments";
 import { formatValue, groupEntries, listDelta } from "./format";
 import { PlanView } from "./plan-view";
 
@@ -129,5 +130,32 @@ describe("plan view helpers", () => {
     expect(listDelta(["a", "b"], ["b", "c"])).toEqual({ removed: ["a"], added: ["c"], kept: ["b"] });
     expect(listDelta(undefined, ["x"])).toEqual({ removed: [], added: ["x"], kept: [] });
     expect(listDelta({ a: 1 }, ["x"])).toBeUndefined();
+  });
+});
+
+describe("field comments in the plan", () => {
+  const changed = poolDoc({ ...current.spec, clients: [{ name: "web", callbackUrls: ["https://a.example.com/cb"] }, { name: "server", generateSecret: true }] });
+  const comments = groupFieldComments([
+    { id: "c1", author: "rita@example.com", body: "Is this the production callback?", path: 'app_client["web"] callbackUrls', createdAt: new Date("2026-11-20T10:15:00Z") },
+    { id: "c2", author: "eddie@example.com", body: "About the whole request", path: null, createdAt: new Date("2026-11-20T10:16:00Z") },
+    { id: "c3", author: "eddie@example.com", body: "Yes, it is.", path: 'app_client["web"] callbackUrls', createdAt: new Date("2026-11-20T10:17:00Z") },
+  ]);
+
+  it("groups comments by the field they name, leaving out those about the whole request", () => {
+    expect(Object.keys(comments)).toEqual(['app_client["web"] callbackUrls']);
+    expect(comments['app_client["web"] callbackUrls']?.map((c) => c.body)).toEqual(["Is this the production callback?", "Yes, it is."]);
+  });
+
+  it("shows each comment right under the attribute change it is about", () => {
+    const html = renderToStaticMarkup(createElement(PlanView, { plan: planChanges(current, changed), comments }));
+    const text = visibleText(html);
+    expect(html).toContain('aria-label="Comments on app_client[&quot;web&quot;] callbackUrls"');
+    // Row order: the callbackUrls change, then its comments (in order), before anything else of the card.
+    expect(text).toMatch(/callbackUrls .*https:\/\/a\.example\.com\/cb rita@example\.com, 2026-11-20 10:15 UTC: Is this the production callback\? eddie@example\.com, 2026-11-20 10:17 UTC: Yes, it is\./u);
+    expect(text).not.toContain("About the whole request");
+  });
+
+  it("shows no comment rows without comments", () => {
+    expect(renderToStaticMarkup(createElement(PlanView, { plan: planChanges(current, changed) }))).not.toContain("Comments on");
   });
 });

@@ -4,12 +4,13 @@
  * by type with its action and its attributes before/after side by side; plus a tab with the exact text the CLI
  * prints (`renderPlanText`). A server component: the only interactive part is the Tabs primitive.
  */
-import { type ReactNode, useId } from "react";
+import { Fragment, type ReactNode, useId } from "react";
 import { AlertTriangle, ShieldAlert, XCircle } from "lucide-react";
 import { Badge, Card, Tabs, TabsContent, TabsList, TabsTrigger, cn } from "@/components/ui";
 import type { AttributeChange, BlastRadius, Plan, ResourceChange, SecurityChange, WorstImpact } from "@/lib/cognito/plan";
 import { renderPlanText, summaryLine } from "@/lib/cognito/plan";
 import type { Diagnostic } from "@/lib/cognito/spec";
+import { type FieldComment, type FieldComments, fieldKey } from "./field-comments";
 import { ACTION_LABEL, ACTION_TONE, IMPACT_TONE, RESOURCE_NOUN, formatCount, formatValue, groupEntries, listDelta } from "./format";
 
 const NOT_SET = <span className="italic text-slate-500">not set</span>;
@@ -37,6 +38,26 @@ function ListSide({ items, changed, side }: { items: string[]; changed: Set<stri
         );
       })}
     </ul>
+  );
+}
+
+/** Review comments about one attribute change, shown in the plan right under it. */
+function FieldCommentsRow({ label, comments }: { label: string; comments: FieldComment[] }) {
+  return (
+    <tr>
+      <td colSpan={3} className="pb-2">
+        <ul aria-label={`Comments on ${label}`} className="space-y-1 border-l-2 border-indigo-300 pl-3">
+          {comments.map((c) => (
+            <li key={c.id} className="text-sm">
+              <span className="text-slate-600">
+                {c.author}, {c.createdAt.slice(0, 16).replace("T", " ")} UTC:
+              </span>{" "}
+              <span className="whitespace-pre-wrap">{c.body}</span>
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
   );
 }
 
@@ -77,7 +98,7 @@ function entryTitle(entry: ResourceChange): string {
   return entry.type === "mfaConfig" ? RESOURCE_NOUN.mfaConfig : `${RESOURCE_NOUN[entry.type]} ${entry.key}`;
 }
 
-export function ResourceChangeCard({ entry, compact = false }: { entry: ResourceChange; compact?: boolean }) {
+export function ResourceChangeCard({ entry, compact = false, comments }: { entry: ResourceChange; compact?: boolean; comments?: FieldComments }) {
   const destructive = entry.action === "replace" || entry.action === "delete";
   const headingId = useId();
   return (
@@ -127,9 +148,15 @@ export function ResourceChangeCard({ entry, compact = false }: { entry: Resource
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {entry.changes.map((c) => (
-                <ChangeRow key={c.path} change={c} action={entry.action} />
-              ))}
+              {entry.changes.map((c) => {
+                const about = comments?.[fieldKey(entry.address, c.path)];
+                return (
+                  <Fragment key={c.path}>
+                    <ChangeRow change={c} action={entry.action} />
+                    {about && about.length > 0 && <FieldCommentsRow label={fieldKey(entry.address, c.path)} comments={about} />}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -294,7 +321,7 @@ export function PlanText({ plan, className }: { plan: Plan; className?: string }
 }
 
 /** Every resource grouped by type; unchanged resources folded into a count. */
-export function PlanChanges({ plan, compact = false }: { plan: Plan; compact?: boolean }) {
+export function PlanChanges({ plan, compact = false, comments }: { plan: Plan; compact?: boolean; comments?: FieldComments }) {
   const groups = groupEntries(plan);
   const idPrefix = useId();
   return (
@@ -305,7 +332,7 @@ export function PlanChanges({ plan, compact = false }: { plan: Plan; compact?: b
             {g.title} <span className="font-normal normal-case text-slate-500">({g.changed.length} changed{g.unchanged.length ? `, ${g.unchanged.length} unchanged` : ""})</span>
           </h3>
           {g.changed.map((e) => (
-            <ResourceChangeCard key={e.address} entry={e} compact={compact} />
+            <ResourceChangeCard key={e.address} entry={e} compact={compact} {...(comments ? { comments } : {})} />
           ))}
           {g.unchanged.length > 0 && (
             <details className="text-sm text-slate-600">
@@ -326,12 +353,14 @@ export interface PlanViewProps {
    * <details> instead of a tab.
    */
   compact?: boolean;
+  /** Review comments about changed fields, shown under the attribute change they name (change requests). */
+  comments?: FieldComments;
   /** Which tab opens first (full mode). */
   defaultTab?: "changes" | "text";
   className?: string;
 }
 
-export function PlanView({ plan, compact = false, defaultTab = "changes", className }: PlanViewProps) {
+export function PlanView({ plan, compact = false, defaultTab = "changes", className, comments }: PlanViewProps) {
   const summary = summaryLine(plan);
   if (!plan.hasChanges && plan.errors.length === 0) {
     return (
@@ -368,7 +397,7 @@ export function PlanView({ plan, compact = false, defaultTab = "changes", classN
     return (
       <div className={cn("space-y-3", className)}>
         {top}
-        <PlanChanges plan={plan} compact />
+        <PlanChanges plan={plan} compact {...(comments ? { comments } : {})} />
         <details>
           <summary className="cursor-pointer text-sm font-medium text-slate-700">Plan as text</summary>
           <PlanText plan={plan} className="mt-2" />
@@ -385,7 +414,7 @@ export function PlanView({ plan, compact = false, defaultTab = "changes", classN
           <TabsTrigger value="text">Plan text</TabsTrigger>
         </TabsList>
         <TabsContent value="changes">
-          <PlanChanges plan={plan} />
+          <PlanChanges plan={plan} {...(comments ? { comments } : {})} />
         </TabsContent>
         <TabsContent value="text">
           <PlanText plan={plan} />

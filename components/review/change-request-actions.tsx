@@ -1,10 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { applyAction, approveAction, closeChangeRequestAction, commentAction, replanAction, requestChangesAction } from "@/app/pools/review-actions";
 import type { ActionResult } from "@/lib/server/action-result";
 import { Button, Field, FormMessage, Input, Select, Textarea } from "@/components/ui";
+import { ApplyRunProgress } from "./apply-run-progress";
 import { ApplySteps, type StepRow } from "./apply-steps";
+import { useApplyRunStream } from "./use-apply-run-stream";
 
 export interface ChangeRequestActionsProps {
   changeRequestId: string;
@@ -17,6 +19,8 @@ export interface ChangeRequestActionsProps {
   confirmName: string | null;
   /** The plan's changed fields (`address path`), which a comment may be about. */
   fields?: string[];
+  /** The newest apply run the page shows: the progress stream follows the next one. */
+  lastRunId?: string;
 }
 
 interface ApplyShown {
@@ -28,7 +32,7 @@ interface ApplyShown {
 }
 
 /** The buttons and forms of a change request; every one calls a server action that checks the role. */
-export function ChangeRequestActions({ changeRequestId, planVersion, can, applyBlocked, confirmName, fields = [] }: ChangeRequestActionsProps) {
+export function ChangeRequestActions({ changeRequestId, planVersion, can, applyBlocked, confirmName, fields = [], lastRunId }: ChangeRequestActionsProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string }>();
@@ -38,12 +42,8 @@ export function ChangeRequestActions({ changeRequestId, planVersion, can, applyB
   const [applied, setApplied] = useState<ApplyShown>();
   const [applying, setApplying] = useState(false);
 
-  // While an apply runs, reload the page's data every second: the run's AWS calls appear as they finish.
-  useEffect(() => {
-    if (!applying) return;
-    const timer = setInterval(() => router.refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [applying, router]);
+  // While an apply runs, its steps and AWS calls stream in as the server writes them.
+  const { snapshot } = useApplyRunStream(applying ? `/api/change-requests/${encodeURIComponent(changeRequestId)}/apply-runs/stream${lastRunId ? `?after=${encodeURIComponent(lastRunId)}` : ""}` : null);
 
   function run<T>(call: () => Promise<ActionResult<T>>, onOk: (data: T) => string) {
     setMessage(undefined);
@@ -117,6 +117,8 @@ export function ChangeRequestActions({ changeRequestId, planVersion, can, applyB
           </div>
         </div>
       )}
+
+      {applying && snapshot && <ApplyRunProgress snapshot={snapshot} />}
 
       {message && <FormMessage tone={message.tone === "error" ? "error" : "success"}>{message.text}</FormMessage>}
 

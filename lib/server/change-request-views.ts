@@ -20,14 +20,27 @@ export interface ChangeRequestSummary {
   title: string;
   author: string;
   status: ChangeRequestStatus;
+  targetId: string;
   targetName: string;
   revisionNumber: number;
   createdAt: Date;
+  /** Set when this request was opened by promoting another one. */
+  promotedFromId: string | null;
 }
 
 export async function listChangeRequests(workspaceId: string, poolId: string, db: Db = getDb().db): Promise<ChangeRequestSummary[]> {
   const rows = await db.changeRequest.findMany({ where: { poolId, pool: { workspaceId } }, orderBy: { createdAt: "desc" }, include: { target: { select: { name: true } } } });
-  return rows.map((r) => ({ id: r.id, title: r.title, author: r.author, status: r.status as ChangeRequestStatus, targetName: r.target.name, revisionNumber: r.revisionNumber, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    author: r.author,
+    status: r.status as ChangeRequestStatus,
+    targetId: r.targetId,
+    targetName: r.target.name,
+    revisionNumber: r.revisionNumber,
+    createdAt: r.createdAt,
+    promotedFromId: r.promotedFromId,
+  }));
 }
 
 export interface ApplyRunView {
@@ -67,6 +80,8 @@ export interface ChangeRequestView {
   outdatedApprovals: { approver: string; planVersion: number }[];
   comments: { id: string; author: string; body: string; path: string | null; createdAt: Date }[];
   runs: ApplyRunView[];
+  /** The applied request this one was promoted from, if any (it may have been deleted with its target). */
+  promotedFrom: { id: string; title: string; targetName: string } | null;
 }
 
 /** Rows written by lib/server/change-requests.ts; a corrupt one reads as empty. */
@@ -110,7 +125,11 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
       finishedAt: r.finishedAt,
     });
   }
+  const source = cr.promotedFromId
+    ? await db.changeRequest.findFirst({ where: { id: cr.promotedFromId, poolId }, select: { id: true, title: true, target: { select: { name: true } } } })
+    : null;
   return {
+    promotedFrom: source ? { id: source.id, title: source.title, targetName: source.target.name } : null,
     id: cr.id,
     poolId: cr.poolId,
     poolName: cr.pool.name,

@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { ApplyInput, ApproveInput, CommentInput, SubmitChangeRequestInput } from "@/app/pools/review.validation";
 import { ApplyRefusedError, type ApplyStep, applyPlan } from "@/lib/cognito/apply";
 import { readLivePool } from "@/lib/cognito/aws";
+import { applyEnvironmentValues, nextTarget, readEnvironmentValues } from "@/lib/cognito/environments";
 import { type Plan, planChanges, sameValue } from "@/lib/cognito/plan";
-import type { PoolDocument } from "@/lib/cognito/spec";
+import { type PoolDocument, validatePoolDocument } from "@/lib/cognito/spec";
 import { acquireApplyLock, releaseApplyLock } from "./apply-lock";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
@@ -17,7 +18,33 @@ export const CHANGE_REQUEST_STATUSES = ["open", "approved", "changes_requested",
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 const FINAL: readonly string[] = ["applied", "closed"];
 
-type TargetRow = { id: string; name: string; region: string; endpoint: string | null; roleArn: string | null; userPoolId: string | null; requiredApprovals: number };
+type TargetRow = {
+  id: string;
+  name: string;
+  region: string;
+  endpoint: string | null;
+  roleArn: string | null;
+  userPoolId: string | null;
+  requiredApprovals: number;
+  /** EnvironmentValues as JSON text. */
+  environmentValues: string;
+};
+
+/**
+ * The design as this target gets it: its per-environment values (callback and logout URLs, domain)
+ * replace the design's (lib/cognito/environments). The result must still be a valid design: a value
+ * that breaks a cross-field rule (a default redirect URI no longer among the callbacks…) is named here.
+ */
+export function documentForTarget(target: Pick<TargetRow, "name" | "environmentValues">, design: PoolDocument): PoolDocument {
+  const { values, problem } = readEnvironmentValues(target.environmentValues);
+  if (problem) throw new UserError("environment-values-invalid", `Target ${target.name}: ${problem}; an admin can fix them on the target's page.`);
+  const { document } = applyEnvironmentValues(design, values);
+  const errors = validatePoolDocument(document).filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    throw new UserError("environment-values-invalid", `With the values of target ${target.name} the design is not valid: ${errors.map((d) => `${d.path}: ${d.message}`).join("; ")}.`);
+  }
+  return document;
+}
 
 /** What a plan was computed from: the target's live pool (or nothing) and its fingerprint. */
 export interface ComputedPlan {
@@ -98,7 +125,8 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
     await db.revision.create({ data: { poolId: pool.id, number: revisionNumber, document: pool.draft.document, message: `Submitted for review: ${input.title}`, createdBy: account.email } });
   }
 
-  const computed = await planForTarget(target, document);
+  const forTarget = documentForTarget(target, document);
+  const computed = await planForTarget(target, forTarget);
   const cr = await db.changeRequest.create({
     data: {
       poolId: pool.id,
@@ -107,7 +135,7 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
       description: input.description,
       author: account.email,
       revisionNumber,
-      document: JSON.stringify(document),
+      document: JSON.stringify(forTarget),
       plan: JSON.stringify(computed.plan),
       planUserPoolId: computed.planUserPoolId,
       planFingerprint: computed.planFingerprint,
@@ -133,18 +161,30 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db): Promise<R
   if (FINAL.includes(cr.status)) return { changed: false, reasons: [], planVersion: cr.planVersion };
   const latest = await db.revision.findFirst({ where: { poolId: cr.poolId }, orderBy: { number: "desc" } });
   const reasons: string[] = [];
-  let document = documentOf(cr.document);
-  let documentText = cr.document;
+  let design: PoolDocument | undefined;
   let revisionNumber = cr.revisionNumber;
-  if (latest && latest.number > cr.revisionNumber) {
+  // A promoted request is pinned to the revision that was applied before it: promoting means "this
+  // revision, next environment"; a newer revision is promoted on its own.
+  if (latest && latest.number > cr.revisionNumber && !cr.promotedFromId) {
     const stored = readStoredDocument(latest.document);
     if (stored.document) {
       reasons.push(`revision ${latest.number} replaces revision ${cr.revisionNumber}`);
-      document = stored.document;
-      documentText = JSON.stringify(stored.document);
+      design = stored.document;
       revisionNumber = latest.number;
     }
   }
+  const current = documentOf(cr.document);
+  let document = current;
+  if (!design) {
+    const revision = await db.revision.findUnique({ where: { poolId_number: { poolId: cr.poolId, number: cr.revisionNumber } } });
+    design = revision ? readStoredDocument(revision.document).document : undefined;
+  }
+  if (design) {
+    // The target's per-environment values are applied again: an admin may have changed them.
+    document = documentForTarget(cr.target, design);
+    if (revisionNumber === cr.revisionNumber && !sameValue(document, current)) reasons.push(`the per-environment values of target ${cr.target.name} changed`);
+  }
+  const documentText = JSON.stringify(document);
   const computed = await planForTarget(cr.target, document);
   if (computed.planUserPoolId !== cr.planUserPoolId) {
     reasons.push(`the target now names pool ${computed.planUserPoolId ?? "(none)"} instead of ${cr.planUserPoolId ?? "(none)"}`);
@@ -279,25 +319,33 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
     let error: string | undefined;
     let userPoolId: string | undefined;
     let secrets: Record<string, string> | undefined;
-    // Each finished AWS write is saved on the run as it happens: the page shows progress, and a run
-    // whose server stopped keeps what it had done.
+    // Each finished AWS write and each finished step is saved on the run as it happens: the page streams
+    // them (app/api/.../apply-runs/stream), and a run whose server stopped keeps what it had done.
     const progress: ProgressEntry[] = [];
+    const finished: ApplyStep[] = [];
     let saving: Promise<unknown> = Promise.resolve();
-    const port = recordingPort(connectTarget(cr.target), (entry) => {
-      progress.push(entry);
-      const text = JSON.stringify(progress);
+    const save = () => {
+      const data = { progress: JSON.stringify(progress), steps: JSON.stringify(finished) };
       // Each write also extends the lock: a long apply that is making progress is never taken over.
       saving = saving
         .then(() =>
           Promise.all([
-            db.applyRun.update({ where: { id: runId }, data: { progress: text } }),
+            db.applyRun.update({ where: { id: runId }, data }),
             db.applyLock.updateMany({ where: { targetId: cr.targetId, runId }, data: { expiresAt: new Date(Date.now() + APPLY_LOCK_TTL_MS) } }),
           ]),
         )
         .catch((cause: unknown) => console.error("apply: saving progress failed", cause));
+    };
+    const port = recordingPort(connectTarget(cr.target), (entry) => {
+      progress.push(entry);
+      save();
     });
+    const onStepFinished = (step: ApplyStep) => {
+      finished.push(step);
+      save();
+    };
     try {
-      const result = await applyPlan(plan, port, { desired: document, allowReplace: confirm, ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}) });
+      const result = await applyPlan(plan, port, { desired: document, allowReplace: confirm, onStepFinished, ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}) });
       steps = result.steps;
       userPoolId = result.userPoolId;
       secrets = result.newClientSecrets;
@@ -326,4 +374,51 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
   } finally {
     await releaseApplyLock(cr.targetId, runId, db);
   }
+}
+
+/**
+ * Promote: an applied change request opens a new one for the next target in promotion order
+ * (dev → staging → prod, lib/cognito/environments), with the same revision; its plan is made against
+ * that target's live pool with that target's per-environment values. The new request is reviewed and
+ * approved on its own (the next target's required approvals).
+ */
+export async function promoteChangeRequest(account: Account, changeRequestId: string, db: Db = getDb().db): Promise<{ id: string; poolId: string; targetName: string; revisionNumber: number; plan: Plan }> {
+  const cr = await loadRequest(account.workspaceId, changeRequestId, db);
+  if (cr.status !== "applied") throw new UserError("not-applied", `Only an applied change request can be promoted; this one is ${cr.status.replace("_", " ")}.`);
+  const targets = await db.target.findMany({ where: { poolId: cr.poolId }, orderBy: { createdAt: "asc" } });
+  const next = nextTarget(targets, cr.targetId);
+  if (!next) throw new UserError("no-next-target", `${cr.target.name} is the last target of this pool in promotion order (dev → test → staging → prod); add a target to promote to.`);
+  const open = await db.changeRequest.findFirst({ where: { promotedFromId: cr.id, targetId: next.id, status: { notIn: ["closed"] } }, select: { id: true, title: true } });
+  if (open) throw new UserError("already-promoted", `This change request was already promoted to ${next.name}: “${open.title}”.`);
+  const revision = await db.revision.findUnique({ where: { poolId_number: { poolId: cr.poolId, number: cr.revisionNumber } } });
+  const design = revision ? readStoredDocument(revision.document).document : undefined;
+  if (!design) throw new UserError("document-invalid", `Revision ${cr.revisionNumber} cannot be read; submit the design to ${next.name} instead.`);
+  const document = documentForTarget(next, design);
+  const computed = await planForTarget(next, document);
+  const created = await db.changeRequest.create({
+    data: {
+      poolId: cr.poolId,
+      targetId: next.id,
+      title: `${cr.title} (promoted to ${next.name})`.slice(0, 200),
+      description: `Promoted from “${cr.title}”, applied to ${cr.target.name}: the same revision ${cr.revisionNumber}, with the values of ${next.name}.`,
+      author: account.email,
+      revisionNumber: cr.revisionNumber,
+      document: JSON.stringify(document),
+      plan: JSON.stringify(computed.plan),
+      planUserPoolId: computed.planUserPoolId,
+      planFingerprint: computed.planFingerprint,
+      promotedFromId: cr.id,
+    },
+  });
+  return { id: created.id, poolId: cr.poolId, targetName: next.name, revisionNumber: cr.revisionNumber, plan: computed.plan };
+}
+
+/** Where an applied request can be promoted to (for the page's button), or null: none next, or already promoted there. */
+export async function promotionTarget(workspaceId: string, changeRequestId: string, db: Db = getDb().db): Promise<{ id: string; name: string } | null> {
+  const cr = await db.changeRequest.findFirst({ where: { id: changeRequestId, pool: { workspaceId } }, select: { poolId: true, targetId: true, status: true } });
+  if (!cr || cr.status !== "applied") return null;
+  const next = nextTarget(await db.target.findMany({ where: { poolId: cr.poolId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } }), cr.targetId);
+  if (!next) return null;
+  const open = await db.changeRequest.findFirst({ where: { promotedFromId: changeRequestId, targetId: next.id, status: { notIn: ["closed"] } }, select: { id: true } });
+  return open ? null : next;
 }

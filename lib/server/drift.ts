@@ -1,7 +1,9 @@
 import "server-only";
 import { readLivePool } from "@/lib/cognito/aws";
+import { keepDesignValues, readEnvironmentValues } from "@/lib/cognito/environments";
 import { type Plan, planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
+import { documentForTarget } from "./change-requests";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument, saveDraft, type SaveDraftResult } from "./pools";
@@ -37,7 +39,8 @@ export async function checkTargetDrift(workspaceId: string, targetId: string, db
   const applied = await db.changeRequest.findFirst({ where: { targetId, status: "applied" }, orderBy: { updatedAt: "desc" } });
   const appliedDocument = applied ? readStoredDocument(applied.document).document : undefined;
   const draftDocument = target.pool.draft ? readStoredDocument(target.pool.draft.document).document : undefined;
-  const baselineDocument = appliedDocument ?? draftDocument;
+  // Nothing applied yet: the draft as this target would get it (its per-environment values).
+  const baselineDocument = appliedDocument ?? (draftDocument ? documentForTarget(target, draftDocument) : undefined);
   if (!baselineDocument) throw new UserError("no-baseline", "Nothing to compare with: no change request was applied and the draft has errors.");
   const live = await readLive(target, baselineDocument);
   return {
@@ -55,7 +58,9 @@ export async function pullLiveIntoDraft(account: Account, input: { targetId: str
   const target = await loadTarget(account.workspaceId, input.targetId, db);
   const draft = target.pool.draft ? readStoredDocument(target.pool.draft.document).document : undefined;
   const live = await readLive(target, draft ?? { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: target.pool.name }, spec: { region: target.region } });
-  const document: PoolDocument = { ...live.document, metadata: draft?.metadata ?? live.document.metadata };
+  const pulled: PoolDocument = { ...live.document, metadata: draft?.metadata ?? live.document.metadata };
+  // The target's own values (its callback URLs, its domain) stay on the target: the design keeps its own.
+  const document = draft ? keepDesignValues(pulled, draft, readEnvironmentValues(target.environmentValues).values) : pulled;
   const saved = await saveDraft({ workspaceId: account.workspaceId, poolId: target.poolId, version: input.draftVersion, document, actor: account.email }, db);
   return { ...saved, poolId: target.poolId, userPoolId: target.userPoolId };
 }

@@ -231,5 +231,34 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       expect(await getDb().db.applyRun.count({ where: { changeRequestId: id } })).toBe(1);
       expect(await getDb().db.applyLock.count({ where: { targetId: target } })).toBe(0);
     });
+
+    test("a target's own callback URL reaches its live pool; pulling that pool keeps it out of the design", async () => {
+      const { id: valuesPool, document: design } = await newPool("team-values");
+      const target = await addTarget(valuesPool, "staging", 0);
+      as("admin");
+      const set = await actions.updateEnvironmentValuesAction({ targetId: target, domain: "", clients: [{ name: "spa", callbackUrls: "https://staging.example.com/cb", logoutUrls: "" }] });
+      expect(set.ok, JSON.stringify(set)).toBe(true);
+      const id = await submit(valuesPool, target, "Create on staging");
+      as("approver");
+      const applied = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
+      expect(applied.ok && applied.data.status, JSON.stringify(applied)).toBe("succeeded");
+      const stagingPoolId = applied.ok ? (applied.data.userPoolId ?? "") : "";
+      const live = await readLivePool(createSdkPort(createMotoClient({ region: REGION, endpoint: moto.endpoint, credentials }), { rateLimit: "off" }), stagingPoolId, { desired: design });
+      expect(live.document.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toEqual(["https://staging.example.com/cb"]);
+
+      // No drift: the live pool matches what was applied (the design with staging's values).
+      const { checkTargetDrift } = await import("./drift");
+      const workspaceId = (await getDb().db.pool.findUniqueOrThrow({ where: { id: valuesPool } })).workspaceId ?? "";
+      expect((await checkTargetDrift(workspaceId, target)).plan.hasChanges).toBe(false);
+
+      as("editor");
+      const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: valuesPool } });
+      const pulled = await actions.pullLiveIntoDraftAction({ targetId: target, draftVersion: draft.version });
+      expect(pulled.ok, JSON.stringify(pulled)).toBe(true);
+      const after = JSON.parse((await getDb().db.draft.findUniqueOrThrow({ where: { poolId: valuesPool } })).document) as PoolDocument;
+      const designed = design.spec.clients?.find((c) => c.name === "spa")?.callbackUrls;
+      expect(designed).not.toContain("https://staging.example.com/cb");
+      expect(after.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toEqual(designed);
+    });
   });
 }

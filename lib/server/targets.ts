@@ -1,5 +1,6 @@
 import "server-only";
-import type { CreateTargetInput, UpdateTargetInput } from "@/app/pools/review.validation";
+import type { CreateTargetInput, EnvironmentValuesInput, UpdateTargetInput } from "@/app/pools/review.validation";
+import { type EnvironmentValues, readEnvironmentValues } from "@/lib/cognito/environments";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 
@@ -13,16 +14,43 @@ export interface TargetView {
   userPoolId: string | null;
   requiredApprovals: number;
   updatedAt: Date;
+  /** Values that replace the design's on this target (callback and logout URLs, domain). */
+  environmentValues: EnvironmentValues;
 }
 
-const SELECT = { id: true, poolId: true, name: true, region: true, endpoint: true, roleArn: true, userPoolId: true, requiredApprovals: true, updatedAt: true } as const;
+const SELECT = { id: true, poolId: true, name: true, region: true, endpoint: true, roleArn: true, userPoolId: true, requiredApprovals: true, updatedAt: true, environmentValues: true } as const;
+
+type TargetRow = Omit<TargetView, "environmentValues"> & { environmentValues: string };
+function toView(row: TargetRow): TargetView {
+  return { ...row, environmentValues: readEnvironmentValues(row.environmentValues).values };
+}
 
 export async function listTargets(workspaceId: string, poolId: string, db: Db = getDb().db): Promise<TargetView[]> {
-  return db.target.findMany({ where: { poolId, pool: { workspaceId } }, orderBy: { createdAt: "asc" }, select: SELECT });
+  return (await db.target.findMany({ where: { poolId, pool: { workspaceId } }, orderBy: { createdAt: "asc" }, select: SELECT })).map(toView);
 }
 
 export async function getTarget(workspaceId: string, targetId: string, db: Db = getDb().db): Promise<TargetView | null> {
-  return db.target.findFirst({ where: { id: targetId, pool: { workspaceId } }, select: SELECT });
+  const row = await db.target.findFirst({ where: { id: targetId, pool: { workspaceId } }, select: SELECT });
+  return row ? toView(row) : null;
+}
+
+/** One line for the audit log: a target's per-environment values. */
+export function describeEnvironmentValues(values: EnvironmentValues): string {
+  const parts: string[] = [];
+  if (values.domain !== undefined) parts.push(`domain ${values.domain}`);
+  for (const [name, c] of Object.entries(values.clients ?? {})) {
+    if (c.callbackUrls) parts.push(`${name} callbackUrls ${c.callbackUrls.join(" ")}`);
+    if (c.logoutUrls) parts.push(`${name} logoutUrls ${c.logoutUrls.join(" ")}`);
+  }
+  return parts.length > 0 ? parts.join("; ") : "none (the design's values)";
+}
+
+/** Replaces a target's per-environment values. */
+export async function updateEnvironmentValues(workspaceId: string, input: EnvironmentValuesInput, db: Db = getDb().db): Promise<{ before: TargetView; after: TargetView }> {
+  const before = await getTarget(workspaceId, input.targetId, db);
+  if (!before) throw new UserError("target-not-found", "This target no longer exists.");
+  const after = toView(await db.target.update({ where: { id: before.id }, data: { environmentValues: JSON.stringify(input.values) }, select: SELECT }));
+  return { before, after };
 }
 
 /** One line for the audit log: what a target points at. */
@@ -44,7 +72,7 @@ export async function createTarget(workspaceId: string, input: CreateTargetInput
   if (await db.target.findFirst({ where: { poolId: pool.id, name: input.name }, select: { id: true } })) {
     throw new UserError("target-name-taken", `This pool already has a target named "${input.name}".`, "name");
   }
-  return db.target.create({
+  const created = await db.target.create({
     data: {
       poolId: pool.id,
       name: input.name,
@@ -56,6 +84,7 @@ export async function createTarget(workspaceId: string, input: CreateTargetInput
     },
     select: SELECT,
   });
+  return toView(created);
 }
 
 export async function updateTarget(workspaceId: string, input: UpdateTargetInput, db: Db = getDb().db): Promise<{ before: TargetView; after: TargetView }> {
@@ -76,5 +105,5 @@ export async function updateTarget(workspaceId: string, input: UpdateTargetInput
     },
     select: SELECT,
   });
-  return { before, after };
+  return { before, after: toView(after) };
 }

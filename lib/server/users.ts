@@ -41,18 +41,41 @@ export async function createAccount(input: NewAccount, db: Db = getDb().db): Pro
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new UserError("email-taken", "An account with this email already exists; sign in instead.");
     }
-    const first = (await tx.user.count()) === 0;
-    const workspace =
-      (await tx.workspace.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } })) ??
-      (await tx.workspace.create({ data: { name: DEFAULT_WORKSPACE_NAME }, select: { id: true } }));
-    const role: Role = first ? "admin" : "viewer";
-    const user = await tx.user.create({
-      data: { email, name: input.name.trim(), passwordHash, memberships: { create: { workspaceId: workspace.id, role } } },
-    });
-    await tx.auditEvent.create({
-      data: { actor: email, action: "user.sign-up", target: user.id, workspaceId: workspace.id, after: `${email} joined as ${role}` },
-    });
-    return { id: user.id, email, name: user.name, workspaceId: workspace.id, role };
+    return createMember(tx, { email, name: input.name.trim(), passwordHash }, "");
+  });
+}
+
+/** Marks an account that signs in through an identity provider: it has no password (never a bcrypt hash). */
+export const NO_PASSWORD = "!external";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** The user and their membership: the first account ever is admin of the default workspace, later ones viewers. */
+async function createMember(tx: Tx, user: { email: string; name: string; passwordHash: string }, how: string): Promise<Account> {
+  const first = (await tx.user.count()) === 0;
+  const workspace =
+    (await tx.workspace.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } })) ??
+    (await tx.workspace.create({ data: { name: DEFAULT_WORKSPACE_NAME }, select: { id: true } }));
+  const role: Role = first ? "admin" : "viewer";
+  const created = await tx.user.create({ data: { ...user, memberships: { create: { workspaceId: workspace.id, role } } } });
+  await tx.auditEvent.create({
+    data: { actor: user.email, action: "user.sign-up", target: created.id, workspaceId: workspace.id, after: `${user.email} joined as ${role}${how}` },
+  });
+  return { id: created.id, email: user.email, name: created.name, workspaceId: workspace.id, role };
+}
+
+/**
+ * The studio account of someone who signed in with the OIDC provider (a verified email, see
+ * auth-oidc.ts): the existing user with that email, or a new one, created like a sign-up (the first
+ * account ever is admin, later ones viewers) without a password.
+ */
+export async function findOrCreateOidcAccount(identity: { email: string; name: string }, db: Db = getDb().db): Promise<{ id: string; created: boolean }> {
+  const email = normaliseEmail(identity.email);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    if (existing) return { id: existing.id, created: false };
+    const account = await createMember(tx, { email, name: identity.name.trim() || email, passwordHash: NO_PASSWORD }, " (signed in with OIDC)");
+    return { id: account.id, created: true };
   });
 }
 
@@ -71,8 +94,10 @@ export async function verifyCredentials(emailInput: string, password: string, cl
   const wait = signInLimiter.retryAfter(key);
   if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterSeconds: wait };
   const user = await db.user.findUnique({ where: { email } });
-  const matches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !matches) {
+  // An account without a password (OIDC) never matches; the dummy compare keeps the timing the same.
+  const hasPassword = Boolean(user && user.passwordHash !== NO_PASSWORD);
+  const matches = await bcrypt.compare(password, hasPassword && user ? user.passwordHash : DUMMY_HASH);
+  if (!user || !hasPassword || !matches) {
     signInLimiter.recordFailure(key);
     return { ok: false, reason: "invalid" };
   }

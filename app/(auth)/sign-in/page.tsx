@@ -1,7 +1,9 @@
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
+import { Button } from "@/components/ui";
+import { oidcSettingsFromEnv } from "@/lib/server/auth-oidc";
 import { countUsers } from "@/lib/server/users";
-import { signInAction } from "../actions";
+import { signInAction, signInWithOidcAction } from "../actions";
 
 export const metadata = { title: "Sign in · Cognito Studio" };
 // Whether anyone can sign in yet is read from the database on every request, never at build time.
@@ -18,5 +20,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   } catch {
     path = undefined;
   }
-  return <AuthForm mode="sign-in" action={signInAction} callbackUrl={path} />;
+  const oidc = oidcSettingsFromEnv(process.env);
+  return (
+    <>
+      <AuthForm mode="sign-in" action={signInAction} callbackUrl={path} />
+      {oidc && (
+        <form action={signInWithOidcAction} className="mx-auto mt-4 w-full max-w-md" aria-label={`Sign in with ${oidc.name}`}>
+          {path && <input type="hidden" name="callbackUrl" value={path} />}
+          <Button type="submit" variant="secondary" className="w-full">
+            Sign in with {oidc.name}
+          </Button>
+        </form>
+      )}
+    </>
+  );
 }

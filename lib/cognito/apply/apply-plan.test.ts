@@ -139,6 +139,43 @@ describe("resource servers (SDK stub: moto lacks UpdateResourceServer and Delete
   });
 });
 
+describe("onStepFinished (SDK stub)", () => {
+  test("reports each step as it finishes, before applyPlan returns, with the number of steps", async () => {
+    const { port } = stubSdk({ pool: basePool, servers });
+    const desired = doc({ resourceServers: [servers[0]!].map((s) => ({ identifier: s.Identifier!, name: "orders v2", scopes: [{ name: "read", description: "Read" }] })) });
+    const plan = await planFor(port, desired);
+    const seen: string[] = [];
+    let returned = false;
+    const result = await applyPlan(plan, port, {
+      desired,
+      userPoolId: POOL_ID,
+      onStepFinished: (step, total) => seen.push(`${returned ? "late" : "live"} ${step.resource} ${step.action} ${step.outcome} of ${total}`),
+    });
+    returned = true;
+    expect(result.ok).toBe(true);
+    // The delete runs in the delete phase, before the update of the remaining server.
+    expect(seen).toEqual(['live resource_server["https://legacy"] delete ok of 2', 'live resource_server["https://orders"] update ok of 2']);
+  });
+
+  test("a failed step is reported with its AWS error; steps that never ran are not reported", async () => {
+    const { port } = stubSdk({ pool: basePool, servers: [servers[0]!] });
+    const desired = doc({
+      resourceServers: [{ identifier: "https://orders", name: "orders renamed", scopes: [{ name: "read", description: "Read" }] }],
+      clients: [{ name: "new-client" }],
+    });
+    const plan = await planFor(port, desired);
+    const broken = Object.create(port) as typeof port;
+    broken.updateResourceServer = async () => {
+      throw Object.assign(new Error("Rate exceeded"), { name: "TooManyRequestsException" });
+    };
+    const seen: unknown[] = [];
+    await applyPlan(plan, broken, { desired, userPoolId: POOL_ID, onStepFinished: (step) => seen.push(step) });
+    expect(seen).toEqual([
+      { resource: 'resource_server["https://orders"]', action: "update", outcome: "failed", error: { code: "TooManyRequestsException", message: "Rate exceeded" } },
+    ]);
+  });
+});
+
 describe("refusals (nothing is sent)", () => {
   test("a plan with errors is refused", async () => {
     const { port, sent } = stubSdk({ pool: basePool });

@@ -72,6 +72,12 @@ export interface ApplyOptions {
   concurrency?: number;
   /** Concurrency of the re-read (see readLivePool). */
   readConcurrency?: number;
+  /**
+   * Called as each step finishes (ok, or failed with its AWS error), in the order they finish, with the
+   * number of steps the apply runs: lets a caller show progress while the apply is still going. Steps
+   * that never ran (after a failure) are only in the result, as `skipped`.
+   */
+  onStepFinished?: (step: ApplyStep, total: number) => void;
 }
 
 export type ApplyRefusalCode =
@@ -339,9 +345,11 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
       try {
         await task.run();
         done.add(task);
+        if (tasks.every((t) => t.step !== task.step || done.has(t))) options.onStepFinished?.({ ...task.step, outcome: "ok" }, steps.length);
       } catch (error) {
         task.step.error = toAwsErrorInfo(error);
         failed = true;
+        options.onStepFinished?.({ ...task.step, outcome: "failed" }, steps.length);
       }
     });
   }

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { PromoteButton } from "@/components/review/promote-button";
 import { SubmitChangeForm } from "@/components/review/submit-change-form";
 import { Badge, Card } from "@/components/ui";
 import { listChangeRequests, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/server/roles";
+import { nextTarget } from "@/lib/cognito/environments";
 import { listTargets } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +18,13 @@ export default async function ChangeRequestsPage({ params }: { params: Promise<{
   const { id } = await params;
   const { account, pool } = await requirePool(id);
   const [requests, targets] = await Promise.all([listChangeRequests(account.workspaceId, pool.id), listTargets(account.workspaceId, pool.id)]);
+  // Applied requests that can go on to the next target and were not promoted there yet (the server checks again).
+  const promotedTo = new Set(requests.filter((r) => r.promotedFromId && r.status !== "closed").map((r) => `${r.promotedFromId} ${r.targetId}`));
+  const promoteTo = (r: (typeof requests)[number]) => {
+    if (r.status !== "applied" || !hasRole(account.role, "editor")) return undefined;
+    const next = nextTarget(targets, r.targetId);
+    return next && !promotedTo.has(`${r.id} ${next.id}`) ? next : undefined;
+  };
   return (
     <section aria-labelledby="changes-heading" className="space-y-4">
       <h1 id="changes-heading" className="text-xl font-semibold">
@@ -25,16 +34,18 @@ export default async function ChangeRequestsPage({ params }: { params: Promise<{
         <p className="text-slate-700">No change requests yet.</p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Change requests">
-          {requests.map((r) => (
+          {requests.map((r) => ({ r, next: promoteTo(r) })).map(({ r, next }) => (
             <li key={r.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
               <Link href={`/pools/${pool.id}/changes/${r.id}`} className="font-medium text-indigo-800 hover:underline">
                 {r.title}
               </Link>
               <Badge tone={r.status === "applied" ? "good" : r.status === "failed" ? "bad" : r.status === "approved" ? "info" : "neutral"}>{STATUS_LABEL[r.status]}</Badge>
               <span>→ {r.targetName}</span>
+              {r.promotedFromId && <span className="text-slate-600">(promoted)</span>}
               <span className="text-slate-600 sm:ml-auto">
                 revision {r.revisionNumber}, {r.author}, {formatDate(r.createdAt)}
               </span>
+              {next && <PromoteButton changeRequestId={r.id} poolId={pool.id} targetName={next.name} />}
             </li>
           ))}
         </ul>

@@ -3,26 +3,28 @@ import { TargetForm } from "@/components/review/target-form";
 import { Card, DataTable } from "@/components/ui";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/server/roles";
-import { listTargets } from "@/lib/server/targets";
+import { orderForPromotion } from "@/lib/cognito/environments";
+import { describeEnvironmentValues, listTargets } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";
 
 export default async function TargetsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { account, pool } = await requirePool(id);
-  const targets = await listTargets(account.workspaceId, pool.id);
+  // In promotion order (dev → test → staging → prod): the order Promote follows.
+  const targets = orderForPromotion(await listTargets(account.workspaceId, pool.id));
   return (
     <section aria-labelledby="targets-heading" className="space-y-4">
       <h1 id="targets-heading" className="text-xl font-semibold">
         Targets
       </h1>
       <p className="text-sm text-slate-700">
-        Where this design is applied. The studio stores no AWS credentials: the server uses the AWS SDK&apos;s default credential chain, and assumes the role when a target names one.
+        Where this design is applied, in promotion order: an applied change request can be promoted to the next target, which plans the same revision with its own per-environment values (callback URLs, domain). The studio stores no AWS credentials: the server uses the AWS SDK&apos;s default credential chain, and assumes the role when a target names one.
       </p>
       {targets.length === 0 ? (
         <p className="text-slate-700">No targets yet.</p>
       ) : (
-        <DataTable label="Targets" columns={["Name", "Region", "Endpoint", "Role", "User pool", "Approvals"]}>
+        <DataTable label="Targets" columns={["Name", "Region", "Endpoint", "Role", "User pool", "Approvals", "Per-environment values"]}>
           {targets.map((t) => (
             <tr key={t.id} className="border-t border-slate-100">
               <td className="px-3 py-2 font-medium">
@@ -35,6 +37,7 @@ export default async function TargetsPage({ params }: { params: Promise<{ id: st
               <td className="px-3 py-2 break-all">{t.roleArn ?? "—"}</td>
               <td className="px-3 py-2 font-mono break-all" data-testid={`target-pool-${t.name}`}>{t.userPoolId ?? "not created yet"}</td>
               <td className="px-3 py-2">{t.requiredApprovals}</td>
+              <td className="px-3 py-2 break-all text-xs">{describeEnvironmentValues(t.environmentValues)}</td>
             </tr>
           ))}
         </DataTable>

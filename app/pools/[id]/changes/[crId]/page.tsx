@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PlanView } from "@/components/plan-view";
+import { PlanView, groupFieldComments } from "@/components/plan-view";
+import { ApplyRunLive } from "@/components/review/apply-run-live";
 import { ApplySteps } from "@/components/review/apply-steps";
 import { ChangeRequestActions } from "@/components/review/change-request-actions";
+import { PromoteButton } from "@/components/review/promote-button";
 import { Badge, Card } from "@/components/ui";
 import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
+import { promotionTarget } from "@/lib/server/change-requests";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/server/roles";
 
@@ -20,6 +23,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   const cr = await getChangeRequestView(account.workspaceId, pool.id, crId);
   if (!cr) notFound();
   const final = cr.status === "applied" || cr.status === "closed";
+  const promoteTo = hasRole(account.role, "editor") ? await promotionTarget(account.workspaceId, cr.id) : null;
   const isAuthor = cr.author === account.email;
   const approver = hasRole(account.role, "approver");
   const missing = cr.target.requiredApprovals - cr.approvals.length;
@@ -71,7 +75,17 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           Earlier approvals no longer count (the plan was recomputed): {cr.outdatedApprovals.map((a) => `${a.approver} on v${a.planVersion}`).join(", ")}.
         </p>
       )}
+      {cr.promotedFrom && (
+        <p className="text-sm">
+          Promoted from{" "}
+          <Link href={`/pools/${pool.id}/changes/${cr.promotedFrom.id}`} className="text-indigo-800 underline">
+            {cr.promotedFrom.title}
+          </Link>{" "}
+          (applied to {cr.promotedFrom.targetName}).
+        </p>
+      )}
       {cr.description && <p className="whitespace-pre-wrap">{cr.description}</p>}
+      {promoteTo && <PromoteButton changeRequestId={cr.id} poolId={pool.id} targetName={promoteTo.name} />}
 
       {/* Kept mounted after the apply: it holds the apply result and the new client secrets, shown once. */}
       <Card>
@@ -80,6 +94,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           planVersion={cr.planVersion}
           confirmName={cr.confirmName}
           applyBlocked={applyBlocked}
+          {...(cr.runs[0] ? { lastRunId: cr.runs[0].id } : {})}
           fields={cr.plan.entries.filter((e) => e.action !== "noop").flatMap((e) => e.changes.map((c) => `${e.address} ${c.path}`))}
           can={{
             comment: hasRole(account.role, "editor"),
@@ -94,7 +109,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       </Card>
 
       <h2 className="text-lg font-semibold">Plan</h2>
-      <PlanView plan={cr.plan} />
+      <PlanView plan={cr.plan} comments={groupFieldComments(cr.comments)} />
 
       <h2 className="text-lg font-semibold">Apply runs</h2>
       {cr.runs.length === 0 ? (
@@ -104,26 +119,39 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           {cr.runs.map((run) => (
             <li key={run.id}>
               <Card className="space-y-2">
-                <p className="text-sm">
-                  <Badge tone={run.status === "succeeded" ? "good" : run.status === "running" ? "info" : "bad"}>{run.status}</Badge>{" "}
-                  by {run.appliedBy}, plan v{run.planVersion}, {formatDate(run.startedAt)}
-                  {run.userPoolId ? `, pool ${run.userPoolId}` : ""}
-                </p>
-                {run.error && <p className="text-sm text-red-800">{run.error}</p>}
-                {run.status === "interrupted" && <p className="text-sm text-red-800">The server stopped during this apply. Re-plan to see what is left, then apply again.</p>}
-                <ApplySteps steps={run.steps} />
-                {run.progress.length > 0 && (
-                  <details open={run.status === "running" || run.status === "interrupted"}>
-                    <summary className="cursor-pointer text-sm text-slate-700">AWS calls made ({run.progress.length})</summary>
-                    <ol className="mt-1 space-y-0.5 font-mono text-xs" aria-label="AWS calls made">
-                      {run.progress.map((p, index) => (
-                        <li key={index}>
-                          {p.at.slice(11, 19)} {p.outcome} {p.call} {p.subject}
-                          {p.error ? ` (${p.error.code}: ${p.error.message})` : ""}
-                        </li>
-                      ))}
-                    </ol>
-                  </details>
+                {run.status === "running" ? (
+                  <>
+                    <p className="text-sm">
+                      by {run.appliedBy}, plan v{run.planVersion}, {formatDate(run.startedAt)}
+                    </p>
+                    <ApplyRunLive
+                      changeRequestId={cr.id}
+                      initial={{ id: run.id, status: run.status, steps: run.steps, progress: run.progress, error: run.error, userPoolId: run.userPoolId }}
+                    />
+                  </>
+                ) : (
+                  <>
+                    <p className="text-sm">
+                      <Badge tone={run.status === "succeeded" ? "good" : "bad"}>{run.status}</Badge> by {run.appliedBy}, plan v{run.planVersion}, {formatDate(run.startedAt)}
+                      {run.userPoolId ? `, pool ${run.userPoolId}` : ""}
+                    </p>
+                    {run.error && <p className="text-sm text-red-800">{run.error}</p>}
+                    {run.status === "interrupted" && <p className="text-sm text-red-800">The server stopped during this apply. Re-plan to see what is left, then apply again.</p>}
+                    <ApplySteps steps={run.steps} />
+                    {run.progress.length > 0 && (
+                      <details open={run.status === "interrupted"}>
+                        <summary className="cursor-pointer text-sm text-slate-700">AWS calls made ({run.progress.length})</summary>
+                        <ol className="mt-1 space-y-0.5 font-mono text-xs" aria-label="AWS calls made">
+                          {run.progress.map((p, index) => (
+                            <li key={index}>
+                              {p.at.slice(11, 19)} {p.outcome} {p.call} {p.subject}
+                              {p.error ? ` (${p.error.code}: ${p.error.message})` : ""}
+                            </li>
+                          ))}
+                        </ol>
+                      </details>
+                    )}
+                  </>
                 )}
               </Card>
             </li>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlanView } from "@/components/plan-view";
+import { EnvironmentValuesForm } from "@/components/review/environment-values-form";
 import { PullLiveButton } from "@/components/review/pull-live-button";
 import { TargetForm } from "@/components/review/target-form";
 import { buttonClass, Card, FormMessage } from "@/components/ui";
@@ -8,7 +9,7 @@ import { checkTargetDrift, type DriftReport } from "@/lib/server/drift";
 import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/server/roles";
-import { describeTarget, getTarget } from "@/lib/server/targets";
+import { describeEnvironmentValues, describeTarget, getTarget } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +41,9 @@ export default async function TargetPage({ params, searchParams }: { params: Pro
         Target {target.name}
       </h1>
       <p className="text-sm text-slate-700">{describeTarget(target)}</p>
+      <p className="text-sm text-slate-700" data-testid="target-values">
+        Per-environment values: {describeEnvironmentValues(target.environmentValues)}
+      </p>
       {!target.userPoolId ? (
         <p className="text-slate-700">No live pool yet: the first applied change request creates it.</p>
       ) : (
@@ -58,6 +62,17 @@ export default async function TargetPage({ params, searchParams }: { params: Pro
           </p>
           {report.plan.hasChanges ? <PlanView plan={report.plan} /> : <p data-testid="no-drift">No drift: the live pool matches.</p>}
           {hasRole(account.role, "editor") && <PullLiveButton targetId={target.id} draftVersion={pool.draft.version} poolId={pool.id} />}
+        </Card>
+      )}
+      {account.role === "admin" && (
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Per-environment values</h2>
+          <EnvironmentValuesForm
+            targetId={target.id}
+            targetName={target.name}
+            clientNames={[...new Set([...(pool.draft.stored.document?.spec.clients ?? []).map((c) => c.name), ...Object.keys(target.environmentValues.clients ?? {})])]}
+            values={target.environmentValues}
+          />
         </Card>
       )}
       {account.role === "admin" && (

@@ -1,0 +1,149 @@
+/**
+ * Two studio instances, one PostgreSQL: two separate OS processes (test/support/apply-worker.ts, run by
+ * tsx) apply the same change request to one moto-backed target at the same moment. The apply lock (a
+ * row keyed by the target id) lets exactly one apply; the other is refused with a clear message, and
+ * the pool is created once.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { CognitoIdentityProviderClient, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { migrate } from "@/prisma/migrate.mjs";
+import { startMoto, type MotoServer } from "@/test/support/moto";
+import { startTestPostgres, type TestPostgres } from "@/test/support/postgres";
+import type { Db } from "./db";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const CREDENTIALS = { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_REGION: "eu-west-1" };
+
+let postgres: TestPostgres;
+let moto: MotoServer;
+let databaseUrl: string;
+let db: Db;
+let dir: string;
+let setSessionLookup: (typeof import("./session"))["setSessionLookup"];
+let actions: typeof import("@/app/pools/review-actions");
+let poolActions: typeof import("@/app/pools/actions");
+const users = { approver: "", admin: "", editor: "" };
+
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+  databaseUrl = await postgres.createDatabase("studio_multi_instance");
+  process.env.DATABASE_URL = databaseUrl;
+  await migrate(databaseUrl);
+  moto = await startMoto();
+  dir = mkdtempSync(path.join(tmpdir(), "studio-multi-"));
+  db = (await import("./db")).getDb().db;
+  ({ setSessionLookup } = await import("./session"));
+  actions = await import("@/app/pools/review-actions");
+  poolActions = await import("@/app/pools/actions");
+  const { createAccount } = await import("./users");
+  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
+  for (const role of ["editor", "approver"] as const) {
+    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
+    await db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
+  }
+});
+
+afterAll(async () => {
+  setSessionLookup?.(undefined);
+  await db?.$disconnect();
+  await moto?.stop();
+  await postgres?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A blank pool submitted to a dev target on moto (no approvals needed), as the editor. */
+async function submitted(name: string): Promise<{ changeRequestId: string; targetId: string }> {
+  setSessionLookup(async () => ({ userId: users.editor }));
+  const pool = await poolActions.createPoolAction({ name, region: "eu-west-1", environment: "dev", preset: "" });
+  if (!pool.ok) throw new Error(JSON.stringify(pool));
+  const target = await db.target.create({ data: { poolId: pool.data.id, name: "dev", region: "eu-west-1", endpoint: moto.endpoint, requiredApprovals: 0 } });
+  const draft = await db.draft.findUniqueOrThrow({ where: { poolId: pool.data.id } });
+  const cr = await actions.submitChangeRequestAction({ poolId: pool.data.id, targetId: target.id, draftVersion: draft.version, title: `Create ${name}`, description: "" });
+  if (!cr.ok) throw new Error(JSON.stringify(cr));
+  return { changeRequestId: cr.data.id, targetId: target.id };
+}
+
+interface Worker {
+  child: ChildProcess;
+  ready: Promise<void>;
+  outcome: Promise<Record<string, unknown>>;
+}
+
+function startWorker(userId: string, changeRequestId: string, goFile: string, env: Record<string, string> = {}): Worker {
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "test/support/apply-worker.ts", userId, changeRequestId, goFile], {
+    cwd: ROOT,
+    env: { ...process.env, ...CREDENTIALS, DATABASE_URL: databaseUrl, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (stdout.includes("ready\n")) markReady();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const outcome = new Promise<Record<string, unknown>>((resolve, reject) => {
+    child.on("exit", (code) => {
+      const line = stdout.split("\n").find((l) => l.startsWith("{"));
+      if (code === 0 && line) resolve(JSON.parse(line) as Record<string, unknown>);
+      else reject(new Error(`worker exited with ${code}: ${stdout}\n${stderr.slice(-3000)}`));
+    });
+  });
+  // A worker that dies before it is ready fails the test through `outcome` rather than hanging on `ready`.
+  outcome.catch(() => markReady());
+  return { child, ready, outcome };
+}
+
+async function poolsNamed(name: string): Promise<number> {
+  const sdk = new CognitoIdentityProviderClient({ region: "eu-west-1", endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  const listed = await sdk.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  return (listed.UserPools ?? []).filter((p) => p.Name === name).length;
+}
+
+/** Starts two workers (approver and admin), waits until both are loaded, then lets them apply at once. */
+async function race(changeRequestId: string, name: string, env: Record<string, string> = {}) {
+  const goFile = path.join(dir, `go-${name}`);
+  const workers = [startWorker(users.approver, changeRequestId, goFile, env), startWorker(users.admin, changeRequestId, goFile, env)];
+  await Promise.all(workers.map((w) => w.ready));
+  writeFileSync(goFile, "go");
+  return Promise.all(workers.map((w) => w.outcome));
+}
+
+describe("two studio processes apply one change request on one target (PostgreSQL)", () => {
+  test("at the same moment: exactly one applies, the other is refused, the pool is created once", async () => {
+    const { changeRequestId, targetId } = await submitted("multi-race");
+    const outcomes = await race(changeRequestId, "multi-race");
+    const applied = outcomes.filter((o) => o.ok === true);
+    const refused = outcomes.filter((o) => o.ok === false);
+    expect(applied).toHaveLength(1);
+    expect(applied[0]).toMatchObject({ status: "succeeded", userPoolId: expect.stringMatching(/^eu-west-1_/u) });
+    expect(refused).toHaveLength(1);
+    // Refused by the lock, or (if the first finished before the second read the request) as already applied.
+    expect(refused[0]?.message).toMatch(/^(Another apply to target dev is running \(by (approver|admin)@example\.com since [\d-]+ [\d:]+ UTC\); wait for it to finish\.|This change request (is applied; it cannot be applied\.|changed while you were applying it .*))$/u);
+    expect(await poolsNamed("multi-race")).toBe(1);
+    expect(await db.applyRun.count({ where: { changeRequestId } })).toBe(1);
+    expect(await db.applyLock.count({ where: { targetId } })).toBe(0);
+    expect((await db.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } })).status).toBe("applied");
+  });
+
+  test("while one process is mid-apply (slow AWS writes), the other meets the held lock and is told who holds it", async () => {
+    const { changeRequestId, targetId } = await submitted("multi-slow");
+    const outcomes = await race(changeRequestId, "multi-slow", { APPLY_WORKER_DELAY_MS: "1500" });
+    const applied = outcomes.filter((o) => o.ok === true);
+    const refused = outcomes.filter((o) => o.ok === false);
+    expect(applied).toHaveLength(1);
+    expect(applied[0]?.status).toBe("succeeded");
+    expect(refused).toEqual([
+      { ok: false, code: "apply-locked", message: expect.stringMatching(/^Another apply to target dev is running \(by (approver|admin)@example\.com since [\d-]+ [\d:]+ UTC\); wait for it to finish\.$/u) },
+    ]);
+    expect(await poolsNamed("multi-slow")).toBe(1);
+    expect(await db.applyRun.count({ where: { changeRequestId } })).toBe(1);
+    expect(await db.applyLock.count({ where: { targetId } })).toBe(0);
+  });
+});

@@ -1,0 +1,150 @@
+import "server-only";
+import type { ApplyStep } from "@/lib/cognito/apply";
+import { isRunInterrupted } from "./apply-lock";
+import type { ApplyRunSnapshot } from "./apply-run-snapshot";
+import { type Db, getDb } from "./db";
+import type { ProgressEntry } from "./recording-port";
+import { hasRole } from "./roles";
+import { getCurrentAccount } from "./session";
+
+export interface StreamOptions {
+  changeRequestId: string;
+  /** Follow this run. */
+  runId?: string;
+  /** Otherwise follow the next run of the request started after this one (the apply the page is starting). */
+  after?: string;
+  /** How often the database is read. */
+  pollMs?: number;
+  /** How long to wait for a run to appear before ending with `event: none`. */
+  waitMs?: number;
+  signal?: AbortSignal;
+  db?: Db;
+}
+
+export type { ApplyRunSnapshot };
+
+/** Rows written by lib/server/change-requests.ts; a corrupt one reads as empty. */
+function parseList<T>(text: string): T[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Which runs the stream may follow: one run, runs started after a given one, or any run of the request. */
+type RunFilter = { id: string } | { startedAt: { gt: Date }; id: { not: string } } | Record<string, never>;
+
+async function runFilter(options: StreamOptions, db: Db): Promise<RunFilter> {
+  if (options.runId) return { id: options.runId };
+  if (!options.after) return {};
+  const after = await db.applyRun.findFirst({ where: { id: options.after, changeRequestId: options.changeRequestId }, select: { startedAt: true } });
+  // Runs of one request are serialised by the target's lock, so "started later" is "the next one".
+  return after ? { startedAt: { gt: after.startedAt }, id: { not: options.after } } : {};
+}
+
+async function readSnapshot(options: StreamOptions, filter: RunFilter, db: Db): Promise<ApplyRunSnapshot | null> {
+  const run = await db.applyRun.findFirst({ where: { changeRequestId: options.changeRequestId, ...filter }, orderBy: { startedAt: "desc" } });
+  if (!run) return null;
+  const interrupted = await isRunInterrupted(run, db);
+  return {
+    id: run.id,
+    status: interrupted ? "interrupted" : (run.status as ApplyRunSnapshot["status"]),
+    steps: parseList<ApplyStep>(run.steps),
+    progress: parseList<ProgressEntry>(run.progress),
+    error: run.error,
+    userPoolId: run.userPoolId,
+  };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+const encoder = new TextEncoder();
+const event = (name: string, data: unknown) => encoder.encode(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+
+/**
+ * Server-Sent Events for one apply run, read from the database as the applying server writes it (so
+ * it works whichever studio instance runs the apply): `run` with an {@link ApplyRunSnapshot} each time
+ * it changes, then `end` once the run is no longer running; `none` when no run appears in `waitMs`.
+ * The caller has checked that the request belongs to the reader's workspace.
+ */
+export function streamApplyRun(options: StreamOptions): ReadableStream<Uint8Array> {
+  const db = options.db ?? getDb().db;
+  const pollMs = options.pollMs ?? 250;
+  const waitMs = options.waitMs ?? 30_000;
+  // Set when the reader goes away (the browser closed the page): the loop stops reading the database.
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>({
+    cancel() {
+      cancelled = true;
+    },
+    async start(controller) {
+      const started = Date.now();
+      let last = "";
+      let lastSent = Date.now();
+      try {
+        const filter = await runFilter(options, db);
+        while (!cancelled && !options.signal?.aborted) {
+          const snapshot = await readSnapshot(options, filter, db);
+          if (!snapshot && Date.now() - started > waitMs) {
+            controller.enqueue(event("none", { reason: "no apply run started" }));
+            break;
+          }
+          if (snapshot) {
+            const text = JSON.stringify(snapshot);
+            if (text !== last) {
+              controller.enqueue(event("run", snapshot));
+              last = text;
+              lastSent = Date.now();
+            }
+            if (snapshot.status !== "running") {
+              controller.enqueue(event("end", { status: snapshot.status }));
+              break;
+            }
+          }
+          // A comment line now and then keeps proxies from closing a quiet stream.
+          if (Date.now() - lastSent > 15_000) {
+            controller.enqueue(encoder.encode(": waiting\n\n"));
+            lastSent = Date.now();
+          }
+          await sleep(pollMs, options.signal);
+        }
+      } catch (error) {
+        if (cancelled) return;
+        console.error("apply stream: reading the run failed", error);
+        controller.enqueue(event("error", { message: "Reading the apply run failed; reload the page." }));
+      }
+      if (!cancelled) controller.close();
+    },
+  });
+}
+
+/**
+ * The route handler's work: the session and role are checked on the server (any member of the
+ * workspace may watch, as they may read the page), and the request must be in their workspace.
+ */
+export async function applyRunStreamResponse(request: Request, changeRequestId: string, db: Db = getDb().db): Promise<Response> {
+  const account = await getCurrentAccount();
+  if (!account) return Response.json({ error: "Your session has ended; sign in again." }, { status: 401 });
+  if (!hasRole(account.role, "viewer")) return Response.json({ error: "You are not a member of this workspace." }, { status: 403 });
+  const cr = await db.changeRequest.findFirst({ where: { id: changeRequestId, pool: { workspaceId: account.workspaceId } }, select: { id: true } });
+  if (!cr) return Response.json({ error: "This change request does not exist." }, { status: 404 });
+  const params = new URL(request.url).searchParams;
+  const runId = params.get("run") ?? undefined;
+  const after = params.get("after") ?? undefined;
+  const body = streamApplyRun({ changeRequestId: cr.id, ...(runId ? { runId } : {}), ...(after ? { after } : {}), signal: request.signal, db });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      // Tells nginx-style proxies not to buffer the stream.
+      "x-accel-buffering": "no",
+    },
+  });
+}
