@@ -10,7 +10,7 @@ import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument } from "./pools";
 import { type ProgressEntry, recordingPort } from "./recording-port";
-import { connectTarget, describeAwsError } from "./target-port";
+import { connectTarget, describeAwsError, targetSecretResolver } from "./target-port";
 import type { Account } from "./users";
 
 export const CHANGE_REQUEST_STATUSES = ["open", "approved", "changes_requested", "applied", "failed", "closed"] as const;
@@ -297,7 +297,12 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
         .catch((cause: unknown) => console.error("apply: saving progress failed", cause));
     });
     try {
-      const result = await applyPlan(plan, port, { desired: document, allowReplace: confirm, ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}) });
+      const result = await applyPlan(plan, port, {
+        desired: document,
+        allowReplace: confirm,
+        resolveSecret: targetSecretResolver(cr.target),
+        ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}),
+      });
       steps = result.steps;
       userPoolId = result.userPoolId;
       secrets = result.newClientSecrets;
