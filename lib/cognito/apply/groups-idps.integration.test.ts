@@ -19,6 +19,8 @@ import { createMotoClient } from "../aws/moto-compat.testing";
 import { readLivePool } from "../aws/read-live-pool";
 import { createSdkPort, type SdkPort } from "../aws/sdk-port";
 import { createSecretResolver } from "../aws/secret-resolver";
+import { renderCloudFormation } from "../formats/cloudformation/render-cloudformation";
+import { renderTerraform } from "../formats/terraform/render-terraform";
 import { renderPlanJson, renderPlanText } from "../plan";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
@@ -195,7 +197,13 @@ describe("groups and identity providers on moto", () => {
     await expectReadBackEqual(doc, id);
   });
 
-  test("nothing the run produced contains a secret value", () => {
+  test("nothing the run produced contains a secret value", async () => {
+    // The exports of both documents join what the run produced.
+    for (const exported of [renderTerraform(document(), { variables: true }), renderTerraform(doc), renderCloudFormation(document()), renderCloudFormation(doc)])
+      produced.push(...exported.files.map((f) => f.content), JSON.stringify(exported.diagnostics));
+    const pulled = await readLivePool(port, id); // `cognito-studio pull`: no desired document
+    produced.push(JSON.stringify(pulled.document));
+    expect(pulled.document.spec.identityProviders?.map((p) => p.providerName).sort()).toEqual(["Corp-SSO", "Google"]);
     expect(produced.length).toBeGreaterThan(8);
     const everything = [...produced, ...consoleLines].join("\n");
     expect(everything).toContain("studio/google-oauth"); // the reference is there …
