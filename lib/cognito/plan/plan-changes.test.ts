@@ -282,6 +282,7 @@ const SECURITY_CASES: SecurityCase[] = [
   { code: "token-lifetime-lengthened", name: "access tokens from 60 minutes to 1 day by a unit change", current: web({ accessTokenValidity: 60, tokenValidityUnits: { accessToken: "minutes" } }), desired: web({ accessTokenValidity: 60, tokenValidityUnits: { accessToken: "hours" } }), path: "accessTokenValidity" },
   { code: "user-existence-errors-revealed", name: "user existence errors back to LEGACY", current: web({ preventUserExistenceErrors: "ENABLED" }), desired: web({ preventUserExistenceErrors: "LEGACY" }), path: "preventUserExistenceErrors" },
   { code: "token-revocation-disabled", name: "token revocation off", current: web({}), desired: web({ enableTokenRevocation: false }), path: "enableTokenRevocation" },
+  { code: "identity-provider-added", name: "a client offers Google", current: web({ supportedIdentityProviders: ["COGNITO"] }), desired: web({ supportedIdentityProviders: ["COGNITO", "Google"] }), path: "supportedIdentityProviders" },
   { code: "client-secret-removed", name: "client secret removed", current: web({ generateSecret: true }), desired: web({ generateSecret: false }), path: "generateSecret" },
 ];
 

@@ -125,7 +125,8 @@ export type SecurityChangeCode =
   | "threat-protection-lowered"
   | "user-existence-errors-revealed"
   | "token-revocation-disabled"
-  | "client-secret-removed";
+  | "client-secret-removed"
+  | "identity-provider-added";
 
 /** A security-relevant change, flagged separately from the diff (cloudformation-diff `iam-changes.ts`). */
 export interface SecurityChange {
