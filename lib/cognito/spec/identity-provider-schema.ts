@@ -37,7 +37,7 @@ export const SECRET_DETAIL_KEYS = ["client_secret", "private_key"] as const;
 
 /**
  * Smithy `ProviderNameTypeV2` (CreateIdentityProvider): len 1–32, pattern `[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+`,
- * so at least 3 characters, no underscore or space at either end. cognito-quotas.md: "Characters in identity provider name 32".
+ * so at least 3 characters, with an underscore or space allowed only as the second character. cognito-quotas.md: "Characters in identity provider name 32".
  */
 export const PROVIDER_NAME_PATTERN = /^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u;
 
@@ -70,7 +70,7 @@ export const identityProviderSchema = z.strictObject({
     .string()
     .min(1)
     .max(32)
-    .regex(PROVIDER_NAME_PATTERN, { error: "must be at least 3 printable characters, not starting or ending with _ or a space" }),
+    .regex(PROVIDER_NAME_PATTERN, { error: "must be at least 3 printable characters; an underscore or a space may only be the second character" }),
   providerType: z.enum(IDENTITY_PROVIDER_TYPES),
   /**
    * `ProviderDetailsType` without the secret: client_id, authorize_scopes, oidc_issuer, MetadataURL, ...
