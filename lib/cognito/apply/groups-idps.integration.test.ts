@@ -204,6 +204,9 @@ describe("groups and identity providers on moto", () => {
     const pulled = await readLivePool(port, id); // `cognito-studio pull`: no desired document
     produced.push(JSON.stringify(pulled.document));
     expect(pulled.document.spec.identityProviders?.map((p) => p.providerName).sort()).toEqual(["Corp-SSO", "Google"]);
+    // Only Google holds a secret in AWS; the pulled document cannot know where it is kept.
+    expect(pulled.live.providersWithSecret).toEqual(["Google"]);
+    expect(pulled.document.spec.identityProviders?.find((p) => p.providerName === "Google")?.secretRef).toBeUndefined();
     expect(produced.length).toBeGreaterThan(8);
     const everything = [...produced, ...consoleLines].join("\n");
     expect(everything).toContain("studio/google-oauth"); // the reference is there …

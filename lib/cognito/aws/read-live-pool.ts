@@ -46,6 +46,11 @@ export interface LivePoolFacts {
   clientIds: Record<string, string>;
   /** The CloudFront distribution a custom domain's DNS alias must point at. */
   domainCloudFrontTarget?: string;
+  /**
+   * Identity providers for which AWS holds a secret (client_secret / private_key). The document cannot say
+   * where it came from: a pulled document needs a `secretRef` for each before it can be applied.
+   */
+  providersWithSecret: string[];
   /** Changes as users sign up; not part of the fingerprint. */
   estimatedNumberOfUsers: number;
   /** A stable hash of the un-normalised state and ids: changes whenever the pool is changed. */
@@ -175,6 +180,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       arn: pool.Arn ?? "",
       issuerUrl: issuerUrlOf(region, userPoolId),
       clientIds,
+      providersWithSecret: providers.filter((p) => p.hadSecret).map((p) => p.spec.providerName),
       ...(domain?.CloudFrontDistribution ? { domainCloudFrontTarget: domain.CloudFrontDistribution } : {}),
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),
