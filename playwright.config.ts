@@ -36,6 +36,12 @@ export default defineConfig({
     },
     trace: "off",
   },
+  // groups-idps.spec.ts signs up or in by itself, so it runs after the specs that need a brand-new studio
+  // (home, studio). Alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
+  projects: [
+    { name: "studio", testIgnore: /groups-idps\.spec\.ts$/u },
+    { name: "groups-idps", testMatch: /groups-idps\.spec\.ts$/u, dependencies: ["studio"] },
+  ],
   webServer: {
     command: `node scripts/db-migrate.mjs && npx next start -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,

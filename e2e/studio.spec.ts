@@ -7,8 +7,11 @@ test.describe.configure({ mode: "serial" });
 
 let poolUrl = "";
 
-/** A section tab of the pool editor; its name may carry error/warning counts ("App clients 2 warnings"). */
-const sectionTab = (page: Page, title: string) => page.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: new RegExp(`^${title}`) });
+/**
+ * A section tab of the pool editor; its name may carry error/warning counts ("App clients 2 warnings"). The title
+ * must be followed by a count or nothing, so "Sign-in" does not also match "Sign-in providers".
+ */
+const sectionTab = (page: Page, title: string) => page.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: new RegExp(`^${title}(?:\\s*\\d|$)`) });
 
 async function openSection(page: Page, title: string) {
   await sectionTab(page, title).click();

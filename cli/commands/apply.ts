@@ -6,6 +6,7 @@
 import { createInterface } from "node:readline/promises";
 import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply/apply-plan";
 import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
+import { createSecretResolver } from "../../lib/cognito/aws/secret-resolver";
 import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
 import { hasErrors } from "../../lib/cognito/spec/diagnostics";
 import { oneOf, parseCommandArgs } from "../args";
@@ -131,7 +132,10 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     }
   }
   try {
-    const result = await applyPlan(plan, port, { desired: document, allowReplace, ...(userPoolId ? { userPoolId } : {}) });
+    const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL;
+    const roleArn = values["role-arn"];
+    const resolveSecret = createSecretResolver({ region: document.spec.region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) });
+    const result = await applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}) });
     printResult(io, result, format);
     return result.ok ? EXIT_OK : EXIT_INVALID;
   } catch (error) {

@@ -51,6 +51,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
         `# issuerUrl: ${live.issuerUrl}`,
         ...Object.entries(live.clientIds).map(([name, id]) => `# client ${name}: ${id}`),
         ...(live.domainCloudFrontTarget ? [`# domain CloudFront target: ${live.domainCloudFrontTarget}`] : []),
+        // The secret itself is never printed: the document needs a reference to where it is kept.
+        ...live.providersWithSecret.map((name) => `# identity provider ${name} has a secret in AWS: set its secretRef (env, secretsManager or ssmParameter) before applying`),
         `# estimatedNumberOfUsers: ${live.estimatedNumberOfUsers}`,
         `# ${port.totalCalls()} API calls`,
         "",

@@ -159,3 +159,42 @@ describe("PoolOverview", () => {
     expect(html).toContain("Text description of the picture");
   });
 });
+
+describe("sign-in providers in the overview", () => {
+  const withProviders: PoolDocument = {
+    ...doc,
+    spec: {
+      ...doc.spec,
+      identityProviders: [
+        { providerName: "Google", providerType: "Google", providerDetails: { client_id: "c", authorize_scopes: "openid" }, secretRef: { source: "env", name: "G" } },
+        { providerName: "Corp", providerType: "SAML", providerDetails: { MetadataURL: "https://idp.example.com/m" } },
+        { providerName: "Unused", providerType: "OIDC", providerDetails: { client_id: "u", authorize_scopes: "openid", oidc_issuer: "https://u.example.com", attributes_request_method: "GET" } },
+      ],
+      clients: (doc.spec.clients ?? []).map((c) => (c.name === "web" ? { ...c, supportedIdentityProviders: ["COGNITO", "Google", "Corp"] } : c.name === "mobile" ? { ...c, supportedIdentityProviders: ["Google"] } : c)),
+    },
+  };
+  const layout = layoutOverview(withProviders);
+
+  it("draws one edge from each provider to every client that offers it, and flags a provider no client offers", () => {
+    expect(layout.edges.filter((e) => e.kind === "provider").map((e) => `${e.from} -> ${e.to}`)).toEqual(["idp:0 -> client:0", "idp:0 -> client:2", "idp:1 -> client:0"]);
+    expect(byId(layout.nodes, "idp:0").title).toBe("Sign-in provider Google (Google), offered by web, mobile");
+    expect(byId(layout.nodes, "idp:2").warn).toBe(true);
+    expect(layout.headings.map((h) => h.text)).toContain("Sign-in providers");
+  });
+
+  it("keeps providers below the resource servers, inside the pool, without overlaps", () => {
+    assertNoOverlap(layout.nodes);
+    const pool = byId(layout.nodes, "pool");
+    for (const id of ["idp:0", "idp:1", "idp:2"]) {
+      const node = byId(layout.nodes, id);
+      expect(node.y).toBeGreaterThan(byId(layout.nodes, "rs:1").y);
+      expect(node.y + node.height).toBeLessThanOrEqual(pool.y + pool.height);
+    }
+  });
+
+  it("says which client offers which provider in the picture's text", () => {
+    const html = renderToStaticMarkup(createElement(PoolOverview, { document: withProviders }));
+    expect(html).toContain("web offers sign-in with Google (Google)");
+    expect(html).toContain("3 sign-in provider links");
+  });
+});

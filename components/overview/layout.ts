@@ -2,7 +2,8 @@
  * Layout of the pool overview picture, computed from the document alone (pure, deterministic, no React).
  *
  * Three columns inside the pool's box, then the outside world:
- *   resource servers (and the built-in OIDC scopes) | app clients | callback hosts (outside the pool)
+ *   resource servers (and the built-in OIDC scopes), then sign-in providers | app clients | callback hosts (outside the pool)
+ * A sign-in provider has one edge to every client that offers it (`supportedIdentityProviders`).
  * The pool is a container node holding the first two columns and the domain (top right of the pool).
  * Scope edges are collapsed per (client, resource server): one edge carries every scope of that server the client
  * may ask for, so a 200-client pool stays readable (the picture just gets tall).
@@ -10,7 +11,7 @@
 import type { AppClientSpec, PoolDocument } from "@/lib/cognito/spec";
 import { effectiveClients } from "@/lib/cognito/plan";
 
-export type OverviewNodeKind = "pool" | "domain" | "resourceServer" | "oidcScopes" | "client" | "callbackHost";
+export type OverviewNodeKind = "pool" | "domain" | "resourceServer" | "oidcScopes" | "identityProvider" | "client" | "callbackHost";
 
 export interface OverviewNode {
   id: string;
@@ -31,7 +32,7 @@ export interface OverviewNode {
   warn?: boolean;
 }
 
-export type OverviewEdgeKind = "scopes" | "callback" | "logout" | "callback+logout" | "domain";
+export type OverviewEdgeKind = "scopes" | "provider" | "callback" | "logout" | "callback+logout" | "domain";
 
 export interface OverviewEdge {
   id: string;
@@ -90,6 +91,7 @@ const CHAR_WIDTH = 6.6;
 
 export const OVERVIEW_COLUMNS = {
   resourceServers: { x: PAD * 2, width: RS_WIDTH, title: "Resource servers" },
+  identityProviders: { x: PAD * 2, width: RS_WIDTH, title: "Sign-in providers" },
   clients: { x: PAD * 2 + RS_WIDTH + GAP_X, width: CLIENT_WIDTH, title: "App clients" },
   hosts: { x: PAD * 3 + RS_WIDTH + GAP_X + CLIENT_WIDTH + GAP_X, width: HOST_WIDTH, title: "Callback hosts" },
 } as const;
@@ -203,6 +205,28 @@ export function layoutOverview(doc: PoolDocument): OverviewLayout {
       title: `Resource server ${server.name} (${server.identifier}) with ${plural(scopes.length, "scope")}${scopes.length ? `: ${scopes.join(", ")}` : ""}`,
     });
     y += height + GAP_Y;
+  });
+  // Sign-in providers under the resource servers, with their own heading.
+  const providers = spec.identityProviders ?? [];
+  const providersTop = providers.length > 0 ? y + (servers.length > 0 || usedStandard.length > 0 ? COLUMN_HEADER : 0) : y;
+  if (providers.length > 0) y = providersTop;
+  const providerNodes = providers.map((provider, i) => {
+    const offeredBy = clients.filter((c) => (c.supportedIdentityProviders ?? []).includes(provider.providerName)).map((c) => c.name);
+    const node: OverviewNode = {
+      id: `idp:${i}`,
+      kind: "identityProvider",
+      x: cols.identityProviders.x,
+      y,
+      width: RS_WIDTH,
+      height: nodeHeight(2),
+      label: fitText(provider.providerName, RS_WIDTH),
+      lines: [fitText(provider.providerType, RS_WIDTH), fitText(offeredBy.length ? `offered by ${plural(offeredBy.length, "client")}` : "offered by no client", RS_WIDTH)],
+      title: `Sign-in provider ${provider.providerName} (${provider.providerType}), offered by ${offeredBy.length ? offeredBy.join(", ") : "no client"}`,
+      warn: offeredBy.length === 0,
+    };
+    nodes.push(node);
+    y += node.height + GAP_Y;
+    return node;
   });
   const leftBottom = y;
 
@@ -336,6 +360,27 @@ export function layoutOverview(doc: PoolDocument): OverviewLayout {
   }
   const rightBottom = y;
 
+  // Edges: sign-in provider → each client offering it.
+  providers.forEach((provider, p) => {
+    const source = providerNodes[p];
+    clients.forEach((client, i) => {
+      if (!source || !(client.supportedIdentityProviders ?? []).includes(provider.providerName)) return;
+      const target = clientNodes[i];
+      edges.push({
+        id: `edge:${source.id}->${target.id}`,
+        kind: "provider",
+        from: source.id,
+        to: target.id,
+        x1: source.x + source.width,
+        y1: source.y + source.height / 2,
+        x2: target.x,
+        y2: target.y + target.height - 8,
+        label: fitText(`sign in with ${provider.providerName}`, GAP_X - 10),
+        title: `${client.name} offers sign-in with ${provider.providerName} (${provider.providerType})`,
+      });
+    });
+  });
+
   // Edges: resource server → client (collapsed per server), client → host.
   const serverNodeByIdentifier = new Map(servers.map((s, i) => [s.identifier, nodes.find((n) => n.id === `rs:${i}`) as OverviewNode]));
   const oidcNode = nodes.find((n) => n.id === "oidc");
@@ -394,9 +439,10 @@ export function layoutOverview(doc: PoolDocument): OverviewLayout {
   const width = cols.hosts.x + HOST_WIDTH + PAD;
   const headingY = (columnTop: number) => columnTop - 10;
   const headings: OverviewHeading[] = [
-    { x: cols.resourceServers.x, y: headingY(top), text: cols.resourceServers.title },
+    { x: cols.resourceServers.x, y: headingY(top), text: providers.length > 0 && providersTop === top ? cols.identityProviders.title : cols.resourceServers.title },
     { x: cols.clients.x, y: headingY(top), text: cols.clients.title },
   ];
   if (hostIds.size > 0) headings.push({ x: cols.hosts.x, y: headingY(hostsTop), text: cols.hosts.title });
+  if (providers.length > 0 && providersTop > top) headings.push({ x: cols.identityProviders.x, y: headingY(providersTop), text: cols.identityProviders.title });
   return { nodes, edges, headings, width, height };
 }

@@ -13,12 +13,14 @@ const NODE_STYLE: Record<OverviewNode["kind"], { fill: string; stroke: string; t
   domain: { fill: "#ecfdf5", stroke: "#059669", text: "#064e3b" },
   resourceServer: { fill: "#eef2ff", stroke: "#4f46e5", text: "#1e1b4b" },
   oidcScopes: { fill: "#f1f5f9", stroke: "#64748b", text: "#0f172a" },
+  identityProvider: { fill: "#f0f9ff", stroke: "#0284c7", text: "#0c4a6e" },
   client: { fill: "#ffffff", stroke: "#334155", text: "#0f172a" },
   callbackHost: { fill: "#fff7ed", stroke: "#c2410c", text: "#431407" },
 };
 
 const EDGE_STYLE: Record<OverviewEdge["kind"], { stroke: string; dash?: string }> = {
   scopes: { stroke: "#6366f1" },
+  provider: { stroke: "#0284c7", dash: "2 3" },
   callback: { stroke: "#ea580c" },
   logout: { stroke: "#ea580c", dash: "4 3" },
   "callback+logout": { stroke: "#ea580c" },
@@ -108,8 +110,10 @@ export function PoolOverview({ document, layout: given, className }: PoolOvervie
           fontFamily="ui-sans-serif, system-ui, sans-serif"
         >
           <title id={titleId}>{`Overview of ${pool?.label ?? "the user pool"}`}</title>
-          <desc id={descId}>{`${pool?.title ?? ""}. ${layout.edges.filter((e) => e.kind === "scopes").length} scope links and ${
-            layout.edges.filter((e) => e.kind !== "scopes" && e.kind !== "domain").length
+          <desc id={descId}>{`${pool?.title ?? ""}. ${layout.edges.filter((e) => e.kind === "scopes").length} scope links, ${
+            layout.edges.filter((e) => e.kind === "provider").length
+          } sign-in provider links and ${
+            layout.edges.filter((e) => e.kind !== "scopes" && e.kind !== "provider" && e.kind !== "domain").length
           } redirect links between ${clients} clients and their hosts. A text description follows the picture.`}</desc>
           <defs>
             <marker id="overview-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -18,12 +18,14 @@ export const ACTION_TONE: Record<PlanAction, BadgeTone> = {
   noop: "neutral",
 };
 
-/** Groups in the plan's own order (pool, MFA configuration, resource servers, clients, domain). */
+/** Groups in the plan's own order (pool, MFA configuration, resource servers, sign-in providers, clients, groups, domain). */
 export const RESOURCE_GROUPS: { type: ResourceType; title: string }[] = [
   { type: "userPool", title: "User pool" },
   { type: "mfaConfig", title: "MFA configuration" },
   { type: "resourceServer", title: "Resource servers" },
+  { type: "identityProvider", title: "Sign-in providers" },
   { type: "appClient", title: "App clients" },
+  { type: "group", title: "Groups" },
   { type: "domain", title: "Domain" },
 ];
 
@@ -32,6 +34,8 @@ export const RESOURCE_NOUN: Record<ResourceType, string> = {
   mfaConfig: "MFA configuration",
   resourceServer: "Resource server",
   appClient: "App client",
+  identityProvider: "Sign-in provider",
+  group: "Group",
   domain: "Domain",
 };
 

@@ -109,8 +109,10 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { id: "attributes", title: "Attributes", prefixes: ["spec.schemaAttributes"] },
   { id: "triggers", title: "Triggers", prefixes: ["spec.lambdaConfig"] },
   { id: "advanced", title: "Advanced", prefixes: ["spec.deletionProtection", "spec.userPoolAddOns", "spec.deviceConfiguration", "spec.userPoolTags", "spec.userPoolTier"] },
+  { id: "identity-providers", title: "Sign-in providers", prefixes: ["spec.identityProviders"] },
   { id: "app-clients", title: "App clients", prefixes: ["spec.clients", "spec.clientDefaults"] },
   { id: "resource-servers", title: "Resource servers", prefixes: ["spec.resourceServers"] },
+  { id: "groups", title: "Groups", prefixes: ["spec.groups"] },
   { id: "domain", title: "Domain", prefixes: ["spec.domain"] },
 ];
 

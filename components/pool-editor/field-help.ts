@@ -128,6 +128,22 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   "spec.clients.*.readAttributes": { label: "Readable attributes", help: "Attributes the client may read; unset means all.", items: "attributes" },
   "spec.clients.*.writeAttributes": { label: "Writable attributes", help: "Attributes the client may write; unset means all writable ones.", items: "attributes" },
   // Resource servers
+  // Groups (CreateGroupRequest)
+  "spec.groups": { label: "Groups", help: "Roles in the application; users are added to groups outside the studio.", items: "groups" },
+  "spec.groups.*.name": { label: "Group name", help: "Appears in the cognito:groups claim; no spaces. A renamed group is a new group (memberships are lost)." },
+  "spec.groups.*.description": { label: "Description", help: "Shown to administrators." },
+  "spec.groups.*.precedence": { label: "Precedence", help: "0 is the highest; the lowest value among a user's groups sets cognito:preferred_role." },
+  "spec.groups.*.roleArn": { label: "IAM role ARN", help: "Goes in the cognito:roles claim, e.g. for an identity pool." },
+  // Sign-in providers (CreateIdentityProviderRequest)
+  "spec.identityProviders": { label: "Sign-in providers", help: "External identity providers.", items: "providers" },
+  "spec.identityProviders.*.providerName": { label: "Provider name", help: "Google, Facebook, LoginWithAmazon and SignInWithApple use their type as name; SAML and OIDC providers get their own. Changing it replaces the provider." },
+  "spec.identityProviders.*.providerType": { label: "Provider type", help: "Changing it replaces the provider." },
+  "spec.identityProviders.*.providerDetails": { label: "Provider details", help: "client_id, authorize_scopes, oidc_issuer, MetadataURL…; never client_secret or private_key (use the secret reference)." },
+  "spec.identityProviders.*.secretRef.source": { label: "Secret comes from", help: "Where the server that applies reads the client secret (Apple: the private key)." },
+  "spec.identityProviders.*.secretRef.name": { label: "Secret reference", help: "Environment variable, Secrets Manager secret or SSM parameter name; never the secret itself." },
+  "spec.identityProviders.*.secretRef.jsonKey": { label: "JSON key (Secrets Manager)", help: "The key of a JSON secret that holds the value." },
+  "spec.identityProviders.*.attributeMapping": { label: "Attribute mapping", help: "User pool attribute → IdP claim; mapped attributes must be mutable and writable by the clients offering the provider." },
+  "spec.identityProviders.*.idpIdentifiers": { label: "IdP identifiers", help: "Names or email domains that select this provider (idp_identifier).", items: "identifiers" },
   "spec.resourceServers": { label: "Resource servers", help: "APIs whose custom scopes clients can ask for.", items: "resource servers" },
   "spec.resourceServers.*.identifier": { label: "Identifier", help: "Usually the API's URL; scopes are identifier/scope. Changing it replaces the server." },
   "spec.resourceServers.*.name": { label: "Name", help: "A friendly name." },

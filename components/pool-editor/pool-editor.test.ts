@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { type ClientPreset, applyClientPreset, createPoolDocument, getPreset, type PoolPreset } from "@/lib/cognito/presets";
+import { type ClientPreset, addIdentityProviderPreset, applyClientPreset, createPoolDocument, getIdentityProviderPreset, getPreset, type PoolPreset } from "@/lib/cognito/presets";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { EDITOR_SECTIONS } from "./field-errors";
 import { PoolEditor } from "./pool-editor";
@@ -13,6 +13,8 @@ function presetDocument(): PoolDocument {
   doc.spec.schemaAttributes = [{ name: "email", attributeDataType: "String", required: true, mutable: true }, { name: "tier", attributeDataType: "String" }];
   let spec = applyClientPreset(doc.spec, getPreset("spa") as ClientPreset, { clientName: "web" }).spec;
   spec = applyClientPreset(spec, getPreset("machine-to-machine") as ClientPreset, { clientName: "reports" }).spec;
+  spec = addIdentityProviderPreset(spec, getIdentityProviderPreset("google")!, { offerOn: ["web"] }).spec;
+  spec.groups = [{ name: "admins", precedence: 0 }];
   return { ...doc, spec };
 }
 

@@ -26,6 +26,8 @@ import { AppClientsSection } from "./sections/app-clients";
 import { AttributesSection } from "./sections/attributes";
 import { DomainSection } from "./sections/domain";
 import { GeneralSection } from "./sections/general";
+import { GroupsSection } from "./sections/groups";
+import { IdentityProvidersSection } from "./sections/identity-providers";
 import { MessagesSection } from "./sections/messages";
 import { MfaSection } from "./sections/mfa";
 import { PasswordPolicySection } from "./sections/password-policy";
@@ -65,8 +67,10 @@ const SECTION_COMPONENTS: Record<string, () => ReactNode> = {
   attributes: AttributesSection,
   triggers: TriggersSection,
   advanced: AdvancedSection,
+  "identity-providers": IdentityProvidersSection,
   "app-clients": AppClientsSection,
   "resource-servers": ResourceServersSection,
+  groups: GroupsSection,
   domain: DomainSection,
 };
 

@@ -136,6 +136,28 @@ describe("saveDraftAction and saveRevisionAction", () => {
     expect(revision).toEqual({ ok: false, fieldErrors: {}, formError: "The draft has errors; fix them before saving it as a revision." });
   });
 
+  test("a provider secret typed into a draft is removed before it is stored; no table holds it (issue 10)", async () => {
+    const pool = await newPool("drafts-secret");
+    as("editor");
+    const secret = "GOCSPX-typed-into-the-form-93c1";
+    const spec = pool.document.spec as Record<string, unknown>;
+    const document = {
+      ...pool.document,
+      spec: {
+        ...spec,
+        identityProviders: [{ providerName: "Google", providerType: "Google", providerDetails: { client_id: "c", authorize_scopes: "openid", client_secret: secret } }],
+      },
+    };
+    const saved = await actions.saveDraftAction({ poolId: pool.id, version: 1, document });
+    expect(saved.ok).toBe(true);
+    if (saved.ok) expect(saved.data.diagnostics.map((d) => d.code)).toContain("provider-secret-removed");
+    const stored = readStoredDocument((await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool.id } })).document);
+    expect(JSON.stringify(stored.raw)).toContain("client_id");
+    const db = getDb().db;
+    const everything = JSON.stringify([await db.draft.findMany(), await db.revision.findMany(), await db.auditEvent.findMany()]);
+    expect(everything).not.toContain(secret);
+  });
+
   test("revisions: viewer refused, editor numbers them 1, 2 and a stale version is refused", async () => {
     const pool = await newPool("drafts-4");
     as("viewer");

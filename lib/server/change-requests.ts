@@ -11,7 +11,7 @@ import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument } from "./pools";
 import { type ProgressEntry, recordingPort } from "./recording-port";
-import { connectTarget, describeAwsError } from "./target-port";
+import { connectTarget, describeAwsError, targetSecretResolver } from "./target-port";
 import type { Account } from "./users";
 
 export const CHANGE_REQUEST_STATUSES = ["open", "approved", "changes_requested", "applied", "failed", "closed"] as const;
@@ -345,7 +345,13 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
       save();
     };
     try {
-      const result = await applyPlan(plan, port, { desired: document, allowReplace: confirm, onStepFinished, ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}) });
+      const result = await applyPlan(plan, port, {
+        desired: document,
+        allowReplace: confirm,
+        onStepFinished,
+        resolveSecret: targetSecretResolver(cr.target),
+        ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}),
+      });
       steps = result.steps;
       userPoolId = result.userPoolId;
       secrets = result.newClientSecrets;

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Diagnostic, type PoolDocument, hasErrors, poolDocumentSchema, validatePoolDocument } from "@/lib/cognito/spec";
+import { type Diagnostic, type PoolDocument, hasErrors, poolDocumentSchema, removeProviderSecrets, validatePoolDocument } from "@/lib/cognito/spec";
 import { sameValue } from "@/lib/cognito/plan";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
@@ -124,18 +124,19 @@ export async function createPool(
   input: { workspaceId: string; environment: string; document: PoolDocument; actor: string },
   db: Db = getDb().db,
 ): Promise<{ id: string; name: string }> {
-  const name = input.document.metadata.name;
+  const document = removeProviderSecrets(input.document).document;
+  const name = document.metadata.name;
   if (await db.pool.findFirst({ where: { workspaceId: input.workspaceId, name }, select: { id: true } })) {
     throw new UserError("pool-name-taken", `A pool named "${name}" already exists in this workspace; choose another name.`, "name");
   }
-  const valid = !hasErrors(validatePoolDocument(input.document));
+  const valid = !hasErrors(validatePoolDocument(document));
   const pool = await db.pool.create({
     data: {
       workspaceId: input.workspaceId,
       name,
-      region: regionOf(input.document),
+      region: regionOf(document),
       environment: input.environment,
-      draft: { create: { document: JSON.stringify(input.document), valid, updatedBy: input.actor } },
+      draft: { create: { document: JSON.stringify(document), valid, updatedBy: input.actor } },
     },
   });
   return { id: pool.id, name: pool.name };
@@ -160,11 +161,13 @@ export async function saveDraft(
   input: { workspaceId: string; poolId: string; version: number; document: unknown; actor: string },
   db: Db = getDb().db,
 ): Promise<SaveDraftResult> {
-  const text = JSON.stringify(input.document);
+  // A provider secret typed into providerDetails never reaches the database (issue 10: secrets stay out).
+  const { document, removed } = removeProviderSecrets(input.document);
+  const text = JSON.stringify(document);
   if (text.length > MAX_DOCUMENT_CHARS) throw new UserError("document-too-large", `The document is larger than ${MAX_DOCUMENT_CHARS} characters; it was not saved.`);
   const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: input.workspaceId }, include: { draft: true } });
   if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
-  const diagnostics = validatePoolDocument(input.document);
+  const diagnostics = [...removed, ...validatePoolDocument(document)];
   const valid = !hasErrors(diagnostics);
   const savedAt = new Date();
   const updated = await db.draft.updateMany({
@@ -179,7 +182,7 @@ export async function saveDraft(
       `Someone else saved this draft (version ${current?.version ?? "?"} by ${who} at ${current ? formatTime(current.updatedAt) : "an unknown time"}); reload to see their changes. Your edits were not saved.`,
     );
   }
-  const parsed = poolDocumentSchema.safeParse(input.document);
+  const parsed = poolDocumentSchema.safeParse(document);
   if (parsed.success) {
     const name = parsed.data.metadata.name;
     const region = regionOf(parsed.data);

@@ -20,7 +20,7 @@ function subjectOf(args: unknown[]): string {
   if (typeof first === "string") return typeof args[1] === "string" ? `${first} ${args[1]}` : first;
   if (first && typeof first === "object") {
     const r = first as Record<string, unknown>;
-    for (const key of ["ClientName", "PoolName", "Identifier", "Domain", "ClientId", "UserPoolId"]) if (typeof r[key] === "string") return r[key];
+    for (const key of ["ClientName", "PoolName", "Identifier", "GroupName", "ProviderName", "Domain", "ClientId", "UserPoolId"]) if (typeof r[key] === "string") return r[key];
   }
   return "";
 }

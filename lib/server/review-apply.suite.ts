@@ -4,7 +4,7 @@
  * the SDK it matches the design), drift between approval and apply resets the approvals, and two applies
  * of one target at once create the pool once.
  */
-import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, DescribeIdentityProviderCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "./db";
 import { createMotoClient } from "@/lib/cognito/aws/moto-compat.testing";
@@ -209,6 +209,52 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       expect((after.spec.clients ?? []).map((c) => c.name).sort()).toEqual(["confidential-server", "hand-made-2", "spa"]);
       const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "draft.pull-live", poolId } });
       expect(audit.after).toBe(`version ${draft.version + 1} from live pool ${userPoolId}`);
+    });
+
+    test("a Google provider's secret comes from the server's environment at apply time and no table holds it", async () => {
+      const secret = `GOCSPX-suite-${kind}-7d1e0c`;
+      const variable = `STUDIO_SUITE_GOOGLE_SECRET_${kind.toUpperCase().replace(/\W/gu, "_")}`;
+      process.env[variable] = secret;
+      try {
+        const { id: federated } = await newPool("team-federated");
+        as("editor");
+        const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: federated } });
+        const base = JSON.parse(draft.document) as PoolDocument;
+        const spec = {
+          ...base.spec,
+          identityProviders: [
+            {
+              providerName: "Google",
+              providerType: "Google" as const,
+              providerDetails: { client_id: "1234.apps.googleusercontent.com", authorize_scopes: "openid email" },
+              secretRef: { source: "env" as const, name: variable },
+              attributeMapping: { email: "email" },
+            },
+          ],
+          groups: [{ name: "admins", precedence: 0 }],
+          clients: (base.spec.clients ?? []).map((c) => (c.name === "spa" ? { ...c, supportedIdentityProviders: ["COGNITO", "Google"] } : c)),
+        };
+        const saved = await poolActions.saveDraftAction({ poolId: federated, version: draft.version, document: { ...base, spec } });
+        expect(saved.ok && saved.data.valid, JSON.stringify(saved)).toBe(true);
+        const target = await addTarget(federated, "dev", 1);
+        const id = await submit(federated, target, "Sign in with Google");
+        await approve(id);
+        as("approver");
+        const applied = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
+        expect(applied.ok && applied.data.status, JSON.stringify(applied)).toBe("succeeded");
+        if (!applied.ok) return;
+        const provider = await sdk.send(new DescribeIdentityProviderCommand({ UserPoolId: applied.data.userPoolId ?? "", ProviderName: "Google" }));
+        expect(provider.IdentityProvider?.ProviderDetails?.client_secret).toBe(secret);
+        // Every row the review and the apply wrote: drafts, revisions, change requests (plans), apply runs and their
+        // progress, audit events.
+        const db = getDb().db;
+        const rows = [await db.draft.findMany(), await db.revision.findMany(), await db.changeRequest.findMany(), await db.applyRun.findMany(), await db.auditEvent.findMany()];
+        const everything = JSON.stringify(rows);
+        expect(everything).toContain(variable);
+        expect(everything).not.toContain(secret);
+      } finally {
+        delete process.env[variable];
+      }
     });
 
     test("two applies of one target at once: one is refused and the pool is created once", async () => {

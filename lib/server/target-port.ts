@@ -1,6 +1,6 @@
 import "server-only";
 import type { CognitoPort } from "@/lib/cognito/apply";
-import { createSdkPort } from "@/lib/cognito/aws";
+import { createSdkPort, createSecretResolver, type SecretResolver } from "@/lib/cognito/aws";
 
 /** What the server needs to talk to a target's Cognito (no credentials: the SDK's default chain). */
 export interface TargetConnection {
@@ -23,6 +23,11 @@ let factory: TargetPortFactory = sdkPortFactory;
 /** The Cognito port for a target. */
 export function connectTarget(target: TargetConnection): CognitoPort {
   return factory(target);
+}
+
+/** Reads identity-provider secrets for a target at apply time (its Region, endpoint and role). */
+export function targetSecretResolver(target: TargetConnection): SecretResolver {
+  return createSecretResolver({ region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}), ...(target.roleArn ? { roleArn: target.roleArn } : {}) });
 }
 
 /** For tests: wrap or replace how ports are built (undefined restores the SDK port). */

@@ -39,6 +39,10 @@ function stubSdk(initial: { pool: UserPoolType; clients?: UserPoolClientType[]; 
         return { UserPoolClient: state.clients.find((c) => c.ClientId === input.ClientId) };
       case "ListResourceServers":
         return { ResourceServers: state.servers };
+      case "ListGroups":
+        return { Groups: [] };
+      case "ListIdentityProviders":
+        return { Providers: [] };
       case "UpdateResourceServer": {
         const server = state.servers.find((s) => s.Identifier === input.Identifier);
         if (!server) throw Object.assign(new Error("not found"), { name: "ResourceNotFoundException" });

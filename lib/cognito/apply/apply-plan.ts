@@ -2,7 +2,9 @@
  * Executes a {@link Plan} against Cognito through a {@link CognitoPort}.
  *
  * Order (cognito-semantics.md §3): deletions first, in reverse dependency order (domain, app clients,
- * resource servers), then pool, MFA configuration, resource servers, app clients, domain. Steps of one
+ * resource servers, groups), then pool, MFA configuration, resource servers, identity providers (before the
+ * clients that list them: "Identity providers before clients"), app clients, groups, then the deletion of
+ * identity providers (after the clients stopped listing them), domain. Steps of one
  * kind run concurrently (bounded; the port's rate limiter keeps them within quota). When a phase has a
  * failed step, every later phase is skipped: its steps may depend on the failed one (a client on a
  * scope, a pool replacement on its domain being gone).
@@ -19,6 +21,9 @@
  *   the re-read merged with the desired document, so nothing the spec does not manage is reset.
  * - Clients are looked up by name before they are created, so a re-apply never creates a second one.
  * - New client secrets are returned once in `newClientSecrets` and never logged or stored.
+ * - Identity provider secrets are resolved from their `secretRef` (options.resolveSecret) just before the
+ *   Create/UpdateIdentityProvider call, which always sends every detail (UpdateIdentityProvider replaces
+ *   ProviderDetails whole); they are never returned, logged or stored.
  */
 import type { UserPoolClientType } from "@aws-sdk/client-cognito-identity-provider";
 import {
@@ -32,11 +37,14 @@ import {
   updateUserPoolClientInput,
   updateUserPoolInput,
 } from "../aws/mapping";
+import { createGroupInput, createIdentityProviderInput, updateGroupInput, updateIdentityProviderInput } from "../aws/mapping-groups-idps";
 import { mapWithConcurrency, readLivePool, type LivePool } from "../aws/read-live-pool";
+import { environmentSecretResolver, type SecretResolver } from "../aws/secret-resolver";
 import type { Plan, PlanAction, ResourceChange } from "../plan/types";
 import type { AppClientSpec } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";
 import type { DomainSpec } from "../spec/domain-schema";
+import type { IdentityProviderSpec } from "../spec/identity-provider-schema";
 import type { ResourceServerSpec } from "../spec/resource-server-schema";
 import { toAwsErrorInfo, type AwsErrorInfo, type CognitoPort } from "./port";
 
@@ -78,6 +86,8 @@ export interface ApplyOptions {
    * that never ran (after a failure) are only in the result, as `skipped`.
    */
   onStepFinished?: (step: ApplyStep, total: number) => void;
+  /** Reads a provider's secret from its reference; default: environment variables of this process only. */
+  resolveSecret?: SecretResolver;
 }
 
 export type ApplyRefusalCode =
@@ -99,7 +109,7 @@ export class ApplyRefusedError extends Error {
   }
 }
 
-const PHASES = ["delete", "pool", "mfa", "resourceServers", "clients", "domain"] as const;
+const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "groups", "providerDeletes", "domain"] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Task {
@@ -176,6 +186,14 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
     tasks.push({ phase, step: { resource, action, outcome: "skipped" }, run });
   };
 
+  const resolveSecret = options.resolveSecret ?? environmentSecretResolver();
+  const secretOf = async (provider: IdentityProviderSpec) => (provider.secretRef ? resolveSecret(provider.secretRef) : undefined);
+  const createProvider = async (provider: IdentityProviderSpec) =>
+    port.createIdentityProvider(createIdentityProviderInput(requirePoolId(), provider, await secretOf(provider)));
+  const desiredProvider = (name: string) => desired.spec.identityProviders?.find((p) => p.providerName === name);
+  const desiredGroup = (name: string) => desired.spec.groups?.find((g) => g.name === name);
+  const providerAddress = (name: string) => `identity_provider[${JSON.stringify(name)}]`;
+  const groupAddress = (name: string) => `group[${JSON.stringify(name)}]`;
   const clientAddress = (name: string) => `app_client[${JSON.stringify(name)}]`;
   const serverAddress = (identifier: string) => `resource_server[${JSON.stringify(identifier)}]`;
   const liveClientsByName = new Map<string, UserPoolClientType>();
@@ -226,8 +244,14 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
     for (const server of desired.spec.resourceServers ?? []) {
       add("resourceServers", serverAddress(server.identifier), "create", () => port.createResourceServer(resourceServerInput(requirePoolId(), server)));
     }
+    for (const provider of desired.spec.identityProviders ?? []) {
+      add("identityProviders", providerAddress(provider.providerName), "create", () => createProvider(provider));
+    }
     for (const client of desired.spec.clients ?? []) {
       add("clients", clientAddress(client.name), "create", () => createClient(effectiveClient(desired.spec, client)));
+    }
+    for (const group of desired.spec.groups ?? []) {
+      add("groups", groupAddress(group.name), "create", () => port.createGroup(createGroupInput(requirePoolId(), group)));
     }
     const domain = desired.spec.domain;
     if (domain) add("domain", "domain", "create", () => createDomain(domain));
@@ -302,6 +326,42 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
               }
             });
           }
+          break;
+        }
+        case "identityProvider": {
+          const provider = desiredProvider(entry.key);
+          const oldName = entry.previousKey ?? entry.key;
+          const liveProvider = raw.identityProviders.find((p) => p.ProviderName === oldName);
+          if (action === "delete") {
+            // After the clients phase: a client stops listing the provider before it is deleted (§3).
+            add("providerDeletes", entry.address, action, () => port.deleteIdentityProvider(userPoolId, entry.key));
+          } else if (action === "replace") {
+            const step = { resource: entry.address, action, outcome: "skipped" as StepOutcome };
+            if (entry.previousKey !== undefined) {
+              // A rename: the new provider exists before clients switch to it; the old one goes after.
+              if (provider) tasks.push({ phase: "identityProviders", step, run: () => createProvider(provider) });
+              if (liveProvider) tasks.push({ phase: "providerDeletes", step, run: () => port.deleteIdentityProvider(userPoolId, oldName) });
+            } else {
+              // A type change keeps the name: delete, then create it again before the clients phase.
+              if (liveProvider) tasks.push({ phase: "delete", step, run: () => port.deleteIdentityProvider(userPoolId, oldName) });
+              if (provider) tasks.push({ phase: "identityProviders", step, run: () => createProvider(provider) });
+            }
+          } else if (provider) {
+            add("identityProviders", entry.address, action, async () => {
+              if (action === "create" || !liveProvider) return createProvider(provider);
+              await port.updateIdentityProvider(updateIdentityProviderInput(userPoolId, provider, await secretOf(provider), liveProvider));
+            });
+          }
+          break;
+        }
+        case "group": {
+          const group = desiredGroup(entry.key);
+          const liveGroup = raw.groups.find((g) => g.GroupName === entry.key);
+          if (action === "delete") add("delete", entry.address, action, () => port.deleteGroup(userPoolId, entry.key));
+          else if (group)
+            add("groups", entry.address, action, () =>
+              liveGroup ? port.updateGroup(updateGroupInput(userPoolId, group, liveGroup)) : port.createGroup(createGroupInput(userPoolId, group)),
+            );
           break;
         }
         case "domain": {

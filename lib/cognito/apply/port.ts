@@ -8,15 +8,22 @@
  * `TooManyRequestsException`, ...), as the SDK's `ServiceException` does.
  */
 import type {
+  CreateGroupRequest,
+  CreateIdentityProviderRequest,
   CreateResourceServerRequest,
   CreateUserPoolClientRequest,
   CreateUserPoolDomainRequest,
   CreateUserPoolRequest,
   DomainDescriptionType,
   GetUserPoolMfaConfigResponse,
+  GroupType,
+  IdentityProviderType,
+  ProviderDescription,
   ResourceServerType,
   SchemaAttributeType,
   SetUserPoolMfaConfigRequest,
+  UpdateGroupRequest,
+  UpdateIdentityProviderRequest,
   UpdateResourceServerRequest,
   UpdateUserPoolClientRequest,
   UpdateUserPoolDomainRequest,
@@ -49,6 +56,11 @@ export interface CognitoPort {
   /** `undefined` when the domain does not exist (the API answers with an empty description). */
   describeUserPoolDomain(domain: string): Promise<DomainDescriptionType | undefined>;
 
+  listGroups(userPoolId: string, nextToken?: string): Promise<Page<GroupType>>;
+  listIdentityProviders(userPoolId: string, nextToken?: string): Promise<Page<ProviderDescription>>;
+  /** Contains the provider's `client_secret` / `private_key` in ProviderDetails: callers must drop them at once. */
+  describeIdentityProvider(userPoolId: string, providerName: string): Promise<IdentityProviderType>;
+
   // Pool
   createUserPool(input: CreateUserPoolRequest): Promise<UserPoolType>;
   /** Full replace: every member not sent is reset to its default (cognito-semantics.md §1). */
@@ -69,6 +81,17 @@ export interface CognitoPort {
   /** Full replace of name and scopes (cognito-semantics.md §1). */
   updateResourceServer(input: UpdateResourceServerRequest): Promise<void>;
   deleteResourceServer(userPoolId: string, identifier: string): Promise<void>;
+
+  // Groups
+  createGroup(input: CreateGroupRequest): Promise<void>;
+  updateGroup(input: UpdateGroupRequest): Promise<void>;
+  deleteGroup(userPoolId: string, groupName: string): Promise<void>;
+
+  // Identity providers (the requests hold the resolved secret: never log or keep them)
+  createIdentityProvider(input: CreateIdentityProviderRequest): Promise<void>;
+  /** Replaces ProviderDetails and AttributeMapping whole: send every detail, the secret included. */
+  updateIdentityProvider(input: UpdateIdentityProviderRequest): Promise<void>;
+  deleteIdentityProvider(userPoolId: string, providerName: string): Promise<void>;
 
   // Domain
   /** Returns the CloudFront distribution the DNS alias of a custom domain must point at. */

@@ -25,6 +25,12 @@ export const WRITE_METHODS = [
   "createUserPoolDomain",
   "updateUserPoolDomain",
   "deleteUserPoolDomain",
+  "createGroup",
+  "updateGroup",
+  "deleteGroup",
+  "createIdentityProvider",
+  "updateIdentityProvider",
+  "deleteIdentityProvider",
 ] as const satisfies readonly (keyof CognitoPort)[];
 
 /**

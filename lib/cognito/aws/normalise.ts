@@ -234,8 +234,8 @@ function byKey<T>(items: readonly T[] | undefined, key: (item: T) => string): Ma
  * defaults. Clients, resource servers and schema attributes are matched by name/identifier.
  */
 export function normaliseLiveSpec(live: PoolSpec, desired?: PoolSpec): PoolSpec {
-  const { clients, resourceServers, domain, schemaAttributes, ...pool } = live;
-  const desiredPool = desired ? (Object.fromEntries(Object.entries(desired).filter(([k]) => !["clients", "resourceServers", "domain", "schemaAttributes"].includes(k))) as Json) : undefined;
+  const { clients, resourceServers, domain, schemaAttributes, groups, identityProviders, ...pool } = live;
+  const desiredPool = desired ? (Object.fromEntries(Object.entries(desired).filter(([k]) => !["clients", "resourceServers", "domain", "schemaAttributes", "groups", "identityProviders"].includes(k))) as Json) : undefined;
   const out = prune(pool as Json, POOL_DEFAULTS, desiredPool) as PoolSpec;
   out.region = live.region;
 
@@ -257,6 +257,9 @@ export function normaliseLiveSpec(live: PoolSpec, desired?: PoolSpec): PoolSpec 
   if (servers.length > 0 || desired?.resourceServers !== undefined) out.resourceServers = servers;
 
   if (domain) out.domain = normaliseDomain(domain, desired?.domain);
+  // Groups and identity providers: normalise-groups-idps.ts (readLivePool knows which providers hold a secret).
+  if (groups !== undefined) out.groups = groups;
+  if (identityProviders !== undefined) out.identityProviders = identityProviders;
   return out;
 }
 

@@ -50,6 +50,15 @@ export const OPERATION_CATEGORIES = {
   CreateUserPoolDomain: "UserPoolResourceUpdate",
   UpdateUserPoolDomain: "UserPoolResourceUpdate",
   DeleteUserPoolDomain: "UserPoolResourceUpdate",
+  ListGroups: "UserPoolResourceRead",
+  ListIdentityProviders: "UserPoolResourceRead",
+  DescribeIdentityProvider: "UserPoolResourceRead",
+  CreateGroup: "UserPoolResourceUpdate",
+  UpdateGroup: "UserPoolResourceUpdate",
+  DeleteGroup: "UserPoolResourceUpdate",
+  CreateIdentityProvider: "UserPoolResourceUpdate",
+  UpdateIdentityProvider: "UserPoolResourceUpdate",
+  DeleteIdentityProvider: "UserPoolResourceUpdate",
 } as const satisfies Record<string, QuotaCategory>;
 
 export type CognitoOperation = keyof typeof OPERATION_CATEGORIES;

@@ -117,13 +117,16 @@ test("reading a pool with 200 clients: API calls and wall time (moto, no rate li
   const started = performance.now();
   await readLivePool(port, id, { concurrency: 10 });
   const seconds = (performance.now() - started) / 1000;
-  // DescribeUserPool, GetUserPoolMfaConfig, 4 pages of ListUserPoolClients, 1 ListResourceServers, 200 DescribeUserPoolClient.
+  // DescribeUserPool, GetUserPoolMfaConfig, 4 pages of ListUserPoolClients, 1 ListResourceServers, 200 DescribeUserPoolClient,
+  // 1 ListGroups and 1 ListIdentityProviders (no providers to describe).
   expect(port.calls).toEqual({
     DescribeUserPool: 1,
     GetUserPoolMfaConfig: 1,
     ListUserPoolClients: 4,
     ListResourceServers: 1,
     DescribeUserPoolClient: clients,
+    ListGroups: 1,
+    ListIdentityProviders: 1,
   });
   const floor = quotaFloorSeconds(port.calls);
   expect(floor).toBeCloseTo((clients - 1) / 5 + 0, 0); // 5 DescribeUserPoolClient per second per pool

@@ -3,13 +3,17 @@
  * the domain's CloudFront target, the estimated number of users) and a fingerprint of the state.
  *
  * Calls (cognito-semantics.md §6): DescribeUserPool, GetUserPoolMfaConfig, ListUserPoolClients (every
- * page) + DescribeUserPoolClient per client, ListResourceServers (every page), DescribeUserPoolDomain.
+ * page) + DescribeUserPoolClient per client, ListResourceServers (every page), DescribeUserPoolDomain,
+ * ListGroups (every page), ListIdentityProviders (every page) + DescribeIdentityProvider per provider.
+ * Provider secrets (`client_secret`, `private_key`) are dropped as soon as they are read, like client secrets.
  * Client descriptions run with bounded concurrency; the port's rate limiter keeps each category under its
  * quota (5 DescribeUserPoolClient per second per pool on AWS: 1000 clients take at least 200 s).
  */
 import { createHash } from "node:crypto";
 import type {
   DomainDescriptionType,
+  GroupType,
+  IdentityProviderType,
   ResourceServerType,
   UserPoolClientType,
   UserPoolType,
@@ -18,7 +22,9 @@ import type { CognitoPort, MfaConfigType } from "../apply/port";
 import { POOL_API_VERSION, POOL_KIND, type PoolDocument } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import { clientSpecFromApi, domainFromApi, poolSpecFromApi, resourceServerFromApi } from "./mapping";
+import { identityProviderFromApi, groupFromApi } from "./mapping-groups-idps";
 import { normaliseLiveDocument } from "./normalise";
+import { normaliseGroups, normaliseIdentityProviders } from "./normalise-groups-idps";
 
 export interface ReadLivePoolOptions {
   /**
@@ -40,6 +46,11 @@ export interface LivePoolFacts {
   clientIds: Record<string, string>;
   /** The CloudFront distribution a custom domain's DNS alias must point at. */
   domainCloudFrontTarget?: string;
+  /**
+   * Identity providers for which AWS holds a secret (client_secret / private_key). The document cannot say
+   * where it came from: a pulled document needs a `secretRef` for each before it can be applied.
+   */
+  providersWithSecret: string[];
   /** Changes as users sign up; not part of the fingerprint. */
   estimatedNumberOfUsers: number;
   /** A stable hash of the un-normalised state and ids: changes whenever the pool is changed. */
@@ -53,6 +64,9 @@ export interface LivePoolRaw {
   clients: UserPoolClientType[];
   resourceServers: ResourceServerType[];
   domain?: DomainDescriptionType;
+  groups: GroupType[];
+  /** Described providers with their secret details removed. */
+  identityProviders: IdentityProviderType[];
 }
 
 export interface LivePool {
@@ -117,17 +131,26 @@ export function issuerUrlOf(region: string, userPoolId: string): string {
 /** Reads a live pool (see the module comment). Rejects with the port's AWS error when a call fails. */
 export async function readLivePool(port: CognitoPort, userPoolId: string, options: ReadLivePoolOptions = {}): Promise<LivePool> {
   const concurrency = options.concurrency ?? 5;
-  const [pool, mfa, clientList, resourceServers] = await Promise.all([
+  const [pool, mfa, clientList, resourceServers, groups, providerList] = await Promise.all([
     port.describeUserPool(userPoolId),
     port.getUserPoolMfaConfig(userPoolId),
     allPages((token) => port.listUserPoolClients(userPoolId, token)),
     allPages((token) => port.listResourceServers(userPoolId, token)),
+    allPages((token) => port.listGroups(userPoolId, token)),
+    allPages((token) => port.listIdentityProviders(userPoolId, token)),
   ]);
   const domainName = pool.CustomDomain ?? pool.Domain;
-  const [described, domain] = await Promise.all([
+  const [described, domain, describedProviders] = await Promise.all([
     mapWithConcurrency(clientList, concurrency, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
     domainName ? port.describeUserPoolDomain(domainName) : Promise.resolve(undefined),
+    mapWithConcurrency(providerList, concurrency, (p) => port.describeIdentityProvider(userPoolId, p.ProviderName ?? "")),
   ]);
+  // Provider secrets are dropped here, once, like client secrets below.
+  const providers = describedProviders.map((p) => identityProviderFromApi(p));
+  const rawProviders: IdentityProviderType[] = describedProviders.map(({ ProviderDetails, ...p }) => ({
+    ...p,
+    ...(ProviderDetails ? { ProviderDetails: Object.fromEntries(Object.entries(ProviderDetails).filter(([k]) => k !== "client_secret" && k !== "private_key")) } : {}),
+  }));
   // The secret is dropped here, once; nothing below ever sees it.
   const clients = described.map(({ ClientSecret, ...client }) => ({ ...client, ...(ClientSecret ? { ClientSecret: "(secret)" } : {}) }));
 
@@ -136,21 +159,32 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   spec.clients = clients.map(clientSpecFromApi);
   spec.resourceServers = resourceServers.map(resourceServerFromApi);
   if (domain) spec.domain = domainFromApi(domain);
+  spec.groups = groups.map(groupFromApi);
+  spec.identityProviders = providers.map((p) => p.spec);
   const full: PoolDocument = { apiVersion: POOL_API_VERSION, kind: POOL_KIND, metadata: { name: pool.Name ?? "" }, spec };
 
   const clientIds: Record<string, string> = {};
   for (const c of clients) if (c.ClientName && c.ClientId) clientIds[c.ClientName] = c.ClientId;
+  const document = normaliseLiveDocument(full, options.desired);
+  // Groups and providers are normalised by their own table (normalise-groups-idps.ts).
+  const liveGroups = normaliseGroups(spec.groups, options.desired?.spec.groups);
+  const liveProviders = normaliseIdentityProviders(providers, options.desired?.spec.identityProviders);
+  if (liveGroups) document.spec.groups = liveGroups;
+  else delete document.spec.groups;
+  if (liveProviders) document.spec.identityProviders = liveProviders;
+  else delete document.spec.identityProviders;
   return {
-    document: normaliseLiveDocument(full, options.desired),
+    document,
     live: {
       userPoolId,
       arn: pool.Arn ?? "",
       issuerUrl: issuerUrlOf(region, userPoolId),
       clientIds,
+      providersWithSecret: providers.filter((p) => p.hadSecret).map((p) => p.spec.providerName),
       ...(domain?.CloudFrontDistribution ? { domainCloudFrontTarget: domain.CloudFrontDistribution } : {}),
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),
     },
-    raw: { pool, mfa, clients, resourceServers, ...(domain ? { domain } : {}) },
+    raw: { pool, mfa, clients, resourceServers, ...(domain ? { domain } : {}), groups, identityProviders: rawProviders },
   };
 }

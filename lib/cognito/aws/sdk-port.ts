@@ -17,21 +17,30 @@ import {
   AddCustomAttributesCommand,
   CognitoIdentityProviderClient,
   type CognitoIdentityProviderClientConfig,
+  CreateGroupCommand,
+  CreateIdentityProviderCommand,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
+  DeleteGroupCommand,
+  DeleteIdentityProviderCommand,
   DeleteResourceServerCommand,
   DeleteUserPoolClientCommand,
   DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
+  DescribeIdentityProviderCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
   GetUserPoolMfaConfigCommand,
+  ListGroupsCommand,
+  ListIdentityProvidersCommand,
   ListResourceServersCommand,
   ListUserPoolClientsCommand,
   SetUserPoolMfaConfigCommand,
+  UpdateGroupCommand,
+  UpdateIdentityProviderCommand,
   UpdateResourceServerCommand,
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
@@ -44,6 +53,9 @@ import { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-
 /** Page sizes: the maxima of the API (cognito-semantics.md §6: clients 1–60, resource servers 1–50). */
 export const LIST_CLIENTS_PAGE_SIZE = 60;
 export const LIST_RESOURCE_SERVERS_PAGE_SIZE = 50;
+/** ListGroups `Limit` and ListIdentityProviders `MaxResults`: 1–60 (QueryLimitType / ListProvidersLimitType). */
+export const LIST_GROUPS_PAGE_SIZE = 60;
+export const LIST_PROVIDERS_PAGE_SIZE = 60;
 
 export interface CognitoConnectionOptions {
   region: string;
@@ -62,8 +74,8 @@ export interface SdkPortOptions {
   rateLimit?: "quota" | "off" | RateLimiter;
 }
 
-/** A configured SDK client; one per target (region + endpoint + credentials). */
-function credentialsFor(options: CognitoConnectionOptions): Pick<CognitoIdentityProviderClientConfig, "credentials"> {
+/** The credentials of a connection: the given ones, the default chain, or a role assumed from them. */
+export function credentialsFor(options: CognitoConnectionOptions): Pick<CognitoIdentityProviderClientConfig, "credentials"> {
   if (options.roleArn) {
     return {
       credentials: fromTemporaryCredentials({
@@ -151,6 +163,21 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
       const description = out.DomainDescription;
       return description?.Domain ? description : undefined;
     },
+    async listGroups(UserPoolId, NextToken) {
+      const out = await call("ListGroups", UserPoolId, () => client.send(new ListGroupsCommand({ UserPoolId, NextToken, Limit: LIST_GROUPS_PAGE_SIZE })));
+      return { items: out.Groups ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+    },
+    async listIdentityProviders(UserPoolId, NextToken) {
+      const out = await call("ListIdentityProviders", UserPoolId, () =>
+        client.send(new ListIdentityProvidersCommand({ UserPoolId, NextToken, MaxResults: LIST_PROVIDERS_PAGE_SIZE })),
+      );
+      return { items: out.Providers ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+    },
+    async describeIdentityProvider(UserPoolId, ProviderName) {
+      const out = await call("DescribeIdentityProvider", UserPoolId, () => client.send(new DescribeIdentityProviderCommand({ UserPoolId, ProviderName })));
+      if (!out.IdentityProvider) throw Object.assign(new Error(`DescribeIdentityProvider returned no provider ${ProviderName}`), { name: "ResourceNotFoundException" });
+      return out.IdentityProvider;
+    },
 
     async createUserPool(input) {
       const out = await call("CreateUserPool", undefined, () => client.send(new CreateUserPoolCommand(input)));
@@ -190,6 +217,26 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     },
     async deleteResourceServer(UserPoolId, Identifier) {
       await call("DeleteResourceServer", UserPoolId, () => client.send(new DeleteResourceServerCommand({ UserPoolId, Identifier })));
+    },
+
+    async createGroup(input) {
+      await call("CreateGroup", input.UserPoolId, () => client.send(new CreateGroupCommand(input)));
+    },
+    async updateGroup(input) {
+      await call("UpdateGroup", input.UserPoolId, () => client.send(new UpdateGroupCommand(input)));
+    },
+    async deleteGroup(UserPoolId, GroupName) {
+      await call("DeleteGroup", UserPoolId, () => client.send(new DeleteGroupCommand({ UserPoolId, GroupName })));
+    },
+
+    async createIdentityProvider(input) {
+      await call("CreateIdentityProvider", input.UserPoolId, () => client.send(new CreateIdentityProviderCommand(input)));
+    },
+    async updateIdentityProvider(input) {
+      await call("UpdateIdentityProvider", input.UserPoolId, () => client.send(new UpdateIdentityProviderCommand(input)));
+    },
+    async deleteIdentityProvider(UserPoolId, ProviderName) {
+      await call("DeleteIdentityProvider", UserPoolId, () => client.send(new DeleteIdentityProviderCommand({ UserPoolId, ProviderName })));
     },
 
     async createUserPoolDomain(input) {

@@ -44,6 +44,8 @@ function withoutCommonLosses(doc: PoolDocument): PoolDocument {
   delete copy.spec.clientDefaults;
   if (copy.spec.clients?.length === 0) delete copy.spec.clients;
   if (copy.spec.resourceServers?.length === 0) delete copy.spec.resourceServers;
+  if (copy.spec.groups?.length === 0) delete copy.spec.groups;
+  if (copy.spec.identityProviders?.length === 0) delete copy.spec.identityProviders;
   return copy;
 }
 

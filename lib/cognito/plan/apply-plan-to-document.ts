@@ -83,6 +83,12 @@ export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): P
       case "resourceServer":
         applyListEntry(doc.spec, "resourceServers", "identifier", entry);
         break;
+      case "identityProvider":
+        applyListEntry(doc.spec, "identityProviders", "providerName", entry);
+        break;
+      case "group":
+        applyListEntry(doc.spec, "groups", "name", entry);
+        break;
       case "domain":
         if (entry.action === "delete") delete doc.spec.domain;
         else if (entry.action === "create") doc.spec.domain = build({}, entry);
@@ -99,14 +105,16 @@ function pickNonPool(spec: Values): Values {
   return out;
 }
 
-function applyListEntry(spec: Values, field: "clients" | "resourceServers", keyField: string, entry: ResourceChange): void {
+function applyListEntry(spec: Values, field: "clients" | "resourceServers" | "identityProviders" | "groups", keyField: string, entry: ResourceChange): void {
   if (entry.action === "noop") return;
   const list = Array.isArray(spec[field]) ? (spec[field] as Values[]) : [];
   spec[field] = list;
   const oldKey = entry.previousKey ?? entry.key;
   const index = list.findIndex((item) => item[keyField] === oldKey);
   if (entry.action === "delete") {
-    if (index >= 0) list.splice(index, 1);
+    // A delete the plan refuses (a provider a client still lists) is not applied, like an impossible change.
+    const refused = entry.changes.length > 0 && entry.changes.every((c) => c.impossible);
+    if (index >= 0 && !refused) list.splice(index, 1);
     return;
   }
   if (entry.action === "create") {

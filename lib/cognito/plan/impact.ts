@@ -28,6 +28,10 @@ function label(e: ResourceChange): string {
       return `resource server ${JSON.stringify(e.previousKey ?? e.key)}`;
     case "domain":
       return `domain ${JSON.stringify(e.previousKey ?? e.key)}`;
+    case "identityProvider":
+      return `identity provider ${JSON.stringify(e.previousKey ?? e.key)}`;
+    case "group":
+      return `group ${JSON.stringify(e.key)}`;
   }
 }
 
@@ -50,6 +54,10 @@ export function describeImpact(plan: Plan, current: PoolDocument | null): { wors
       blastRadius.resourceServers.push({ identifier: e.previousKey ?? e.key, outcome });
     } else if (e.type === "domain") {
       blastRadius.domain = { domain: e.previousKey ?? e.key, outcome };
+    } else if (e.type === "identityProvider") {
+      (blastRadius.identityProviders ??= []).push({ providerName: e.previousKey ?? e.key, outcome });
+    } else if (e.type === "group") {
+      (blastRadius.groups ??= []).push({ name: e.key, outcome });
     }
   }
 
@@ -74,6 +82,8 @@ export function describeImpact(plan: Plan, current: PoolDocument | null): { wors
       if (lost.length > 0) details.push(`${plural(lost.length, "app client")} are deleted and not created again: ${lost.map((c) => c.name).join(", ")}.`);
     }
     if (blastRadius.domain) details.push(`The domain ${JSON.stringify(blastRadius.domain.domain)} is ${blastRadius.domain.outcome === "recreated" ? "deleted and created again (hosted pages are down meanwhile)" : "deleted"}.`);
+    if (blastRadius.identityProviders?.length) details.push(`Identity providers ${blastRadius.identityProviders.map((r) => `${JSON.stringify(r.providerName)} (${r.outcome})`).join(", ")} go with the pool.`);
+    if (blastRadius.groups?.length) details.push(`Groups ${blastRadius.groups.map((r) => `${JSON.stringify(r.name)} (${r.outcome})`).join(", ")} go with the pool; memberships are lost with the users.`);
     if (blastRadius.resourceServers.length > 0) details.push(`Resource servers ${blastRadius.resourceServers.map((r) => `${JSON.stringify(r.identifier)} (${r.outcome})`).join(", ")} go with the pool.`);
     if (current?.spec.deletionProtection === "ACTIVE") {
       details.push("Deletion protection is ACTIVE on the current pool: it must be turned off explicitly before the pool can be deleted (cognito-semantics.md §3).");
@@ -88,7 +98,8 @@ export function describeImpact(plan: Plan, current: PoolDocument | null): { wors
       level: "destroys-resources",
       headline: `${plural(deleted.length, "resource")} will be destroyed: ${deleted.map(label).join(", ")}.`,
       details: [
-        ...deleted.filter((e) => e.type === "appClient").map((e) => `Users can no longer sign in through ${label(e)}.`),
+        ...deleted.filter((e) => e.type === "appClient" || e.type === "identityProvider").map((e) => `Users can no longer sign in through ${label(e)}.`),
+        ...deleted.filter((e) => e.type === "group").map((e) => `Every user's membership of ${label(e)} is lost.`),
         ...replaced.map((e) => `${label(e)} is replaced${e.type === "appClient" ? ": it gets a new client id and secret" : ""}.`),
       ],
     };

@@ -19,15 +19,18 @@ import { type RawChange, diffValues } from "./diff";
 import { describeImpact } from "./impact";
 import { formatPath } from "./paths";
 import { POOL_REPLACEMENT_CASCADE, classifyChange, type ReplacementRule } from "./replacement-rules";
+import { planGroups, planIdentityProviders } from "./plan-groups-idps";
 import { type Values, effectiveClients, mfaAttributes, poolAttributes } from "./resources";
 import { clientSecurityChanges, poolSecurityChanges } from "./security";
 import type { AttributeChange, Plan, PlanAction, PlanOptions, ReplacementReason, ResourceChange, ResourceType, SecurityChange } from "./types";
 
 const POOL_ATOMIC = new Set(["userPoolTags"]);
+/** UpdateIdentityProvider replaces ProviderDetails and AttributeMapping whole, so they (and the secret reference, one value) are compared whole. */
+const PROVIDER_ATOMIC = new Set(["providerDetails", "attributeMapping", "secretRef"]);
 const NO_ATOMIC = new Set<string>();
 
 function atomicFor(type: ResourceType): ReadonlySet<string> {
-  return type === "userPool" ? POOL_ATOMIC : NO_ATOMIC;
+  return type === "userPool" ? POOL_ATOMIC : type === "identityProvider" ? PROVIDER_ATOMIC : NO_ATOMIC;
 }
 
 function toAttributeChange(raw: RawChange): AttributeChange {
@@ -45,10 +48,10 @@ function reasonFrom(rule: ReplacementRule, path: string): ReplacementReason {
   return { rule: rule.id, path, message: rule.message, source: rule.source };
 }
 
-const CASCADE_REASON: ReplacementReason = { rule: POOL_REPLACEMENT_CASCADE.rule, path: "", message: POOL_REPLACEMENT_CASCADE.message, source: POOL_REPLACEMENT_CASCADE.source };
+export const CASCADE_REASON: ReplacementReason = { rule: POOL_REPLACEMENT_CASCADE.rule, path: "", message: POOL_REPLACEMENT_CASCADE.message, source: POOL_REPLACEMENT_CASCADE.source };
 
 /** Every attribute of one side, as a create (`after`) or delete (`before`) lists them. */
-function exactChanges(type: ResourceType, before: Values | undefined, after: Values | undefined, skip?: ReadonlySet<string>): AttributeChange[] {
+export function exactChanges(type: ResourceType, before: Values | undefined, after: Values | undefined, skip?: ReadonlySet<string>): AttributeChange[] {
   const raw: RawChange[] = [];
   diffValues(before, after, { mode: "exact", atomic: atomicFor(type), skip }, raw);
   return raw.map(toAttributeChange).sort(byPath);
@@ -62,7 +65,7 @@ interface Assessment {
 }
 
 /** The managed diff of a resource that exists on both sides, classified by the replacement rules. */
-function assess(type: ResourceType, before: Values, after: Values, skip?: ReadonlySet<string>): Assessment {
+export function assess(type: ResourceType, before: Values, after: Values, skip?: ReadonlySet<string>): Assessment {
   const raw: RawChange[] = [];
   diffValues(before, after, { mode: "managed", atomic: atomicFor(type), skip }, raw);
   const result: Assessment = { changes: [], replaceReasons: [], impossible: [] };
@@ -90,7 +93,7 @@ function assess(type: ResourceType, before: Values, after: Values, skip?: Readon
  * changes that force the replacement marked, and settings the desired side does not manage marked
  * `resetsToDefault` (the new resource will not have them).
  */
-function replacementChanges(type: ResourceType, before: Values, after: Values, managed: readonly AttributeChange[], skip?: ReadonlySet<string>): AttributeChange[] {
+export function replacementChanges(type: ResourceType, before: Values, after: Values, managed: readonly AttributeChange[], skip?: ReadonlySet<string>): AttributeChange[] {
   const marks = new Map(managed.map((c) => [c.path, c]));
   return exactChanges(type, before, after, skip).map((change) => {
     const mark = marks.get(change.path);
@@ -101,20 +104,20 @@ function replacementChanges(type: ResourceType, before: Values, after: Values, m
   });
 }
 
-function actionOf(changes: readonly AttributeChange[]): PlanAction {
+export function actionOf(changes: readonly AttributeChange[]): PlanAction {
   return changes.length > 0 ? "update" : "noop";
 }
 
 const quote = (key: string) => JSON.stringify(key);
 
-interface Builder {
+export interface Builder {
   entries: ResourceChange[];
   errors: Diagnostic[];
   security: SecurityChange[];
 }
 
 /** Indexes a keyed list, reporting duplicates (which would make matching by key ambiguous). */
-function indexByKey<T>(items: readonly T[], keyOf: (item: T) => string, report: (key: string, index: number) => void): Map<string, { item: T; index: number }> {
+export function indexByKey<T>(items: readonly T[], keyOf: (item: T) => string, report: (key: string, index: number) => void): Map<string, { item: T; index: number }> {
   const map = new Map<string, { item: T; index: number }>();
   items.forEach((item, index) => {
     const key = keyOf(item);
@@ -124,7 +127,7 @@ function indexByKey<T>(items: readonly T[], keyOf: (item: T) => string, report: 
   return map;
 }
 
-function sortedKeys(...maps: Map<string, unknown>[]): string[] {
+export function sortedKeys(...maps: Map<string, unknown>[]): string[] {
   const keys = new Set<string>();
   for (const map of maps) for (const key of map.keys()) keys.add(key);
   return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -184,8 +187,14 @@ export function planChanges(current: PoolDocument | null, desired: PoolDocument,
   // ---- resource servers (by identifier) ----
   planResourceServers(b, current, desired, cascade);
 
+  // ---- identity providers (by name) ----
+  planIdentityProviders(b, current, desired, cascade);
+
   // ---- app clients (by name) ----
   planClients(b, current, desired, cascade, options);
+
+  // ---- groups (by name) ----
+  planGroups(b, current, desired, cascade);
 
   // ---- domain ----
   planDomain(b, current, desired, cascade);

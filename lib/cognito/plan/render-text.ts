@@ -13,6 +13,8 @@ const TYPE_NAME: Record<ResourceChange["type"], string> = {
   mfaConfig: "mfa_config",
   appClient: "app_client",
   resourceServer: "resource_server",
+  identityProvider: "identity_provider",
+  group: "group",
   domain: "domain",
 };
 

@@ -172,6 +172,31 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     message: "the name is changed in place with UpdateResourceServer (Terraform 5.100.0 would replace it)",
     source: "cognito-semantics.md §2 (resource server Name, Scopes: mutable in the API)",
   },
+  // ---- identity provider ----
+  {
+    id: "identity-provider.type",
+    resource: "identityProvider",
+    path: "providerType",
+    effect: "replace",
+    message: "a provider's type is chosen when it is created (UpdateIdentityProvider has no ProviderType); users linked to it must sign in again",
+    source: "aws-cognito-idp.service-2.json: ProviderType is a member of CreateIdentityProviderRequest, not of UpdateIdentityProviderRequest (cognito-semantics.md §2 method: Create members the Update input lacks)",
+  },
+  {
+    id: "identity-provider.name",
+    resource: "identityProvider",
+    path: "providerName",
+    effect: "replace",
+    message: "a provider cannot be renamed (UpdateIdentityProviderRequest.ProviderName only selects it): the old provider is deleted and a new one created; clients must list the new name",
+    source: "aws-cognito-idp.service-2.json: UpdateIdentityProviderRequest.ProviderName is the key of the provider to update; no call renames one (cognito-semantics.md §2 method)",
+  },
+  {
+    id: "identity-provider.details",
+    resource: "identityProvider",
+    path: "providerDetails",
+    effect: "in-place",
+    message: "provider details are replaced as a whole in place with UpdateIdentityProvider",
+    source: "cognito-semantics.md §1 (update calls reset what they are not sent); UpdateIdentityProviderRequest.ProviderDetails",
+  },
   // ---- domain ----
   {
     id: "domain.domain",

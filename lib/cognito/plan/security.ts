@@ -203,6 +203,12 @@ export function clientSecurityChanges(address: string, before: Values | undefine
     const extra = added(b, a);
     if (extra.length > 0) out.push(flag(code, address, path, `${words}: ${extra.join(", ")}`, b, a));
   }
+  // A client that offers a new external identity provider opens a new way in (COGNITO is the pool's own users).
+  const providersB = s.before("supportedIdentityProviders");
+  const providersA = s.after("supportedIdentityProviders");
+  const newProviders = added(providersB, providersA).filter((p) => p !== "COGNITO");
+  if (newProviders.length > 0)
+    out.push(flag("identity-provider-added", address, "supportedIdentityProviders", `sign-in through an external provider added: ${newProviders.join(", ")}`, providersB, providersA));
   const tokens: [string, "access" | "id" | "refresh", string][] = [
     ["accessTokenValidity", "access", "accessToken"],
     ["idTokenValidity", "id", "idToken"],

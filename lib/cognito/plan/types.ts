@@ -20,7 +20,7 @@ import type { Diagnostic } from "../spec/diagnostics";
 export type PlanAction = "create" | "update" | "replace" | "delete" | "noop";
 
 /** The Cognito resources a plan covers. `mfaConfig` is the part of the pool set with `SetUserPoolMfaConfig`. */
-export type ResourceType = "userPool" | "mfaConfig" | "resourceServer" | "appClient" | "domain";
+export type ResourceType = "userPool" | "mfaConfig" | "resourceServer" | "identityProvider" | "appClient" | "group" | "domain";
 
 /**
  * One attribute whose value changes. `before` / `after` absent (undefined; omitted in JSON) = not set.
@@ -61,10 +61,10 @@ export interface ResourceChange {
   type: ResourceType;
   /**
    * Stable address: `user_pool`, `mfa_config`, `app_client["web"]`, `resource_server["https://api"]`,
-   * `domain`. Unique within a plan.
+   * `identity_provider["Google"]`, `group["admins"]`, `domain`. Unique within a plan.
    */
   address: string;
-  /** The resource's key: pool name, client name, resource server identifier, domain string. */
+  /** The resource's key: pool name, client name, resource server identifier, provider name, group name, domain string. */
   key: string;
   /** For a replacement that changes the key (a resource server's identifier): the old key. */
   previousKey?: string;
@@ -104,6 +104,10 @@ export interface BlastRadius {
   /** Every client whose id (and secret) changes or that is deleted. */
   clients: { name: string; clientId?: string; hasSecret: boolean; outcome: "recreated" | "deleted" }[];
   resourceServers: { identifier: string; outcome: "recreated" | "deleted" }[];
+  /** Identity providers deleted or recreated: users who signed in through them cannot until it exists again. */
+  identityProviders?: { providerName: string; outcome: "recreated" | "deleted" }[];
+  /** Groups deleted or recreated: their memberships are lost. */
+  groups?: { name: string; outcome: "recreated" | "deleted" }[];
   domain?: { domain: string; outcome: "recreated" | "deleted" };
 }
 
@@ -121,7 +125,8 @@ export type SecurityChangeCode =
   | "threat-protection-lowered"
   | "user-existence-errors-revealed"
   | "token-revocation-disabled"
-  | "client-secret-removed";
+  | "client-secret-removed"
+  | "identity-provider-added";
 
 /** A security-relevant change, flagged separately from the diff (cloudformation-diff `iam-changes.ts`). */
 export interface SecurityChange {
@@ -156,7 +161,10 @@ export interface Plan {
   region: string;
   /** The current side was empty: everything is created. */
   creatingPool: boolean;
-  /** Entries in a stable order: pool, MFA config, resource servers (by identifier), clients (by name), domain. */
+  /**
+   * Entries in a stable order: pool, MFA config, resource servers (by identifier), identity providers (by name),
+   * clients (by name), groups (by name), domain.
+   */
   entries: ResourceChange[];
   /** Changes AWS cannot make (and duplicate keys); a plan with errors must not be applied. */
   errors: Diagnostic[];

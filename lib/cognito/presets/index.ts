@@ -187,3 +187,4 @@ export function presetExampleComments(preset: Preset): { path: (string | number)
   });
   return [...poolComments(hardenedProductionPreset), ...clientComments];
 }
+export { IDENTITY_PROVIDER_PRESETS, addIdentityProviderPreset, getIdentityProviderPreset, type IdentityProviderPreset } from "./identity-providers";

@@ -166,6 +166,18 @@ const MAPPING: [string, string][] = [
   ["spec.resourceServers[].scopes", "CreateResourceServerRequest.Scopes"],
   ["spec.resourceServers[].scopes[].name", "CreateResourceServerRequest.Scopes[].ScopeName"],
   ["spec.resourceServers[].scopes[].description", "CreateResourceServerRequest.Scopes[].ScopeDescription"],
+  ["spec.groups[].name", "CreateGroupRequest.GroupName"],
+  ["spec.groups[].description", "CreateGroupRequest.Description"],
+  ["spec.groups[].precedence", "CreateGroupRequest.Precedence"],
+  ["spec.groups[].roleArn", "CreateGroupRequest.RoleArn"],
+  ["spec.identityProviders[].providerName", "CreateIdentityProviderRequest.ProviderName"],
+  ["spec.identityProviders[].providerType", "CreateIdentityProviderRequest.ProviderType"],
+  ["spec.identityProviders[].providerDetails", "CreateIdentityProviderRequest.ProviderDetails"],
+  ["spec.identityProviders[].providerDetails{}", "CreateIdentityProviderRequest.ProviderDetails{value}"],
+  ["spec.identityProviders[].attributeMapping{key}", "CreateIdentityProviderRequest.AttributeMapping{key}"],
+  ["spec.identityProviders[].attributeMapping{}", "CreateIdentityProviderRequest.AttributeMapping{value}"],
+  ["spec.identityProviders[].idpIdentifiers", "CreateIdentityProviderRequest.IdpIdentifiers"],
+  ["spec.identityProviders[].idpIdentifiers[]", "CreateIdentityProviderRequest.IdpIdentifiers[]"],
   ["spec.domain.domain", "CreateUserPoolDomainRequest.Domain"],
   ["spec.domain.certificateArn", "CreateUserPoolDomainRequest.CustomDomainConfig.CertificateArn"],
   ["spec.domain.managedLoginVersion", "CreateUserPoolDomainRequest.ManagedLoginVersion"],
@@ -191,6 +203,7 @@ const NOT_SENT: Record<string, string> = {
   "CreateUserPoolClientRequest.WriteAttributes": "list without size constraint; items mapped",
   "CreateUserPoolClientRequest.ExplicitAuthFlows": "list without size constraint; items mapped",
   "CreateUserPoolClientRequest.SupportedIdentityProviders": "list without size constraint; items mapped",
+  "CreateIdentityProviderRequest.AttributeMapping": "map itself has no constraints; keys and values are mapped",
 };
 const IDS = new Set(["UserPoolId", "ClientId"]);
 
@@ -275,7 +288,15 @@ describe("conformance with the AWS API model", () => {
     const shapes = loadShapes();
     const mapped = new Set(MAPPING.map(([, m]) => m.replace(/^CreateUserPoolClientRequest/u, "CreateUserPoolClientRequest")));
     const members: string[] = [];
-    for (const op of ["CreateUserPoolRequest", "CreateUserPoolClientRequest", "CreateResourceServerRequest", "CreateUserPoolDomainRequest", "SetUserPoolMfaConfigRequest"])
+    for (const op of [
+      "CreateUserPoolRequest",
+      "CreateUserPoolClientRequest",
+      "CreateResourceServerRequest",
+      "CreateUserPoolDomainRequest",
+      "SetUserPoolMfaConfigRequest",
+      "CreateGroupRequest",
+      "CreateIdentityProviderRequest",
+    ])
       leafMembers(shapes, NS + op, op, members);
     const isContainer = (m: string) => members.some((other) => other.startsWith(`${m}.`) || other.startsWith(`${m}[]`)) && !mapped.has(m);
     const missing = members.filter((m) => !mapped.has(m) && !(m in NOT_SENT) && !isContainer(m) && ![...Object.keys(NOT_SENT)].some((n) => m.startsWith(`${n}.`)));

@@ -10,6 +10,8 @@
 import { z } from "zod";
 import { appClientSchema, appClientSettingsSchema } from "./client-schema";
 import { domainSchema } from "./domain-schema";
+import { groupSchema } from "./group-schema";
+import { identityProviderSchema } from "./identity-provider-schema";
 import { lambdaConfigSchema } from "./lambda-config-schema";
 import {
   adminCreateUserConfigSchema,
@@ -133,6 +135,13 @@ export const poolSpecSchema = z.strictObject({
   /** Unset = not managed; at most 25 by default (cognito-quotas.md "Resource servers per user pool"). */
   resourceServers: z.array(resourceServerSchema).optional(),
   domain: domainSchema.optional(),
+  /** Unset = groups not managed here; [] = the pool has no groups. Matched by name. */
+  groups: z.array(groupSchema).optional(),
+  /**
+   * Unset = identity providers not managed here; [] = none. Matched by `providerName`; at most 300 by default
+   * (cognito-quotas.md "Identity providers per user pool").
+   */
+  identityProviders: z.array(identityProviderSchema).optional(),
 });
 
 export type PoolSpec = z.infer<typeof poolSpecSchema>;

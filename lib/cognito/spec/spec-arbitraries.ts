@@ -129,6 +129,30 @@ export const poolDocumentArbitrary: fc.Arbitrary<PoolDocument> = fc
           { maxLength: 2 },
         ),
       ),
+      groups: opt(
+        fc.uniqueArray(
+          fc.record({
+            name: fc.stringMatching(/^[A-Za-z0-9_.@+=:-]{1,40}$/),
+            description: opt(printable),
+            precedence: opt(fc.integer({ min: 0, max: 2 ** 31 - 1 })),
+            roleArn: opt(fc.tuple(fc.stringMatching(/^\d{12}$/), word).map(([acct, name]) => `arn:aws:iam::${acct}:role/${name}`)),
+          }),
+          { maxLength: 3, selector: (g) => g.name },
+        ),
+      ),
+      identityProviders: opt(
+        fc.uniqueArray(
+          fc.record({
+            providerName: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9.@+-]{1,20}[A-Za-z0-9]$/),
+            providerType: fc.constantFrom("Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "OIDC", "SAML"),
+            providerDetails: fc.dictionary(fc.constantFrom("client_id", "authorize_scopes", "oidc_issuer", "MetadataURL", "IDPSignout"), printable, { maxKeys: 4 }),
+            secretRef: opt(fc.record({ source: fc.constantFrom("env", "secretsManager", "ssmParameter"), name: fc.stringMatching(/^[A-Za-z_/][\w/.-]{0,30}$/) })),
+            attributeMapping: opt(fc.dictionary(fc.constantFrom("email", "name", "username", "custom:tenant"), printable, { maxKeys: 3 })),
+            idpIdentifiers: opt(fc.uniqueArray(fc.stringMatching(/^[\w.@+=-][\w .@+=-]{0,38}$/), { maxLength: 3 })),
+          }),
+          { maxLength: 3, selector: (p) => p.providerName },
+        ),
+      ),
       domain: opt(
         fc.oneof(
           fc.record({ domain: word, managedLoginVersion: opt(fc.constantFrom(1 as const, 2 as const)) }),

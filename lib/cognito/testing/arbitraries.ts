@@ -53,6 +53,7 @@ const RESOURCE_SERVER_NAMES = ["api", "orders", "billing"];
 const SCOPE_NAMES = ["read", "write", "admin", "orders.read", "export"];
 const CUSTOM_ATTRIBUTES = ["tier", "plan", "tenant_id", "score", "joined"];
 const STANDARD_NAMES = ["email", "name", "phone_number", "updated_at"];
+const GROUP_NAMES = ["admins", "editors", "readers", "support@tier-1"];
 
 function makeArbitraries(full: boolean) {
   const opt = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => (full ? arb : fc.option(arb, { nil: undefined }));
@@ -108,6 +109,50 @@ function makeArbitraries(full: boolean) {
     name: fc.constantFrom(...RESOURCE_SERVER_NAMES),
     scopes: opt(fc.uniqueArray(fc.record({ name: fc.constantFrom(...SCOPE_NAMES), description: printable }), { maxLength: 4, selector: (s) => s.name })),
   });
+
+  // Groups (CreateGroupRequest) and identity providers (CreateIdentityProviderRequest); clients list "Google" and
+  // "SignInWithApple" above, so plans meet providers that clients still offer.
+  const group = fc.record({
+    name: fc.constantFrom(...GROUP_NAMES),
+    description: opt(printable),
+    precedence: opt(fc.integer({ min: 0, max: 100 })),
+    roleArn: opt(roleArn),
+  });
+  const secretRef = fc.oneof(
+    fc.record({ source: fc.constant("env" as const), name: fc.constantFrom("GOOGLE_CLIENT_SECRET", "IDP_SECRET") }),
+    fc.record({ source: fc.constant("secretsManager" as const), name: fc.constantFrom("prod/idp", "google-oauth"), jsonKey: opt(fc.constantFrom("client_secret", "key")) }),
+    fc.record({ source: fc.constant("ssmParameter" as const), name: fc.constantFrom("/idp/secret", "/apple/key") }),
+  );
+  const attributeMapping = fc.dictionary(fc.constantFrom("email", "name", "username", "custom:tier"), fc.constantFrom("email", "sub", "name", "given_name"), { maxKeys: 3 });
+  const idpIdentifiers = fc.uniqueArray(fc.constantFrom("corp", "example.com", "okta-login"), { maxLength: 2 });
+  const socialProvider = fc.constantFrom("Google", "SignInWithApple", "Facebook").chain((type) =>
+    fc.record({
+      providerName: fc.constant(type),
+      providerType: fc.constant(type),
+      providerDetails: fc.record({ client_id: word, authorize_scopes: fc.constantFrom("openid email", "email name", "public_profile") }),
+      secretRef: opt(secretRef),
+      attributeMapping: opt(attributeMapping),
+      idpIdentifiers: opt(idpIdentifiers),
+    }),
+  );
+  const samlProvider = fc.record({
+    providerName: fc.constantFrom("Corp-SAML", "Okta"),
+    providerType: fc.constant("SAML" as const),
+    providerDetails: fc.oneof(
+      fc.record({ MetadataURL: url, IDPSignout: opt(fc.constantFrom("true", "false")) }),
+      fc.record({ MetadataFile: fc.constantFrom("<EntityDescriptor entityID=\"urn:corp\"/>", "<md:EntityDescriptor/>") }),
+    ),
+    attributeMapping: opt(attributeMapping),
+    idpIdentifiers: opt(idpIdentifiers),
+  });
+  const oidcProvider = fc.record({
+    providerName: fc.constantFrom("Okta", "Auth0"),
+    providerType: fc.constant("OIDC" as const),
+    providerDetails: fc.record({ client_id: word, authorize_scopes: fc.constant("openid email"), oidc_issuer: url, attributes_request_method: fc.constantFrom("GET", "POST") }),
+    secretRef: opt(secretRef),
+    attributeMapping: opt(attributeMapping),
+  });
+  const identityProvider = fc.oneof(socialProvider, samlProvider, oidcProvider);
 
   const customAttribute = fc.record({
     name: fc.constantFrom(...CUSTOM_ATTRIBUTES),
@@ -224,6 +269,8 @@ function makeArbitraries(full: boolean) {
     clientDefaults: opt(clientDefaults),
     clients: opt(fc.uniqueArray(client, { maxLength: 4, selector: (c) => c.name })),
     resourceServers: opt(fc.uniqueArray(resourceServer, { maxLength: 3, selector: (r) => r.identifier })),
+    groups: opt(fc.uniqueArray(group, { maxLength: 3, selector: (g) => g.name })),
+    identityProviders: opt(fc.uniqueArray(identityProvider, { maxLength: 3, selector: (p) => p.providerName })),
     domain: opt(
       fc.oneof(
         fc.record({ domain: fc.constantFrom("shop-auth", "shop-login", "acme"), managedLoginVersion: opt(fc.constantFrom(1 as const, 2 as const)) }),
@@ -307,6 +354,8 @@ function mixKeyed(a: Rec[], c: Rec[], keyField: string, choose: (n: number) => n
 
 const CLIENT_REQUIRED = new Set(["name"]);
 const RS_REQUIRED = new Set(["identifier", "name"]);
+const GROUP_REQUIRED = new Set(["name"]);
+const PROVIDER_REQUIRED = new Set(["providerName", "providerType", "providerDetails"]);
 const ATTRIBUTE_REQUIRED = new Set(["name", "attributeDataType"]);
 
 /** `b` = `a` with parts replaced by `c`'s, mixed or dropped, following `choices`. */
@@ -319,6 +368,8 @@ function derive(a: PoolDocument, c: PoolDocument, choices: readonly number[]): P
   for (const [field, keyField, required] of [
     ["clients", "name", CLIENT_REQUIRED],
     ["resourceServers", "identifier", RS_REQUIRED],
+    ["groups", "name", GROUP_REQUIRED],
+    ["identityProviders", "providerName", PROVIDER_REQUIRED],
     ["schemaAttributes", "name", ATTRIBUTE_REQUIRED],
   ] as const) {
     const av = as[field];

@@ -142,3 +142,66 @@ Outputs:
     expect(parseCloudFormation("a: [").diagnostics).toEqual([expect.objectContaining({ code: "unparsable" })]);
   });
 });
+
+describe("groups and identity providers (UserPoolGroup, UserPoolIdentityProvider)", () => {
+  const provider = (name: string, type: "Google" | "OIDC" | "SignInWithApple", secretRef: { source: "env" | "secretsManager" | "ssmParameter"; name: string; jsonKey?: string }) => ({
+    providerName: name,
+    providerType: type,
+    providerDetails: { client_id: "c", authorize_scopes: "openid" },
+    secretRef,
+  });
+  const doc = {
+    apiVersion: "cognito-studio.dev/v1" as const,
+    kind: "UserPool" as const,
+    metadata: { name: "shop" },
+    spec: {
+      region: "eu-west-1",
+      groups: [{ name: "admins", description: "Admins", precedence: 0 }],
+      identityProviders: [
+        provider("Google", "Google", { source: "secretsManager", name: "prod/google", jsonKey: "client_secret" }),
+        provider("Okta", "OIDC", { source: "env", name: "OKTA_SECRET" }),
+        provider("SignInWithApple", "SignInWithApple", { source: "ssmParameter", name: "/apple/key" }),
+      ],
+      clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google", "Okta"] }],
+    },
+  };
+
+  test("secrets become a dynamic reference or a NoEcho parameter, and read back as the same references", () => {
+    const { files, diagnostics } = renderCloudFormation(doc);
+    expect(diagnostics).toEqual([]);
+    const template = parse(files[0].content) as { Parameters: Record<string, { NoEcho: boolean }>; Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }> };
+    expect(template.Resources.GoogleIdentityProvider?.Properties.ProviderDetails).toEqual({ client_id: "c", authorize_scopes: "openid", client_secret: "{{resolve:secretsmanager:prod/google:SecretString:client_secret}}" });
+    expect(Object.values(template.Parameters).every((p) => p.NoEcho)).toBe(true);
+    expect(Object.keys(template.Parameters)).toEqual(["OktaClientSecret", "SignInWithApplePrivateKey"]);
+    expect(template.Resources.WebClient?.DependsOn).toEqual(["GoogleIdentityProvider", "OktaIdentityProvider"]);
+    expect(template.Resources.AdminsGroup?.Type).toBe("AWS::Cognito::UserPoolGroup");
+    expect(parseCloudFormation(files[0].content).document).toEqual(doc);
+  });
+
+  test("a literal secret is not imported; ssm-secure and a plain NoEcho parameter become references", () => {
+    const text = `
+Parameters:
+  IdpSecret: { Type: String, NoEcho: true }
+Resources:
+  Pool: { Type: AWS::Cognito::UserPool, Properties: { UserPoolName: p } }
+  Literal:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties: { UserPoolId: !Ref Pool, ProviderName: Google, ProviderType: Google, ProviderDetails: { client_id: c, client_secret: GOCSPX-literal-in-a-template } }
+  Ssm:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties: { UserPoolId: !Ref Pool, ProviderName: Okta, ProviderType: OIDC, ProviderDetails: { client_id: o, client_secret: "{{resolve:ssm-secure:/okta/secret:3}}" } }
+  Param:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties: { UserPoolId: !Ref Pool, ProviderName: Auth0, ProviderType: OIDC, ProviderDetails: { client_id: a, client_secret: !Ref IdpSecret } }
+`;
+    const result = parseCloudFormation(text, { region: "eu-west-1" });
+    expect(JSON.stringify(result.document)).not.toContain("GOCSPX-literal-in-a-template");
+    expect(result.diagnostics.map((d) => d.code)).toContain("provider-secret-removed");
+    const providers = (result.document as { spec: { identityProviders: { providerName: string; secretRef?: unknown }[] } }).spec.identityProviders;
+    expect(providers.map((p) => [p.providerName, p.secretRef])).toEqual([
+      ["Google", undefined],
+      ["Okta", { source: "ssmParameter", name: "/okta/secret" }],
+      ["Auth0", { source: "env", name: "IdpSecret" }],
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { compactOrUndefined, describeError, finishImport } from "../common";
 import { type ShapeNaming, fromTarget } from "../shape-walk";
 import type { ImportResult } from "../types";
+import { CFN_GROUP, CFN_IDENTITY_PROVIDER, groupFromProperties, identityProviderFromProperties, takeProviderSecret } from "./groups-idps";
 import { CFN_READ_TAGS } from "./intrinsics";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
@@ -106,7 +107,7 @@ function readPool(im: Importer, properties: Json): { name: unknown; spec: Json }
     SmsVerificationMessage,
     ...rest
   } = im.resolve(properties, where) as Json;
-  for (const key of ["Region", "Clients", "ResourceServers", "Domain", "ClientDefaults", "PasswordPolicy", "SignInPolicy", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "WebAuthnConfiguration"]) {
+  for (const key of ["Region", "Clients", "ResourceServers", "Domain", "ClientDefaults", "Groups", "IdentityProviders", "PasswordPolicy", "SignInPolicy", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "WebAuthnConfiguration"]) {
     if (key in rest) {
       im.warn("not-in-model", `${where}.${key} is not a property of ${CFN_TYPES.pool}; it was not imported`);
       delete rest[key];
@@ -155,7 +156,11 @@ function readTemplate(text: string, options: CloudFormationImportOptions): Impor
   if (pools.length === 0) return { diagnostics: [error("", "no-user-pool", `${fileName} has no ${CFN_TYPES.pool} resource; nothing to import`)] };
 
   const parameters = new Map<string, unknown>();
-  for (const [name, p] of Object.entries(isObject(template.Parameters) ? template.Parameters : {})) if (isObject(p) && "Default" in p) parameters.set(name, p.Default);
+  const noEcho = new Map<string, unknown>();
+  for (const [name, p] of Object.entries(isObject(template.Parameters) ? template.Parameters : {})) {
+    if (isObject(p) && "Default" in p) parameters.set(name, p.Default);
+    if (isObject(p) && (p.NoEcho === true || p.NoEcho === "true")) noEcho.set(name, p.Description);
+  }
 
   const [poolId, poolResource] = pools[0];
   const im = new Importer(parameters, poolId);
@@ -175,6 +180,8 @@ function readTemplate(text: string, options: CloudFormationImportOptions): Impor
   const resourceServers: Json[] = [];
   const clients: Json[] = [];
   const domains: Json[] = [];
+  const groups: Json[] = [];
+  const identityProviders: Json[] = [];
   for (const [id, resource] of resources) {
     for (const key of Object.keys(resource)) if (!RESOURCE_ATTRIBUTES.has(key)) im.warn("not-in-model", `Resources.${id}.${key} is not a resource attribute the importer knows; it was not imported`);
     if (resource.Condition !== undefined) im.warn("not-in-model", `Resources.${id}.Condition is not part of the pool model; ${id} was imported unconditionally`);
@@ -182,6 +189,13 @@ function readTemplate(text: string, options: CloudFormationImportOptions): Impor
     const where = `Resources.${id}.Properties`;
     if (resource.Type === CFN_TYPES.resourceServer) resourceServers.push(im.convert(resourceServerSchema, im.childProperties(id, resource), CFN_RESOURCE_SERVER_NAMING, where));
     else if (resource.Type === CFN_TYPES.client) clients.push(im.convert(appClientSchema, im.childProperties(id, resource), CFN_CLIENT_NAMING, where));
+    else if (resource.Type === CFN_GROUP) groups.push(groupFromProperties(im.childProperties(id, resource), where, im.diagnostics));
+    else if (resource.Type === CFN_IDENTITY_PROVIDER) {
+      // The secret comes out before intrinsics are resolved: a NoEcho parameter has no default to read.
+      const raw = isObject(resource.Properties) ? resource.Properties : {};
+      const { properties, secretRef } = takeProviderSecret(raw, noEcho, where, im.diagnostics);
+      identityProviders.push(identityProviderFromProperties(im.childProperties(id, { ...resource, Properties: properties }), secretRef, where, im.diagnostics));
+    }
     else if (resource.Type === CFN_TYPES.domain) {
       const { Domain, CustomDomainConfig, ManagedLoginVersion, ...other } = im.childProperties(id, resource);
       for (const key of Object.keys(other)) im.warn("not-in-model", `${where}.${key} has no place in the pool model and was not imported`);
@@ -205,6 +219,8 @@ function readTemplate(text: string, options: CloudFormationImportOptions): Impor
       ...(resourceServers.length ? { resourceServers } : {}),
       ...(domains.length ? { domain: domains[0] } : {}),
       ...(clients.length ? { clients } : {}),
+      ...(groups.length ? { groups } : {}),
+      ...(identityProviders.length ? { identityProviders } : {}),
     },
   };
   return finishImport(document, im.diagnostics);

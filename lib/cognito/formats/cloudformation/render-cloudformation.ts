@@ -1,6 +1,7 @@
 /**
  * Exports a pool document as a CloudFormation template in YAML: `AWS::Cognito::UserPool`, `UserPoolClient`,
- * `UserPoolResourceServer` and `UserPoolDomain`. Property names follow the resource schemas cfn-lint ships;
+ * `UserPoolResourceServer`, `UserPoolDomain`, `UserPoolIdentityProvider` and `UserPoolGroup` (groups-idps.ts:
+ * provider secrets are dynamic references or NoEcho parameters). Property names follow the resource schemas cfn-lint ships;
  * the integration test runs cfn-lint on every preset's export. Never throws; what CloudFormation cannot
  * express is a warning.
  */
@@ -13,6 +14,7 @@ import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { NameAllocator, clientDefaultsInlined, emptyListWarnings, compactOrUndefined, describeError, effectiveClient } from "../common";
 import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
+import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
 import { CfnRef, CFN_WRITE_TAGS } from "./intrinsics";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
@@ -26,6 +28,8 @@ const SPECIAL_POOL_KEYS = [
   "resourceServers",
   "domain",
   "clientDefaults",
+  "groups",
+  "identityProviders",
   "passwordPolicy",
   "signInPolicy",
   "softwareTokenMfaConfiguration",
@@ -108,6 +112,15 @@ function render(doc: PoolDocument): ExportResult {
     };
   }
 
+  const providerIds = new Map<string, string>();
+  const parameters: NoEchoParameter[] = [];
+  for (const provider of spec.identityProviders ?? []) {
+    const id = ids.allocate(`${provider.providerName} IdentityProvider`, "IdentityProvider");
+    providerIds.set(provider.providerName, id);
+    const parameterId = () => ids.allocate(`${provider.providerName} ${provider.providerType === "SignInWithApple" ? "PrivateKey" : "ClientSecret"}`, "ProviderSecret");
+    resources[id] = { Type: CFN_IDENTITY_PROVIDER, Properties: identityProviderProperties(provider, pool, parameterId, parameters) };
+  }
+
   (spec.clients ?? []).forEach((raw, i) => {
     const client = { ...effectiveClient(spec, raw) };
     if (client.refreshTokenValidity === 0) {
@@ -122,14 +135,23 @@ function render(doc: PoolDocument): ExportResult {
         (client.allowedOAuthScopes ?? []).flatMap((scope) => (spec.resourceServers ?? []).filter((s) => scope.startsWith(`${s.identifier}/`)).map((s) => serverIds.get(s.identifier) ?? "")),
       ),
     ].filter(Boolean);
+    // Identity providers before the clients that list them (cognito-semantics.md §3).
+    for (const name of client.supportedIdentityProviders ?? []) {
+      const providerId = providerIds.get(name);
+      if (providerId && !dependsOn.includes(providerId)) dependsOn.push(providerId);
+    }
     const target = toTarget(appClientSchema, client, CFN_CLIENT_NAMING) as Record<string, unknown>;
     resources[id] = { Type: CFN_TYPES.client, ...(dependsOn.length ? { DependsOn: dependsOn } : {}), Properties: { UserPoolId: pool, ...target } };
   });
 
+  for (const group of spec.groups ?? []) resources[ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, pool) };
+
+  const parameterSection = noEchoParameters(parameters);
   const template = {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Cognito user pool "${doc.metadata.name}", exported by Cognito Studio`,
     Metadata: { [STUDIO_METADATA]: compactOrUndefined({ Region: spec.region, Labels: doc.metadata.labels }) },
+    ...(parameterSection ? { Parameters: parameterSection } : {}),
     Resources: resources,
   };
   const content = stringify(template, { customTags: CFN_WRITE_TAGS, lineWidth: 0, aliasDuplicateObjects: false });

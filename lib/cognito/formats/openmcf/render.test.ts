@@ -190,3 +190,17 @@ describe("renderOpenMcf", () => {
     expect(out.diagnostics.map((d) => d.code)).toEqual(["internal-error"]);
   });
 });
+
+describe("groups and identity providers", () => {
+  it("are reported as not expressible in AwsCognitoUserPool v1 and not written", () => {
+    const doc: PoolDocument = {
+      apiVersion: "cognito-studio.dev/v1",
+      kind: "UserPool",
+      metadata: { name: "shop" },
+      spec: { region: "eu-west-1", groups: [{ name: "admins" }], identityProviders: [{ providerName: "Corp", providerType: "SAML", providerDetails: { MetadataURL: "https://idp.example.com/m" } }] },
+    };
+    const result = renderOpenMcf(doc);
+    expect(result.diagnostics.filter((d) => d.code === "openmcf-not-expressible").map((d) => d.path)).toEqual(["spec.groups", "spec.identityProviders"]);
+    expect(result.files.map((f) => f.content).join("\n")).not.toContain("idp.example.com");
+  });
+});

@@ -40,6 +40,9 @@ const POOL_FIELDS_NOT_EXPRESSIBLE: Partial<Record<keyof PoolSpec, string>> = {
   userPoolAddOns: "OpenMCF has no user pool add-ons (threat protection)",
   userPoolTags: "OpenMCF has no pool tags in the spec",
   userPoolTier: "OpenMCF has no feature plan (user pool tier)",
+  // openmcf-awscognitouserpool.md "Not modelled": "Identity providers (separate kind `AwsCognitoIdentityProvider`) … groups".
+  groups: "OpenMCF AwsCognitoUserPool v1 has no groups; create them outside this manifest",
+  identityProviders: "OpenMCF AwsCognitoUserPool v1 has no identity providers (OpenMCF models them as a separate kind, AwsCognitoIdentityProvider); create them outside this manifest (clients may still list them)",
 };
 
 /** Client settings the v1 kind has no field for (openmcf-awscognitouserpool.md, "Not modelled" under the client table). */

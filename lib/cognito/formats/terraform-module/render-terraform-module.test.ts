@@ -72,3 +72,19 @@ describe("renderTerraformModule", () => {
     expect(await moduleInputs(doc)).toMatchObject({ user_device_tracking: "ALWAYS" });
   });
 });
+
+test("groups and identity providers are reported as not held by the module, and not written", () => {
+  const doc = {
+    apiVersion: "cognito-studio.dev/v1" as const,
+    kind: "UserPool" as const,
+    metadata: { name: "shop" },
+    spec: {
+      region: "eu-west-1",
+      groups: [{ name: "admins" }],
+      identityProviders: [{ providerName: "Corp", providerType: "SAML" as const, providerDetails: { MetadataURL: "https://idp.example.com/m" } }],
+    },
+  };
+  const { files, diagnostics } = renderTerraformModule(doc);
+  expect(diagnostics.filter((d) => d.code === "not-expressible").map((d) => d.path)).toEqual(["spec.groups", "spec.identityProviders"]);
+  expect(files.map((f) => f.content).join("\n")).not.toContain("idp.example.com");
+});

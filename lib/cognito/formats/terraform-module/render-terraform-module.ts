@@ -109,6 +109,10 @@ const POOL_INPUTS: Input[] = [
 
 /** What the module has no input for: spec path → value (warning + comment when set). */
 const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
+  // mineiros-variables.tf.txt has no group or identity provider input; the plain Terraform export writes
+  // aws_cognito_user_group / aws_cognito_identity_provider, which can sit next to the module.
+  ["spec.groups", (d) => d.spec.groups],
+  ["spec.identityProviders", (d) => d.spec.identityProviders],
   ["spec.deletionProtection", (d) => d.spec.deletionProtection],
   ["spec.userPoolTier", (d) => d.spec.userPoolTier],
   ["spec.signInPolicy", (d) => d.spec.signInPolicy],

@@ -38,6 +38,8 @@ export const TF_TYPES = {
   client: "aws_cognito_user_pool_client",
   resourceServer: "aws_cognito_resource_server",
   domain: "aws_cognito_user_pool_domain",
+  group: "aws_cognito_user_group",
+  identityProvider: "aws_cognito_identity_provider",
 } as const;
 
 /**

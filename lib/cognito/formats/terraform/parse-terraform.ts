@@ -1,5 +1,6 @@
 /**
- * Imports Terraform HCL (aws_cognito_user_pool, _client, resource_server, user_pool_domain) into a pool
+ * Imports Terraform HCL (aws_cognito_user_pool, _client, resource_server, user_pool_domain, aws_cognito_user_group,
+ * aws_cognito_identity_provider) into a pool
  * document. Parsing is `@cdktf/hcl2json`'s (a WebAssembly build of HashiCorp's HCL parser), which is
  * asynchronous, so this parser is async too. Never throws (the promise never rejects); whatever the file
  * holds that the model cannot is a warning naming it.
@@ -16,6 +17,7 @@ import { describeError, finishImport } from "../common";
 import { fromTarget } from "../shape-walk";
 import type { ImportResult } from "../types";
 import { type ExpressionScope, POOL_REFERENCE, evaluateTemplate, resolveBody } from "./expressions";
+import { groupFromBody, identityProviderFromBody, takeProviderSecret } from "./groups-idps";
 import { TF_CLIENT_NAMING, TF_DOMAIN_NAMING, TF_POOL_NAMING, TF_RESOURCE_SERVER_NAMING, TF_TYPES, standardStringDefaults } from "./naming";
 
 type Body = Record<string, unknown>;
@@ -213,6 +215,26 @@ async function importTerraform(text: string, fileName: string): Promise<ImportRe
     return { name: clientName, ...im.convert(appClientSettingsSchema, settings, TF_CLIENT_NAMING, where) };
   });
 
+  const groups = resourcesOf(json, TF_TYPES.group, positions).map(([label, raw]) => {
+    const where = `${TF_TYPES.group}.${label}`;
+    const body = im.resolve(im.stripMeta(raw, where), where);
+    checkPoolReference(im, body, where);
+    return groupFromBody(body, where, im.diagnostics);
+  });
+  const descriptions = new Map<string, unknown>();
+  for (const [name, bodies] of Object.entries(isObject(json.variable) ? json.variable : {})) {
+    const body = takeFirst(bodies);
+    if (isObject(body)) descriptions.set(name, body.description);
+  }
+  const identityProviders = resourcesOf(json, TF_TYPES.identityProvider, positions).map(([label, raw]) => {
+    const where = `${TF_TYPES.identityProvider}.${label}`;
+    // The secret comes out before expressions are resolved: a sensitive variable has no default to read.
+    const { body: withoutSecret, secretRef } = takeProviderSecret(im.stripMeta(raw, where), descriptions, where, im.diagnostics);
+    const body = im.resolve(withoutSecret, where);
+    checkPoolReference(im, body, where);
+    return identityProviderFromBody(body, secretRef, where, im.diagnostics);
+  });
+
   // Everything else in the file, named so nothing is dropped silently.
   const known = new Set<string>(Object.values(TF_TYPES));
   for (const [type, byLabel] of Object.entries(isObject(json.resource) ? json.resource : {})) {
@@ -239,6 +261,8 @@ async function importTerraform(text: string, fileName: string): Promise<ImportRe
       ...(resourceServers.length ? { resourceServers } : {}),
       ...(domain ? { domain } : {}),
       ...(clients.length ? { clients } : {}),
+      ...(groups.length ? { groups } : {}),
+      ...(identityProviders.length ? { identityProviders } : {}),
     },
   };
   return finishImport(document, im.diagnostics);

@@ -1,6 +1,8 @@
 /**
  * Exports a pool document as plain Terraform (hashicorp/aws provider): `aws_cognito_user_pool` (with its MFA
- * settings), `aws_cognito_resource_server`, `aws_cognito_user_pool_domain` and `aws_cognito_user_pool_client`,
+ * settings), `aws_cognito_resource_server`, `aws_cognito_user_pool_domain`, `aws_cognito_user_pool_client`,
+ * `aws_cognito_identity_provider` and `aws_cognito_user_group` (groups-idps.ts; provider secrets are sensitive
+ * variables),
  * in the style of seed 000 and laid out as `terraform fmt` would. Argument names come from
  * ../shared/reference/terraform-docs/. Never throws; what Terraform cannot express is a warning.
  *
@@ -20,6 +22,7 @@ import { STANDARD_ATTRIBUTES, type SchemaAttributeSpec } from "../../spec/schema
 import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError, effectiveClient } from "../common";
 import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
+import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
 import {
   DEFAULT_TOKEN_UNITS,
@@ -78,7 +81,10 @@ interface Context {
   options: TerraformExportOptions;
   diagnostics: Diagnostic[];
   variables: { name: string; type: string; description: string; value: HclValue }[];
+  /** Provider secrets: `sensitive`, no default (supplied at apply time). */
+  secretVariables: SensitiveVariable[];
   resourceServerLabels: Map<string, string>;
+  providerLabels: Map<string, string>;
 }
 
 function variable(ctx: Context, name: string, type: string, description: string, value: HclValue): HclValue {
@@ -103,7 +109,7 @@ function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, u
 function poolResource(ctx: Context): HclNode {
   const { spec } = ctx;
   const rest: Record<string, unknown> = { ...spec };
-  for (const key of ["region", "clients", "resourceServers", "domain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration"]) delete rest[key];
+  for (const key of ["region", "clients", "resourceServers", "domain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "groups", "identityProviders"]) delete rest[key];
   if (spec.lambdaConfig?.inboundFederation) {
     ctx.diagnostics.push(
       warning(
@@ -228,11 +234,15 @@ function clientResource(ctx: Context, client: AppClientSpec, label: string, inde
     if (settings.callbackUrls) target.callback_urls = variable(ctx, `${label}_callback_urls`, "list(string)", `Callback URLs of the app client "${name}".`, settings.callbackUrls);
     if (settings.logoutUrls) target.logout_urls = variable(ctx, `${label}_logout_urls`, "list(string)", `Sign-out URLs of the app client "${name}".`, settings.logoutUrls);
   }
-  return resource(TF_TYPES.client, label, toNodes(target, [attr("name", name), attr("user_pool_id", expr(`${POOL}.id`))]));
+  const body = toNodes(target, [attr("name", name), attr("user_pool_id", expr(`${POOL}.id`))]);
+  // The providers a client lists must exist first (cognito-semantics.md §3 "Identity providers before clients").
+  const providers = (settings.supportedIdentityProviders ?? []).flatMap((p) => (ctx.providerLabels.has(p) ? [`${TF_TYPES.identityProvider}.${ctx.providerLabels.get(p)}`] : []));
+  if (providers.length > 0) body.push(blank, attr("depends_on", expr(`[${providers.join(", ")}]`)));
+  return resource(TF_TYPES.client, label, body);
 }
 
 function variablesFile(ctx: Context): string {
-  const nodes: HclNode[] = [];
+  const nodes: HclNode[] = sensitiveVariableNodes(ctx.secretVariables);
   for (const v of ctx.variables) {
     if (nodes.length) nodes.push(blank);
     nodes.push(block("variable", [v.name], [attr("type", expr(v.type)), attr("description", v.description), attr("default", v.value)]));
@@ -240,7 +250,7 @@ function variablesFile(ctx: Context): string {
   return renderHcl(nodes);
 }
 
-function importsFile(ctx: Context, labels: { clients: Map<string, string>; servers: Map<string, string> }): string {
+function importsFile(ctx: Context, labels: { clients: Map<string, string>; servers: Map<string, string>; groups: Map<string, string> }): string {
   const live = ctx.options.liveIds;
   if (!live) return "";
   // Import ids: cognito-semantics.md §7 (pool id; pool/client; pool|identifier; the domain string).
@@ -248,6 +258,10 @@ function importsFile(ctx: Context, labels: { clients: Map<string, string>; serve
   for (const server of ctx.spec.resourceServers ?? [])
     imports.push({ to: `${TF_TYPES.resourceServer}.${labels.servers.get(server.identifier)}`, id: `${live.userPoolId}|${server.identifier}` });
   if (ctx.spec.domain) imports.push({ to: `${TF_TYPES.domain}.this`, id: ctx.spec.domain.domain });
+  // aws_cognito_identity_provider: "user_pool_id:provider_name"; aws_cognito_user_group: "user_pool_id/name".
+  for (const provider of ctx.spec.identityProviders ?? [])
+    imports.push({ to: `${TF_TYPES.identityProvider}.${ctx.providerLabels.get(provider.providerName)}`, id: `${live.userPoolId}:${provider.providerName}` });
+  for (const group of ctx.spec.groups ?? []) imports.push({ to: `${TF_TYPES.group}.${labels.groups.get(group.name)}`, id: `${live.userPoolId}/${group.name}` });
   (ctx.spec.clients ?? []).forEach((client, i) => {
     const id = live.clients?.[client.name];
     if (id) imports.push({ to: `${TF_TYPES.client}.${labels.clients.get(client.name)}`, id: `${live.userPoolId}/${id}` });
@@ -266,7 +280,7 @@ function importsFile(ctx: Context, labels: { clients: Map<string, string>; serve
 
 function render(doc: PoolDocument, options: TerraformExportOptions): ExportResult {
   const spec = doc.spec;
-  const ctx: Context = { doc, spec, options, diagnostics: [], variables: [], resourceServerLabels: new Map() };
+  const ctx: Context = { doc, spec, options, diagnostics: [], variables: [], secretVariables: [], resourceServerLabels: new Map(), providerLabels: new Map() };
   ctx.diagnostics.push(...clientDefaultsInlined(spec, "Plain Terraform"), ...emptyListWarnings(spec, "Terraform"));
   if (doc.metadata.labels && Object.keys(doc.metadata.labels).length > 0)
     ctx.diagnostics.push(warning("metadata.labels", "not-expressible", "Terraform has no place for the document's labels; they are not exported (tags are spec.userPoolTags)"));
@@ -276,6 +290,11 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   const clientNames = new NameAllocator("snake");
   const clientLabels = new Map<string, string>();
   for (const client of spec.clients ?? []) clientLabels.set(client.name, clientNames.allocate(client.name, "client"));
+  const providerNames = new NameAllocator("snake");
+  for (const provider of spec.identityProviders ?? []) ctx.providerLabels.set(provider.providerName, providerNames.allocate(provider.providerName, "identity_provider"));
+  const groupNames = new NameAllocator("snake");
+  const groupLabels = new Map<string, string>();
+  for (const group of spec.groups ?? []) groupLabels.set(group.name, groupNames.allocate(group.name, "group"));
 
   const region = options.variables ? variable(ctx, "region", "string", "AWS Region of the user pool.", spec.region) : spec.region;
   const nodes: HclNode[] = [
@@ -290,11 +309,14 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   for (const server of spec.resourceServers ?? []) nodes.push(blank, resourceServerResource(ctx, server, ctx.resourceServerLabels.get(server.identifier) ?? "resource_server"));
   const domain = domainResource(ctx);
   if (domain) nodes.push(blank, domain);
+  for (const provider of spec.identityProviders ?? [])
+    nodes.push(blank, identityProviderResource(provider, ctx.providerLabels.get(provider.providerName) ?? "identity_provider", expr(`${POOL}.id`), ctx.secretVariables));
   (spec.clients ?? []).forEach((client, i) => nodes.push(blank, clientResource(ctx, client, clientLabels.get(client.name) ?? "client", i)));
+  for (const group of spec.groups ?? []) nodes.push(blank, groupResource(group, groupLabels.get(group.name) ?? "group", expr(`${POOL}.id`)));
 
   const files: ExportedFile[] = [{ path: "main.tf", content: renderHcl(nodes) }];
-  if (ctx.variables.length > 0) files.push({ path: "variables.tf", content: variablesFile(ctx) });
-  if (options.liveIds) files.push({ path: "imports.tf", content: importsFile(ctx, { clients: clientLabels, servers: ctx.resourceServerLabels }) });
+  if (ctx.variables.length > 0 || ctx.secretVariables.length > 0) files.push({ path: "variables.tf", content: variablesFile(ctx) });
+  if (options.liveIds) files.push({ path: "imports.tf", content: importsFile(ctx, { clients: clientLabels, servers: ctx.resourceServerLabels, groups: groupLabels }) });
   return { files, diagnostics: ctx.diagnostics };
 }
 

@@ -269,8 +269,8 @@ resource "aws_cognito_user_pool" "main" {
   name          = "pool"
   unknown_thing = true
 }
-resource "aws_cognito_user_group" "admins" {
-  name         = "admins"
+resource "aws_cognito_user_pool_ui_customization" "ui" {
+  css          = ".label-customizable { font-weight: 400; }"
   user_pool_id = aws_cognito_user_pool.main.id
 }
 output "pool_id" {
@@ -280,7 +280,7 @@ output "pool_id" {
     expect(result.document).toEqual({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "pool" }, spec: { region: "eu-west-1" } });
     expect(result.diagnostics.map((d) => d.message)).toEqual([
       "aws_cognito_user_pool.main.unknown_thing has no place in the pool model and was not imported",
-      "resource aws_cognito_user_group.admins is not part of the pool model; it was not imported",
+      "resource aws_cognito_user_pool_ui_customization.ui is not part of the pool model; it was not imported",
       "main.tf: output blocks are not part of the pool model; they were not imported",
     ]);
   });
@@ -302,5 +302,80 @@ output "pool_id" {
 }`;
     const result = await parseTerraform(text);
     expect(result.document?.spec).toEqual({ region: "eu-west-1", verificationMessageTemplate: { emailSubject: "Your code", smsMessage: "Code {####}" } });
+  });
+});
+
+describe("groups and identity providers (aws_cognito_user_group, aws_cognito_identity_provider)", () => {
+  const secretRef = { source: "secretsManager" as const, name: "prod/google", jsonKey: "client_secret" };
+  const doc = {
+    apiVersion: "cognito-studio.dev/v1" as const,
+    kind: "UserPool" as const,
+    metadata: { name: "shop" },
+    spec: {
+      region: "eu-west-1",
+      groups: [{ name: "admins", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" }],
+      identityProviders: [
+        { providerName: "Google", providerType: "Google" as const, providerDetails: { client_id: "c", authorize_scopes: "openid" }, secretRef, attributeMapping: { email: "email" } },
+      ],
+      clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google"] }],
+    },
+  };
+
+  test("the secret is a sensitive variable without a default; the client depends on the provider; import ids follow the docs", () => {
+    const { files, diagnostics } = renderTerraform(doc, { liveIds: { userPoolId: "eu-west-1_Abc", clients: { web: "client1" } } });
+    expect(diagnostics).toEqual([]);
+    const main = files.find((f) => f.path === "main.tf")?.content ?? "";
+    expect(main).toContain('resource "aws_cognito_identity_provider" "google" {');
+    expect(main).toContain("client_secret    = var.google_client_secret");
+    expect(main).toContain("depends_on = [aws_cognito_identity_provider.google]");
+    expect(main).toContain('resource "aws_cognito_user_group" "admins" {');
+    const variables = files.find((f) => f.path === "variables.tf")?.content ?? "";
+    expect(variables).toContain('variable "google_client_secret" {');
+    expect(variables).toContain("sensitive   = true");
+    expect(variables).not.toContain("default");
+    const imports = files.find((f) => f.path === "imports.tf")?.content ?? "";
+    expect(imports).toContain('id = "eu-west-1_Abc:Google"');
+    expect(imports).toContain('id = "eu-west-1_Abc/admins"');
+  });
+
+  test("a literal secret in a hand-written file is not imported; a plain sensitive variable reads as TF_VAR_", async () => {
+    const text = `
+provider "aws" {
+  region = "eu-west-1"
+}
+variable "okta_secret" {
+  type      = string
+  sensitive = true
+}
+resource "aws_cognito_user_pool" "p" {
+  name = "pool"
+}
+resource "aws_cognito_identity_provider" "google" {
+  user_pool_id  = aws_cognito_user_pool.p.id
+  provider_name = "Google"
+  provider_type = "Google"
+  provider_details = {
+    client_id        = "c"
+    authorize_scopes = "openid"
+    client_secret    = "GOCSPX-literal-in-a-file"
+  }
+}
+resource "aws_cognito_identity_provider" "okta" {
+  user_pool_id  = aws_cognito_user_pool.p.id
+  provider_name = "Okta"
+  provider_type = "OIDC"
+  provider_details = {
+    client_id     = "o"
+    client_secret = var.okta_secret
+  }
+}`;
+    const result = await parseTerraform(text);
+    expect(JSON.stringify(result.document)).not.toContain("GOCSPX-literal-in-a-file");
+    expect(result.diagnostics.map((d) => d.code)).toContain("provider-secret-removed");
+    const providers = (result.document as { spec: { identityProviders: { providerName: string; secretRef?: unknown }[] } }).spec.identityProviders;
+    expect(providers.map((p) => [p.providerName, p.secretRef])).toEqual([
+      ["Google", undefined],
+      ["Okta", { source: "env", name: "TF_VAR_okta_secret" }],
+    ]);
   });
 });

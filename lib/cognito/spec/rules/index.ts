@@ -5,6 +5,8 @@ import { authFlowsRule } from "./auth-flows";
 import { customScopesRule } from "./custom-scopes";
 import { domainRule } from "./domain";
 import { emailConfigurationRule } from "./email-configuration";
+import { groupsRule } from "./groups";
+import { identityProvidersRule } from "./identity-providers";
 import { inviteTemplateRule } from "./invite-template";
 import { lambdaTriggersRule } from "./lambda-triggers";
 import { mfaRule } from "./mfa";
@@ -36,9 +38,12 @@ export const CROSS_FIELD_RULES: readonly Rule[] = [
   redirectUrisRule,
   customScopesRule,
   domainRule,
+  groupsRule,
+  identityProvidersRule,
 ];
 
 export type { Rule, RuleContext } from "./rule";
 export { STANDARD_SCOPES } from "./oauth";
 export { redirectUriProblem } from "./redirect-uris";
 export { isCustomDomain } from "./domain";
+export { COGNITO_PROVIDER, REQUIRED_PROVIDER_DETAILS } from "./identity-providers";

@@ -45,6 +45,32 @@ const withDomain = { domain: { domain: "my-app" } };
 const SNS_ROLE = "arn:aws:iam::123456789012:role/cognito-sms";
 const customAttributes = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `attr${i}`, attributeDataType: "String" }));
 const resourceServers = (n: number) => Array.from({ length: n }, (_, i) => ({ identifier: `https://api${i}.example.com`, name: `API ${i}` }));
+const groups = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `group-${i}` }));
+const google = (extra: Record<string, unknown> = {}) => ({
+  providerName: "Google",
+  providerType: "Google",
+  providerDetails: { client_id: "123.apps.googleusercontent.com", authorize_scopes: "openid email" },
+  secretRef: { source: "env", name: "GOOGLE_CLIENT_SECRET" },
+  ...extra,
+});
+const saml = (details: Record<string, string> = { MetadataURL: "https://idp.example.com/metadata" }, extra: Record<string, unknown> = {}) => ({
+  providerName: "Corp-SAML",
+  providerType: "SAML",
+  providerDetails: details,
+  ...extra,
+});
+const oidc = (details: Record<string, string> = {}) => ({
+  providerName: "Okta",
+  providerType: "OIDC",
+  providerDetails: { client_id: "abc", authorize_scopes: "openid", oidc_issuer: "https://okta.example.com", attributes_request_method: "GET", ...details },
+});
+const apple = (details: Record<string, string> = {}) => ({
+  providerName: "SignInWithApple",
+  providerType: "SignInWithApple",
+  providerDetails: { client_id: "com.example", team_id: "TEAM", key_id: "KEY", authorize_scopes: "email name", ...details },
+  secretRef: { source: "secretsManager", name: "apple-key" },
+});
+const tenantAttribute = (mutable: boolean) => ({ schemaAttributes: [{ name: "tenant", attributeDataType: "String", mutable }] });
 
 /** [rule code, spec that passes, spec that fails, expected path of the failure]. */
 const cases: [string, Record<string, unknown>, Record<string, unknown>, string][] = [
@@ -118,6 +144,27 @@ const cases: [string, Record<string, unknown>, Record<string, unknown>, string][
   ["resource-server-quota", { resourceServers: resourceServers(25) }, { resourceServers: resourceServers(26) }, "spec.resourceServers"],
   ["verification-message-conflict", { verificationMessageTemplate: { emailMessage: "Code {####}" } }, { verificationMessageTemplate: { emailMessage: "Code {####}", emailMessageByLink: "Go {##here##}" } }, "spec.verificationMessageTemplate.emailMessageByLink"],
   ["verification-message-conflict", { verificationMessageTemplate: { defaultEmailOption: "CONFIRM_WITH_CODE", emailMessage: "Code {####}" } }, { verificationMessageTemplate: { defaultEmailOption: "CONFIRM_WITH_CODE", emailMessageByLink: "Go {##here##}" } }, "spec.verificationMessageTemplate.emailMessageByLink"],
+  // Groups and identity providers (rules/groups.ts, rules/identity-providers.ts).
+  ["duplicate-group-name", { groups: [{ name: "admins" }, { name: "readers" }] }, { groups: [{ name: "admins" }, { name: "admins", precedence: 1 }] }, "spec.groups[1].name"],
+  ["group-quota", { groups: groups(10_000) }, { groups: groups(10_001) }, "spec.groups"],
+  ["duplicate-provider-name", { identityProviders: [google(), saml()] }, { identityProviders: [saml(), saml()] }, "spec.identityProviders[1].providerName"],
+  ["social-provider-name", { identityProviders: [google()] }, { identityProviders: [google({ providerName: "MyGoogle" })] }, "spec.identityProviders[0].providerName"],
+  ["provider-name-reserved", { identityProviders: [saml()] }, { identityProviders: [saml(undefined, { providerName: "COGNITO" })] }, "spec.identityProviders[0].providerName"],
+  ["provider-detail-required", { identityProviders: [oidc()] }, { identityProviders: [oidc({ oidc_issuer: "" })] }, "spec.identityProviders[0].providerDetails"],
+  ["provider-detail-required", { identityProviders: [apple()] }, { identityProviders: [apple({ team_id: " " })] }, "spec.identityProviders[0].providerDetails"],
+  ["saml-metadata", { identityProviders: [saml({ MetadataFile: "<EntityDescriptor/>" })] }, { identityProviders: [saml({ IDPSignout: "true" })] }, "spec.identityProviders[0].providerDetails"],
+  ["saml-metadata", { identityProviders: [saml()] }, { identityProviders: [saml({ MetadataURL: "https://idp.example.com/m", MetadataFile: "<x/>" })] }, "spec.identityProviders[0].providerDetails"],
+  ["provider-detail-invalid", { identityProviders: [oidc({ attributes_request_method: "POST" })] }, { identityProviders: [oidc({ attributes_request_method: "PUT" })] }, "spec.identityProviders[0].providerDetails"],
+  ["secret-in-details", { identityProviders: [google()] }, { identityProviders: [google({ providerDetails: { client_id: "x", authorize_scopes: "openid", client_secret: "s3cr3t" } })] }, "spec.identityProviders[0].providerDetails.client_secret"],
+  ["provider-secret-required", { identityProviders: [google(), oidc()] }, { identityProviders: [google({ secretRef: undefined })] }, "spec.identityProviders[0].secretRef"],
+  ["provider-secret-unused", { identityProviders: [saml()] }, { identityProviders: [saml(undefined, { secretRef: { source: "env", name: "X" } })] }, "spec.identityProviders[0].secretRef"],
+  ["secret-json-key", { identityProviders: [google({ secretRef: { source: "secretsManager", name: "idp", jsonKey: "google" } })] }, { identityProviders: [google({ secretRef: { source: "env", name: "G", jsonKey: "google" } })] }, "spec.identityProviders[0].secretRef.jsonKey"],
+  ["duplicate-idp-identifier", { identityProviders: [saml(undefined, { idpIdentifiers: ["corp.example.com"] }), oidc()] }, { identityProviders: [saml(undefined, { idpIdentifiers: ["corp"] }), { ...oidc(), idpIdentifiers: ["corp"] }] }, "spec.identityProviders[1].idpIdentifiers[0]"],
+  ["mapped-attribute-immutable", { ...tenantAttribute(true), identityProviders: [google({ attributeMapping: { "custom:tenant": "hd", username: "sub" } })] }, { ...tenantAttribute(false), identityProviders: [google({ attributeMapping: { "custom:tenant": "hd" } })] }, 'spec.identityProviders[0].attributeMapping["custom:tenant"]'],
+  ["client-unknown-provider", { identityProviders: [google()], clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google"] }] }, { identityProviders: [google()], clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Facebook"] }] }, "spec.clients[0].supportedIdentityProviders[1]"],
+  // Not managed here (identityProviders unset): the provider may exist in the pool, so only a warning.
+  ["client-unknown-provider", { clients: [{ name: "web", supportedIdentityProviders: ["COGNITO"] }] }, { clients: [{ name: "web", supportedIdentityProviders: ["Okta"] }] }, "spec.clients[0].supportedIdentityProviders[0]"],
+  ["mapped-attribute-not-writable", { identityProviders: [google({ attributeMapping: { email: "email" } })], clients: [{ name: "web", supportedIdentityProviders: ["Google"], writeAttributes: ["email"] }] }, { identityProviders: [google({ attributeMapping: { email: "email" } })], clients: [{ name: "web", supportedIdentityProviders: ["Google"], writeAttributes: ["name"] }] }, "spec.clients[0].writeAttributes"],
 ];
 
 describe("cross-field rules", () => {

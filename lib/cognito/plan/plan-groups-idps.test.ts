@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import type { PoolSpec } from "../spec/pool-schema";
+import { applyPlanToDocument } from "./apply-plan-to-document";
+import { planChanges } from "./plan-changes";
+import { renderPlanText } from "./render-text";
+import { actions, entry, poolDoc } from "./test-helpers";
+
+const google = { providerName: "Google", providerType: "Google" as const, providerDetails: { client_id: "1.apps.googleusercontent.com", authorize_scopes: "openid email" }, secretRef: { source: "env" as const, name: "GOOGLE_SECRET" } };
+const saml = { providerName: "Corp", providerType: "SAML" as const, providerDetails: { MetadataURL: "https://idp.example.com/metadata" } };
+const spec = (extra: Partial<PoolSpec>): Partial<PoolSpec> => ({ groups: [{ name: "admins", precedence: 0 }, { name: "readers" }], identityProviders: [google, saml], ...extra });
+
+describe("planChanges: groups and identity providers", () => {
+  it("creates providers before the clients that list them and groups after, in the plan's order", () => {
+    const plan = planChanges(null, poolDoc(spec({ clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google", "Corp"] }] })));
+    expect(actions(plan)).toEqual([
+      "user_pool create",
+      'identity_provider["Corp"] create',
+      'identity_provider["Google"] create',
+      'app_client["web"] create',
+      'group["admins"] create',
+      'group["readers"] create',
+    ]);
+    expect(entry(plan, 'identity_provider["Google"]').changes.map((c) => c.path)).toEqual(["providerDetails", "providerType", "secretRef"]);
+    expect(entry(plan, 'group["admins"]').documentPath).toBe("spec.groups[0]");
+  });
+
+  it("plans nothing for the same document and leaves unmanaged lists alone", () => {
+    const doc = poolDoc(spec({}));
+    expect(actions(planChanges(doc, structuredClone(doc)))).toEqual([]);
+    expect(actions(planChanges(doc, poolDoc({})))).toEqual([]);
+  });
+
+  it("updates a group in place, deletes a dropped one, and a renamed group is a delete plus a create", () => {
+    const plan = planChanges(poolDoc(spec({})), poolDoc(spec({ groups: [{ name: "admins", precedence: 1, description: "Admins" }, { name: "viewers" }] })));
+    expect(actions(plan)).toEqual(['group["admins"] update', 'group["readers"] delete', 'group["viewers"] create']);
+    expect(entry(plan, 'group["admins"]').changes).toEqual([
+      { path: "description", after: "Admins" },
+      { path: "precedence", before: 0, after: 1 },
+    ]);
+    expect(plan.worstImpact.details).toContain('Every user\'s membership of group "readers" is lost.');
+  });
+
+  it("compares provider details and attribute mapping whole (UpdateIdentityProvider replaces them)", () => {
+    const current = poolDoc(spec({}));
+    const desired = poolDoc(spec({ identityProviders: [{ ...google, providerDetails: { client_id: "1.apps.googleusercontent.com" }, attributeMapping: { email: "email" } }, saml] }));
+    const e = entry(planChanges(current, desired), 'identity_provider["Google"]');
+    expect(e.action).toBe("update");
+    expect(e.changes).toEqual([
+      { path: "attributeMapping", after: { email: "email" } },
+      { path: "providerDetails", before: google.providerDetails, after: { client_id: "1.apps.googleusercontent.com" } },
+    ]);
+  });
+
+  it("a changed secret reference is an update that sends the secret again; the plan holds only the reference", () => {
+    const desired = poolDoc(spec({ identityProviders: [{ ...google, secretRef: { source: "secretsManager", name: "prod/google" } }, saml] }));
+    const plan = planChanges(poolDoc(spec({})), desired);
+    expect(actions(plan)).toEqual(['identity_provider["Google"] update']);
+    expect(renderPlanText(plan)).toContain('~ secretRef: {\"source\":\"env\",\"name\":\"GOOGLE_SECRET\"} -> {\"source\":\"secretsManager\",\"name\":\"prod/google\"}');
+  });
+
+  it("deleting a provider a client still lists is an error, and applying the plan keeps the provider", () => {
+    const current = poolDoc(spec({ clients: [{ name: "web", supportedIdentityProviders: ["Corp"] }] }));
+    const desired = poolDoc(spec({ identityProviders: [google], clients: [{ name: "web", supportedIdentityProviders: ["Corp"] }] }));
+    const plan = planChanges(current, desired);
+    expect(plan.errors.map((e) => [e.path, e.code])).toEqual([["spec.clients[0].supportedIdentityProviders[0]", "provider-still-listed"]]);
+    expect(entry(plan, 'identity_provider["Corp"]').changes.every((c) => c.impossible)).toBe(true);
+    expect(applyPlanToDocument(current, plan).spec.identityProviders?.map((p) => p.providerName)).toEqual(["Google", "Corp"]);
+  });
+
+  it("checks the live pool's clients when the document does not manage clients", () => {
+    const current = poolDoc(spec({ clients: [{ name: "legacy", supportedIdentityProviders: ["Google"] }] }));
+    const plan = planChanges(current, poolDoc({ identityProviders: [saml] }));
+    expect(plan.errors.map((e) => e.code)).toEqual(["provider-still-listed"]);
+    expect(plan.errors[0]?.message).toContain("legacy");
+  });
+
+  it("a provider the client stops listing in the same plan may be deleted", () => {
+    const current = poolDoc(spec({ clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Corp"] }] }));
+    const plan = planChanges(current, poolDoc(spec({ identityProviders: [google], clients: [{ name: "web", supportedIdentityProviders: ["COGNITO"] }] })));
+    expect(plan.errors).toEqual([]);
+    expect(actions(plan)).toEqual(['identity_provider["Corp"] delete', 'app_client["web"] update']);
+    expect(plan.worstImpact.details).toContain('Users can no longer sign in through identity provider "Corp".');
+  });
+
+  it("a replaced pool takes groups and providers along", () => {
+    const current = poolDoc(spec({ usernameAttributes: ["email"] }));
+    const plan = planChanges(current, poolDoc(spec({ usernameAttributes: ["phone_number"] })));
+    expect(actions(plan).filter((a) => /group|identity/u.test(a))).toEqual([
+      'identity_provider["Corp"] replace',
+      'identity_provider["Google"] replace',
+      'group["admins"] replace',
+      'group["readers"] replace',
+    ]);
+    expect(plan.blastRadius.groups?.map((g) => g.name)).toEqual(["admins", "readers"]);
+  });
+});

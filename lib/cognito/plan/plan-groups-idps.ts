@@ -1,0 +1,160 @@
+/**
+ * Planning of groups and identity providers, matched by name (never by position).
+ *
+ * - Groups: every setting changes in place (`UpdateGroup`); a renamed group is a delete plus a create
+ *   (there is no rename call), and its memberships are lost.
+ * - Identity providers: `providerType` and `providerName` cannot change in place (replacement-rules.ts
+ *   `identity-provider.*`). When exactly one provider of a type disappears and exactly one of the same type
+ *   appears, it is shown as that provider's replacement (like a resource server's identifier change).
+ * - Deleting a provider that a client still lists after the plan is an error of the plan: Cognito would leave
+ *   the client offering a provider that no longer exists (cognito-semantics.md §3 "Identity providers before clients").
+ * - Unset list = not managed; [] = delete them all; a replaced pool takes both along.
+ */
+import type { AppClientSpec } from "../spec/client-schema";
+import { error, joinPath } from "../spec/diagnostics";
+import type { PoolDocument } from "../spec/document-schema";
+import {
+  type Builder,
+  CASCADE_REASON,
+  actionOf,
+  assess,
+  exactChanges,
+  indexByKey,
+  replacementChanges,
+  sortedKeys,
+} from "./plan-changes";
+import { effectiveClients, type Values } from "./resources";
+import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange } from "./types";
+
+const quote = (key: string) => JSON.stringify(key);
+const GROUP_SKIP = new Set(["name"]);
+const PROVIDER_SKIP = new Set(["providerName"]);
+
+export function planGroups(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
+  const desiredList = desired.spec.groups;
+  if (desiredList === undefined && !cascade) return;
+  const want = indexByKey(desiredList ?? [], (g) => g.name, (key, index) =>
+    b.errors.push(error(joinPath("spec", "groups", index, "name"), "duplicate-group-name", `group name ${quote(key)} is used more than once; groups are matched by name`)),
+  );
+  const have = indexByKey(current?.spec.groups ?? [], (g) => g.name, (key) =>
+    b.errors.push(error("spec.groups", "ambiguous-current-group", `the current pool has more than one group named ${quote(key)}`)),
+  );
+  const entry = (key: string, action: PlanAction, changes: AttributeChange[], reasons: ReplacementReason[], documentPath: string): ResourceChange => ({
+    type: "group",
+    address: `group[${quote(key)}]`,
+    key,
+    action,
+    changes,
+    reasons,
+    documentPath,
+  });
+  for (const key of sortedKeys(want, have)) {
+    const w = want.get(key);
+    const h = have.get(key);
+    if (w && h) {
+      const before = h.item as Values;
+      const after = w.item as Values;
+      const path = joinPath("spec", "groups", w.index);
+      const a = assess("group", before, after, GROUP_SKIP);
+      if (cascade) b.entries.push(entry(key, "replace", replacementChanges("group", before, after, a.changes, GROUP_SKIP), [CASCADE_REASON], path));
+      else b.entries.push(entry(key, actionOf(a.changes), a.changes, [], path));
+    } else if (w) {
+      b.entries.push(entry(key, "create", exactChanges("group", undefined, w.item as Values, GROUP_SKIP), [], joinPath("spec", "groups", w.index)));
+    } else if (h) {
+      b.entries.push(entry(key, "delete", exactChanges("group", h.item as Values, undefined, GROUP_SKIP), cascade ? [CASCADE_REASON] : [], joinPath("spec", "groups", h.index)));
+    }
+  }
+}
+
+/** The client lists of the pool once the plan ran: the desired clients when managed, else the current ones. */
+function clientsAfter(current: PoolDocument | null, desired: PoolDocument): { clients: AppClientSpec[]; base: "desired" | "current" } {
+  const desiredClients = effectiveClients(desired);
+  if (desiredClients !== undefined) return { clients: desiredClients, base: "desired" };
+  return { clients: current === null ? [] : (effectiveClients(current) ?? []), base: "current" };
+}
+
+export function planIdentityProviders(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
+  const desiredList = desired.spec.identityProviders;
+  if (desiredList === undefined && !cascade) return;
+  const want = indexByKey(desiredList ?? [], (p) => p.providerName, (key, index) =>
+    b.errors.push(error(joinPath("spec", "identityProviders", index, "providerName"), "duplicate-provider-name", `identity provider ${quote(key)} is defined more than once; providers are matched by name`)),
+  );
+  const have = indexByKey(current?.spec.identityProviders ?? [], (p) => p.providerName, (key) =>
+    b.errors.push(error("spec.identityProviders", "ambiguous-current-provider", `the current pool has more than one identity provider named ${quote(key)}`)),
+  );
+  const entry = (key: string, action: PlanAction, changes: AttributeChange[], reasons: ReplacementReason[], documentPath: string): ResourceChange => ({
+    type: "identityProvider",
+    address: `identity_provider[${quote(key)}]`,
+    key,
+    action,
+    changes,
+    reasons,
+    documentPath,
+  });
+
+  // Providers that would go while a client still offers them (after the plan): their deletion is an error
+  // and is marked impossible, so applying the plan keeps them (cognito-semantics.md §3, clients before deletion).
+  const listedAfter = new Map<string, { client: string; path: string }>();
+  if (!cascade && current !== null) {
+    const { clients, base } = clientsAfter(current, desired);
+    clients.forEach((client, index) =>
+      (client.supportedIdentityProviders ?? []).forEach((name, at) => {
+        if (listedAfter.has(name)) return;
+        const path = base === "desired" ? joinPath("spec", "clients", index, "supportedIdentityProviders", at) : "spec.identityProviders";
+        listedAfter.set(name, { client: base === "desired" ? client.name : `${client.name}" (a client of the live pool not managed here`, path });
+      }),
+    );
+  }
+  const blocked = new Set([...have.keys()].filter((name) => !want.has(name) && listedAfter.has(name)));
+
+  // A rename: exactly one provider of a type disappears and exactly one of that type appears.
+  const renamed = new Map<string, string>(); // new name -> old name
+  if (current !== null && !cascade && desiredList !== undefined) {
+    const gone = new Map<string, string[]>();
+    for (const [name, { item }] of have) if (!want.has(name) && !blocked.has(name)) gone.set(item.providerType, [...(gone.get(item.providerType) ?? []), name]);
+    const added = new Map<string, string[]>();
+    for (const [name, { item }] of want) if (!have.has(name)) added.set(item.providerType, [...(added.get(item.providerType) ?? []), name]);
+    for (const [type, names] of added) {
+      const old = gone.get(type);
+      if (names.length === 1 && old?.length === 1 && names[0] !== undefined && old[0] !== undefined) renamed.set(names[0], old[0]);
+    }
+  }
+  const consumed = new Set(renamed.values());
+
+  for (const key of sortedKeys(want, have)) {
+    const w = want.get(key);
+    const h = have.get(key);
+    if (w && h) {
+      const before = h.item as Values;
+      const after = w.item as Values;
+      const path = joinPath("spec", "identityProviders", w.index);
+      const a = assess("identityProvider", before, after, PROVIDER_SKIP);
+      if (cascade || a.replaceReasons.length > 0) {
+        const reasons = cascade ? [CASCADE_REASON, ...a.replaceReasons] : a.replaceReasons;
+        b.entries.push(entry(key, "replace", replacementChanges("identityProvider", before, after, a.changes, PROVIDER_SKIP), reasons, path));
+      } else b.entries.push(entry(key, actionOf(a.changes), a.changes, [], path));
+    } else if (w) {
+      const path = joinPath("spec", "identityProviders", w.index);
+      const old = renamed.get(key);
+      const oldItem = old === undefined ? undefined : have.get(old)?.item;
+      if (old !== undefined && oldItem) {
+        const a = assess("identityProvider", oldItem as Values, w.item as Values);
+        const e = entry(key, "replace", replacementChanges("identityProvider", oldItem as Values, w.item as Values, a.changes), a.replaceReasons, path);
+        e.previousKey = old;
+        b.entries.push(e);
+      } else {
+        b.entries.push(entry(key, "create", exactChanges("identityProvider", undefined, w.item as Values, PROVIDER_SKIP), [], path));
+      }
+    } else if (h && !consumed.has(key)) {
+      const changes = exactChanges("identityProvider", h.item as Values, undefined, PROVIDER_SKIP);
+      const listed = listedAfter.get(key);
+      if (blocked.has(key) && listed) {
+        for (const change of changes) change.impossible = true;
+        b.errors.push(
+          error(listed.path, "provider-still-listed", `identity provider ${quote(key)} is deleted but client "${listed.client}" still lists it in supportedIdentityProviders; remove it from the client first`),
+        );
+      }
+      b.entries.push(entry(key, "delete", changes, cascade ? [CASCADE_REASON] : [], joinPath("spec", "identityProviders", h.index)));
+    }
+  }
+}
