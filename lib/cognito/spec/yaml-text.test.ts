@@ -19,6 +19,8 @@ describe("isAmbiguousYamlString", () => {
     "ON", "On", "on", "OFF", "off", "YES", "Yes", "yes", "NO", "no", "Y", "y", "N", "n", "true", "False",
     // Nulls, numbers and dates in YAML 1.1 or 1.2.
     "null", "NULL", "~", "", "12", "012", "0o14", "0x1F", "1e3", ".5", "-.inf", "1:20", "1_000", "2024-01-01",
+    // A bare exponent looks like a word, but the `yaml` package's YAML 1.1 reader takes it as a float (NaN).
+    "e0", "E5", "e-3",
     // YAML 1.1 merge key and value indicator; syntax that would not read back as the same string.
     "<<", "=", "a: b", "# note", " padded",
   ])("%j is quoted", (value) => {

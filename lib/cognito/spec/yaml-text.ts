@@ -17,6 +17,11 @@ const YAML_11_INDICATORS = new Set(["<<", "="]);
 /** Words that stay strings in both versions once the booleans and nulls are excluded (the common case, no parse). */
 const PLAIN_WORD = /^[A-Za-z][\w-]*$/u;
 const NULL_WORD = /^(?:null|Null|NULL)$/u;
+/**
+ * An exponent with no mantissa ("e0", "E5"): the `yaml` package's YAML 1.1 float pattern allows the
+ * empty mantissa and reads these as NaN, though they look like words. Found by the property test.
+ */
+const BARE_EXPONENT = /^[eE][-+]?[0-9]+$/u;
 
 /**
  * Whether `value`, written as a plain (unquoted) scalar, would be read by a YAML 1.1 or 1.2 reader as anything
@@ -24,7 +29,7 @@ const NULL_WORD = /^(?:null|Null|NULL)$/u;
  * the writer (it quotes or uses a block scalar, which is always a string).
  */
 export function isAmbiguousYamlString(value: string): boolean {
-  if (YAML_11_BOOLEAN.test(value) || YAML_11_INDICATORS.has(value)) return true;
+  if (YAML_11_BOOLEAN.test(value) || YAML_11_INDICATORS.has(value) || BARE_EXPONENT.test(value)) return true;
   if (/[\n\r]/u.test(value)) return false;
   if (PLAIN_WORD.test(value)) return NULL_WORD.test(value);
   // A scalar that starts with a letter or slash reads as a number, date or null in neither YAML
