@@ -195,6 +195,14 @@ describe("normalisation", () => {
 
   test("token lifetimes equal to the defaults in other units are defaults too", () => {
     const client = clientSpecFromApi({ ClientId: "c", ClientName: "web", AccessTokenValidity: 60, TokenValidityUnits: { AccessToken: "minutes" } });
-    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }).clients).toEqual([{ name: "web", tokenValidityUnits: { accessToken: "minutes" } }]);
+    // The unit of a pruned default lifetime says nothing either (echo-rules.ts, unit-equivalent).
+    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }).clients).toEqual([{ name: "web" }]);
+  });
+
+  test("a unit is kept where its lifetime is not the default, or where the desired spec sets it", () => {
+    const client = clientSpecFromApi({ ClientId: "c", ClientName: "web", AccessTokenValidity: 30, IdTokenValidity: 60, TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" } });
+    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }).clients).toEqual([{ name: "web", accessTokenValidity: 30, tokenValidityUnits: { accessToken: "minutes" } }]);
+    const desired = { region: "eu-west-1", clients: [{ name: "web", tokenValidityUnits: { idToken: "minutes" as const } }] };
+    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }, desired).clients).toEqual([{ name: "web", accessTokenValidity: 30, tokenValidityUnits: { accessToken: "minutes", idToken: "minutes" } }]);
   });
 });
