@@ -62,8 +62,8 @@ export interface SdkPortOptions {
   rateLimit?: "quota" | "off" | RateLimiter;
 }
 
-/** A configured SDK client; one per target (region + endpoint + credentials). */
-function credentialsFor(options: CognitoConnectionOptions): Pick<CognitoIdentityProviderClientConfig, "credentials"> {
+/** The credentials of a connection (the default chain, given ones, or a role assumed with STS); shared by every service client (preflight). */
+export function credentialsFor(options: CognitoConnectionOptions): Pick<CognitoIdentityProviderClientConfig, "credentials"> {
   if (options.roleArn) {
     return {
       credentials: fromTemporaryCredentials({
