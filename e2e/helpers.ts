@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
+import { CreateEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { expect, type Page } from "@playwright/test";
 
 export const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
@@ -47,4 +48,11 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `e2e/artifacts/${name}-${label}.png`, fullPage: true });
   }
   if (original) await page.setViewportSize(original);
+}
+
+const MOTO_CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };
+
+/** A (verified, as moto reports it) SES identity on a moto server: what preflight looks for. */
+export async function createSesIdentity(endpoint: string, region: string, identity: string): Promise<void> {
+  await new SESv2Client({ region, endpoint, credentials: MOTO_CREDENTIALS }).send(new CreateEmailIdentityCommand({ EmailIdentity: identity }));
 }

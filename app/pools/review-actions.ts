@@ -11,6 +11,7 @@ import {
   submitChangeRequest,
 } from "@/lib/server/change-requests";
 import { pullLiveIntoDraft } from "@/lib/server/drift";
+import { preflightChangeRequest } from "@/lib/server/preflight";
 import { createTarget, describeTarget, updateTarget } from "@/lib/server/targets";
 import {
   applySchema,
@@ -88,4 +89,9 @@ export const pullLiveIntoDraftAction = defineAction({ schema: pullLiveSchema, ro
   const saved = await pullLiveIntoDraft(account, input);
   audit({ target: input.targetId, poolId: saved.poolId, before: `version ${input.draftVersion}`, after: `version ${saved.version} from live pool ${saved.userPoolId}${saved.valid ? "" : " (invalid)"}` });
   return { version: saved.version, valid: saved.valid };
+});
+
+/** Read-only: checks the AWS services the change request's pool depends on; nothing to audit. */
+export const preflightAction = defineAction({ schema: changeRequestRefSchema, role: "viewer", audit: false }, async (input, { account }) => {
+  return preflightChangeRequest(account, input.changeRequestId);
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { createSdkPort } from "@/lib/cognito/aws";
+import { createSdkPreflightPort, type PreflightPort } from "@/lib/cognito/preflight";
 
 /** What the server needs to talk to a target's Cognito (no credentials: the SDK's default chain). */
 export interface TargetConnection {
@@ -28,6 +29,24 @@ export function connectTarget(target: TargetConnection): CognitoPort {
 /** For tests: wrap or replace how ports are built (undefined restores the SDK port). */
 export function setTargetPortFactory(fn: TargetPortFactory | undefined): void {
   factory = fn ?? sdkPortFactory;
+}
+
+export type TargetPreflightFactory = (target: TargetConnection) => PreflightPort;
+
+/** ACM, SES, IAM, Lambda and KMS with the target's region, endpoint and role (as the Cognito port). */
+const sdkPreflightFactory: TargetPreflightFactory = (target) =>
+  createSdkPreflightPort({ region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}), ...(target.roleArn ? { roleArn: target.roleArn } : {}) });
+
+let preflightFactory: TargetPreflightFactory = sdkPreflightFactory;
+
+/** The preflight port for a target. */
+export function connectTargetPreflight(target: TargetConnection): PreflightPort {
+  return preflightFactory(target);
+}
+
+/** For tests: replace how preflight ports are built (undefined restores the SDK one). */
+export function setTargetPreflightFactory(fn: TargetPreflightFactory | undefined): void {
+  preflightFactory = fn ?? sdkPreflightFactory;
 }
 
 /** One line for an AWS (or network) error: its code and message, never the request. */

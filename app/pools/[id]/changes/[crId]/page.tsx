@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { PlanView } from "@/components/plan-view";
 import { ApplySteps } from "@/components/review/apply-steps";
 import { ChangeRequestActions } from "@/components/review/change-request-actions";
+import { PreflightPanel } from "@/components/review/preflight-panel";
 import { Badge, Card } from "@/components/ui";
 import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { requirePool } from "@/lib/server/page-auth";
@@ -93,8 +94,15 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         {!final && approver && isAuthor && <p className="mt-3 text-sm text-slate-600">You opened this request: another approver must approve it.</p>}
       </Card>
 
-      <h2 className="text-lg font-semibold">Plan</h2>
-      <PlanView plan={cr.plan} />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="space-y-4">
+          <h2 className="text-lg font-semibold">Plan</h2>
+          <PlanView plan={cr.plan} />
+        </div>
+        <Card>
+          <PreflightPanel changeRequestId={cr.id} />
+        </Card>
+      </div>
 
       <h2 className="text-lg font-semibold">Apply runs</h2>
       {cr.runs.length === 0 ? (
