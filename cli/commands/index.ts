@@ -8,6 +8,7 @@ import { importCommand } from "./import";
 import { pullCommand } from "./pull";
 import { applyCommand } from "./apply";
 import { preflightCommand } from "./preflight";
+import { connectCommand } from "./connect";
 
 /** Every command of the CLI, in the order `--help` lists them. Later commands register here. */
 export const commands: Command[] = [
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   pullCommand,
   applyCommand,
   preflightCommand,
+  connectCommand,
 ];
