@@ -9,6 +9,7 @@ import { pullCommand } from "./pull";
 import { applyCommand } from "./apply";
 import { preflightCommand } from "./preflight";
 import { connectCommand } from "./connect";
+import { rotateSecretCommand } from "./rotate-secret";
 
 /** Every command of the CLI, in the order `--help` lists them. Later commands register here. */
 export const commands: Command[] = [
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   applyCommand,
   preflightCommand,
   connectCommand,
+  rotateSecretCommand,
 ];
