@@ -2,6 +2,7 @@ import "server-only";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { createSdkPort } from "@/lib/cognito/aws";
 import { createSdkPreflightPort, type PreflightPort } from "@/lib/cognito/preflight";
+import { type ClientSecretPort, createSdkClientSecretPort } from "@/lib/cognito/rotation";
 
 /** What the server needs to talk to a target's Cognito (no credentials: the SDK's default chain). */
 export interface TargetConnection {
@@ -47,6 +48,21 @@ export function connectTargetPreflight(target: TargetConnection): PreflightPort 
 /** For tests: replace how preflight ports are built (undefined restores the SDK one). */
 export function setTargetPreflightFactory(fn: TargetPreflightFactory | undefined): void {
   preflightFactory = fn ?? sdkPreflightFactory;
+}
+
+export type TargetSecretPortFactory = (target: TargetConnection) => ClientSecretPort;
+const sdkSecretFactory: TargetSecretPortFactory = (target) =>
+  createSdkClientSecretPort({ region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}), ...(target.roleArn ? { roleArn: target.roleArn } : {}) });
+let secretFactory: TargetSecretPortFactory = sdkSecretFactory;
+
+/** The client secret operations for a target (rotation). */
+export function connectTargetSecrets(target: TargetConnection): ClientSecretPort {
+  return secretFactory(target);
+}
+
+/** For tests: moto lacks the secret operations, so tests use an SDK stub (undefined restores the SDK one). */
+export function setTargetSecretPortFactory(fn: TargetSecretPortFactory | undefined): void {
+  secretFactory = fn ?? sdkSecretFactory;
 }
 
 /** One line for an AWS (or network) error: its code and message, never the request. */
