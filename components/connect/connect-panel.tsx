@@ -2,11 +2,21 @@
 import { CopyButton } from "@/components/export-view/copy-button";
 import { Badge, Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui";
 import type { AppConnection, ConnectSnippet } from "@/lib/cognito/connect";
+import { SecretRotation } from "./secret-rotation";
 
 const KIND_LABEL: Record<ConnectSnippet["kind"], string> = { env: "Environment", "next-auth": "next-auth", amplify: "Amplify", "oidc-client-ts": "oidc-client-ts" };
 
 /** One app client: the URLs and ids an application needs, and a snippet per stack with a copy button. */
-export function ConnectPanel({ connection, snippets }: { connection: AppConnection; snippets: ConnectSnippet[] }) {
+export function ConnectPanel({
+  connection,
+  snippets,
+  rotation,
+}: {
+  connection: AppConnection;
+  snippets: ConnectSnippet[];
+  /** For a confidential client of an applied target: secret rotation (approvers may rotate). */
+  rotation?: { targetId: string; canRotate: boolean };
+}) {
   const c = connection;
   const facts: [string, string | undefined][] = [
     ["User pool id", c.userPoolId],
@@ -72,6 +82,7 @@ export function ConnectPanel({ connection, snippets }: { connection: AppConnecti
           </TabsContent>
         ))}
       </Tabs>
+      {rotation && c.confidential && c.applied && <SecretRotation targetId={rotation.targetId} clientName={c.clientName} canRotate={rotation.canRotate} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { appConnection, type LiveIds, renderConnectSnippets } from "@/lib/cognit
 import { liveIdsOfTarget } from "@/lib/server/connect";
 import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
+import { hasRole } from "@/lib/server/roles";
 import { listTargets } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";
@@ -66,7 +67,11 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
           const connection = appConnection(document, client.name, live);
           return (
             <Card key={client.name}>
-              <ConnectPanel connection={connection} snippets={renderConnectSnippets(connection)} />
+              <ConnectPanel
+                connection={connection}
+                snippets={renderConnectSnippets(connection)}
+                {...(target && live ? { rotation: { targetId: target.id, canRotate: hasRole(account.role, "approver") } } : {})}
+              />
             </Card>
           );
         })
