@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { CreateEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
+import { runBoto3 } from "../test/support/boto3";
 import { expect, type Page } from "@playwright/test";
 
 export const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
@@ -55,4 +56,21 @@ const MOTO_CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };
 /** A (verified, as moto reports it) SES identity on a moto server: what preflight looks for. */
 export async function createSesIdentity(endpoint: string, region: string, identity: string): Promise<void> {
   await new SESv2Client({ region, endpoint, credentials: MOTO_CREDENTIALS }).send(new CreateEmailIdentityCommand({ EmailIdentity: identity }));
+}
+
+/** A Lambda function (with its execution role) on a moto server, without any resource policy; returns its ARN. */
+export async function createLambdaFunction(endpoint: string, region: string, name: string): Promise<string> {
+  return runBoto3<string>(
+    endpoint,
+    region,
+    `
+import io, json, zipfile
+role = client("iam").create_role(RoleName=args["name"] + "-exec", AssumeRolePolicyDocument=json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w") as z:
+    z.writestr("index.py", "def handler(e, c):\\n    return e\\n")
+result = client("lambda").create_function(FunctionName=args["name"], Runtime="python3.12", Role=role, Handler="index.handler", Code={"ZipFile": buf.getvalue()})["FunctionArn"]
+`,
+    { name },
+  );
 }
