@@ -15,6 +15,19 @@ export async function signIn(page: Page, user = ADMIN): Promise<void> {
   await expect(page.getByRole("heading", { name: "User pools" })).toBeVisible();
 }
 
+/** Signs up (on an empty database the first account is the admin) or, when the account exists, signs in. */
+export async function signUpOrIn(page: Page, user = ADMIN): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create an account" }).click();
+  const heading = page.getByRole("heading", { name: "User pools" });
+  const exists = page.getByText("already exists");
+  await expect(heading.or(exists)).toBeVisible();
+  if (await exists.isVisible()) await signIn(page, user);
+}
+
 /** The draft version the pool editor shows ("… (version 3)"). */
 export async function draftVersion(page: Page): Promise<number> {
   const text = (await page.getByTestId("save-state").textContent()) ?? "";

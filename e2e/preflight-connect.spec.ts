@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { runBoto3 } from "../test/support/boto3";
 import { startMoto, type MotoServer } from "../test/support/moto";
-import { createLambdaFunction, expectAccessible, screenshots, signIn } from "./helpers";
+import { createLambdaFunction, expectAccessible, screenshots, signUpOrIn } from "./helpers";
 
 // The preflight panel next to the plan and the Connect panel per app client, against moto: a pool whose
 // pre sign-up trigger may not be invoked by Cognito is refused by preflight (and by apply, before any
@@ -48,7 +48,7 @@ spec:
 
 test("preflight blocks a trigger Cognito may not invoke, apply is refused before any change; fixed, it applies and Connect shows the live ids", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page);
+  await signUpOrIn(page);
 
   // Import the design.
   await page.goto("/");
@@ -64,7 +64,7 @@ test("preflight blocks a trigger Cognito may not invoke, apply is refused before
   await page.goto(`${poolPath}/connect`);
   const web = page.getByTestId("connect-panel-web");
   await expect(web.getByText("placeholders until applied")).toBeVisible();
-  await expect(web.getByText("https://preflight-connect-demo.auth.eu-west-1.amazoncognito.com/oauth2/token")).toBeVisible();
+  await expect(web.getByText("https://preflight-connect-demo.auth.eu-west-1.amazoncognito.com/oauth2/token", { exact: true })).toBeVisible();
 
   // A dev target on moto (no approvals needed), and a change request.
   await page.goto(`${poolPath}/targets`);
