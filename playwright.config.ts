@@ -36,6 +36,12 @@ export default defineConfig({
     },
     trace: "off",
   },
+  // preflight-connect.spec.ts runs last: studio.spec.ts expects to create the first account on an empty
+  // database, and the specs share one database. One worker runs the projects in this order.
+  projects: [
+    { name: "studio", testIgnore: /preflight-connect\.spec\.ts$/u },
+    { name: "preflight-connect", testMatch: /preflight-connect\.spec\.ts$/u },
+  ],
   webServer: {
     command: `node scripts/db-migrate.mjs && npx next start -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
