@@ -4,3 +4,4 @@ export { readLivePool, fingerprintLiveState, issuerUrlOf, type LivePool, type Li
 export { normaliseLiveSpec, normaliseLiveDocument, POOL_DEFAULTS, CLIENT_DEFAULTS, STANDARD_ATTRIBUTE_DEFAULTS } from "./normalise";
 export { CATEGORY_QUOTAS, OPERATION_CATEGORIES, quotaFloorSeconds, type CognitoOperation, type QuotaCategory } from "./quotas";
 export { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-limiter";
+export { ECHO_RULES, echoedDefaults, type EchoRule, type EchoKind, type EchoScope } from "./echo-rules";
