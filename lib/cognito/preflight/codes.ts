@@ -118,6 +118,13 @@ export const PREFLIGHT_CODES = {
     fix: "Make smsConfiguration.externalId equal the sts:ExternalId the role's trust policy requires (or change the trust policy to the pool's external id).",
     awsErrorWithout: SMS_TRUST_ERROR,
   },
+  "sms-role-cannot-publish": {
+    check: "sms-role",
+    blocking: true,
+    fix: 'Give the role a policy that allows sns:Publish on Resource "*" (Cognito sends to phone numbers, which have no ARN).',
+    awsErrorWithout:
+      "CreateUserPool / UpdateUserPool / SetUserPoolMfaConfig fail with InvalidSmsRoleAccessPolicyException (\"the role provided for SMS configuration doesn't have permission to publish using Amazon SNS\" [M])",
+  },
   "sms-role-no-external-id-condition": {
     check: "sms-role",
     blocking: false,
@@ -190,7 +197,7 @@ export const PREFLIGHT_CODES = {
   "check-failed": {
     check: "domain-certificate",
     blocking: false,
-    fix: "Preflight could not read the dependency (see the message); give the studio's credentials read access (acm:DescribeCertificate, ses:GetEmailIdentity, iam:GetRole, lambda:GetFunction, lambda:GetPolicy, kms:DescribeKey) or check it by hand.",
+    fix: "Preflight could not read the dependency (see the message); give the studio's credentials read access (acm:DescribeCertificate, ses:GetEmailIdentity, iam:GetRole, iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy, iam:GetPolicyVersion, lambda:GetFunction, lambda:GetPolicy, kms:DescribeKey) or check it by hand.",
     awsErrorWithout: "",
   },
 } as const satisfies Record<string, PreflightCode>;

@@ -12,6 +12,8 @@ export interface PolicyStatement {
   servicePrincipals: string[];
   /** Any principal (`"*"` or `{ AWS: "*" }`). */
   anyPrincipal: boolean;
+  /** Resource patterns (identity policies); empty when the statement names none. */
+  resources: string[];
   /** Condition operator → key (lower-cased) → values. */
   conditions: Record<string, Record<string, string[]>>;
 }
@@ -30,7 +32,7 @@ export function parsePolicy(text: string): PolicyStatement[] {
     for (const [operator, keys] of Object.entries((s.Condition ?? {}) as Record<string, Json>)) {
       conditions[operator] = Object.fromEntries(Object.entries(keys).map(([k, v]) => [k.toLowerCase(), list(v)]));
     }
-    return { effect: s.Effect === "Deny" ? "Deny" : "Allow", actions: list(s.Action), servicePrincipals, anyPrincipal, conditions };
+    return { effect: s.Effect === "Deny" ? "Deny" : "Allow", actions: list(s.Action), servicePrincipals, anyPrincipal, resources: list(s.Resource), conditions };
   });
 }
 
@@ -54,4 +56,14 @@ export function conditionValues(statement: PolicyStatement, operators: readonly 
     if (values) return values;
   }
   return undefined;
+}
+
+/**
+ * Do identity policies allow `action` on every resource (`Resource: "*"`), with no unconditional Deny?
+ * Cognito publishes SMS to phone numbers, which have no ARN, so the role needs sns:Publish on "*".
+ */
+export function identityPoliciesAllowEverywhere(statements: readonly PolicyStatement[], action: string): boolean {
+  const matching = statements.filter((s) => s.actions.some((a) => wildcardMatch(a, action, true)) && s.resources.includes("*"));
+  if (matching.some((s) => s.effect === "Deny" && Object.keys(s.conditions).length === 0)) return false;
+  return matching.some((s) => s.effect === "Allow");
 }

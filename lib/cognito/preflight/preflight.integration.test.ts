@@ -30,6 +30,7 @@ interface Setup {
   certPending: string;
   roleTrusted: string;
   roleNoExternalId: string;
+  roleNoPublish: string;
   roleLambdaOnly: string;
   fnOpen: string;
   fnScoped: string;
@@ -79,6 +80,11 @@ def role(name, statement):
     return iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [statement]}))["Role"]["Arn"]
 result["roleTrusted"] = role("sms-trusted", {"Effect": "Allow", "Principal": {"Service": "cognito-idp.amazonaws.com"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "pool-external-id"}}})
 result["roleNoExternalId"] = role("sms-open", {"Effect": "Allow", "Principal": {"Service": "cognito-idp.amazonaws.com"}, "Action": "sts:AssumeRole"})
+publish = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sns:Publish", "Resource": "*"}]})
+iam.put_role_policy(RoleName="sms-trusted", PolicyName="publish", PolicyDocument=publish)
+managed = iam.create_policy(PolicyName="sms-publish", PolicyDocument=publish)["Policy"]["Arn"]
+iam.attach_role_policy(RoleName="sms-open", PolicyArn=managed)
+result["roleNoPublish"] = role("sms-no-publish", {"Effect": "Allow", "Principal": {"Service": "cognito-idp.amazonaws.com"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "pool-external-id"}}})
 result["roleLambdaOnly"] = role("lambda-exec", {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"})
 
 buf = io.BytesIO()
@@ -179,7 +185,10 @@ describe("SMS role (IAM)", () => {
   test("trusted, but the pool sends another external id", async () => {
     expect(await codes({ smsConfiguration: { snsCallerArn: setup.roleTrusted, externalId: "something-else" } })).toEqual(["sms-role-external-id-mismatch@smsConfiguration.externalId"]);
   });
-  test("trusted without an external id condition: works, with a warning", async () => {
+  test("trusted, but without permission to publish SMS", async () => {
+    expect(await codes({ smsConfiguration: { snsCallerArn: setup.roleNoPublish, externalId: "pool-external-id" } })).toEqual(["sms-role-cannot-publish@smsConfiguration.snsCallerArn"]);
+  });
+  test("trusted without an external id condition (publishing through an attached managed policy): works, with a warning", async () => {
     const report = await runPreflight(doc({ smsConfiguration: { snsCallerArn: setup.roleNoExternalId, externalId: "x" } }), port);
     expect(report.results.map((r) => [r.code, r.outcome])).toEqual([["sms-role-no-external-id-condition", "warn"]]);
     expect(report.blocked).toBe(false);

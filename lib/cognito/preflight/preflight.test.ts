@@ -18,7 +18,7 @@ const doc = (spec: Partial<PoolDocument["spec"]>): PoolDocument => ({ apiVersion
 /** Stub: every method rejects unless overridden (so a test shows which reads a check makes). */
 function stubPort(overrides: Partial<PreflightPort>): PreflightPort {
   const refuse = () => Promise.reject(new Error("unexpected call"));
-  return { describeCertificate: refuse, getEmailIdentity: refuse, getRole: refuse, functionExists: refuse, getFunctionPolicy: refuse, describeKey: refuse, ...overrides };
+  return { describeCertificate: refuse, getEmailIdentity: refuse, getRole: refuse, getRolePermissionPolicies: refuse, functionExists: refuse, getFunctionPolicy: refuse, describeKey: refuse, ...overrides };
 }
 
 describe("certificateCovers", () => {
@@ -65,11 +65,24 @@ test("a read the credentials may not make is reported as not checked and never b
 
 test("a trust policy requiring the external id with StringLike", async () => {
   const trustPolicy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: ["cognito-idp.amazonaws.com"] }, Action: ["sts:AssumeRole"], Condition: { StringLike: { "sts:ExternalId": "pool-*" } } }] });
-  const port = stubPort({ getRole: async () => ({ trustPolicy }) });
+  const publish = JSON.stringify({ Statement: { Effect: "Allow", Action: "sns:publish", Resource: "*" } });
+  const port = stubPort({ getRole: async () => ({ trustPolicy }), getRolePermissionPolicies: async () => [publish] });
   const ok = await runPreflight(doc({ smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "pool-42" } }), port);
   expect(ok.results.map((r) => r.code)).toEqual(["sms-role-ok"]);
   const none = await runPreflight(doc({ smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/sms" } }), port);
   expect(none.results.map((r) => r.code)).toEqual(["sms-role-external-id-mismatch"]);
+});
+
+test("sns:Publish must be allowed on every resource, and not denied", async () => {
+  const trustPolicy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "cognito-idp.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "x" } } }] });
+  const run = async (policies: object[]) => {
+    const port = stubPort({ getRole: async () => ({ trustPolicy }), getRolePermissionPolicies: async () => policies.map((p) => JSON.stringify(p)) });
+    return (await runPreflight(doc({ smsConfiguration: { snsCallerArn: "arn:aws:iam::123456789012:role/sms", externalId: "x" } }), port)).results.map((r) => r.code);
+  };
+  expect(await run([{ Statement: [{ Effect: "Allow", Action: ["sns:*"], Resource: ["*"] }] }])).toEqual(["sms-role-ok"]);
+  expect(await run([{ Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "arn:aws:sns:eu-west-1:123456789012:topic" }] }])).toEqual(["sms-role-cannot-publish"]);
+  expect(await run([{ Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }] }, { Statement: [{ Effect: "Deny", Action: "sns:*", Resource: "*" }] }])).toEqual(["sms-role-cannot-publish"]);
+  expect(await run([])).toEqual(["sms-role-cannot-publish"]);
 });
 
 test("a design with no dependencies makes no call and reports nothing", async () => {

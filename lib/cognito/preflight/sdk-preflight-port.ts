@@ -6,7 +6,15 @@
  * region its ARN names.
  */
 import { ACMClient, DescribeCertificateCommand } from "@aws-sdk/client-acm";
-import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import {
+  GetPolicyCommand as GetIamPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+} from "@aws-sdk/client-iam";
 import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { GetFunctionCommand, GetPolicyCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { GetEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
@@ -75,6 +83,28 @@ export function createSdkPreflightPort(connection: CognitoConnectionOptions): Pr
         const out = await iam().send(new GetRoleCommand({ RoleName: roleName }));
         return { trustPolicy: decodePolicy(out.Role?.AssumeRolePolicyDocument ?? "{}") };
       }),
+    async getRolePermissionPolicies(roleName) {
+      const documents: string[] = [];
+      let marker: string | undefined;
+      do {
+        const page = await iam().send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+        for (const PolicyName of page.PolicyNames ?? []) {
+          const policy = await iam().send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName }));
+          documents.push(decodePolicy(policy.PolicyDocument ?? "{}"));
+        }
+        marker = page.IsTruncated ? page.Marker : undefined;
+      } while (marker);
+      do {
+        const page = await iam().send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+        for (const attached of page.AttachedPolicies ?? []) {
+          const policy = await iam().send(new GetIamPolicyCommand({ PolicyArn: attached.PolicyArn }));
+          const version = await iam().send(new GetPolicyVersionCommand({ PolicyArn: attached.PolicyArn, VersionId: policy.Policy?.DefaultVersionId }));
+          documents.push(decodePolicy(version.PolicyVersion?.Document ?? "{}"));
+        }
+        marker = page.IsTruncated ? page.Marker : undefined;
+      } while (marker);
+      return documents;
+    },
     functionExists: async (arn) => (await orUndefined(() => lambda(regionOfArn(arn, connection.region)).send(new GetFunctionCommand({ FunctionName: arn })))) !== undefined,
     getFunctionPolicy: (arn) =>
       orUndefined(async () => {

@@ -78,6 +78,8 @@ export interface PreflightPort {
   getEmailIdentity(region: string, identity: string): Promise<EmailIdentityFacts | undefined>;
   /** IAM GetRole. */
   getRole(roleName: string): Promise<RoleFacts | undefined>;
+  /** The permission policy documents of a role: inline (GetRolePolicy) and attached managed (default version). */
+  getRolePermissionPolicies(roleName: string): Promise<string[]>;
   /** Lambda GetFunction (the ARN's region): does the function exist? */
   functionExists(functionArn: string): Promise<boolean>;
   /** Lambda GetPolicy: the resource policy JSON, `undefined` when the function has none. */

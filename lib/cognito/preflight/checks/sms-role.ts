@@ -2,11 +2,13 @@
  * SMS: the IAM role in SnsCallerArn exists and its trust policy lets cognito-idp.amazonaws.com assume it
  * with the configured external id. [M InvalidSmsRoleTrustRelationshipException]: "This can happen if you
  * don't trust cognito-idp.amazonaws.com or the external ID provided in the role does not match what is
- * provided in the SMS configuration for the user pool"; [M SmsConfigurationType.ExternalId].
+ * provided in the SMS configuration for the user pool"; [M SmsConfigurationType.ExternalId]. And the role
+ * may publish: [M InvalidSmsRoleAccessPolicyException] "the role provided for SMS configuration doesn't
+ * have permission to publish using Amazon SNS".
  */
 import type { PoolSpec } from "../../spec/pool-schema";
 import { parseArn } from "../arn";
-import { conditionValues, parsePolicy, statementsFor, wildcardMatch } from "../policy";
+import { conditionValues, identityPoliciesAllowEverywhere, parsePolicy, statementsFor, wildcardMatch } from "../policy";
 import { type PreflightContext, resultOf, unknownResult } from "../result";
 import type { PreflightPort, PreflightResult } from "../types";
 
@@ -64,8 +66,15 @@ export async function checkSmsRole(spec: PoolSpec, port: PreflightPort, _context
       ),
     ];
   }
+  let publishes: boolean;
+  try {
+    publishes = identityPoliciesAllowEverywhere((await port.getRolePermissionPolicies(roleName)).flatMap(parsePolicy), "sns:Publish");
+  } catch (error) {
+    return [unknownResult("sms-role", PATH, `the permissions of the IAM role ${roleName}`, error)];
+  }
+  if (!publishes) return [resultOf("sms-role-cannot-publish", PATH, `The role ${roleName} has no policy allowing sns:Publish on "*".`)];
   if (works.every((s) => !conditionValues(s, [...EQUALS, ...LIKE], "sts:ExternalId"))) {
     return [resultOf("sms-role-no-external-id-condition", PATH, `${COGNITO} may assume ${roleName} without an external id.`)];
   }
-  return [resultOf("sms-role-ok", PATH, `${COGNITO} may assume ${roleName} with the pool's external id.`)];
+  return [resultOf("sms-role-ok", PATH, `${COGNITO} may assume ${roleName} with the pool's external id, and it may publish SMS.`)];
 }
