@@ -162,6 +162,27 @@ idp.update_user_pool_client(**c)
     expect(change.after).not.toContain("https://evil.example.net/callback");
   });
 
+  test("a token lifetime changed (same unit): the lifetime shows, not its unit", async () => {
+    const { doc, id } = await appliedMaximalPool();
+    const clientIds = (await readLivePool(port, id)).live.clientIds;
+    await runBoto3(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+c = idp.describe_user_pool_client(UserPoolId=args["pool"], ClientId=args["client"])["UserPoolClient"]
+for k in ["ClientSecret", "CreationDate", "LastModifiedDate"]:
+    c.pop(k, None)
+c["AccessTokenValidity"] = 60
+idp.update_user_pool_client(**c)
+`,
+      { pool: id, client: clientIds.web },
+    );
+    const plan = await planAgainstLive(port, doc, id);
+    expect(changesOf(plan)).toEqual(['app_client["web"] update accessTokenValidity']);
+    expect(plan.entries.find((e) => e.address === 'app_client["web"]')?.changes[0]).toMatchObject({ before: 60, after: 30 });
+  });
+
   test("a resource server added", async () => {
     const { doc, id } = await appliedMaximalPool();
     await runBoto3(
