@@ -4,8 +4,7 @@
  * next-auth, Amplify, oidc-client-ts or environment variables. With --user-pool-id the ids are the live
  * pool's; without, placeholders. A client secret is never printed: only where it is kept.
  */
-import { readLivePool } from "../../lib/cognito/aws/read-live-pool";
-import { appConnection, type AppConnection, CONNECT_KINDS, type LiveIds, renderConnectSnippet, UnknownClientError } from "../../lib/cognito/connect";
+import { appConnection, type AppConnection, CONNECT_KINDS, type LiveIds, readLiveIds, renderConnectSnippet, UnknownClientError } from "../../lib/cognito/connect";
 import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
 import { hasErrors } from "../../lib/cognito/spec/diagnostics";
 import { oneOf, parseCommandArgs } from "../args";
@@ -89,8 +88,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   let live: LiveIds | undefined;
   if (userPoolId) {
     try {
-      const read = await readLivePool(connect(io, document.spec.region, values.endpoint, values["role-arn"]), userPoolId);
-      live = { userPoolId, clientIds: read.live.clientIds };
+      live = await readLiveIds(connect(io, document.spec.region, values.endpoint, values["role-arn"]), userPoolId);
     } catch (error) {
       io.stderr(`cognito-studio connect: cannot read pool ${userPoolId}: ${describeAwsError(error)}\n`);
       return EXIT_INVALID;

@@ -16,6 +16,7 @@ import {
   type RotationTarget,
   startSecretRotation,
 } from "../../lib/cognito/rotation";
+import { readLiveIds } from "../../lib/cognito/connect/live-ids";
 import { oneOf, parseCommandArgs } from "../args";
 import { checkPoolId, connect, describeAwsError, regionOfPoolId } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
@@ -64,15 +65,7 @@ export function setClientSecretPortFactory(fn: ClientSecretPortFactory | undefin
 }
 
 async function clientIdOf(io: CliIo, region: string, endpoint: string | undefined, roleArn: string | undefined, userPoolId: string, name: string): Promise<string | undefined> {
-  const port = connect(io, region, endpoint, roleArn);
-  let token: string | undefined;
-  do {
-    const page = await port.listUserPoolClients(userPoolId, token);
-    const found = page.items.find((c) => c.ClientName === name);
-    if (found?.ClientId) return found.ClientId;
-    token = page.nextToken;
-  } while (token);
-  return undefined;
+  return (await readLiveIds(connect(io, region, endpoint, roleArn), userPoolId)).clientIds[name];
 }
 
 async function run(args: string[], io: ConfirmingIo): Promise<number> {

@@ -1,6 +1,5 @@
 import "server-only";
-import { readLivePool } from "@/lib/cognito/aws";
-import type { LiveIds } from "@/lib/cognito/connect";
+import { type LiveIds, readLiveIds } from "@/lib/cognito/connect";
 import { UserError } from "./errors";
 import { connectTarget, describeAwsError } from "./target-port";
 import type { TargetView } from "./targets";
@@ -9,8 +8,7 @@ import type { TargetView } from "./targets";
 export async function liveIdsOfTarget(target: TargetView): Promise<LiveIds> {
   if (!target.userPoolId) throw new UserError("target-not-applied", `Target ${target.name} has no pool yet; apply a change request to it first.`);
   try {
-    const live = await readLivePool(connectTarget(target), target.userPoolId);
-    return { userPoolId: target.userPoolId, clientIds: live.live.clientIds };
+    return await readLiveIds(connectTarget(target), target.userPoolId);
   } catch (error) {
     throw new UserError("aws-read-failed", `Could not read pool ${target.userPoolId} of target ${target.name}: ${describeAwsError(error)}`);
   }

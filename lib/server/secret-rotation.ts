@@ -10,6 +10,7 @@ import {
   type StartedRotation,
   startSecretRotation,
 } from "@/lib/cognito/rotation";
+import { readLiveIds } from "@/lib/cognito/connect";
 import { UserError } from "./errors";
 import { connectTarget, connectTargetSecrets, describeAwsError } from "./target-port";
 import { getTarget, type TargetView } from "./targets";
@@ -24,18 +25,13 @@ async function resolve(account: Account, ref: ClientSecretRef): Promise<{ target
   const target = await getTarget(account.workspaceId, ref.targetId);
   if (!target) throw new UserError("target-not-found", "This target no longer exists.");
   if (!target.userPoolId) throw new UserError("target-not-applied", `Target ${target.name} has no pool yet.`);
-  const port = connectTarget(target);
-  let token: string | undefined;
+  let clientId: string | undefined;
   try {
-    do {
-      const page = await port.listUserPoolClients(target.userPoolId, token);
-      const found = page.items.find((c) => c.ClientName === ref.clientName);
-      if (found?.ClientId) return { target, rotation: { userPoolId: target.userPoolId, clientId: found.ClientId, clientName: ref.clientName } };
-      token = page.nextToken;
-    } while (token);
+    clientId = (await readLiveIds(connectTarget(target), target.userPoolId)).clientIds[ref.clientName];
   } catch (error) {
     throw new UserError("aws-read-failed", `Could not read the clients of pool ${target.userPoolId}: ${describeAwsError(error)}`);
   }
+  if (clientId) return { target, rotation: { userPoolId: target.userPoolId, clientId, clientName: ref.clientName } };
   throw new UserError("client-not-found", `Pool ${target.userPoolId} of target ${target.name} has no app client named ${ref.clientName}.`, "clientName");
 }
 
