@@ -5,6 +5,9 @@ import { Badge, type BadgeTone, Button, FormMessage } from "@/components/ui";
 import type { PreflightOutcome, PreflightReport } from "@/lib/cognito/preflight/types";
 
 const TONE: Record<PreflightOutcome, BadgeTone> = { pass: "good", fail: "bad", warn: "warn", unknown: "neutral" };
+/** The table cites the API model ("[M]", "§3") for maintainers; the page shows the words only. */
+const withoutCitations = (text: string) => text.replace(/\s*\[M[^\]]*\]|,?\s*§\d+/gu, "");
+
 const LABEL: Record<PreflightOutcome, string> = { pass: "ok", fail: "fails", warn: "warning", unknown: "not checked" };
 
 /**
@@ -66,7 +69,7 @@ export function PreflightPanel({ changeRequestId }: { changeRequestId: string })
               {r.awsErrorWithout && (
                 <p className="mt-1 text-slate-700">
                   <span className="font-medium">Without this check: </span>
-                  {r.awsErrorWithout}
+                  {withoutCitations(r.awsErrorWithout)}
                 </p>
               )}
             </li>
