@@ -7,7 +7,8 @@
 import type { PreflightCheckId } from "./types";
 
 export interface PreflightCode {
-  check: PreflightCheckId;
+  /** The check that reports it; "any" for the code every check uses when its read fails. */
+  check: PreflightCheckId | "any";
   /** A failure with this code stops the apply. */
   blocking: boolean;
   fix: string;
@@ -195,7 +196,7 @@ export const PREFLIGHT_CODES = {
 
   // ---- any check whose read failed
   "check-failed": {
-    check: "domain-certificate",
+    check: "any",
     blocking: false,
     fix: "Preflight could not read the dependency (see the message); give the studio's credentials read access (acm:DescribeCertificate, ses:GetEmailIdentity, iam:GetRole, iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy, iam:GetPolicyVersion, lambda:GetFunction, lambda:GetPolicy, kms:DescribeKey) or check it by hand.",
     awsErrorWithout: "",

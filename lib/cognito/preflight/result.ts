@@ -8,7 +8,7 @@ export interface PreflightContext {
 }
 
 /** A result for a code of the table: pass for `*-ok`, fail for blocking codes, warn otherwise. */
-export function resultOf(code: PreflightCodeName, path: string, message: string): PreflightResult {
+export function resultOf(code: Exclude<PreflightCodeName, "check-failed">, path: string, message: string): PreflightResult {
   const row = PREFLIGHT_CODES[code];
   const outcome: PreflightOutcome = code.endsWith("-ok") ? "pass" : row.blocking ? "fail" : "warn";
   return {
