@@ -101,6 +101,74 @@ result = {"id": pool["Id"]}
   });
 });
 
+describe("a twin of a design created by boto3, every setting written another way", () => {
+  test("lifetimes in other units, lists in other orders: the design plans against it as no change", async () => {
+    const name = unique("twin");
+    const design: PoolDocument = {
+      apiVersion: "cognito-studio.dev/v1",
+      kind: "UserPool",
+      metadata: { name },
+      spec: {
+        region: REGION,
+        autoVerifiedAttributes: ["email", "phone_number"],
+        clients: [
+          {
+            name: "web",
+            accessTokenValidity: 1,
+            idTokenValidity: 60,
+            refreshTokenValidity: 30,
+            tokenValidityUnits: { idToken: "minutes" },
+            explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+            callbackUrls: ["https://a.example.com/cb", "https://b.example.com/cb"],
+            readAttributes: ["email", "name"],
+            allowedOAuthFlowsUserPoolClient: true,
+            allowedOAuthFlows: ["code"],
+            allowedOAuthScopes: ["openid", "email"],
+            supportedIdentityProviders: ["COGNITO"],
+          },
+        ],
+      },
+    };
+    const created = await runBoto3<{ id: string }>(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+pool = idp.create_user_pool(PoolName=args["name"], AutoVerifiedAttributes=["phone_number", "email"])["UserPool"]
+idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="web",
+    AccessTokenValidity=60, IdTokenValidity=1, RefreshTokenValidity=720,
+    TokenValidityUnits={"AccessToken": "minutes", "IdToken": "hours", "RefreshToken": "hours"},
+    ExplicitAuthFlows=["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"],
+    CallbackURLs=["https://b.example.com/cb", "https://a.example.com/cb"], ReadAttributes=["name", "email"],
+    AllowedOAuthFlowsUserPoolClient=True, AllowedOAuthFlows=["code"], AllowedOAuthScopes=["email", "openid"], SupportedIdentityProviders=["COGNITO"])
+result = {"id": pool["Id"]}
+`,
+      { name },
+    );
+    expect(changesOf(await planAgainstLive(port, design, created.id))).toEqual([]);
+    // The same design with one real difference (a 2 hour access token) shows exactly that.
+    const longer = structuredClone(design);
+    longer.spec.clients![0]!.accessTokenValidity = 2;
+    const { plan, result } = await planAndApply(port, longer, created.id);
+    expect(changesOf(plan)).toEqual(['app_client["web"] update accessTokenValidity']);
+    expect(result.ok).toBe(true);
+    // Applied, the lifetime is 2 hours (the design's implied unit), not 2 of the live "minutes".
+    const units = await runBoto3<unknown>(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+cid = [c["ClientId"] for c in idp.list_user_pool_clients(UserPoolId=args["pool"], MaxResults=60)["UserPoolClients"]][0]
+c = idp.describe_user_pool_client(UserPoolId=args["pool"], ClientId=cid)["UserPoolClient"]
+result = [c["AccessTokenValidity"], c["TokenValidityUnits"]["AccessToken"]]
+`,
+      { pool: created.id },
+    );
+    expect(units).toEqual([2, "hours"]);
+    expect(changesOf(await planAgainstLive(port, longer, created.id))).toEqual([]);
+  });
+});
+
 describe("pools applied by the studio", () => {
   const poolPresets = listPresets("pool") as PoolPreset[];
   const clientPresets = listPresets("client") as ClientPreset[];

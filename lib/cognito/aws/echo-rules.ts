@@ -121,7 +121,7 @@ export const ECHO_RULES: readonly EchoRule[] = [
     kind: "unit-equivalent",
     value: { accessTokenValidity: { unit: "accessToken", defaultUnit: "hours", seconds: 3600 }, idTokenValidity: { unit: "idToken", defaultUnit: "hours", seconds: 3600 }, refreshTokenValidity: { unit: "refreshToken", defaultUnit: "days", seconds: 30 * 86400 } },
     reason:
-      "\"valid for one hour\" / \"valid for 30 days\" in whatever unit AWS answers with (60 minutes, 1 hour and 3600 seconds are one lifetime); a unit whose lifetime is the default or unset says nothing and is dropped with it",
+      "\"valid for one hour\" / \"valid for 30 days\" in whatever unit AWS answers with (60 minutes, 1 hour and 3600 seconds are one lifetime); a unit whose lifetime is the default or unset says nothing and is dropped with it; a lifetime the design sets is compared as a duration and written the design's way",
     source: "[M AccessTokenValidity, IdTokenValidity, RefreshTokenValidity], §1",
   },
   client("tokenValidityUnits.accessToken", "hours", "the unit of an unset access token lifetime", "[M TokenValidityUnits], §1"),

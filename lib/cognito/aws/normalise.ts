@@ -99,18 +99,31 @@ function normaliseSchemaAttribute(live: SchemaAttributeSpec, desired: SchemaAttr
 function normaliseClient(live: AppClientSpec, desired: AppClientSpec | undefined): AppClientSpec {
   const client: Json = { ...live };
   const want = desired as Json | undefined;
-  const units = (live.tokenValidityUnits ?? {}) as Record<string, TimeUnit | undefined>;
+  const units: Record<string, TimeUnit | undefined> = { ...(live.tokenValidityUnits ?? {}) };
+  const desiredUnits = (desired?.tokenValidityUnits ?? {}) as Record<string, TimeUnit | undefined>;
+  let rewroteUnits = false;
+  // Token lifetimes compare as durations (echo-rules.ts, unit-equivalent): 60 minutes is 1 hour.
   for (const token of TOKEN_VALIDITY_DEFAULTS) {
     const value = client[token.field];
-    const unit = units[token.unit] ?? (token.defaultUnit as TimeUnit);
-    if (typeof value === "number" && want?.[token.field] === undefined && value * SECONDS[unit] === token.seconds) delete client[token.field];
+    const liveSeconds = typeof value === "number" ? value * SECONDS[units[token.unit] ?? (token.defaultUnit as TimeUnit)] : token.seconds;
+    const wanted = want?.[token.field];
+    if (typeof wanted === "number") {
+      const wantUnit = desiredUnits[token.unit] ?? (token.defaultUnit as TimeUnit);
+      if (wanted * SECONDS[wantUnit] === liveSeconds) {
+        // The same lifetime, written the design's way.
+        client[token.field] = wanted;
+        units[token.unit] = wantUnit;
+        rewroteUnits = true;
+      }
+    } else if (typeof value === "number" && liveSeconds === token.seconds) {
+      delete client[token.field];
+    }
   }
-  // A unit whose lifetime is the default (pruned above) or unset says nothing (echo-rules.ts, unit-equivalent).
-  const desiredUnits = (desired?.tokenValidityUnits ?? {}) as Record<string, unknown>;
+  // A unit whose lifetime is the default (pruned above) or unset says nothing.
   const keptUnits = Object.fromEntries(
     Object.entries(units).filter(([unit]) => desiredUnits[unit] !== undefined || TOKEN_VALIDITY_DEFAULTS.some((t) => t.unit === unit && client[t.field] !== undefined)),
   );
-  if (live.tokenValidityUnits) client.tokenValidityUnits = keptUnits;
+  if (live.tokenValidityUnits || rewroteUnits) client.tokenValidityUnits = keptUnits;
   const out = prune(client, CLIENT_DEFAULTS, desired as unknown as Json | undefined);
   return { ...out, name: live.name } as AppClientSpec;
 }
