@@ -5,6 +5,8 @@
 import { createSdkPort, type SdkPort } from "../lib/cognito/aws/sdk-port";
 import { readLivePool, type LivePool } from "../lib/cognito/aws/read-live-pool";
 import type { PlanOptions } from "../lib/cognito/plan";
+import { createSdkPreflightPort } from "../lib/cognito/preflight/sdk-preflight-port";
+import type { PreflightPort } from "../lib/cognito/preflight/types";
 import type { PoolDocument } from "../lib/cognito/spec/document-schema";
 import { REGION_PATTERN } from "../lib/cognito/spec/primitives";
 import type { CliIo } from "./io";
@@ -32,6 +34,11 @@ export function connect(io: CliIo, region: string, endpoint: string | undefined,
     throw new UsageError(`--role-arn must be an IAM role ARN like arn:aws:iam::123456789012:role/cognito-admin; got "${roleArn}"`);
   }
   return createSdkPort({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, { rateLimit: custom ? "off" : "quota" });
+}
+
+/** The preflight port for the same target: same region, endpoint and role as {@link connect}. */
+export function connectPreflight(region: string, endpoint: string | undefined, roleArn?: string): PreflightPort {
+  return createSdkPreflightPort({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) });
 }
 
 /** Reads the live pool and the plan options that carry its facts (fingerprint, ids, user count). */

@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
+import { CreateEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
+import { runBoto3 } from "../test/support/boto3";
 import { expect, type Page } from "@playwright/test";
 
 export const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
@@ -11,6 +13,19 @@ export async function signIn(page: Page, user = ADMIN): Promise<void> {
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "User pools" })).toBeVisible();
+}
+
+/** Signs up (on an empty database the first account is the admin) or, when the account exists, signs in. */
+export async function signUpOrIn(page: Page, user = ADMIN): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create an account" }).click();
+  const heading = page.getByRole("heading", { name: "User pools" });
+  const exists = page.getByText("already exists");
+  await expect(heading.or(exists)).toBeVisible();
+  if (await exists.isVisible()) await signIn(page, user);
 }
 
 /** The draft version the pool editor shows ("… (version 3)"). */
@@ -47,4 +62,28 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `e2e/artifacts/${name}-${label}.png`, fullPage: true });
   }
   if (original) await page.setViewportSize(original);
+}
+
+const MOTO_CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };
+
+/** A (verified, as moto reports it) SES identity on a moto server: what preflight looks for. */
+export async function createSesIdentity(endpoint: string, region: string, identity: string): Promise<void> {
+  await new SESv2Client({ region, endpoint, credentials: MOTO_CREDENTIALS }).send(new CreateEmailIdentityCommand({ EmailIdentity: identity }));
+}
+
+/** A Lambda function (with its execution role) on a moto server, without any resource policy; returns its ARN. */
+export async function createLambdaFunction(endpoint: string, region: string, name: string): Promise<string> {
+  return runBoto3<string>(
+    endpoint,
+    region,
+    `
+import io, json, zipfile
+role = client("iam").create_role(RoleName=args["name"] + "-exec", AssumeRolePolicyDocument=json.dumps({"Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w") as z:
+    z.writestr("index.py", "def handler(e, c):\\n    return e\\n")
+result = client("lambda").create_function(FunctionName=args["name"], Runtime="python3.12", Role=role, Handler="index.handler", Code={"ZipFile": buf.getvalue()})["FunctionArn"]
+`,
+    { name },
+  );
 }

@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient, ListUserPoolClientsCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { startMoto, type MotoServer } from "../test/support/moto";
-import { ADMIN, draftVersion, expectAccessible, savedAfter, screenshots } from "./helpers";
+import { ADMIN, createSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots } from "./helpers";
 
 // Team review with three people in their own browser contexts: an admin sets roles and a moto-backed
 // target, an editor designs and submits, a reviewer (approver) comments, approves and applies.
@@ -15,6 +15,9 @@ const POOL = "team review demo";
 let moto: MotoServer;
 test.beforeAll(async () => {
   moto = await startMoto();
+  // The hardened preset sends email through the SES identity example.com (us-east-1); apply's preflight
+  // checks it exists, so it is set up as it would be in the account.
+  await createSesIdentity(moto.endpoint, "us-east-1", "example.com");
 });
 test.afterAll(async () => {
   await moto?.stop();

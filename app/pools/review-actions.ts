@@ -12,6 +12,7 @@ import {
   submitChangeRequest,
 } from "@/lib/server/change-requests";
 import { pullLiveIntoDraft } from "@/lib/server/drift";
+import { preflightChangeRequest } from "@/lib/server/preflight";
 import { createTarget, describeEnvironmentValues, describeTarget, updateEnvironmentValues, updateTarget } from "@/lib/server/targets";
 import {
   applySchema,
@@ -108,4 +109,9 @@ export const promoteAction = defineAction({ schema: promoteSchema, role: "editor
     after: `revision ${promoted.revisionNumber} to ${promoted.targetName}: ${promoted.plan.summary.add} to add, ${promoted.plan.summary.change} to change, ${promoted.plan.summary.replace} to replace, ${promoted.plan.summary.destroy} to destroy`,
   });
   return { id: promoted.id, targetName: promoted.targetName };
+});
+
+/** Read-only: checks the AWS services the change request's pool depends on; nothing to audit. */
+export const preflightAction = defineAction({ schema: changeRequestRefSchema, role: "viewer", audit: false }, async (input, { account }) => {
+  return preflightChangeRequest(account, input.changeRequestId);
 });

@@ -10,7 +10,8 @@ import { createSecretResolver } from "../../lib/cognito/aws/secret-resolver";
 import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
 import { hasErrors } from "../../lib/cognito/spec/diagnostics";
 import { oneOf, parseCommandArgs } from "../args";
-import { checkPoolId, connect, describeAwsError, readLiveForPlan } from "../cognito-target";
+import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
+import { checkPoolId, connect, connectPreflight, describeAwsError, readLiveForPlan } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 
 const USAGE = `Usage: cognito-studio apply FILE (--user-pool-id ID | --create) [options]
@@ -24,12 +25,15 @@ Options:
       --create            create a new pool from FILE
       --endpoint URL      a Cognito-compatible endpoint (moto, LocalStack); AWS_ENDPOINT_URL works too
       --role-arn ARN      an IAM role to assume for the Cognito calls (STS AssumeRole from the default chain)
+      --skip-preflight    do not check the other AWS services the pool depends on first (see preflight)
       --allow-replace     allow replacing or deleting the pool (deletes every user) and replacing clients
                           (new client ids and secrets)
       --yes               apply without asking; without it the plan is shown and, on a terminal, you are
                           asked to type "yes" (elsewhere apply refuses)
   -f, --format text|json  json prints {"userPoolId": ..., "steps": [...]} (and "newClientSecrets" once, if any)
 
+Before the first Cognito call, preflight checks the custom domain's certificate, the SES identity, the SMS
+role, the Lambda triggers and the KMS key (cognito-studio preflight --help); a failed check refuses.
 Apply refuses a plan with errors, a pool that changed since it was read, and deleting or replacing a pool
 with deletion protection on (turn it off in the document and apply that first).
 Exit status: 0 applied (or nothing to do), 1 refused, invalid input or a failed step, 2 usage error.
@@ -72,6 +76,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     endpoint: { type: "string" },
     "role-arn": { type: "string" },
     "allow-replace": { type: "boolean" },
+    "skip-preflight": { type: "boolean" },
     yes: { type: "boolean" },
     format: { type: "string", short: "f" },
   });
@@ -100,9 +105,11 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
   // Plan progress and the plan go to stderr with --format json, so stdout stays one JSON document.
   const show = format === "json" ? io.stderr : io.stdout;
   let plan: Plan;
+  let userPoolArn: string | undefined;
   try {
     if (userPoolId) {
       const { live, options } = await readLiveForPlan(port, userPoolId, document);
+      userPoolArn = live.live.arn || undefined;
       plan = planChanges(live.document, document, { allowReplace, live: options });
     } else {
       plan = planChanges(null, document, { allowReplace });
@@ -135,11 +142,14 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL;
     const roleArn = values["role-arn"];
     const resolveSecret = createSecretResolver({ region: document.spec.region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) });
-    const result = await applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}) });
+    const preflight = values["skip-preflight"] ? undefined : { port: connectPreflight(document.spec.region, values.endpoint, values["role-arn"]), ...(userPoolArn ? { userPoolArn } : {}) };
+    const result = await applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}), ...(preflight ? { preflight } : {}) });
+    if (result.preflight && result.preflight.results.length > 0) show(renderPreflightText(result.preflight));
     printResult(io, result, format);
     return result.ok ? EXIT_OK : EXIT_INVALID;
   } catch (error) {
     if (error instanceof ApplyRefusedError) {
+      if (error.preflight) io.stderr(renderPreflightText(error.preflight));
       io.stderr(`cognito-studio apply: refused (${error.code}): ${error.message}\n`);
       return EXIT_INVALID;
     }

@@ -7,6 +7,9 @@ import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { pullCommand } from "./pull";
 import { applyCommand } from "./apply";
+import { preflightCommand } from "./preflight";
+import { connectCommand } from "./connect";
+import { rotateSecretCommand } from "./rotate-secret";
 
 /** Every command of the CLI, in the order `--help` lists them. Later commands register here. */
 export const commands: Command[] = [
@@ -18,4 +21,7 @@ export const commands: Command[] = [
   importCommand,
   pullCommand,
   applyCommand,
+  preflightCommand,
+  connectCommand,
+  rotateSecretCommand,
 ];

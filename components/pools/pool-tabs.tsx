@@ -8,6 +8,7 @@ const TABS = [
   { href: "/review", label: "Review changes" },
   { href: "/overview", label: "Overview" },
   { href: "/export", label: "Export" },
+  { href: "/connect", label: "Connect" },
   { href: "/history", label: "History" },
   { href: "/changes", label: "Change requests" },
   { href: "/targets", label: "Targets" },

@@ -11,7 +11,7 @@ import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument } from "./pools";
 import { type ProgressEntry, recordingPort } from "./recording-port";
-import { connectTarget, describeAwsError, targetSecretResolver } from "./target-port";
+import { connectTarget, connectTargetPreflight, describeAwsError, targetSecretResolver } from "./target-port";
 import type { Account } from "./users";
 
 export const CHANGE_REQUEST_STATUSES = ["open", "approved", "changes_requested", "applied", "failed", "closed"] as const;
@@ -93,6 +93,12 @@ function documentOf(text: string): PoolDocument {
   const stored = readStoredDocument(text);
   if (!stored.document) throw new UserError("document-invalid", "The revision of this change request cannot be read; submit a new one.");
   return stored.document;
+}
+
+/** The frozen document of a change request with its target, for read-only checks (preflight). */
+export async function changeRequestDocument(workspaceId: string, changeRequestId: string, db: Db = getDb().db): Promise<{ document: PoolDocument; target: TargetRow; poolId: string }> {
+  const cr = await loadRequest(workspaceId, changeRequestId, db);
+  return { document: documentOf(cr.document), target: cr.target, poolId: cr.poolId };
 }
 
 /** Approvals that count: for the current plan version, by someone other than the author. */
@@ -345,11 +351,14 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
       save();
     };
     try {
+      // Preflight (ACM, SES, IAM, Lambda, KMS) runs inside applyPlan before its first write.
+      const preflight = { port: connectTargetPreflight(cr.target) };
       const result = await applyPlan(plan, port, {
         desired: document,
         allowReplace: confirm,
         onStepFinished,
         resolveSecret: targetSecretResolver(cr.target),
+        preflight,
         ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}),
       });
       steps = result.steps;

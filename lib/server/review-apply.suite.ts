@@ -5,10 +5,12 @@
  * of one target at once create the pool once.
  */
 import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, DescribeIdentityProviderCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { CreateEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "./db";
 import { createMotoClient } from "@/lib/cognito/aws/moto-compat.testing";
 import { createSdkPort, readLivePool } from "@/lib/cognito/aws";
+import { createSdkPreflightPort } from "@/lib/cognito/preflight";
 import { planChanges } from "@/lib/cognito/plan";
 import { applyClientPreset, type ClientPreset, getPreset } from "@/lib/cognito/presets";
 import type { PoolDocument } from "@/lib/cognito/spec";
@@ -28,6 +30,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
   let setSessionLookup: (typeof import("./session"))["setSessionLookup"];
   let createAccount: (typeof import("./users"))["createAccount"];
   let setTargetPortFactory: (typeof import("./target-port"))["setTargetPortFactory"];
+  let setTargetPreflightFactory: (typeof import("./target-port"))["setTargetPreflightFactory"];
   let poolActions: typeof import("@/app/pools/actions");
   let actions: typeof import("@/app/pools/review-actions");
 
@@ -47,13 +50,17 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
     ({ getDb } = await import("./db"));
     ({ setSessionLookup } = await import("./session"));
     ({ createAccount } = await import("./users"));
-    ({ setTargetPortFactory } = await import("./target-port"));
+    ({ setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port"));
     poolActions = await import("@/app/pools/actions");
     actions = await import("@/app/pools/review-actions");
     moto = await startMoto();
     sdk = new CognitoIdentityProviderClient({ region: REGION, endpoint: moto.endpoint, credentials });
     // The target's endpoint is what the server uses; only moto's one UpdateUserPool bug is worked around.
     setTargetPortFactory((target) => createSdkPort(createMotoClient({ region: target.region, endpoint: target.endpoint ?? "", credentials }), { rateLimit: "off" }));
+    // Preflight runs on every apply with the same endpoint; the hardened preset sends email through the
+    // SES identity example.com in us-east-1, which is set up here as it would be in the account.
+    setTargetPreflightFactory((target) => createSdkPreflightPort({ region: target.region, endpoint: target.endpoint ?? "", credentials }));
+    await new SESv2Client({ region: "us-east-1", endpoint: moto.endpoint, credentials }).send(new CreateEmailIdentityCommand({ EmailIdentity: "example.com" }));
     await migrate(process.env.DATABASE_URL);
     users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
     for (const role of ["editor", "approver"] as const) {
@@ -65,6 +72,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
   afterAll(async () => {
     setSessionLookup(undefined);
     setTargetPortFactory(undefined);
+    setTargetPreflightFactory(undefined);
     await getDb().db.$disconnect();
     await moto?.stop();
     await database?.stop();
@@ -255,6 +263,34 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       } finally {
         delete process.env[variable];
       }
+    });
+
+    test("preflight: the panel's action reports a missing SES identity, and the apply stops before any Cognito call", async () => {
+      const { id: pool, document: design } = await newPool("team-mail");
+      as("editor");
+      const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool } });
+      const missing = "arn:aws:ses:us-east-1:123456789012:identity/missing.example.com";
+      const changed: PoolDocument = { ...design, spec: { ...design.spec, emailConfiguration: { ...design.spec.emailConfiguration, sourceArn: missing, from: "no-reply@missing.example.com" } } };
+      expect((await poolActions.saveDraftAction({ poolId: pool, version: draft.version, document: changed })).ok).toBe(true);
+      const target = await addTarget(pool, "dev", 0);
+      const id = await submit(pool, target, "Create the mail pool");
+
+      as("editor");
+      const checked = await actions.preflightAction({ changeRequestId: id });
+      expect(checked.ok, JSON.stringify(checked)).toBe(true);
+      if (!checked.ok) return;
+      expect(checked.data.blocked).toBe(true);
+      expect(checked.data.results.map((r) => [r.code, r.path])).toEqual([["email-identity-not-found", "spec.emailConfiguration.sourceArn"]]);
+      expect(checked.data.results[0]?.awsErrorWithout).toContain("InvalidEmailRoleAccessPolicyException");
+
+      as("approver");
+      const applied = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
+      expect(applied.ok && applied.data.status).toBe("failed");
+      expect(applied.ok && applied.data.error).toContain("refused (preflight-failed)");
+      expect(applied.ok && applied.data.error).toContain("missing.example.com");
+      expect(await poolsNamed("team-mail")).toBe(0);
+      const run = await getDb().db.applyRun.findFirstOrThrow({ where: { changeRequestId: id } });
+      expect(JSON.parse(run.progress ?? "[]")).toEqual([]);
     });
 
     test("two applies of one target at once: one is refused and the pool is created once", async () => {

@@ -46,6 +46,8 @@ import type { PoolDocument } from "../spec/document-schema";
 import type { DomainSpec } from "../spec/domain-schema";
 import type { IdentityProviderSpec } from "../spec/identity-provider-schema";
 import type { ResourceServerSpec } from "../spec/resource-server-schema";
+import { runPreflight } from "../preflight/run-preflight";
+import type { PreflightPort, PreflightReport } from "../preflight/types";
 import { toAwsErrorInfo, type AwsErrorInfo, type CognitoPort } from "./port";
 
 export type StepOutcome = "ok" | "failed" | "skipped";
@@ -67,6 +69,8 @@ export interface ApplyResult {
   ok: boolean;
   /** Secrets of clients created by this apply, by client name. Show once; never store or log. */
   newClientSecrets?: Record<string, string>;
+  /** The preflight report, when the apply ran preflight (warnings and passes; a failure refuses instead). */
+  preflight?: PreflightReport;
 }
 
 export interface ApplyOptions {
@@ -88,6 +92,12 @@ export interface ApplyOptions {
   onStepFinished?: (step: ApplyStep, total: number) => void;
   /** Reads a provider's secret from its reference; default: environment variables of this process only. */
   resolveSecret?: SecretResolver;
+  /**
+   * Check the other AWS services the pool depends on (preflight/) and refuse, before any Cognito write,
+   * when a blocking check fails. Runs before any Cognito call when the pool is created or `userPoolArn`
+   * is given; otherwise right after the stale-plan re-read (a read), with the ARN it returns.
+   */
+  preflight?: { port: PreflightPort; userPoolArn?: string };
 }
 
 export type ApplyRefusalCode =
@@ -96,7 +106,8 @@ export type ApplyRefusalCode =
   | "deletion-protection-active"
   | "stale-plan"
   | "missing-live-state"
-  | "plan-mismatch";
+  | "plan-mismatch"
+  | "preflight-failed";
 
 /** The plan was not applied at all: nothing was changed. */
 export class ApplyRefusedError extends Error {
@@ -104,6 +115,8 @@ export class ApplyRefusedError extends Error {
   constructor(
     readonly code: ApplyRefusalCode,
     message: string,
+    /** For `preflight-failed`: the whole report, to show every check. */
+    readonly preflight?: PreflightReport,
   ) {
     super(message);
   }
@@ -143,6 +156,16 @@ function byAddress(plan: Plan): Map<string, ResourceChange> {
 }
 
 /** Applies `plan` (see the module comment). Throws ApplyRefusedError before any change; never throws after. */
+/** Runs preflight; a blocking result refuses the apply (nothing has been written yet). */
+async function preflightOrRefuse(desired: PoolDocument, port: PreflightPort, userPoolArn: string | undefined): Promise<PreflightReport> {
+  const report = await runPreflight(desired, port, userPoolArn ? { userPoolArn } : {});
+  if (report.blocked) {
+    const failed = report.results.filter((r) => r.blocking);
+    throw new ApplyRefusedError("preflight-failed", `preflight failed, nothing was changed: ${failed.map((r) => `${r.code} (${r.path}): ${r.message}`).join("; ")}`, report);
+  }
+  return report;
+}
+
 export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOptions): Promise<ApplyResult> {
   checkPlanAllowed(plan, options);
   const { desired } = options;
@@ -151,6 +174,11 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
   const creating = plan.creatingPool || poolEntry?.action === "create";
   const replacingPool = poolEntry?.action === "replace";
   const entries = byAddress(plan);
+
+  // ---- preflight before any Cognito call, when the pool's ARN is known or there is no pool yet ----
+  let preflightReport: PreflightReport | undefined;
+  const preflightFirst = options.preflight && (creating || options.preflight.userPoolArn !== undefined);
+  if (options.preflight && preflightFirst) preflightReport = await preflightOrRefuse(desired, options.preflight.port, creating ? undefined : options.preflight.userPoolArn);
 
   // ---- stale-plan guard: re-read and compare ----
   let live: LivePool | undefined;
@@ -174,6 +202,9 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
       );
     }
   }
+
+  // ---- otherwise preflight now, with the re-read pool's ARN, still before the first write ----
+  if (options.preflight && !preflightFirst) preflightReport = await preflightOrRefuse(desired, options.preflight.port, live?.raw.pool.Arn);
 
   const tasks: Task[] = [];
   const secrets: Record<string, string> = {};
@@ -420,5 +451,6 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
   const result: ApplyResult = { steps, ok: steps.every((s) => s.outcome === "ok") };
   if (poolId) result.userPoolId = poolId;
   if (Object.keys(secrets).length > 0) result.newClientSecrets = secrets;
+  if (preflightReport) result.preflight = preflightReport;
   return result;
 }

@@ -115,6 +115,14 @@ describe("mapping", () => {
     });
   });
 
+  test("UpdateUserPoolClient: a lifetime set without its unit is sent in the default unit, not under the live one", () => {
+    const live: UserPoolClientType = { ClientId: "c1", ClientName: "web", AccessTokenValidity: 60, IdTokenValidity: 30, TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" } };
+    const input = updateUserPoolClientInput("p", "c1", { name: "web", accessTokenValidity: 2 }, live);
+    expect(input).toMatchObject({ AccessTokenValidity: 2, IdTokenValidity: 30, TokenValidityUnits: { AccessToken: "hours", IdToken: "minutes", RefreshToken: "days" } });
+    // A unit the spec sets is sent as is.
+    expect(updateUserPoolClientInput("p", "c1", { name: "web", accessTokenValidity: 90, tokenValidityUnits: { accessToken: "minutes" } }, live).TokenValidityUnits).toEqual({ AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" });
+  });
+
   test("a described client becomes a spec without its secret", () => {
     const spec = clientSpecFromApi({ ClientId: "c1", ClientName: "web", ClientSecret: "s3cr3t", CallbackURLs: ["https://x/cb"], CreationDate: new Date(0) });
     expect(spec).toEqual({ name: "web", generateSecret: true, callbackUrls: ["https://x/cb"] });
@@ -195,6 +203,26 @@ describe("normalisation", () => {
 
   test("token lifetimes equal to the defaults in other units are defaults too", () => {
     const client = clientSpecFromApi({ ClientId: "c", ClientName: "web", AccessTokenValidity: 60, TokenValidityUnits: { AccessToken: "minutes" } });
-    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }).clients).toEqual([{ name: "web", tokenValidityUnits: { accessToken: "minutes" } }]);
+    // The unit of a pruned default lifetime says nothing either (echo-rules.ts, unit-equivalent).
+    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }).clients).toEqual([{ name: "web" }]);
+  });
+
+  test("a lifetime the design sets compares as a duration: 60 minutes live is the design's 1 hour", () => {
+    const client = clientSpecFromApi({ ClientId: "c", ClientName: "web", AccessTokenValidity: 60, IdTokenValidity: 2, RefreshTokenValidity: 720, TokenValidityUnits: { AccessToken: "minutes", IdToken: "hours", RefreshToken: "hours" } });
+    const desired = { region: "eu-west-1", clients: [{ name: "web", accessTokenValidity: 1, idTokenValidity: 120, refreshTokenValidity: 30, tokenValidityUnits: { idToken: "minutes" as const } }] };
+    // Written the design's way; the implied default units are pruned like any default the design leaves out.
+    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }, desired).clients).toEqual([
+      { name: "web", accessTokenValidity: 1, idTokenValidity: 120, refreshTokenValidity: 30, tokenValidityUnits: { idToken: "minutes" } },
+    ]);
+    // A different duration stays as AWS said it.
+    const longer = { region: "eu-west-1", clients: [{ name: "web", accessTokenValidity: 2 }] };
+    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }, longer).clients?.[0]).toMatchObject({ accessTokenValidity: 60, tokenValidityUnits: { accessToken: "minutes" } });
+  });
+
+  test("a unit is kept where its lifetime is not the default, or where the desired spec sets it", () => {
+    const client = clientSpecFromApi({ ClientId: "c", ClientName: "web", AccessTokenValidity: 30, IdTokenValidity: 60, TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" } });
+    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }).clients).toEqual([{ name: "web", accessTokenValidity: 30, tokenValidityUnits: { accessToken: "minutes" } }]);
+    const desired = { region: "eu-west-1", clients: [{ name: "web", tokenValidityUnits: { idToken: "minutes" as const } }] };
+    expect(normaliseLiveSpec({ region: "eu-west-1", clients: [client] }, desired).clients).toEqual([{ name: "web", accessTokenValidity: 30, tokenValidityUnits: { accessToken: "minutes", idToken: "minutes" } }]);
   });
 });

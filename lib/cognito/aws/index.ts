@@ -6,3 +6,4 @@ export { CATEGORY_QUOTAS, OPERATION_CATEGORIES, quotaFloorSeconds, type CognitoO
 export { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-limiter";
 export { createSecretResolver, environmentSecretResolver, SecretResolutionError, type SecretResolver } from "./secret-resolver";
 export { COMPUTED_PROVIDER_DETAILS } from "./normalise-groups-idps";
+export { ECHO_RULES, echoedDefaults, type EchoRule, type EchoKind, type EchoScope } from "./echo-rules";

@@ -8,6 +8,7 @@
  * `CreationDate`) is left out of the document — and kept by updates, which merge live values
  * (see `updateUserPoolInput`).
  */
+import { TOKEN_VALIDITY_DEFAULTS } from "./echo-rules";
 import type {
   CreateResourceServerRequest,
   CreateUserPoolClientRequest,
@@ -394,6 +395,17 @@ export function updateUserPoolClientInput(userPoolId: string, clientId: string, 
   }
   const { name, generateSecret: _, ...settings } = client;
   const merged = mergeManaged(liveMembers, toApiShape(settings, appClientSchema)) as Json;
+  // A lifetime the spec sets without its unit is in the default unit ([M TokenValidityUnits], §1); merged
+  // over a live non-default unit it would change meaning (2 over "minutes" is 2 minutes, not 2 hours).
+  const liveUnits = (live.TokenValidityUnits ?? {}) as Record<string, string | undefined>;
+  const specUnits = (settings.tokenValidityUnits ?? {}) as Record<string, string | undefined>;
+  for (const token of TOKEN_VALIDITY_DEFAULTS) {
+    const apiUnit = `${token.unit.charAt(0).toUpperCase()}${token.unit.slice(1)}`;
+    const liveUnit = liveUnits[apiUnit];
+    if ((settings as Json)[token.field] !== undefined && specUnits[token.unit] === undefined && liveUnit !== undefined && liveUnit !== token.defaultUnit) {
+      merged.TokenValidityUnits = { ...(merged.TokenValidityUnits as Json), [apiUnit]: token.defaultUnit };
+    }
+  }
   return { UserPoolId: userPoolId, ClientId: clientId, ClientName: name, ...merged } as UpdateUserPoolClientRequest;
 }
 

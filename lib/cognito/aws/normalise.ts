@@ -7,40 +7,8 @@
  * Without a desired document (`cognito-studio pull`), every default is removed: the result is the
  * smallest spec that describes the pool.
  *
- * ## The defaults table (sources)
- * | field | default | source |
- * |---|---|---|
- * | passwordPolicy.temporaryPasswordValidityDays | 7 | [M PasswordPolicyType.TemporaryPasswordValidityDays], cognito-semantics.md §1 |
- * | passwordPolicy.minimumLength / require* | 8 / true | AWS developer guide "Adding user pool password requirements" (the default policy); moto's DEFAULT_USER_POOL_CONFIG agrees |
- * | passwordPolicy.passwordHistorySize | 0 | *derived*: no history is kept unless set (PasswordHistorySizeType 0–24) |
- * | signInPolicy.allowedFirstAuthFactors | [PASSWORD] | *derived*: pools without choice-based sign-in offer the password factor only |
- * | mfaConfiguration | OFF | cognito-semantics.md §1 (TF default) |
- * | softwareTokenMfaConfiguration.enabled | false | *derived*: TOTP is off until enabled |
- * | deletionProtection | INACTIVE | cognito-semantics.md §1 (TF default) |
- * | userPoolTier | ESSENTIALS | [M UserPoolTier] "Defaults to ESSENTIALS", §1 |
- * | usernameConfiguration.caseSensitive | true | [M UsernameConfigurationType.CaseSensitive] "This is the default value", §1 |
- * | emailConfiguration.emailSendingAccount | COGNITO_DEFAULT | cognito-semantics.md §1 (TF default) |
- * | verificationMessageTemplate.defaultEmailOption | CONFIRM_WITH_CODE | cognito-semantics.md §1 (TF default) |
- * | adminCreateUserConfig.allowAdminCreateUserOnly | false | *derived*: self sign-up is allowed unless turned off |
- * | default verification / invitation texts | "Your verification code is {####}. " … | observed: what moto 5.2 returns for a pool created without templates (its DEFAULT_USER_POOL_CONFIG); AWS sends its own default texts when none are set, so equal texts carry no information |
- * | deviceConfiguration.* | false | *derived* |
- * | lambdaConfig, userPoolTags, autoVerifiedAttributes, attributesRequireVerificationBeforeUpdate | empty | *derived*: nothing configured |
- * | standard schema attributes | {@link STANDARD_ATTRIBUTE_DEFAULTS} | what DescribeUserPool lists for every pool (cognito-semantics.md §6: "SchemaAttributes lists standard attributes too") |
- * | custom attribute developerOnlyAttribute / mutable / required, empty constraints | false / true / false / {} | TF docs for `schema` (mutable defaults to true); empty constraint blocks are the TF perpetual-diff case |
- * | client refreshTokenValidity | 30 days | [M RefreshTokenValidity] "valid for 30 days", §1 |
- * | client access/ID token validity | 1 hour | [M AccessTokenValidity/IdTokenValidity] "valid for one hour", §1 |
- * | client tokenValidityUnits | hours, hours, days | [M TokenValidityUnits], §1 |
- * | client explicitAuthFlows | REFRESH_TOKEN, USER_SRP, CUSTOM | [M ExplicitAuthFlows], §1 |
- * | client preventUserExistenceErrors | LEGACY | [M PreventUserExistenceErrors] "Defaults to LEGACY" |
- * | client enableTokenRevocation | true | [M EnableTokenRevocation] "automatically activated", §1 |
- * | client allowedOAuthFlowsUserPoolClient | false | [M AllowedOAuthFlowsUserPoolClient] "it defaults to false" |
- * | client enablePropagateAdditionalUserContextData | false | *derived*: only for clients with a secret, off unless set |
- * | client authSessionValidity | 3 | *derived*: the value Describe reports for clients created without it (moto agrees) |
- * | client read/writeAttributes | [] | [M ReadAttributes] "only populates ReadAttributes … if you have specified your own", §1 |
- * | client generateSecret | false | [M CreateUserPoolClientRequest.GenerateSecret] |
- * | client refreshTokenRotation | { feature: DISABLED } | *derived* |
- * | domain managedLoginVersion | 1 | *derived*: API-created domains use the classic hosted UI until version 2 is chosen ([M ManagedLoginVersion]) |
- * | empty lists/objects (callbackUrls, scopes, ...) | absent | *derived*: Describe returns [] for lists that were never set |
+ * Every echoed value and the reason it means "the same" is a row of the one table in echo-rules.ts
+ * (ECHO_RULES, each citing /work/shared/reference/); this file only applies them.
  */
 import type { AppClientSpec, TimeUnit } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";
@@ -48,7 +16,18 @@ import type { DomainSpec } from "../spec/domain-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import type { ResourceServerSpec } from "../spec/resource-server-schema";
 import type { SchemaAttributeSpec } from "../spec/schema-attribute-schema";
+import {
+  CLIENT_DEFAULTS,
+  CUSTOM_ATTRIBUTE_DEFAULTS,
+  DOMAIN_DEFAULTS,
+  POOL_DEFAULTS,
+  RESOURCE_SERVER_DEFAULTS,
+  STANDARD_ATTRIBUTE_DEFAULTS,
+  TOKEN_VALIDITY_DEFAULTS,
+} from "./echo-rules";
 import { effectiveClient } from "./mapping";
+
+export { CLIENT_DEFAULTS, POOL_DEFAULTS, STANDARD_ATTRIBUTE_DEFAULTS };
 
 type Json = Record<string, unknown>;
 
@@ -74,94 +53,7 @@ function isEmpty(value: unknown): boolean {
   return (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
 }
 
-/** Default message texts as moto 5.2 reports them for a pool created without templates (moto DEFAULT_USER_POOL_CONFIG). */
-const DEFAULT_VERIFICATION_MESSAGE = "Your verification code is {####}. ";
-const DEFAULT_INVITE_MESSAGE = "Your username is {username} and temporary password is {####}. ";
-
-export const POOL_DEFAULTS: Json = {
-  passwordPolicy: {
-    minimumLength: 8,
-    requireUppercase: true,
-    requireLowercase: true,
-    requireNumbers: true,
-    requireSymbols: true,
-    temporaryPasswordValidityDays: 7,
-    passwordHistorySize: 0,
-  },
-  signInPolicy: { allowedFirstAuthFactors: ["PASSWORD"] },
-  mfaConfiguration: "OFF",
-  softwareTokenMfaConfiguration: { enabled: false },
-  deletionProtection: "INACTIVE",
-  userPoolTier: "ESSENTIALS",
-  usernameConfiguration: { caseSensitive: true },
-  emailConfiguration: { emailSendingAccount: "COGNITO_DEFAULT" },
-  verificationMessageTemplate: {
-    defaultEmailOption: "CONFIRM_WITH_CODE",
-    smsMessage: DEFAULT_VERIFICATION_MESSAGE,
-    emailMessage: DEFAULT_VERIFICATION_MESSAGE,
-    emailSubject: "Your verification code",
-  },
-  adminCreateUserConfig: {
-    allowAdminCreateUserOnly: false,
-    inviteMessageTemplate: { smsMessage: DEFAULT_INVITE_MESSAGE, emailMessage: DEFAULT_INVITE_MESSAGE, emailSubject: "Your temporary password" },
-  },
-  deviceConfiguration: { challengeRequiredOnNewDevice: false, deviceOnlyRememberedOnUserPrompt: false },
-  lambdaConfig: {},
-  userPoolTags: {},
-  autoVerifiedAttributes: [],
-  userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: [] },
-};
-
-export const CLIENT_DEFAULTS: Json = {
-  generateSecret: false,
-  tokenValidityUnits: { accessToken: "hours", idToken: "hours", refreshToken: "days" },
-  explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"],
-  preventUserExistenceErrors: "LEGACY",
-  enableTokenRevocation: true,
-  allowedOAuthFlowsUserPoolClient: false,
-  enablePropagateAdditionalUserContextData: false,
-  authSessionValidity: 3,
-  readAttributes: [],
-  writeAttributes: [],
-  supportedIdentityProviders: [],
-  callbackUrls: [],
-  logoutUrls: [],
-  allowedOAuthFlows: [],
-  allowedOAuthScopes: [],
-  refreshTokenRotation: { feature: "DISABLED", retryGracePeriodSeconds: 0 },
-};
-
 const SECONDS: Record<TimeUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
-/** Token lifetimes a client has when none is set, in seconds (§1: 1 hour, 1 hour, 30 days). */
-const TOKEN_DEFAULTS = [
-  { field: "accessTokenValidity", unit: "accessToken", defaultUnit: "hours", seconds: 3600 },
-  { field: "idTokenValidity", unit: "idToken", defaultUnit: "hours", seconds: 3600 },
-  { field: "refreshTokenValidity", unit: "refreshToken", defaultUnit: "days", seconds: 30 * 86400 },
-] as const;
-
-const STRING_2048 = { stringAttributeConstraints: { minLength: "0", maxLength: "2048" } };
-const std = (attributeDataType: SchemaAttributeSpec["attributeDataType"], extra: Json = STRING_2048): Json => ({
-  attributeDataType,
-  developerOnlyAttribute: false,
-  mutable: true,
-  required: false,
-  ...extra,
-});
-/** The standard attributes DescribeUserPool lists for a pool that did not configure them. */
-export const STANDARD_ATTRIBUTE_DEFAULTS: Readonly<Record<string, Json>> = {
-  sub: { ...std("String"), mutable: false, required: true, stringAttributeConstraints: { minLength: "1", maxLength: "2048" } },
-  ...Object.fromEntries(
-    ["name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "email", "gender", "zoneinfo", "locale", "phone_number", "address"].map(
-      (n) => [n, std("String")],
-    ),
-  ),
-  birthdate: std("String", { stringAttributeConstraints: { minLength: "10", maxLength: "10" } }),
-  email_verified: std("Boolean", {}),
-  phone_number_verified: std("Boolean", {}),
-  updated_at: std("Number", { numberAttributeConstraints: { minValue: "0" } }),
-  identities: std("String", {}),
-};
-const CUSTOM_ATTRIBUTE_DEFAULTS: Json = { developerOnlyAttribute: false, mutable: true, required: false, stringAttributeConstraints: {}, numberAttributeConstraints: {} };
 
 /**
  * Removes defaults from `live` where `desired` leaves the field unset; keeps (or fills in from the
@@ -206,22 +98,42 @@ function normaliseSchemaAttribute(live: SchemaAttributeSpec, desired: SchemaAttr
 
 function normaliseClient(live: AppClientSpec, desired: AppClientSpec | undefined): AppClientSpec {
   const client: Json = { ...live };
-  const units = (live.tokenValidityUnits ?? {}) as Record<string, TimeUnit | undefined>;
-  for (const token of TOKEN_DEFAULTS) {
+  const want = desired as Json | undefined;
+  const units: Record<string, TimeUnit | undefined> = { ...(live.tokenValidityUnits ?? {}) };
+  const desiredUnits = (desired?.tokenValidityUnits ?? {}) as Record<string, TimeUnit | undefined>;
+  let rewroteUnits = false;
+  // Token lifetimes compare as durations (echo-rules.ts, unit-equivalent): 60 minutes is 1 hour.
+  for (const token of TOKEN_VALIDITY_DEFAULTS) {
     const value = client[token.field];
-    const unit = units[token.unit] ?? token.defaultUnit;
-    if (typeof value === "number" && desired?.[token.field] === undefined && value * SECONDS[unit] === token.seconds) delete client[token.field];
+    const liveSeconds = typeof value === "number" ? value * SECONDS[units[token.unit] ?? (token.defaultUnit as TimeUnit)] : token.seconds;
+    const wanted = want?.[token.field];
+    if (typeof wanted === "number") {
+      const wantUnit = desiredUnits[token.unit] ?? (token.defaultUnit as TimeUnit);
+      if (wanted * SECONDS[wantUnit] === liveSeconds) {
+        // The same lifetime, written the design's way.
+        client[token.field] = wanted;
+        units[token.unit] = wantUnit;
+        rewroteUnits = true;
+      }
+    } else if (typeof value === "number" && liveSeconds === token.seconds) {
+      delete client[token.field];
+    }
   }
+  // A unit whose lifetime is the default (pruned above) or unset says nothing.
+  const keptUnits = Object.fromEntries(
+    Object.entries(units).filter(([unit]) => desiredUnits[unit] !== undefined || TOKEN_VALIDITY_DEFAULTS.some((t) => t.unit === unit && client[t.field] !== undefined)),
+  );
+  if (live.tokenValidityUnits || rewroteUnits) client.tokenValidityUnits = keptUnits;
   const out = prune(client, CLIENT_DEFAULTS, desired as unknown as Json | undefined);
   return { ...out, name: live.name } as AppClientSpec;
 }
 
 function normaliseResourceServer(live: ResourceServerSpec, desired: ResourceServerSpec | undefined): ResourceServerSpec {
-  return prune(live as unknown as Json, { scopes: [] }, desired as unknown as Json | undefined) as unknown as ResourceServerSpec;
+  return prune(live as unknown as Json, RESOURCE_SERVER_DEFAULTS, desired as unknown as Json | undefined) as unknown as ResourceServerSpec;
 }
 
 function normaliseDomain(live: DomainSpec, desired: DomainSpec | undefined): DomainSpec {
-  return prune(live as unknown as Json, { managedLoginVersion: 1 }, desired as unknown as Json | undefined) as unknown as DomainSpec;
+  return prune(live as unknown as Json, DOMAIN_DEFAULTS, desired as unknown as Json | undefined) as unknown as DomainSpec;
 }
 
 function byKey<T>(items: readonly T[] | undefined, key: (item: T) => string): Map<string, T> {

@@ -74,7 +74,7 @@ export interface SdkPortOptions {
   rateLimit?: "quota" | "off" | RateLimiter;
 }
 
-/** The credentials of a connection: the given ones, the default chain, or a role assumed from them. */
+/** The credentials of a connection (the default chain, given ones, or a role assumed with STS); shared by every service client (preflight). */
 export function credentialsFor(options: CognitoConnectionOptions): Pick<CognitoIdentityProviderClientConfig, "credentials"> {
   if (options.roleArn) {
     return {

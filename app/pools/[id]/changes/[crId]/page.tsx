@@ -5,6 +5,7 @@ import { ApplyRunLive } from "@/components/review/apply-run-live";
 import { ApplySteps } from "@/components/review/apply-steps";
 import { ChangeRequestActions } from "@/components/review/change-request-actions";
 import { PromoteButton } from "@/components/review/promote-button";
+import { PreflightPanel } from "@/components/review/preflight-panel";
 import { Badge, Card } from "@/components/ui";
 import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { promotionTarget } from "@/lib/server/change-requests";
@@ -108,8 +109,15 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         {!final && approver && isAuthor && <p className="mt-3 text-sm text-slate-600">You opened this request: another approver must approve it.</p>}
       </Card>
 
-      <h2 className="text-lg font-semibold">Plan</h2>
-      <PlanView plan={cr.plan} comments={groupFieldComments(cr.comments)} />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="space-y-4">
+          <h2 className="text-lg font-semibold">Plan</h2>
+          <PlanView plan={cr.plan} comments={groupFieldComments(cr.comments)} />
+        </div>
+        <Card>
+          <PreflightPanel changeRequestId={cr.id} />
+        </Card>
+      </div>
 
       <h2 className="text-lg font-semibold">Apply runs</h2>
       {cr.runs.length === 0 ? (

@@ -1,0 +1,81 @@
+import { ConnectPanel } from "@/components/connect/connect-panel";
+import { DraftProblems } from "@/components/pools/draft-problems";
+import { Button, Card, FormMessage, Select } from "@/components/ui";
+import { appConnection, type LiveIds, renderConnectSnippets } from "@/lib/cognito/connect";
+import { liveIdsOfTarget } from "@/lib/server/connect";
+import { UserError } from "@/lib/server/errors";
+import { requirePool } from "@/lib/server/page-auth";
+import { hasRole } from "@/lib/server/roles";
+import { listTargets } from "@/lib/server/targets";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Connect your app: per app client of the draft, the issuer, endpoints, ids and config snippets. Choosing
+ * a target that has a pool reads its live ids (a GET form, so it works without JavaScript).
+ */
+export default async function ConnectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ target?: string }> }) {
+  const { id } = await params;
+  const { target: targetId } = await searchParams;
+  const { account, pool } = await requirePool(id);
+  const document = pool.draft.stored.document;
+  const targets = (await listTargets(account.workspaceId, pool.id)).filter((t) => t.userPoolId);
+  const target = targets.find((t) => t.id === targetId);
+  let live: LiveIds | undefined;
+  let error: string | undefined;
+  if (target) {
+    try {
+      live = await liveIdsOfTarget(target);
+    } catch (cause) {
+      if (!(cause instanceof UserError)) throw cause;
+      error = cause.message;
+    }
+  }
+  const clients = document?.spec.clients ?? [];
+  return (
+    <section aria-labelledby="connect-heading" className="space-y-4">
+      <h1 id="connect-heading" className="text-xl font-semibold">
+        Connect your app
+      </h1>
+      <p className="text-sm text-slate-700">
+        What an application needs to sign users in with each app client: issuer, JWKS and hosted endpoints, the client id, and configuration for next-auth, Amplify,
+        oidc-client-ts or environment variables. Client secrets are never shown here: they are shown once when created or rotated, and kept in your secret store.
+      </p>
+      <form method="get" className="flex flex-wrap items-end gap-2">
+        <label className="text-sm" htmlFor="connect-target">
+          Ids from
+        </label>
+        <Select id="connect-target" name="target" defaultValue={target?.id ?? ""}>
+          <option value="">the design (placeholders)</option>
+          {targets.map((t) => (
+            <option key={t.id} value={t.id}>
+              target {t.name} ({t.userPoolId})
+            </option>
+          ))}
+        </Select>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
+      </form>
+      {error && <FormMessage tone="error">{error}</FormMessage>}
+      {!document ? (
+        <DraftProblems diagnostics={pool.draft.stored.diagnostics} what="connection details" />
+      ) : clients.length === 0 ? (
+        <p className="text-sm">This design has no app clients yet; add one in the editor.</p>
+      ) : (
+        clients.map((client) => {
+          const connection = appConnection(document, client.name, live);
+          return (
+            <Card key={client.name}>
+              <ConnectPanel
+                connection={connection}
+                snippets={renderConnectSnippets(connection)}
+                {...(target && live ? { rotation: { targetId: target.id, canRotate: hasRole(account.role, "approver") } } : {})}
+              />
+            </Card>
+          );
+        })
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * `cognito-studio preflight FILE [--user-pool-id ID]`: checks the other AWS services a pool document
+ * depends on (lib/cognito/preflight), the same checks apply runs before its first Cognito call.
+ */
+import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
+import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
+import { runPreflight } from "../../lib/cognito/preflight/run-preflight";
+import { hasErrors } from "../../lib/cognito/spec/diagnostics";
+import { oneOf, parseCommandArgs } from "../args";
+import { checkPoolId, connect, connectPreflight, describeAwsError } from "../cognito-target";
+import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
+
+const USAGE = `Usage: cognito-studio preflight FILE [options]
+
+Checks, with each service's own API, what the pool in FILE depends on outside Cognito:
+  - a custom domain's ACM certificate: in us-east-1, ISSUED, covering the domain (exact or wildcard)
+  - DEVELOPER email: the SES identity of sourceArn exists and is verified, its Region, the From address
+  - SMS: the IAM role of snsCallerArn exists and trusts cognito-idp.amazonaws.com with the external id
+  - Lambda triggers: each function exists and lets cognito-idp.amazonaws.com invoke it (for this pool)
+  - custom sender triggers: the KMS key exists, is enabled and symmetric
+Each result has a code, what was found, and a fix. apply runs the same checks and stops on a failure.
+
+Options:
+      --user-pool-id ID   the live pool (its ARN is what Lambda permissions must name)
+      --endpoint URL      an AWS-compatible endpoint for every service (moto, LocalStack)
+      --role-arn ARN      an IAM role to assume (STS AssumeRole from the default chain)
+  -f, --format text|json  json prints the report: {"results": [...], "blocked": bool, "summary": {...}}
+
+Exit status: 0 nothing blocks an apply (warnings allowed), 1 a check failed or FILE is invalid, 2 usage error.
+`;
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    "user-pool-id": { type: "string" },
+    endpoint: { type: "string" },
+    "role-arn": { type: "string" },
+    format: { type: "string", short: "f" },
+  });
+  const format = oneOf("format", values.format, ["text", "json"] as const, "text");
+  if (positionals.length !== 1) throw new UsageError("give exactly one FILE");
+  const userPoolId = checkPoolId(values["user-pool-id"]);
+  const file = positionals[0] ?? "";
+  let text: string;
+  try {
+    text = file === "-" ? await io.readStdin() : await io.readFile(file);
+  } catch (cause) {
+    io.stderr(`cognito-studio preflight: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return EXIT_USAGE;
+  }
+  const { document, diagnostics } = readPoolDocument(text, file === "-" ? undefined : file);
+  for (const d of diagnostics) io.stderr(`${file}: ${d.severity}${d.path ? ` ${d.path}` : ""} (${d.code}): ${d.message}\n`);
+  if (!document || hasErrors(diagnostics)) {
+    io.stderr(`cognito-studio preflight: ${file} is not a valid pool document\n`);
+    return EXIT_INVALID;
+  }
+  const region = document.spec.region;
+  let userPoolArn: string | undefined;
+  if (userPoolId) {
+    try {
+      userPoolArn = (await connect(io, region, values.endpoint, values["role-arn"]).describeUserPool(userPoolId)).Arn;
+    } catch (error) {
+      io.stderr(`cognito-studio preflight: cannot read pool ${userPoolId}: ${describeAwsError(error)}\n`);
+      return EXIT_INVALID;
+    }
+  }
+  const report = await runPreflight(document, connectPreflight(region, values.endpoint, values["role-arn"]), userPoolArn ? { userPoolArn } : {});
+  io.stdout(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightText(report));
+  return report.blocked ? EXIT_INVALID : EXIT_OK;
+}
+
+export const preflightCommand: Command = {
+  name: "preflight",
+  summary: "check the ACM certificate, SES identity, SMS role, Lambda triggers and KMS key a pool needs",
+  usage: USAGE,
+  run,
+};

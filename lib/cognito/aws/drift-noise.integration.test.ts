@@ -1,0 +1,284 @@
+/**
+ * Drift without noise, against a real moto server: pools created outside the studio (the SDK, boto3) with
+ * minimal parameters, pools applied from every preset and the maximal pool are pulled and planned again,
+ * and must show no change; a change made behind the studio's back with boto3 must show up as exactly that
+ * change and nothing else. The rules that make this hold are the rows of echo-rules.ts.
+ */
+import {
+  CognitoIdentityProviderClient,
+  CreateResourceServerCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runBoto3 } from "../../../test/support/boto3";
+import { startMoto, type MotoServer } from "../../../test/support/moto";
+import { planAgainstLive, planAndApply } from "../apply/testing";
+import type { Plan } from "../plan/types";
+import { applyClientPreset, createPoolDocument, listPresets, type ClientPreset, type PoolPreset } from "../presets";
+import type { PoolDocument } from "../spec/document-schema";
+import { maximalPoolDocument } from "../testing/maximal-pool";
+import { createMotoClient } from "./moto-compat.testing";
+import { readLivePool } from "./read-live-pool";
+import { createSdkPort, type SdkPort } from "./sdk-port";
+
+const REGION = "eu-west-1";
+let moto: MotoServer;
+let port: SdkPort;
+let sdk: CognitoIdentityProviderClient;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  const connection = { region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+  port = createSdkPort(createMotoClient(connection), { rateLimit: "off" });
+  sdk = new CognitoIdentityProviderClient(connection);
+});
+afterAll(async () => {
+  await moto?.stop();
+});
+
+/** Every change of a plan as `address action path`, so that a failure shows the noise itself. */
+function changesOf(plan: Plan): string[] {
+  return plan.entries
+    .filter((e) => e.action !== "noop")
+    .flatMap((e) => (e.changes.length === 0 ? [`${e.address} ${e.action}`] : e.changes.map((c) => `${e.address} ${e.action} ${c.path}`)));
+}
+
+/** Pull (no desired spec: the smallest spec), then plan that spec against the same pool. */
+async function pullAndReplan(userPoolId: string): Promise<{ pulled: PoolDocument; plan: Plan }> {
+  const pulled = (await readLivePool(port, userPoolId)).document;
+  const plan = await planAgainstLive(port, pulled, userPoolId);
+  expect(plan.errors).toEqual([]);
+  return { pulled, plan };
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${++counter}`;
+
+describe("pools created outside the studio with minimal parameters", () => {
+  test("through the SDK: pulled as the smallest spec, planned again as no change", async () => {
+    const name = unique("sdk-minimal");
+    const id = (await sdk.send(new CreateUserPoolCommand({ PoolName: name }))).UserPool!.Id!;
+    await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: "app" }));
+    await sdk.send(new CreateResourceServerCommand({ UserPoolId: id, Identifier: "https://api.example.com", Name: "api" }));
+    await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: id, Domain: `${name}-auth` }));
+
+    const { pulled, plan } = await pullAndReplan(id);
+    // Nothing but what was set (and moto's account recovery setting, for which AWS documents no default).
+    expect(pulled.spec).toEqual({
+      region: REGION,
+      accountRecoverySetting: expect.any(Object),
+      clients: [{ name: "app" }],
+      resourceServers: [{ identifier: "https://api.example.com", name: "api" }],
+      domain: { domain: `${name}-auth` },
+    });
+    expect(changesOf(plan)).toEqual([]);
+  });
+
+  test("through boto3, with echoes of every kind: default lifetimes in other units, empty read attributes, unconstrained custom attributes, lists in another order", async () => {
+    const name = unique("boto3-minimal");
+    const created = await runBoto3<{ id: string }>(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+pool = idp.create_user_pool(PoolName=args["name"], Schema=[{"Name": "tenant", "AttributeDataType": "String"}])["UserPool"]
+idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="app",
+    AccessTokenValidity=60, IdTokenValidity=3600, RefreshTokenValidity=720,
+    TokenValidityUnits={"AccessToken": "minutes", "IdToken": "seconds", "RefreshToken": "hours"},
+    ReadAttributes=[], ExplicitAuthFlows=["ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
+result = {"id": pool["Id"]}
+`,
+      { name },
+    );
+    const { pulled, plan } = await pullAndReplan(created.id);
+    // 60 minutes, 3600 seconds and 720 hours are the default lifetimes; the auth flows are the default set
+    // in another order; an empty ReadAttributes means "all". None of it is a setting of this pool.
+    expect(pulled.spec.clients).toEqual([{ name: "app" }]);
+    expect(pulled.spec.schemaAttributes).toEqual([{ name: "tenant", attributeDataType: "String" }]);
+    expect(changesOf(plan)).toEqual([]);
+  });
+});
+
+describe("a twin of a design created by boto3, every setting written another way", () => {
+  test("lifetimes in other units, lists in other orders: the design plans against it as no change", async () => {
+    const name = unique("twin");
+    const design: PoolDocument = {
+      apiVersion: "cognito-studio.dev/v1",
+      kind: "UserPool",
+      metadata: { name },
+      spec: {
+        region: REGION,
+        autoVerifiedAttributes: ["email", "phone_number"],
+        clients: [
+          {
+            name: "web",
+            accessTokenValidity: 1,
+            idTokenValidity: 60,
+            refreshTokenValidity: 30,
+            tokenValidityUnits: { idToken: "minutes" },
+            explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+            callbackUrls: ["https://a.example.com/cb", "https://b.example.com/cb"],
+            readAttributes: ["email", "name"],
+            allowedOAuthFlowsUserPoolClient: true,
+            allowedOAuthFlows: ["code"],
+            allowedOAuthScopes: ["openid", "email"],
+            supportedIdentityProviders: ["COGNITO"],
+          },
+        ],
+      },
+    };
+    const created = await runBoto3<{ id: string }>(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+pool = idp.create_user_pool(PoolName=args["name"], AutoVerifiedAttributes=["phone_number", "email"])["UserPool"]
+idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="web",
+    AccessTokenValidity=60, IdTokenValidity=1, RefreshTokenValidity=720,
+    TokenValidityUnits={"AccessToken": "minutes", "IdToken": "hours", "RefreshToken": "hours"},
+    ExplicitAuthFlows=["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"],
+    CallbackURLs=["https://b.example.com/cb", "https://a.example.com/cb"], ReadAttributes=["name", "email"],
+    AllowedOAuthFlowsUserPoolClient=True, AllowedOAuthFlows=["code"], AllowedOAuthScopes=["email", "openid"], SupportedIdentityProviders=["COGNITO"])
+result = {"id": pool["Id"]}
+`,
+      { name },
+    );
+    expect(changesOf(await planAgainstLive(port, design, created.id))).toEqual([]);
+    // The same design with one real difference (a 2 hour access token) shows exactly that.
+    const longer = structuredClone(design);
+    longer.spec.clients![0]!.accessTokenValidity = 2;
+    const { plan, result } = await planAndApply(port, longer, created.id);
+    expect(changesOf(plan)).toEqual(['app_client["web"] update accessTokenValidity']);
+    expect(result.ok).toBe(true);
+    // Applied, the lifetime is 2 hours (the design's implied unit), not 2 of the live "minutes".
+    const units = await runBoto3<unknown>(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+cid = [c["ClientId"] for c in idp.list_user_pool_clients(UserPoolId=args["pool"], MaxResults=60)["UserPoolClients"]][0]
+c = idp.describe_user_pool_client(UserPoolId=args["pool"], ClientId=cid)["UserPoolClient"]
+result = [c["AccessTokenValidity"], c["TokenValidityUnits"]["AccessToken"]]
+`,
+      { pool: created.id },
+    );
+    expect(units).toEqual([2, "hours"]);
+    expect(changesOf(await planAgainstLive(port, longer, created.id))).toEqual([]);
+  });
+});
+
+describe("pools applied by the studio", () => {
+  const poolPresets = listPresets("pool") as PoolPreset[];
+  const clientPresets = listPresets("client") as ClientPreset[];
+
+  test.each(poolPresets.map((p) => [p.name, p] as const))("the %s preset with every client preset: the design and the pulled spec both plan as no change", async (_, preset) => {
+    let doc = createPoolDocument(preset, { name: unique(`preset-${preset.name}`), region: REGION });
+    for (const clientPreset of clientPresets) {
+      const applied = applyClientPreset(doc.spec, clientPreset, { clientName: clientPreset.name });
+      expect(applied.diagnostics).toEqual([]);
+      doc = { ...doc, spec: applied.spec };
+    }
+    const { result } = await planAndApply(port, doc);
+    expect(result.ok).toBe(true);
+    expect(changesOf(await planAgainstLive(port, doc, result.userPoolId))).toEqual([]);
+    const { pulled, plan } = await pullAndReplan(result.userPoolId!);
+    expect(pulled.spec.clients?.map((c) => c.name).sort()).toEqual(clientPresets.map((p) => p.name).sort());
+    expect(changesOf(plan)).toEqual([]);
+  });
+
+  test("the maximal pool: the design and the pulled spec both plan as no change", async () => {
+    const doc = maximalPoolDocument(unique("maximal"), REGION);
+    const { result } = await planAndApply(port, doc);
+    expect(result.ok).toBe(true);
+    expect(changesOf(await planAgainstLive(port, doc, result.userPoolId))).toEqual([]);
+    const { pulled, plan } = await pullAndReplan(result.userPoolId!);
+    expect(pulled.spec.schemaAttributes?.map((a) => a.name).sort()).toEqual(["beta", "joined", "seats", "tenant"]);
+    expect(changesOf(plan)).toEqual([]);
+  });
+});
+
+describe("a change behind the studio's back (boto3) shows up as exactly that change", () => {
+  async function appliedMaximalPool(): Promise<{ doc: PoolDocument; id: string }> {
+    const doc = maximalPoolDocument(unique("behind"), REGION);
+    const { result } = await planAndApply(port, doc);
+    expect(result.ok).toBe(true);
+    return { doc, id: result.userPoolId! };
+  }
+
+  test("a callback URL added to one client with a full-configuration update", async () => {
+    const { doc, id } = await appliedMaximalPool();
+    const clientIds = (await readLivePool(port, id)).live.clientIds;
+    await runBoto3(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+c = idp.describe_user_pool_client(UserPoolId=args["pool"], ClientId=args["client"])["UserPoolClient"]
+for k in ["ClientSecret", "CreationDate", "LastModifiedDate"]:
+    c.pop(k, None)
+c["CallbackURLs"] = c["CallbackURLs"] + ["https://evil.example.net/callback"]
+idp.update_user_pool_client(**c)
+`,
+      { pool: id, client: clientIds.web },
+    );
+    const plan = await planAgainstLive(port, doc, id);
+    expect(changesOf(plan)).toEqual(['app_client["web"] update callbackUrls']);
+    const change = plan.entries.find((e) => e.address === 'app_client["web"]')!.changes[0]!;
+    expect(change.before).toContain("https://evil.example.net/callback");
+    expect(change.after).not.toContain("https://evil.example.net/callback");
+  });
+
+  test("a token lifetime changed (same unit): the lifetime shows, not its unit", async () => {
+    const { doc, id } = await appliedMaximalPool();
+    const clientIds = (await readLivePool(port, id)).live.clientIds;
+    await runBoto3(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+c = idp.describe_user_pool_client(UserPoolId=args["pool"], ClientId=args["client"])["UserPoolClient"]
+for k in ["ClientSecret", "CreationDate", "LastModifiedDate"]:
+    c.pop(k, None)
+c["AccessTokenValidity"] = 60
+idp.update_user_pool_client(**c)
+`,
+      { pool: id, client: clientIds.web },
+    );
+    const plan = await planAgainstLive(port, doc, id);
+    expect(changesOf(plan)).toEqual(['app_client["web"] update accessTokenValidity']);
+    expect(plan.entries.find((e) => e.address === 'app_client["web"]')?.changes[0]).toMatchObject({ before: 60, after: 30 });
+  });
+
+  test("a resource server added", async () => {
+    const { doc, id } = await appliedMaximalPool();
+    await runBoto3(
+      moto.endpoint,
+      REGION,
+      `client("cognito-idp").create_resource_server(UserPoolId=args["pool"], Identifier="https://shadow.example.com", Name="shadow", Scopes=[{"ScopeName": "all", "ScopeDescription": "Everything"}])`,
+      { pool: id },
+    );
+    const plan = await planAgainstLive(port, doc, id);
+    expect(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action}`)).toEqual(['resource_server["https://shadow.example.com"] delete']);
+  });
+
+  test("a client deleted", async () => {
+    const { doc, id } = await appliedMaximalPool();
+    const clientIds = (await readLivePool(port, id)).live.clientIds;
+    await runBoto3(moto.endpoint, REGION, `client("cognito-idp").delete_user_pool_client(UserPoolId=args["pool"], ClientId=args["client"])`, { pool: id, client: clientIds.worker });
+    const plan = await planAgainstLive(port, doc, id);
+    expect(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action}`)).toEqual(['app_client["worker"] create']);
+  });
+
+  test("the MFA configuration turned off", async () => {
+    const { doc, id } = await appliedMaximalPool();
+    await runBoto3(moto.endpoint, REGION, `client("cognito-idp").set_user_pool_mfa_config(UserPoolId=args["pool"], MfaConfiguration="OFF")`, { pool: id });
+    const plan = await planAgainstLive(port, doc, id);
+    const changes = changesOf(plan);
+    expect(changes).toContain("mfa_config update mfaConfiguration");
+    // Turning MFA off through SetUserPoolMfaConfig also drops the TOTP setting it did not name (it is a
+    // full replace, §1); that is part of the same change, nothing else may show.
+    expect(changes.every((c) => c.startsWith("mfa_config update "))).toBe(true);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * How AWS echoes a setting: the one table of rules that keep a live read from reporting differences that
+ * are only AWS's way of answering (drift without noise). normalise.ts applies them; nothing else may
+ * special-case an echoed value.
+ *
+ * Each row says what AWS returns, where the spec leaves the field out or says it differently, why the two
+ * mean the same, and where that comes from. Sources: [M] the Smithy model and §N the sections of
+ * /work/shared/reference/cognito-semantics.md (both vendored under test/fixtures/reference/ for tests);
+ * *derived* marks a conclusion, *observed* what moto 5.2 answers where AWS documents nothing.
+ *
+ * Kinds:
+ * - `default`: the value Describe returns for a field never set. Pruned when the desired spec leaves the
+ *   field unset; filled in when the spec sets it and the API leaves it out.
+ * - `empty-means-all`: an empty list in the answer means "everything", not "nothing".
+ * - `filled-constraint`: AWS fills in constraints (string lengths) the create call did not send.
+ * - `unit-equivalent`: the same duration in other units (token validity).
+ * - `unordered`: AWS keeps no order; compared as a set.
+ */
+
+export type EchoScope = "pool" | "client" | "resourceServer" | "domain" | "schemaAttribute";
+export type EchoKind = "default" | "empty-means-all" | "filled-constraint" | "unit-equivalent" | "unordered";
+
+export interface EchoRule {
+  scope: EchoScope;
+  /** Dotted path inside the resource's spec (`passwordPolicy.minimumLength`); `*` = every attribute. */
+  path: string;
+  kind: EchoKind;
+  /** What AWS answers (for `default` and `filled-constraint`). */
+  value?: unknown;
+  /** Why the echoed value and the spec mean the same. */
+  reason: string;
+  /** Where the rule comes from. */
+  source: string;
+}
+
+/** Default message texts as moto 5.2 reports them for a pool created without templates (moto DEFAULT_USER_POOL_CONFIG). */
+const DEFAULT_VERIFICATION_MESSAGE = "Your verification code is {####}. ";
+const DEFAULT_INVITE_MESSAGE = "Your username is {username} and temporary password is {####}. ";
+const DEFAULT_TEXTS_REASON = "AWS sends its own default texts when none are set, so an echoed default text carries no information";
+const DEFAULT_TEXTS_SOURCE = "*observed*: moto 5.2 DEFAULT_USER_POOL_CONFIG for a pool created without templates";
+
+const pool = (path: string, value: unknown, reason: string, source: string): EchoRule => ({ scope: "pool", path, kind: "default", value, reason, source });
+const client = (path: string, value: unknown, reason: string, source: string): EchoRule => ({ scope: "client", path, kind: "default", value, reason, source });
+
+const STRING_2048 = { stringAttributeConstraints: { minLength: "0", maxLength: "2048" } };
+const standard = (attributeDataType: "String" | "Number" | "Boolean", extra: Record<string, unknown> = STRING_2048) => ({
+  attributeDataType,
+  developerOnlyAttribute: false,
+  mutable: true,
+  required: false,
+  ...extra,
+});
+
+export const ECHO_RULES: readonly EchoRule[] = [
+  // ---- user pool: defaults the API returns for fields never set
+  pool("passwordPolicy.minimumLength", 8, "the default password policy", "AWS developer guide \"Adding user pool password requirements\"; moto DEFAULT_USER_POOL_CONFIG agrees"),
+  pool("passwordPolicy.requireUppercase", true, "the default password policy", "as minimumLength"),
+  pool("passwordPolicy.requireLowercase", true, "the default password policy", "as minimumLength"),
+  pool("passwordPolicy.requireNumbers", true, "the default password policy", "as minimumLength"),
+  pool("passwordPolicy.requireSymbols", true, "the default password policy", "as minimumLength"),
+  pool("passwordPolicy.temporaryPasswordValidityDays", 7, "\"Defaults to 7\"", "[M PasswordPolicyType.TemporaryPasswordValidityDays], §1"),
+  pool("passwordPolicy.passwordHistorySize", 0, "no history is kept unless set (PasswordHistorySizeType 0–24)", "*derived*"),
+  pool("signInPolicy.allowedFirstAuthFactors", ["PASSWORD"], "pools without choice-based sign-in offer the password factor only", "*derived*"),
+  pool("mfaConfiguration", "OFF", "MFA is off unless turned on", "§1 (TF default)"),
+  pool("softwareTokenMfaConfiguration.enabled", false, "TOTP is off until enabled", "*derived*"),
+  pool("deletionProtection", "INACTIVE", "deletion protection is off unless turned on", "§1 (TF default)"),
+  pool("userPoolTier", "ESSENTIALS", "\"Defaults to ESSENTIALS\"", "[M UserPoolTier], §1"),
+  pool("usernameConfiguration.caseSensitive", true, "\"This is the default value\"", "[M UsernameConfigurationType.CaseSensitive], §1"),
+  pool("emailConfiguration.emailSendingAccount", "COGNITO_DEFAULT", "Cognito sends mail itself unless told otherwise", "§1 (TF default)"),
+  pool("verificationMessageTemplate.defaultEmailOption", "CONFIRM_WITH_CODE", "codes, not links, unless chosen", "§1 (TF default)"),
+  pool("verificationMessageTemplate.smsMessage", DEFAULT_VERIFICATION_MESSAGE, DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
+  pool("verificationMessageTemplate.emailMessage", DEFAULT_VERIFICATION_MESSAGE, DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
+  pool("verificationMessageTemplate.emailSubject", "Your verification code", DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
+  pool("adminCreateUserConfig.allowAdminCreateUserOnly", false, "self sign-up is allowed unless turned off", "*derived*"),
+  pool("adminCreateUserConfig.inviteMessageTemplate.smsMessage", DEFAULT_INVITE_MESSAGE, DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
+  pool("adminCreateUserConfig.inviteMessageTemplate.emailMessage", DEFAULT_INVITE_MESSAGE, DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
+  pool("adminCreateUserConfig.inviteMessageTemplate.emailSubject", "Your temporary password", DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
+  pool("deviceConfiguration.challengeRequiredOnNewDevice", false, "\"A null value indicates that you have deactivated device remembering\"", "[M UpdateUserPoolRequest.DeviceConfiguration], §1"),
+  pool("deviceConfiguration.deviceOnlyRememberedOnUserPrompt", false, "as challengeRequiredOnNewDevice", "[M UpdateUserPoolRequest.DeviceConfiguration], §1"),
+  pool("lambdaConfig", {}, "no trigger configured", "*derived*"),
+  pool("userPoolTags", {}, "no tag configured", "*derived*"),
+  pool("autoVerifiedAttributes", [], "nothing verified automatically", "*derived*"),
+  pool("userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdate", [], "no attribute held back until verified", "*derived*"),
+
+  // ---- schema attributes
+  {
+    scope: "schemaAttribute",
+    path: "*",
+    kind: "filled-constraint",
+    value: {
+      sub: { ...standard("String"), mutable: false, required: true, stringAttributeConstraints: { minLength: "1", maxLength: "2048" } },
+      ...Object.fromEntries(
+        ["name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "email", "gender", "zoneinfo", "locale", "phone_number", "address"].map(
+          (n) => [n, standard("String")],
+        ),
+      ),
+      birthdate: standard("String", { stringAttributeConstraints: { minLength: "10", maxLength: "10" } }),
+      email_verified: standard("Boolean", {}),
+      phone_number_verified: standard("Boolean", {}),
+      updated_at: standard("Number", { numberAttributeConstraints: { minValue: "0" } }),
+      identities: standard("String", {}),
+    },
+    reason:
+      "DescribeUserPool lists every standard attribute with the constraints AWS fills in (strings 0–2048, birthdate 10, sub 1–2048); a standard attribute left as AWS configures it is not something the spec manages",
+    source: "§6 \"SchemaAttributes lists standard attributes too\"; constraints *observed* (moto 5.2 and the console agree)",
+  },
+  {
+    scope: "schemaAttribute",
+    path: "custom",
+    kind: "default",
+    value: { developerOnlyAttribute: false, mutable: true, required: false, stringAttributeConstraints: {}, numberAttributeConstraints: {} },
+    reason: "a custom attribute is mutable, optional and not developer-only unless said; an empty constraint block means none",
+    source: "TF docs for `schema` (mutable defaults to true); empty constraint blocks are the TF perpetual-diff case",
+  },
+
+  // ---- app clients
+  client("generateSecret", false, "a public client unless a secret is asked for", "[M CreateUserPoolClientRequest.GenerateSecret]"),
+  {
+    scope: "client",
+    path: "accessTokenValidity|idTokenValidity|refreshTokenValidity",
+    kind: "unit-equivalent",
+    value: { accessTokenValidity: { unit: "accessToken", defaultUnit: "hours", seconds: 3600 }, idTokenValidity: { unit: "idToken", defaultUnit: "hours", seconds: 3600 }, refreshTokenValidity: { unit: "refreshToken", defaultUnit: "days", seconds: 30 * 86400 } },
+    reason:
+      "\"valid for one hour\" / \"valid for 30 days\" in whatever unit AWS answers with (60 minutes, 1 hour and 3600 seconds are one lifetime); a unit whose lifetime is the default or unset says nothing and is dropped with it; a lifetime the design sets is compared as a duration and written the design's way",
+    source: "[M AccessTokenValidity, IdTokenValidity, RefreshTokenValidity], §1",
+  },
+  client("tokenValidityUnits.accessToken", "hours", "the unit of an unset access token lifetime", "[M TokenValidityUnits], §1"),
+  client("tokenValidityUnits.idToken", "hours", "the unit of an unset ID token lifetime", "[M TokenValidityUnits], §1"),
+  client("tokenValidityUnits.refreshToken", "days", "the unit of an unset refresh token lifetime", "[M TokenValidityUnits], §1"),
+  client("explicitAuthFlows", ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"], "\"If you don't specify a value … your app client supports ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, and ALLOW_CUSTOM_AUTH\"", "[M ExplicitAuthFlows], §1"),
+  client("preventUserExistenceErrors", "LEGACY", "\"Defaults to LEGACY\"", "[M PreventUserExistenceErrors], §1"),
+  client("enableTokenRevocation", true, "\"token revocation is automatically activated\"", "[M EnableTokenRevocation], §1"),
+  client("allowedOAuthFlowsUserPoolClient", false, "\"it defaults to false\"", "[M AllowedOAuthFlowsUserPoolClient], §1"),
+  client("enablePropagateAdditionalUserContextData", false, "only for clients with a secret, off unless set", "*derived*"),
+  client("authSessionValidity", 3, "the value Describe reports for clients created without it", "*observed* (moto agrees with AWS's documented minimum 3)"),
+  {
+    scope: "client",
+    path: "readAttributes",
+    kind: "empty-means-all",
+    value: [],
+    reason: "\"Amazon Cognito only populates ReadAttributes in the API response if you have specified your own custom set\": an empty answer means every attribute, not none",
+    source: "[M ReadAttributes], §1",
+  },
+  { scope: "client", path: "writeAttributes", kind: "empty-means-all", value: [], reason: "as readAttributes: an empty answer means the default set of writable attributes", source: "[M WriteAttributes], §1" },
+  client("supportedIdentityProviders", [], "Describe returns [] for a list never set", "*derived*"),
+  client("callbackUrls", [], "Describe returns [] for a list never set", "*derived*"),
+  client("logoutUrls", [], "Describe returns [] for a list never set", "*derived*"),
+  client("allowedOAuthFlows", [], "Describe returns [] for a list never set", "*derived*"),
+  client("allowedOAuthScopes", [], "Describe returns [] for a list never set", "*derived*"),
+  client("refreshTokenRotation.feature", "DISABLED", "refresh tokens are not rotated unless enabled", "*derived*"),
+  client("refreshTokenRotation.retryGracePeriodSeconds", 0, "no grace period without rotation", "*derived*"),
+
+  // ---- resource servers and domains
+  { scope: "resourceServer", path: "scopes", kind: "default", value: [], reason: "Describe returns [] for a server without scopes", source: "*derived*" },
+  { scope: "domain", path: "managedLoginVersion", kind: "default", value: 1, reason: "API-created domains use the classic hosted UI until version 2 is chosen", source: "[M ManagedLoginVersion]" },
+
+  // ---- ordering, everywhere
+  {
+    scope: "pool",
+    path: "*",
+    kind: "unordered",
+    reason: "Cognito keeps no order in callback URLs, auth flows, scopes, verified attributes…; a live read may answer in any order. The plan compares such lists as sets (plan/diff.ts) and so does the pruning of defaults here",
+    source: "*derived*: §1 lists them as sets; plan/README.md",
+  },
+];
+
+type Json = Record<string, unknown>;
+
+function setPath(target: Json, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof node[part] !== "object" || node[part] === null) node[part] = {};
+    node = node[part] as Json;
+  }
+  node[parts[parts.length - 1] as string] = value;
+}
+
+/** The `default` and `empty-means-all` rows of one scope as one nested object of echoed values. */
+export function echoedDefaults(scope: EchoScope): Json {
+  const out: Json = {};
+  for (const rule of ECHO_RULES) {
+    if (rule.scope === scope && (rule.kind === "default" || rule.kind === "empty-means-all") && rule.path !== "custom") setPath(out, rule.path, rule.value);
+  }
+  return out;
+}
+
+function ruleValue<T>(scope: EchoScope, kind: EchoKind, path: string): T {
+  const rule = ECHO_RULES.find((r) => r.scope === scope && r.kind === kind && r.path === path);
+  if (!rule) throw new Error(`no echo rule ${scope} ${kind} ${path}`);
+  return rule.value as T;
+}
+
+export const POOL_DEFAULTS: Json = echoedDefaults("pool");
+export const CLIENT_DEFAULTS: Json = echoedDefaults("client");
+export const RESOURCE_SERVER_DEFAULTS: Json = echoedDefaults("resourceServer");
+export const DOMAIN_DEFAULTS: Json = echoedDefaults("domain");
+/** The standard attributes DescribeUserPool lists for a pool that did not configure them. */
+export const STANDARD_ATTRIBUTE_DEFAULTS: Readonly<Record<string, Json>> = ruleValue("schemaAttribute", "filled-constraint", "*");
+export const CUSTOM_ATTRIBUTE_DEFAULTS: Json = ruleValue("schemaAttribute", "default", "custom");
+/** Token lifetimes of a client that sets none: field, unit key, unit AWS assumes, lifetime in seconds. */
+export const TOKEN_VALIDITY_DEFAULTS = Object.entries(
+  ruleValue<Record<string, { unit: string; defaultUnit: string; seconds: number }>>("client", "unit-equivalent", "accessTokenValidity|idTokenValidity|refreshTokenValidity"),
+).map(([field, v]) => ({ field, ...v }));

@@ -1,0 +1,60 @@
+import { describe, expect, test } from "vitest";
+import type { PoolDocument } from "../spec/document-schema";
+import { appConnection, PLACEHOLDER_POOL_ID, UnknownClientError } from "./app-connection";
+import { renderConnectSnippet } from "./snippets";
+
+const doc = (spec: Partial<PoolDocument["spec"]>): PoolDocument => ({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "shop" }, spec: { region: "eu-west-1", ...spec } });
+const web = { name: "web", allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["code" as const], allowedOAuthScopes: ["openid", "email"], callbackUrls: ["https://app.example.com/cb"] };
+
+describe("appConnection", () => {
+  test("before apply: placeholders for the ids; the issuer and JWKS follow the region", () => {
+    const c = appConnection(doc({ clients: [web], domain: { domain: "shop-auth" } }), "web");
+    expect(c.applied).toBe(false);
+    expect(c.userPoolId).toBe(PLACEHOLDER_POOL_ID);
+    expect(c.clientId).toContain("apply the design first");
+    expect(c.issuer.startsWith("https://cognito-idp.eu-west-1.amazonaws.com/")).toBe(true);
+    expect(c.domain?.token).toBe("https://shop-auth.auth.eu-west-1.amazoncognito.com/oauth2/token");
+  });
+
+  test("after apply: the live ids; a custom domain is used as is", () => {
+    const c = appConnection(
+      doc({ clients: [web], domain: { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x" } }),
+      "web",
+      { userPoolId: "eu-west-1_Abc", clientIds: { web: "client123" } },
+    );
+    expect([c.applied, c.userPoolId, c.clientId]).toEqual([true, "eu-west-1_Abc", "client123"]);
+    expect(c.jwksUrl).toBe("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc/.well-known/jwks.json");
+    expect(c.domain?.authorize).toBe("https://auth.example.com/oauth2/authorize");
+    expect(c.redirectUri).toBe("https://app.example.com/cb");
+  });
+
+  test("clientDefaults are inherited; a confidential client gets a reference to its secret, never a value", () => {
+    const c = appConnection(doc({ clientDefaults: { generateSecret: true, allowedOAuthScopes: ["openid"] }, clients: [{ name: "api" }] }), "api");
+    expect(c.confidential).toBe(true);
+    expect(c.scopes).toEqual(["openid"]);
+    expect(c.secretReference).toContain("COGNITO_CLIENT_SECRET");
+  });
+
+  test("an unknown client names the clients there are", () => {
+    expect(() => appConnection(doc({ clients: [web] }), "mobile")).toThrow(UnknownClientError);
+    expect(() => appConnection(doc({ clients: [web] }), "mobile")).toThrow('no app client named "mobile"; the design has web');
+  });
+});
+
+describe("which stacks can use a client", () => {
+  test("a machine-to-machine client: env only", () => {
+    const m2m = { name: "worker", generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["client_credentials" as const], allowedOAuthScopes: ["api/read"] };
+    const c = appConnection(doc({ clients: [m2m], domain: { domain: "shop-auth" } }), "worker");
+    expect((["env", "next-auth", "amplify", "oidc-client-ts"] as const).map((k) => renderConnectSnippet(c, k).applicable)).toEqual([true, false, false, false]);
+    expect(renderConnectSnippet(c, "next-auth").notes.join(" ")).toContain("authorization code flow");
+  });
+
+  test("no domain: next-auth and oidc-client-ts need the hosted endpoints; Amplify falls back to SRP", () => {
+    const c = appConnection(doc({ clients: [web] }), "web");
+    expect(renderConnectSnippet(c, "next-auth").applicable).toBe(false);
+    expect(renderConnectSnippet(c, "oidc-client-ts").notes.join(" ")).toContain("no domain");
+    const amplify = renderConnectSnippet(c, "amplify");
+    expect(amplify.applicable).toBe(true);
+    expect(amplify.text).not.toContain("loginWith");
+  });
+});

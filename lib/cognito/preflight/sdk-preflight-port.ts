@@ -1,0 +1,121 @@
+/**
+ * The SDK-backed {@link PreflightPort}: each service through its own SDK v3 client, with the same
+ * credentials, endpoint and retry handling as the Cognito client (aws/sdk-port.ts createCognitoClient):
+ * one connection (region, endpoint, credentials, role to assume) serves them all. Clients are made per
+ * region on first use, because a certificate lives in us-east-1, an SES identity or a function in the
+ * region its ARN names.
+ */
+import { ACMClient, DescribeCertificateCommand } from "@aws-sdk/client-acm";
+import {
+  GetPolicyCommand as GetIamPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+} from "@aws-sdk/client-iam";
+import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
+import { GetFunctionCommand, GetPolicyCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import { GetEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
+import { type CognitoConnectionOptions, credentialsFor } from "../aws/sdk-port";
+import { regionOfArn } from "./arn";
+import type { PreflightPort } from "./types";
+
+/** Errors that mean "this resource does not exist", per service. */
+const NOT_FOUND = new Set(["ResourceNotFoundException", "NotFoundException", "NoSuchEntityException", "NoSuchEntity", "InvalidArnException"]);
+
+async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof Error && NOT_FOUND.has(error.name)) return undefined;
+    throw error;
+  }
+}
+
+function decodePolicy(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export function createSdkPreflightPort(connection: CognitoConnectionOptions): PreflightPort {
+  const base = (region: string) => ({
+    region,
+    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    ...credentialsFor(connection),
+    retryMode: "adaptive" as const,
+    maxAttempts: connection.maxAttempts ?? 3,
+  });
+  const cache = new Map<string, unknown>();
+  function client<T>(kind: string, region: string, make: (config: ReturnType<typeof base>) => T): T {
+    const key = `${kind}:${region}`;
+    if (!cache.has(key)) cache.set(key, make(base(region)));
+    return cache.get(key) as T;
+  }
+  const acm = (region: string) => client("acm", region, (c) => new ACMClient(c));
+  const ses = (region: string) => client("ses", region, (c) => new SESv2Client(c));
+  // IAM is global; its endpoint is signed for us-east-1.
+  const iam = () => client("iam", "us-east-1", (c) => new IAMClient(c));
+  const lambda = (region: string) => client("lambda", region, (c) => new LambdaClient(c));
+  const kms = (region: string) => client("kms", region, (c) => new KMSClient(c));
+
+  return {
+    describeCertificate: (arn) =>
+      orUndefined(async () => {
+        const out = await acm(regionOfArn(arn, "us-east-1")).send(new DescribeCertificateCommand({ CertificateArn: arn }));
+        const cert = out.Certificate ?? {};
+        return { status: cert.Status ?? "UNKNOWN", domainName: cert.DomainName ?? "", subjectAlternativeNames: cert.SubjectAlternativeNames ?? [] };
+      }),
+    getEmailIdentity: (region, identity) =>
+      orUndefined(async () => {
+        const out = await ses(region).send(new GetEmailIdentityCommand({ EmailIdentity: identity }));
+        // VerificationStatus is the identity's verification state (PENDING | SUCCESS | FAILED | …);
+        // older answers only carry VerifiedForSendingStatus.
+        const status = out.VerificationStatus ?? (out.VerifiedForSendingStatus ? "SUCCESS" : "NOT_VERIFIED");
+        return { identityType: out.IdentityType ?? "", verified: status === "SUCCESS", status };
+      }),
+    getRole: (roleName) =>
+      orUndefined(async () => {
+        const out = await iam().send(new GetRoleCommand({ RoleName: roleName }));
+        return { trustPolicy: decodePolicy(out.Role?.AssumeRolePolicyDocument ?? "{}") };
+      }),
+    async getRolePermissionPolicies(roleName) {
+      const documents: string[] = [];
+      let marker: string | undefined;
+      do {
+        const page = await iam().send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+        for (const PolicyName of page.PolicyNames ?? []) {
+          const policy = await iam().send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName }));
+          documents.push(decodePolicy(policy.PolicyDocument ?? "{}"));
+        }
+        marker = page.IsTruncated ? page.Marker : undefined;
+      } while (marker);
+      do {
+        const page = await iam().send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+        for (const attached of page.AttachedPolicies ?? []) {
+          const policy = await iam().send(new GetIamPolicyCommand({ PolicyArn: attached.PolicyArn }));
+          const version = await iam().send(new GetPolicyVersionCommand({ PolicyArn: attached.PolicyArn, VersionId: policy.Policy?.DefaultVersionId }));
+          documents.push(decodePolicy(version.PolicyVersion?.Document ?? "{}"));
+        }
+        marker = page.IsTruncated ? page.Marker : undefined;
+      } while (marker);
+      return documents;
+    },
+    functionExists: async (arn) => (await orUndefined(() => lambda(regionOfArn(arn, connection.region)).send(new GetFunctionCommand({ FunctionName: arn })))) !== undefined,
+    getFunctionPolicy: (arn) =>
+      orUndefined(async () => {
+        const out = await lambda(regionOfArn(arn, connection.region)).send(new GetPolicyCommand({ FunctionName: arn }));
+        return out.Policy || undefined;
+      }),
+    describeKey: (arn) =>
+      orUndefined(async () => {
+        const out = await kms(regionOfArn(arn, connection.region)).send(new DescribeKeyCommand({ KeyId: arn }));
+        const key = out.KeyMetadata;
+        return { keyState: key?.KeyState ?? "Unknown", enabled: key?.Enabled ?? false, ...(key?.KeyUsage ? { keyUsage: key.KeyUsage } : {}), ...(key?.KeySpec ? { keySpec: key.KeySpec } : {}) };
+      }),
+  };
+}
