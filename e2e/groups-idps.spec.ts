@@ -1,42 +1,15 @@
 import { readFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
-import { ADMIN, draftVersion, expectAccessible, savedAfter, screenshots } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn } from "./helpers";
 
 // Groups and sign-in providers in the browser: add a Google provider (offered on a client) and a group, then see
 // both in the review, the overview and the Terraform export, with the secret only as a sensitive variable.
 // Runs after the other specs (playwright.config.ts projects), or alone with --project groups-idps --no-deps.
 test.describe.configure({ mode: "serial" });
 
-/** A section tab of the pool editor: its title, then error/warning counts or nothing. */
-const sectionTab = (page: Page, title: string) => page.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: new RegExp(`^${title}(?:\\s*\\d|$)`) });
-
-async function openSection(page: Page, title: string) {
-  await sectionTab(page, title).click();
-  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeVisible();
-}
-
-/** Signs up (on a new studio the first account is admin) or signs in when the account exists. */
-async function enter(page: Page) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(ADMIN.name);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Create an account" }).click();
-  const heading = page.getByRole("heading", { name: "User pools" });
-  const exists = page.getByText("already exists");
-  await expect(heading.or(exists)).toBeVisible();
-  if (await exists.isVisible()) {
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(heading).toBeVisible();
-  }
-}
-
 test("add a Google provider and a group, see them in the review, the overview and the export", async ({ page }) => {
   test.setTimeout(120_000);
-  await enter(page);
+  await signUpOrIn(page);
   const form = page.getByRole("form", { name: "New pool" });
   await form.getByLabel("Pool name").fill("federated shop");
   await form.getByLabel("Environment").fill("dev");

@@ -28,6 +28,18 @@ export async function signUpOrIn(page: Page, user = ADMIN): Promise<void> {
   if (await exists.isVisible()) await signIn(page, user);
 }
 
+/**
+ * A section tab of the pool editor; its name may carry error/warning counts ("App clients 2 warnings"). The title
+ * must be followed by a count or nothing, so "Sign-in" does not also match "Sign-in providers".
+ */
+export const sectionTab = (page: Page, title: string) => page.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: new RegExp(`^${title}(?:\\s*\\d|$)`) });
+
+/** Opens an editor section and waits for its heading. */
+export async function openSection(page: Page, title: string): Promise<void> {
+  await sectionTab(page, title).click();
+  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeVisible();
+}
+
 /** The draft version the pool editor shows ("… (version 3)"). */
 export async function draftVersion(page: Page): Promise<number> {
   const text = (await page.getByTestId("save-state").textContent()) ?? "";

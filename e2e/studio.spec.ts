@@ -1,23 +1,11 @@
 import { readFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
-import { ADMIN, draftVersion, expectAccessible, savedAfter, screenshots, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { ADMIN, draftVersion, expectAccessible, openSection, savedAfter, screenshots, sectionTab, signIn } from "./helpers";
 
 // One story, in order, on one empty database (playwright.config.ts: workers 1, fresh data dir).
 test.describe.configure({ mode: "serial" });
 
 let poolUrl = "";
-
-/**
- * A section tab of the pool editor; its name may carry error/warning counts ("App clients 2 warnings"). The title
- * must be followed by a count or nothing, so "Sign-in" does not also match "Sign-in providers".
- */
-const sectionTab = (page: Page, title: string) => page.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: new RegExp(`^${title}(?:\\s*\\d|$)`) });
-
-async function openSection(page: Page, title: string) {
-  await sectionTab(page, title).click();
-  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeVisible();
-}
-
 
 test("the first account becomes admin and sees an empty pool list", async ({ page }) => {
   await page.goto("/sign-up");

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { startMoto, type MotoServer } from "../test/support/moto";
-import { ADMIN, draftVersion, expectAccessible, savedAfter } from "./helpers";
+import { createSesIdentity, draftVersion, expectAccessible, savedAfter, signUpOrIn } from "./helpers";
 
 // Per-environment values and Promote: an admin gives staging its own callback URL, applies a design to
 // dev, and promotes the applied change request to staging, whose plan carries staging's URL.
@@ -11,26 +11,13 @@ const POOL = "promote demo";
 let moto: MotoServer;
 test.beforeAll(async () => {
   moto = await startMoto();
+  // The hardened preset sends email through the SES identity example.com (us-east-1); apply's preflight
+  // checks it exists, so it is set up as it would be in the account.
+  await createSesIdentity(moto.endpoint, "us-east-1", "example.com");
 });
 test.afterAll(async () => {
   await moto?.stop();
 });
-
-/** Signs in as the admin, or signs up as the first account when run alone. */
-async function enterAsAdmin(page: Page) {
-  await page.goto("/sign-in");
-  if (page.url().endsWith("/sign-up")) {
-    await page.getByLabel("Name").fill(ADMIN.name);
-    await page.getByLabel("Email").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Create an account" }).click();
-  } else {
-    await page.getByLabel("Email").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-  }
-  await expect(page.getByRole("heading", { name: "User pools" })).toBeVisible();
-}
 
 async function addTarget(page: Page, poolPath: string, name: string) {
   await page.goto(`${poolPath}/targets`);
@@ -43,7 +30,7 @@ async function addTarget(page: Page, poolPath: string, name: string) {
 
 test("staging keeps its own callback URL; an applied dev change is promoted to staging with it", async ({ page }) => {
   test.setTimeout(120_000);
-  await enterAsAdmin(page);
+  await signUpOrIn(page);
 
   // A pool with an SPA client whose callback is the developer's localhost.
   const form = page.getByRole("form", { name: "New pool" });

@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient, ListUserPoolClientsCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { startMoto, type MotoServer } from "../test/support/moto";
-import { ADMIN, createSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots } from "./helpers";
+import { ADMIN, createSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots, signUpOrIn } from "./helpers";
 
 // Team review with three people in their own browser contexts: an admin sets roles and a moto-backed
 // target, an editor designs and submits, a reviewer (approver) comments, approves and applies.
@@ -23,24 +23,10 @@ test.afterAll(async () => {
   await moto?.stop();
 });
 
-/** Signs up, or signs in when the account exists already. */
+/** A person in their own browser context, signed up or in. */
 async function enter(browser: Browser, user: { name: string; email: string; password: string }): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(user.name);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Create an account" }).click();
-  const heading = page.getByRole("heading", { name: "User pools" });
-  const exists = page.getByText("already exists");
-  await expect(heading.or(exists)).toBeVisible();
-  if (await exists.isVisible()) {
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(heading).toBeVisible();
-  }
+  await signUpOrIn(page, user);
   return page;
 }
 

@@ -102,7 +102,7 @@ export function ChangeRequestActions({ changeRequestId, planVersion, can, applyB
                   const result = await applyAction({ changeRequestId, planVersion, ...(confirmName ? { confirmName: typedName } : {}) });
                   if (result.ok) {
                     setApplied(result.data);
-                    setMessage(result.data.status === "succeeded" ? { tone: "ok", text: "Applied." } : { tone: "error", text: `Apply failed: ${result.data.error ?? "a step failed"}. Re-plan, then apply again.` });
+                    setMessage(result.data.status === "succeeded" ? { tone: "ok", text: "Applied." } : { tone: "error", text: `Apply failed: ${(result.data.error ?? "a step failed").replace(/\.$/u, "")}. Re-plan, then apply again.` });
                   } else {
                     setMessage({ tone: "error", text: [result.formError, ...Object.values(result.fieldErrors).flat()].filter(Boolean).join(" ") });
                   }
