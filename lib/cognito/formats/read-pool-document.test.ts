@@ -43,6 +43,13 @@ describe("readPoolDocument", () => {
       expect(diagnostics[0]?.message).toContain(word);
   });
 
+  it("a CloudFormation template is pointed to the importer, and nothing else is", () => {
+    const template = readPoolDocument("Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties: {UserPoolName: shop}\n");
+    expect(template.diagnostics.map((d) => d.code)).toEqual(["unknown-document-kind"]);
+    expect(template.diagnostics[0]?.message).toContain("looks like a CloudFormation template: convert it with `cognito-studio import FILE`");
+    expect(readPoolDocument("apiVersion: v1\nkind: ConfigMap\n").diagnostics[0]?.message).not.toContain("CloudFormation");
+  });
+
   it("a known apiVersion with the wrong kind points at kind", () => {
     const { diagnostics } = readPoolDocument("apiVersion: aws.openmcf.org/v1\nkind: AwsCognitoUserPoolClient\n");
     expect(diagnostics.map((d) => [d.path, d.code])).toEqual([["kind", "unknown-document-kind"]]);

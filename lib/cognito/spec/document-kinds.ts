@@ -33,5 +33,8 @@ export function unknownDocumentKind(value: unknown): Diagnostic {
     ? `apiVersion ${JSON.stringify(apiVersion) ?? "(missing)"}, kind ${JSON.stringify(kind) ?? "(missing)"}`
     : `not an object but ${Array.isArray(value) ? "a list" : JSON.stringify(value)}`;
   const knownVersion = apiVersion === POOL_API_VERSION || (OPENMCF_API_VERSIONS as readonly unknown[]).includes(apiVersion);
-  return error(knownVersion ? "kind" : "apiVersion", "unknown-document-kind", `unknown document (${found}); accepted: ${accepted.join("; or ")}`);
+  // A CloudFormation template is a pool in another format, not a mistake: say where it is read.
+  const template = isObject && ("AWSTemplateFormatVersion" in value || "Resources" in value);
+  const hint = template ? ". This looks like a CloudFormation template: convert it with `cognito-studio import FILE` or the studio's Import" : "";
+  return error(knownVersion ? "kind" : "apiVersion", "unknown-document-kind", `unknown document (${found}); accepted: ${accepted.join("; or ")}${hint}`);
 }
