@@ -1,5 +1,7 @@
 import "server-only";
-import { type LiveIds, readLiveIds } from "@/lib/cognito/connect";
+import { type AppConnection, appConnection, type LiveIds, readLiveIds } from "@/lib/cognito/connect";
+import { applyEnvironmentValues } from "@/lib/cognito/environments";
+import type { PoolDocument } from "@/lib/cognito/spec";
 import { UserError } from "./errors";
 import { connectTarget, describeAwsError } from "./target-port";
 import type { TargetView } from "./targets";
@@ -12,4 +14,13 @@ export async function liveIdsOfTarget(target: TargetView): Promise<LiveIds> {
   } catch (error) {
     throw new UserError("aws-read-failed", `Could not read pool ${target.userPoolId} of target ${target.name}: ${describeAwsError(error)}`);
   }
+}
+
+/**
+ * The connection of one app client as an application on `target` sees it: the target's own callback URLs
+ * and domain (its per-environment values) with its live ids; without a target, the design's values.
+ */
+export function connectionOn(design: PoolDocument, clientName: string, target?: Pick<TargetView, "environmentValues">, live?: LiveIds): AppConnection {
+  const document = target ? applyEnvironmentValues(design, target.environmentValues).document : design;
+  return appConnection(document, clientName, live);
 }

@@ -1,8 +1,8 @@
 import { ConnectPanel } from "@/components/connect/connect-panel";
 import { DraftProblems } from "@/components/pools/draft-problems";
 import { Button, Card, FormMessage, Select } from "@/components/ui";
-import { appConnection, type LiveIds, renderConnectSnippets } from "@/lib/cognito/connect";
-import { liveIdsOfTarget } from "@/lib/server/connect";
+import { type LiveIds, renderConnectSnippets } from "@/lib/cognito/connect";
+import { connectionOn, liveIdsOfTarget } from "@/lib/server/connect";
 import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/server/roles";
@@ -18,9 +18,9 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const { target: targetId } = await searchParams;
   const { account, pool } = await requirePool(id);
-  const document = pool.draft.stored.document;
   const targets = (await listTargets(account.workspaceId, pool.id)).filter((t) => t.userPoolId);
   const target = targets.find((t) => t.id === targetId);
+  const document = pool.draft.stored.document;
   let live: LiveIds | undefined;
   let error: string | undefined;
   if (target) {
@@ -64,7 +64,8 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
         <p className="text-sm">This design has no app clients yet; add one in the editor.</p>
       ) : (
         clients.map((client) => {
-          const connection = appConnection(document, client.name, live);
+          // With a target chosen, its own callback URLs and domain go with its live ids.
+          const connection = connectionOn(document, client.name, target, live);
           return (
             <Card key={client.name}>
               <ConnectPanel
