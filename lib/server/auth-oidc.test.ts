@@ -18,7 +18,7 @@ describe("oidcSettingsFromEnv", () => {
   });
 
   test("all three set: the settings, named OIDC unless AUTH_OIDC_NAME says otherwise", () => {
-    expect(oidcSettingsFromEnv(FULL)).toEqual({ issuer: FULL.AUTH_OIDC_ISSUER, clientId: "client-123", clientSecret: "very-secret-value", name: "OIDC" });
+    expect(oidcSettingsFromEnv(FULL)).toEqual({ issuer: FULL.AUTH_OIDC_ISSUER, clientId: "client-123", clientSecret: "very-secret-value", name: "OIDC", allowedDomains: [] });
     expect(oidcSettingsFromEnv({ ...FULL, AUTH_OIDC_NAME: "Company SSO" })?.name).toBe("Company SSO");
     expect(oidcSettingsFromEnv({ ...FULL, AUTH_OIDC_ISSUER: "http://localhost:8080/realms/dev" })?.issuer).toBe("http://localhost:8080/realms/dev");
   });
@@ -32,6 +32,13 @@ describe("oidcSettingsFromEnv", () => {
     expect(() => oidcSettingsFromEnv(env)).toThrow(OidcConfigError);
     expect(() => oidcSettingsFromEnv(env)).toThrow(
       `OIDC sign-in is partly configured: ${missing}. Set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET (and optionally AUTH_OIDC_NAME), or none of them.`,
+    );
+  });
+
+  test("AUTH_OIDC_ALLOWED_DOMAINS: a comma list of email domains (case and a leading @ ignored); anything else is a startup error", () => {
+    expect(oidcSettingsFromEnv({ ...FULL, AUTH_OIDC_ALLOWED_DOMAINS: " Example.com, @corp.example.org " })?.allowedDomains).toEqual(["example.com", "corp.example.org"]);
+    expect(() => oidcSettingsFromEnv({ ...FULL, AUTH_OIDC_ALLOWED_DOMAINS: "example.com;corp.org" })).toThrow(
+      'AUTH_OIDC_ALLOWED_DOMAINS must list email domains separated by commas, e.g. example.com,example.org; "example.com;corp.org" is not one',
     );
   });
 
@@ -117,9 +124,19 @@ describe("userForOidcProfile (SQLite)", () => {
     expect(await users.verifyCredentials("ann@example.com", users.NO_PASSWORD, "test", db)).toEqual({ ok: false, reason: "invalid" });
   });
 
-  test("an existing email-and-password account is the one a verified OIDC sign-in with that email uses", async () => {
+  test("an existing email-and-password account is the one a verified OIDC sign-in with that email uses; the link is audited once", async () => {
     const account = await users.createAccount({ email: "carol@example.com", name: "Carol", password: "carol password 1" }, db);
     expect(await accounts.userForOidcProfile({ sub: "c", email: "carol@example.com", email_verified: true }, db)).toEqual({ ok: true, userId: account.id, created: false });
+    expect(await accounts.userForOidcProfile({ sub: "c", email: "carol@example.com", email_verified: true }, db)).toEqual({ ok: true, userId: account.id, created: false });
     expect(await users.verifyCredentials("carol@example.com", "carol password 1", "test", db)).toMatchObject({ ok: true });
+    const links = await db.auditEvent.findMany({ where: { action: "user.oidc-link" } });
+    expect(links.map((l) => [l.target, l.after])).toEqual([[account.id, "carol@example.com signed in with OIDC for the first time (verified email matched the account)"]]);
+  });
+
+  test("with allowed domains, a verified email of another domain is refused and creates nothing", async () => {
+    const refused = await accounts.userForOidcProfile({ sub: "m", email: "mallory@gmail.com", email_verified: true }, db, ["example.com"]);
+    expect(refused).toEqual({ ok: false, reason: "mallory@gmail.com is not in an allowed domain (AUTH_OIDC_ALLOWED_DOMAINS: example.com)" });
+    expect(await db.user.count({ where: { email: "mallory@gmail.com" } })).toBe(0);
+    expect(await accounts.userForOidcProfile({ sub: "d", email: "dave@EXAMPLE.com", email_verified: true }, db, ["example.com"])).toMatchObject({ ok: true, created: true });
   });
 });

@@ -10,6 +10,7 @@ export const OIDC_ENV = {
   clientId: "AUTH_OIDC_CLIENT_ID",
   clientSecret: "AUTH_OIDC_CLIENT_SECRET",
   name: "AUTH_OIDC_NAME",
+  allowedDomains: "AUTH_OIDC_ALLOWED_DOMAINS",
 } as const;
 
 export const OIDC_PROVIDER_ID = "oidc";
@@ -20,6 +21,12 @@ export interface OidcSettings {
   clientSecret: string;
   /** Shown on the button: "Sign in with NAME". */
   name: string;
+  /**
+   * Email domains allowed to sign in (AUTH_OIDC_ALLOWED_DOMAINS, comma-separated); empty means any. With a
+   * public issuer (Google, a shared Cognito pool) anyone with a verified email would otherwise become a
+   * viewer who can read every design and the audit log.
+   */
+  allowedDomains: string[];
 }
 
 /** A configuration mistake found at startup; names the variable, never shows the secret. */
@@ -63,7 +70,13 @@ export function oidcSettingsFromEnv(env: Env): OidcSettings | null {
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
     throw new OidcConfigError(`${OIDC_ENV.issuer} must use https (plain http only for localhost): ${url.origin}`);
   }
-  return { issuer: issuer ?? "", clientId: clientId ?? "", clientSecret: clientSecret ?? "", name: name ?? "OIDC" };
+  const allowedDomains = (read(OIDC_ENV.allowedDomains) ?? "")
+    .split(",")
+    .map((d) => d.trim().toLowerCase().replace(/^@/u, ""))
+    .filter(Boolean);
+  const badDomain = allowedDomains.find((d) => !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/u.test(d));
+  if (badDomain) throw new OidcConfigError(`${OIDC_ENV.allowedDomains} must list email domains separated by commas, e.g. example.com,example.org; "${badDomain}" is not one`);
+  return { issuer: issuer ?? "", clientId: clientId ?? "", clientSecret: clientSecret ?? "", name: name ?? "OIDC", allowedDomains };
 }
 
 /** The claims the studio reads from the ID token. */
@@ -96,11 +109,15 @@ export function oidcProvider(settings: OidcSettings): OIDCConfig<OidcProfile> {
  * Who an OIDC sign-in is, for the studio's own user table: the email, and whether the issuer says it
  * verified it (Cognito sends "true" as a string). Without a verified email there is no account to match.
  */
-export function oidcIdentity(profile: Partial<OidcProfile> | undefined): { ok: true; email: string; name: string } | { ok: false; reason: string } {
+export function oidcIdentity(profile: Partial<OidcProfile> | undefined, allowedDomains: readonly string[] = []): { ok: true; email: string; name: string } | { ok: false; reason: string } {
   const email = typeof profile?.email === "string" ? profile.email.trim() : "";
   if (!email) return { ok: false, reason: "the identity provider sent no email address (request the email scope)" };
   const verified = profile?.email_verified;
   if (verified !== true && verified !== "true") return { ok: false, reason: `the identity provider has not verified ${email}` };
+  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  if (allowedDomains.length > 0 && !allowedDomains.includes(domain)) {
+    return { ok: false, reason: `${email} is not in an allowed domain (${OIDC_ENV.allowedDomains}: ${allowedDomains.join(", ")})` };
+  }
   const name = typeof profile?.name === "string" && profile.name.trim() ? profile.name.trim() : typeof profile?.preferred_username === "string" ? profile.preferred_username : email;
   return { ok: true, email, name };
 }

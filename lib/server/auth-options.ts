@@ -28,14 +28,14 @@ export function buildAuthOptions(env: Record<string, string | undefined>): NextA
       /** An OIDC sign-in needs a verified email: that is what matches (or creates) the studio account. */
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        const user = await userForOidcProfile(profile as Partial<OidcProfile> | undefined);
+        const user = await userForOidcProfile(profile as Partial<OidcProfile> | undefined, undefined, oidc?.allowedDomains);
         if (!user.ok) console.warn(`OIDC sign-in refused: ${user.reason}`);
         return user.ok;
       },
       /** The session's subject is the studio's user id, for OIDC as for email and password (roles are read from the database). */
       async jwt({ token, account, profile }) {
         if (account?.provider === OIDC_PROVIDER_ID) {
-          const user = await userForOidcProfile(profile as Partial<OidcProfile> | undefined);
+          const user = await userForOidcProfile(profile as Partial<OidcProfile> | undefined, undefined, oidc?.allowedDomains);
           if (!user.ok) throw new Error(`OIDC sign-in refused: ${user.reason}`);
           token.sub = user.userId;
         }

@@ -72,8 +72,17 @@ async function createMember(tx: Tx, user: { email: string; name: string; passwor
 export async function findOrCreateOidcAccount(identity: { email: string; name: string }, db: Db = getDb().db): Promise<{ id: string; created: boolean }> {
   const email = normaliseEmail(identity.email);
   return db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    if (existing) return { id: existing.id, created: false };
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, memberships: { select: { workspaceId: true }, take: 1 } } });
+    if (existing) {
+      // A password account now also signs in through the issuer: that link is a change of who can be
+      // this person, so it is audited, once.
+      const workspaceId = existing.memberships[0]?.workspaceId;
+      const linked = await tx.auditEvent.findFirst({ where: { action: "user.oidc-link", target: existing.id }, select: { id: true } });
+      if (existing.passwordHash !== NO_PASSWORD && !linked && workspaceId) {
+        await tx.auditEvent.create({ data: { actor: email, action: "user.oidc-link", target: existing.id, workspaceId, after: `${email} signed in with OIDC for the first time (verified email matched the account)` } });
+      }
+      return { id: existing.id, created: false };
+    }
     const account = await createMember(tx, { email, name: identity.name.trim() || email, passwordHash: NO_PASSWORD }, " (signed in with OIDC)");
     return { id: account.id, created: true };
   });
