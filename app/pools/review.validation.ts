@@ -111,13 +111,15 @@ export const environmentValuesFormSchema = z
   .object({
     targetId: z.string().min(1),
     domain: optionalText(environmentValuesSchema.shape.domain.unwrap()),
+    certificateArn: optionalText(environmentValuesSchema.shape.certificateArn.unwrap()),
     clients: z
       .array(z.object({ name: z.string().min(1).max(128), callbackUrls: urlLinesSchema("callback URLs"), logoutUrls: urlLinesSchema("sign-out URLs") }))
       .max(100),
   })
-  .transform(({ targetId, domain, clients }, ctx) => {
+  .transform(({ targetId, domain, certificateArn, clients }, ctx) => {
     const values: EnvironmentValues = {};
     if (domain !== undefined) values.domain = domain;
+    if (certificateArn !== undefined) values.certificateArn = certificateArn;
     for (const c of clients) {
       const entry = { ...(c.callbackUrls.length > 0 ? { callbackUrls: c.callbackUrls } : {}), ...(c.logoutUrls.length > 0 ? { logoutUrls: c.logoutUrls } : {}) };
       if (Object.keys(entry).length > 0) (values.clients ??= {})[c.name] = entry;

@@ -32,11 +32,12 @@ export function EnvironmentValuesForm({ targetId, targetName, clientNames, value
     defaultValues: {
       targetId,
       domain: values.domain ?? "",
+      certificateArn: values.certificateArn ?? "",
       clients: clientNames.map((name) => ({ name, callbackUrls: lines(values.clients?.[name]?.callbackUrls), logoutUrls: lines(values.clients?.[name]?.logoutUrls) })),
     },
   });
   const errors = formState.errors;
-  const known = ["domain", ...clientNames.flatMap((_, i) => [`clients.${i}.callbackUrls`, `clients.${i}.logoutUrls`])];
+  const known = ["domain", "certificateArn", ...clientNames.flatMap((_, i) => [`clients.${i}.callbackUrls`, `clients.${i}.logoutUrls`])];
 
   const onSubmit = handleSubmit(async () => {
     setMessage(undefined);
@@ -61,6 +62,14 @@ export function EnvironmentValuesForm({ targetId, targetName, clientNames, value
       </p>
       <Field id="env-domain" label="Domain" help="The hosted domain prefix (or custom domain) on this target." error={errors.domain?.message}>
         {(aria) => <Input {...aria} {...register("domain")} autoComplete="off" />}
+      </Field>
+      <Field
+        id="env-certificate"
+        label="Certificate ARN (custom domain)"
+        help="The ACM certificate (in us-east-1) for this target's custom domain; empty keeps the design's. Not used by a prefix domain."
+        error={errors.certificateArn?.message}
+      >
+        {(aria) => <Input {...aria} {...register("certificateArn")} autoComplete="off" />}
       </Field>
       {clientNames.length === 0 && <p className="text-sm text-slate-600">The design has no app clients.</p>}
       {clientNames.map((name, i) => (

@@ -152,6 +152,7 @@ describe("updateEnvironmentValuesAction", () => {
     const result = await actions.updateEnvironmentValuesAction({
       targetId: pool.staging,
       domain: "Not A Domain",
+      certificateArn: "certificate-for-auth-example-com",
       clients: [{ name: "web", callbackUrls: "https://ok.example.com/cb\nhttp://plain.example.com/cb", logoutUrls: "https://ok.example.com/#frag" }],
     });
     expect(result).toEqual({
@@ -159,6 +160,7 @@ describe("updateEnvironmentValuesAction", () => {
       formError: "Some fields need attention.",
       fieldErrors: {
         domain: ["must be lowercase letters, digits, hyphens (and dots for a custom domain), starting and ending with a letter or digit"],
+        certificateArn: ["must be an ARN like arn:aws:service:region:123456789012:resource"],
         "clients.0.callbackUrls": ["line 2: http://plain.example.com/cb must use https; plain http is allowed only for http://localhost, http://127.0.0.1 and http://[::1]"],
         "clients.0.logoutUrls": ["line 1: https://ok.example.com/#frag must not contain a fragment (#…)"],
       },

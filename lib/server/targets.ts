@@ -38,6 +38,7 @@ export async function getTarget(workspaceId: string, targetId: string, db: Db = 
 export function describeEnvironmentValues(values: EnvironmentValues): string {
   const parts: string[] = [];
   if (values.domain !== undefined) parts.push(`domain ${values.domain}`);
+  if (values.certificateArn !== undefined) parts.push(`certificate ${values.certificateArn}`);
   for (const [name, c] of Object.entries(values.clients ?? {})) {
     if (c.callbackUrls) parts.push(`${name} callbackUrls ${c.callbackUrls.join(" ")}`);
     if (c.logoutUrls) parts.push(`${name} logoutUrls ${c.logoutUrls.join(" ")}`);

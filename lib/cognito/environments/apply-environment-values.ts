@@ -40,6 +40,10 @@ export function applyEnvironmentValues(document: PoolDocument, values: Environme
     spec.domain = { ...(spec.domain ?? {}), domain: values.domain };
     replaced.push("spec.domain.domain");
   }
+  if (values.certificateArn !== undefined && spec.domain) {
+    spec.domain = { ...spec.domain, certificateArn: values.certificateArn };
+    replaced.push("spec.domain.certificateArn");
+  }
   return { document: { ...document, metadata: structuredClone(document.metadata), spec }, replaced, unknownClients };
 }
 
@@ -65,6 +69,11 @@ export function keepDesignValues(live: PoolDocument, design: PoolDocument, value
   if (values.domain !== undefined) {
     if (design.spec.domain) spec.domain = { ...(spec.domain ?? {}), domain: design.spec.domain.domain };
     else delete spec.domain;
+  }
+  if (values.certificateArn !== undefined && spec.domain) {
+    const kept = design.spec.domain?.certificateArn;
+    if (kept === undefined) delete spec.domain.certificateArn;
+    else spec.domain.certificateArn = kept;
   }
   return { ...live, metadata: structuredClone(live.metadata), spec };
 }

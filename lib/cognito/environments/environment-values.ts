@@ -29,6 +29,11 @@ export type EnvironmentClientValues = z.infer<typeof environmentClientValuesSche
 export const environmentValuesSchema = z.strictObject({
   /** Replaces `spec.domain.domain` (a prefix, or a custom domain name) on this target. */
   domain: domainSchema.shape.domain.optional(),
+  /**
+   * Replaces `spec.domain.certificateArn` on this target: a custom domain that differs per environment
+   * needs its own ACM certificate unless one wildcard covers them all (preflight checks the cover).
+   */
+  certificateArn: domainSchema.shape.certificateArn,
   /** By app client name (the name clients are matched by). */
   clients: z.record(z.string().min(1).max(128), environmentClientValuesSchema).optional(),
 });
@@ -53,5 +58,5 @@ export function readEnvironmentValues(text: string | null | undefined): { values
 
 /** True when the values change nothing. */
 export function isEmptyEnvironmentValues(values: EnvironmentValues): boolean {
-  return values.domain === undefined && Object.values(values.clients ?? {}).every((c) => c.callbackUrls === undefined && c.logoutUrls === undefined);
+  return values.domain === undefined && values.certificateArn === undefined && Object.values(values.clients ?? {}).every((c) => c.callbackUrls === undefined && c.logoutUrls === undefined);
 }

@@ -56,6 +56,18 @@ describe("applyEnvironmentValues", () => {
     expect(document.spec.domain).toEqual({ domain: "shop-staging" });
   });
 
+  test("a custom domain's certificate is a per-environment value too; it is not added to a design without a domain", () => {
+    const custom = { ...design, spec: { ...design.spec, domain: { domain: "auth.dev.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/dev" } } };
+    const prodCert = "arn:aws:acm:us-east-1:123456789012:certificate/prod";
+    const result = applyEnvironmentValues(custom, { domain: "auth.example.com", certificateArn: prodCert });
+    expect(result.document.spec.domain).toEqual({ domain: "auth.example.com", certificateArn: prodCert });
+    expect(result.replaced).toEqual(["spec.domain.domain", "spec.domain.certificateArn"]);
+    expect(applyEnvironmentValues({ ...design, spec: { ...design.spec, domain: undefined } }, { certificateArn: prodCert }).document.spec.domain).toBeUndefined();
+    // Pulled back from that target, the design keeps its own certificate.
+    expect(keepDesignValues(result.document, custom, { domain: "auth.example.com", certificateArn: prodCert }).spec.domain).toEqual(custom.spec.domain);
+    expect(isEmptyEnvironmentValues({ certificateArn: prodCert })).toBe(false);
+  });
+
   test("reports clients the design does not have instead of creating them", () => {
     const result = applyEnvironmentValues(design, { clients: { mobile: { callbackUrls: ["myapp://callback"] } } });
     expect(result.unknownClients).toEqual(["mobile"]);
@@ -134,6 +146,7 @@ describe("environmentValuesSchema", () => {
     [{ clients: { web: { logoutUrls: ["https://a.example.com/#x"] } } }, "clients.web.logoutUrls.0", "https://a.example.com/#x must not contain a fragment (#…)"],
     [{ domain: "Shop_Prod" }, "domain", "must be lowercase letters, digits, hyphens (and dots for a custom domain), starting and ending with a letter or digit"],
     [{ region: "eu-west-1" }, "", 'Unrecognized key: "region"'],
+    [{ certificateArn: "certificate-for-auth-example-com" }, "certificateArn", "must be an ARN like arn:aws:service:region:123456789012:resource"],
   ])("refuses %j at %s", (input, path, message) => {
     const parsed = environmentValuesSchema.safeParse(input);
     expect(parsed.success).toBe(false);
