@@ -125,6 +125,15 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   "spec.clients.*.authSessionValidity": { label: "Sign-in session lifetime", help: "Minutes a sign-in session token stays valid.", unit: "minutes" },
   "spec.clients.*.preventUserExistenceErrors": { label: "Prevent user existence errors", help: "ENABLED answers the same for unknown users, so accounts cannot be enumerated." },
   "spec.clients.*.enableTokenRevocation": { label: "Token revocation", help: "Lets sign-out revoke refresh tokens." },
+  // Sources: cognito-constraints.md (RefreshTokenRotationType, AnalyticsConfigurationType) and cognito-semantics.md §4.
+  "spec.clients.*.refreshTokenRotation.feature": { label: "Refresh token rotation", help: "ENABLED issues a new refresh token on each refresh and invalidates the old one (Essentials tier or higher)." },
+  "spec.clients.*.refreshTokenRotation.retryGracePeriodSeconds": { label: "Rotation grace period", help: "How long the old refresh token still works, for a retried request.", unit: "seconds" },
+  "spec.clients.*.enablePropagateAdditionalUserContextData": { label: "Send device and IP context", help: "Passes the user's IP and device data to threat protection; only for clients with a secret." },
+  "spec.clients.*.analyticsConfiguration.applicationId": { label: "Pinpoint project ID", help: "Hexadecimal ID of the Amazon Pinpoint project that receives sign-in events." },
+  "spec.clients.*.analyticsConfiguration.applicationArn": { label: "Pinpoint project ARN", help: "Instead of the ID and role: the project's ARN (same account)." },
+  "spec.clients.*.analyticsConfiguration.roleArn": { label: "Pinpoint role ARN", help: "IAM role Cognito assumes to publish to Pinpoint (with the project ID)." },
+  "spec.clients.*.analyticsConfiguration.externalId": { label: "Pinpoint external ID", help: "External ID in that role's trust policy." },
+  "spec.clients.*.analyticsConfiguration.userDataShared": { label: "Share user data with Pinpoint", help: "Yes includes user attributes and endpoints in the events." },
   "spec.clients.*.readAttributes": { label: "Readable attributes", help: "Attributes the client may read; unset means all.", items: "attributes" },
   "spec.clients.*.writeAttributes": { label: "Writable attributes", help: "Attributes the client may write; unset means all writable ones.", items: "attributes" },
   // Resource servers

@@ -29,6 +29,17 @@ describe("fromFormValues", () => {
     expect(doc.spec).toEqual({ region: "eu-west-1" });
   });
 
+  it("a client's rotation and analytics come back typed; cleared analytics fields remove the object", () => {
+    const doc = fromFormValues(
+      formOf({
+        clients: [
+          { name: "web", refreshTokenRotation: { feature: "ENABLED", retryGracePeriodSeconds: "30" }, enablePropagateAdditionalUserContextData: "true", analyticsConfiguration: { applicationId: "", roleArn: "", userDataShared: "" } },
+        ],
+      }),
+    );
+    expect(doc.spec.clients).toEqual([{ name: "web", refreshTokenRotation: { feature: "ENABLED", retryGracePeriodSeconds: 30 }, enablePropagateAdditionalUserContextData: true }]);
+  });
+
   it("keeps a partly filled object so the schema reports its missing required field", () => {
     const doc = fromFormValues(formOf({ smsConfiguration: { snsCallerArn: "", externalId: "abc" } }));
     expect(doc.spec.smsConfiguration).toEqual({ externalId: "abc" });

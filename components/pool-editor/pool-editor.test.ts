@@ -62,6 +62,14 @@ describe("PoolEditor markup", () => {
     expect(attr(select, "aria-invalid")).toBeUndefined();
   });
 
+  it("edits a client's refresh token rotation, context data and Pinpoint analytics", () => {
+    const html = render(doc, "app-clients");
+    for (const label of ["Refresh token rotation", "Rotation grace period", "Send device and IP context", "Pinpoint project ID", "Pinpoint role ARN", "Share user data with Pinpoint"])
+      expect(html).toContain(`>${label}</label>`);
+    for (const name of ["refreshTokenRotation.feature", "refreshTokenRotation.retryGracePeriodSeconds", "enablePropagateAdditionalUserContextData", "analyticsConfiguration.applicationId"])
+      expect(html).toContain(`name="spec.clients.0.${name}"`);
+  });
+
   it("mounts the editor of one client only and lists all clients", () => {
     const many = structuredClone(doc);
     many.spec.clients = Array.from({ length: 200 }, (_, i) => ({ name: `client-${i}`, callbackUrls: [`https://app${i}.example.com/cb`] }));

@@ -44,6 +44,9 @@ export const ClientEditor = memo(function ClientEditor({ index }: { index: numbe
       <FieldSet title="Authentication flows">
         <CheckboxGroupField name={`${base}.explicitAuthFlows`} options={EXPLICIT_AUTH_FLOWS} className="md:col-span-2" />
         <NumberField name={`${base}.authSessionValidity`} />
+        <SelectField name={`${base}.refreshTokenRotation.feature`} options={["ENABLED", "DISABLED"]} />
+        <NumberField name={`${base}.refreshTokenRotation.retryGracePeriodSeconds`} />
+        <BooleanField name={`${base}.enablePropagateAdditionalUserContextData`} yes="Yes" no="No" />
       </FieldSet>
       <FieldSet title="Token lifetimes" description="Each lifetime counts in the unit beside it; unset units are hours (access, ID) and days (refresh).">
         <NumberField name={`${base}.accessTokenValidity`} />
@@ -52,6 +55,13 @@ export const ClientEditor = memo(function ClientEditor({ index }: { index: numbe
         <SelectField name={`${base}.tokenValidityUnits.idToken`} options={TIME_UNITS} unsetLabel="Not set (hours)" />
         <NumberField name={`${base}.refreshTokenValidity`} />
         <SelectField name={`${base}.tokenValidityUnits.refreshToken`} options={TIME_UNITS} unsetLabel="Not set (days)" />
+      </FieldSet>
+      <FieldSet title="Analytics (Amazon Pinpoint)" description="Optional: send sign-in events of this client to a Pinpoint project.">
+        <TextField name={`${base}.analyticsConfiguration.applicationId`} />
+        <TextField name={`${base}.analyticsConfiguration.applicationArn`} />
+        <TextField name={`${base}.analyticsConfiguration.roleArn`} />
+        <TextField name={`${base}.analyticsConfiguration.externalId`} />
+        <BooleanField name={`${base}.analyticsConfiguration.userDataShared`} yes="Yes" no="No" />
       </FieldSet>
       <FieldSet title="Attribute permissions">
         <StringListField name={`${base}.readAttributes`} itemLabel="Readable attribute" placeholder="email" />
