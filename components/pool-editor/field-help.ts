@@ -208,9 +208,14 @@ export interface FieldHelp {
 }
 
 /** Label and help for a field name (indexes allowed). Unknown names get their last segment as the label. */
+/** `spec.clientDefaults.X` is described like `spec.clients.*.X`, as the default every client inherits. */
+const CLIENT_DEFAULTS = "spec.clientDefaults.";
+
 export function helpFor(name: string): FieldHelp {
   const pattern = fieldPattern(name);
-  const meta = FIELD_HELP[pattern];
+  const own = FIELD_HELP[pattern];
+  const inherited = !own && pattern.startsWith(CLIENT_DEFAULTS) ? FIELD_HELP[`spec.clients.*.${pattern.slice(CLIENT_DEFAULTS.length)}`] : undefined;
+  const meta = inherited ? { ...inherited, help: `Default for every client that does not set its own. ${inherited.help}` } : own;
   const schema = schemaAt(poolDocumentSchema, segmentsOf(pattern));
   const rule = schema ? ruleText(boundsOf(schema), meta ?? {}) : "";
   if (!meta) return { label: pattern.split(".").pop() ?? name, help: rule };

@@ -70,6 +70,16 @@ describe("PoolEditor markup", () => {
       expect(html).toContain(`name="spec.clients.0.${name}"`);
   });
 
+  it("edits the client defaults every client inherits, described as defaults", () => {
+    const withDefaults = structuredClone(doc);
+    withDefaults.spec.clientDefaults = { enableTokenRevocation: true, accessTokenValidity: 1 };
+    const html = render(withDefaults, "app-clients");
+    expect(html).toMatch(/<details open=""[^>]*><summary[^>]*>Client defaults/u);
+    expect(html).toContain('name="spec.clientDefaults.accessTokenValidity"');
+    expect(html).not.toContain('name="spec.clientDefaults.name"');
+    expect(textOf(html, "pe-spec-clientDefaults-enableTokenRevocation-help")).toMatch(/^Default for every client that does not set its own\. Lets sign-out revoke refresh tokens\./u);
+  });
+
   it("mounts the editor of one client only and lists all clients", () => {
     const many = structuredClone(doc);
     many.spec.clients = Array.from({ length: 200 }, (_, i) => ({ name: `client-${i}`, callbackUrls: [`https://app${i}.example.com/cb`] }));

@@ -6,7 +6,7 @@ import { type ClientPreset, applyClientPreset, listPresets, presetSettings } fro
 import { fromFormValues, toFormValuesAt } from "../form-values";
 import { clientIndexOf } from "../field-errors";
 import { useEditorContext } from "../editor-context";
-import { ClientEditor } from "./client-editor";
+import { ClientEditor, ClientSettingsFields } from "./client-editor";
 
 const NAME = "spec.clients";
 
@@ -145,6 +145,20 @@ function AddClient({ onAdded, append }: { onAdded: (index: number) => void; appe
   );
 }
 
+/** The settings every client inherits unless it sets its own (the mineiros module's `default_client_*`). */
+function ClientDefaults() {
+  const defaults = useWatch({ name: "spec.clientDefaults" }) as Record<string, unknown> | undefined;
+  const set = defaults !== undefined && Object.values(defaults).some((v) => v !== "" && v !== undefined);
+  return (
+    <details open={set} className="rounded-md border border-slate-200 p-3">
+      <summary className="cursor-pointer text-sm font-semibold">Client defaults: settings every client inherits unless it sets its own</summary>
+      <div className="mt-3">
+        <ClientSettingsFields base="spec.clientDefaults" />
+      </div>
+    </details>
+  );
+}
+
 /** The pool's app clients: a collapsed list and the editor of the selected client. */
 export function AppClientsSection() {
   const { control } = useFormContext();
@@ -196,6 +210,7 @@ export function AppClientsSection() {
           </section>
         )}
         {!readOnly && <AddClient onAdded={setSelected} append={append} />}
+        <ClientDefaults />
       </div>
     </div>
   );

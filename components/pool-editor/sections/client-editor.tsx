@@ -22,12 +22,20 @@ export function scopeOptions(resourceServers: unknown): string[] {
 
 /** The editor of one app client (only the selected client is mounted, so a 200-client pool stays fast). */
 export const ClientEditor = memo(function ClientEditor({ index }: { index: number }) {
-  const base = `spec.clients.${index}`;
+  return <ClientSettingsFields base={`spec.clients.${index}`} />;
+});
+
+/**
+ * The settings of a client at `base`: one app client (`spec.clients.N`, with its name) or the defaults
+ * every client inherits (`spec.clientDefaults`, the same settings without a name).
+ */
+export const ClientSettingsFields = memo(function ClientSettingsFields({ base }: { base: string }) {
   const servers = useWatch({ name: "spec.resourceServers" }) as unknown;
+  const isClient = base !== "spec.clientDefaults";
   return (
     <div className="space-y-4">
-      <FieldSet title="Client">
-        <TextField name={`${base}.name`} />
+      <FieldSet title={isClient ? "Client" : "Defaults"}>
+        {isClient && <TextField name={`${base}.name`} />}
         <BooleanField name={`${base}.generateSecret`} yes="Yes (confidential client)" no="No (public client)" />
         <SelectField name={`${base}.preventUserExistenceErrors`} options={["ENABLED", "LEGACY"]} />
         <BooleanField name={`${base}.enableTokenRevocation`} yes="Enabled" no="Disabled" />
