@@ -186,7 +186,7 @@ export function AppClientsSection() {
     <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
       <div className="space-y-3">
         <h3 className="text-base font-semibold">
-          App clients <span className="font-normal text-slate-600">({fields.length})</span>
+          Clients in this pool <span className="font-normal text-slate-600">({fields.length})</span>
         </h3>
         {!managed && <p className="text-sm text-slate-600">Not managed: this document leaves the pool&apos;s clients as they are. Adding a client manages them here.</p>}
         {managed && fields.length === 0 && <p className="text-sm text-slate-600">The pool will have no app clients.</p>}
