@@ -13,8 +13,10 @@ export interface StreamOptions {
   runId?: string;
   /** Otherwise follow the next run of the request started after this one (the apply the page is starting). */
   after?: string;
-  /** How often the database is read. */
+  /** How often the database is read while the run changes. */
   pollMs?: number;
+  /** The longest pause between reads while nothing changes (see {@link nextPollDelay}). */
+  quietPollMs?: number;
   /** How long to wait for a run to appear before ending with `event: none`. */
   waitMs?: number;
   signal?: AbortSignal;
@@ -65,6 +67,15 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * The pause before the next read: the base interval right after a change (steps arrive close together),
+ * doubling while nothing changes up to `quietMs`, so a run stuck on one slow step, watched by many
+ * pages, costs a read every couple of seconds per page rather than four a second.
+ */
+export function nextPollDelay(current: number, changed: boolean, baseMs: number, quietMs: number): number {
+  return changed ? baseMs : Math.min(quietMs, Math.max(baseMs, current * 2));
+}
+
 const encoder = new TextEncoder();
 const event = (name: string, data: unknown) => encoder.encode(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 
@@ -77,6 +88,7 @@ const event = (name: string, data: unknown) => encoder.encode(`event: ${name}\nd
 export function streamApplyRun(options: StreamOptions): ReadableStream<Uint8Array> {
   const db = options.db ?? getDb().db;
   const pollMs = options.pollMs ?? 250;
+  const quietPollMs = Math.max(pollMs, options.quietPollMs ?? 2_000);
   const waitMs = options.waitMs ?? 30_000;
   // Set when the reader goes away (the browser closed the page): the loop stops reading the database.
   let cancelled = false;
@@ -88,10 +100,12 @@ export function streamApplyRun(options: StreamOptions): ReadableStream<Uint8Arra
       const started = Date.now();
       let last = "";
       let lastSent = Date.now();
+      let delay = pollMs;
       try {
         const filter = await runFilter(options, db);
         while (!cancelled && !options.signal?.aborted) {
           const snapshot = await readSnapshot(options, filter, db);
+          let changed = false;
           if (!snapshot && Date.now() - started > waitMs) {
             controller.enqueue(event("none", { reason: "no apply run started" }));
             break;
@@ -102,6 +116,7 @@ export function streamApplyRun(options: StreamOptions): ReadableStream<Uint8Arra
               controller.enqueue(event("run", snapshot));
               last = text;
               lastSent = Date.now();
+              changed = true;
             }
             if (snapshot.status !== "running") {
               controller.enqueue(event("end", { status: snapshot.status }));
@@ -113,7 +128,8 @@ export function streamApplyRun(options: StreamOptions): ReadableStream<Uint8Arra
             controller.enqueue(encoder.encode(": waiting\n\n"));
             lastSent = Date.now();
           }
-          await sleep(pollMs, options.signal);
+          delay = nextPollDelay(delay, changed, pollMs, quietPollMs);
+          await sleep(delay, options.signal);
         }
       } catch (error) {
         if (cancelled) return;
