@@ -221,7 +221,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
 
     test("a Google provider's secret comes from the server's environment at apply time and no table holds it", async () => {
       const secret = `GOCSPX-suite-${kind}-7d1e0c`;
-      const variable = `STUDIO_SUITE_GOOGLE_SECRET_${kind.toUpperCase().replace(/\W/gu, "_")}`;
+      const variable = `IDP_SECRET_STUDIO_SUITE_GOOGLE_${kind.toUpperCase().replace(/\W/gu, "_")}`;
       process.env[variable] = secret;
       try {
         const { id: federated } = await newPool("team-federated");

@@ -24,6 +24,7 @@ import {
   sortedKeys,
 } from "./plan-changes";
 import { effectiveClients, type Values } from "./resources";
+import { identityProviderSecurityChanges } from "./security";
 import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange } from "./types";
 
 const quote = (key: string) => JSON.stringify(key);
@@ -82,9 +83,10 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
   const have = indexByKey(current?.spec.identityProviders ?? [], (p) => p.providerName, (key) =>
     b.errors.push(error("spec.identityProviders", "ambiguous-current-provider", `the current pool has more than one identity provider named ${quote(key)}`)),
   );
+  const entryAddress = (key: string) => `identity_provider[${quote(key)}]`;
   const entry = (key: string, action: PlanAction, changes: AttributeChange[], reasons: ReplacementReason[], documentPath: string): ResourceChange => ({
     type: "identityProvider",
-    address: `identity_provider[${quote(key)}]`,
+    address: entryAddress(key),
     key,
     action,
     changes,
@@ -129,6 +131,7 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
       const after = w.item as Values;
       const path = joinPath("spec", "identityProviders", w.index);
       const a = assess("identityProvider", before, after, PROVIDER_SKIP);
+      if (cascade || a.changes.length > 0) b.security.push(...identityProviderSecurityChanges(entryAddress(key), before, after));
       if (cascade || a.replaceReasons.length > 0) {
         const reasons = cascade ? [CASCADE_REASON, ...a.replaceReasons] : a.replaceReasons;
         b.entries.push(entry(key, "replace", replacementChanges("identityProvider", before, after, a.changes, PROVIDER_SKIP), reasons, path));
@@ -140,10 +143,13 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
       if (old !== undefined && oldItem) {
         const a = assess("identityProvider", oldItem as Values, w.item as Values);
         const e = entry(key, "replace", replacementChanges("identityProvider", oldItem as Values, w.item as Values, a.changes), a.replaceReasons, path);
+        b.security.push(...identityProviderSecurityChanges(entryAddress(key), oldItem as Values, w.item as Values));
         e.previousKey = old;
         b.entries.push(e);
       } else {
         b.entries.push(entry(key, "create", exactChanges("identityProvider", undefined, w.item as Values, PROVIDER_SKIP), [], path));
+        // A provider new to an existing pool: its secret reference and issuer are new trust (a new pool raises no flags).
+        if (current !== null) b.security.push(...identityProviderSecurityChanges(entryAddress(key), undefined, w.item as Values));
       }
     } else if (h && !consumed.has(key)) {
       const changes = exactChanges("identityProvider", h.item as Values, undefined, PROVIDER_SKIP);

@@ -126,7 +126,9 @@ export type SecurityChangeCode =
   | "user-existence-errors-revealed"
   | "token-revocation-disabled"
   | "client-secret-removed"
-  | "identity-provider-added";
+  | "identity-provider-added"
+  | "identity-provider-secret-changed"
+  | "identity-provider-issuer-changed";
 
 /** A security-relevant change, flagged separately from the diff (cloudformation-diff `iam-changes.ts`). */
 export interface SecurityChange {
