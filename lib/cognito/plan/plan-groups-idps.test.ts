@@ -101,6 +101,46 @@ describe("planChanges: groups and identity providers", () => {
     expect(planChanges(null, poolDoc(spec({ identityProviders: [google, saml, oidc] }))).securityChanges).toEqual([]);
   });
 
+  describe("a live provider's secret", () => {
+    const oidc = {
+      providerName: "Okta",
+      providerType: "OIDC" as const,
+      providerDetails: { client_id: "o", authorize_scopes: "openid", oidc_issuer: "https://corp.okta.com", attributes_request_method: "GET" },
+    };
+    // A pool pulled from AWS: its OIDC provider holds a client_secret the document knows nothing about.
+    const pulled = poolDoc({ identityProviders: [oidc] });
+    const changed = poolDoc({ identityProviders: [{ ...oidc, providerDetails: { ...oidc.providerDetails, authorize_scopes: "openid email" } }] });
+
+    it("an update without secretRef of a provider AWS holds a secret for is an error (the update would delete it)", () => {
+      const plan = planChanges(pulled, changed, { live: { providersWithSecret: ["Okta"] } });
+      expect(plan.errors.map((e) => [e.path, e.code, e.message])).toEqual([
+        [
+          "spec.identityProviders[0].secretRef",
+          "provider-secret-would-be-removed",
+          'AWS holds a client_secret for identity provider "Okta"; set secretRef or the update removes it (UpdateIdentityProvider replaces every provider detail)',
+        ],
+      ]);
+      // With a reference, or when AWS holds no secret, or with nothing to update, there is no error.
+      const withRef = poolDoc({ identityProviders: [{ ...changed.spec.identityProviders![0]!, secretRef: { source: "env", name: "IDP_SECRET_OKTA" } }] });
+      expect(planChanges(pulled, withRef, { live: { providersWithSecret: ["Okta"] } }).errors).toEqual([]);
+      expect(planChanges(pulled, changed, { live: { providersWithSecret: [] } }).errors).toEqual([]);
+      expect(planChanges(pulled, structuredClone(pulled), { live: { providersWithSecret: ["Okta"] } }).errors).toEqual([]);
+    });
+
+    it("with the references last applied, a change of secretRef alone is an update that sends the secret again", () => {
+      // readLivePool copies the desired reference onto a live provider that holds a secret: live and desired agree.
+      const live = poolDoc(spec({ identityProviders: [{ ...google, secretRef: { source: "env", name: "IDP_SECRET_NEW" } }, saml] }));
+      const desired = structuredClone(live);
+      expect(actions(planChanges(live, desired, { live: { providersWithSecret: ["Google"] } }))).toEqual([]);
+      const plan = planChanges(live, desired, { live: { providersWithSecret: ["Google"], appliedSecretRefs: { Google: google.secretRef, Corp: undefined } } });
+      expect(actions(plan)).toEqual(['identity_provider["Google"] update']);
+      expect(entry(plan, 'identity_provider["Google"]').changes).toEqual([{ path: "secretRef", before: google.secretRef, after: { source: "env", name: "IDP_SECRET_NEW" } }]);
+      expect(plan.securityChanges.map((c) => c.code)).toEqual(["identity-provider-secret-changed"]);
+      // The same reference as applied: nothing to do.
+      expect(actions(planChanges(live, desired, { live: { appliedSecretRefs: { Google: { source: "env", name: "IDP_SECRET_NEW" } } } }))).toEqual([]);
+    });
+  });
+
   it("deleting a provider a client still lists is an error, and applying the plan keeps the provider", () => {
     const current = poolDoc(spec({ clients: [{ name: "web", supportedIdentityProviders: ["Corp"] }] }));
     const desired = poolDoc(spec({ identityProviders: [google], clients: [{ name: "web", supportedIdentityProviders: ["Corp"] }] }));

@@ -9,6 +9,11 @@
  * - Deleting a provider that a client still lists after the plan is an error of the plan: Cognito would leave
  *   the client offering a provider that no longer exists (cognito-semantics.md §3 "Identity providers before clients").
  * - Unset list = not managed; [] = delete them all; a replaced pool takes both along.
+ * - Secrets: a live provider's `secretRef` is the desired one (readLivePool cannot know it); when the plan knows
+ *   the reference last applied (`live.appliedSecretRefs`), that one is compared instead, so a change of the
+ *   reference alone is an update that sends the new secret. Updating a provider for which AWS holds a secret
+ *   (`live.providersWithSecret`) without a `secretRef` is an error: UpdateIdentityProvider replaces
+ *   ProviderDetails whole [M UpdateIdentityProviderRequest.ProviderDetails], so the secret would be deleted.
  */
 import type { AppClientSpec } from "../spec/client-schema";
 import { error, joinPath } from "../spec/diagnostics";
@@ -25,7 +30,8 @@ import {
 } from "./plan-changes";
 import { effectiveClients, type Values } from "./resources";
 import { identityProviderSecurityChanges } from "./security";
-import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange } from "./types";
+import type { AttributeChange, PlanAction, PlanOptions, ReplacementReason, ResourceChange } from "./types";
+import { SECRET_DETAIL_KEY } from "../spec/identity-provider-schema";
 
 const quote = (key: string) => JSON.stringify(key);
 const GROUP_SKIP = new Set(["name"]);
@@ -67,6 +73,18 @@ export function planGroups(b: Builder, current: PoolDocument | null, desired: Po
   }
 }
 
+/**
+ * The live provider with the reference last applied to it, when the plan knows it (see the module comment):
+ * the live read copied the desired reference, which would hide a change of the reference.
+ */
+function withAppliedSecretRef(provider: Values, name: string, live: PlanOptions["live"]): Values {
+  const applied = live?.appliedSecretRefs;
+  if (applied === undefined || !Object.hasOwn(applied, name)) return provider;
+  const ref = applied[name];
+  const { secretRef: _desired, ...rest } = provider;
+  return ref === undefined ? rest : { ...rest, secretRef: ref };
+}
+
 /** The client lists of the pool once the plan ran: the desired clients when managed, else the current ones. */
 function clientsAfter(current: PoolDocument | null, desired: PoolDocument): { clients: AppClientSpec[]; base: "desired" | "current" } {
   const desiredClients = effectiveClients(desired);
@@ -74,7 +92,7 @@ function clientsAfter(current: PoolDocument | null, desired: PoolDocument): { cl
   return { clients: current === null ? [] : (effectiveClients(current) ?? []), base: "current" };
 }
 
-export function planIdentityProviders(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
+export function planIdentityProviders(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean, live?: PlanOptions["live"]): void {
   const desiredList = desired.spec.identityProviders;
   if (desiredList === undefined && !cascade) return;
   const want = indexByKey(desiredList ?? [], (p) => p.providerName, (key, index) =>
@@ -127,10 +145,18 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
     const w = want.get(key);
     const h = have.get(key);
     if (w && h) {
-      const before = h.item as Values;
+      const before = withAppliedSecretRef(h.item as Values, key, live);
       const after = w.item as Values;
       const path = joinPath("spec", "identityProviders", w.index);
       const a = assess("identityProvider", before, after, PROVIDER_SKIP);
+      if (!cascade && a.replaceReasons.length === 0 && a.changes.length > 0 && w.item.secretRef === undefined && SECRET_DETAIL_KEY[w.item.providerType] && live?.providersWithSecret?.includes(key))
+        b.errors.push(
+          error(
+            joinPath(path, "secretRef"),
+            "provider-secret-would-be-removed",
+            `AWS holds a ${SECRET_DETAIL_KEY[w.item.providerType]} for identity provider ${quote(key)}; set secretRef or the update removes it (UpdateIdentityProvider replaces every provider detail)`,
+          ),
+        );
       if (cascade || a.changes.length > 0) b.security.push(...identityProviderSecurityChanges(entryAddress(key), before, after));
       if (cascade || a.replaceReasons.length > 0) {
         const reasons = cascade ? [CASCADE_REASON, ...a.replaceReasons] : a.replaceReasons;
