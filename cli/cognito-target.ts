@@ -50,6 +50,7 @@ export async function readLiveForPlan(port: SdkPort, userPoolId: string, desired
       fingerprint: live.live.fingerprint,
       estimatedNumberOfUsers: live.live.estimatedNumberOfUsers,
       ids: { userPoolId, clientIds: live.live.clientIds },
+      providersWithSecret: live.live.providersWithSecret,
     },
   };
 }

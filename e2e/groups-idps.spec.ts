@@ -35,7 +35,7 @@ test("add a Google provider and a group, see them in the review, the overview an
   await addProvider.getByRole("checkbox", { name: "web" }).check();
   await addProvider.getByRole("button", { name: "Add provider" }).click();
   await expect(page.getByLabel("Provider name")).toHaveValue("Google");
-  await expect(page.getByLabel("Secret reference")).toHaveValue("GOOGLE_CLIENT_SECRET");
+  await expect(page.getByLabel("Secret reference")).toHaveValue("IDP_SECRET_GOOGLE");
   await savedAfter(page, before);
   await screenshots(page, "editor-sign-in-providers");
   await expectAccessible(page);

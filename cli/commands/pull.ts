@@ -52,7 +52,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         ...Object.entries(live.clientIds).map(([name, id]) => `# client ${name}: ${id}`),
         ...(live.domainCloudFrontTarget ? [`# domain CloudFront target: ${live.domainCloudFrontTarget}`] : []),
         // The secret itself is never printed: the document needs a reference to where it is kept.
-        ...live.providersWithSecret.map((name) => `# identity provider ${name} has a secret in AWS: set its secretRef (env, secretsManager or ssmParameter) before applying`),
+        ...live.providersWithSecret.map((name) => `# identity provider ${name} has a secret in AWS: set its secretRef (env IDP_SECRET_..., secretsManager or ssmParameter) before applying; an update without one is refused, it would delete the secret`),
         `# estimatedNumberOfUsers: ${live.estimatedNumberOfUsers}`,
         `# ${port.totalCalls()} API calls`,
         "",

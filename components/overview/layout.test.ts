@@ -166,7 +166,7 @@ describe("sign-in providers in the overview", () => {
     spec: {
       ...doc.spec,
       identityProviders: [
-        { providerName: "Google", providerType: "Google", providerDetails: { client_id: "c", authorize_scopes: "openid" }, secretRef: { source: "env", name: "G" } },
+        { providerName: "Google", providerType: "Google", providerDetails: { client_id: "c", authorize_scopes: "openid" }, secretRef: { source: "env", name: "IDP_SECRET_G" } },
         { providerName: "Corp", providerType: "SAML", providerDetails: { MetadataURL: "https://idp.example.com/m" } },
         { providerName: "Unused", providerType: "OIDC", providerDetails: { client_id: "u", authorize_scopes: "openid", oidc_issuer: "https://u.example.com", attributes_request_method: "GET" } },
       ],

@@ -149,7 +149,7 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   "spec.identityProviders.*.providerType": { label: "Provider type", help: "Changing it replaces the provider." },
   "spec.identityProviders.*.providerDetails": { label: "Provider details", help: "client_id, authorize_scopes, oidc_issuer, MetadataURL…; never client_secret or private_key (use the secret reference)." },
   "spec.identityProviders.*.secretRef.source": { label: "Secret comes from", help: "Where the server that applies reads the client secret (Apple: the private key)." },
-  "spec.identityProviders.*.secretRef.name": { label: "Secret reference", help: "Environment variable, Secrets Manager secret or SSM parameter name; never the secret itself." },
+  "spec.identityProviders.*.secretRef.name": { label: "Secret reference", help: "Environment variable (must start with IDP_SECRET_), Secrets Manager secret or SSM parameter name (must start with the server's STUDIO_SECRET_NAME_PREFIX when it is set); never the secret itself." },
   "spec.identityProviders.*.secretRef.jsonKey": { label: "JSON key (Secrets Manager)", help: "The key of a JSON secret that holds the value." },
   "spec.identityProviders.*.attributeMapping": { label: "Attribute mapping", help: "User pool attribute → IdP claim; mapped attributes must be mutable and writable by the clients offering the provider." },
   "spec.identityProviders.*.idpIdentifiers": { label: "IdP identifiers", help: "Names or email domains that select this provider (idp_identifier).", items: "identifiers" },

@@ -5,7 +5,7 @@ import { ApplyRefusedError, type ApplyStep, applyPlan } from "@/lib/cognito/appl
 import { readLivePool } from "@/lib/cognito/aws";
 import { applyEnvironmentValues, nextTarget, readEnvironmentValues } from "@/lib/cognito/environments";
 import { type Plan, planChanges, sameValue } from "@/lib/cognito/plan";
-import { type PoolDocument, validatePoolDocument } from "@/lib/cognito/spec";
+import { type PoolDocument, type SecretRef, validatePoolDocument } from "@/lib/cognito/spec";
 import { acquireApplyLock, releaseApplyLock } from "./apply-lock";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
@@ -54,10 +54,22 @@ export interface ComputedPlan {
 }
 
 /**
+ * The `secretRef` of each identity provider in the document last applied to the target, by provider name; undefined
+ * when nothing was applied. The live pool cannot say where a provider's secret came from: with these the plan
+ * sees a change of the reference alone (and sends the new secret).
+ */
+async function appliedSecretRefs(targetId: string, db: Db): Promise<Record<string, SecretRef | undefined> | undefined> {
+  const applied = await db.changeRequest.findFirst({ where: { targetId, status: "applied" }, orderBy: { updatedAt: "desc" }, select: { document: true } });
+  const providers = applied ? readStoredDocument(applied.document).document?.spec.identityProviders : undefined;
+  if (!providers) return undefined;
+  return Object.fromEntries(providers.map((p) => [p.providerName, p.secretRef]));
+}
+
+/**
  * Plans `document` against the target's live pool (read with the SDK's default credentials, the
  * target's endpoint and role), or against nothing when the target has no pool yet.
  */
-export async function planForTarget(target: TargetRow, document: PoolDocument): Promise<ComputedPlan> {
+export async function planForTarget(target: TargetRow, document: PoolDocument, db: Db = getDb().db): Promise<ComputedPlan> {
   if (!target.userPoolId) return { plan: planChanges(null, document), planUserPoolId: null, planFingerprint: null };
   const port = connectTarget(target);
   let live;
@@ -66,8 +78,15 @@ export async function planForTarget(target: TargetRow, document: PoolDocument): 
   } catch (error) {
     throw new UserError("aws-read-failed", `Could not read pool ${target.userPoolId} of target ${target.name}: ${describeAwsError(error)}`);
   }
+  const applied = await appliedSecretRefs(target.id, db);
   const plan = planChanges(live.document, document, {
-    live: { fingerprint: live.live.fingerprint, estimatedNumberOfUsers: live.live.estimatedNumberOfUsers, ids: { userPoolId: target.userPoolId, clientIds: live.live.clientIds } },
+    live: {
+      fingerprint: live.live.fingerprint,
+      estimatedNumberOfUsers: live.live.estimatedNumberOfUsers,
+      ids: { userPoolId: target.userPoolId, clientIds: live.live.clientIds },
+      providersWithSecret: live.live.providersWithSecret,
+      ...(applied ? { appliedSecretRefs: applied } : {}),
+    },
   });
   return { plan, planUserPoolId: target.userPoolId, planFingerprint: live.live.fingerprint };
 }
@@ -132,7 +151,7 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
   }
 
   const forTarget = documentForTarget(target, document);
-  const computed = await planForTarget(target, forTarget);
+  const computed = await planForTarget(target, forTarget, db);
   const cr = await db.changeRequest.create({
     data: {
       poolId: pool.id,
@@ -191,7 +210,7 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db): Promise<R
     if (revisionNumber === cr.revisionNumber && !sameValue(document, current)) reasons.push(`the per-environment values of target ${cr.target.name} changed`);
   }
   const documentText = JSON.stringify(document);
-  const computed = await planForTarget(cr.target, document);
+  const computed = await planForTarget(cr.target, document, db);
   if (computed.planUserPoolId !== cr.planUserPoolId) {
     reasons.push(`the target now names pool ${computed.planUserPoolId ?? "(none)"} instead of ${cr.planUserPoolId ?? "(none)"}`);
   } else if (computed.planFingerprint !== cr.planFingerprint) {
@@ -409,7 +428,7 @@ export async function promoteChangeRequest(account: Account, changeRequestId: st
   const design = revision ? readStoredDocument(revision.document).document : undefined;
   if (!design) throw new UserError("document-invalid", `Revision ${cr.revisionNumber} cannot be read; submit the design to ${next.name} instead.`);
   const document = documentForTarget(next, design);
-  const computed = await planForTarget(next, document);
+  const computed = await planForTarget(next, document, db);
   const created = await db.changeRequest.create({
     data: {
       poolId: cr.poolId,

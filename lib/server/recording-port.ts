@@ -1,6 +1,7 @@
 import "server-only";
 import type { CognitoPort } from "@/lib/cognito/apply";
-import { toAwsErrorInfo } from "@/lib/cognito/apply";
+import { redactSecrets, toAwsErrorInfo } from "@/lib/cognito/apply";
+import { SECRET_DETAIL_KEYS } from "@/lib/cognito/spec";
 
 /** One finished AWS write of an apply, as the run's progress records it. */
 export interface ProgressEntry {
@@ -25,6 +26,14 @@ function subjectOf(args: unknown[]): string {
   return "";
 }
 
+/** The identity-provider secrets a request carries (Create/UpdateIdentityProvider's ProviderDetails). */
+function secretsOf(args: unknown[]): string[] {
+  const first = args[0];
+  const details = first && typeof first === "object" ? (first as { ProviderDetails?: unknown }).ProviderDetails : undefined;
+  if (!details || typeof details !== "object") return [];
+  return SECRET_DETAIL_KEYS.map((key) => (details as Record<string, unknown>)[key]).filter((v): v is string => typeof v === "string" && v !== "");
+}
+
 /**
  * Wraps a port so that every write reports itself to `onWrite` when it finishes (never with secrets:
  * only the method, the subject's name and the AWS error). Reads pass through untouched.
@@ -42,7 +51,9 @@ export function recordingPort(inner: CognitoPort, onWrite: (entry: ProgressEntry
           return result;
         } catch (error) {
           const info = toAwsErrorInfo(error);
-          onWrite({ at: new Date().toISOString(), call: prop, subject, outcome: "failed", error: { code: info.code, message: info.message } });
+          // An AWS error may quote the request: the provider secret it carried is cut out before it is recorded.
+          const secrets = secretsOf(args);
+          onWrite({ at: new Date().toISOString(), call: prop, subject, outcome: "failed", error: { code: redactSecrets(info.code, secrets), message: redactSecrets(info.message, secrets) } });
           throw error;
         }
       };

@@ -2,7 +2,8 @@
  * Shared by review-apply.*.integration.test.ts (SQLite and PostgreSQL).
  * Team review against a real moto server: an approved change request creates the pool (read back with
  * the SDK it matches the design), drift between approval and apply resets the approvals, and two applies
- * of one target at once create the pool once.
+ * of one target at once create the pool once; a change of a provider's secretRef alone is planned (with the
+ * references of the last applied change request) and sends the new secret.
  */
 import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, DescribeIdentityProviderCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { CreateEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
@@ -221,7 +222,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
 
     test("a Google provider's secret comes from the server's environment at apply time and no table holds it", async () => {
       const secret = `GOCSPX-suite-${kind}-7d1e0c`;
-      const variable = `STUDIO_SUITE_GOOGLE_SECRET_${kind.toUpperCase().replace(/\W/gu, "_")}`;
+      const variable = `IDP_SECRET_STUDIO_SUITE_GOOGLE_${kind.toUpperCase().replace(/\W/gu, "_")}`;
       process.env[variable] = secret;
       try {
         const { id: federated } = await newPool("team-federated");
@@ -260,8 +261,31 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
         const everything = JSON.stringify(rows);
         expect(everything).toContain(variable);
         expect(everything).not.toContain(secret);
+
+        // Only the reference changes: the plan (made with the references of the applied change request) is an
+        // update of the provider, flagged, and the apply sends the new secret.
+        process.env[`${variable}_NEW`] = `${secret}-new`;
+        as("editor");
+        const current = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: federated } });
+        const moved = JSON.parse(current.document) as PoolDocument;
+        const [google] = moved.spec.identityProviders ?? [];
+        if (!google) throw new Error("fixture");
+        google.secretRef = { source: "env", name: `${variable}_NEW` };
+        expect((await poolActions.saveDraftAction({ poolId: federated, version: current.version, document: moved })).ok).toBe(true);
+        const next = await submit(federated, target, "Read the Google secret from another variable");
+        const request = await db.changeRequest.findUniqueOrThrow({ where: { id: next } });
+        const plan = JSON.parse(request.plan) as { entries: { address: string; action: string; changes: { path: string }[] }[]; securityChanges: { code: string }[] };
+        expect(plan.entries.filter((e) => e.action !== "noop").map((e) => [e.address, e.action, e.changes.map((c) => c.path)])).toEqual([['identity_provider["Google"]', "update", ["secretRef"]]]);
+        expect(plan.securityChanges.map((c) => c.code)).toEqual(["identity-provider-secret-changed"]);
+        await approve(next);
+        as("approver");
+        const reapplied = await actions.applyAction({ changeRequestId: next, planVersion: 1 });
+        expect(reapplied.ok && reapplied.data.status, JSON.stringify(reapplied)).toBe("succeeded");
+        const after = await sdk.send(new DescribeIdentityProviderCommand({ UserPoolId: applied.data.userPoolId ?? "", ProviderName: "Google" }));
+        expect(after.IdentityProvider?.ProviderDetails?.client_secret).toBe(`${secret}-new`);
       } finally {
         delete process.env[variable];
+        delete process.env[`${variable}_NEW`];
       }
     });
 

@@ -100,7 +100,7 @@ export function IdentityProvidersSection() {
     <section className="space-y-4">
       <p className="text-sm text-slate-600">
         External identity providers users can sign in with. A client offers a provider by listing its name in its identity providers. Secrets are never stored here: name
-        the environment variable, Secrets Manager secret or SSM parameter the server reads when it applies.
+        the environment variable (its name starts with IDP_SECRET_), Secrets Manager secret or SSM parameter the server reads when it applies.
       </p>
       {!managed && <p className="text-sm text-slate-600">Not managed: this document leaves the pool&apos;s providers as they are. Adding one manages them here.</p>}
       {managed && fields.length === 0 && <p className="text-sm text-slate-600">The pool will have no external providers.</p>}

@@ -23,7 +23,10 @@
  * - New client secrets are returned once in `newClientSecrets` and never logged or stored.
  * - Identity provider secrets are resolved from their `secretRef` (options.resolveSecret) just before the
  *   Create/UpdateIdentityProvider call, which always sends every detail (UpdateIdentityProvider replaces
- *   ProviderDetails whole); they are never returned, logged or stored.
+ *   ProviderDetails whole); they are never returned, logged or stored. A resolved value found in an AWS error
+ *   message (a step's error, what `onStepFinished` reports) is replaced by "(secret)". Updating a provider for
+ *   which AWS holds a secret without a `secretRef` is refused (the update would delete the secret; the plan
+ *   reports it as an error too).
  */
 import type { UserPoolClientType } from "@aws-sdk/client-cognito-identity-provider";
 import {
@@ -44,7 +47,7 @@ import type { Plan, PlanAction, ResourceChange } from "../plan/types";
 import type { AppClientSpec } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";
 import type { DomainSpec } from "../spec/domain-schema";
-import type { IdentityProviderSpec } from "../spec/identity-provider-schema";
+import { SECRET_DETAIL_KEY, type IdentityProviderSpec } from "../spec/identity-provider-schema";
 import type { ResourceServerSpec } from "../spec/resource-server-schema";
 import { runPreflight } from "../preflight/run-preflight";
 import type { PreflightPort, PreflightReport } from "../preflight/types";
@@ -107,7 +110,8 @@ export type ApplyRefusalCode =
   | "stale-plan"
   | "missing-live-state"
   | "plan-mismatch"
-  | "preflight-failed";
+  | "preflight-failed"
+  | "provider-secret-would-be-removed";
 
 /** The plan was not applied at all: nothing was changed. */
 export class ApplyRefusedError extends Error {
@@ -120,6 +124,16 @@ export class ApplyRefusedError extends Error {
   ) {
     super(message);
   }
+}
+
+/** What replaces a resolved provider secret found in an error message. */
+export const REDACTED_SECRET = "(secret)";
+
+/** `text` with every occurrence of each secret replaced by "(secret)" (longest first, so no part of one survives). */
+export function redactSecrets(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const secret of [...secrets].filter((s) => s !== "").sort((a, b) => b.length - a.length)) out = out.split(secret).join(REDACTED_SECRET);
+  return out;
 }
 
 const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "groups", "providerDeletes", "domain"] as const;
@@ -218,7 +232,14 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
   };
 
   const resolveSecret = options.resolveSecret ?? environmentSecretResolver();
-  const secretOf = async (provider: IdentityProviderSpec) => (provider.secretRef ? resolveSecret(provider.secretRef) : undefined);
+  // Every secret this apply resolved: an AWS error may quote the request, so they are cut out of error messages.
+  const resolved = new Set<string>();
+  const secretOf = async (provider: IdentityProviderSpec) => {
+    if (!provider.secretRef) return undefined;
+    const value = await resolveSecret(provider.secretRef);
+    resolved.add(value);
+    return value;
+  };
   const createProvider = async (provider: IdentityProviderSpec) =>
     port.createIdentityProvider(createIdentityProviderInput(requirePoolId(), provider, await secretOf(provider)));
   const desiredProvider = (name: string) => desired.spec.identityProviders?.find((p) => p.providerName === name);
@@ -378,6 +399,12 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
               if (provider) tasks.push({ phase: "identityProviders", step, run: () => createProvider(provider) });
             }
           } else if (provider) {
+            if (action === "update" && liveProvider && !provider.secretRef && SECRET_DETAIL_KEY[provider.providerType] && live.live.providersWithSecret.includes(oldName)) {
+              throw new ApplyRefusedError(
+                "provider-secret-would-be-removed",
+                `AWS holds a ${SECRET_DETAIL_KEY[provider.providerType]} for identity provider "${oldName}"; set secretRef or the update removes it (UpdateIdentityProvider replaces every provider detail)`,
+              );
+            }
             add("identityProviders", entry.address, action, async () => {
               if (action === "create" || !liveProvider) return createProvider(provider);
               await port.updateIdentityProvider(updateIdentityProviderInput(userPoolId, provider, await secretOf(provider), liveProvider));
@@ -438,7 +465,8 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
         done.add(task);
         if (tasks.every((t) => t.step !== task.step || done.has(t))) options.onStepFinished?.({ ...task.step, outcome: "ok" }, steps.length);
       } catch (error) {
-        task.step.error = toAwsErrorInfo(error);
+        const info = toAwsErrorInfo(error);
+        task.step.error = { code: redactSecrets(info.code, resolved), message: redactSecrets(info.message, resolved) };
         failed = true;
         options.onStepFinished?.({ ...task.step, outcome: "failed" }, steps.length);
       }

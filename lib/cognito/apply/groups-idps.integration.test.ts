@@ -30,7 +30,7 @@ import { failingPort, planAgainstLive } from "./testing";
 const REGION = "eu-west-1";
 const GOOGLE_SECRET_1 = "GOCSPX-moto-first-4f1c9e2a7b";
 const GOOGLE_SECRET_2 = "GOCSPX-moto-second-8d3b6a1f0c";
-const ENV_NAME = "STUDIO_TEST_GOOGLE_CLIENT_SECRET";
+const ENV_NAME = "IDP_SECRET_STUDIO_TEST_GOOGLE";
 const METADATA = readFileSync(join(__dirname, "../../../test/fixtures/saml/corp-idp-metadata.xml"), "utf8");
 
 let moto: MotoServer;
@@ -51,7 +51,8 @@ beforeAll(async () => {
   port = createSdkPort(createMotoClient(connection), { rateLimit: "off" });
   sdk = new CognitoIdentityProviderClient(connection);
   await new SecretsManagerClient(connection).send(new CreateSecretCommand({ Name: "studio/google-oauth", SecretString: JSON.stringify({ client_secret: GOOGLE_SECRET_1 }) }));
-  resolveSecret = createSecretResolver(connection, { [ENV_NAME]: GOOGLE_SECRET_2 });
+  // The prefix lets the Secrets Manager secret below through (studio/google-oauth).
+  resolveSecret = createSecretResolver(connection, { [ENV_NAME]: GOOGLE_SECRET_2, STUDIO_SECRET_NAME_PREFIX: "studio/" });
 });
 afterAll(async () => {
   vi.restoreAllMocks();

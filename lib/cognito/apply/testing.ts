@@ -55,13 +55,23 @@ export function failingPort(inner: CognitoPort, failAt: number): CognitoPort & {
   return wrapper;
 }
 
-/** Plans `desired` against the live pool (or against nothing when `userPoolId` is unset). */
-export async function planAgainstLive(port: CognitoPort, desired: PoolDocument, userPoolId?: string, allowReplace = false): Promise<Plan> {
+/**
+ * Plans `desired` against the live pool (or against nothing when `userPoolId` is unset), as the server does:
+ * with the providers AWS holds a secret for and, given `applied` (the document last applied), its secret references.
+ */
+export async function planAgainstLive(port: CognitoPort, desired: PoolDocument, userPoolId?: string, allowReplace = false, applied?: PoolDocument): Promise<Plan> {
   if (!userPoolId) return planChanges(null, desired, { allowReplace });
   const live = await readLivePool(port, userPoolId, { desired });
+  const appliedSecretRefs = applied ? Object.fromEntries((applied.spec.identityProviders ?? []).map((p) => [p.providerName, p.secretRef])) : undefined;
   return planChanges(live.document, desired, {
     allowReplace,
-    live: { fingerprint: live.live.fingerprint, estimatedNumberOfUsers: live.live.estimatedNumberOfUsers, ids: { userPoolId, clientIds: live.live.clientIds } },
+    live: {
+      fingerprint: live.live.fingerprint,
+      estimatedNumberOfUsers: live.live.estimatedNumberOfUsers,
+      ids: { userPoolId, clientIds: live.live.clientIds },
+      providersWithSecret: live.live.providersWithSecret,
+      ...(appliedSecretRefs ? { appliedSecretRefs } : {}),
+    },
   });
 }
 

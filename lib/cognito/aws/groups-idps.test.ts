@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { IdentityProviderSpec } from "../spec/identity-provider-schema";
 import { createIdentityProviderInput, groupFromApi, identityProviderFromApi, updateGroupInput, updateIdentityProviderInput } from "./mapping-groups-idps";
 import { normaliseGroups, normaliseIdentityProvider } from "./normalise-groups-idps";
-import { environmentSecretResolver } from "./secret-resolver";
+import { SecretResolutionError, createSecretResolver, environmentSecretResolver, referencedName } from "./secret-resolver";
 
 const google: IdentityProviderSpec = {
   providerName: "Google",
   providerType: "Google",
   providerDetails: { client_id: "c.apps.googleusercontent.com", authorize_scopes: "openid email" },
-  secretRef: { source: "env", name: "G_SECRET" },
+  secretRef: { source: "env", name: "IDP_SECRET_GOOGLE" },
   attributeMapping: { email: "email" },
 };
 
@@ -68,9 +68,38 @@ describe("normaliseIdentityProvider", () => {
 
 describe("environmentSecretResolver", () => {
   it("reads a variable and names a missing one without a value", async () => {
-    const resolve = environmentSecretResolver({ G_SECRET: "v" });
-    await expect(resolve({ source: "env", name: "G_SECRET" })).resolves.toBe("v");
-    await expect(resolve({ source: "env", name: "MISSING" })).rejects.toThrow("environment variable MISSING is not set");
+    const resolve = environmentSecretResolver({ IDP_SECRET_GOOGLE: "v" });
+    await expect(resolve({ source: "env", name: "IDP_SECRET_GOOGLE" })).resolves.toBe("v");
+    await expect(resolve({ source: "env", name: "IDP_SECRET_MISSING" })).rejects.toThrow("environment variable IDP_SECRET_MISSING is not set");
     await expect(resolve({ source: "ssmParameter", name: "/x" })).rejects.toThrow("environment variables only");
+  });
+  it("never reads a variable without the IDP_SECRET_ prefix, even when it is set", async () => {
+    // The server's own settings are in the same environment as the provider secrets.
+    const env = { AWS_SECRET_ACCESS_KEY: "aws-key", AUTH_SECRET: "auth", DATABASE_URL: "postgres://u:p@h/db", AUTH_OIDC_CLIENT_SECRET: "oidc" };
+    for (const resolve of [environmentSecretResolver(env), createSecretResolver({ region: "eu-west-1" }, env)])
+      for (const name of Object.keys(env)) {
+        const read = resolve({ source: "env", name });
+        await expect(read).rejects.toThrow(SecretResolutionError);
+        await expect(read).rejects.toThrow(`refusing to read environment variable ${name}: provider secrets are read only from variables starting with IDP_SECRET_`);
+      }
+  });
+});
+
+describe("createSecretResolver with STUDIO_SECRET_NAME_PREFIX", () => {
+  // Refused before any AWS call, so no endpoint is needed: a reference outside the prefix never reaches Secrets Manager or SSM.
+  const resolve = createSecretResolver({ region: "eu-west-1", endpoint: "http://127.0.0.1:9" }, { STUDIO_SECRET_NAME_PREFIX: "studio/idp/" });
+  it.each([
+    [{ source: "secretsManager" as const, name: "prod/database-password" }],
+    [{ source: "secretsManager" as const, name: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf" }],
+    [{ source: "ssmParameter" as const, name: "/prod/db" }],
+    [{ source: "ssmParameter" as const, name: "arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db" }],
+  ])("refuses %o", async (ref) => {
+    await expect(resolve(ref)).rejects.toThrow(`STUDIO_SECRET_NAME_PREFIX allows only names starting with studio/idp/`);
+  });
+  it("reads the name part of an ARN for the check", () => {
+    expect(referencedName({ source: "secretsManager", name: "arn:aws:secretsmanager:eu-west-1:1:secret:studio/idp/google-AbCdEf" })).toBe("studio/idp/google-AbCdEf");
+    expect(referencedName({ source: "ssmParameter", name: "arn:aws:ssm:eu-west-1:1:parameter/studio/idp/google" })).toBe("/studio/idp/google");
+    expect(referencedName({ source: "ssmParameter", name: "arn:aws:ssm:eu-west-1:1:parameter/google" })).toBe("google");
+    expect(referencedName({ source: "ssmParameter", name: "studio/idp/x" })).toBe("studio/idp/x");
   });
 });

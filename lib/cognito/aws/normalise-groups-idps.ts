@@ -8,7 +8,7 @@
  * | provider details Describe adds | the spec does not set that key | [M CreateIdentityProviderRequest.ProviderDetails] "Describe response" examples: Google/Facebook/LoginWithAmazon/SignInWithApple get `attributes_url`, `attributes_url_add_attributes`, `authorize_url`, `oidc_issuer`, `token_request_method`, `token_url`; OIDC gets `attributes_url_add_attributes` and the endpoints discovered from `oidc_issuer`; SAML gets `ActiveEncryptionCertificate`, `SLORedirectBindingURI`, `SSORedirectBindingURI` |
  * | attribute mapping `username: sub` | the spec maps no `username` | observed: moto 5.2 sets `{"username": "sub"}` when a provider is created without a mapping; AWS maps the user name to `sub` by default |
  * | empty `idpIdentifiers` / `attributeMapping` | the spec leaves them unset | *derived*: nothing configured |
- * | `secretRef` | — | the secret itself is never read into a document; the desired reference is kept when AWS holds a secret (its value cannot be compared) |
+ * | `secretRef` | — | the secret itself is never read into a document; the desired reference is kept when AWS holds a secret (its value cannot be compared). A plan that knows the reference last applied (`PlanOptions.live.appliedSecretRefs`) compares that one instead, so a change of the reference alone is still planned |
  */
 import type { GroupSpec } from "../spec/group-schema";
 import type { IdentityProviderSpec, IdentityProviderType } from "../spec/identity-provider-schema";

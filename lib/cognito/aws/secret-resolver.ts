@@ -3,10 +3,18 @@
  * browser, never stored): an environment variable of the process, a Secrets Manager secret (optionally one
  * key of a JSON secret) or an SSM SecureString parameter. The value goes straight into the Cognito request.
  * Errors name the reference and never contain a secret.
+ *
+ * Which names may be read (a reference is written by an editor, the value is read with the server's rights):
+ * - env: only variables starting with `IDP_SECRET_` (ENV_SECRET_PREFIX), so the server's own settings and
+ *   credentials (AWS_SECRET_ACCESS_KEY, AUTH_SECRET, DATABASE_URL…) can never be sent to an identity provider;
+ * - Secrets Manager / SSM: when `STUDIO_SECRET_NAME_PREFIX` is set in the environment, only names (or the name
+ *   part of an ARN) starting with it.
+ * The spec rule (rules/identity-providers.ts) says the env rule to the editor; the checks here are the ones
+ * nothing can bypass (an old document, a CLI apply, a document saved before the rule).
  */
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import type { SecretRef } from "../spec/identity-provider-schema";
+import { ENV_SECRET_PREFIX, type SecretRef } from "../spec/identity-provider-schema";
 import { type CognitoConnectionOptions, credentialsFor } from "./sdk-port";
 
 export type SecretResolver = (ref: SecretRef) => Promise<string>;
@@ -23,10 +31,31 @@ function describe(ref: SecretRef): string {
 export function environmentSecretResolver(env: Readonly<Record<string, string | undefined>> = process.env): SecretResolver {
   return async (ref) => {
     if (ref.source !== "env") throw new SecretResolutionError(`cannot read ${describe(ref)}: this apply resolves environment variables only`);
+    if (!ref.name.startsWith(ENV_SECRET_PREFIX))
+      throw new SecretResolutionError(`refusing to read environment variable ${ref.name}: provider secrets are read only from variables starting with ${ENV_SECRET_PREFIX}`);
     const value = env[ref.name];
     if (value === undefined || value === "") throw new SecretResolutionError(`environment variable ${ref.name} is not set on the server that applies`);
     return value;
   };
+}
+
+/** The environment variable that limits which Secrets Manager / SSM names a reference may read. */
+export const SECRET_NAME_PREFIX_ENV = "STUDIO_SECRET_NAME_PREFIX";
+
+/**
+ * The name a reference reads: the name itself, or the name part of an ARN (Secrets Manager
+ * `arn:…:secret:NAME-AbCdEf`; SSM `arn:…:parameter/NAME`, where a hierarchical name's leading slash is not in the ARN).
+ */
+export function referencedName(ref: SecretRef): string {
+  if (!ref.name.startsWith("arn:")) return ref.name;
+  if (ref.source === "secretsManager") {
+    const at = ref.name.indexOf(":secret:");
+    return at === -1 ? ref.name : ref.name.slice(at + ":secret:".length);
+  }
+  const at = ref.name.indexOf(":parameter/");
+  if (at === -1) return ref.name;
+  const rest = ref.name.slice(at + ":parameter/".length);
+  return rest.includes("/") ? `/${rest}` : rest;
 }
 
 /**
@@ -38,8 +67,11 @@ export function createSecretResolver(connection: CognitoConnectionOptions, env: 
   const config = { region: connection.region, ...(connection.endpoint ? { endpoint: connection.endpoint } : {}), ...credentialsFor(connection) };
   let secrets: SecretsManagerClient | undefined;
   let ssm: SSMClient | undefined;
+  const namePrefix = env[SECRET_NAME_PREFIX_ENV] || undefined;
   return async (ref) => {
     if (ref.source === "env") return fromEnv(ref);
+    if (namePrefix !== undefined && !referencedName(ref).startsWith(namePrefix))
+      throw new SecretResolutionError(`refusing to read ${describe(ref)}: ${SECRET_NAME_PREFIX_ENV} allows only names starting with ${namePrefix}`);
     try {
       if (ref.source === "secretsManager") {
         secrets ??= new SecretsManagerClient(config);

@@ -188,7 +188,7 @@ export function planChanges(current: PoolDocument | null, desired: PoolDocument,
   planResourceServers(b, current, desired, cascade);
 
   // ---- identity providers (by name) ----
-  planIdentityProviders(b, current, desired, cascade);
+  planIdentityProviders(b, current, desired, cascade, live);
 
   // ---- app clients (by name) ----
   planClients(b, current, desired, cascade, options);

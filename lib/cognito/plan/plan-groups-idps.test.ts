@@ -5,7 +5,7 @@ import { planChanges } from "./plan-changes";
 import { renderPlanText } from "./render-text";
 import { actions, entry, poolDoc } from "./test-helpers";
 
-const google = { providerName: "Google", providerType: "Google" as const, providerDetails: { client_id: "1.apps.googleusercontent.com", authorize_scopes: "openid email" }, secretRef: { source: "env" as const, name: "GOOGLE_SECRET" } };
+const google = { providerName: "Google", providerType: "Google" as const, providerDetails: { client_id: "1.apps.googleusercontent.com", authorize_scopes: "openid email" }, secretRef: { source: "env" as const, name: "IDP_SECRET_GOOGLE" } };
 const saml = { providerName: "Corp", providerType: "SAML" as const, providerDetails: { MetadataURL: "https://idp.example.com/metadata" } };
 const spec = (extra: Partial<PoolSpec>): Partial<PoolSpec> => ({ groups: [{ name: "admins", precedence: 0 }, { name: "readers" }], identityProviders: [google, saml], ...extra });
 
@@ -55,7 +55,90 @@ describe("planChanges: groups and identity providers", () => {
     const desired = poolDoc(spec({ identityProviders: [{ ...google, secretRef: { source: "secretsManager", name: "prod/google" } }, saml] }));
     const plan = planChanges(poolDoc(spec({})), desired);
     expect(actions(plan)).toEqual(['identity_provider["Google"] update']);
-    expect(renderPlanText(plan)).toContain('~ secretRef: {\"source\":\"env\",\"name\":\"GOOGLE_SECRET\"} -> {\"source\":\"secretsManager\",\"name\":\"prod/google\"}');
+    expect(renderPlanText(plan)).toContain('~ secretRef: {\"source\":\"env\",\"name\":\"IDP_SECRET_GOOGLE\"} -> {\"source\":\"secretsManager\",\"name\":\"prod/google\"}');
+  });
+
+  it("flags a changed secret reference as a security change", () => {
+    const desired = poolDoc(spec({ identityProviders: [{ ...google, secretRef: { source: "env", name: "IDP_SECRET_OTHER" } }, saml] }));
+    const plan = planChanges(poolDoc(spec({})), desired);
+    expect(plan.securityChanges).toEqual([
+      {
+        code: "identity-provider-secret-changed",
+        address: 'identity_provider["Google"]',
+        path: "secretRef",
+        message: "the provider's secret is read from another place: env IDP_SECRET_GOOGLE → env IDP_SECRET_OTHER",
+        before: google.secretRef,
+        after: { source: "env", name: "IDP_SECRET_OTHER" },
+      },
+    ]);
+    // The same reference again raises nothing.
+    expect(planChanges(poolDoc(spec({})), poolDoc(spec({}))).securityChanges).toEqual([]);
+  });
+
+  it("flags an OIDC provider's issuer or endpoint pointed elsewhere, and the trust of a provider new to an existing pool", () => {
+    const oidc = {
+      providerName: "Okta",
+      providerType: "OIDC" as const,
+      providerDetails: { client_id: "o", authorize_scopes: "openid", oidc_issuer: "https://corp.okta.com", attributes_request_method: "GET" },
+      secretRef: { source: "env" as const, name: "IDP_SECRET_OKTA" },
+    };
+    const current = poolDoc(spec({ identityProviders: [google, saml, oidc] }));
+    const moved = { ...oidc, providerDetails: { ...oidc.providerDetails, oidc_issuer: "https://evil.example.com", token_url: "https://evil.example.com/token" } };
+    const plan = planChanges(current, poolDoc(spec({ identityProviders: [google, saml, moved] })));
+    expect(plan.securityChanges.map((c) => [c.code, c.address, c.path, c.before, c.after])).toEqual([
+      ["identity-provider-issuer-changed", 'identity_provider["Okta"]', "providerDetails.oidc_issuer", "https://corp.okta.com", "https://evil.example.com"],
+      ["identity-provider-issuer-changed", 'identity_provider["Okta"]', "providerDetails.token_url", undefined, "https://evil.example.com/token"],
+    ]);
+    // Other details of an OIDC provider (its client id, scopes) are not flagged.
+    const scopes = { ...oidc, providerDetails: { ...oidc.providerDetails, authorize_scopes: "openid email" } };
+    expect(planChanges(current, poolDoc(spec({ identityProviders: [google, saml, scopes] }))).securityChanges).toEqual([]);
+    // New to an existing pool: its issuer and secret reference are flagged; in a new pool nothing is.
+    const added = planChanges(poolDoc(spec({})), poolDoc(spec({ identityProviders: [google, saml, oidc] })));
+    expect(added.securityChanges.map((c) => [c.code, c.path])).toEqual([
+      ["identity-provider-secret-changed", "secretRef"],
+      ["identity-provider-issuer-changed", "providerDetails.oidc_issuer"],
+    ]);
+    expect(planChanges(null, poolDoc(spec({ identityProviders: [google, saml, oidc] }))).securityChanges).toEqual([]);
+  });
+
+  describe("a live provider's secret", () => {
+    const oidc = {
+      providerName: "Okta",
+      providerType: "OIDC" as const,
+      providerDetails: { client_id: "o", authorize_scopes: "openid", oidc_issuer: "https://corp.okta.com", attributes_request_method: "GET" },
+    };
+    // A pool pulled from AWS: its OIDC provider holds a client_secret the document knows nothing about.
+    const pulled = poolDoc({ identityProviders: [oidc] });
+    const changed = poolDoc({ identityProviders: [{ ...oidc, providerDetails: { ...oidc.providerDetails, authorize_scopes: "openid email" } }] });
+
+    it("an update without secretRef of a provider AWS holds a secret for is an error (the update would delete it)", () => {
+      const plan = planChanges(pulled, changed, { live: { providersWithSecret: ["Okta"] } });
+      expect(plan.errors.map((e) => [e.path, e.code, e.message])).toEqual([
+        [
+          "spec.identityProviders[0].secretRef",
+          "provider-secret-would-be-removed",
+          'AWS holds a client_secret for identity provider "Okta"; set secretRef or the update removes it (UpdateIdentityProvider replaces every provider detail)',
+        ],
+      ]);
+      // With a reference, or when AWS holds no secret, or with nothing to update, there is no error.
+      const withRef = poolDoc({ identityProviders: [{ ...changed.spec.identityProviders![0]!, secretRef: { source: "env", name: "IDP_SECRET_OKTA" } }] });
+      expect(planChanges(pulled, withRef, { live: { providersWithSecret: ["Okta"] } }).errors).toEqual([]);
+      expect(planChanges(pulled, changed, { live: { providersWithSecret: [] } }).errors).toEqual([]);
+      expect(planChanges(pulled, structuredClone(pulled), { live: { providersWithSecret: ["Okta"] } }).errors).toEqual([]);
+    });
+
+    it("with the references last applied, a change of secretRef alone is an update that sends the secret again", () => {
+      // readLivePool copies the desired reference onto a live provider that holds a secret: live and desired agree.
+      const live = poolDoc(spec({ identityProviders: [{ ...google, secretRef: { source: "env", name: "IDP_SECRET_NEW" } }, saml] }));
+      const desired = structuredClone(live);
+      expect(actions(planChanges(live, desired, { live: { providersWithSecret: ["Google"] } }))).toEqual([]);
+      const plan = planChanges(live, desired, { live: { providersWithSecret: ["Google"], appliedSecretRefs: { Google: google.secretRef, Corp: undefined } } });
+      expect(actions(plan)).toEqual(['identity_provider["Google"] update']);
+      expect(entry(plan, 'identity_provider["Google"]').changes).toEqual([{ path: "secretRef", before: google.secretRef, after: { source: "env", name: "IDP_SECRET_NEW" } }]);
+      expect(plan.securityChanges.map((c) => c.code)).toEqual(["identity-provider-secret-changed"]);
+      // The same reference as applied: nothing to do.
+      expect(actions(planChanges(live, desired, { live: { appliedSecretRefs: { Google: { source: "env", name: "IDP_SECRET_NEW" } } } }))).toEqual([]);
+    });
   });
 
   it("deleting a provider a client still lists is an error, and applying the plan keeps the provider", () => {

@@ -9,6 +9,11 @@
  * - Deleting a provider that a client still lists after the plan is an error of the plan: Cognito would leave
  *   the client offering a provider that no longer exists (cognito-semantics.md §3 "Identity providers before clients").
  * - Unset list = not managed; [] = delete them all; a replaced pool takes both along.
+ * - Secrets: a live provider's `secretRef` is the desired one (readLivePool cannot know it); when the plan knows
+ *   the reference last applied (`live.appliedSecretRefs`), that one is compared instead, so a change of the
+ *   reference alone is an update that sends the new secret. Updating a provider for which AWS holds a secret
+ *   (`live.providersWithSecret`) without a `secretRef` is an error: UpdateIdentityProvider replaces
+ *   ProviderDetails whole [M UpdateIdentityProviderRequest.ProviderDetails], so the secret would be deleted.
  */
 import type { AppClientSpec } from "../spec/client-schema";
 import { error, joinPath } from "../spec/diagnostics";
@@ -24,7 +29,9 @@ import {
   sortedKeys,
 } from "./plan-changes";
 import { effectiveClients, type Values } from "./resources";
-import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange } from "./types";
+import { identityProviderSecurityChanges } from "./security";
+import type { AttributeChange, PlanAction, PlanOptions, ReplacementReason, ResourceChange } from "./types";
+import { SECRET_DETAIL_KEY } from "../spec/identity-provider-schema";
 
 const quote = (key: string) => JSON.stringify(key);
 const GROUP_SKIP = new Set(["name"]);
@@ -66,6 +73,18 @@ export function planGroups(b: Builder, current: PoolDocument | null, desired: Po
   }
 }
 
+/**
+ * The live provider with the reference last applied to it, when the plan knows it (see the module comment):
+ * the live read copied the desired reference, which would hide a change of the reference.
+ */
+function withAppliedSecretRef(provider: Values, name: string, live: PlanOptions["live"]): Values {
+  const applied = live?.appliedSecretRefs;
+  if (applied === undefined || !Object.hasOwn(applied, name)) return provider;
+  const ref = applied[name];
+  const { secretRef: _desired, ...rest } = provider;
+  return ref === undefined ? rest : { ...rest, secretRef: ref };
+}
+
 /** The client lists of the pool once the plan ran: the desired clients when managed, else the current ones. */
 function clientsAfter(current: PoolDocument | null, desired: PoolDocument): { clients: AppClientSpec[]; base: "desired" | "current" } {
   const desiredClients = effectiveClients(desired);
@@ -73,7 +92,7 @@ function clientsAfter(current: PoolDocument | null, desired: PoolDocument): { cl
   return { clients: current === null ? [] : (effectiveClients(current) ?? []), base: "current" };
 }
 
-export function planIdentityProviders(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
+export function planIdentityProviders(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean, live?: PlanOptions["live"]): void {
   const desiredList = desired.spec.identityProviders;
   if (desiredList === undefined && !cascade) return;
   const want = indexByKey(desiredList ?? [], (p) => p.providerName, (key, index) =>
@@ -82,9 +101,10 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
   const have = indexByKey(current?.spec.identityProviders ?? [], (p) => p.providerName, (key) =>
     b.errors.push(error("spec.identityProviders", "ambiguous-current-provider", `the current pool has more than one identity provider named ${quote(key)}`)),
   );
+  const entryAddress = (key: string) => `identity_provider[${quote(key)}]`;
   const entry = (key: string, action: PlanAction, changes: AttributeChange[], reasons: ReplacementReason[], documentPath: string): ResourceChange => ({
     type: "identityProvider",
-    address: `identity_provider[${quote(key)}]`,
+    address: entryAddress(key),
     key,
     action,
     changes,
@@ -125,10 +145,19 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
     const w = want.get(key);
     const h = have.get(key);
     if (w && h) {
-      const before = h.item as Values;
+      const before = withAppliedSecretRef(h.item as Values, key, live);
       const after = w.item as Values;
       const path = joinPath("spec", "identityProviders", w.index);
       const a = assess("identityProvider", before, after, PROVIDER_SKIP);
+      if (!cascade && a.replaceReasons.length === 0 && a.changes.length > 0 && w.item.secretRef === undefined && SECRET_DETAIL_KEY[w.item.providerType] && live?.providersWithSecret?.includes(key))
+        b.errors.push(
+          error(
+            joinPath(path, "secretRef"),
+            "provider-secret-would-be-removed",
+            `AWS holds a ${SECRET_DETAIL_KEY[w.item.providerType]} for identity provider ${quote(key)}; set secretRef or the update removes it (UpdateIdentityProvider replaces every provider detail)`,
+          ),
+        );
+      if (cascade || a.changes.length > 0) b.security.push(...identityProviderSecurityChanges(entryAddress(key), before, after));
       if (cascade || a.replaceReasons.length > 0) {
         const reasons = cascade ? [CASCADE_REASON, ...a.replaceReasons] : a.replaceReasons;
         b.entries.push(entry(key, "replace", replacementChanges("identityProvider", before, after, a.changes, PROVIDER_SKIP), reasons, path));
@@ -140,10 +169,13 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
       if (old !== undefined && oldItem) {
         const a = assess("identityProvider", oldItem as Values, w.item as Values);
         const e = entry(key, "replace", replacementChanges("identityProvider", oldItem as Values, w.item as Values, a.changes), a.replaceReasons, path);
+        b.security.push(...identityProviderSecurityChanges(entryAddress(key), oldItem as Values, w.item as Values));
         e.previousKey = old;
         b.entries.push(e);
       } else {
         b.entries.push(entry(key, "create", exactChanges("identityProvider", undefined, w.item as Values, PROVIDER_SKIP), [], path));
+        // A provider new to an existing pool: its secret reference and issuer are new trust (a new pool raises no flags).
+        if (current !== null) b.security.push(...identityProviderSecurityChanges(entryAddress(key), undefined, w.item as Values));
       }
     } else if (h && !consumed.has(key)) {
       const changes = exactChanges("identityProvider", h.item as Values, undefined, PROVIDER_SKIP);

@@ -238,3 +238,45 @@ export function clientSecurityChanges(address: string, before: Values | undefine
   }
   return out;
 }
+
+/**
+ * What an OIDC provider trusts: the issuer and the endpoints Cognito calls (discovered from the issuer when unset)
+ * [M CreateIdentityProviderRequest.ProviderDetails, OIDC: oidc_issuer, authorize_url, token_url, attributes_url, jwks_uri].
+ * Pointing them elsewhere sends the client secret and the users' sign-ins to another server.
+ */
+const OIDC_TRUST_DETAILS = ["oidc_issuer", "authorize_url", "token_url", "attributes_url", "jwks_uri"];
+
+function detailsOf(provider: Values | undefined): Record<string, unknown> {
+  const details = provider?.providerDetails;
+  return typeof details === "object" && details !== null && !Array.isArray(details) ? (details as Record<string, unknown>) : {};
+}
+
+/**
+ * Flags for one identity provider (`before` undefined for a provider new to an existing pool): a changed
+ * `secretRef` (which secret the server reads and sends), and an OIDC provider's issuer or endpoints set to
+ * another value. The reviewer sees both apart from the diff: with an attacker's issuer, the secret named by
+ * the reference goes to the attacker at the next sign-in.
+ */
+export function identityProviderSecurityChanges(address: string, before: Values | undefined, after: Values): SecurityChange[] {
+  const out: SecurityChange[] = [];
+  const refB = before?.secretRef;
+  const refA = after.secretRef;
+  if (refA !== undefined && !sameValue(refB, refA)) {
+    const where = (ref: unknown) => {
+      const r = ref as { source?: unknown; name?: unknown; jsonKey?: unknown } | undefined;
+      return r ? `${String(r.source)} ${String(r.name)}${r.jsonKey !== undefined ? ` (key ${String(r.jsonKey)})` : ""}` : "(none)";
+    };
+    out.push(flag("identity-provider-secret-changed", address, "secretRef", `the provider's secret is read from another place: ${where(refB)} → ${where(refA)}`, refB, refA));
+  }
+  if (after.providerType === "OIDC") {
+    const detailsB = before?.providerType === "OIDC" ? detailsOf(before) : {};
+    const detailsA = detailsOf(after);
+    for (const key of OIDC_TRUST_DETAILS) {
+      const b = detailsB[key];
+      const a = detailsA[key];
+      if (a !== undefined && a !== b)
+        out.push(flag("identity-provider-issuer-changed", address, `providerDetails.${key}`, `OIDC ${key} ${b === undefined ? "set to" : `changes from ${String(b)} to`} ${String(a)}: sign-ins and the client secret go there`, b, a));
+    }
+  }
+  return out;
+}

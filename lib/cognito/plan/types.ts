@@ -8,6 +8,7 @@
  * The plan is data: renderings live in `render-text.ts` / `render-json.ts`, execution in `lib/cognito/apply/`.
  */
 import type { Diagnostic } from "../spec/diagnostics";
+import type { SecretRef } from "../spec/identity-provider-schema";
 
 /**
  * - `create`: the resource does not exist and will be created.
@@ -126,7 +127,9 @@ export type SecurityChangeCode =
   | "user-existence-errors-revealed"
   | "token-revocation-disabled"
   | "client-secret-removed"
-  | "identity-provider-added";
+  | "identity-provider-added"
+  | "identity-provider-secret-changed"
+  | "identity-provider-issuer-changed";
 
 /** A security-relevant change, flagged separately from the diff (cloudformation-diff `iam-changes.ts`). */
 export interface SecurityChange {
@@ -192,5 +195,18 @@ export interface PlanOptions {
       /** Client ids by client name. */
       clientIds?: Record<string, string>;
     };
+    /**
+     * Identity providers for which AWS holds a secret (readLivePool `live.providersWithSecret`). Updating one
+     * without a `secretRef` would delete the secret (UpdateIdentityProvider replaces ProviderDetails whole), so
+     * the plan reports it as an error.
+     */
+    providersWithSecret?: string[];
+    /**
+     * The `secretRef` of each provider as last applied to this pool (the last applied document), by provider
+     * name. The live pool cannot say where its secret came from, so a live read assumes the desired reference;
+     * given this, a provider whose desired reference differs from the applied one is an update that sends the
+     * secret again. Unset: nothing is known, a reference change alone plans nothing.
+     */
+    appliedSecretRefs?: Record<string, SecretRef | undefined>;
   };
 }

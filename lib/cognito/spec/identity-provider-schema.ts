@@ -48,6 +48,19 @@ export const IDP_IDENTIFIER_PATTERN = /^[\w\s+=.@-]+$/u;
 export const SECRET_SOURCES = ["env", "secretsManager", "ssmParameter"] as const;
 export type SecretSource = (typeof SECRET_SOURCES)[number];
 
+/**
+ * Environment variables a `secretRef` may name start with this prefix. The server that applies resolves `env`
+ * references from its own environment, which also holds its AWS credentials, AUTH_SECRET and DATABASE_URL: without
+ * a fixed prefix an editor could send any of them to an identity provider of their choosing as its client_secret.
+ * Checked by the spec rule (rules/identity-providers.ts) and again by the resolver (aws/secret-resolver.ts).
+ */
+export const ENV_SECRET_PREFIX = "IDP_SECRET_";
+
+/** An importer's variable or parameter name as an env `secretRef` name the resolver accepts (prefixed once). */
+export function envSecretName(name: string): string {
+  return name.startsWith(ENV_SECRET_PREFIX) ? name : `${ENV_SECRET_PREFIX}${name}`;
+}
+
 export const secretRefSchema = z.strictObject({
   /** `env`: an environment variable of the server; `secretsManager`: a secret name or ARN; `ssmParameter`: a SecureString parameter name. */
   source: z.enum(SECRET_SOURCES),

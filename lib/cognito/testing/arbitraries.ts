@@ -119,7 +119,7 @@ function makeArbitraries(full: boolean) {
     roleArn: opt(roleArn),
   });
   const secretRef = fc.oneof(
-    fc.record({ source: fc.constant("env" as const), name: fc.constantFrom("GOOGLE_CLIENT_SECRET", "IDP_SECRET") }),
+    fc.record({ source: fc.constant("env" as const), name: fc.constantFrom("IDP_SECRET_GOOGLE", "IDP_SECRET_OIDC") }),
     fc.record({ source: fc.constant("secretsManager" as const), name: fc.constantFrom("prod/idp", "google-oauth"), jsonKey: opt(fc.constantFrom("client_secret", "key")) }),
     fc.record({ source: fc.constant("ssmParameter" as const), name: fc.constantFrom("/idp/secret", "/apple/key") }),
   );

@@ -159,7 +159,7 @@ describe("groups and identity providers (UserPoolGroup, UserPoolIdentityProvider
       groups: [{ name: "admins", description: "Admins", precedence: 0 }],
       identityProviders: [
         provider("Google", "Google", { source: "secretsManager", name: "prod/google", jsonKey: "client_secret" }),
-        provider("Okta", "OIDC", { source: "env", name: "OKTA_SECRET" }),
+        provider("Okta", "OIDC", { source: "env", name: "IDP_SECRET_OKTA" }),
         provider("SignInWithApple", "SignInWithApple", { source: "ssmParameter", name: "/apple/key" }),
       ],
       clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google", "Okta"] }],
@@ -201,7 +201,7 @@ Resources:
     expect(providers.map((p) => [p.providerName, p.secretRef])).toEqual([
       ["Google", undefined],
       ["Okta", { source: "ssmParameter", name: "/okta/secret" }],
-      ["Auth0", { source: "env", name: "IdpSecret" }],
+      ["Auth0", { source: "env", name: "IDP_SECRET_IdpSecret" }],
     ]);
   });
 });

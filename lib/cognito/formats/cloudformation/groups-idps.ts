@@ -13,7 +13,7 @@
  */
 import { type Diagnostic, warning } from "../../spec/diagnostics";
 import type { GroupSpec } from "../../spec/group-schema";
-import { SECRET_DETAIL_KEY, SECRET_DETAIL_KEYS, SECRET_SOURCES, type IdentityProviderSpec, type SecretRef } from "../../spec/identity-provider-schema";
+import { SECRET_DETAIL_KEY, SECRET_DETAIL_KEYS, SECRET_SOURCES, envSecretName, type IdentityProviderSpec, type SecretRef } from "../../spec/identity-provider-schema";
 import { CfnRef } from "./intrinsics";
 
 export const CFN_GROUP = "AWS::Cognito::UserPoolGroup";
@@ -100,8 +100,8 @@ export function takeProviderSecret(properties: Json, parameterDescriptions: Read
     else if (parameter !== undefined) {
       const mark = REF_MARK.exec(String(parameterDescriptions.get(parameter) ?? ""));
       const source = mark?.[1];
-      // A parameter without the studio's mark: the apply reads an environment variable of the parameter's name.
-      secretRef = mark && source && (SECRET_SOURCES as readonly string[]).includes(source) && mark[2] ? { source: source as SecretRef["source"], name: mark[2] } : { source: "env", name: parameter };
+      // A parameter without the studio's mark: the apply reads IDP_SECRET_<parameter> (only that prefix is ever read).
+      secretRef = mark && source && (SECRET_SOURCES as readonly string[]).includes(source) && mark[2] ? { source: source as SecretRef["source"], name: mark[2] } : { source: "env", name: envSecretName(parameter) };
     } else
       diagnostics.push(
         warning("", "provider-secret-removed", `${where}.ProviderDetails.${key} is not a dynamic reference or a parameter; the value was not imported (the studio never stores secrets): set the provider's secretRef`),

@@ -11,7 +11,7 @@
  */
 import { type Diagnostic, warning } from "../../spec/diagnostics";
 import type { GroupSpec } from "../../spec/group-schema";
-import { SECRET_DETAIL_KEY, SECRET_DETAIL_KEYS, SECRET_SOURCES, type IdentityProviderSpec, type SecretRef } from "../../spec/identity-provider-schema";
+import { SECRET_DETAIL_KEY, SECRET_DETAIL_KEYS, SECRET_SOURCES, envSecretName, type IdentityProviderSpec, type SecretRef } from "../../spec/identity-provider-schema";
 import type { NameAllocator } from "../common";
 import { type HclNode, type HclValue, attr, blank, block, expr } from "./hcl";
 
@@ -36,8 +36,8 @@ export function secretRefFromDescription(description: unknown, variableName: str
   const source = match?.[1];
   if (match && source && (SECRET_SOURCES as readonly string[]).includes(source) && match[2])
     return { source: source as SecretRef["source"], name: match[2], ...(match[3] ? { jsonKey: match[3] } : {}) };
-  // Terraform reads a variable from TF_VAR_<name>: the same environment variable serves the studio's apply.
-  return { source: "env", name: `TF_VAR_${variableName}` };
+  // The studio's apply reads only IDP_SECRET_ variables (ENV_SECRET_PREFIX): the variable is named after the Terraform one.
+  return { source: "env", name: envSecretName(variableName) };
 }
 
 export function groupResource(group: GroupSpec, label: string, poolId: HclValue): HclNode {

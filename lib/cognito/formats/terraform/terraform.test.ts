@@ -338,7 +338,7 @@ describe("groups and identity providers (aws_cognito_user_group, aws_cognito_ide
     expect(imports).toContain('id = "eu-west-1_Abc/admins"');
   });
 
-  test("a literal secret in a hand-written file is not imported; a plain sensitive variable reads as TF_VAR_", async () => {
+  test("a literal secret in a hand-written file is not imported; a plain sensitive variable reads as IDP_SECRET_<variable>", async () => {
     const text = `
 provider "aws" {
   region = "eu-west-1"
@@ -375,7 +375,7 @@ resource "aws_cognito_identity_provider" "okta" {
     const providers = (result.document as { spec: { identityProviders: { providerName: string; secretRef?: unknown }[] } }).spec.identityProviders;
     expect(providers.map((p) => [p.providerName, p.secretRef])).toEqual([
       ["Google", undefined],
-      ["Okta", { source: "env", name: "TF_VAR_okta_secret" }],
+      ["Okta", { source: "env", name: "IDP_SECRET_okta_secret" }],
     ]);
   });
 });

@@ -17,7 +17,7 @@
  */
 import type { Diagnostic } from "../diagnostics";
 import { error, warning } from "../diagnostics";
-import { SECRET_DETAIL_KEY, SECRET_DETAIL_KEYS, SOCIAL_PROVIDER_TYPES, type IdentityProviderType } from "../identity-provider-schema";
+import { ENV_SECRET_PREFIX, SECRET_DETAIL_KEY, SECRET_DETAIL_KEYS, SOCIAL_PROVIDER_TYPES, type IdentityProviderType } from "../identity-provider-schema";
 import { type Rule, at, duplicateIndexes, effectiveClients } from "./rule";
 
 /** `COGNITO`: the pool's own user directory, always available to clients. */
@@ -73,6 +73,14 @@ export const identityProvidersRule: Rule = (ctx) => {
     if (!p.secretRef && SECRET_REQUIRED.has(p.providerType))
       out.push(error(path("secretRef"), "provider-secret-required", `a ${p.providerType} provider needs its ${secretKey} from secretRef (an environment variable, a Secrets Manager secret or an SSM parameter)`));
     if (p.secretRef && !secretKey) out.push(error(path("secretRef"), "provider-secret-unused", `a ${p.providerType} provider has no secret; remove secretRef`));
+    if (p.secretRef?.source === "env" && !p.secretRef.name.startsWith(ENV_SECRET_PREFIX))
+      out.push(
+        error(
+          path("secretRef", "name"),
+          "secret-env-prefix",
+          `secretRef.name must start with ${ENV_SECRET_PREFIX} when the source is env (for example ${ENV_SECRET_PREFIX}${p.providerName.toUpperCase().replace(/\W/gu, "_")}): the server only reads provider secrets from variables with that prefix, never its own settings or credentials`,
+        ),
+      );
     if (p.secretRef?.jsonKey !== undefined && p.secretRef.source !== "secretsManager")
       out.push(error(path("secretRef", "jsonKey"), "secret-json-key", `jsonKey applies only to a Secrets Manager secret, not to source ${p.secretRef.source}`));
 

@@ -50,7 +50,7 @@ const google = (extra: Record<string, unknown> = {}) => ({
   providerName: "Google",
   providerType: "Google",
   providerDetails: { client_id: "123.apps.googleusercontent.com", authorize_scopes: "openid email" },
-  secretRef: { source: "env", name: "GOOGLE_CLIENT_SECRET" },
+  secretRef: { source: "env", name: "IDP_SECRET_GOOGLE" },
   ...extra,
 });
 const saml = (details: Record<string, string> = { MetadataURL: "https://idp.example.com/metadata" }, extra: Record<string, unknown> = {}) => ({
@@ -157,8 +157,11 @@ const cases: [string, Record<string, unknown>, Record<string, unknown>, string][
   ["provider-detail-invalid", { identityProviders: [oidc({ attributes_request_method: "POST" })] }, { identityProviders: [oidc({ attributes_request_method: "PUT" })] }, "spec.identityProviders[0].providerDetails"],
   ["secret-in-details", { identityProviders: [google()] }, { identityProviders: [google({ providerDetails: { client_id: "x", authorize_scopes: "openid", client_secret: "s3cr3t" } })] }, "spec.identityProviders[0].providerDetails.client_secret"],
   ["provider-secret-required", { identityProviders: [google(), oidc()] }, { identityProviders: [google({ secretRef: undefined })] }, "spec.identityProviders[0].secretRef"],
-  ["provider-secret-unused", { identityProviders: [saml()] }, { identityProviders: [saml(undefined, { secretRef: { source: "env", name: "X" } })] }, "spec.identityProviders[0].secretRef"],
-  ["secret-json-key", { identityProviders: [google({ secretRef: { source: "secretsManager", name: "idp", jsonKey: "google" } })] }, { identityProviders: [google({ secretRef: { source: "env", name: "G", jsonKey: "google" } })] }, "spec.identityProviders[0].secretRef.jsonKey"],
+  ["provider-secret-unused", { identityProviders: [saml()] }, { identityProviders: [saml(undefined, { secretRef: { source: "env", name: "IDP_SECRET_X" } })] }, "spec.identityProviders[0].secretRef"],
+  ["secret-json-key", { identityProviders: [google({ secretRef: { source: "secretsManager", name: "idp", jsonKey: "google" } })] }, { identityProviders: [google({ secretRef: { source: "env", name: "IDP_SECRET_G", jsonKey: "google" } })] }, "spec.identityProviders[0].secretRef.jsonKey"],
+  // An env reference may name only IDP_SECRET_ variables: never the server's own credentials or settings.
+  ["secret-env-prefix", { identityProviders: [oidc(), google({ secretRef: { source: "env", name: "IDP_SECRET_GOOGLE" } })] }, { identityProviders: [google({ secretRef: { source: "env", name: "AWS_SECRET_ACCESS_KEY" } })] }, "spec.identityProviders[0].secretRef.name"],
+  ["secret-env-prefix", { identityProviders: [google({ secretRef: { source: "ssmParameter", name: "/prod/google" } })] }, { identityProviders: [google({ secretRef: { source: "env", name: "AUTH_SECRET" } })] }, "spec.identityProviders[0].secretRef.name"],
   ["duplicate-idp-identifier", { identityProviders: [saml(undefined, { idpIdentifiers: ["corp.example.com"] }), oidc()] }, { identityProviders: [saml(undefined, { idpIdentifiers: ["corp"] }), { ...oidc(), idpIdentifiers: ["corp"] }] }, "spec.identityProviders[1].idpIdentifiers[0]"],
   ["mapped-attribute-immutable", { ...tenantAttribute(true), identityProviders: [google({ attributeMapping: { "custom:tenant": "hd", username: "sub" } })] }, { ...tenantAttribute(false), identityProviders: [google({ attributeMapping: { "custom:tenant": "hd" } })] }, 'spec.identityProviders[0].attributeMapping["custom:tenant"]'],
   ["client-unknown-provider", { identityProviders: [google()], clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google"] }] }, { identityProviders: [google()], clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Facebook"] }] }, "spec.clients[0].supportedIdentityProviders[1]"],
