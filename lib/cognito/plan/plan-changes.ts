@@ -12,6 +12,7 @@
  * Pure: never mutates its inputs, reads no clock or network. Linear in the size of the documents
  * (Map lookups by key), so a pool with 1000 clients and 25 × 100 scopes plans in milliseconds.
  */
+import { pairRenames } from "./renames";
 import type { AppClientSpec } from "../spec/client-schema";
 import { type Diagnostic, error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
@@ -297,17 +298,8 @@ function planResourceServers(b: Builder, current: PoolDocument | null, desired: 
 
   // An identifier cannot change (replacement-rules.ts `resource-server.identifier`): when exactly one
   // resource server disappears and exactly one appears under the same name, show it as that replacement.
-  const renamed = new Map<string, string>(); // new identifier -> old identifier
-  if (current !== null && !cascade && desiredList !== undefined) {
-    const goneByName = new Map<string, string[]>();
-    for (const [id, { item }] of have) if (!want.has(id)) goneByName.set(item.name, [...(goneByName.get(item.name) ?? []), id]);
-    const newByName = new Map<string, string[]>();
-    for (const [id, { item }] of want) if (!have.has(id)) newByName.set(item.name, [...(newByName.get(item.name) ?? []), id]);
-    for (const [name, ids] of newByName) {
-      const gone = goneByName.get(name);
-      if (ids.length === 1 && gone?.length === 1 && ids[0] !== undefined && gone[0] !== undefined) renamed.set(ids[0], gone[0]);
-    }
-  }
+  // new identifier -> old identifier
+  const renamed = current !== null && !cascade && desiredList !== undefined ? pairRenames(have, want, (item) => item.name) : new Map<string, string>();
   const consumed = new Set(renamed.values());
 
   for (const key of sortedKeys(want, have)) {

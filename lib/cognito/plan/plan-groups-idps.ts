@@ -15,6 +15,7 @@
  *   (`live.providersWithSecret`) without a `secretRef` is an error: UpdateIdentityProvider replaces
  *   ProviderDetails whole [M UpdateIdentityProviderRequest.ProviderDetails], so the secret would be deleted.
  */
+import { pairRenames } from "./renames";
 import type { AppClientSpec } from "../spec/client-schema";
 import { error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
@@ -128,17 +129,8 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
   const blocked = new Set([...have.keys()].filter((name) => !want.has(name) && listedAfter.has(name)));
 
   // A rename: exactly one provider of a type disappears and exactly one of that type appears.
-  const renamed = new Map<string, string>(); // new name -> old name
-  if (current !== null && !cascade && desiredList !== undefined) {
-    const gone = new Map<string, string[]>();
-    for (const [name, { item }] of have) if (!want.has(name) && !blocked.has(name)) gone.set(item.providerType, [...(gone.get(item.providerType) ?? []), name]);
-    const added = new Map<string, string[]>();
-    for (const [name, { item }] of want) if (!have.has(name)) added.set(item.providerType, [...(added.get(item.providerType) ?? []), name]);
-    for (const [type, names] of added) {
-      const old = gone.get(type);
-      if (names.length === 1 && old?.length === 1 && names[0] !== undefined && old[0] !== undefined) renamed.set(names[0], old[0]);
-    }
-  }
+  const renamed =
+    current !== null && !cascade && desiredList !== undefined ? pairRenames(have, want, (item) => item.providerType, (name) => blocked.has(name)) : new Map<string, string>(); // new name -> old name
   const consumed = new Set(renamed.values());
 
   for (const key of sortedKeys(want, have)) {
