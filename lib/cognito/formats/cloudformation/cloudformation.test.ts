@@ -169,8 +169,9 @@ describe("groups and identity providers (UserPoolGroup, UserPoolIdentityProvider
   test("secrets become a dynamic reference or a NoEcho parameter, and read back as the same references", () => {
     const { files, diagnostics } = renderCloudFormation(doc);
     expect(diagnostics).toEqual([]);
-    const template = parse(files[0].content) as { Parameters: Record<string, { NoEcho: boolean }>; Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }> };
+    const template = parse(files[0].content, { customTags: [{ tag: "!Ref", resolve: (v: string) => ({ Ref: v }) }] }) as { Parameters: Record<string, { NoEcho: boolean }>; Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }> };
     expect(template.Resources.GoogleIdentityProvider?.Properties.ProviderDetails).toEqual({ client_id: "c", authorize_scopes: "openid", client_secret: "{{resolve:secretsmanager:prod/google:SecretString:client_secret}}" });
+    expect(template.Resources.OktaIdentityProvider?.Properties.ProviderDetails).toMatchObject({ client_secret: { Ref: "OktaClientSecret" } });
     expect(Object.values(template.Parameters).every((p) => p.NoEcho)).toBe(true);
     expect(Object.keys(template.Parameters)).toEqual(["OktaClientSecret", "SignInWithApplePrivateKey"]);
     expect(template.Resources.WebClient?.DependsOn).toEqual(["GoogleIdentityProvider", "OktaIdentityProvider"]);
