@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CognitoIdentityProviderClient, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { CognitoIdentityProviderClient, ListUserPoolClientsCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrate } from "@/prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "@/test/support/moto";
@@ -55,12 +55,19 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A blank pool submitted to a dev target on moto (no approvals needed), as the editor. */
-async function submitted(name: string): Promise<{ changeRequestId: string; targetId: string }> {
+/** A blank pool (with these app clients) submitted to a dev target on moto (no approvals needed), as the editor. */
+async function submitted(name: string, clients: string[] = []): Promise<{ changeRequestId: string; targetId: string }> {
   setSessionLookup(async () => ({ userId: users.editor }));
   const pool = await poolActions.createPoolAction({ name, region: "eu-west-1", environment: "dev", preset: "" });
   if (!pool.ok) throw new Error(JSON.stringify(pool));
   const target = await db.target.create({ data: { poolId: pool.data.id, name: "dev", region: "eu-west-1", endpoint: moto.endpoint, requiredApprovals: 0 } });
+  if (clients.length > 0) {
+    const draft = await db.draft.findUniqueOrThrow({ where: { poolId: pool.data.id } });
+    const document = JSON.parse(draft.document) as { spec: Record<string, unknown> };
+    document.spec.clients = clients.map((c) => ({ name: c }));
+    const saved = await poolActions.saveDraftAction({ poolId: pool.data.id, version: draft.version, document });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+  }
   const draft = await db.draft.findUniqueOrThrow({ where: { poolId: pool.data.id } });
   const cr = await actions.submitChangeRequestAction({ poolId: pool.data.id, targetId: target.id, draftVersion: draft.version, title: `Create ${name}`, description: "" });
   if (!cr.ok) throw new Error(JSON.stringify(cr));
@@ -145,5 +152,58 @@ describe("two studio processes apply one change request on one target (PostgreSQ
     expect(await poolsNamed("multi-slow")).toBe(1);
     expect(await db.applyRun.count({ where: { changeRequestId } })).toBe(1);
     expect(await db.applyLock.count({ where: { targetId } })).toBe(0);
+  });
+
+  test("a process killed mid-apply: its run shows the steps it finished and, once its lock expires, is marked interrupted; applying again converges, nothing created twice", async () => {
+    const { changeRequestId, targetId } = await submitted("multi-killed", ["web", "worker", "mobile"]);
+    const goFile = path.join(dir, "go-multi-killed");
+    const doomed = startWorker(users.approver, changeRequestId, goFile, { APPLY_WORKER_DELAY_MS: "1500" });
+    doomed.outcome.catch(() => {}); // it is killed: its exit is expected
+    await doomed.ready;
+    writeFileSync(goFile, "go");
+    // Kill it (SIGKILL: no cleanup runs) as soon as its run has saved a finished step: the pool exists, clients do not yet.
+    let steps: { resource: string; outcome: string }[] = [];
+    for (let i = 0; i < 400 && steps.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const run = await db.applyRun.findFirst({ where: { changeRequestId } });
+      steps = run ? (JSON.parse(run.steps) as typeof steps) : [];
+    }
+    doomed.child.kill("SIGKILL");
+    await new Promise((r) => doomed.child.once("exit", r));
+    expect(steps[0]).toMatchObject({ resource: "user_pool", outcome: "ok" });
+    expect(await poolsNamed("multi-killed")).toBe(1);
+
+    // This process now acts as the studio too: dummy AWS credentials for the SDK's default chain, as the workers have.
+    Object.assign(process.env, CREDENTIALS);
+    // The pool the dead process created is known to the target, so re-planning plans the rest, not a second pool.
+    setSessionLookup(async () => ({ userId: users.approver }));
+    const replanned = await actions.replanAction({ changeRequestId });
+    expect(replanned.ok, JSON.stringify(replanned)).toBe(true);
+    const cr = await db.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId }, include: { target: true } });
+    expect(cr.target.userPoolId).toMatch(/^eu-west-1_/u);
+    expect(cr.planVersion).toBe(2);
+    const plan = JSON.parse(cr.plan) as { entries: { address: string; action: string }[] };
+    expect(plan.entries.filter((e) => e.action !== "noop").map((e) => [e.address, e.action])).toEqual([
+      ['app_client["mobile"]', "create"],
+      ['app_client["web"]', "create"],
+      ['app_client["worker"]', "create"],
+    ]);
+
+    // While the dead process's lock has not expired, nobody else applies to the target.
+    const blocked = await actions.applyAction({ changeRequestId, planVersion: 2 });
+    expect(blocked.ok === false && blocked.formError).toMatch(/^Another apply to target dev is running \(by approver@example\.com since /u);
+    // Time passes: the lock expires (its TTL is 30 minutes, so the test moves its expiry), and the next apply takes over.
+    await db.applyLock.update({ where: { targetId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const applied = await actions.applyAction({ changeRequestId, planVersion: 2 });
+    expect(applied.ok && applied.data.status, JSON.stringify(applied)).toBe("succeeded");
+
+    const runs = await db.applyRun.findMany({ where: { changeRequestId }, orderBy: { startedAt: "asc" } });
+    expect(runs.map((r) => r.status)).toEqual(["failed", "succeeded"]);
+    expect(runs[0]?.error).toBe("interrupted: the server stopped during this apply (its lock expired); re-plan and apply again");
+    expect(JSON.parse(runs[0]?.steps ?? "[]")).toEqual(steps);
+    expect(await poolsNamed("multi-killed")).toBe(1);
+    const sdk = new CognitoIdentityProviderClient({ region: "eu-west-1", endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+    const clients = (await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: cr.target.userPoolId ?? "", MaxResults: 60 }))).UserPoolClients ?? [];
+    expect(clients.map((c) => c.ClientName).sort()).toEqual(["mobile", "web", "worker"]);
   });
 });

@@ -361,10 +361,20 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
         )
         .catch((cause: unknown) => console.error("apply: saving progress failed", cause));
     };
-    const port = recordingPort(connectTarget(cr.target), (entry) => {
-      progress.push(entry);
-      save();
-    });
+    const port = recordingPort(
+      connectTarget(cr.target),
+      (entry) => {
+        progress.push(entry);
+        save();
+      },
+      // The target learns a new pool at once, not at the end: if this server dies mid-apply, the next
+      // plan is made against that pool instead of creating a second one.
+      (createdPoolId) => {
+        saving = saving
+          .then(() => db.target.update({ where: { id: cr.targetId }, data: { userPoolId: createdPoolId } }))
+          .catch((cause: unknown) => console.error("apply: recording the new pool on the target failed", cause));
+      },
+    );
     const onStepFinished = (step: ApplyStep) => {
       finished.push(step);
       save();

@@ -36,9 +36,11 @@ function secretsOf(args: unknown[]): string[] {
 
 /**
  * Wraps a port so that every write reports itself to `onWrite` when it finishes (never with secrets:
- * only the method, the subject's name and the AWS error). Reads pass through untouched.
+ * only the method, the subject's name and the AWS error). Reads pass through untouched. `onPoolCreated`
+ * hears the id of a pool the moment CreateUserPool returns it, so that a server killed later in the
+ * apply leaves the pool known (re-planning then plans the rest, not a second pool).
  */
-export function recordingPort(inner: CognitoPort, onWrite: (entry: ProgressEntry) => void): CognitoPort {
+export function recordingPort(inner: CognitoPort, onWrite: (entry: ProgressEntry) => void, onPoolCreated?: (userPoolId: string) => void): CognitoPort {
   return new Proxy(inner, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
@@ -47,6 +49,8 @@ export function recordingPort(inner: CognitoPort, onWrite: (entry: ProgressEntry
         const subject = subjectOf(args);
         try {
           const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          const createdId = prop === "createUserPool" ? (result as { Id?: unknown } | undefined)?.Id : undefined;
+          if (typeof createdId === "string") onPoolCreated?.(createdId);
           onWrite({ at: new Date().toISOString(), call: prop, subject, outcome: "ok" });
           return result;
         } catch (error) {
