@@ -384,6 +384,15 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
           const provider = desiredProvider(entry.key);
           const oldName = entry.previousKey ?? entry.key;
           const liveProvider = raw.identityProviders.find((p) => p.ProviderName === oldName);
+          // The plan's own guard, again (a plan made without `providersWithSecret` reaches here): an update
+          // without the secret removes it (UpdateIdentityProvider replaces every detail), and a replacement
+          // or rename creates the new provider without it.
+          if ((action === "update" || action === "replace") && provider && liveProvider && !provider.secretRef && SECRET_DETAIL_KEY[provider.providerType] && live.live.providersWithSecret.includes(oldName)) {
+            throw new ApplyRefusedError(
+              "provider-secret-would-be-removed",
+              `AWS holds a ${SECRET_DETAIL_KEY[provider.providerType]} for identity provider "${oldName}"; set secretRef or ${action === "update" ? "the update removes it (UpdateIdentityProvider replaces every provider detail)" : `the new provider "${entry.key}" is created without it`}`,
+            );
+          }
           if (action === "delete") {
             // After the clients phase: a client stops listing the provider before it is deleted (§3).
             add("providerDeletes", entry.address, action, () => port.deleteIdentityProvider(userPoolId, entry.key));
@@ -399,12 +408,6 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
               if (provider) tasks.push({ phase: "identityProviders", step, run: () => createProvider(provider) });
             }
           } else if (provider) {
-            if (action === "update" && liveProvider && !provider.secretRef && SECRET_DETAIL_KEY[provider.providerType] && live.live.providersWithSecret.includes(oldName)) {
-              throw new ApplyRefusedError(
-                "provider-secret-would-be-removed",
-                `AWS holds a ${SECRET_DETAIL_KEY[provider.providerType]} for identity provider "${oldName}"; set secretRef or the update removes it (UpdateIdentityProvider replaces every provider detail)`,
-              );
-            }
             add("identityProviders", entry.address, action, async () => {
               if (action === "create" || !liveProvider) return createProvider(provider);
               await port.updateIdentityProvider(updateIdentityProviderInput(userPoolId, provider, await secretOf(provider), liveProvider));

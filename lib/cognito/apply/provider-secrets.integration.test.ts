@@ -1,8 +1,9 @@
 /**
  * Provider secrets on a real moto server (moto 5.2 keeps `client_secret` in ProviderDetails and returns it from
  * DescribeIdentityProvider, as AWS does):
- * - a provider AWS holds a secret for, updated by a document without `secretRef`, would lose the secret
- *   (UpdateIdentityProvider replaces ProviderDetails whole): the plan says so and apply refuses;
+ * - a provider AWS holds a secret for, updated (or renamed) by a document without `secretRef`, would lose the
+ *   secret (UpdateIdentityProvider replaces ProviderDetails whole; a new provider has none): the plan says so
+ *   and apply refuses;
  * - a change of `secretRef` alone, planned with the references last applied, is an update that sends the new secret.
  */
 import { CognitoIdentityProviderClient, DescribeIdentityProviderCommand } from "@aws-sdk/client-cognito-identity-provider";
@@ -87,6 +88,25 @@ describe("identity provider secrets on moto", () => {
     await expect(refused).rejects.toThrow(ApplyRefusedError);
     await expect(refused).rejects.toMatchObject({ code: "provider-secret-would-be-removed" });
     expect(await liveSecret(id)).toBe(FIRST);
+  });
+
+  test("renaming such a provider without secretRef is a plan error too, and apply refuses before creating the new one", async () => {
+    const { id } = await createPool("renames-provider");
+    const pulled = await readLivePool(port, id);
+    const provider = pulled.document.spec.identityProviders?.[0];
+    if (!provider) throw new Error("fixture");
+    const desired: PoolDocument = { ...pulled.document, spec: { ...pulled.document.spec, identityProviders: [{ ...provider, providerName: "CorpSSO" }] } };
+
+    const plan = await planAgainstLive(port, desired, id);
+    expect(plan.errors.map((e) => [e.path, e.code])).toEqual([["spec.identityProviders[0].secretRef", "provider-secret-would-be-removed"]]);
+
+    const live = await readLivePool(port, id, { desired });
+    const blind = planChanges(live.document, desired, { live: { fingerprint: live.live.fingerprint, ids: { userPoolId: id } } });
+    expect(blind.errors).toEqual([]);
+    await expect(applyPlan(blind, port, { desired, resolveSecret })).rejects.toMatchObject({ code: "provider-secret-would-be-removed" });
+    // Nothing was written: the old provider keeps its secret and no provider without one was created.
+    expect(await liveSecret(id)).toBe(FIRST);
+    expect((await readLivePool(port, id)).document.spec.identityProviders?.map((p) => p.providerName)).toEqual(["Okta"]);
   });
 
   test("a change of secretRef alone, planned with the references last applied, updates the provider with the new secret", async () => {

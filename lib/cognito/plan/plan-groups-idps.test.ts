@@ -127,6 +127,17 @@ describe("planChanges: groups and identity providers", () => {
       expect(planChanges(pulled, structuredClone(pulled), { live: { providersWithSecret: ["Okta"] } }).errors).toEqual([]);
     });
 
+    it("a rename without secretRef of a provider AWS holds a secret for is an error too (the new provider would have none)", () => {
+      const renamed = poolDoc({ identityProviders: [{ ...oidc, providerName: "CorpSSO" }] });
+      const plan = planChanges(pulled, renamed, { live: { providersWithSecret: ["Okta"] } });
+      expect(plan.entries.filter((e) => e.action !== "noop").map((e) => [e.address, e.action])).toEqual([['identity_provider["CorpSSO"]', "replace"]]);
+      expect(plan.errors.map((e) => [e.path, e.code, e.message])).toEqual([
+        ["spec.identityProviders[0].secretRef", "provider-secret-would-be-removed", 'AWS holds a client_secret for identity provider "Okta"; set secretRef or the new provider "CorpSSO" is created without it'],
+      ]);
+      const withRef = poolDoc({ identityProviders: [{ ...oidc, providerName: "CorpSSO", secretRef: { source: "env", name: "IDP_SECRET_CORP" } }] });
+      expect(planChanges(pulled, withRef, { live: { providersWithSecret: ["Okta"] } }).errors).toEqual([]);
+    });
+
     it("with the references last applied, a change of secretRef alone is an update that sends the secret again", () => {
       // readLivePool copies the desired reference onto a live provider that holds a secret: live and desired agree.
       const live = poolDoc(spec({ identityProviders: [{ ...google, secretRef: { source: "env", name: "IDP_SECRET_NEW" } }, saml] }));

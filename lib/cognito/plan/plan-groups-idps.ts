@@ -17,7 +17,8 @@
  */
 import { pairRenames } from "./renames";
 import type { AppClientSpec } from "../spec/client-schema";
-import { error, joinPath } from "../spec/diagnostics";
+import { type Diagnostic, error, joinPath } from "../spec/diagnostics";
+import type { IdentityProviderSpec } from "../spec/identity-provider-schema";
 import type { PoolDocument } from "../spec/document-schema";
 import {
   type Builder,
@@ -141,14 +142,7 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
       const after = w.item as Values;
       const path = joinPath("spec", "identityProviders", w.index);
       const a = assess("identityProvider", before, after, PROVIDER_SKIP);
-      if (!cascade && a.replaceReasons.length === 0 && a.changes.length > 0 && w.item.secretRef === undefined && SECRET_DETAIL_KEY[w.item.providerType] && live?.providersWithSecret?.includes(key))
-        b.errors.push(
-          error(
-            joinPath(path, "secretRef"),
-            "provider-secret-would-be-removed",
-            `AWS holds a ${SECRET_DETAIL_KEY[w.item.providerType]} for identity provider ${quote(key)}; set secretRef or the update removes it (UpdateIdentityProvider replaces every provider detail)`,
-          ),
-        );
+      if (!cascade && a.changes.length > 0) secretWouldBeLost(b, path, key, w.item, key, a.replaceReasons.length > 0, live);
       if (cascade || a.changes.length > 0) b.security.push(...identityProviderSecurityChanges(entryAddress(key), before, after));
       if (cascade || a.replaceReasons.length > 0) {
         const reasons = cascade ? [CASCADE_REASON, ...a.replaceReasons] : a.replaceReasons;
@@ -159,6 +153,7 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
       const old = renamed.get(key);
       const oldItem = old === undefined ? undefined : have.get(old)?.item;
       if (old !== undefined && oldItem) {
+        secretWouldBeLost(b, path, key, w.item, old, true, live);
         const a = assess("identityProvider", oldItem as Values, w.item as Values);
         const e = entry(key, "replace", replacementChanges("identityProvider", oldItem as Values, w.item as Values, a.changes), a.replaceReasons, path);
         b.security.push(...identityProviderSecurityChanges(entryAddress(key), oldItem as Values, w.item as Values));
@@ -181,4 +176,18 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
       b.entries.push(entry(key, "delete", changes, cascade ? [CASCADE_REASON] : [], joinPath("spec", "identityProviders", h.index)));
     }
   }
+}
+
+/**
+ * AWS holds a secret for the live provider `liveName`, and the desired provider has no secretRef: an
+ * update would send the details without it (UpdateIdentityProvider replaces every detail), and a
+ * replacement or rename would create the new provider without it. Either way the secret is lost.
+ */
+function secretWouldBeLost(b: { errors: Diagnostic[] }, path: string, name: string, desired: IdentityProviderSpec, liveName: string, recreated: boolean, live: PlanOptions["live"]): void {
+  const detail = SECRET_DETAIL_KEY[desired.providerType];
+  if (desired.secretRef !== undefined || !detail || !live?.providersWithSecret?.includes(liveName)) return;
+  const what = recreated
+    ? `the new provider ${quote(name)} is created without it`
+    : "the update removes it (UpdateIdentityProvider replaces every provider detail)";
+  b.errors.push(error(joinPath(path, "secretRef"), "provider-secret-would-be-removed", `AWS holds a ${detail} for identity provider ${quote(liveName)}; set secretRef or ${what}`));
 }
