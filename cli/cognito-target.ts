@@ -4,10 +4,12 @@
  */
 import { createSdkPort, type SdkPort } from "../lib/cognito/aws/sdk-port";
 import { readLivePool, type LivePool } from "../lib/cognito/aws/read-live-pool";
+import { readPoolDocument } from "../lib/cognito/formats/read-pool-document";
 import type { PlanOptions } from "../lib/cognito/plan";
 import { createSdkPreflightPort } from "../lib/cognito/preflight/sdk-preflight-port";
 import type { PreflightPort } from "../lib/cognito/preflight/types";
 import type { PoolDocument } from "../lib/cognito/spec/document-schema";
+import { appliedSecretRefsOf } from "../lib/cognito/spec/provider-secrets";
 import { REGION_PATTERN } from "../lib/cognito/spec/primitives";
 import type { CliIo } from "./io";
 import { UsageError } from "./io";
@@ -41,9 +43,30 @@ export function connectPreflight(region: string, endpoint: string | undefined, r
   return createSdkPreflightPort({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) });
 }
 
-/** Reads the live pool and the plan options that carry its facts (fingerprint, ids, user count). */
-export async function readLiveForPlan(port: SdkPort, userPoolId: string, desired: PoolDocument): Promise<{ live: LivePool; options: PlanOptions["live"] }> {
+/**
+ * `--applied FILE`: the document last applied to the pool. Only its identity providers' secret references
+ * are used (the live pool cannot tell them), so a change of a reference alone is planned.
+ */
+export async function readAppliedFile(io: CliIo, file: string | undefined): Promise<PoolDocument | undefined> {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (cause) {
+    throw new UsageError(`cannot read --applied ${file}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+  const { document, diagnostics } = readPoolDocument(text, file);
+  if (!document) throw new UsageError(`--applied ${file} is not a pool document: ${diagnostics.map((d) => d.message).join("; ")}`);
+  return document;
+}
+
+/**
+ * Reads the live pool and the plan options that carry its facts (fingerprint, ids, user count). `applied`
+ * is the document last applied to it (`--applied FILE`), whose provider secret references the plan compares.
+ */
+export async function readLiveForPlan(port: SdkPort, userPoolId: string, desired: PoolDocument, applied?: PoolDocument): Promise<{ live: LivePool; options: PlanOptions["live"] }> {
   const live = await readLivePool(port, userPoolId, { desired });
+  const appliedSecretRefs = appliedSecretRefsOf(applied);
   return {
     live,
     options: {
@@ -51,6 +74,7 @@ export async function readLiveForPlan(port: SdkPort, userPoolId: string, desired
       estimatedNumberOfUsers: live.live.estimatedNumberOfUsers,
       ids: { userPoolId, clientIds: live.live.clientIds },
       providersWithSecret: live.live.providersWithSecret,
+      ...(appliedSecretRefs ? { appliedSecretRefs } : {}),
     },
   };
 }

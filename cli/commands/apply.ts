@@ -11,7 +11,7 @@ import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
 import { hasErrors } from "../../lib/cognito/spec/diagnostics";
 import { oneOf, parseCommandArgs } from "../args";
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
-import { checkPoolId, connect, connectPreflight, describeAwsError, readLiveForPlan } from "../cognito-target";
+import { checkPoolId, connect, connectPreflight, describeAwsError, readAppliedFile, readLiveForPlan } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 
 const USAGE = `Usage: cognito-studio apply FILE (--user-pool-id ID | --create) [options]
@@ -25,6 +25,8 @@ Options:
       --create            create a new pool from FILE
       --endpoint URL      a Cognito-compatible endpoint (moto, LocalStack); AWS_ENDPOINT_URL works too
       --role-arn ARN      an IAM role to assume for the Cognito calls (STS AssumeRole from the default chain)
+      --applied FILE      the document last applied to this pool: a change of an identity provider's
+                          secretRef alone is then planned (and the new secret sent)
       --skip-preflight    do not check the other AWS services the pool depends on first (see preflight)
       --allow-replace     allow replacing or deleting the pool (deletes every user) and replacing clients
                           (new client ids and secrets)
@@ -77,6 +79,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     "role-arn": { type: "string" },
     "allow-replace": { type: "boolean" },
     "skip-preflight": { type: "boolean" },
+    applied: { type: "string" },
     yes: { type: "boolean" },
     format: { type: "string", short: "f" },
   });
@@ -101,6 +104,8 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     return EXIT_INVALID;
   }
 
+  if (values.applied !== undefined && !userPoolId) throw new UsageError("--applied is only used with --user-pool-id");
+  const applied = await readAppliedFile(io, values.applied);
   const port = connect(io, document.spec.region, values.endpoint, values["role-arn"]);
   // Plan progress and the plan go to stderr with --format json, so stdout stays one JSON document.
   const show = format === "json" ? io.stderr : io.stdout;
@@ -108,7 +113,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
   let userPoolArn: string | undefined;
   try {
     if (userPoolId) {
-      const { live, options } = await readLiveForPlan(port, userPoolId, document);
+      const { live, options } = await readLiveForPlan(port, userPoolId, document, applied);
       userPoolArn = live.live.arn || undefined;
       plan = planChanges(live.document, document, { allowReplace, live: options });
     } else {

@@ -8,7 +8,7 @@ import { planChanges, renderPlanJson, renderPlanText, type Plan, type PlanOption
 import { type Diagnostic, hasErrors } from "../../lib/cognito/spec/diagnostics";
 import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { oneOf, parseCommandArgs } from "../args";
-import { checkPoolId, connect, describeAwsError, readLiveForPlan } from "../cognito-target";
+import { checkPoolId, connect, describeAwsError, readAppliedFile, readLiveForPlan } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 
 const FORMATS = ["text", "json"] as const;
@@ -33,6 +33,8 @@ Options:
                           DESIRED's spec.region); the plan records the pool's fingerprint for apply
       --endpoint URL      with --user-pool-id: a Cognito-compatible endpoint (moto, LocalStack)
       --role-arn ARN      with --user-pool-id: an IAM role to assume for the Cognito calls
+      --applied FILE      with --user-pool-id: the document last applied to the pool, so that a change of an
+                          identity provider's secretRef alone shows as an update
       --allow-replace     plan a pool replacement (which deletes every user) for changes AWS cannot make in
                           place, such as removing a custom attribute; without it they are errors
       --detailed-exitcode exit 0 when there are no changes, 2 when there are, 1 on any error
@@ -94,12 +96,14 @@ async function plan(args: string[], io: CliIo, detailed: boolean): Promise<numbe
     "user-pool-id": { type: "string" },
     endpoint: { type: "string" },
     "role-arn": { type: "string" },
+    applied: { type: "string" },
   });
   const format = oneOf("format", values.format, FORMATS, "text");
   const creating = values.create === true;
   const userPoolId = checkPoolId(values["user-pool-id"]);
   if (userPoolId !== undefined) return planAgainstLive(io, values, positionals, userPoolId, format, detailed);
   if (values.endpoint !== undefined) throw new UsageError("--endpoint is only used with --user-pool-id");
+  if (values.applied !== undefined) throw new UsageError("--applied is only used with --user-pool-id");
   if (creating && positionals.length !== 1) throw new UsageError("with --create, give only the DESIRED file");
   if (!creating && positionals.length !== 2) throw new UsageError("give the CURRENT and the DESIRED file (or DESIRED with --create)");
   if (positionals.filter((p) => p === STDIN).length > 1) throw new UsageError("standard input (-) can be read only once");
@@ -122,7 +126,7 @@ async function plan(args: string[], io: CliIo, detailed: boolean): Promise<numbe
 /** `plan DESIRED --user-pool-id ID`: the current side is the live pool read from AWS. */
 async function planAgainstLive(
   io: CliIo,
-  values: { create?: boolean; endpoint?: string; "role-arn"?: string; "allow-replace"?: boolean },
+  values: { create?: boolean; endpoint?: string; "role-arn"?: string; "allow-replace"?: boolean; applied?: string },
   positionals: string[],
   userPoolId: string,
   format: (typeof FORMATS)[number],
@@ -138,10 +142,11 @@ async function planAgainstLive(
     io.stderr(`cognito-studio plan: ${error.message}\n`);
     return detailed ? EXIT_INVALID : error.code;
   }
+  const applied = await readAppliedFile(io, values.applied);
   const port = connect(io, desired.spec.region, values.endpoint, values["role-arn"]);
   let result: Plan;
   try {
-    const { live, options } = await readLiveForPlan(port, userPoolId, desired);
+    const { live, options } = await readLiveForPlan(port, userPoolId, desired, applied);
     result = planChanges(live.document, desired, { allowReplace: values["allow-replace"] === true, live: options });
   } catch (error) {
     io.stderr(`cognito-studio plan: cannot read pool ${userPoolId}: ${describeAwsError(error)}\n`);

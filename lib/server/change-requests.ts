@@ -5,7 +5,7 @@ import { ApplyRefusedError, type ApplyStep, applyPlan } from "@/lib/cognito/appl
 import { readLivePool } from "@/lib/cognito/aws";
 import { applyEnvironmentValues, nextTarget, readEnvironmentValues } from "@/lib/cognito/environments";
 import { type Plan, planChanges, sameValue } from "@/lib/cognito/plan";
-import { type PoolDocument, type SecretRef, validatePoolDocument } from "@/lib/cognito/spec";
+import { appliedSecretRefsOf, type PoolDocument, type SecretRef, validatePoolDocument } from "@/lib/cognito/spec";
 import { acquireApplyLock, releaseApplyLock } from "./apply-lock";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
@@ -60,9 +60,7 @@ export interface ComputedPlan {
  */
 async function appliedSecretRefs(targetId: string, db: Db): Promise<Record<string, SecretRef | undefined> | undefined> {
   const applied = await db.changeRequest.findFirst({ where: { targetId, status: "applied" }, orderBy: { updatedAt: "desc" }, select: { document: true } });
-  const providers = applied ? readStoredDocument(applied.document).document?.spec.identityProviders : undefined;
-  if (!providers) return undefined;
-  return Object.fromEntries(providers.map((p) => [p.providerName, p.secretRef]));
+  return appliedSecretRefsOf(applied ? readStoredDocument(applied.document).document : undefined);
 }
 
 /**

@@ -5,7 +5,7 @@
  * to a `secretRef` (identity-provider-schema.ts). Works on unparsed input: an invalid draft is saved too.
  */
 import { type Diagnostic, joinPath, warning } from "./diagnostics";
-import { SECRET_DETAIL_KEYS } from "./identity-provider-schema";
+import { SECRET_DETAIL_KEYS, type SecretRef } from "./identity-provider-schema";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -38,4 +38,15 @@ export function removeProviderSecrets<T>(document: T, specPath = "spec"): { docu
   if (removed.length === 0) return { document, removed };
   const nextSpec = { ...spec, identityProviders: providers };
   return { document: (specPath === "" ? nextSpec : { ...(document as Record<string, unknown>), [specPath]: nextSpec }) as T, removed };
+}
+
+/**
+ * The `secretRef` of each identity provider of a document that was applied, by provider name (undefined
+ * when the document manages no providers). A live pool cannot say where a provider's secret came from;
+ * given these, the plan sees a change of the reference alone (PlanOptions.live.appliedSecretRefs).
+ */
+export function appliedSecretRefsOf(applied: { spec: { identityProviders?: { providerName: string; secretRef?: SecretRef }[] } } | undefined): Record<string, SecretRef | undefined> | undefined {
+  const providers = applied?.spec.identityProviders;
+  if (!providers) return undefined;
+  return Object.fromEntries(providers.map((p) => [p.providerName, p.secretRef]));
 }
