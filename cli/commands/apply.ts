@@ -144,10 +144,11 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     }
   }
   try {
-    const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL;
+    // Secrets are read from the CLI's own environment (io.env: the process's, or a test's).
+    const endpoint = values.endpoint ?? io.env.AWS_ENDPOINT_URL;
     const roleArn = values["role-arn"];
-    const resolveSecret = createSecretResolver({ region: document.spec.region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) });
-    const preflight = values["skip-preflight"] ? undefined : { port: connectPreflight(document.spec.region, values.endpoint, values["role-arn"]), ...(userPoolArn ? { userPoolArn } : {}) };
+    const resolveSecret = createSecretResolver({ region: document.spec.region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, io.env);
+    const preflight = values["skip-preflight"] ? undefined : { port: connectPreflight(document.spec.region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
     const result = await applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}), ...(preflight ? { preflight } : {}) });
     if (result.preflight && result.preflight.results.length > 0) show(renderPreflightText(result.preflight));
     printResult(io, result, format);

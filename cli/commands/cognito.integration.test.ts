@@ -121,8 +121,8 @@ test("--role-arn assumes the role through STS (moto's STS on the same endpoint) 
 });
 
 test("--applied FILE: a change of an identity provider's secretRef alone is planned and applied (the new secret is sent)", async () => {
-  vi.stubEnv("IDP_SECRET_OKTA_FIRST", "cli-okta-secret-first");
-  vi.stubEnv("IDP_SECRET_OKTA_SECOND", "cli-okta-secret-second");
+  // The CLI reads provider secrets from its own environment (io.env; the process's when run for real).
+  const env = { IDP_SECRET_OKTA_FIRST: "cli-okta-secret-first", IDP_SECRET_OKTA_SECOND: "cli-okta-secret-second" };
   const withSecret = (name: string) => `apiVersion: cognito-studio.dev/v1
 kind: UserPool
 metadata:
@@ -142,7 +142,7 @@ spec:
         name: ${name}
 `;
   const files = { "applied.yaml": withSecret("IDP_SECRET_OKTA_FIRST"), "moved.yaml": withSecret("IDP_SECRET_OKTA_SECOND") };
-  const create = memoryIo({ files });
+  const create = memoryIo({ files, env });
   expect(await runCli(["apply", "applied.yaml", "--create", "--endpoint", moto.endpoint, "--yes", "--format", "json"], create)).toBe(0);
   const id = (JSON.parse(create.out()) as { userPoolId: string }).userPoolId;
   const liveSecret = async () => {
@@ -153,21 +153,21 @@ spec:
   expect(await liveSecret()).toBe("cli-okta-secret-first");
 
   // Without the applied document the live pool cannot tell where its secret came from: no change.
-  const blind = memoryIo({ files });
+  const blind = memoryIo({ files, env });
   expect(await runCli(["plan", "moved.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--detailed-exitcode"], blind)).toBe(0);
   // With it, the reference's change is an update of that provider (and a flagged security change).
-  const planned = memoryIo({ files });
+  const planned = memoryIo({ files, env });
   expect(await runCli(["plan", "moved.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--applied", "applied.yaml", "--format", "json", "--detailed-exitcode"], planned)).toBe(2);
   const plan = JSON.parse(planned.out()) as { entries: { address: string; action: string; changes: { path: string }[] }[]; securityChanges: { code: string }[] };
   expect(plan.entries.filter((e) => e.action !== "noop").map((e) => [e.address, e.action, e.changes.map((c) => c.path)])).toEqual([['identity_provider["Okta"]', "update", ["secretRef"]]]);
   expect(plan.securityChanges.map((c) => c.code)).toEqual(["identity-provider-secret-changed"]);
 
-  const apply = memoryIo({ files });
+  const apply = memoryIo({ files, env });
   expect(await runCli(["apply", "moved.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--applied", "applied.yaml", "--yes"], apply)).toBe(0);
   expect(await liveSecret()).toBe("cli-okta-secret-second");
   expect(apply.out()).not.toContain("cli-okta-secret");
 
-  const misuse = memoryIo({ files });
+  const misuse = memoryIo({ files, env });
   expect(await runCli(["plan", "applied.yaml", "moved.yaml", "--applied", "applied.yaml"], misuse)).toBe(2);
   expect(misuse.err()).toContain("--applied is only used with --user-pool-id");
 });
