@@ -16,8 +16,6 @@ import type { GroupSpec } from "../spec/group-schema";
 import type { IdentityProviderSpec } from "../spec/identity-provider-schema";
 import { COMPUTED_PROVIDER_DETAILS, GROUP_DEFAULTS, IDENTITY_PROVIDER_DEFAULTS } from "./echo-rules";
 
-export { COMPUTED_PROVIDER_DETAILS };
-
 const DEFAULT_MAPPING = IDENTITY_PROVIDER_DEFAULTS.attributeMapping as Readonly<Record<string, string>>;
 const DEFAULT_IDP_IDENTIFIERS = IDENTITY_PROVIDER_DEFAULTS.idpIdentifiers as readonly string[];
 
