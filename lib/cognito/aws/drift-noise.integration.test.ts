@@ -3,7 +3,13 @@
  * minimal parameters, pools applied from every preset and the maximal pool are pulled and planned again,
  * and must show no change; a change made behind the studio's back with boto3 must show up as exactly that
  * change and nothing else. The rules that make this hold are the rows of echo-rules.ts.
+ *
+ * Groups and identity providers too: a pool made with boto3 with two groups, a Google and a SAML provider and
+ * a client offering them. moto 5.2 accepts any SAML `MetadataFile` text; the fixture is a well-formed IdP
+ * metadata document (test/fixtures/saml/corp-idp-metadata.xml) so the same test would be meaningful on AWS.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   CognitoIdentityProviderClient,
   CreateResourceServerCommand,
@@ -24,6 +30,7 @@ import { readLivePool } from "./read-live-pool";
 import { createSdkPort, type SdkPort } from "./sdk-port";
 
 const REGION = "eu-west-1";
+const SAML_METADATA = readFileSync(join(__dirname, "../../../test/fixtures/saml/corp-idp-metadata.xml"), "utf8");
 let moto: MotoServer;
 let port: SdkPort;
 let sdk: CognitoIdentityProviderClient;
@@ -280,5 +287,124 @@ idp.update_user_pool_client(**c)
     // Turning MFA off through SetUserPoolMfaConfig also drops the TOTP setting it did not name (it is a
     // full replace, §1); that is part of the same change, nothing else may show.
     expect(changes.every((c) => c.startsWith("mfa_config update "))).toBe(true);
+  });
+});
+
+describe("groups and identity providers created with boto3", () => {
+  /** Two groups, Google and SAML providers and a client offering them, as a boto3 user writes it: minimal parameters. */
+  async function boto3PoolWithGroupsAndProviders(name: string): Promise<string> {
+    const created = await runBoto3<{ id: string }>(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+pool = idp.create_user_pool(PoolName=args["name"])["UserPool"]
+idp.create_group(UserPoolId=pool["Id"], GroupName="admins", Precedence=1, RoleArn="arn:aws:iam::123456789012:role/admins")
+idp.create_group(UserPoolId=pool["Id"], GroupName="readers")
+idp.create_identity_provider(UserPoolId=pool["Id"], ProviderName="Google", ProviderType="Google",
+    ProviderDetails={"client_id": "1234.apps.googleusercontent.com", "client_secret": "GOCSPX-boto3-drift-5e2a", "authorize_scopes": "openid email"})
+idp.create_identity_provider(UserPoolId=pool["Id"], ProviderName="Corp-SAML", ProviderType="SAML",
+    ProviderDetails={"MetadataFile": args["metadata"]})
+idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="web",
+    AllowedOAuthFlowsUserPoolClient=True, AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid", "email"],
+    CallbackURLs=["https://app.example.com/callback"], SupportedIdentityProviders=["COGNITO", "Google", "Corp-SAML"])
+result = {"id": pool["Id"]}
+`,
+      { name, metadata: SAML_METADATA },
+    );
+    return created.id;
+  }
+
+  /** The studio design of the same pool; the Google secret is a reference (AWS never returns it usably). */
+  function design(name: string): PoolDocument {
+    return {
+      apiVersion: "cognito-studio.dev/v1",
+      kind: "UserPool",
+      metadata: { name },
+      spec: {
+        region: REGION,
+        groups: [{ name: "admins", precedence: 1, roleArn: "arn:aws:iam::123456789012:role/admins" }, { name: "readers" }],
+        identityProviders: [
+          {
+            providerName: "Google",
+            providerType: "Google",
+            providerDetails: { client_id: "1234.apps.googleusercontent.com", authorize_scopes: "openid email" },
+            secretRef: { source: "env", name: "IDP_SECRET_DRIFT_GOOGLE" },
+          },
+          { providerName: "Corp-SAML", providerType: "SAML", providerDetails: { MetadataFile: SAML_METADATA } },
+        ],
+        clients: [
+          {
+            name: "web",
+            allowedOAuthFlowsUserPoolClient: true,
+            allowedOAuthFlows: ["code"],
+            allowedOAuthScopes: ["openid", "email"],
+            callbackUrls: ["https://app.example.com/callback"],
+            supportedIdentityProviders: ["COGNITO", "Google", "Corp-SAML"],
+          },
+        ],
+      },
+    };
+  }
+
+  // moto 5.2 echoes an empty description for a group created without one and `username: sub` for a provider
+  // created without a mapping (echo-rules.ts, scopes group and identityProvider); it adds none of the provider
+  // details AWS computes (authorize_url…, the SAML binding URIs), so that row is checked by groups-idps.test.ts
+  // against AWS's documented Describe response instead.
+  test("pulled without moto's echoes (empty group descriptions, username: sub), and both the pulled spec and the design plan as no change", async () => {
+    const name = unique("boto3-idps");
+    const id = await boto3PoolWithGroupsAndProviders(name);
+    const { pulled, plan } = await pullAndReplan(id);
+    expect(changesOf(plan)).toEqual([]);
+    const byName = <T>(items: T[] | undefined, key: (item: T) => string) => [...(items ?? [])].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(byName(pulled.spec.groups, (g) => g.name)).toEqual(design(name).spec.groups);
+    // What was set and nothing AWS added; the secret is not read, so the pulled provider has no reference.
+    expect(byName(pulled.spec.identityProviders, (p) => p.providerName)).toEqual([
+      { providerName: "Corp-SAML", providerType: "SAML", providerDetails: { MetadataFile: SAML_METADATA } },
+      { providerName: "Google", providerType: "Google", providerDetails: { client_id: "1234.apps.googleusercontent.com", authorize_scopes: "openid email" } },
+    ]);
+    expect(changesOf(await planAgainstLive(port, design(name), id))).toEqual([]);
+  });
+
+  test("a group's precedence changed behind the studio's back shows as exactly that change", async () => {
+    const name = unique("boto3-idps");
+    const id = await boto3PoolWithGroupsAndProviders(name);
+    await runBoto3(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+g = idp.get_group(UserPoolId=args["pool"], GroupName="admins")["Group"]
+idp.update_group(UserPoolId=args["pool"], GroupName="admins", Precedence=5, RoleArn=g["RoleArn"])
+`,
+      { pool: id },
+    );
+    const plan = await planAgainstLive(port, design(name), id);
+    expect(changesOf(plan)).toEqual(['group["admins"] update precedence']);
+    expect(plan.entries.find((e) => e.address === 'group["admins"]')?.changes[0]).toMatchObject({ before: 5, after: 1 });
+  });
+
+  test("a provider's authorize_scopes changed behind the studio's back shows as exactly that change", async () => {
+    const name = unique("boto3-idps");
+    const id = await boto3PoolWithGroupsAndProviders(name);
+    await runBoto3(
+      moto.endpoint,
+      REGION,
+      `
+idp = client("cognito-idp")
+p = idp.describe_identity_provider(UserPoolId=args["pool"], ProviderName="Google")["IdentityProvider"]
+details = dict(p["ProviderDetails"], authorize_scopes="openid email profile")
+idp.update_identity_provider(UserPoolId=args["pool"], ProviderName="Google", ProviderDetails=details)
+`,
+      { pool: id },
+    );
+    const plan = await planAgainstLive(port, design(name), id);
+    // ProviderDetails is compared as a whole (its keys are data, plan/diff.ts); the change is that one key.
+    expect(changesOf(plan)).toEqual(['identity_provider["Google"] update providerDetails']);
+    const change = plan.entries.find((e) => e.address === 'identity_provider["Google"]')!.changes[0]!;
+    const { authorize_scopes: before, ...beforeRest } = change.before as Record<string, string>;
+    const { authorize_scopes: after, ...afterRest } = change.after as Record<string, string>;
+    expect([before, after]).toEqual(["openid email profile", "openid email"]);
+    expect(beforeRest).toEqual(afterRest);
   });
 });

@@ -4,7 +4,17 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { CLIENT_DEFAULTS, ECHO_RULES, POOL_DEFAULTS, STANDARD_ATTRIBUTE_DEFAULTS, TOKEN_VALIDITY_DEFAULTS } from "./echo-rules";
+import {
+  CLIENT_DEFAULTS,
+  COMPUTED_PROVIDER_DETAILS,
+  ECHO_RULES,
+  GROUP_DEFAULTS,
+  IDENTITY_PROVIDER_DEFAULTS,
+  POOL_DEFAULTS,
+  STANDARD_ATTRIBUTE_DEFAULTS,
+  TOKEN_VALIDITY_DEFAULTS,
+  type EchoScope,
+} from "./echo-rules";
 
 const model = JSON.parse(readFileSync(new URL("../../../test/fixtures/reference/aws-cognito-identity-provider.smithy.json", import.meta.url), "utf8")) as {
   shapes: Record<string, { members?: Record<string, unknown> }>;
@@ -40,5 +50,20 @@ describe("ECHO_RULES", () => {
     expect(CLIENT_DEFAULTS.readAttributes).toEqual([]);
     expect(STANDARD_ATTRIBUTE_DEFAULTS.birthdate?.stringAttributeConstraints).toEqual({ minLength: "10", maxLength: "10" });
     expect(TOKEN_VALIDITY_DEFAULTS.find((t) => t.field === "refreshTokenValidity")?.seconds).toBe(30 * 86400);
+  });
+
+  test("every scope of the studio's resources has rows in the one table, groups and identity providers included", () => {
+    const scopes: EchoScope[] = ["pool", "client", "resourceServer", "domain", "schemaAttribute", "group", "identityProvider"];
+    expect([...new Set(ECHO_RULES.map((r) => r.scope))].sort()).toEqual([...scopes].sort());
+  });
+
+  test("the group and identity provider tables hold what Describe echoes", () => {
+    expect(GROUP_DEFAULTS).toEqual({ description: "" });
+    expect(IDENTITY_PROVIDER_DEFAULTS).toEqual({ attributeMapping: { username: "sub" }, idpIdentifiers: [] });
+    // The nested row (attributeMapping.username) must not write into the row of the whole mapping.
+    expect(ECHO_RULES.find((r) => r.scope === "identityProvider" && r.path === "attributeMapping")?.value).toEqual({});
+    expect(COMPUTED_PROVIDER_DETAILS.Google).toContain("authorize_url");
+    expect(COMPUTED_PROVIDER_DETAILS.SAML).toEqual(["ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"]);
+    expect(Object.keys(COMPUTED_PROVIDER_DETAILS).sort()).toEqual(["Facebook", "Google", "LoginWithAmazon", "OIDC", "SAML", "SignInWithApple"]);
   });
 });

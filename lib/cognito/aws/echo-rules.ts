@@ -15,10 +15,14 @@
  * - `filled-constraint`: AWS fills in constraints (string lengths) the create call did not send.
  * - `unit-equivalent`: the same duration in other units (token validity).
  * - `unordered`: AWS keeps no order; compared as a set.
+ * - `computed`: keys AWS adds to a map of its own accord (the endpoints of an identity provider); removed
+ *   where the spec does not set that key.
  */
 
-export type EchoScope = "pool" | "client" | "resourceServer" | "domain" | "schemaAttribute";
-export type EchoKind = "default" | "empty-means-all" | "filled-constraint" | "unit-equivalent" | "unordered";
+import type { IdentityProviderType } from "../spec/identity-provider-schema";
+
+export type EchoScope = "pool" | "client" | "resourceServer" | "domain" | "schemaAttribute" | "group" | "identityProvider";
+export type EchoKind = "default" | "empty-means-all" | "filled-constraint" | "unit-equivalent" | "unordered" | "computed";
 
 export interface EchoRule {
   scope: EchoScope;
@@ -41,6 +45,8 @@ const DEFAULT_TEXTS_SOURCE = "*observed*: moto 5.2 DEFAULT_USER_POOL_CONFIG for 
 
 const pool = (path: string, value: unknown, reason: string, source: string): EchoRule => ({ scope: "pool", path, kind: "default", value, reason, source });
 const client = (path: string, value: unknown, reason: string, source: string): EchoRule => ({ scope: "client", path, kind: "default", value, reason, source });
+
+const SOCIAL_COMPUTED = ["attributes_url", "attributes_url_add_attributes", "authorize_url", "oidc_issuer", "token_request_method", "token_url"];
 
 const STRING_2048 = { stringAttributeConstraints: { minLength: "0", maxLength: "2048" } };
 const standard = (attributeDataType: "String" | "Number" | "Boolean", extra: Record<string, unknown> = STRING_2048) => ({
@@ -154,6 +160,51 @@ export const ECHO_RULES: readonly EchoRule[] = [
   { scope: "resourceServer", path: "scopes", kind: "default", value: [], reason: "Describe returns [] for a server without scopes", source: "*derived*" },
   { scope: "domain", path: "managedLoginVersion", kind: "default", value: 1, reason: "API-created domains use the classic hosted UI until version 2 is chosen", source: "[M ManagedLoginVersion]" },
 
+  // ---- user groups
+  {
+    scope: "group",
+    path: "description",
+    kind: "default",
+    value: "",
+    reason: "a group created without a description is answered with an empty one; empty and unset both mean no description",
+    source: "*observed*: moto 5.2 stores `description or \"\"`; AWS omits an unset description [M GroupType.Description]",
+  },
+
+  // ---- identity providers
+  {
+    scope: "identityProvider",
+    path: "providerDetails",
+    kind: "computed",
+    value: {
+      Google: SOCIAL_COMPUTED,
+      Facebook: SOCIAL_COMPUTED,
+      LoginWithAmazon: SOCIAL_COMPUTED,
+      SignInWithApple: SOCIAL_COMPUTED,
+      OIDC: ["attributes_url_add_attributes", "attributes_url", "authorize_url", "token_url", "jwks_uri"],
+      SAML: ["ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"],
+    } satisfies Record<IdentityProviderType, readonly string[]>,
+    reason:
+      "DescribeIdentityProvider adds details the create call did not send: the social providers' fixed endpoints, the endpoints an OIDC provider discovers from its issuer, the SAML binding URIs and encryption certificate taken from the metadata; they follow from what was set and are not settings of their own",
+    source: "[M CreateIdentityProviderRequest.ProviderDetails] \"Describe response\" examples per provider type",
+  },
+  {
+    scope: "identityProvider",
+    path: "attributeMapping",
+    kind: "default",
+    value: {},
+    reason: "an empty mapping (once the default `username: sub` below is set aside) is no mapping configured; it is dropped where the spec leaves the mapping unset",
+    source: "*derived*: nothing configured",
+  },
+  {
+    scope: "identityProvider",
+    path: "attributeMapping.username",
+    kind: "default",
+    value: "sub",
+    reason: "a provider created without a mapping for the user name maps it from the provider's `sub`; an echoed `username: sub` is that default, not a mapping someone chose",
+    source: "*observed*: moto 5.2 sets `{\"username\": \"sub\"}` for a provider created without it; AWS maps the user name to `sub` by default [M IdentityProviderType.AttributeMapping]",
+  },
+  { scope: "identityProvider", path: "idpIdentifiers", kind: "default", value: [], reason: "Describe returns [] for a provider without identifiers", source: "*derived*: nothing configured [M IdentityProviderType.IdpIdentifiers]" },
+
   // ---- ordering, everywhere
   {
     scope: "pool",
@@ -170,7 +221,8 @@ function setPath(target: Json, path: string, value: unknown): void {
   const parts = path.split(".");
   let node = target;
   for (const part of parts.slice(0, -1)) {
-    if (typeof node[part] !== "object" || node[part] === null) node[part] = {};
+    // A copy, so that a nested row (attributeMapping.username under attributeMapping) never writes into another row's value.
+    node[part] = typeof node[part] === "object" && node[part] !== null ? { ...(node[part] as Json) } : {};
     node = node[part] as Json;
   }
   node[parts[parts.length - 1] as string] = value;
@@ -185,7 +237,8 @@ export function echoedDefaults(scope: EchoScope): Json {
   return out;
 }
 
-function ruleValue<T>(scope: EchoScope, kind: EchoKind, path: string): T {
+/** The value of the one row for `scope`, `kind` and `path`; throws when the table has no such row. */
+export function echoRuleValue<T>(scope: EchoScope, kind: EchoKind, path: string): T {
   const rule = ECHO_RULES.find((r) => r.scope === scope && r.kind === kind && r.path === path);
   if (!rule) throw new Error(`no echo rule ${scope} ${kind} ${path}`);
   return rule.value as T;
@@ -196,9 +249,14 @@ export const CLIENT_DEFAULTS: Json = echoedDefaults("client");
 export const RESOURCE_SERVER_DEFAULTS: Json = echoedDefaults("resourceServer");
 export const DOMAIN_DEFAULTS: Json = echoedDefaults("domain");
 /** The standard attributes DescribeUserPool lists for a pool that did not configure them. */
-export const STANDARD_ATTRIBUTE_DEFAULTS: Readonly<Record<string, Json>> = ruleValue("schemaAttribute", "filled-constraint", "*");
-export const CUSTOM_ATTRIBUTE_DEFAULTS: Json = ruleValue("schemaAttribute", "default", "custom");
+export const STANDARD_ATTRIBUTE_DEFAULTS: Readonly<Record<string, Json>> = echoRuleValue("schemaAttribute", "filled-constraint", "*");
+export const CUSTOM_ATTRIBUTE_DEFAULTS: Json = echoRuleValue("schemaAttribute", "default", "custom");
 /** Token lifetimes of a client that sets none: field, unit key, unit AWS assumes, lifetime in seconds. */
 export const TOKEN_VALIDITY_DEFAULTS = Object.entries(
-  ruleValue<Record<string, { unit: string; defaultUnit: string; seconds: number }>>("client", "unit-equivalent", "accessTokenValidity|idTokenValidity|refreshTokenValidity"),
+  echoRuleValue<Record<string, { unit: string; defaultUnit: string; seconds: number }>>("client", "unit-equivalent", "accessTokenValidity|idTokenValidity|refreshTokenValidity"),
 ).map(([field, v]) => ({ field, ...v }));
+export const GROUP_DEFAULTS: Json = echoedDefaults("group");
+/** ProviderDetails keys AWS fills in on its own, per provider type. */
+export const COMPUTED_PROVIDER_DETAILS: Readonly<Record<IdentityProviderType, readonly string[]>> = echoRuleValue("identityProvider", "computed", "providerDetails");
+/** What Describe answers for a provider's fields never set: `{ attributeMapping: { username: "sub" }, idpIdentifiers: [] }`. */
+export const IDENTITY_PROVIDER_DEFAULTS: Json = echoedDefaults("identityProvider");

@@ -5,5 +5,5 @@ export { normaliseLiveSpec, normaliseLiveDocument, POOL_DEFAULTS, CLIENT_DEFAULT
 export { CATEGORY_QUOTAS, OPERATION_CATEGORIES, quotaFloorSeconds, type CognitoOperation, type QuotaCategory } from "./quotas";
 export { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-limiter";
 export { createSecretResolver, environmentSecretResolver, SecretResolutionError, type SecretResolver } from "./secret-resolver";
-export { COMPUTED_PROVIDER_DETAILS } from "./normalise-groups-idps";
+export { COMPUTED_PROVIDER_DETAILS } from "./echo-rules";
 export { ECHO_RULES, echoedDefaults, type EchoRule, type EchoKind, type EchoScope } from "./echo-rules";

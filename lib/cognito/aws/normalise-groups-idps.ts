@@ -2,32 +2,29 @@
  * Normalising live groups and identity providers (the companion of normalise.ts): what AWS adds on its own is
  * removed where the desired spec leaves it unset, so a pool created from a spec reads back equal.
  *
- * | what | removed when | source |
- * |---|---|---|
- * | group `description: ""` | the spec sets no description | moto 5.2 stores `description or ""`; AWS omits an unset description |
- * | provider details Describe adds | the spec does not set that key | [M CreateIdentityProviderRequest.ProviderDetails] "Describe response" examples: Google/Facebook/LoginWithAmazon/SignInWithApple get `attributes_url`, `attributes_url_add_attributes`, `authorize_url`, `oidc_issuer`, `token_request_method`, `token_url`; OIDC gets `attributes_url_add_attributes` and the endpoints discovered from `oidc_issuer`; SAML gets `ActiveEncryptionCertificate`, `SLORedirectBindingURI`, `SSORedirectBindingURI` |
- * | attribute mapping `username: sub` | the spec maps no `username` | observed: moto 5.2 sets `{"username": "sub"}` when a provider is created without a mapping; AWS maps the user name to `sub` by default |
- * | empty `idpIdentifiers` / `attributeMapping` | the spec leaves them unset | *derived*: nothing configured |
- * | `secretRef` | — | the secret itself is never read into a document; the desired reference is kept when AWS holds a secret (its value cannot be compared). A plan that knows the reference last applied (`PlanOptions.live.appliedSecretRefs`) compares that one instead, so a change of the reference alone is still planned |
+ * Every echoed value and the reason it means "the same" is a row of the one table in echo-rules.ts (scopes
+ * `group` and `identityProvider`): a group's empty description, the provider details Describe computes per
+ * provider type, the default `username: sub` mapping, an empty mapping and empty `idpIdentifiers`. This file
+ * only applies them.
+ *
+ * Not an echo rule, so kept here: `secretRef`. The secret itself is never read into a document; the desired
+ * reference is kept when AWS holds a secret (its value cannot be compared). A plan that knows the reference
+ * last applied (`PlanOptions.live.appliedSecretRefs`) compares that one instead, so a change of the reference
+ * alone is still planned.
  */
 import type { GroupSpec } from "../spec/group-schema";
-import type { IdentityProviderSpec, IdentityProviderType } from "../spec/identity-provider-schema";
+import type { IdentityProviderSpec } from "../spec/identity-provider-schema";
+import { COMPUTED_PROVIDER_DETAILS, GROUP_DEFAULTS, IDENTITY_PROVIDER_DEFAULTS } from "./echo-rules";
 
-const SOCIAL_COMPUTED = ["attributes_url", "attributes_url_add_attributes", "authorize_url", "oidc_issuer", "token_request_method", "token_url"];
+const DEFAULT_MAPPING = IDENTITY_PROVIDER_DEFAULTS.attributeMapping as Readonly<Record<string, string>>;
+const DEFAULT_IDP_IDENTIFIERS = IDENTITY_PROVIDER_DEFAULTS.idpIdentifiers as readonly string[];
 
-/** ProviderDetails keys AWS fills in on its own, per type (see the table above). */
-export const COMPUTED_PROVIDER_DETAILS: Readonly<Record<IdentityProviderType, readonly string[]>> = {
-  Google: SOCIAL_COMPUTED,
-  Facebook: SOCIAL_COMPUTED,
-  LoginWithAmazon: SOCIAL_COMPUTED,
-  SignInWithApple: SOCIAL_COMPUTED,
-  OIDC: ["attributes_url_add_attributes", "attributes_url", "authorize_url", "token_url", "jwks_uri"],
-  SAML: ["ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"],
-};
+const isDefaultList = (value: readonly string[] | undefined, defaults: readonly string[]) =>
+  value !== undefined && value.length === defaults.length && value.every((v) => defaults.includes(v));
 
 export function normaliseGroup(live: GroupSpec, desired: GroupSpec | undefined): GroupSpec {
   const out: GroupSpec = { ...live };
-  if (out.description === "" && desired?.description === undefined) delete out.description;
+  if (out.description === GROUP_DEFAULTS.description && desired?.description === undefined) delete out.description;
   return out;
 }
 
@@ -37,11 +34,11 @@ export function normaliseIdentityProvider(live: IdentityProviderSpec, hadSecret:
   const details = Object.fromEntries(Object.entries(live.providerDetails).filter(([key]) => !computed.has(key) || desired?.providerDetails[key] !== undefined));
   const out: IdentityProviderSpec = { ...live, providerDetails: details };
   const mapping = { ...(live.attributeMapping ?? {}) };
-  if (mapping.username === "sub" && desired?.attributeMapping?.username === undefined) delete mapping.username;
+  for (const [attribute, value] of Object.entries(DEFAULT_MAPPING)) if (mapping[attribute] === value && desired?.attributeMapping?.[attribute] === undefined) delete mapping[attribute];
   if (Object.keys(mapping).length > 0 || desired?.attributeMapping !== undefined) out.attributeMapping = mapping;
   else delete out.attributeMapping;
-  if (out.idpIdentifiers?.length === 0 && desired?.idpIdentifiers === undefined) delete out.idpIdentifiers;
-  if (desired?.idpIdentifiers !== undefined && out.idpIdentifiers === undefined) out.idpIdentifiers = [];
+  if (isDefaultList(out.idpIdentifiers, DEFAULT_IDP_IDENTIFIERS) && desired?.idpIdentifiers === undefined) delete out.idpIdentifiers;
+  if (desired?.idpIdentifiers !== undefined && out.idpIdentifiers === undefined) out.idpIdentifiers = [...DEFAULT_IDP_IDENTIFIERS];
   if (hadSecret && desired?.secretRef) out.secretRef = desired.secretRef;
   return out;
 }
