@@ -3,7 +3,6 @@
  * (or against nothing), shows the plan, and applies it once confirmed (`--yes`, or "yes" typed on a
  * terminal). The region is the spec's. New client secrets are printed once and never written anywhere.
  */
-import { createInterface } from "node:readline/promises";
 import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply/apply-plan";
 import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
 import { createSecretResolver } from "../../lib/cognito/aws/secret-resolver";
@@ -13,6 +12,7 @@ import { oneOf, parseCommandArgs } from "../args";
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
 import { checkPoolId, connect, connectPreflight, describeAwsError, readAppliedFile, readLiveForPlan } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
+import { type ConfirmingIo, confirm } from "../confirm";
 
 const USAGE = `Usage: cognito-studio apply FILE (--user-pool-id ID | --create) [options]
 
@@ -40,20 +40,6 @@ Apply refuses a plan with errors, a pool that changed since it was read, and del
 with deletion protection on (turn it off in the document and apply that first).
 Exit status: 0 applied (or nothing to do), 1 refused, invalid input or a failed step, 2 usage error.
 `;
-
-/** A CliIo may offer a confirmation prompt (tests); otherwise one is asked on a terminal. */
-type ConfirmingIo = CliIo & { confirm?: (question: string) => Promise<boolean> };
-
-async function confirm(io: ConfirmingIo, question: string): Promise<boolean | undefined> {
-  if (io.confirm) return io.confirm(question);
-  if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return (await rl.question(question)).trim() === "yes";
-  } finally {
-    rl.close();
-  }
-}
 
 function printResult(io: CliIo, result: ApplyResult, format: "text" | "json") {
   if (format === "json") {

@@ -5,7 +5,6 @@
  * Elsewhere, `finish --keep SECRET_ID --confirmed` does the second step. No secret is written to a file, and
  * none can be printed twice: Cognito never returns a value again, and `start` refuses while two exist.
  */
-import { createInterface } from "node:readline/promises";
 import type { CognitoConnectionOptions } from "../../lib/cognito/aws/sdk-port";
 import {
   type ClientSecretPort,
@@ -20,6 +19,7 @@ import { readLiveIds } from "../../lib/cognito/connect/live-ids";
 import { oneOf, parseCommandArgs } from "../args";
 import { checkPoolId, connect, describeAwsError, regionOfPoolId } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
+import { type ConfirmingIo, confirm } from "../confirm";
 
 const USAGE = `Usage: cognito-studio rotate-secret start|finish|status --user-pool-id ID --client NAME [options]
 
@@ -42,19 +42,6 @@ Options:
 The new secret is printed once and stored nowhere; put it in your secret store right away.
 Exit status: 0 done, 1 refused or an AWS error, 2 usage error.
 `;
-
-type ConfirmingIo = CliIo & { confirm?: (question: string) => Promise<boolean> };
-
-async function confirm(io: ConfirmingIo, question: string): Promise<boolean | undefined> {
-  if (io.confirm) return io.confirm(question);
-  if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return (await rl.question(question)).trim() === "yes";
-  } finally {
-    rl.close();
-  }
-}
 
 export type ClientSecretPortFactory = (connection: CognitoConnectionOptions) => ClientSecretPort;
 let factory: ClientSecretPortFactory = (connection) => createSdkClientSecretPort(connection);

@@ -14,9 +14,9 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { createMotoClient } from "../aws/moto-compat.testing";
+import { motoCognito } from "../aws/moto-compat.testing";
 import { readLivePool } from "../aws/read-live-pool";
-import { createSdkPort, type SdkPort } from "../aws/sdk-port";
+import type { SdkPort } from "../aws/sdk-port";
 import { applyClientPreset, createPoolDocument, getPreset, type ClientPreset, type PoolPreset } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";
 import { ApplyRefusedError, applyPlan } from "./apply-plan";
@@ -29,9 +29,7 @@ let sdk: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
   moto = await startMoto();
-  const connection = { region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
-  port = createSdkPort(createMotoClient(connection), { rateLimit: "off" });
-  sdk = new CognitoIdentityProviderClient(connection);
+  ({ port, sdk } = motoCognito(moto.endpoint, REGION));
 });
 afterAll(async () => {
   await moto?.stop();

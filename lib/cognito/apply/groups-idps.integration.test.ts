@@ -15,9 +15,9 @@ import { CognitoIdentityProviderClient, DescribeIdentityProviderCommand, Describ
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { createMotoClient } from "../aws/moto-compat.testing";
+import { motoCognito } from "../aws/moto-compat.testing";
 import { readLivePool } from "../aws/read-live-pool";
-import { createSdkPort, type SdkPort } from "../aws/sdk-port";
+import type { SdkPort } from "../aws/sdk-port";
 import { createSecretResolver } from "../aws/secret-resolver";
 import { renderCloudFormation } from "../formats/cloudformation/render-cloudformation";
 import { renderTerraform } from "../formats/terraform/render-terraform";
@@ -47,9 +47,9 @@ beforeAll(async () => {
       consoleLines.push(args.map(String).join(" "));
     });
   moto = await startMoto();
-  const connection = { region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
-  port = createSdkPort(createMotoClient(connection), { rateLimit: "off" });
-  sdk = new CognitoIdentityProviderClient(connection);
+  const cognito = motoCognito(moto.endpoint, REGION);
+  ({ port, sdk } = cognito);
+  const connection = cognito.connection;
   await new SecretsManagerClient(connection).send(new CreateSecretCommand({ Name: "studio/google-oauth", SecretString: JSON.stringify({ client_secret: GOOGLE_SECRET_1 }) }));
   // The prefix lets the Secrets Manager secret below through (studio/google-oauth).
   resolveSecret = createSecretResolver(connection, { [ENV_NAME]: GOOGLE_SECRET_2, STUDIO_SECRET_NAME_PREFIX: "studio/" });

@@ -9,9 +9,9 @@
 import { CognitoIdentityProviderClient, DescribeIdentityProviderCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { createMotoClient } from "../aws/moto-compat.testing";
+import { motoCognito } from "../aws/moto-compat.testing";
 import { readLivePool } from "../aws/read-live-pool";
-import { createSdkPort, type SdkPort } from "../aws/sdk-port";
+import type { SdkPort } from "../aws/sdk-port";
 import { environmentSecretResolver } from "../aws/secret-resolver";
 import { planChanges } from "../plan/plan-changes";
 import type { PoolDocument } from "../spec/document-schema";
@@ -30,9 +30,7 @@ let sdk: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
   moto = await startMoto();
-  const connection = { region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
-  port = createSdkPort(createMotoClient(connection), { rateLimit: "off" });
-  sdk = new CognitoIdentityProviderClient(connection);
+  ({ port, sdk } = motoCognito(moto.endpoint, REGION));
 });
 afterAll(async () => {
   await moto?.stop();

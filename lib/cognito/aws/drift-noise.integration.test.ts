@@ -25,9 +25,9 @@ import type { Plan } from "../plan/types";
 import { applyClientPreset, createPoolDocument, listPresets, type ClientPreset, type PoolPreset } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";
 import { maximalPoolDocument } from "../testing/maximal-pool";
-import { createMotoClient } from "./moto-compat.testing";
+import { motoCognito } from "./moto-compat.testing";
 import { readLivePool } from "./read-live-pool";
-import { createSdkPort, type SdkPort } from "./sdk-port";
+import type { SdkPort } from "./sdk-port";
 
 const REGION = "eu-west-1";
 const SAML_METADATA = readFileSync(join(__dirname, "../../../test/fixtures/saml/corp-idp-metadata.xml"), "utf8");
@@ -37,9 +37,7 @@ let sdk: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
   moto = await startMoto();
-  const connection = { region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
-  port = createSdkPort(createMotoClient(connection), { rateLimit: "off" });
-  sdk = new CognitoIdentityProviderClient(connection);
+  ({ port, sdk } = motoCognito(moto.endpoint, REGION));
 });
 afterAll(async () => {
   await moto?.stop();

@@ -13,6 +13,8 @@ import {
   DescribeUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 
+import { type CognitoConnectionOptions, createSdkPort, type SdkPort } from "./sdk-port";
+
 const CREATE_ONLY = ["UsernameAttributes", "AliasAttributes", "UsernameConfiguration"] as const;
 
 export function createMotoClient(config: CognitoIdentityProviderClientConfig): CognitoIdentityProviderClient {
@@ -35,4 +37,13 @@ export function createMotoClient(config: CognitoIdentityProviderClientConfig): C
     { step: "build", name: "motoKeepsCreateOnlyMembers" },
   );
   return client;
+}
+
+/**
+ * What a moto-backed test needs: the connection (moto's dummy credentials), the studio's port on it
+ * (client-side quotas off: moto has none) and a plain SDK client to check the result with.
+ */
+export function motoCognito(endpoint: string, region: string): { connection: CognitoConnectionOptions & { endpoint: string }; port: SdkPort; sdk: CognitoIdentityProviderClient } {
+  const connection = { region, endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+  return { connection, port: createSdkPort(createMotoClient(connection), { rateLimit: "off" }), sdk: new CognitoIdentityProviderClient(connection) };
 }
