@@ -24,9 +24,9 @@
  * - Identity provider secrets are resolved from their `secretRef` (options.resolveSecret) just before the
  *   Create/UpdateIdentityProvider call, which always sends every detail (UpdateIdentityProvider replaces
  *   ProviderDetails whole); they are never returned, logged or stored. A resolved value found in an AWS error
- *   message (a step's error, what `onStepFinished` reports) is replaced by "(secret)". Updating a provider for
- *   which AWS holds a secret without a `secretRef` is refused (the update would delete the secret; the plan
- *   reports it as an error too).
+ *   message (a step's error, what `onStepFinished` reports) is replaced by "(secret)". Updating, renaming or
+ *   replacing a provider for which AWS holds a secret without a `secretRef` is refused (the secret would be
+ *   lost; the plan reports it as an error too).
  */
 import type { UserPoolClientType } from "@aws-sdk/client-cognito-identity-provider";
 import {
@@ -169,7 +169,6 @@ function byAddress(plan: Plan): Map<string, ResourceChange> {
   return new Map(plan.entries.map((e) => [e.address, e]));
 }
 
-/** Applies `plan` (see the module comment). Throws ApplyRefusedError before any change; never throws after. */
 /** Runs preflight; a blocking result refuses the apply (nothing has been written yet). */
 async function preflightOrRefuse(desired: PoolDocument, port: PreflightPort, userPoolArn: string | undefined): Promise<PreflightReport> {
   const report = await runPreflight(desired, port, userPoolArn ? { userPoolArn } : {});
@@ -180,6 +179,7 @@ async function preflightOrRefuse(desired: PoolDocument, port: PreflightPort, use
   return report;
 }
 
+/** Applies `plan` (see the module comment). Throws ApplyRefusedError before any change; never throws after. */
 export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOptions): Promise<ApplyResult> {
   checkPlanAllowed(plan, options);
   const { desired } = options;
