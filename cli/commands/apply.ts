@@ -4,15 +4,14 @@
  * terminal). The region is the spec's. New client secrets are printed once and never written anywhere.
  */
 import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply/apply-plan";
-import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
 import { createSecretResolver } from "../../lib/cognito/aws/secret-resolver";
 import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
-import { hasErrors } from "../../lib/cognito/spec/diagnostics";
 import { oneOf, parseCommandArgs } from "../args";
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
 import { checkPoolId, connect, connectPreflight, describeAwsError, readAppliedFile, readLiveForPlan } from "../cognito-target";
-import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
+import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
 import { type ConfirmingIo, confirm } from "../confirm";
+import { readValidDocument } from "../read-document";
 
 const USAGE = `Usage: cognito-studio apply FILE (--user-pool-id ID | --create) [options]
 
@@ -76,19 +75,8 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
   const allowReplace = values["allow-replace"] === true;
 
   const file = positionals[0] ?? "";
-  let text: string;
-  try {
-    text = file === "-" ? await io.readStdin() : await io.readFile(file);
-  } catch (cause) {
-    io.stderr(`cognito-studio apply: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-    return EXIT_USAGE;
-  }
-  const { document, diagnostics } = readPoolDocument(text, file === "-" ? undefined : file);
-  for (const d of diagnostics) io.stderr(`${file}: ${d.severity}${d.path ? ` ${d.path}` : ""} (${d.code}): ${d.message}\n`);
-  if (!document || hasErrors(diagnostics)) {
-    io.stderr(`cognito-studio apply: ${file} is not a valid pool document\n`);
-    return EXIT_INVALID;
-  }
+  const document = await readValidDocument(io, "apply", file);
+  if (typeof document === "number") return document;
 
   if (values.applied !== undefined && !userPoolId) throw new UsageError("--applied is only used with --user-pool-id");
   const applied = await readAppliedFile(io, values.applied);

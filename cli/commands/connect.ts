@@ -5,11 +5,10 @@
  * pool's; without, placeholders. A client secret is never printed: only where it is kept.
  */
 import { appConnection, type AppConnection, CONNECT_KINDS, type LiveIds, readLiveIds, renderConnectSnippet, UnknownClientError } from "../../lib/cognito/connect";
-import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
-import { hasErrors } from "../../lib/cognito/spec/diagnostics";
 import { oneOf, parseCommandArgs } from "../args";
 import { checkPoolId, connect, describeAwsError } from "../cognito-target";
-import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
+import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
+import { readValidDocument } from "../read-document";
 
 const KINDS = ["facts", ...CONNECT_KINDS] as const;
 
@@ -72,19 +71,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (!values.client) throw new UsageError("--client NAME is required");
   const userPoolId = checkPoolId(values["user-pool-id"]);
   const file = positionals[0] ?? "";
-  let text: string;
-  try {
-    text = file === "-" ? await io.readStdin() : await io.readFile(file);
-  } catch (cause) {
-    io.stderr(`cognito-studio connect: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-    return EXIT_USAGE;
-  }
-  const { document, diagnostics } = readPoolDocument(text, file === "-" ? undefined : file);
-  for (const d of diagnostics.filter((x) => x.severity === "error")) io.stderr(`${file}: error${d.path ? ` ${d.path}` : ""} (${d.code}): ${d.message}\n`);
-  if (!document || hasErrors(diagnostics)) {
-    io.stderr(`cognito-studio connect: ${file} is not a valid pool document\n`);
-    return EXIT_INVALID;
-  }
+  const document = await readValidDocument(io, "connect", file, { errorsOnly: true });
+  if (typeof document === "number") return document;
   let live: LiveIds | undefined;
   if (userPoolId) {
     try {

@@ -2,13 +2,12 @@
  * `cognito-studio preflight FILE [--user-pool-id ID]`: checks the other AWS services a pool document
  * depends on (lib/cognito/preflight), the same checks apply runs before its first Cognito call.
  */
-import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
 import { runPreflight } from "../../lib/cognito/preflight/run-preflight";
-import { hasErrors } from "../../lib/cognito/spec/diagnostics";
 import { oneOf, parseCommandArgs } from "../args";
 import { checkPoolId, connect, connectPreflight, describeAwsError } from "../cognito-target";
-import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
+import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
+import { readValidDocument } from "../read-document";
 
 const USAGE = `Usage: cognito-studio preflight FILE [options]
 
@@ -40,19 +39,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("give exactly one FILE");
   const userPoolId = checkPoolId(values["user-pool-id"]);
   const file = positionals[0] ?? "";
-  let text: string;
-  try {
-    text = file === "-" ? await io.readStdin() : await io.readFile(file);
-  } catch (cause) {
-    io.stderr(`cognito-studio preflight: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-    return EXIT_USAGE;
-  }
-  const { document, diagnostics } = readPoolDocument(text, file === "-" ? undefined : file);
-  for (const d of diagnostics) io.stderr(`${file}: ${d.severity}${d.path ? ` ${d.path}` : ""} (${d.code}): ${d.message}\n`);
-  if (!document || hasErrors(diagnostics)) {
-    io.stderr(`cognito-studio preflight: ${file} is not a valid pool document\n`);
-    return EXIT_INVALID;
-  }
+  const document = await readValidDocument(io, "preflight", file);
+  if (typeof document === "number") return document;
   const region = document.spec.region;
   let userPoolArn: string | undefined;
   if (userPoolId) {
