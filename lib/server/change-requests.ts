@@ -427,10 +427,8 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
 export async function promoteChangeRequest(account: Account, changeRequestId: string, db: Db = getDb().db): Promise<{ id: string; poolId: string; targetName: string; revisionNumber: number; plan: Plan }> {
   const cr = await loadRequest(account.workspaceId, changeRequestId, db);
   if (cr.status !== "applied") throw new UserError("not-applied", `Only an applied change request can be promoted; this one is ${cr.status.replace("_", " ")}.`);
-  const targets = await db.target.findMany({ where: { poolId: cr.poolId }, orderBy: { createdAt: "asc" } });
-  const next = nextTarget(targets, cr.targetId);
+  const { next, open } = await promotionOf(cr, db);
   if (!next) throw new UserError("no-next-target", `${cr.target.name} is the last target of this pool in promotion order (dev → test → staging → prod); add a target to promote to.`);
-  const open = await db.changeRequest.findFirst({ where: { promotedFromId: cr.id, targetId: next.id, status: { notIn: ["closed"] } }, select: { id: true, title: true } });
   if (open) throw new UserError("already-promoted", `This change request was already promoted to ${next.name}: “${open.title}”.`);
   const revision = await db.revision.findUnique({ where: { poolId_number: { poolId: cr.poolId, number: cr.revisionNumber } } });
   const design = revision ? readStoredDocument(revision.document).document : undefined;
@@ -457,10 +455,15 @@ export async function promoteChangeRequest(account: Account, changeRequestId: st
 
 /** Where an applied request can be promoted to (for the page's button), or null: none next, or already promoted there. */
 export async function promotionTarget(workspaceId: string, changeRequestId: string, db: Db = getDb().db): Promise<{ id: string; name: string } | null> {
-  const cr = await db.changeRequest.findFirst({ where: { id: changeRequestId, pool: { workspaceId } }, select: { poolId: true, targetId: true, status: true } });
+  const cr = await db.changeRequest.findFirst({ where: { id: changeRequestId, pool: { workspaceId } }, select: { id: true, poolId: true, targetId: true, status: true } });
   if (!cr || cr.status !== "applied") return null;
-  const next = nextTarget(await db.target.findMany({ where: { poolId: cr.poolId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } }), cr.targetId);
-  if (!next) return null;
-  const open = await db.changeRequest.findFirst({ where: { promotedFromId: changeRequestId, targetId: next.id, status: { notIn: ["closed"] } }, select: { id: true } });
-  return open ? null : next;
+  const { next, open } = await promotionOf(cr, db);
+  return next && !open ? { id: next.id, name: next.name } : null;
+}
+
+/** The next target in promotion order after the request's, and the request already promoted there (not closed), if any. */
+async function promotionOf(cr: { id: string; poolId: string; targetId: string }, db: Db) {
+  const next = nextTarget(await db.target.findMany({ where: { poolId: cr.poolId }, orderBy: { createdAt: "asc" } }), cr.targetId);
+  const open = next ? await db.changeRequest.findFirst({ where: { promotedFromId: cr.id, targetId: next.id, status: { notIn: ["closed"] } }, select: { id: true, title: true } }) : null;
+  return { next, open };
 }
