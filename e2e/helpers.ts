@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { CreateEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { runBoto3 } from "../test/support/boto3";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { startMoto, type MotoServer } from "../test/support/moto";
 
 export const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
 
@@ -99,3 +100,27 @@ result = client("lambda").create_function(FunctionName=args["name"], Runtime="py
     { name },
   );
 }
+
+/**
+ * A moto server for the spec's tests: started before them (then `setUp` runs against it), stopped after.
+ * Call at the top of a spec file.
+ */
+export function useMotoServer(setUp?: (endpoint: string) => Promise<void>): { readonly endpoint: string } {
+  let server: MotoServer | undefined;
+  test.beforeAll(async () => {
+    server = await startMoto();
+    await setUp?.(server.endpoint);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get endpoint() {
+      if (!server) throw new Error("the moto server starts in beforeAll");
+      return server.endpoint;
+    },
+  };
+}
+
+/** The hardened preset sends email through the SES identity example.com (us-east-1); apply's preflight checks it exists, so it is set up as in the account. */
+export const createHardenedPresetSesIdentity = (endpoint: string) => createSesIdentity(endpoint, "us-east-1", "example.com");

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { runBoto3 } from "../test/support/boto3";
-import { startMoto, type MotoServer } from "../test/support/moto";
-import { createLambdaFunction, expectAccessible, screenshots, signUpOrIn } from "./helpers";
+import { createLambdaFunction, expectAccessible, screenshots, signUpOrIn, useMotoServer } from "./helpers";
 
 // The preflight panel next to the plan and the Connect panel per app client, against moto: a pool whose
 // pre sign-up trigger may not be invoked by Cognito is refused by preflight (and by apply, before any
@@ -10,15 +9,9 @@ test.describe.configure({ mode: "serial" });
 
 const REGION = "eu-west-1";
 const POOL = "preflight connect demo";
-let moto: MotoServer;
 let functionArn: string;
-
-test.beforeAll(async () => {
-  moto = await startMoto();
-  functionArn = await createLambdaFunction(moto.endpoint, REGION, "pre-sign-up");
-});
-test.afterAll(async () => {
-  await moto?.stop();
+const moto = useMotoServer(async (endpoint) => {
+  functionArn = await createLambdaFunction(endpoint, REGION, "pre-sign-up");
 });
 
 const design = () => `apiVersion: cognito-studio.dev/v1

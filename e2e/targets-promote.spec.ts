@@ -1,6 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { startMoto, type MotoServer } from "../test/support/moto";
-import { createSesIdentity, draftVersion, expectAccessible, savedAfter, signUpOrIn } from "./helpers";
+import { createHardenedPresetSesIdentity, draftVersion, expectAccessible, savedAfter, signUpOrIn, useMotoServer } from "./helpers";
 
 // Per-environment values and Promote: an admin gives staging its own callback URL, applies a design to
 // dev, and promotes the applied change request to staging, whose plan carries staging's URL.
@@ -8,16 +7,7 @@ import { createSesIdentity, draftVersion, expectAccessible, savedAfter, signUpOr
 test.describe.configure({ mode: "serial" });
 
 const POOL = "promote demo";
-let moto: MotoServer;
-test.beforeAll(async () => {
-  moto = await startMoto();
-  // The hardened preset sends email through the SES identity example.com (us-east-1); apply's preflight
-  // checks it exists, so it is set up as it would be in the account.
-  await createSesIdentity(moto.endpoint, "us-east-1", "example.com");
-});
-test.afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoServer(createHardenedPresetSesIdentity);
 
 async function addTarget(page: Page, poolPath: string, name: string) {
   await page.goto(`${poolPath}/targets`);

@@ -1,7 +1,6 @@
 import { CognitoIdentityProviderClient, ListUserPoolClientsCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { startMoto, type MotoServer } from "../test/support/moto";
-import { ADMIN, createSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots, signUpOrIn } from "./helpers";
+import { ADMIN, createHardenedPresetSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots, signUpOrIn, useMotoServer } from "./helpers";
 
 // Team review with three people in their own browser contexts: an admin sets roles and a moto-backed
 // target, an editor designs and submits, a reviewer (approver) comments, approves and applies.
@@ -12,16 +11,7 @@ const EDITOR = { name: "Eddie Editor", email: "eddie@example.com", password: "ed
 const REVIEWER = { name: "Rita Reviewer", email: "rita@example.com", password: "reviewer password 123" };
 const POOL = "team review demo";
 
-let moto: MotoServer;
-test.beforeAll(async () => {
-  moto = await startMoto();
-  // The hardened preset sends email through the SES identity example.com (us-east-1); apply's preflight
-  // checks it exists, so it is set up as it would be in the account.
-  await createSesIdentity(moto.endpoint, "us-east-1", "example.com");
-});
-test.afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoServer(createHardenedPresetSesIdentity);
 
 /** A person in their own browser context, signed up or in. */
 async function enter(browser: Browser, user: { name: string; email: string; password: string }): Promise<Page> {
