@@ -13,7 +13,7 @@ import { readPoolDocument } from "./read-pool-document";
 import { parseTerraform } from "./terraform/parse-terraform";
 import { type TerraformExportOptions, renderTerraform } from "./terraform/render-terraform";
 import { renderTerraformModule } from "./terraform-module/render-terraform-module";
-import type { ExportFormat, ExportResult, ImportFormat, ImportResult } from "./types";
+import type { ExportFormat, ExportResult, ImportFilesResult, ImportFormat, ImportRequest, ImportResult } from "./types";
 
 export * from "./types";
 export { parseCloudFormation, renderCloudFormation, parseTerraform, renderTerraform, renderTerraformModule };
@@ -73,4 +73,24 @@ export function detectImportFormat(text: string, fileName?: string): ImportForma
   if (/^\s*["']?apiVersion["']?\s*:/mu.test(text)) return "spec";
   if (/^\s*(resource|module|provider|terraform)\s+("[^"]*"\s*)*\{/mu.test(text)) return "terraform";
   return undefined;
+}
+
+/**
+ * Imports one or several files (a Terraform folder, a template, a document) as drafts: the entry point of the
+ * CLI's `import`, the Import form and the tests. Each format's folder evaluates what it can and names the rest
+ * as unresolved inputs. This first version reads one file with the single-file importers; the Terraform and
+ * CloudFormation readers replace it with their own multi-file, multi-pool versions.
+ */
+export async function importFiles(request: ImportRequest): Promise<ImportFilesResult> {
+  const [first] = request.files;
+  if (!first) return { pools: [], diagnostics: [{ severity: "error", path: "", code: "no-files", message: "nothing to import: give a file" }] };
+  const format = request.format ?? detectImportFormat(first.content, first.path) ?? "spec";
+  const result = await importPoolDocument(first.content, format, { fileName: first.path, region: request.region });
+  if (!result.document) return { sourceKind: result.sourceKind, pools: [], diagnostics: result.diagnostics };
+  const doc = result.document;
+  return {
+    sourceKind: result.sourceKind,
+    pools: [{ address: doc.metadata.name, name: doc.metadata.name, draft: doc as unknown as Record<string, unknown>, document: doc, unresolved: [], diagnostics: result.diagnostics }],
+    diagnostics: [],
+  };
 }
