@@ -1,15 +1,17 @@
 import Link from "next/link";
 import { ImportPoolForm } from "@/components/pools/import-pool-form";
+import { DeploymentBadges } from "@/components/pools/deployment-badges";
 import { NewPoolForm } from "@/components/pools/new-pool-form";
 import { Badge, type BadgeTone, Card } from "@/components/ui";
 import { listPresets } from "@/lib/cognito/presets";
 import { requireAccount } from "@/lib/server/page-auth";
+import { listDeployments } from "@/lib/server/deployments";
 import { listPools, POOL_STATUS_LABEL, type PoolStatus } from "@/lib/server/pools";
 import { hasRole } from "@/lib/server/roles";
 
 export const dynamic = "force-dynamic";
 
-const STATUS_TONE: Record<PoolStatus, BadgeTone> = { "never-applied": "neutral", "pending-changes": "warn", "in-sync": "good" };
+const STATUS_TONE: Record<PoolStatus, BadgeTone> = { "no-revision": "neutral", "draft-changed": "warn", "draft-saved": "neutral" };
 
 function formatDate(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -18,6 +20,7 @@ function formatDate(date: Date): string {
 export default async function HomePage() {
   const account = await requireAccount();
   const pools = await listPools(account.workspaceId);
+  const deployments = await listDeployments(pools.map((p) => p.id));
   const canEdit = hasRole(account.role, "editor");
   const presets = listPresets("pool").map((p) => ({ name: p.name, title: p.title, summary: p.summary }));
   return (
@@ -35,7 +38,8 @@ export default async function HomePage() {
                 <tr className="border-b border-slate-200">
                   <th scope="col" className="px-4 py-2 font-medium">Name</th>
                   <th scope="col" className="px-4 py-2 font-medium">Environment</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                  <th scope="col" className="px-4 py-2 font-medium">In AWS</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Design</th>
                   {/* On a phone, Region and Last change move under the name (a sideways-scrolling table hides them). */}
                   <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Region</th>
                   <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Last change</th>
@@ -59,6 +63,9 @@ export default async function HomePage() {
                       </p>
                     </td>
                     <td className="px-4 py-2">{pool.environment}</td>
+                    <td className="px-4 py-2">
+                      <DeploymentBadges deployments={deployments.get(pool.id) ?? []} />
+                    </td>
                     <td className="px-4 py-2">
                       <Badge tone={STATUS_TONE[pool.status]} className="whitespace-nowrap">
                         {POOL_STATUS_LABEL[pool.status]}

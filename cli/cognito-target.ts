@@ -79,8 +79,5 @@ export async function readLiveForPlan(port: SdkPort, userPoolId: string, desired
   };
 }
 
-/** One line for an AWS (or network) error: its code and message, never the request. */
-export function describeAwsError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
-}
+/** One line for an AWS (or network) error, with plain advice for the common ones (lib/cognito/aws/error-advice.ts). */
+export { describeAwsError } from "../lib/cognito/aws/error-advice";

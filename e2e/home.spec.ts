@@ -12,3 +12,9 @@ test("the health endpoint reports the embedded database", async ({ request }) =>
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", database: "sqlite" });
 });
+
+test("every page has a favicon (browsers ask for /favicon.ico)", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/^image\//u);
+});

@@ -68,6 +68,8 @@ test("preflight blocks a trigger Cognito may not invoke, apply is refused before
   await target.getByLabel("Required approvals").fill("0");
   await target.getByRole("button", { name: "Add target" }).click();
   await expect(page.getByTestId("target-pool-dev")).toHaveText("not created yet");
+  // Who the server acts as on this target: moto answers STS GetCallerIdentity for its default account.
+  await expect(page.getByTestId("target-identity-dev")).toContainText(/account \d{12}/u);
   await page.goto(`${poolPath}/changes`);
   const submit = page.getByRole("form", { name: "Submit for review" });
   await submit.getByLabel("Title").fill("Create the pool with its trigger");

@@ -161,7 +161,9 @@ test("design a pool: hardened preset, SPA and M2M clients, a field error fixed, 
 
   await page.goto("/");
   await expect(page.getByRole("link", { name: "shop customers" })).toBeVisible();
-  await expect(page.getByText("in sync")).toBeVisible();
+  // Saved as a revision, but applied nowhere: the list says so, not "in sync".
+  await expect(page.getByText("draft saved as revision")).toBeVisible();
+  await expect(page.getByTestId("deployment")).toHaveText("no target yet");
   await screenshots(page, "pools");
   await expectAccessible(page);
 });

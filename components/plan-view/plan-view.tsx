@@ -311,6 +311,27 @@ export function PlanErrorsPanel({ errors }: { errors: Diagnostic[] }) {
   );
 }
 
+/** Placeholder values (example domains, AWS's documentation account id) the plan would send to AWS as they are. */
+export function PlaceholdersPanel({ placeholders }: { placeholders: readonly Diagnostic[] }) {
+  const headingId = useId();
+  if (placeholders.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-amber-500 bg-amber-50 p-4" data-testid="plan-placeholders">
+      <h3 id={headingId} className="font-semibold text-amber-950">
+        {placeholders.length} placeholder {placeholders.length === 1 ? "value" : "values"} to replace
+      </h3>
+      <p className="mt-1 text-sm text-amber-950">A change request to a target other than a development one is refused until they are replaced.</p>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-amber-950">
+        {placeholders.map((d, i) => (
+          <li key={i}>
+            <code className="font-mono text-xs">{d.path}</code> {d.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The exact text `cognito-studio plan` prints. */
 export function PlanText({ plan, className }: { plan: Plan; className?: string }) {
   return (
@@ -355,12 +376,14 @@ export interface PlanViewProps {
   compact?: boolean;
   /** Review comments about changed fields, shown under the attribute change they name (change requests). */
   comments?: FieldComments;
+  /** Placeholder values in the desired document (`findPlaceholders`), shown above the changes. */
+  placeholders?: readonly Diagnostic[];
   /** Which tab opens first (full mode). */
   defaultTab?: "changes" | "text";
   className?: string;
 }
 
-export function PlanView({ plan, compact = false, defaultTab = "changes", className, comments }: PlanViewProps) {
+export function PlanView({ plan, compact = false, defaultTab = "changes", className, comments, placeholders = [] }: PlanViewProps) {
   const summary = summaryLine(plan);
   if (!plan.hasChanges && plan.errors.length === 0) {
     return (
@@ -391,6 +414,7 @@ export function PlanView({ plan, compact = false, defaultTab = "changes", classN
       <PlanErrorsPanel errors={plan.errors} />
       <BlastRadiusPanel blast={plan.blastRadius} compact={compact} />
       <SecurityChangesPanel changes={plan.securityChanges} />
+      <PlaceholdersPanel placeholders={placeholders} />
     </>
   );
   if (compact) {

@@ -14,7 +14,7 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Badge, Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui";
-import { findPoolFindings } from "@/lib/cognito/findings";
+import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
 import { type Diagnostic, type PoolDocument, hasErrors, poolDocumentSchema, validatePoolDocument } from "@/lib/cognito/spec";
 import { EditorContext, type EditorContextValue } from "./editor-context";
 import { EDITOR_SECTIONS, type DiagnosticIndex, countBySection, indexDiagnostics, serverErrorEntries } from "./field-errors";
@@ -85,7 +85,7 @@ interface Analysis extends PoolEditorState {
 export function analysePoolDocument(doc: PoolDocument, values: PoolFormValues, previousFindings: readonly Diagnostic[] = []): Analysis & { findings: Diagnostic[] } {
   const diagnostics = validatePoolDocument(doc);
   const schemaValid = poolDocumentSchema.safeParse(doc).success;
-  const findings = schemaValid ? findPoolFindings(doc) : [...previousFindings];
+  const findings = schemaValid ? [...findPoolFindings(doc), ...findPlaceholders(doc)] : [...previousFindings];
   const all = [...diagnostics, ...findings];
   return { valid: !hasErrors(diagnostics), diagnostics: all, findings, index: indexDiagnostics(all, values) };
 }

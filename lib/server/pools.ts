@@ -7,12 +7,16 @@ import { UserError } from "./errors";
 /** Largest document a draft may hold (JSON text): far above a 200-client pool, far below trouble. */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
 
-export type PoolStatus = "never-applied" | "pending-changes" | "in-sync";
+/**
+ * The draft against the last revision: a design's own state, not AWS's (what is applied where is
+ * lib/server/deployments.ts, from the applies).
+ */
+export type PoolStatus = "no-revision" | "draft-changed" | "draft-saved";
 
 export const POOL_STATUS_LABEL: Record<PoolStatus, string> = {
-  "never-applied": "never applied",
-  "pending-changes": "pending changes",
-  "in-sync": "in sync",
+  "no-revision": "no revision yet",
+  "draft-changed": "draft changed since last revision",
+  "draft-saved": "draft saved as revision",
 };
 
 export type PoolSummary = {
@@ -50,11 +54,11 @@ export function readStoredDocument(text: string): StoredDocument {
 }
 
 function statusOf(draftText: string | undefined, revisionText: string | undefined): PoolStatus {
-  if (revisionText === undefined) return "never-applied";
-  if (draftText === undefined) return "in-sync";
+  if (revisionText === undefined) return "no-revision";
+  if (draftText === undefined) return "draft-saved";
   const draft = readStoredDocument(draftText).raw;
   const revision = readStoredDocument(revisionText).raw;
-  return sameValue(draft, revision) ? "in-sync" : "pending-changes";
+  return sameValue(draft, revision) ? "draft-saved" : "draft-changed";
 }
 
 export async function listPools(workspaceId: string, db: Db = getDb().db): Promise<PoolSummary[]> {

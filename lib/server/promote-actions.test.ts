@@ -16,7 +16,8 @@ const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
 const { createAccount } = await import("./users");
 const { SIGNED_OUT_ERROR } = await import("./action");
-const { setTargetPortFactory } = await import("./target-port");
+const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
+const { stubPreflightPort } = await import("@/lib/cognito/testing/preflight-stub");
 const { promotionTarget } = await import("./change-requests");
 const poolActions = await import("@/app/pools/actions");
 const actions = await import("@/app/pools/review-actions");
@@ -64,11 +65,13 @@ beforeAll(async () => {
     await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
   }
   setTargetPortFactory(() => fakePort());
+  setTargetPreflightFactory(() => stubPreflightPort());
 });
 
 afterAll(async () => {
   setSessionLookup(undefined);
   setTargetPortFactory(undefined);
+  setTargetPreflightFactory(undefined);
   await getDb().db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -16,9 +16,11 @@ const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
 const { createAccount } = await import("./users");
 const { SIGNED_OUT_ERROR } = await import("./action");
-const { setTargetPortFactory } = await import("./target-port");
+const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
+const { stubPreflightPort } = await import("@/lib/cognito/testing/preflight-stub");
 const { needsNameConfirmation } = await import("./change-requests");
 const { acquireApplyLock } = await import("./apply-lock");
+const { listDeployments } = await import("./deployments");
 const { listAuditEvents, listAuditFacets } = await import("./audit");
 const poolActions = await import("@/app/pools/actions");
 const actions = await import("@/app/pools/review-actions");
@@ -69,11 +71,13 @@ beforeAll(async () => {
     await getDb().db.membership.updateMany({ where: { userId: users[who] }, data: { role: ROLE_OF[who] } });
   }
   setTargetPortFactory(() => fakePort());
+  setTargetPreflightFactory(() => stubPreflightPort());
 });
 
 afterAll(async () => {
   setSessionLookup(undefined);
   setTargetPortFactory(undefined);
+  setTargetPreflightFactory(undefined);
   await getDb().db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -396,9 +400,14 @@ describe("applyAction", () => {
     });
     expect((await changeRequest(id)).status).toBe("failed");
     expect(await getDb().db.applyLock.count({ where: { targetId } })).toBe(0);
+    // The pool's status comes from the applies: this one failed, and nothing was applied before.
+    expect((await listDeployments([pool.id])).get(pool.id)).toEqual([
+      { targetId, target: "dev", state: "failed", failure: "create user_pool: LimitExceededException", at: expect.any(Date) },
+    ]);
     fake.fail = undefined;
     const retried = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
     expect(retried.ok && retried.data.status).toBe("succeeded");
+    expect((await listDeployments([pool.id])).get(pool.id)).toEqual([{ targetId, target: "dev", state: "applied", appliedRevision: 1, at: expect.any(Date) }]);
     expect((await getDb().db.applyRun.findMany({ where: { changeRequestId: id }, orderBy: { startedAt: "asc" } })).map((r) => r.status)).toEqual(["failed", "succeeded"]);
   });
 

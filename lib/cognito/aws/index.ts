@@ -7,3 +7,4 @@ export { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-
 export { createSecretResolver, environmentSecretResolver, SecretResolutionError, type SecretResolver } from "./secret-resolver";
 export { COMPUTED_PROVIDER_DETAILS } from "./echo-rules";
 export { ECHO_RULES, echoedDefaults, type EchoRule, type EchoKind, type EchoScope } from "./echo-rules";
+export { AWS_ERROR_ADVICE, adviseAwsError, describeAwsError, type AwsErrorAdvice } from "./error-advice";

@@ -24,6 +24,7 @@ import { type Environment, detectEnvironment } from "./environment";
 import type { Finding, FindingCheck, FindingContext } from "./types";
 
 export * from "./environment";
+export * from "./placeholders";
 export * from "./types";
 
 /** Every check, pool-wide ones first, in the order findings are reported. */

@@ -195,6 +195,20 @@ export const PREFLIGHT_CODES = {
   },
 
   // ---- any check whose read failed
+  // ---- the server's own AWS credentials (STS GetCallerIdentity; needs no permission)
+  "aws-credentials-ok": { check: "aws-credentials", blocking: false, fix: "", awsErrorWithout: "" },
+  "aws-credentials-missing": {
+    check: "aws-credentials",
+    blocking: true,
+    fix: "Give the server AWS credentials: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run it with a role (instance, task or web identity); then run preflight again.",
+    awsErrorWithout: "the apply's first Cognito call fails with CredentialsProviderError (\"Could not load credentials from any providers\") and nothing is applied",
+  },
+  "aws-credentials-invalid": {
+    check: "aws-credentials",
+    blocking: true,
+    fix: "AWS refuses the server's credentials (expired, unknown or wrong): renew them (aws sso login for SSO profiles) or fix the keys, and check the target's role can be assumed.",
+    awsErrorWithout: "the apply's first Cognito call fails with ExpiredTokenException, UnrecognizedClientException or AccessDenied (on AssumeRole)",
+  },
   "check-failed": {
     check: "any",
     blocking: false,

@@ -4,3 +4,4 @@ export { PREFLIGHT_CODES, type PreflightCode, type PreflightCodeName } from "./c
 export { runPreflight, summarisePreflight, PREFLIGHT_CHECKS, type RunPreflightOptions } from "./run-preflight";
 export { createSdkPreflightPort } from "./sdk-preflight-port";
 export { renderPreflightText } from "./render-text";
+export { readCallerIdentity, type CallerIdentity } from "./caller-identity";

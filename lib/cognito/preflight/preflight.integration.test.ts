@@ -110,7 +110,9 @@ result["keyAsymmetric"] = kms.create_key(KeySpec="RSA_2048", KeyUsage="SIGN_VERI
 beforeAll(async () => {
   moto = await startMoto();
   connection = { region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
-  port = createSdkPreflightPort(connection);
+  // The dependency checks below are read without the credentials check, which has its own test at the end.
+  const { callerIdentity: _, ...dependencyReads } = createSdkPreflightPort(connection);
+  port = dependencyReads;
   setup = await runBoto3<Setup>(moto.endpoint, REGION, SETUP, { poolArn: POOL_ARN });
 });
 afterAll(async () => {
@@ -262,5 +264,14 @@ describe("apply", () => {
     expect(result.ok).toBe(true);
     expect(result.preflight?.results.map((r) => r.code)).toEqual(["sms-role-no-external-id-condition", "lambda-ok"]);
     expect(cognito.calls.CreateUserPool).toBe(1);
+  });
+});
+
+describe("the server's AWS credentials (STS GetCallerIdentity)", () => {
+  test("with credentials, preflight passes and names who the server acts as", async () => {
+    const report = await runPreflight(doc({}), createSdkPreflightPort(connection));
+    expect(report.results.map((r) => [r.code, r.outcome])).toEqual([["aws-credentials-ok", "pass"]]);
+    // moto answers GetCallerIdentity for its default account and user.
+    expect(report.results[0].message).toMatch(/^The server acts as arn:aws:(iam|sts)::\d{12}:\S+ \(account \d{12}\)\.$/u);
   });
 });

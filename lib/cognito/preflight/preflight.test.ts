@@ -102,6 +102,27 @@ test("every failing or warning code has a fix and names the AWS error a user wou
   for (const [code, row] of Object.entries(PREFLIGHT_CODES)) {
     if (code.endsWith("-ok")) continue;
     expect(row.fix.length, code).toBeGreaterThan(20);
-    if (code !== "check-failed") expect(row.awsErrorWithout, code).toMatch(/Exception|none at apply time/u);
+    if (code !== "check-failed") expect(row.awsErrorWithout, code).toMatch(/Exception|Error|none at apply time/u);
   }
+});
+
+describe("the server's AWS credentials", () => {
+  const none = Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" });
+  const expired = Object.assign(new Error("The security token included in the request is expired"), { name: "ExpiredTokenException" });
+
+  test("a server with credentials passes and says who it acts as", async () => {
+    const report = await runPreflight(doc({}), stubPort({ callerIdentity: async () => ({ account: "111122223333", arn: "arn:aws:iam::111122223333:user/ci" }) }));
+    expect(report.results).toEqual([expect.objectContaining({ check: "aws-credentials", outcome: "pass", message: "The server acts as arn:aws:iam::111122223333:user/ci (account 111122223333)." })]);
+    expect(report.blocked).toBe(false);
+  });
+
+  test.each([
+    [none, "aws-credentials-missing", /AWS_PROFILE/u],
+    [expired, "aws-credentials-invalid", /expired/u],
+  ])("no or refused credentials block the apply (%s)", async (error, code, text) => {
+    const report = await runPreflight(doc({}), stubPort({ callerIdentity: () => Promise.reject(error) }));
+    expect(report.blocked).toBe(true);
+    expect(report.results[0]).toMatchObject({ code, outcome: "fail", blocking: true });
+    expect(`${report.results[0].message} ${report.results[0].fix}`).toMatch(text);
+  });
 });

@@ -3,6 +3,7 @@
  * does not apply (no custom domain, no DEVELOPER email, …) adds nothing.
  */
 import type { PoolDocument } from "../spec/document-schema";
+import { checkAwsCredentials } from "./checks/aws-credentials";
 import { checkDomainCertificate } from "./checks/domain-certificate";
 import { checkEmailIdentity } from "./checks/email-identity";
 import { checkKmsKey } from "./checks/kms-key";
@@ -11,7 +12,7 @@ import { checkSmsRole } from "./checks/sms-role";
 import type { PreflightContext } from "./result";
 import type { PreflightOutcome, PreflightPort, PreflightReport, PreflightResult } from "./types";
 
-export const PREFLIGHT_CHECKS = [checkDomainCertificate, checkEmailIdentity, checkSmsRole, checkLambdaTriggers, checkKmsKey] as const;
+export const PREFLIGHT_CHECKS = [checkAwsCredentials, checkDomainCertificate, checkEmailIdentity, checkSmsRole, checkLambdaTriggers, checkKmsKey] as const;
 
 export interface RunPreflightOptions {
   /** The live pool's ARN, when the pool exists: Lambda permissions are checked against it. */

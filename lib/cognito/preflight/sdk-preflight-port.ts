@@ -18,6 +18,7 @@ import {
 import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { GetFunctionCommand, GetPolicyCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { GetEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { type CognitoConnectionOptions, credentialsFor } from "../aws/sdk-port";
 import { regionOfArn } from "./arn";
 import type { PreflightPort } from "./types";
@@ -62,8 +63,13 @@ export function createSdkPreflightPort(connection: CognitoConnectionOptions): Pr
   const iam = () => client("iam", "us-east-1", (c) => new IAMClient(c));
   const lambda = (region: string) => client("lambda", region, (c) => new LambdaClient(c));
   const kms = (region: string) => client("kms", region, (c) => new KMSClient(c));
+  const sts = () => client("sts", connection.region, (c) => new STSClient(c));
 
   return {
+    callerIdentity: async () => {
+      const out = await sts().send(new GetCallerIdentityCommand({}));
+      return { account: out.Account ?? "", arn: out.Arn ?? "" };
+    },
     describeCertificate: (arn) =>
       orUndefined(async () => {
         const out = await acm(regionOfArn(arn, "us-east-1")).send(new DescribeCertificateCommand({ CertificateArn: arn }));

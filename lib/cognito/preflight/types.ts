@@ -4,7 +4,7 @@
  * {@link PreflightPort} (sdk-preflight-port.ts is the SDK-backed one).
  */
 
-export type PreflightCheckId = "domain-certificate" | "email-identity" | "sms-role" | "lambda-trigger" | "kms-key";
+export type PreflightCheckId = "aws-credentials" | "domain-certificate" | "email-identity" | "sms-role" | "lambda-trigger" | "kms-key";
 
 /**
  * - `pass`: the dependency is there and right.
@@ -72,6 +72,11 @@ export interface KeyFacts {
  * for anything else (no permission, throttling, network), which the check reports as `unknown`.
  */
 export interface PreflightPort {
+  /**
+   * STS GetCallerIdentity with the connection's credentials: who the server acts as. Rejects when there are no
+   * credentials or AWS refuses them. Optional so ports that only answer the dependency reads stay small.
+   */
+  callerIdentity?(): Promise<{ account: string; arn: string }>;
   /** ACM DescribeCertificate in the certificate ARN's region. */
   describeCertificate(certificateArn: string): Promise<CertificateFacts | undefined>;
   /** SESv2 GetEmailIdentity in `region`. */

@@ -1,5 +1,6 @@
 import { PlanView } from "@/components/plan-view";
 import { DraftProblems } from "@/components/pools/draft-problems";
+import { findPlaceholders } from "@/lib/cognito/findings";
 import { planChanges } from "@/lib/cognito/plan";
 import { requirePool } from "@/lib/server/page-auth";
 
@@ -23,7 +24,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       ) : base && !base.stored.document ? (
         <DraftProblems diagnostics={base.stored.diagnostics} what="plan (the last revision cannot be read)" />
       ) : (
-        <PlanView plan={planChanges(base?.stored.document ?? null, desired)} />
+        <PlanView plan={planChanges(base?.stored.document ?? null, desired)} placeholders={findPlaceholders(desired)} />
       )}
     </section>
   );

@@ -5,6 +5,21 @@ import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/server/roles";
 import { orderForPromotion } from "@/lib/cognito/environments";
 import { describeEnvironmentValues, listTargets } from "@/lib/server/targets";
+import { targetCallerIdentity } from "@/lib/server/caller-identity";
+import type { CallerIdentity } from "@/lib/cognito/preflight";
+
+/** Who the server acts as: the account and ARN, or what to do when it has no usable credentials. */
+function ActsAs({ identity }: { identity: CallerIdentity }) {
+  if (identity.status === "ok") {
+    return (
+      <span className="break-all">
+        account {identity.account}
+        <span className="block font-mono text-xs text-slate-600">{identity.arn}</span>
+      </span>
+    );
+  }
+  return <span className="text-red-800">{identity.message}</span>;
+}
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +28,7 @@ export default async function TargetsPage({ params }: { params: Promise<{ id: st
   const { account, pool } = await requirePool(id);
   // In promotion order (dev → test → staging → prod): the order Promote follows.
   const targets = orderForPromotion(await listTargets(account.workspaceId, pool.id));
+  const identities = await Promise.all(targets.map((t) => targetCallerIdentity(t)));
   return (
     <section aria-labelledby="targets-heading" className="space-y-4">
       <h1 id="targets-heading" className="text-xl font-semibold">
@@ -24,8 +40,8 @@ export default async function TargetsPage({ params }: { params: Promise<{ id: st
       {targets.length === 0 ? (
         <p className="text-slate-700">No targets yet.</p>
       ) : (
-        <DataTable label="Targets" columns={["Name", "Region", "Endpoint", "Role", "User pool", "Approvals", "Per-environment values"]}>
-          {targets.map((t) => (
+        <DataTable label="Targets" columns={["Name", "Region", "Endpoint", "Role", "The server acts as", "User pool", "Approvals", "Per-environment values"]}>
+          {targets.map((t, i) => (
             <tr key={t.id} className="border-t border-slate-100">
               <td className="px-3 py-2 font-medium">
                 <Link href={`/pools/${pool.id}/targets/${t.id}`} className="text-indigo-800 hover:underline">
@@ -35,6 +51,9 @@ export default async function TargetsPage({ params }: { params: Promise<{ id: st
               <td className="px-3 py-2">{t.region}</td>
               <td className="px-3 py-2 break-all">{t.endpoint ?? "AWS"}</td>
               <td className="px-3 py-2 break-all">{t.roleArn ?? "—"}</td>
+              <td className="px-3 py-2 text-sm" data-testid={`target-identity-${t.name}`}>
+                <ActsAs identity={identities[i]} />
+              </td>
               <td className="px-3 py-2 font-mono break-all" data-testid={`target-pool-${t.name}`}>{t.userPoolId ?? "not created yet"}</td>
               <td className="px-3 py-2">{t.requiredApprovals}</td>
               <td className="px-3 py-2 break-all text-xs">{describeEnvironmentValues(t.environmentValues)}</td>
