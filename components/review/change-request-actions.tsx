@@ -17,6 +17,8 @@ export interface ChangeRequestActionsProps {
   applyBlocked?: string;
   /** Set when the plan replaces or deletes resources: the name to type. */
   confirmName: string | null;
+  /** What the plan destroys, in words, shown with the name to type. */
+  destruction?: string | null;
   /** The plan's changed fields (`address path`), which a comment may be about. */
   fields?: string[];
   /** The newest apply run the page shows: the progress stream follows the next one. */
@@ -32,7 +34,7 @@ interface ApplyShown {
 }
 
 /** The buttons and forms of a change request; every one calls a server action that checks the role. */
-export function ChangeRequestActions({ changeRequestId, planVersion, can, applyBlocked, confirmName, fields = [], lastRunId }: ChangeRequestActionsProps) {
+export function ChangeRequestActions({ changeRequestId, planVersion, can, applyBlocked, confirmName, destruction, fields = [], lastRunId }: ChangeRequestActionsProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string }>();
@@ -87,7 +89,7 @@ export function ChangeRequestActions({ changeRequestId, planVersion, can, applyB
       {can.apply && (
         <div className="space-y-2 rounded-md border border-slate-200 bg-white p-3">
           {confirmName && (
-            <Field id="cr-confirm-name" label={`This plan replaces or deletes resources. Type the pool's name (${confirmName}) to apply it.`}>
+            <Field id="cr-confirm-name" label={`This plan ${destruction ?? "replaces or deletes resources"}. Type the pool's name (${confirmName}) to apply it.`}>
               {(aria) => <Input {...aria} value={typedName} onChange={(e) => setTypedName(e.target.value)} autoComplete="off" />}
             </Field>
           )}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ApplyStep } from "@/lib/cognito/apply";
-import type { Plan } from "@/lib/cognito/plan";
+import { type Plan, describeDestruction } from "@/lib/cognito/plan";
 import { isRunInterrupted } from "./apply-lock";
 import { type ChangeRequestStatus, needsNameConfirmation } from "./change-requests";
 import { type Db, getDb } from "./db";
@@ -71,8 +71,10 @@ export interface ChangeRequestView {
   plannedAt: Date;
   plan: Plan;
   planUserPoolId: string | null;
-  /** The name to type before applying a plan that replaces or deletes the pool or replaces a client. */
+  /** The name to type before applying a plan that replaces or deletes anything (see destructiveEntries). */
   confirmName: string | null;
+  /** What the plan destroys, in words ("deletes app client "web"; replaces the domain"), when it does. */
+  destruction: string | null;
   target: { id: string; name: string; region: string; endpoint: string | null; userPoolId: string | null; requiredApprovals: number };
   /** Approvals of the current plan version by people other than the author. */
   approvals: { approver: string; createdAt: Date }[];
@@ -143,6 +145,7 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
     plan,
     planUserPoolId: cr.planUserPoolId,
     confirmName: needsNameConfirmation(plan) ? (document.metadata?.name ?? cr.pool.name) : null,
+    destruction: needsNameConfirmation(plan) ? describeDestruction(plan) : null,
     target: { id: cr.target.id, name: cr.target.name, region: cr.target.region, endpoint: cr.target.endpoint, userPoolId: cr.target.userPoolId, requiredApprovals: cr.target.requiredApprovals },
     approvals: cr.approvals.filter((a) => a.planVersion === cr.planVersion && a.approver !== cr.author).map((a) => ({ approver: a.approver, createdAt: a.createdAt })),
     outdatedApprovals: cr.approvals.filter((a) => a.planVersion !== cr.planVersion).map((a) => ({ approver: a.approver, planVersion: a.planVersion })),

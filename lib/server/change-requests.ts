@@ -4,7 +4,7 @@ import type { ApplyInput, ApproveInput, CommentInput, SubmitChangeRequestInput }
 import { ApplyRefusedError, type ApplyStep, applyPlan } from "@/lib/cognito/apply";
 import { readLivePool } from "@/lib/cognito/aws";
 import { applyEnvironmentValues, nextTarget, readEnvironmentValues } from "@/lib/cognito/environments";
-import { type Plan, planChanges, sameValue } from "@/lib/cognito/plan";
+import { type Plan, describeDestruction, destructiveEntries, planChanges, sameValue } from "@/lib/cognito/plan";
 import { appliedSecretRefsOf, type PoolDocument, type SecretRef, validatePoolDocument } from "@/lib/cognito/spec";
 import { acquireApplyLock, releaseApplyLock } from "./apply-lock";
 import { type Db, getDb } from "./db";
@@ -91,7 +91,7 @@ export async function planForTarget(target: TargetRow, document: PoolDocument, d
 
 /** A plan that replaces or deletes the pool, or replaces a client, needs the pool's name typed first. */
 export function needsNameConfirmation(plan: Plan): boolean {
-  return plan.entries.some((e) => (e.type === "userPool" && (e.action === "replace" || e.action === "delete")) || (e.type === "appClient" && e.action === "replace"));
+  return destructiveEntries(plan).length > 0;
 }
 
 /** The plan row was written by this module from planChanges (never from input), so it is read back as is. */
@@ -323,7 +323,7 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
   }
   const confirm = needsNameConfirmation(plan);
   if (confirm && input.confirmName !== document.metadata.name) {
-    throw new UserError("confirm-name", `This plan replaces or deletes resources; type the pool's name (${document.metadata.name}) to apply it.`, "confirmName");
+    throw new UserError("confirm-name", `This plan ${describeDestruction(plan)}; type the pool's name (${document.metadata.name}) to apply it.`, "confirmName");
   }
 
   const runId = randomUUID();

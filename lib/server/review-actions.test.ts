@@ -506,8 +506,13 @@ describe("needsNameConfirmation", () => {
     { what: "an in-place client change", desired: withSpec({ clients: [{ name: "web", generateSecret: false, callbackUrls: ["https://b.example.com/cb"] }] }), expected: false },
     { what: "a client replacement (generateSecret)", desired: withSpec({ clients: [{ name: "web", generateSecret: true, callbackUrls: ["https://a.example.com/cb"] }] }), expected: true },
     { what: "a pool replacement (usernameAttributes)", desired: withSpec({ usernameAttributes: ["phone_number"] }), expected: true },
-  ])("$what → $expected", ({ desired, expected }) => {
-    expect(needsNameConfirmation(planChanges(base, desired))).toBe(expected);
+    { what: "a client deletion", desired: withSpec({ clients: [] }), expected: true },
+    { what: "a group deletion", desired: withSpec({ groups: [] }), expected: true, base: withSpec({ groups: [{ name: "admins" }] }) },
+    { what: "a domain replacement (new prefix)", desired: withSpec({ domain: { domain: "orders-two" } }), expected: true, base: withSpec({ domain: { domain: "orders-one" } }) },
+    { what: "a resource server replacement (new identifier)", desired: withSpec({ resourceServers: [{ identifier: "https://api2", name: "api", scopes: [] }] }), expected: true, base: withSpec({ resourceServers: [{ identifier: "https://api", name: "api", scopes: [] }] }) },
+    { what: "adding a group", desired: withSpec({ groups: [{ name: "admins" }] }), expected: false },
+  ])("$what → $expected", ({ desired, expected, base: current = base }) => {
+    expect(needsNameConfirmation(planChanges(current, desired))).toBe(expected);
   });
 });
 

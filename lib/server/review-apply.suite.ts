@@ -194,7 +194,11 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
 
       await approve(id, 2);
       as("admin");
-      const applied = await actions.applyAction({ changeRequestId: id, planVersion: 2 });
+      // The new plan also deletes the client made by hand (the design manages the pool's clients): that needs
+      // the pool's name typed.
+      const unconfirmed = await actions.applyAction({ changeRequestId: id, planVersion: 2 });
+      expect(unconfirmed.ok === false && unconfirmed.fieldErrors.confirmName).toEqual(['This plan deletes app client "made-by-hand"; type the pool\'s name (team-orders) to apply it.']);
+      const applied = await actions.applyAction({ changeRequestId: id, planVersion: 2, confirmName: "team-orders" });
       expect(applied.ok && applied.data.status).toBe("succeeded");
       const live = await readLivePool(createSdkPort(createMotoClient({ region: REGION, endpoint: moto.endpoint, credentials }), { rateLimit: "off" }), userPoolId, { desired: changed });
       expect(live.document.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toContain("https://staging.example.com/callback");
@@ -304,8 +308,11 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       expect(checked.ok, JSON.stringify(checked)).toBe(true);
       if (!checked.ok) return;
       expect(checked.data.blocked).toBe(true);
-      expect(checked.data.results.map((r) => [r.code, r.path])).toEqual([["email-identity-not-found", "spec.emailConfiguration.sourceArn"]]);
-      expect(checked.data.results[0]?.awsErrorWithout).toContain("InvalidEmailRoleAccessPolicyException");
+      expect(checked.data.results.map((r) => [r.code, r.path])).toEqual([
+        ["aws-credentials-ok", ""],
+        ["email-identity-not-found", "spec.emailConfiguration.sourceArn"],
+      ]);
+      expect(checked.data.results.find((r) => r.code === "email-identity-not-found")?.awsErrorWithout).toContain("InvalidEmailRoleAccessPolicyException");
 
       as("approver");
       const applied = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
@@ -336,6 +343,31 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       expect(await poolsNamed("team-billing")).toBe(1);
       expect(await getDb().db.applyRun.count({ where: { changeRequestId: id } })).toBe(1);
       expect(await getDb().db.applyLock.count({ where: { targetId: target } })).toBe(0);
+    });
+
+    test("a plan that deletes a client is applied only with the pool's name typed, checked on the server", async () => {
+      const { id: deletesPool, document: design } = await newPool("team-deletes");
+      const target = await addTarget(deletesPool, "dev", 0);
+      const createId = await submit(deletesPool, target, "Create");
+      as("approver");
+      const created = await actions.applyAction({ changeRequestId: createId, planVersion: 1 });
+      expect(created.ok && created.data.status, JSON.stringify(created)).toBe("succeeded");
+      as("editor");
+      const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: deletesPool } });
+      const withoutSpa: PoolDocument = { ...design, spec: { ...design.spec, clients: (design.spec.clients ?? []).filter((c) => c.name !== "spa") } };
+      expect((await poolActions.saveDraftAction({ poolId: deletesPool, version: draft.version, document: withoutSpa })).ok).toBe(true);
+      const id = await submit(deletesPool, target, "Retire the SPA");
+      as("approver");
+      const refused = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
+      expect(refused).toEqual({
+        ok: false,
+        fieldErrors: { confirmName: ['This plan deletes app client "spa"; type the pool\'s name (team-deletes) to apply it.'] },
+      });
+      expect(await getDb().db.applyRun.count({ where: { changeRequestId: id } })).toBe(0);
+      const wrong = await actions.applyAction({ changeRequestId: id, planVersion: 1, confirmName: "team-delete" });
+      expect(wrong.ok).toBe(false);
+      const applied = await actions.applyAction({ changeRequestId: id, planVersion: 1, confirmName: "team-deletes" });
+      expect(applied.ok && applied.data.steps.map((s) => `${s.action} ${s.resource} ${s.outcome}`), JSON.stringify(applied)).toEqual(['delete app_client["spa"] ok']);
     });
 
     test("a target's own callback URL reaches its live pool; pulling that pool keeps it out of the design", async () => {

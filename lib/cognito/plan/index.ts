@@ -9,3 +9,4 @@ export { impactRank } from "./impact";
 export { MFA_FIELDS, poolAttributes, mfaAttributes, effectiveClients, resolveClient, resolveClientDefaults } from "./resources";
 export { formatPath, parsePath, KEYED_LISTS, type PathSegment } from "./paths";
 export { canonicalKey, sameValue } from "./diff";
+export { destructiveEntries, describeDestruction } from "./destructive";

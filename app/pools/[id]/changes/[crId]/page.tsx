@@ -94,6 +94,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           changeRequestId={cr.id}
           planVersion={cr.planVersion}
           confirmName={cr.confirmName}
+          destruction={cr.destruction}
           applyBlocked={applyBlocked}
           {...(cr.runs[0] ? { lastRunId: cr.runs[0].id } : {})}
           fields={cr.plan.entries.filter((e) => e.action !== "noop").flatMap((e) => e.changes.map((c) => `${e.address} ${c.path}`))}

@@ -1,0 +1,32 @@
+/**
+ * What a plan destroys: every replacement and deletion, of any resource. A replaced pool loses its users, a
+ * deleted or replaced client its id and secret (every app using it breaks), a deleted group its memberships, a
+ * deleted identity provider its links to users, a replaced domain its certificate and DNS. Applying such a plan
+ * needs the pool's name typed, checked on the server.
+ */
+import type { Plan, ResourceChange, ResourceType } from "./types";
+
+const NOUN: Record<ResourceType, string> = {
+  userPool: "the user pool",
+  mfaConfig: "the MFA configuration",
+  appClient: "app client",
+  resourceServer: "resource server",
+  identityProvider: "identity provider",
+  group: "group",
+  domain: "the domain",
+};
+
+export function destructiveEntries(plan: Plan): ResourceChange[] {
+  return plan.entries.filter((e) => e.action === "replace" || e.action === "delete");
+}
+
+/** "deletes app client "web"; replaces the domain", for the confirmation prompt. Empty when nothing is destroyed. */
+export function describeDestruction(plan: Plan): string {
+  return destructiveEntries(plan)
+    .map((e) => {
+      const noun = NOUN[e.type];
+      const what = noun.startsWith("the ") ? noun : `${noun} "${e.key}"`;
+      return `${e.action === "replace" ? "replaces" : "deletes"} ${what}`;
+    })
+    .join("; ");
+}
