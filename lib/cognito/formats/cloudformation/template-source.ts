@@ -1,0 +1,75 @@
+/**
+ * A template as read from its file: the value (YAML with short-form tags, or JSON, which YAML reads too) and a
+ * way back from a path in that value to the file's line and source text, so every gap and warning can say
+ * "template.yaml line 12" and quote the expression the person wrote.
+ */
+import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { type Diagnostic, error } from "../../spec/diagnostics";
+import { CFN_READ_TAGS } from "./intrinsics";
+
+export type TemplatePath = readonly (string | number)[];
+
+/** Where a path points in the file: its 1-based line and, for quoting, the expression as written. */
+export interface SourceLocation {
+  line: number;
+  source?: string;
+}
+
+export interface TemplateSource {
+  file: string;
+  template: Record<string, unknown>;
+  locate(path: TemplatePath): SourceLocation | undefined;
+}
+
+const MAX_QUOTE = 100;
+
+function quote(text: string, node: Node): string {
+  const tag = node.tag && node.tag.startsWith("!") ? `${node.tag} ` : "";
+  const flat = `${tag}${text}`.replace(/\s+/gu, " ").trim();
+  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
+}
+
+function childOf(node: unknown, segment: string | number): { keyNode?: Node; value?: Node } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+    return pair ? { keyNode: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined } : undefined;
+  }
+  if (isSeq(node) && typeof segment === "number") {
+    const item = node.items[segment] as Node | undefined;
+    return item ? { keyNode: item, value: item } : undefined;
+  }
+  return undefined;
+}
+
+function locator(doc: Document, text: string, lines: LineCounter): (path: TemplatePath) => SourceLocation | undefined {
+  return (path) => {
+    let node: unknown = doc.contents;
+    let at: number | undefined;
+    let value: Node | undefined;
+    for (const segment of path) {
+      const child = childOf(node, segment);
+      // A path into a short-form function (`!Join [...]`) has no node of its own: the function's line is nearest.
+      if (!child) break;
+      at = child.keyNode?.range?.[0] ?? at;
+      value = child.value;
+      node = child.value;
+    }
+    if (at === undefined) return undefined;
+    const range = value?.range;
+    return { line: lines.linePos(at).line, ...(value && range ? { source: quote(text.slice(range[0], range[1]), value) } : {}) };
+  };
+}
+
+/** Reads a template file. A file YAML cannot read is one error naming its line and column. */
+export function readTemplateSource(file: string, text: string): { source?: TemplateSource; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { customTags: CFN_READ_TAGS, uniqueKeys: false, lineCounter: lines, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lines.linePos(first.pos[0]);
+    return { diagnostics: [error("", "unparsable", `${file} is not valid YAML or JSON at line ${pos.line}, column ${pos.col}: ${first.message.split("\n")[0]}; fix the file and import it again`)] };
+  }
+  const template = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (template === null || typeof template !== "object" || Array.isArray(template)) return { diagnostics: [error("", "not-a-template", `${file} is not a CloudFormation template (it has no Resources section)`)] };
+  return { source: { file, template: template as Record<string, unknown>, locate: locator(doc, text, lines) }, diagnostics: [] };
+}
