@@ -17,7 +17,8 @@ export const CLOUDFORMATION_IMPORT_OPTIONS = {
   partition: { type: "string" },
 } as const;
 
-export const CLOUDFORMATION_IMPORT_USAGE = `  --parameter KEY=VALUE  cloudformation: a template parameter's value (repeatable; wins over its Default)
+export const CLOUDFORMATION_IMPORT_USAGE = `  --parameter KEY=VALUE  cloudformation: a template parameter's value (repeatable; wins over its Default),
+                         or a Serverless Framework variable's (--parameter opt:stage=prod)
   --account-id ID        cloudformation: AWS::AccountId
   --stack-name NAME      cloudformation: AWS::StackName
   --partition NAME       cloudformation: AWS::Partition (default: from the Region)
@@ -45,7 +46,7 @@ const FLAG: Record<string, string> = { "AWS::AccountId": "--account-id ID", "AWS
 function howToSupply(input: UnresolvedInput): string {
   const where = input.file ? ` (${input.file}${input.line ? ` line ${input.line}` : ""})` : "";
   const feeds = input.fields.length ? `; feeds ${input.fields.join(", ")}` : "";
-  if (input.kind === "parameter") return `--parameter ${input.name}=VALUE${where}${feeds}`;
+  if (input.kind === "parameter" || (input.kind === "variable" && input.suppliable)) return `--parameter ${input.name}=VALUE${where}${feeds}`;
   if (input.kind === "pseudo-parameter") return `${FLAG[input.name] ?? input.name}${where}${feeds}`;
   return `${input.name}${input.description ? `: ${input.description}` : ""}${where}${feeds}; set it in the draft`;
 }

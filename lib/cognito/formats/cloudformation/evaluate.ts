@@ -7,6 +7,7 @@
  * Never throws on any input: a malformed function is an unresolved expression.
  */
 import { type Gap, NO_VALUE, Unresolved, gapsIn, isUnresolved, unresolvedAt } from "./gaps";
+import { type ServerlessScope, hasServerlessVariable, resolveServerlessVariables } from "./serverless-variables";
 import type { TemplatePath, TemplateSource } from "./template-source";
 
 type Json = Record<string, unknown>;
@@ -60,6 +61,8 @@ export interface EvaluationScope {
   parameters: ReadonlyMap<string, Value>;
   pseudo: ReadonlyMap<string, Value>;
   resources: Readonly<Record<string, Json>>;
+  /** Serverless Framework variables (`${self:custom.stage}`) in plain strings. */
+  serverless?: ServerlessScope;
 }
 
 function stringOf(value: Value): string | undefined {
@@ -92,6 +95,10 @@ export class Evaluator {
   /** Evaluates a value at `path` of the template: intrinsics become values, `AWS::NoValue` removes the key. */
   value(value: Value, path: TemplatePath): Value {
     if (Array.isArray(value)) return value.map((v, i) => this.value(v, [...path, i])).filter((v) => v !== NO_VALUE);
+    if (typeof value === "string" && hasServerlessVariable(value)) {
+      const resolved = resolveServerlessVariables(value, this.scope.serverless ?? { supplied: {} });
+      return isUnresolved(resolved) ? new Unresolved(resolved.gaps, path) : resolved;
+    }
     if (!isObject(value)) return value;
     const keys = Object.keys(value);
     if (keys.length === 1 && (keys[0] === "Ref" || keys[0].startsWith("Fn::"))) {
@@ -221,6 +228,7 @@ export class Evaluator {
       last = (match.index ?? 0) + match[0].length;
       const name = match[1].trim();
       if (name.startsWith("!")) parts.push(`\${${name.slice(1)}}`);
+      else if (hasServerlessVariable(match[0])) parts.push(resolveServerlessVariables(match[0], this.scope.serverless ?? { supplied: {} }));
       else if (name in variables) parts.push(variables[name]);
       else if (!name.includes(".") || name.startsWith("AWS::") || this.scope.parameters.has(name)) parts.push(this.ref(name));
       else parts.push(this.getAtt(name, path));

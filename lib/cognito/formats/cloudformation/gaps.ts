@@ -55,10 +55,12 @@ function list(names: readonly string[]): string {
 export function describeRemedy(gaps: readonly Gap[]): string {
   const parameters = gaps.filter((g) => g.kind === "parameter").map((g) => g.name);
   const pseudo = gaps.filter((g) => g.kind === "pseudo-parameter").map((g) => g.name);
+  const variables = gaps.filter((g) => g.kind === "variable" && g.suppliable).map((g) => g.name);
   const other = gaps.filter((g) => !g.suppliable);
   const parts: string[] = [];
   if (parameters.length) parts.push(`supply the parameter${parameters.length > 1 ? "s" : ""} ${list(parameters)}`);
   if (pseudo.length) parts.push(`supply ${list(pseudo)}`);
+  if (variables.length) parts.push(`supply the Serverless Framework variable${variables.length > 1 ? "s" : ""} ${list(variables)}`);
   if (other.length) parts.push(`it depends on ${list(other.map((g) => (g.why ? `${g.name} (${g.why})` : g.name)))}: set the field in the draft by hand`);
   return parts.join("; ");
 }

@@ -513,3 +513,90 @@ describe("never throws", () => {
     );
   });
 });
+
+describe("Serverless Framework files", () => {
+  const serverlessYml = `service: notes
+provider:
+  name: aws
+  stage: dev
+  region: \${opt:region, 'eu-central-1'}
+custom:
+  stage: \${opt:stage, self:provider.stage}
+functions:
+  preSignUp:
+    handler: handler.preSignUp
+    events:
+      - cognitoUserPool:
+          pool: notes-users
+          trigger: PreSignUp
+resources:
+  Resources:
+    CognitoUserPool:
+      Type: AWS::Cognito::UserPool
+      Properties:
+        UserPoolName: \${self:service}-users-\${self:custom.stage}
+        UsernameAttributes: [email]
+    CognitoUserPoolClient:
+      Type: AWS::Cognito::UserPoolClient
+      Properties:
+        ClientName: \${self:custom.stage}-web
+        UserPoolId: { Ref: CognitoUserPool }
+        CallbackURLs: \${param:callbackUrls}
+`;
+
+  test("serverless.yml: its resources are the template, its variables resolve from the file, a supplied value or the fallback", async () => {
+    const result = await importCloudFormationFiles({ files: [{ path: "serverless.yml", content: serverlessYml }] });
+    const [pool] = result.pools;
+    expect(pool.draft).toEqual({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "notes-users-dev" }, spec: { region: "eu-central-1", usernameAttributes: ["email"], clients: [{ name: "dev-web" }] } });
+    expect(pool.unresolved).toEqual([
+      { name: "param:callbackUrls", kind: "variable", suppliable: true, file: "serverless.yml", line: lineOf(serverlessYml, "CallbackURLs:"), description: "a Serverless Framework variable, which serverless resolves before CloudFormation sees the template", fields: ["spec.clients[0].callbackUrls"] },
+    ]);
+    expect(pool.diagnostics.find((d) => d.code === "unresolved-input")?.message).toBe(`set from \${param:callbackUrls} in serverless.yml line ${lineOf(serverlessYml, "CallbackURLs:")}; supply the Serverless Framework variable param:callbackUrls`);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      "serverless.yml: a Serverless Framework file; its resources section was read as the template (service, provider, custom, functions are not part of a user pool; not imported)",
+      "serverless.yml: function preSignUp is the PreSignUp trigger of user pool notes-users (a cognitoUserPool event, set by serverless at deploy time); set that pool's lambdaConfig in the draft",
+    ]);
+    const prod = await importCloudFormationFiles({ files: [{ path: "serverless.yml", content: serverlessYml }], region: "us-east-1", parameters: { "opt:stage": "prod", "param:callbackUrls": "https://notes.example.com/cb" } });
+    expect(prod.pools[0].document).toMatchObject({ metadata: { name: "notes-users-prod" }, spec: { region: "us-east-1", clients: [{ name: "prod-web", callbackUrls: ["https://notes.example.com/cb"] }] } });
+    expect(prod.diagnostics.map((d) => d.code)).not.toContain("unknown-parameter");
+  });
+
+  test("a resources file included by serverless.yml: its variables are gaps named by the variable", async () => {
+    const included = "Resources:\n  CognitoUserPool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: ${self:custom.stage}-user-pool\n";
+    const { pool } = await importOne(included, { region: "eu-west-1" }, "resources/cognito-user-pool.yml");
+    expect(pool.unresolved.map((u) => [u.name, u.fields])).toEqual([["self:custom.stage", ["metadata.name"]]]);
+    expect((await importOne(included, { region: "eu-west-1", parameters: { "self:custom.stage": "dev" } })).pool.document?.metadata.name).toBe("dev-user-pool");
+  });
+});
+
+describe("a UserPoolId chosen by Fn::If", () => {
+  const template = `Parameters:
+  ExistingPoolId: { Type: String, Default: "" }
+Conditions:
+  CreatePool: !Equals [!Ref ExistingPoolId, ""]
+Resources:
+  UserPool:
+    Type: AWS::Cognito::UserPool
+    Condition: CreatePool
+    Properties: { UserPoolName: app }
+  Other:
+    Type: AWS::Cognito::UserPool
+    Properties: { UserPoolName: other }
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !If [CreatePool, !Ref UserPool, !Ref ExistingPoolId]
+      ClientName: web
+`;
+
+  test("the client belongs to the pool the condition picks", async () => {
+    const result = await importCloudFormationFiles({ files: [{ path: "t.yaml", content: template }], region: "eu-west-1" });
+    expect(result.pools.map((p) => [p.address, (p.draft.spec as { clients?: unknown }).clients])).toEqual([
+      ["UserPool", [{ name: "web" }]],
+      ["Other", undefined],
+    ]);
+    const existing = await importCloudFormationFiles({ files: [{ path: "t.yaml", content: template }], region: "eu-west-1", parameters: { ExistingPoolId: "eu-west-1_abc" } });
+    expect(existing.pools.map((p) => p.address)).toEqual(["Other"]);
+    expect(existing.diagnostics.map((d) => d.code)).toEqual(["condition-false", "other-pool"]);
+  });
+});

@@ -14,6 +14,7 @@ import { CFN_GROUP, CFN_IDENTITY_PROVIDER } from "./groups-idps";
 import { type PoolInput, importPool } from "./import-pool";
 import { CFN_TYPES, STUDIO_METADATA } from "./naming";
 import { readParameters } from "./parameters";
+import { type ServerlessScope, resolveServerlessVariables } from "./serverless-variables";
 import { type TemplateSource, readTemplateSource } from "./template-source";
 
 type Json = Record<string, unknown>;
@@ -30,10 +31,19 @@ const KNOWN_TRANSFORMS = new Set(["AWS::Serverless-2016-10-31", "AWS::LanguageEx
 
 const SAM_EXPLAINED = "SAM expands only AWS::Serverless::* resources; the Cognito resources were read as written";
 
-/** The logical id of the pool a `UserPoolId` names (`Ref`, or `Fn::GetAtt` of UserPoolId), if it is one of `pools`. */
-function ownerOf(userPoolId: unknown, pools: ReadonlySet<string>): string | undefined {
+/**
+ * The logical id of the pool a `UserPoolId` names (`Ref`, or `Fn::GetAtt` of UserPoolId), if it is one of
+ * `pools`. `Fn::If` (a pool created here or one given by a parameter) follows the branch its condition picks.
+ */
+function ownerOf(userPoolId: unknown, pools: ReadonlySet<string>, evaluator?: Evaluator): string | undefined {
   if (!isObject(userPoolId)) return undefined;
   if (typeof userPoolId.Ref === "string" && pools.has(userPoolId.Ref)) return userPoolId.Ref;
+  const branches = userPoolId["Fn::If"];
+  if (Array.isArray(branches) && branches.length === 3 && typeof branches[0] === "string" && evaluator) {
+    const holds = evaluator.condition(branches[0]);
+    const candidates = holds === true ? [branches[1]] : holds === false ? [branches[2]] : [branches[1], branches[2]];
+    return candidates.map((b) => ownerOf(b, pools, evaluator)).find((id) => id !== undefined);
+  }
   const getAtt = userPoolId["Fn::GetAtt"];
   const [id, attribute] = typeof getAtt === "string" ? getAtt.split(".") : Array.isArray(getAtt) ? getAtt : [];
   return typeof id === "string" && attribute === "UserPoolId" && pools.has(id) ? id : undefined;
@@ -79,6 +89,31 @@ function sectionLines(source: TemplateSource): Diagnostic[] {
   return out;
 }
 
+/** A serverless.yml's `provider.region` when it resolves (`${opt:region, 'us-west-2'}` gives its fallback). */
+function serverlessRegion(source: TemplateSource, scope: ServerlessScope): string | undefined {
+  const provider = source.serverless?.provider;
+  const region = isObject(provider) && typeof provider.region === "string" ? resolveServerlessVariables(provider.region, scope) : undefined;
+  return typeof region === "string" ? region : undefined;
+}
+
+/** What a serverless.yml holds besides its resources: one line, and one per function event that sets a pool's trigger. */
+function serverlessLines(source: TemplateSource): Diagnostic[] {
+  const file = source.serverless;
+  if (!file) return [];
+  const others = Object.keys(file).filter((k) => k !== "resources");
+  const out = [warning("", "ignored-section", `${source.file}: a Serverless Framework file; its resources section was read as the template${others.length ? ` (${others.join(", ")} are not part of a user pool; not imported)` : ""}`)];
+  for (const [name, fn] of Object.entries(isObject(file.functions) ? file.functions : {})) {
+    for (const event of isObject(fn) && Array.isArray(fn.events) ? fn.events : []) {
+      const pool = isObject(event) && isObject(event.cognitoUserPool) ? event.cognitoUserPool : undefined;
+      if (pool)
+        out.push(
+          warning("", "ignored-trigger", `${source.file}: function ${name} is the ${String(pool.trigger)} trigger of user pool ${String(pool.pool)} (a cognitoUserPool event, set by serverless at deploy time); set that pool's lambdaConfig in the draft`),
+        );
+    }
+  }
+  return out;
+}
+
 /** SAM functions with a Cognito event: SAM adds the function as that pool's trigger when it expands. */
 function samTriggersOf(resources: [string, Json][], poolId: string): PoolInput["samTriggers"] {
   const out: PoolInput["samTriggers"] = [];
@@ -103,11 +138,12 @@ function importSource(source: TemplateSource, request: ImportRequest, addressOf:
   const { template, file } = source;
   if (!isObject(template.Resources)) return { pools: [], diagnostics: [error("", "not-a-template", `${file} is not a CloudFormation template (it has no Resources section)`)] };
   const studio = isObject(template.Metadata) && isObject(template.Metadata[STUDIO_METADATA]) ? template.Metadata[STUDIO_METADATA] : {};
-  const region = typeof studio.Region === "string" ? studio.Region : request.region;
+  const serverless = { supplied: request.parameters ?? {}, ...(source.serverless ? { file: source.serverless } : {}) };
+  const region = typeof studio.Region === "string" ? studio.Region : (request.region ?? serverlessRegion(source, serverless));
   const parameters = readParameters(source, request.parameters);
   const resources = Object.entries(template.Resources).filter((e): e is [string, Json] => isObject(e[1]));
-  const evaluator = new Evaluator({ source, parameters: parameters.values, pseudo: pseudoParameterValues(request.pseudoParameters, region), resources: Object.fromEntries(resources) });
-  const diagnostics: Diagnostic[] = [...parameters.diagnostics, ...sectionLines(source)];
+  const evaluator = new Evaluator({ source, parameters: parameters.values, pseudo: pseudoParameterValues(request.pseudoParameters, region), resources: Object.fromEntries(resources), serverless });
+  const diagnostics: Diagnostic[] = [...parameters.diagnostics, ...serverlessLines(source), ...sectionLines(source)];
 
   // Resources whose Condition is false do not exist; an undecidable one is imported as if it held.
   const conditionGaps = new Map<string, readonly Gap[]>();
@@ -132,9 +168,13 @@ function importSource(source: TemplateSource, request: ImportRequest, addressOf:
     const type = String(resource.Type);
     if (type === CFN_TYPES.pool) continue;
     const userPoolId = isObject(resource.Properties) ? resource.Properties.UserPoolId : undefined;
-    const owner = ownerOf(userPoolId, poolSet) ?? (poolIds.length === 1 && userPoolId !== undefined ? poolIds[0] : undefined);
+    const named = ownerOf(userPoolId, poolSet, evaluator);
+    // Another way of naming the template's only pool (`!Sub "${UserPool}"`) still names it; a literal id,
+    // a parameter or an import names a pool elsewhere.
+    const mentionsOnlyPool = poolIds.length === 1 && isObject(userPoolId) && JSON.stringify(userPoolId).includes(poolIds[0]);
+    const owner = named ?? (mentionsOnlyPool ? poolIds[0] : undefined);
     if (POOL_MODEL_TYPES.has(type)) {
-      if (owner) children.get(owner)?.push({ id, resource, attachedWithoutRef: ownerOf(userPoolId, poolSet) === undefined });
+      if (owner) children.get(owner)?.push({ id, resource, attachedWithoutRef: named === undefined });
       else orphans.push(id);
     } else if (owner && type.startsWith("AWS::Cognito::")) poolIgnored.get(owner)?.add(type, id);
     else fileIgnored.add(type, id);

@@ -56,7 +56,8 @@ export function readParameters(source: TemplateSource, supplied: Readonly<Record
     else if ("Default" in p && p.Default !== null && p.Default !== undefined) values.set(name, typed(type, p.Default));
     else values.set(name, gap());
   }
+  // Names with a colon are Serverless Framework variables (`opt:stage`), not parameters.
   for (const name of Object.keys(supplied))
-    if (!Object.hasOwn(declared, name)) diagnostics.push(warning("", "unknown-parameter", `${source.file} declares no parameter ${name}; the value given for it was not used (declared: ${Object.keys(declared).join(", ") || "none"})`));
+    if (!Object.hasOwn(declared, name) && !name.includes(":")) diagnostics.push(warning("", "unknown-parameter", `${source.file} declares no parameter ${name}; the value given for it was not used (declared: ${Object.keys(declared).join(", ") || "none"})`));
   return { values, noEcho, diagnostics };
 }

@@ -17,9 +17,15 @@ export interface SourceLocation {
 
 export interface TemplateSource {
   file: string;
+  /** The template: the file itself, or the `resources` section of a Serverless Framework file. */
   template: Record<string, unknown>;
+  /** Where a path of `template` is in the file. */
   locate(path: TemplatePath): SourceLocation | undefined;
+  /** The whole Serverless Framework file (serverless.yml) when the template is its `resources` section. */
+  serverless?: Record<string, unknown>;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 const MAX_QUOTE = 100;
 
@@ -69,7 +75,11 @@ export function readTemplateSource(file: string, text: string): { source?: Templ
     const pos = lines.linePos(first.pos[0]);
     return { diagnostics: [error("", "unparsable", `${file} is not valid YAML or JSON at line ${pos.line}, column ${pos.col}: ${first.message.split("\n")[0]}; fix the file and import it again`)] };
   }
-  const template = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  if (template === null || typeof template !== "object" || Array.isArray(template)) return { diagnostics: [error("", "not-a-template", `${file} is not a CloudFormation template (it has no Resources section)`)] };
-  return { source: { file, template: template as Record<string, unknown>, locate: locator(doc, text, lines) }, diagnostics: [] };
+  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (!isObject(value)) return { diagnostics: [error("", "not-a-template", `${file} is not a CloudFormation template (it has no Resources section)`)] };
+  const locate = locator(doc, text, lines);
+  // serverless.yml keeps its CloudFormation under `resources` (https://www.serverless.com/framework/docs/providers/aws/guide/resources).
+  if (!isObject(value.Resources) && isObject(value.resources) && isObject(value.resources.Resources))
+    return { source: { file, template: value.resources, locate: (path) => locate(["resources", ...path]), serverless: value }, diagnostics: [] };
+  return { source: { file, template: value, locate }, diagnostics: [] };
 }
