@@ -600,3 +600,25 @@ Resources:
     expect(existing.diagnostics.map((d) => d.code)).toEqual(["condition-false", "other-pool"]);
   });
 });
+
+describe("parameter files beside the template", () => {
+  const template = "Parameters:\n  Env: { Type: String }\n  Scopes: { Type: CommaDelimitedList }\nResources:\n  Pool: { Type: AWS::Cognito::UserPool, Properties: { UserPoolName: !Sub 'app-${Env}', AliasAttributes: !Ref Scopes } }\n";
+  test.each([
+    ["params.json", JSON.stringify([{ ParameterKey: "Env", ParameterValue: "prod" }, { ParameterKey: "Scopes", ParameterValue: "email,phone_number" }])],
+    ["prod.json", JSON.stringify({ Parameters: { Env: "prod", Scopes: "email,phone_number" }, Tags: { team: "auth" } })],
+    ["parameters.json", JSON.stringify({ Env: "prod", Scopes: ["email", "phone_number"] })],
+  ])("%s supplies the parameters", async (path, content) => {
+    const result = await importCloudFormationFiles({ files: [{ path: "template.yaml", content: template }, { path, content }], region: "eu-west-1" });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.pools.map((p) => [p.address, p.document?.metadata.name, p.document?.spec.aliasAttributes])).toEqual([["Pool", "app-prod", ["email", "phone_number"]]]);
+  });
+
+  test("values given in the request win over a parameter file", async () => {
+    const result = await importCloudFormationFiles({
+      files: [{ path: "template.yaml", content: template }, { path: "params.json", content: JSON.stringify({ Parameters: { Env: "prod", Scopes: "email" } }) }],
+      region: "eu-west-1",
+      parameters: { Env: "staging" },
+    });
+    expect(result.pools[0].document?.metadata.name).toBe("app-staging");
+  });
+});

@@ -13,6 +13,7 @@ import { type Gap, isUnresolved } from "./gaps";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER } from "./groups-idps";
 import { type PoolInput, importPool } from "./import-pool";
 import { CFN_TYPES, STUDIO_METADATA } from "./naming";
+import { readParameterFile } from "./parameter-files";
 import { readParameters } from "./parameters";
 import { type ServerlessScope, resolveServerlessVariables } from "./serverless-variables";
 import { type TemplateSource, readTemplateSource } from "./template-source";
@@ -227,19 +228,25 @@ export function importTemplateFile(file: SourceFile, request: ImportRequest, add
 
 /**
  * Imports CloudFormation templates as drafts, one per user pool (`request.pool`, a logical id, picks one).
+ * Files beside the templates that hold parameter values (parameter-files.ts) supply their parameters.
  * A pool's `document` is set only when the draft passes the schema with nothing unresolved; otherwise its
  * diagnostics say, at each field, what to supply. Never throws.
  */
 export async function importCloudFormationFiles(request: ImportRequest): Promise<ImportFilesResult> {
   await Promise.resolve();
   if (request.files.length === 0) return { sourceKind: "cloudformation", pools: [], diagnostics: [error("", "no-files", "nothing to import: give a template")] };
-  const several = request.files.length > 1;
+  // Parameter files beside the templates give values; the request's own values win over them.
+  const parameterFiles = request.files.length > 1 ? request.files.map((f) => [f, readParameterFile(f.content)] as const).filter(([, values]) => values !== undefined) : [];
+  const fromFiles = Object.assign({}, ...parameterFiles.map(([, values]) => values)) as Record<string, string>;
+  const parameters = { ...fromFiles, ...request.parameters };
+  const templates = request.files.filter((f) => !parameterFiles.some(([p]) => p === f));
+  const several = templates.length > 1;
   const pools: ImportedPool[] = [];
   const diagnostics: Diagnostic[] = [];
   const found: string[] = [];
-  for (const file of request.files) {
+  for (const file of templates) {
     const addressOf = (id: string) => (several ? `${file.path}#${id}` : id);
-    const result = importTemplateFile(file, { ...request, pool: undefined }, addressOf);
+    const result = importTemplateFile(file, { ...request, parameters, pool: undefined }, addressOf);
     found.push(...result.pools.map((p) => p.address));
     pools.push(...result.pools.filter((p) => request.pool === undefined || p.address === request.pool || p.address.endsWith(`#${request.pool}`)));
     diagnostics.push(...result.diagnostics);
