@@ -32,6 +32,7 @@ Resources:
   Api: { Type: AWS::Cognito::UserPoolResourceServer, Properties: { UserPoolId: !Ref Pool, Identifier: "https://api.example.com", Name: api } }
   Web: { Type: AWS::Cognito::UserPoolClient, Properties: { UserPoolId: !Ref Pool, ClientName: !Sub "\${Stage}-web" } }
   Fn: { Type: AWS::Lambda::Function, Properties: {} }
+  Loop: { Type: AWS::Cognito::UserPoolClient, Properties: { UserPoolId: !Ref Pool, ClientName: !GetAtt Loop.Name } }
 `;
 
 function evaluatorFor(options: { parameters?: Record<string, string>; region?: string; pseudo?: Record<string, string> } = {}, extra = "") {
@@ -111,6 +112,7 @@ describe("intrinsic functions", () => {
     ["!If [NamedApp, a, b]", ["AppName"]],
     ["!If [Loop, a, b]", ["Condition Loop"]],
     ["!If [Missing, a, b]", ["Condition Missing"]],
+    ["!GetAtt Loop.Name", ["Loop.ClientName"]],
   ])("%s is unresolved, naming %j", (expression, names) => {
     expect(gapNames(evaluate(expression))).toEqual(names);
   });

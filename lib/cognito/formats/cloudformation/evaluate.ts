@@ -83,6 +83,7 @@ function base64(text: string): string {
 
 export class Evaluator {
   private readonly conditionValues = new Map<string, boolean | Unresolved>();
+  /** Conditions and resource properties being evaluated, so a cycle is a gap and not a stack overflow. */
   private readonly evaluating = new Set<string>();
   private readonly conditions: Json;
   private readonly mappings: Json;
@@ -202,7 +203,12 @@ export class Evaluator {
   private resourceProperty(id: string, property: string): Value {
     const properties = this.scope.resources[id]?.Properties;
     if (!isObject(properties) || !(property in properties)) return expressionGap(`${id}.${property}`, "the resource does not set it");
-    return this.value(properties[property], ["Resources", id, "Properties", property]);
+    const key = `${id}.${property}`;
+    if (this.evaluating.has(key)) return expressionGap(key, "it refers to itself");
+    this.evaluating.add(key);
+    const value = this.value(properties[property], ["Resources", id, "Properties", property]);
+    this.evaluating.delete(key);
+    return value;
   }
 
   private getAtt(arg: Value, path: TemplatePath): Value {

@@ -480,7 +480,7 @@ describe("Region", () => {
 });
 
 describe("never throws", () => {
-  const intrinsic = fc.constantFrom("!Ref P", "!Sub '${P}-x'", "!GetAtt Pool.Arn", "!If [C, a, b]", "!Join ['', [a, !Ref P]]", "!Select [9, [a]]", "!FindInMap [M, a, b]", "{ Ref: AWS::NoValue }", "!Split [',', 3]", "!ImportValue x", "[!Ref Nope]", "{}", "[]", "~", "7");
+  const intrinsic = fc.constantFrom("!Ref P", "!Sub '${P}-x'", "!GetAtt Pool.Arn", "!If [C, a, b]", "!Join ['', [a, !Ref P]]", "!Select [9, [a]]", "!FindInMap [M, a, b]", "{ Ref: AWS::NoValue }", "!Split [',', 3]", "!ImportValue x", "[!Ref Nope]", "{}", "[]", "~", "7", "'${self:custom.stage}-x'", "'${opt:stage, self:provider.stage}'", "!If [C, !Ref Pool, !Ref P]", "!Sub '${A.Name}-${self:x}'", "!GetAtt B.Name", "!Ref C");
   const key = fc.constantFrom("UserPoolName", "UserPoolId", "ClientName", "Policies", "EnabledMfas", "LambdaConfig", "Domain", "GroupName", "ProviderDetails", "Schema", "CallbackURLs", "Condition", "Nope");
   const type = fc.constantFrom("AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolGroup", "AWS::Cognito::UserPoolIdentityProvider", "AWS::Cognito::UserPoolResourceServer", "AWS::Serverless::Function", "AWS::Lambda::Function", "7");
   const resource = fc.record({ id: fc.constantFrom("Pool", "A", "B", "C"), type, properties: fc.array(fc.tuple(key, intrinsic), { maxLength: 5 }), condition: fc.option(fc.constantFrom("C", "D", "Loop")) });
