@@ -175,9 +175,10 @@ function unresolvedInputs(source: TemplateSource, found: readonly FoundGap[], co
   return [...byName.values()];
 }
 
-function gapDiagnostic(source: TemplateSource, { field, unresolved }: FoundGap): Diagnostic {
+function gapDiagnostic(source: TemplateSource, { field, unresolved, item }: FoundGap): Diagnostic {
   const location = unresolved.at ? source.locate(unresolved.at) : undefined;
-  const from = location ? `set from ${location.source ?? "an expression"} in ${source.file} line ${location.line}` : `set in ${source.file} from a value the import cannot know`;
+  const what = item === undefined ? "set" : `item ${item + 1} of the list (not in the draft) set`;
+  const from = location ? `${what} from ${location.source ?? "an expression"} in ${source.file} line ${location.line}` : `${what} in ${source.file} from a value the import cannot know`;
   return error(field, "unresolved-input", `${from}; ${describeRemedy(unresolved.gaps)}`);
 }
 

@@ -136,6 +136,34 @@ Resources:
   });
 });
 
+describe("a gap in a list", () => {
+  test("the list keeps its other items; the gap is reported at the list with the item's place", async () => {
+    const template = `Resources:
+  Site: { Type: AWS::CloudFront::Distribution, Properties: {} }
+  Pool: { Type: AWS::Cognito::UserPool, Properties: { UserPoolName: p } }
+  Web:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      ClientName: web
+      CallbackURLs:
+        - !Join ["", ["https://", !GetAtt Site.DomainName, "/cb"]]
+        - http://localhost:3000/cb
+`;
+    const { pool } = await importOne(template, { region: "eu-west-1" });
+    expect((pool.draft.spec as { clients: unknown[] }).clients).toEqual([{ name: "web", callbackUrls: ["http://localhost:3000/cb"] }]);
+    expect(pool.diagnostics).toEqual([
+      {
+        severity: "error",
+        path: "spec.clients[0].callbackUrls",
+        code: "unresolved-input",
+        message: `item 1 of the list (not in the draft) set from !Join ["", ["https://", !GetAtt Site.DomainName, "/cb"]] in template.yaml line 10; it depends on Site.DomainName (an attribute of AWS::CloudFront::Distribution Site, known once the stack is deployed): set the field in the draft by hand`,
+      },
+    ]);
+    expect(pool.unresolved.map((u) => [u.name, u.fields])).toEqual([["Site.DomainName", ["spec.clients[0].callbackUrls"]]]);
+  });
+});
+
 describe("conditions, mappings and Fn::If", () => {
   const template = `Parameters:
   Stage: { Type: String, Default: dev }

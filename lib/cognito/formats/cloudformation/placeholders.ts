@@ -10,6 +10,8 @@ export interface FoundGap {
   /** The document field, in diagnostic path notation (`metadata.name`, `spec.clients[0].callbackUrls[1]`). */
   field: string;
   unresolved: Unresolved;
+  /** For an item of a list: its 0-based position in the list as the template wrote it (the draft keeps the other items). */
+  item?: number;
 }
 
 export class Placeholders {
@@ -39,7 +41,7 @@ export class Placeholders {
 
   /**
    * Removes every placeholder from `value` (in place) and returns where each was: a list item is removed from
-   * its list (paths name the item's index as the template wrote the list), an object key from its object.
+   * its list (the field is the list), an object key from its object.
    */
   extract(value: unknown, path = ""): FoundGap[] {
     const found: FoundGap[] = [];
@@ -48,7 +50,8 @@ export class Placeholders {
         const item: unknown = value[i];
         const unresolved = typeof item === "string" ? this.unresolvedIn(item) : undefined;
         if (unresolved) {
-          found.unshift({ field: joinPath(path, i), unresolved });
+          // The list is the field: the draft's list no longer has the item, so its index would point elsewhere.
+          found.unshift({ field: path, unresolved, item: i });
           value.splice(i, 1);
         } else found.unshift(...this.extract(item, joinPath(path, i)));
       }
