@@ -10,6 +10,7 @@ import { POOL_API_VERSION, POOL_KIND, poolDocumentSchema } from "../../spec/docu
 import { poolSpecSchema } from "../../spec/pool-schema";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { validatePoolDocument } from "../../spec/validate";
+import { SECRET_DETAIL_KEYS } from "../../spec/identity-provider-schema";
 import { compactOrUndefined } from "../common";
 import { type ShapeNaming, fromTarget } from "../shape-walk";
 import type { ImportedPool, UnresolvedInput } from "../types";
@@ -37,7 +38,8 @@ export interface PoolInput {
   pool: Json;
   /** The pool's other resources; `attachedWithoutRef` when the template's only pool took one whose `UserPoolId` names no pool of the template. */
   children: { id: string; resource: Json; attachedWithoutRef: boolean }[];
-  noEcho: ReadonlyMap<string, unknown>;
+  /** The template's parameters and their descriptions (a provider secret given by a parameter becomes a reference to it). */
+  parameterDescriptions: ReadonlyMap<string, unknown>;
   /** From the studio's own Metadata, else the request. */
   region?: string;
   labels?: unknown;
@@ -132,9 +134,9 @@ function readChildren(im: PoolImporter) {
     else if (resource.Type === CFN_TYPES.client) out.clients.push(im.convert(appClientSchema, im.childProperties(id, resource), CFN_CLIENT_NAMING, where));
     else if (resource.Type === CFN_GROUP) out.groups.push(groupFromProperties(im.childProperties(id, resource), where, im.diagnostics));
     else if (resource.Type === CFN_IDENTITY_PROVIDER) {
-      // The secret comes out before intrinsics are evaluated: a NoEcho parameter has no value to read.
-      const raw = isObject(resource.Properties) ? resource.Properties : {};
-      const { properties, secretRef } = takeProviderSecret(raw, im.input.noEcho, where, im.diagnostics);
+      // The secret comes out before intrinsics are evaluated: a parameter holding it is a reference, never a value.
+      const raw = secretExpressionsEvaluated(im, id, isObject(resource.Properties) ? resource.Properties : {});
+      const { properties, secretRef } = takeProviderSecret(raw, im.input.parameterDescriptions, where, im.diagnostics);
       out.identityProviders.push(identityProviderFromProperties(im.childProperties(id, { ...resource, Properties: properties }), secretRef, where, im.diagnostics));
     } else if (resource.Type === CFN_TYPES.domain) {
       const { Domain, CustomDomainConfig, ManagedLoginVersion, ...other } = im.childProperties(id, resource);
@@ -145,6 +147,23 @@ function readChildren(im: PoolImporter) {
     }
   }
   return out;
+}
+
+/**
+ * A provider secret written as an expression (`!Sub "{{resolve:secretsmanager:${Env}/google}}"`) is evaluated,
+ * so the dynamic reference it makes is read as one; a plain `Ref` to a parameter stays as written.
+ */
+function secretExpressionsEvaluated(im: PoolImporter, id: string, properties: Json): Json {
+  const details = properties.ProviderDetails;
+  if (!isObject(details)) return properties;
+  const out: Json = { ...details };
+  for (const key of SECRET_DETAIL_KEYS) {
+    const value = details[key];
+    if (!isObject(value) || (typeof value.Ref === "string" && im.input.parameterDescriptions.has(value.Ref))) continue;
+    const evaluated = im.input.evaluator.value(value, ["Resources", id, "Properties", "ProviderDetails", key]);
+    if (typeof evaluated === "string") out[key] = evaluated;
+  }
+  return { ...properties, ProviderDetails: out };
 }
 
 /** `Resources.Web.Properties.CallbackURLs[0] …` → that path's line, to prefix the message with `template.yaml line 31:`. */

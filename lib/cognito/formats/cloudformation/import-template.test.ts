@@ -650,3 +650,37 @@ describe("parameter files beside the template", () => {
     expect(result.pools[0].document?.metadata.name).toBe("app-staging");
   });
 });
+
+describe("identity provider secrets", () => {
+  test("a secret from any parameter or from an expression making a dynamic reference is a reference; its value is never read", async () => {
+    const template = `Parameters:
+  Env: { Type: String, Default: prod }
+  OktaSecret: { Type: String, Default: literal-secret-value }
+Resources:
+  Pool: { Type: AWS::Cognito::UserPool, Properties: { UserPoolName: p } }
+  Google:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties:
+      UserPoolId: !Ref Pool
+      ProviderName: Google
+      ProviderType: Google
+      ProviderDetails:
+        client_id: g
+        authorize_scopes: openid
+        client_secret: !Sub "{{resolve:secretsmanager:\${Env}/google:SecretString:secret}}"
+  Okta:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties:
+      UserPoolId: !Ref Pool
+      ProviderName: Okta
+      ProviderType: OIDC
+      ProviderDetails: { client_id: o, authorize_scopes: openid, oidc_issuer: "https://okta.example.com", attributes_request_method: GET, client_secret: !Ref OktaSecret }
+`;
+    const { pool } = await importOne(template, { region: "eu-west-1", parameters: { OktaSecret: "supplied-secret-value" } });
+    expect(JSON.stringify(pool)).not.toMatch(/literal-secret-value|supplied-secret-value/u);
+    expect((pool.draft.spec as { identityProviders: { providerName: string; secretRef: unknown }[] }).identityProviders.map((p) => [p.providerName, p.secretRef])).toEqual([
+      ["Google", { source: "secretsManager", name: "prod/google", jsonKey: "secret" }],
+      ["Okta", { source: "env", name: "IDP_SECRET_OktaSecret" }],
+    ]);
+  });
+});

@@ -204,7 +204,7 @@ function importSource(source: TemplateSource, request: ImportRequest, addressOf:
       address: addressOf(poolId),
       pool: Object.fromEntries(present)[poolId],
       children: children.get(poolId) ?? [],
-      noEcho: parameters.noEcho,
+      parameterDescriptions: parameters.descriptions,
       region,
       labels: studio.Labels,
       conditionGaps: [poolId, ...(children.get(poolId) ?? []).map((c) => c.id)].filter((id) => conditionGaps.has(id)).map((id) => ({ id, gaps: conditionGaps.get(id) ?? [] })),

@@ -28,8 +28,8 @@ function typed(type: string, raw: unknown): Value {
 
 export interface ParameterValues {
   values: Map<string, Value>;
-  /** NoEcho parameters and their descriptions (an identity provider's secret is one; it is never read). */
-  noEcho: Map<string, unknown>;
+  /** Every declared parameter and its description: an identity provider's secret given by one is a reference, never read. */
+  descriptions: Map<string, unknown>;
   diagnostics: Diagnostic[];
 }
 
@@ -37,20 +37,20 @@ export interface ParameterValues {
 export function readParameters(source: TemplateSource, supplied: Readonly<Record<string, string>> = {}): ParameterValues {
   const declared = isObject(source.template.Parameters) ? source.template.Parameters : {};
   const values = new Map<string, Value>();
-  const noEcho = new Map<string, unknown>();
+  const descriptions = new Map<string, unknown>();
   const diagnostics: Diagnostic[] = [];
   for (const [name, raw] of Object.entries(declared)) {
     const p = isObject(raw) ? raw : {};
     const type = typeof p.Type === "string" ? p.Type : "String";
     const line = source.locate(["Parameters", name])?.line;
-    if (p.NoEcho === true || p.NoEcho === "true") noEcho.set(name, p.Description);
+    descriptions.set(name, p.Description);
     const given = Object.hasOwn(supplied, name) ? supplied[name] : undefined;
     const description = typeof p.Description === "string" ? p.Description : undefined;
     const gap = (why?: string) => new Unresolved([{ name, kind: "parameter", suppliable: true, type, ...(line ? { line } : {}), ...(description ? { description } : {}), ...(why ? { why } : {}) }]);
     if (given !== undefined) {
       const allowed = Array.isArray(p.AllowedValues) ? p.AllowedValues.map(String) : undefined;
       if (allowed && !allowed.includes(given))
-        diagnostics.push(warning("", "parameter-not-allowed", `${source.file} line ${line ?? "?"}: the value given for parameter ${name} (${JSON.stringify(given)}) is not one of its AllowedValues (${allowed.join(", ")}); it was used anyway, but CloudFormation would refuse it`));
+        diagnostics.push(warning("", "parameter-not-allowed", `${source.file} line ${line ?? "?"}: the value given for parameter ${name}${p.NoEcho === true || p.NoEcho === "true" ? "" : ` (${JSON.stringify(given)})`} is not one of its AllowedValues (${allowed.join(", ")}); it was used anyway, but CloudFormation would refuse it`));
       values.set(name, typed(type.replace(SSM_TYPE, "$1"), given));
     } else if (SSM_TYPE.test(type)) values.set(name, gap(`the value of the SSM parameter ${JSON.stringify(p.Default ?? "")}`));
     else if ("Default" in p && p.Default !== null && p.Default !== undefined) values.set(name, typed(type, p.Default));
@@ -59,5 +59,5 @@ export function readParameters(source: TemplateSource, supplied: Readonly<Record
   // Names with a colon are Serverless Framework variables (`opt:stage`), not parameters.
   for (const name of Object.keys(supplied))
     if (!Object.hasOwn(declared, name) && !name.includes(":")) diagnostics.push(warning("", "unknown-parameter", `${source.file} declares no parameter ${name}; the value given for it was not used (declared: ${Object.keys(declared).join(", ") || "none"})`));
-  return { values, noEcho, diagnostics };
+  return { values, descriptions, diagnostics };
 }
