@@ -104,6 +104,8 @@ describe("intrinsic functions", () => {
     ["!GetAtt Fn.Arn", ["Fn.Arn"]],
     ['!GetAtt [Fn, Arn]', ["Fn.Arn"]],
     ["!Ref Pool", ["Pool"]],
+    ["!GetAtt Pool.ProviderName", ["Pool.ProviderName"]],
+    ["!GetAtt Web.ClientId", ["Web.ClientId"]],
     ["!ImportValue shared-pool-id", ["Fn::ImportValue shared-pool-id"]],
     ["!Ref Nothing", ["Ref Nothing"]],
     ["!GetAZs ''", ["Fn::GetAZs"]],

@@ -26,10 +26,7 @@ const REF_PROPERTY: Record<string, string> = {
   "AWS::Cognito::UserPoolGroup": "GroupName",
   "AWS::Cognito::UserPoolDomain": "Domain",
 };
-const GETATT_PROPERTY: Record<string, string> = {
-  "AWS::Cognito::UserPoolClient.Name": "ClientName",
-  "AWS::Cognito::UserPool.ProviderName": "",
-};
+const GETATT_PROPERTY: Record<string, string> = { "AWS::Cognito::UserPoolClient.Name": "ClientName" };
 
 /** Partition and URL suffix of a Region (ARNs and endpoints: https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html). */
 export function partitionOf(region: string): { partition: string; urlSuffix: string } {
