@@ -1,11 +1,12 @@
 /**
- * A template as read from its file: the value (YAML with short-form tags, or JSON, which YAML reads too) and a
+ * A template as read from its file: the value (YAML with short-form tags, or JSON) and a
  * way back from a path in that value to the file's line and source text, so every gap and warning can say
  * "template.yaml line 12" and quote the expression the person wrote.
  */
 import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { type Diagnostic, error } from "../../spec/diagnostics";
 import { CFN_READ_TAGS } from "./intrinsics";
+import { type JsonPosition, jsonPathKey, jsonPositions } from "./json-positions";
 
 export type TemplatePath = readonly (string | number)[];
 
@@ -29,8 +30,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 const MAX_QUOTE = 100;
 
-function quote(text: string, node: Node): string {
-  const tag = node.tag && node.tag.startsWith("!") ? `${node.tag} ` : "";
+function quote(text: string, node?: Node): string {
+  const tag = node?.tag && node.tag.startsWith("!") ? `${node.tag} ` : "";
   const flat = `${tag}${text}`.replace(/\s+/gu, " ").trim();
   return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
 }
@@ -66,8 +67,60 @@ function locator(doc: Document, text: string, lines: LineCounter): (path: Templa
   };
 }
 
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line of an offset, by binary search over the line starts. */
+function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function jsonLocator(text: string): (path: TemplatePath) => SourceLocation | undefined {
+  let positions: Map<string, JsonPosition> | undefined;
+  let starts: number[] | undefined;
+  return (path) => {
+    positions ??= jsonPositions(text);
+    starts ??= lineStarts(text);
+    for (let n = path.length; n > 0; n--) {
+      const found = positions.get(jsonPathKey(path.slice(0, n)));
+      if (found) return { line: lineAt(starts, found.at), source: quote(text.slice(found.start, found.end)) };
+    }
+    return undefined;
+  };
+}
+
+/** JSON text (what CDK writes) through JSON.parse: the same value as the YAML reader gives, much faster. */
+function readJson(text: string): Record<string, unknown> | undefined {
+  if (!text.trimStart().startsWith("{")) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function templateOf(file: string, value: Record<string, unknown>, locate: TemplateSource["locate"]): TemplateSource {
+  // serverless.yml keeps its CloudFormation under `resources` (https://www.serverless.com/framework/docs/providers/aws/guide/resources).
+  if (!isObject(value.Resources) && isObject(value.resources) && isObject(value.resources.Resources))
+    return { file, template: value.resources, locate: (path) => locate(["resources", ...path]), serverless: value };
+  return { file, template: value, locate };
+}
+
 /** Reads a template file. A file YAML cannot read is one error naming its line and column. */
 export function readTemplateSource(file: string, text: string): { source?: TemplateSource; diagnostics: Diagnostic[] } {
+  const json = readJson(text);
+  if (json) return { source: templateOf(file, json, jsonLocator(text)), diagnostics: [] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { customTags: CFN_READ_TAGS, uniqueKeys: false, lineCounter: lines, prettyErrors: false });
   const first = doc.errors[0];
@@ -77,9 +130,5 @@ export function readTemplateSource(file: string, text: string): { source?: Templ
   }
   const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
   if (!isObject(value)) return { diagnostics: [error("", "not-a-template", `${file} is not a CloudFormation template (it has no Resources section)`)] };
-  const locate = locator(doc, text, lines);
-  // serverless.yml keeps its CloudFormation under `resources` (https://www.serverless.com/framework/docs/providers/aws/guide/resources).
-  if (!isObject(value.Resources) && isObject(value.resources) && isObject(value.resources.Resources))
-    return { source: { file, template: value.resources, locate: (path) => locate(["resources", ...path]), serverless: value }, diagnostics: [] };
-  return { source: { file, template: value, locate }, diagnostics: [] };
+  return { source: templateOf(file, value, locator(doc, text, lines)), diagnostics: [] };
 }
