@@ -183,6 +183,22 @@ export class Evaluator {
     }
   }
 
+  /**
+   * Evaluates an identity provider's secret: there a `Ref` to a Secrets Manager secret of the template gives
+   * its Name, which a dynamic reference accepts as well as the ARN `Ref` returns (CDK writes
+   * `{{resolve:secretsmanager:<Ref secret>:SecretString:::}}`).
+   */
+  secretValue(value: Value, path: TemplatePath): Value {
+    this.secretContext = true;
+    try {
+      return this.value(value, path);
+    } finally {
+      this.secretContext = false;
+    }
+  }
+
+  private secretContext = false;
+
   private ref(name: string): Value {
     if (name === "AWS::NoValue") return NO_VALUE;
     if (this.scope.parameters.has(name)) return this.scope.parameters.get(name);
@@ -190,7 +206,7 @@ export class Evaluator {
     const resource = this.scope.resources[name];
     if (resource) {
       const type = String(resource.Type);
-      const property = REF_PROPERTY[type];
+      const property = this.secretContext && type === "AWS::SecretsManager::Secret" ? "Name" : REF_PROPERTY[type];
       if (property) return this.resourceProperty(name, property);
       return new Unresolved([{ name, kind: "resource-attribute", suppliable: false, why: `the id of ${type} ${name}, known once the stack is deployed` }]);
     }

@@ -131,7 +131,15 @@ function readChildren(im: PoolImporter) {
     const where = `Resources.${id}.Properties`;
     if (attachedWithoutRef) im.warn("other-pool", `${where}.UserPoolId does not refer to the template's user pool ${im.input.poolId}; imported as part of it anyway`);
     if (resource.Type === CFN_TYPES.resourceServer) out.resourceServers.push(im.convert(resourceServerSchema, im.childProperties(id, resource), CFN_RESOURCE_SERVER_NAMING, where));
-    else if (resource.Type === CFN_TYPES.client) out.clients.push(im.convert(appClientSchema, im.childProperties(id, resource), CFN_CLIENT_NAMING, where));
+    else if (resource.Type === CFN_TYPES.client) {
+      const client = im.convert(appClientSchema, im.childProperties(id, resource), CFN_CLIENT_NAMING, where);
+      // CDK leaves ClientName out unless asked; the model needs a name, and the logical id is the one the template gives.
+      if (client.name === undefined) {
+        im.warn("no-client-name", `${where}.ClientName is not set; the logical id ${id} is used as the client name`);
+        client.name = id;
+      }
+      out.clients.push(client);
+    }
     else if (resource.Type === CFN_GROUP) out.groups.push(groupFromProperties(im.childProperties(id, resource), where, im.diagnostics));
     else if (resource.Type === CFN_IDENTITY_PROVIDER) {
       // The secret comes out before intrinsics are evaluated: a parameter holding it is a reference, never a value.
@@ -160,7 +168,7 @@ function secretExpressionsEvaluated(im: PoolImporter, id: string, properties: Js
   for (const key of SECRET_DETAIL_KEYS) {
     const value = details[key];
     if (!isObject(value) || (typeof value.Ref === "string" && im.input.parameterDescriptions.has(value.Ref))) continue;
-    const evaluated = im.input.evaluator.value(value, ["Resources", id, "Properties", "ProviderDetails", key]);
+    const evaluated = im.input.evaluator.secretValue(value, ["Resources", id, "Properties", "ProviderDetails", key]);
     if (typeof evaluated === "string") out[key] = evaluated;
   }
   return { ...properties, ProviderDetails: out };

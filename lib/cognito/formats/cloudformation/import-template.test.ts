@@ -677,10 +677,38 @@ Resources:
       ProviderDetails: { client_id: o, authorize_scopes: openid, oidc_issuer: "https://okta.example.com", attributes_request_method: GET, client_secret: !Ref OktaSecret }
 `;
     const { pool } = await importOne(template, { region: "eu-west-1", parameters: { OktaSecret: "supplied-secret-value" } });
+    expect(pool.diagnostics).toEqual([]);
     expect(JSON.stringify(pool)).not.toMatch(/literal-secret-value|supplied-secret-value/u);
     expect((pool.draft.spec as { identityProviders: { providerName: string; secretRef: unknown }[] }).identityProviders.map((p) => [p.providerName, p.secretRef])).toEqual([
       ["Google", { source: "secretsManager", name: "prod/google", jsonKey: "secret" }],
       ["Okta", { source: "env", name: "IDP_SECRET_OktaSecret" }],
     ]);
+  });
+});
+
+describe("CDK identity providers and clients", () => {
+  test("a secret CDK keeps in a Secrets Manager secret of the stack is a reference by its name; an unnamed client takes its logical id", async () => {
+    const template = JSON.stringify({
+      Resources: {
+        pool056F3F7E: { Type: "AWS::Cognito::UserPool", Properties: { UserPoolName: "shop" } },
+        SecretA1B2C3D4: { Type: "AWS::SecretsManager::Secret", Properties: { Name: "google-client-secret", GenerateSecretString: {} } },
+        googleDB2C5242: {
+          Type: "AWS::Cognito::UserPoolIdentityProvider",
+          Properties: {
+            UserPoolId: { Ref: "pool056F3F7E" },
+            ProviderName: "Google",
+            ProviderType: "Google",
+            ProviderDetails: { client_id: "id", authorize_scopes: "profile", client_secret: { "Fn::Join": ["", ["{{resolve:secretsmanager:", { Ref: "SecretA1B2C3D4" }, ":SecretString:::}}"]] } },
+          },
+        },
+        poolclient2623294C: { Type: "AWS::Cognito::UserPoolClient", Properties: { UserPoolId: { Ref: "pool056F3F7E" }, SupportedIdentityProviders: [{ Ref: "googleDB2C5242" }, "COGNITO"] } },
+      },
+    });
+    const { pool, messages } = await importOne(template, { region: "eu-west-1" }, "Stack.template.json");
+    expect(pool.document?.spec).toMatchObject({
+      identityProviders: [{ providerName: "Google", secretRef: { source: "secretsManager", name: "google-client-secret" } }],
+      clients: [{ name: "poolclient2623294C", supportedIdentityProviders: ["Google", "COGNITO"] }],
+    });
+    expect(messages).toContain("Stack.template.json line 1: Resources.poolclient2623294C.Properties.ClientName is not set; the logical id poolclient2623294C is used as the client name");
   });
 });
