@@ -32,6 +32,8 @@ Resources:
   Api: { Type: AWS::Cognito::UserPoolResourceServer, Properties: { UserPoolId: !Ref Pool, Identifier: "https://api.example.com", Name: api } }
   Web: { Type: AWS::Cognito::UserPoolClient, Properties: { UserPoolId: !Ref Pool, ClientName: !Sub "\${Stage}-web" } }
   Fn: { Type: AWS::Lambda::Function, Properties: {} }
+  Named: { Type: AWS::Lambda::Function, Properties: { FunctionName: !Sub "\${Stage}-pre-sign-up" } }
+  SmsRole: { Type: AWS::IAM::Role, Properties: { RoleName: sms, Path: /cognito/ } }
   Loop: { Type: AWS::Cognito::UserPoolClient, Properties: { UserPoolId: !Ref Pool, ClientName: !GetAtt Loop.Name } }
 `;
 
@@ -129,6 +131,14 @@ describe("intrinsic functions", () => {
     expect(evaluator.condition("DevOrNamed")).toBe(true);
     expect(gapNames(evaluator.condition("NamedApp"))).toEqual(["AppName"]);
     expect(evaluatorFor({ parameters: { AppName: "shop" } }).condition("NamedApp")).toBe(true);
+  });
+
+  test("the ARN of a function or role the template names follows from the name, the Region and the account", () => {
+    const options = { region: "eu-west-1", pseudo: { "AWS::AccountId": "123456789012" } };
+    expect(evaluate("!GetAtt Named.Arn", options)).toBe("arn:aws:lambda:eu-west-1:123456789012:function:dev-pre-sign-up");
+    expect(evaluate("!GetAtt SmsRole.Arn", options)).toBe("arn:aws:iam::123456789012:role/cognito/sms");
+    expect(gapNames(evaluate("!GetAtt Named.Arn", { region: "eu-west-1" }))).toEqual(["AWS::AccountId"]);
+    expect(gapNames(evaluate("!GetAtt Fn.Arn", options))).toEqual(["Fn.Arn"]);
   });
 
   test("the partition and URL suffix follow the Region unless given", () => {

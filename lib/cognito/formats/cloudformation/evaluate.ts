@@ -28,6 +28,18 @@ const REF_PROPERTY: Record<string, string> = {
 };
 const GETATT_PROPERTY: Record<string, string> = { "AWS::Cognito::UserPoolClient.Name": "ClientName" };
 
+/**
+ * ARNs a template fixes by naming the resource: `arn:${Partition}:lambda:${Region}:${AccountId}:function:NAME`
+ * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html) and
+ * `arn:${Partition}:iam::${AccountId}:role/PATH/NAME` (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
+ * A function or role whose name CloudFormation generates has an ARN only once deployed.
+ */
+const ARN_BY_NAME: Record<string, { name: string; arn: (name: string, path: string) => string }> = {
+  "AWS::Lambda::Function": { name: "FunctionName", arn: (name) => `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${name}` },
+  "AWS::Serverless::Function": { name: "FunctionName", arn: (name) => `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${name}` },
+  "AWS::IAM::Role": { name: "RoleName", arn: (name, path) => `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role${path}${name}` },
+};
+
 /** Partition and URL suffix of a Region (ARNs and endpoints: https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html). */
 export function partitionOf(region: string): { partition: string; urlSuffix: string } {
   if (region.startsWith("cn-")) return { partition: "aws-cn", urlSuffix: "amazonaws.com.cn" };
@@ -233,6 +245,13 @@ export class Evaluator {
     if (!resource) return expressionGap(`${id}.${attribute}`, "the template declares no such resource");
     const property = GETATT_PROPERTY[`${String(resource.Type)}.${attribute}`];
     if (property) return this.resourceProperty(id, property);
+    const byName = ARN_BY_NAME[String(resource.Type)];
+    if (byName && attribute === "Arn" && isObject(resource.Properties) && resource.Properties[byName.name] !== undefined) {
+      const name = this.resourceProperty(id, byName.name);
+      const rolePath = typeof resource.Properties.Path === "string" ? resource.Properties.Path : "/";
+      if (isUnresolved(name)) return name;
+      if (typeof name === "string") return this.sub(byName.arn(name.replace(/\$\{/gu, "${!"), rolePath), path);
+    }
     return new Unresolved([{ name: `${id}.${attribute}`, kind: "resource-attribute", suppliable: false, why: `an attribute of ${String(resource.Type)} ${id}, known once the stack is deployed` }]);
   }
 

@@ -15,7 +15,7 @@ import { compactOrUndefined } from "../common";
 import { type ShapeNaming, fromTarget } from "../shape-walk";
 import type { ImportedPool, UnresolvedInput } from "../types";
 import type { Evaluator } from "./evaluate";
-import { type Gap, Unresolved, describeRemedy } from "./gaps";
+import { type Gap, describeRemedy } from "./gaps";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, groupFromProperties, identityProviderFromProperties, takeProviderSecret } from "./groups-idps";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES } from "./naming";
 import { type FoundGap, Placeholders } from "./placeholders";
@@ -81,8 +81,9 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
   const properties = im.evaluate(raw, ["Resources", id, "Properties"]);
   for (const { functionId, trigger, path } of im.input.samTriggers) {
     const lambdaConfig = isObject(properties.LambdaConfig) ? properties.LambdaConfig : {};
-    const gap = new Unresolved([{ name: `${functionId}.Arn`, kind: "resource-attribute", suppliable: false, why: `the ARN of the AWS::Serverless::Function ${functionId}, whose Cognito event sets this trigger` }], path);
-    properties.LambdaConfig = { ...lambdaConfig, [trigger]: im.placeholders.substitute(gap) };
+    // SAM sets the trigger to the function's ARN when it expands the template.
+    const arn = im.input.evaluator.value({ "Fn::GetAtt": [functionId, "Arn"] }, path);
+    properties.LambdaConfig = { ...lambdaConfig, [trigger]: im.placeholders.substitute(arn) };
   }
   const { UserPoolName, Policies, EnabledMfas, EmailAuthenticationMessage, EmailAuthenticationSubject, WebAuthnRelyingPartyID, WebAuthnUserVerification, EmailVerificationMessage, EmailVerificationSubject, SmsVerificationMessage, ...rest } =
     properties;
