@@ -15,7 +15,7 @@ import { compactOrUndefined } from "../common";
 import { type ShapeNaming, fromTarget } from "../shape-walk";
 import type { ImportedPool, UnresolvedInput } from "../types";
 import type { Evaluator } from "./evaluate";
-import { type Gap, describeRemedy } from "./gaps";
+import { type Gap, describeRemedy, isUnresolved } from "./gaps";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, groupFromProperties, identityProviderFromProperties, takeProviderSecret } from "./groups-idps";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES } from "./naming";
 import { type FoundGap, Placeholders } from "./placeholders";
@@ -52,7 +52,11 @@ export interface PoolInput {
 class PoolImporter {
   readonly diagnostics: Diagnostic[] = [];
   readonly placeholders = new Placeholders();
-  constructor(readonly input: PoolInput) {}
+  /** Gaps that feed no single field (a whole Properties block, a Condition), still listed as inputs to supply. */
+  readonly unplacedGaps: { path: (string | number)[]; gaps: readonly Gap[] }[] = [];
+  constructor(readonly input: PoolInput) {
+    for (const { id, gaps } of input.conditionGaps) this.unplacedGaps.push({ path: ["Resources", id, "Condition"], gaps });
+  }
 
   warn(code: string, message: string) {
     this.diagnostics.push(warning("", code, message));
@@ -61,6 +65,10 @@ class PoolImporter {
   /** Evaluated properties with each unknown value as a placeholder. */
   evaluate(value: unknown, path: (string | number)[]): Json {
     const evaluated = this.input.evaluator.value(value, path);
+    if (isUnresolved(evaluated)) {
+      this.unplacedGaps.push({ path, gaps: evaluated.gaps });
+      this.warn("unresolved-properties", `${path.join(".")} as a whole depends on ${evaluated.gaps.map((g) => g.name).join(", ")}; none of it was imported (${describeRemedy(evaluated.gaps)})`);
+    }
     const substituted = this.placeholders.substitute(evaluated);
     return isObject(substituted) ? substituted : {};
   }
@@ -184,7 +192,7 @@ function withLine(source: TemplateSource, d: Diagnostic): Diagnostic {
   return line ? { ...d, message: `${source.file} line ${line}: ${d.message}` } : d;
 }
 
-function unresolvedInputs(source: TemplateSource, found: readonly FoundGap[], conditionGaps: PoolInput["conditionGaps"]): UnresolvedInput[] {
+function unresolvedInputs(source: TemplateSource, found: readonly FoundGap[], unplaced: PoolImporter["unplacedGaps"]): UnresolvedInput[] {
   const byName = new Map<string, UnresolvedInput>();
   const add = (gap: Gap, field: string | undefined, usedAt: number | undefined) => {
     let input = byName.get(gap.name);
@@ -199,7 +207,7 @@ function unresolvedInputs(source: TemplateSource, found: readonly FoundGap[], co
     const usedAt = unresolved.at ? source.locate(unresolved.at)?.line : undefined;
     for (const gap of unresolved.gaps) add(gap, field, usedAt);
   }
-  for (const { id, gaps } of conditionGaps) for (const gap of gaps) add(gap, undefined, source.locate(["Resources", id, "Condition"])?.line);
+  for (const { path, gaps } of unplaced) for (const gap of gaps) add(gap, undefined, source.locate(path)?.line);
   return [...byName.values()];
 }
 
@@ -261,7 +269,7 @@ export function importPool(input: PoolInput): ImportedPool {
     ...(typeof metadata.name === "string" ? { name: metadata.name } : {}),
     draft,
     ...(parsed?.success ? { document: parsed.data } : {}),
-    unresolved: unresolvedInputs(source, found, input.conditionGaps),
+    unresolved: unresolvedInputs(source, found, im.unplacedGaps),
     diagnostics,
   };
 }
