@@ -712,3 +712,13 @@ describe("CDK identity providers and clients", () => {
     expect(messages).toContain("Stack.template.json line 1: Resources.poolclient2623294C.Properties.ClientName is not set; the logical id poolclient2623294C is used as the client name");
   });
 });
+
+describe("a whole Properties block chosen by an undecided condition", () => {
+  test("nothing of it is imported, with a warning, and its gaps are listed to supply", async () => {
+    const template = "Parameters:\n  Mode: { Type: String }\nConditions:\n  Strict: !Equals [!Ref Mode, strict]\nResources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties: !If [Strict, { UserPoolName: strict, MfaConfiguration: 'ON' }, { UserPoolName: relaxed }]\n";
+    const { pool, messages } = await importOne(template, { region: "eu-west-1" });
+    expect(messages).toContain("template.yaml line 8: Resources.Pool.Properties as a whole depends on Mode; none of it was imported (supply the parameter Mode)");
+    expect(pool.unresolved).toEqual([{ name: "Mode", kind: "parameter", suppliable: true, file: "template.yaml", line: 2, type: "String", fields: [] }]);
+    expect((await importOne(template, { region: "eu-west-1", parameters: { Mode: "strict" } })).pool.document).toMatchObject({ metadata: { name: "strict" }, spec: { mfaConfiguration: "ON" } });
+  });
+});
