@@ -10,6 +10,7 @@ import { serialisePoolDocument } from "../../lib/cognito/spec/document";
 import { oneOf, parseCommandArgs } from "../args";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 import { describeDiagnostic } from "./export";
+import { CLOUDFORMATION_IMPORT_OPTIONS, CLOUDFORMATION_IMPORT_USAGE, runCloudFormationImport } from "./import-cloudformation-options";
 
 const USAGE = `Usage: cognito-studio import FILE [--from FORMAT] [--region REGION] [--format yaml|json]
 
@@ -21,7 +22,7 @@ Options:
                     apiVersion → the native or OpenMCF document)
   --region REGION   cloudformation: the Region, when the template does not record one
   --format FORMAT   yaml (default) or json
-
+${CLOUDFORMATION_IMPORT_USAGE}
 Exit codes: 0 imported (warnings on standard error), 1 the file cannot be imported, 2 usage error or unreadable file.
 `;
 
@@ -30,6 +31,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     from: { type: "string" },
     region: { type: "string" },
     format: { type: "string", short: "f" },
+    ...CLOUDFORMATION_IMPORT_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError("give exactly one file to import (or - for standard input)");
   const format = oneOf("format", values.format, ["yaml", "json"] as const, "yaml");
@@ -45,6 +47,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const detected = values.from === undefined ? detectImportFormat(text, fileName) : undefined;
   const from = values.from === undefined ? detected : oneOf("from", values.from, IMPORT_FORMATS, "spec");
   if (from === undefined) throw new UsageError(`cannot tell the format of ${file}; pass --from (${IMPORT_FORMATS.join(", ")})`);
+  if (from === "cloudformation") return runCloudFormationImport(io, file === "-" ? "template" : file, text, values, format);
   // The native reader also reads OpenMCF manifests (by apiVersion), so --from openmcf only narrows it.
   const result = await importPoolDocument(text, from, { fileName, region: values.region });
   for (const d of result.diagnostics) io.stderr(`${file}: ${describeDiagnostic(d)}\n`);

@@ -5,6 +5,7 @@
  */
 import type { PoolDocument } from "../spec/document-schema";
 import { serialisePoolDocument } from "../spec/document";
+import { importCloudFormationFiles } from "./cloudformation";
 import { type CloudFormationImportOptions, parseCloudFormation } from "./cloudformation/parse-cloudformation";
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
 import { parseOpenMcf } from "./openmcf/parse";
@@ -85,6 +86,7 @@ export async function importFiles(request: ImportRequest): Promise<ImportFilesRe
   const [first] = request.files;
   if (!first) return { pools: [], diagnostics: [{ severity: "error", path: "", code: "no-files", message: "nothing to import: give a file" }] };
   const format = request.format ?? detectImportFormat(first.content, first.path) ?? "spec";
+  if (format === "cloudformation") return importCloudFormationFiles(request);
   const result = await importPoolDocument(first.content, format, { fileName: first.path, region: request.region });
   if (!result.document) return { sourceKind: result.sourceKind, pools: [], diagnostics: result.diagnostics };
   const doc = result.document;

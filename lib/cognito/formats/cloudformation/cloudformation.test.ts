@@ -83,7 +83,7 @@ describe("parseCloudFormation", () => {
     for (const doc of [SEED_000_DOCUMENT, KITCHEN_SINK_DOCUMENT]) expect(parseCloudFormation(renderCloudFormation(doc).files[0].content).document).toEqual(doc);
   });
 
-  test("reads short-form intrinsics: !Ref to the pool and to parameters, !Sub over parameters; others are warnings", () => {
+  test("reads short-form intrinsics: !Ref and !Sub over parameters; a !GetAtt of another resource is a gap at its field", () => {
     const text = `
 AWSTemplateFormatVersion: "2010-09-09"
 Parameters:
@@ -102,7 +102,6 @@ Resources:
       UserPoolId: !Ref Pool
       ClientName: web
       CallbackURLs: [!Ref CallbackUrl]
-      AllowedOAuthFlowsUserPoolClient: true
   PreSignUpFn:
     Type: AWS::Lambda::Function
     Properties: {}
@@ -110,20 +109,28 @@ Outputs:
   PoolId: { Value: !Ref Pool }
 `;
     const result = parseCloudFormation(text, { region: "eu-west-1" });
-    expect(result.document).toEqual({
+    // The trigger's ARN exists only once the stack is deployed: no document until it is set.
+    expect(result.document).toBeUndefined();
+    expect(result.diagnostics).toContainEqual({
+      severity: "error",
+      path: "spec.lambdaConfig.preSignUp",
+      code: "unresolved-input",
+      message:
+        "set from !GetAtt PreSignUpFn.Arn in template line 12; it depends on PreSignUpFn.Arn (an attribute of AWS::Lambda::Function PreSignUpFn, known once the stack is deployed): set the field in the draft by hand",
+    });
+    const messages = result.diagnostics.map((d) => d.message);
+    expect(messages).toContain("template line 19: AWS::Lambda::Function PreSignUpFn is not part of a user pool; not imported");
+    expect(messages).toContain("template line 22: the template's Outputs section is not part of the pool model; not imported");
+    expect(parseCloudFormation(text.replace("!GetAtt PreSignUpFn.Arn", "arn:aws:lambda:eu-west-1:123456789012:function:pre"), { region: "eu-west-1" }).document).toEqual({
       apiVersion: "cognito-studio.dev/v1",
       kind: "UserPool",
       metadata: { name: "app-prod" },
       spec: {
         region: "eu-west-1",
-        lambdaConfig: {},
-        clients: [{ name: "web", callbackUrls: ["https://app.example.com/cb"], allowedOAuthFlowsUserPoolClient: true }],
+        lambdaConfig: { preSignUp: "arn:aws:lambda:eu-west-1:123456789012:function:pre" },
+        clients: [{ name: "web", callbackUrls: ["https://app.example.com/cb"] }],
       },
     });
-    const messages = result.diagnostics.map((d) => d.message);
-    expect(messages).toContain('Resources.Pool.Properties.LambdaConfig.PreSignUp uses Fn::GetAtt ["PreSignUpFn","Arn"], which the importer cannot evaluate; the property was not imported');
-    expect(messages).toContain("Resources.PreSignUpFn (AWS::Lambda::Function) is not part of the pool model; it was not imported");
-    expect(messages).toContain("template: the template's Outputs section is not part of the pool model; it was not imported");
   });
 
   test("reads JSON templates", () => {
