@@ -104,7 +104,8 @@ export function unresolvedInputs(filled: readonly FilledGap[], config: TfConfig)
       if (!entry.fields.includes(path)) entry.fields.push(path);
     }
   }
-  return [...byName.values()];
+  // In the order a person reads the files.
+  return [...byName.values()].sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0));
 }
 
 function describeInput(input: UnknownInput, gap: Gap, config: TfConfig): UnresolvedInput {
