@@ -408,6 +408,12 @@ describe("region", () => {
     expect(spec(await only(files, { variables: { region: "eu-south-1" } })).region).toBe("eu-south-1");
   });
 
+  test("a region that is not one is reported at spec.region; provider default_tags are named, not imported", async () => {
+    const pool = await only({ "main.tf": `provider "aws" {\n  region = "moon-1"\n  default_tags {\n    tags = { team = "id" }\n  }\n}\n${'resource "aws_cognito_user_pool" "p" {\n  name = "pool"\n}\n'}` });
+    expect(pool.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", path: "spec.region", code: expect.not.stringMatching(/no-region/u) }));
+    expect(pool.result.diagnostics.map((d) => d.message)).toContain('provider "aws" (main.tf line 1): default_tags is not imported into the pool\'s tags; add the tags to the pool if it should carry them');
+  });
+
   test("a resource's provider alias picks that provider's region", async () => {
     const text = `provider "aws" {
   region = "eu-west-1"

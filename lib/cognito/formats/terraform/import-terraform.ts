@@ -194,6 +194,10 @@ async function importConfiguration(request: ImportRequest): Promise<ImportFilesR
   for (const r of resources.filter((x) => !known.has(x.type)))
     diagnostics.push(warning("", "not-in-model", `resource ${r.type}.${r.label} (${r.file} line ${r.block?.line ?? 1}) is not part of the pool model; it was not imported`));
   for (const p of config.providers.filter((x) => x.name !== "aws")) diagnostics.push(warning("", "not-in-model", `provider "${p.name}" (${p.file} line ${p.line}) is not part of the pool model`));
+  // Credentials, endpoints and roles are how Terraform reaches AWS; default_tags / ignore_tags change the pool's tags.
+  for (const p of config.providers.filter((x) => x.name === "aws"))
+    for (const key of ["default_tags", "ignore_tags"].filter((k) => k in p.body))
+      diagnostics.push(warning("", "not-in-model", `provider "aws" (${p.file} line ${p.line}): ${key} is not imported into the pool's tags; add the tags to the pool if it should carry them`));
 
   const repetition = repetitionWarnings([...resources.flatMap((r) => (known.has(r.type) ? scope.instances(r) : []))]);
   diagnostics.push(...repetition);
