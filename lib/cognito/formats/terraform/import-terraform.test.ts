@@ -537,3 +537,20 @@ describe("round trip and robustness", () => {
     );
   }, 60_000);
 });
+
+describe("positions", () => {
+  test("a gap's line is its own argument's, not a same-named one in a nested block before it", async () => {
+    const pool = await only({
+      "main.tf": `${PROVIDER}resource "aws_cognito_user_pool" "p" {
+  schema {
+    name                = "tenant"
+    attribute_data_type = "String"
+  }
+  name = var.pool_name
+}
+`,
+    });
+    expect(pool.unresolved).toEqual([expect.objectContaining({ name: "var.pool_name", line: 9, fields: ["metadata.name"] })]);
+    expect(pool.diagnostics).toContainEqual(expect.objectContaining({ path: "metadata.name", message: expect.stringContaining("in main.tf line 9;") }));
+  });
+});
