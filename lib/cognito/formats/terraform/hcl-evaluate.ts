@@ -7,11 +7,10 @@
  * Operators and conversions follow https://developer.hashicorp.com/terraform/language/expressions.
  */
 import { FUNCTIONS, PARTIAL_FUNCTIONS, wholeUnknowns } from "./hcl-functions";
-import { type Expr, ParseError, type Step, parseExpression, parseTemplate } from "./hcl-expression-parser";
+import { type Expr, type Step, parseExpression, parseTemplate } from "./hcl-expression-parser";
 import {
   EvalError,
   type HclObject,
-  PoolRef,
   Unknown,
   type Value,
   deepUnknown,
@@ -62,7 +61,7 @@ class Evaluator {
       case "reference":
         return this.reference(expr.root, expr.steps);
       case "traverse":
-        return this.applySteps(this.evaluate(expr.target), expr.steps, "");
+        return this.applySteps(this.evaluate(expr.target), expr.steps);
       case "call":
         return this.call(expr.name, expr.args, expr.expand);
       case "list":
@@ -113,10 +112,10 @@ class Evaluator {
   private reference(root: string, steps: readonly Step[]): Value {
     const found = this.scope.lookup(root, steps, (e) => this.evaluate(e));
     if (!found) throw new EvalError(`"${root}" is not something the importer can refer to`);
-    return this.applySteps(found.value, found.rest, "");
+    return this.applySteps(found.value, found.rest);
   }
 
-  applySteps(value: Value, steps: readonly Step[], _where: string): Value {
+  applySteps(value: Value, steps: readonly Step[]): Value {
     let current = value;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
@@ -124,7 +123,7 @@ class Evaluator {
       if (step.kind === "splat") {
         const list = current === null ? [] : Array.isArray(current) ? current : [current];
         const rest = steps.slice(i + 1);
-        return list.map((item) => this.applySteps(item, rest, _where));
+        return list.map((item) => this.applySteps(item, rest));
       }
       if (step.kind === "attr") current = this.attribute(current, step.name);
       else {
@@ -286,7 +285,7 @@ export function evaluateExpression(text: string, scope: EvalScope): Value {
   try {
     return new Evaluator(scope).evaluate(parseExpression(text));
   } catch (cause) {
-    if (cause instanceof EvalError || cause instanceof ParseError || cause instanceof RangeError) return failed(text, cause);
+    // EvalError, ParseError, and RangeError from text nested deeper than the stack allows.
     return failed(text, cause);
   }
 }
@@ -318,4 +317,3 @@ export function evaluateJson(value: unknown, scope: EvalScope): Value {
   return null;
 }
 
-export { PoolRef };
