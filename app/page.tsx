@@ -4,7 +4,7 @@ import { NewPoolForm } from "@/components/pools/new-pool-form";
 import { Badge, type BadgeTone, Card } from "@/components/ui";
 import { listPresets } from "@/lib/cognito/presets";
 import { requireAccount } from "@/lib/server/page-auth";
-import { listPools, POOL_STATUS_LABEL, type PoolStatus } from "@/lib/server/pools";
+import { listPools, POOL_STATUS_LABEL, type PoolStatus, regionLabel } from "@/lib/server/pools";
 import { hasRole } from "@/lib/server/roles";
 
 export const dynamic = "force-dynamic";
@@ -54,7 +54,7 @@ export default async function HomePage() {
                         </Badge>
                       )}
                       <p className="mt-0.5 text-xs text-slate-600 sm:hidden">
-                        {pool.region}, changed {formatDate(pool.updatedAt)}
+                        {regionLabel(pool.region)}, changed {formatDate(pool.updatedAt)}
                         {pool.lastChangeBy && ` by ${pool.lastChangeBy}`}
                       </p>
                     </td>
@@ -64,7 +64,7 @@ export default async function HomePage() {
                         {POOL_STATUS_LABEL[pool.status]}
                       </Badge>
                     </td>
-                    <td className="hidden px-4 py-2 sm:table-cell">{pool.region}</td>
+                    <td className="hidden px-4 py-2 sm:table-cell">{regionLabel(pool.region)}</td>
                     <td className="hidden px-4 py-2 sm:table-cell">
                       {formatDate(pool.updatedAt)}
                       {pool.lastChangeBy && <span className="text-slate-600"> by {pool.lastChangeBy}</span>}

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { PoolTabs } from "@/components/pools/pool-tabs";
 import { Badge } from "@/components/ui";
 import { requirePool } from "@/lib/server/page-auth";
-import { POOL_STATUS_LABEL } from "@/lib/server/pools";
+import { POOL_STATUS_LABEL, regionLabel } from "@/lib/server/pools";
 
 export default async function PoolLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -15,7 +15,7 @@ export default async function PoolLayout({ children, params }: { children: React
         </p>
         <Badge tone="info">{pool.environment}</Badge>
         <Badge>{POOL_STATUS_LABEL[pool.status]}</Badge>
-        <span className="text-sm text-slate-600">{pool.region}</span>
+        <span className="text-sm text-slate-600">{regionLabel(pool.region)}</span>
       </div>
       <PoolTabs poolId={pool.id} />
       <div>{children}</div>
