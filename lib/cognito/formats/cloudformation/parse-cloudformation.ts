@@ -168,9 +168,9 @@ function readTemplate(text: string, options: CloudFormationImportOptions): Impor
   const { name: poolName, spec } = readPool(im, isObject(poolResource.Properties) ? poolResource.Properties : {});
 
   const studio = isObject(template.Metadata) && isObject(template.Metadata[STUDIO_METADATA]) ? template.Metadata[STUDIO_METADATA] : {};
-  // A template never has to name its Region (a stack's is the one it is deployed to): without Metadata or
-  // --region, the design takes its target's.
   const region = typeof studio.Region === "string" ? studio.Region : options.region;
+  if (region === undefined)
+    im.diagnostics.push(error("spec.region", "no-region", `${fileName} does not record a Region (Metadata.${STUDIO_METADATA}.Region); pass one (cognito-studio import --region)`));
   let name = poolName;
   if (name === undefined) {
     im.warn("no-pool-name", `Resources.${poolId}.Properties.UserPoolName is not set (CloudFormation would generate one); the logical id ${poolId} is used as the pool name`);

@@ -184,8 +184,9 @@ async function importTerraform(text: string, fileName: string): Promise<ImportRe
   const { name, region: poolRegion, spec } = readPool(im, poolLabel, poolBody);
   const provider = takeFirst(isObject(json.provider) ? json.provider.aws : undefined);
   const providerRegion = isObject(provider) ? im.resolve({ region: provider.region }, "provider.aws").region : undefined;
-  // No Region in the files is not an error: the design takes its target's when planned and applied.
   const region = poolRegion ?? providerRegion;
+  if (region === undefined)
+    im.diagnostics.push(error("spec.region", "no-region", `${fileName} sets no region (neither provider "aws" nor the user pool has region = "..."); add one`));
 
   const resourceServers = servers.map(([label, raw]) => {
     const where = `${TF_TYPES.resourceServer}.${label}`;

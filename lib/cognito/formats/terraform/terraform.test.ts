@@ -257,8 +257,7 @@ resource "aws_cognito_user_pool_client" "this" {
     expect(messages).toContain("aws_cognito_user_pool.this.name = ${var.cognito_user_pool_name} cannot be evaluated");
     expect(messages).toContain("aws_cognito_user_pool.this.dynamic has no place in the pool model");
     expect(messages).toContain("aws_cognito_user_pool_client.this.allowed_oauth_scopes");
-    // No provider block is not an error: a design takes its target's Region.
-    expect(result.diagnostics.filter((d) => d.code === "no-region")).toEqual([]);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: "no-region" }));
   });
 
   test("resources, blocks and arguments outside the model are warnings naming them", async () => {
