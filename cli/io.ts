@@ -7,6 +7,8 @@ export type CliIo = {
   /** Reads a file; rejects with a Node error (ENOENT...) when it cannot. */
   readFile: (path: string) => Promise<string>;
   writeFile: (path: string, text: string) => Promise<void>;
+  /** The names in a directory; rejects (ENOTDIR, ENOENT) when `path` is not one. Absent: no directory arguments. */
+  listDirectory?: (path: string) => Promise<string[]>;
   /** The process environment (AWS settings, etc.). */
   env: Record<string, string | undefined>;
 };

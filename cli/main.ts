@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { text } from "node:stream/consumers";
 import packageJson from "../package.json" with { type: "json" };
 import { commands } from "./commands";
@@ -62,6 +62,7 @@ export const processIo: CliIo = {
   readStdin: () => text(process.stdin),
   readFile: (p) => readFile(p, "utf8"),
   writeFile: (p, t) => writeFile(p, t, "utf8"),
+  listDirectory: (p) => readdir(p),
   env: process.env,
 };
 

@@ -17,6 +17,13 @@ export function memoryIo(options: { stdin?: string; files?: Record<string, strin
     writeFile: async (p, t) => {
       files.set(p, t);
     },
+    listDirectory: async (p) => {
+      // Directories are implied by the files' paths.
+      const prefix = p.endsWith("/") ? p : `${p}/`;
+      const names = [...files.keys()].filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split("/")[0]);
+      if (names.length === 0) throw Object.assign(new Error(`ENOTDIR: not a directory, scandir '${p}'`), { code: "ENOTDIR" });
+      return [...new Set(names)];
+    },
     env: options.env ?? {},
     out: () => out.join(""),
     err: () => err.join(""),

@@ -88,3 +88,60 @@ describe("cognito-studio import", () => {
     expect(io.err()).toContain("no-user-pool");
   });
 });
+
+describe("cognito-studio import: Terraform as people write it", () => {
+  const folder = {
+    "infra/main.tf": 'resource "aws_cognito_user_pool" "this" {\n  name = "${var.app}-users-${var.env}"\n}\n',
+    "infra/variables.tf": 'variable "app" {\n  type = string\n}\n\nvariable "env" {\n  type    = string\n  default = "dev"\n}\n',
+    "infra/providers.tf": 'provider "aws" {\n  region = "eu-west-1"\n}\n',
+    "infra/README.md": "# not Terraform",
+  };
+
+  test("a folder: its .tf and tfvars files are read together; the document is printed", async () => {
+    const io = memoryIo({ files: { ...folder, "infra/terraform.tfvars": 'app = "shop"\n' } });
+    expect(await runCli(["import", "infra"], io)).toBe(0);
+    expect(parsePoolDocumentText(io.out()).document).toEqual({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "shop-users-dev" }, spec: { region: "eu-west-1" } });
+    expect(io.err()).toBe("");
+  });
+
+  test("unresolved inputs are listed with file:line and the fields they feed; the draft is printed anyway, exit 1", async () => {
+    const io = memoryIo({ files: folder });
+    expect(await runCli(["import", "infra/"], io)).toBe(1);
+    expect(io.err()).toContain('aws_cognito_user_pool.this: error metadata.name (unresolved-input): set from "${var.app}-users-${var.env}" in infra/main.tf line 2; supply var.app');
+    expect(io.err()).toContain("  var.app  infra/variables.tf:1  feeds metadata.name  (-var app=VALUE; type string)");
+    expect(io.out()).toBe("apiVersion: cognito-studio.dev/v1\nkind: UserPool\nmetadata: {}\nspec:\n  region: eu-west-1\n");
+  });
+
+  test("several files with -var, -var-file (Terraform's one-dash spelling) and --region", async () => {
+    const io = memoryIo({
+      files: {
+        "a.tf": 'variable "app" {}\nvariable "env" {}\nresource "aws_cognito_user_pool" "p" {\n  name = "${var.app}-${var.env}"\n}\n',
+        "b.tf": 'resource "aws_cognito_user_pool_client" "web" {\n  user_pool_id = aws_cognito_user_pool.p.id\n  name         = "web"\n}\n',
+        "prod.tfvars": 'env = "prod"\napp = "from-file"\n',
+      },
+    });
+    expect(await runCli(["import", "a.tf", "b.tf", "-var", "app=shop", "-var-file", "prod.tfvars", "--region", "us-east-2", "--format", "json"], io)).toBe(0);
+    expect(JSON.parse(io.out())).toEqual({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "shop-prod" }, spec: { region: "us-east-2", clients: [{ name: "web" }] } });
+  });
+
+  test("several pools and no --pool: the addresses and names are listed, exit 1; --pool picks one", async () => {
+    const files = { "main.tf": 'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_cognito_user_pool" "customers" {\n  name = "customers"\n}\nresource "aws_cognito_user_pool" "staff" {\n  name = "staff"\n}\n' };
+    const io = memoryIo({ files });
+    expect(await runCli(["import", "main.tf"], io)).toBe(1);
+    expect(io.out()).toBe("");
+    expect(io.err()).toBe('cognito-studio import: the files hold 2 pools; import one with --pool ADDRESS:\n  aws_cognito_user_pool.customers  "customers"\n  aws_cognito_user_pool.staff      "staff"\n');
+    const picked = memoryIo({ files });
+    expect(await runCli(["import", "main.tf", "--pool", "aws_cognito_user_pool.staff"], picked)).toBe(0);
+    expect(parsePoolDocumentText(picked.out()).document?.metadata.name).toBe("staff");
+  });
+
+  test("usage errors: -var without =, a folder without Terraform files, -var on a template", async () => {
+    const io = memoryIo({ files: { ...folder, "docs/notes.md": "x", "stack.yaml": renderCloudFormation(SEED_000_DOCUMENT).files[0].content } });
+    expect(await runCli(["import", "infra", "-var", "app"], io)).toBe(2);
+    expect(io.err()).toContain('-var takes NAME=VALUE; got "app"');
+    expect(await runCli(["import", "docs"], io)).toBe(2);
+    expect(io.err()).toContain("docs is a folder with no Terraform files");
+    expect(await runCli(["import", "stack.yaml", "--from", "cloudformation", "-var", "a=b"], io)).toBe(2);
+    expect(io.err()).toContain("-var and -var-file apply to Terraform only");
+  });
+});

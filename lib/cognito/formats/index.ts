@@ -10,6 +10,8 @@ import { renderCloudFormation } from "./cloudformation/render-cloudformation";
 import { parseOpenMcf } from "./openmcf/parse";
 import { renderOpenMcf } from "./openmcf/render";
 import { readPoolDocument } from "./read-pool-document";
+import { importTerraformFiles } from "./terraform/import-terraform";
+import { fileRole } from "./terraform/terraform-config";
 import { parseTerraform } from "./terraform/parse-terraform";
 import { type TerraformExportOptions, renderTerraform } from "./terraform/render-terraform";
 import { renderTerraformModule } from "./terraform-module/render-terraform-module";
@@ -47,7 +49,7 @@ export const EXPORTERS: Record<ExportFormat, (doc: PoolDocument, options?: Expor
 
 export const IMPORTERS: Record<ImportFormat, (text: string, options?: ImportOptions) => Promise<ImportResult>> = {
   spec: async (text, options) => readPoolDocument(text, options?.fileName),
-  terraform: (text, options) => parseTerraform(text, options?.fileName),
+  terraform: (text, options) => parseTerraform(text, options?.fileName, options?.region),
   openmcf: async (text, options) => parseOpenMcf(text, options?.fileName),
   cloudformation: async (text, options) => parseCloudFormation(text, options),
 };
@@ -84,7 +86,10 @@ export function detectImportFormat(text: string, fileName?: string): ImportForma
 export async function importFiles(request: ImportRequest): Promise<ImportFilesResult> {
   const [first] = request.files;
   if (!first) return { pools: [], diagnostics: [{ severity: "error", path: "", code: "no-files", message: "nothing to import: give a file" }] };
-  const format = request.format ?? detectImportFormat(first.content, first.path) ?? "spec";
+  // A Terraform folder: any .tf or tfvars file among the inputs makes it one configuration.
+  const terraform = request.files.some((f) => fileRole(f.path, f.content) !== "ignored");
+  const format = request.format ?? (terraform ? "terraform" : undefined) ?? detectImportFormat(first.content, first.path) ?? "spec";
+  if (format === "terraform") return importTerraformFiles(request);
   const result = await importPoolDocument(first.content, format, { fileName: first.path, region: request.region });
   if (!result.document) return { sourceKind: result.sourceKind, pools: [], diagnostics: result.diagnostics };
   const doc = result.document;

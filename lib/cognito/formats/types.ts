@@ -65,6 +65,11 @@ export type ImportRequest = {
   region?: string;
   /** Terraform `-var NAME=VALUE` and `-var-file` values (they win over tfvars files and defaults). */
   variables?: Record<string, string>;
+  /**
+   * Terraform `-var-file` files, in command-line order: read after `terraform.tfvars` and `*.auto.tfvars`, before
+   * `variables` (so a `-var` wins over every file, whatever the order on the command line).
+   */
+  variableFiles?: SourceFile[];
   /** CloudFormation `--parameter KEY=VALUE` (they win over parameter defaults). */
   parameters?: Record<string, string>;
   /** CloudFormation pseudo-parameters: `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`. */

@@ -1,0 +1,137 @@
+/**
+ * Builds one pool's draft from evaluated Terraform bodies: unknown values become gap markers (see import-gaps.ts),
+ * shape conversion warnings get the file and line of the argument they name, and the finished draft is
+ * schema-checked with every gap an error at its field.
+ */
+import { type Diagnostic, error, warning } from "../../spec/diagnostics";
+import { type PoolDocument, poolDocumentSchema } from "../../spec/document-schema";
+import { poolSpecSchema } from "../../spec/pool-schema";
+import { validatePoolDocument } from "../../spec/validate";
+import { fromTarget } from "../shape-walk";
+import type { ImportedPool } from "../types";
+import { PoolRef, Unknown, type Value, isObject } from "./hcl-values";
+import { type FilledGap, Gaps, expressionText, gapDiagnostic, unresolvedInputs } from "./import-gaps";
+import { argumentLine } from "./source-positions";
+import type { TfConfig, TfResource } from "./terraform-config";
+import type { Instance, TerraformScope } from "./terraform-scope";
+
+type Json = Record<string, unknown>;
+
+/** How Terraform manages a resource, not what it is: never part of the document. */
+export const META_ARGUMENTS = ["count", "for_each", "lifecycle", "depends_on", "provider", "providers", "provisioner", "connection"];
+
+/** `file line N` for a resource argument (keys without list indexes). */
+export function lineOf(resource: TfResource, keys: readonly (string | number)[]): number {
+  if (!resource.block) return 1;
+  return argumentLine(resource.positions, resource.block, keys.filter((k): k is string => typeof k === "string"));
+}
+
+/** Builds one pool's draft; collects its warnings and gaps. */
+export class PoolBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly gaps = new Gaps();
+
+  constructor(
+    readonly scope: TerraformScope,
+    readonly config: TfConfig,
+  ) {}
+
+  warn(code: string, message: string) {
+    this.diagnostics.push(warning("", code, message));
+  }
+
+  /** Replaces unknown values (and pool references outside user_pool_id) by gap markers. */
+  mark(value: Value, raw: unknown, resource: TfResource, keys: (string | number)[]): unknown {
+    if (value instanceof Unknown || value instanceof PoolRef) {
+      const unknown = value instanceof Unknown ? value : Unknown.of(`${value.address}.id`, "resource-attribute");
+      return this.gaps.mark({ unknown, file: resource.file, line: lineOf(resource, keys), expression: raw === undefined ? this.dynamicText(resource, keys) : expressionText(raw) });
+    }
+    const rawAt = (k: string | number) => (raw !== null && typeof raw === "object" ? (raw as Record<string | number, unknown>)[k] : undefined);
+    if (Array.isArray(value)) {
+      // hcl2json gives a block as a list of one body; the raw list lines up with the value except where dynamic blocks added items.
+      return value.map((v, i) => this.mark(v, Array.isArray(raw) ? raw[i] : undefined, resource, [...keys, i]));
+    }
+    if (isObject(value)) {
+      const out: Json = {};
+      for (const [k, v] of Object.entries(value)) out[k] = this.mark(v, rawAt(k), resource, [...keys, k]);
+      return out;
+    }
+    return value;
+  }
+
+  /** A block made by a `dynamic` block: named with its for_each. */
+  dynamicText(resource: TfResource, keys: readonly (string | number)[]): string {
+    const name = String(keys[keys.length - 1] ?? "");
+    const text = resource.positions.lines[lineOf(resource, keys) - 1]?.trim() ?? "";
+    return /^dynamic\s+"/u.test(text) ? `the dynamic "${name}" block's for_each` : keys.join(".");
+  }
+
+  /** Evaluates an instance's body (bindings, dynamic blocks), drops meta-arguments, and marks its gaps. */
+  body(instance: Instance, raw: Json = instance.resource.body): Json {
+    const value = this.scope.evaluateBody(raw, instance.bindings);
+    const marked = this.mark(value, raw, instance.resource, []);
+    const out: Json = isObject(marked as Value) ? { ...(marked as Json) } : {};
+    for (const key of META_ARGUMENTS) delete out[key];
+    return out;
+  }
+
+  /** Shape conversion; each warning it raises gets the file and line of the argument it names. */
+  convert(schema: Parameters<typeof fromTarget>[0], value: Json, naming: Parameters<typeof fromTarget>[2]["naming"], instance: Instance): Json {
+    const diagnostics: Diagnostic[] = [];
+    const result = fromTarget(schema, value, { naming, diagnostics, where: instance.address }) as Json;
+    for (const d of diagnostics) this.diagnostics.push(this.located(d, instance));
+    return isObject(result as Value) ? result : {};
+  }
+
+  /** Adds ` (file line N)` to a warning that names `address.argument...`. */
+  located(d: Diagnostic, instance: Instance): Diagnostic {
+    const { address, resource } = instance;
+    if (!d.message.startsWith(address)) return { ...d, message: `${d.message} (${resource.file} line ${lineOf(resource, [])})` };
+    const rest = /^(\S*)/u.exec(d.message.slice(address.length))?.[1] ?? "";
+    const keys = [...rest.matchAll(/\.([A-Za-z_][\w-]*)/gu)].map((m) => m[1]);
+    return { ...d, message: `${d.message} (${resource.file} line ${lineOf(resource, keys)})` };
+  }
+}
+
+/** The region of the pool's provider: its `provider = aws.ALIAS`, else the default `provider "aws"`. */
+export function providerRegion(b: PoolBuilder, instance: Instance): unknown {
+  const body = instance.resource.body;
+  // A resource says `provider = aws.ALIAS`; a module call says `providers = { aws = aws.ALIAS }`.
+  const meta = body.provider ?? (body.providers !== null && typeof body.providers === "object" ? (body.providers as Json).aws : undefined);
+  const alias = typeof meta === "string" ? /^\$\{aws\.([\w-]+)\}$/u.exec(meta)?.[1] : undefined;
+  const providers = b.config.providers.filter((p) => p.name === "aws");
+  const provider = providers.find((p) => p.alias === alias) ?? (alias ? undefined : providers[0]);
+  if (!provider || !("region" in provider.body)) return undefined;
+  const value = b.scope.evaluateBody({ region: provider.body.region }, {});
+  const region = isObject(value) ? value.region : undefined;
+  if (region instanceof Unknown) {
+    return b.gaps.mark({ unknown: region, file: provider.file, line: provider.line, expression: expressionText(provider.body.region) });
+  }
+  return region;
+}
+
+const REGION_REQUIRED = !poolSpecSchema.shape.region.safeParse(undefined).success;
+
+/** Turns a built draft into an ImportedPool: gaps out, errors at their fields, schema check. */
+export function finishPool(address: string, draft: Json, b: { diagnostics: Diagnostic[]; gaps: Gaps }, config: TfConfig): ImportedPool {
+  const filled: FilledGap[] = b.gaps.extract(draft, "");
+  const gapPaths = filled.map((f) => f.path);
+  const diagnostics = [...b.diagnostics, ...filled.map(gapDiagnostic)];
+  const spec = draft.spec as Json;
+  // Once the spec lets a design have no region (plan and apply take it from the target), this is no error.
+  const noRegion = spec.region === undefined && !gapPaths.includes("spec.region") && REGION_REQUIRED;
+  if (noRegion) diagnostics.push(error("spec.region", "no-region", `the files set no region (no provider "aws" with a region): supply --region or pick a target`));
+  const covered = (path: string) => (noRegion && path === "spec.region") || gapPaths.some((g) => path === g || path.startsWith(`${g}.`) || path.startsWith(`${g}[`));
+  for (const d of validatePoolDocument(draft)) if (!(d.severity === "error" && covered(d.path))) diagnostics.push(d);
+  const parsed = poolDocumentSchema.safeParse(draft);
+  const metadata = draft.metadata as Json;
+  return {
+    address,
+    ...(typeof metadata.name === "string" ? { name: metadata.name } : {}),
+    draft,
+    ...(parsed.success && filled.length === 0 ? { document: parsed.data as PoolDocument } : {}),
+    unresolved: unresolvedInputs(filled, config),
+    diagnostics,
+  };
+}
+
