@@ -27,6 +27,8 @@ export type CorpusEntry = {
   whyNoRoundTrip?: string;
   /** Unresolved names the import must report for such an entry. */
   gaps?: string[];
+  /** What a person types in the editor to fill those gaps: draft paths (`spec.groups[0].roleArn`) to values. */
+  fill?: Record<string, unknown>;
 };
 
 export function corpusEntries(): CorpusEntry[] {
@@ -53,4 +55,18 @@ export function draftCounts(draft: Record<string, unknown>): Omit<CorpusCounts, 
     groups: length(spec.groups),
     identityProviders: length(spec.identityProviders),
   };
+}
+
+/** Sets each `path` (`spec.groups[0].roleArn`) of a copy of `draft` to its value, creating what is missing. */
+export function fillDraft(draft: Record<string, unknown>, fill: Record<string, unknown>): Record<string, unknown> {
+  const out = structuredClone(draft);
+  for (const [path, value] of Object.entries(fill)) {
+    const keys = path.split(/\.|\[(\d+)\]/u).filter((k) => k !== undefined && k !== "").map((k) => (/^\d+$/u.test(k) ? Number(k) : k));
+    let node: Record<string | number, unknown> = out;
+    keys.forEach((key, i) => {
+      if (i === keys.length - 1) node[key] = structuredClone(value);
+      else node = (node[key] ??= typeof keys[i + 1] === "number" ? [] : {}) as Record<string | number, unknown>;
+    });
+  }
+  return out;
 }
