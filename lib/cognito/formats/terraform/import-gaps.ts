@@ -18,6 +18,12 @@ const MARK = /^\u0000gap:(\d+)\u0000$/u;
 
 export class Gaps {
   readonly list: Gap[] = [];
+  /** Gaps that are not a value but a whole item: a client read once because its `count` is unknown. */
+  readonly placed: FilledGap[] = [];
+
+  place(path: string, gap: Gap): void {
+    this.placed.push({ path, gap });
+  }
 
   mark(gap: Gap): string {
     this.list.push(gap);

@@ -10,7 +10,7 @@ import { POOL_API_VERSION, POOL_KIND } from "../../spec/document-schema";
 import { fromTarget } from "../shape-walk";
 import type { ImportRequest, ImportedPool } from "../types";
 import { TF_CLIENT_NAMING } from "./naming";
-import { PoolBuilder, finishPool, lineOf, providerRegion } from "./pool-builder";
+import { PoolBuilder, finishPool, lineOf, placeRepetition, providerRegion } from "./pool-builder";
 import type { TfConfig } from "./terraform-config";
 import type { Instance, TerraformScope } from "./terraform-scope";
 
@@ -116,6 +116,7 @@ function resourceServer(r: unknown): unknown {
 /** One pool draft from a module call (one instance of it, after count / for_each). */
 export function moduleDraft(scope: TerraformScope, config: TfConfig, instance: Instance, request: ImportRequest): ImportedPool {
   const b = new PoolBuilder(scope, config);
+  placeRepetition(b, instance, "");
   const evaluated = b.mark(scope.evaluateBody(instance.resource.body, instance.bindings), instance.resource.body, instance.resource, []);
   const body: Json = isJson(evaluated) ? evaluated : {};
   const at = (input: string) => `${instance.resource.file} line ${lineOf(instance.resource, [input])}`;

@@ -274,19 +274,25 @@ resource "aws_cognito_user_pool_domain" "d" {
     expect(pool.document?.spec.domain).toEqual({ domain: "pool-auth" });
   });
 
-  test("a count that cannot be evaluated reads the resource once and says so with the line", async () => {
-    const result = await importTerraformFiles({
-      files: files(
-        tf(`variable "n" {}
+  test("a count that cannot be evaluated reads the resource once; the item is a gap naming the input", async () => {
+    const counted = files(
+      tf(`variable "n" {
+  type = number
+}
 resource "aws_cognito_user_pool_client" "c" {
   count        = var.n
   user_pool_id = aws_cognito_user_pool.p.id
-  name         = "c"
+  name         = "c-\${count.index}"
 }`),
-      ),
-    });
-    expect(result.pools[0].draft.spec).toMatchObject({ clients: [{ name: "c" }] });
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: "unknown-repetition", message: expect.stringContaining("count = var.n cannot be evaluated (var.n); the resource was read once (main.tf line 18)") }));
+    );
+    const pool = (await importTerraformFiles({ files: counted })).pools[0];
+    expect(pool.draft.spec).toMatchObject({ clients: [{ name: "c-0" }] });
+    expect(pool.unresolved).toEqual([expect.objectContaining({ name: "var.n", type: "number", line: 16, fields: ["spec.clients[0]"] })]);
+    expect(pool.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: "error", path: "spec.clients[0]", message: "set from count = var.n (so it was read once) in main.tf line 20; supply var.n" }),
+    );
+    const supplied = await importTerraformFiles({ files: counted, variables: { n: "2" } });
+    expect(supplied.pools[0].document?.spec.clients).toEqual([{ name: "c-0" }, { name: "c-1" }]);
   });
 
   test("dynamic schema and lambda_config blocks over known lists, with iterator", async () => {
@@ -530,4 +536,21 @@ describe("round trip and robustness", () => {
       { numRuns: 150 },
     );
   }, 60_000);
+});
+
+describe("positions", () => {
+  test("a gap's line is its own argument's, not a same-named one in a nested block before it", async () => {
+    const pool = await only({
+      "main.tf": `${PROVIDER}resource "aws_cognito_user_pool" "p" {
+  schema {
+    name                = "tenant"
+    attribute_data_type = "String"
+  }
+  name = var.pool_name
+}
+`,
+    });
+    expect(pool.unresolved).toEqual([expect.objectContaining({ name: "var.pool_name", line: 9, fields: ["metadata.name"] })]);
+    expect(pool.diagnostics).toContainEqual(expect.objectContaining({ path: "metadata.name", message: expect.stringContaining("in main.tf line 9;") }));
+  });
 });

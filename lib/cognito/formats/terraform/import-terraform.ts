@@ -19,7 +19,7 @@ import { PoolRef, Unknown, type Value, isObject } from "./hcl-values";
 import { expressionText } from "./import-gaps";
 import { MINEIROS_SOURCES, moduleDraft } from "./import-module";
 import { TF_CLIENT_NAMING, TF_DOMAIN_NAMING, TF_POOL_NAMING, TF_RESOURCE_SERVER_NAMING, TF_TYPES, standardStringDefaults } from "./naming";
-import { PoolBuilder, finishPool, lineOf, providerRegion } from "./pool-builder";
+import { PoolBuilder, finishPool, lineOf, placeRepetition, providerRegion } from "./pool-builder";
 import { type TfConfig, readTerraformConfig } from "./terraform-config";
 import { type Instance, TerraformScope } from "./terraform-scope";
 
@@ -89,16 +89,24 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
       const { body: withoutSecret, secretRef } = takeProviderSecret(instance.resource.body, descriptions, where, b.diagnostics);
       const body = b.body(instance, withoutSecret);
       identityProviders.push(identityProviderFromBody(body, secretRef, where, b.diagnostics));
+      placeRepetition(b, instance, `spec.identityProviders[${identityProviders.length - 1}]`);
       continue;
     }
     const body = b.body(instance);
     delete body.user_pool_id;
-    if (type === TF_TYPES.resourceServer) resourceServers.push(b.convert(resourceServerSchema, body, TF_RESOURCE_SERVER_NAMING, instance));
-    else if (type === TF_TYPES.domain) domains.push({ instance, value: b.convert(domainSchema, body, TF_DOMAIN_NAMING, instance) });
-    else if (type === TF_TYPES.group) groups.push(groupFromBody(body, where, b.diagnostics));
-    else {
+    if (type === TF_TYPES.resourceServer) {
+      resourceServers.push(b.convert(resourceServerSchema, body, TF_RESOURCE_SERVER_NAMING, instance));
+      placeRepetition(b, instance, `spec.resourceServers[${resourceServers.length - 1}]`);
+    } else if (type === TF_TYPES.domain) {
+      domains.push({ instance, value: b.convert(domainSchema, body, TF_DOMAIN_NAMING, instance) });
+      if (domains.length === 1) placeRepetition(b, instance, "spec.domain");
+    } else if (type === TF_TYPES.group) {
+      groups.push(groupFromBody(body, where, b.diagnostics));
+      placeRepetition(b, instance, `spec.groups[${groups.length - 1}]`);
+    } else {
       const { name, ...settings } = body;
       clients.push({ name, ...b.convert(appClientSettingsSchema, settings, TF_CLIENT_NAMING, instance) });
+      placeRepetition(b, instance, `spec.clients[${clients.length - 1}]`);
     }
   }
   if (domains.length > 1) {
@@ -112,6 +120,7 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
 function buildPool(scope: TerraformScope, config: TfConfig, pool: Instance, children: Child[], request: ImportRequest, extra: Diagnostic[]): ImportedPool {
   const b = new PoolBuilder(scope, config);
   b.diagnostics.push(...extra);
+  placeRepetition(b, pool, "");
   const { name, region: poolRegion, spec } = readPoolBody(b, pool);
   const region = poolRegion ?? providerRegion(b, pool);
   const known = region !== undefined && !b.gaps.gapOf(region) ? region : undefined;
@@ -133,21 +142,6 @@ function buildPool(scope: TerraformScope, config: TfConfig, pool: Instance, chil
   };
   if (name === undefined) delete (draft.metadata as Json).name;
   return finishPool(pool.address, draft, b, config);
-}
-
-/** Repetition that could not be evaluated: the resource was read once, and the input is named. */
-function repetitionWarnings(instances: readonly Instance[]): Diagnostic[] {
-  return instances.flatMap((i) =>
-    i.unknownRepetition
-      ? [
-          warning(
-            "",
-            "unknown-repetition",
-            `${i.resource.type}.${i.resource.label}: ${i.unknownRepetition.argument} = ${expressionText(i.unknownRepetition.expression)} cannot be evaluated (${i.unknownRepetition.value.inputs.map((x) => x.name).join(", ")}); the resource was read once (${i.resource.file} line ${lineOf(i.resource, [i.unknownRepetition.argument])})`,
-          ),
-        ]
-      : [],
-  );
 }
 
 /** The pool a child's `user_pool_id` refers to, when it is one of the files' pools. */
@@ -199,8 +193,6 @@ async function importConfiguration(request: ImportRequest): Promise<ImportFilesR
     for (const key of ["default_tags", "ignore_tags"].filter((k) => k in p.body))
       diagnostics.push(warning("", "not-in-model", `provider "aws" (${p.file} line ${p.line}): ${key} is not imported into the pool's tags; add the tags to the pool if it should carry them`));
 
-  const repetition = repetitionWarnings([...resources.flatMap((r) => (known.has(r.type) ? scope.instances(r) : []))]);
-  diagnostics.push(...repetition);
   let pools: ImportedPool[] = [
     ...poolInstances.map((p) => buildPool(scope, config, p, childrenByPool.get(p.address) ?? [], request, [])),
     ...modules.flatMap((m) => scope.instances(m).map((instance) => moduleDraft(scope, config, instance, request))),

@@ -93,6 +93,18 @@ export class PoolBuilder {
   }
 }
 
+/** A resource whose `count` / `for_each` could not be evaluated was read once: a gap at the item it became. */
+export function placeRepetition(b: PoolBuilder, instance: Instance, path: string): void {
+  const repetition = instance.unknownRepetition;
+  if (!repetition) return;
+  b.gaps.place(path, {
+    unknown: repetition.value,
+    file: instance.resource.file,
+    line: lineOf(instance.resource, [repetition.argument]),
+    expression: `${repetition.argument} = ${expressionText(repetition.expression)} (so it was read once)`,
+  });
+}
+
 /** The region of the pool's provider: its `provider = aws.ALIAS`, else the default `provider "aws"`. */
 export function providerRegion(b: PoolBuilder, instance: Instance): unknown {
   const body = instance.resource.body;
@@ -114,7 +126,7 @@ const REGION_REQUIRED = !poolSpecSchema.shape.region.safeParse(undefined).succes
 
 /** Turns a built draft into an ImportedPool: gaps out, errors at their fields, schema check. */
 export function finishPool(address: string, draft: Json, b: { diagnostics: Diagnostic[]; gaps: Gaps }, config: TfConfig): ImportedPool {
-  const filled: FilledGap[] = b.gaps.extract(draft, "");
+  const filled: FilledGap[] = [...b.gaps.placed, ...b.gaps.extract(draft, "")];
   const gapPaths = filled.map((f) => f.path);
   const diagnostics = [...b.diagnostics, ...filled.map(gapDiagnostic)];
   const spec = draft.spec as Json;

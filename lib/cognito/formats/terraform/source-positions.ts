@@ -106,18 +106,20 @@ function escapeRegExp(text: string): string {
 export function argumentLine(positions: FilePositions, block: BlockRange, keys: readonly string[]): number {
   let from = block.line; // 1-based header line; arguments start after it
   let found = block.line;
+  let depth = 1; // a top-level block's arguments sit at depth 1
   for (const key of keys) {
     const pattern = new RegExp(`^\\s*(?:"?${escapeRegExp(key)}"?\\s*[=:{]|dynamic\\s+"${escapeRegExp(key)}")`, "u");
-    let hit = -1;
-    for (let n = from; n < block.endLine && n < positions.lines.length; n++) {
-      if (pattern.test(positions.lines[n])) {
-        hit = n + 1;
-        break;
-      }
-    }
+    const search = (atDepth: (d: number) => boolean) => {
+      for (let n = from; n < block.endLine && n < positions.lines.length; n++) if (atDepth(positions.depthAt[n]) && pattern.test(positions.lines[n])) return n + 1;
+      return -1;
+    };
+    // The argument itself first, not a same-named one inside a nested block (a schema's `name`).
+    let hit = search((d) => d === depth);
+    if (hit < 0) hit = search((d) => d >= depth);
     if (hit < 0) break;
     found = hit;
     from = hit;
+    depth = positions.depthAt[hit - 1] + 1;
   }
   return found;
 }
