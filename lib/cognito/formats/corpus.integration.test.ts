@@ -1,8 +1,9 @@
 /**
  * Three pools of the real-world corpus (test/fixtures/corpus), one of each kind, imported with the inputs a
  * person would supply, applied to a real moto server through the apply path the CLI and the server use, read
- * back, and planned again: the plan must be empty. The Region is the target's (the moto port's), as a design
- * imported from these files records none.
+ * back, and planned again: the plan must be empty. None of the files names a Region: the Terraform design is
+ * imported without one and takes the target's (the moto port's) when planned and applied; the templates are
+ * imported with the target's Region given, as when a person picks the target at import.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { corpusEntries, corpusFiles } from "../../../test/support/corpus";
@@ -13,7 +14,7 @@ import type { SdkPort } from "../aws/sdk-port";
 import { importFiles } from "./index";
 
 const REGION = "eu-west-1";
-const APPLIED = ["terraform/sp-apigw-bedrock", "cloudformation/kong-workshop-cognito", "cdk/cdk-resource-server"];
+const APPLIED = ["terraform/sp-apigw-bedrock", "cloudformation/mechanicalrock-sso-azure-excerpt", "cdk/cdk-resource-server"];
 
 let moto: MotoServer;
 let port: SdkPort;
@@ -31,9 +32,11 @@ describe.each(APPLIED)("%s on moto", (id) => {
   if (!entry) throw new Error(`no corpus entry ${id}`);
 
   test("applies, and plans empty against what it created", async () => {
-    const [pool] = (await importFiles({ files: corpusFiles(entry), format: entry.format, ...entry.supply })).pools;
+    const region = entry.format === "cloudformation" ? { region: REGION } : {};
+    const [pool] = (await importFiles({ files: corpusFiles(entry), format: entry.format, ...entry.supply, ...region })).pools;
     const doc = pool?.document;
     expect(doc, JSON.stringify(pool?.diagnostics ?? [])).toBeDefined();
+    if (entry.format === "terraform") expect(doc!.spec.region).toBeUndefined();
     const { plan, result } = await planAndApply(port, doc!);
     expect(plan.errors).toEqual([]);
     expect(result.steps.filter((s) => s.outcome !== "ok")).toEqual([]);
