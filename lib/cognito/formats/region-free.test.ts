@@ -26,7 +26,10 @@ describe("importing files that name no Region", () => {
 
   test("a template without Metadata or --region gives a document without a Region; --region still fills it", () => {
     const text = "Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n    Properties: { UserPoolName: orders }\n";
-    expect(parseCloudFormation(text).document?.spec.region).toBeUndefined();
+    const result = parseCloudFormation(text);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.document?.metadata.name).toBe("orders");
+    expect(result.document?.spec.region).toBeUndefined();
     expect(parseCloudFormation(text, { region: "eu-central-1" }).document?.spec.region).toBe("eu-central-1");
   });
 });
