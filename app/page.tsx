@@ -6,7 +6,7 @@ import { Badge, type BadgeTone, Card } from "@/components/ui";
 import { listPresets } from "@/lib/cognito/presets";
 import { requireAccount } from "@/lib/server/page-auth";
 import { listDeployments } from "@/lib/server/deployments";
-import { listPools, POOL_STATUS_LABEL, type PoolStatus } from "@/lib/server/pools";
+import { listPools, POOL_STATUS_LABEL, type PoolStatus, regionLabel } from "@/lib/server/pools";
 import { hasRole } from "@/lib/server/roles";
 
 export const dynamic = "force-dynamic";
@@ -58,7 +58,7 @@ export default async function HomePage() {
                         </Badge>
                       )}
                       <p className="mt-0.5 text-xs text-slate-600 sm:hidden">
-                        {pool.region}, changed {formatDate(pool.updatedAt)}
+                        {regionLabel(pool.region)}, changed {formatDate(pool.updatedAt)}
                         {pool.lastChangeBy && ` by ${pool.lastChangeBy}`}
                       </p>
                     </td>
@@ -71,7 +71,7 @@ export default async function HomePage() {
                         {POOL_STATUS_LABEL[pool.status]}
                       </Badge>
                     </td>
-                    <td className="hidden px-4 py-2 sm:table-cell">{pool.region}</td>
+                    <td className="hidden px-4 py-2 sm:table-cell">{regionLabel(pool.region)}</td>
                     <td className="hidden px-4 py-2 sm:table-cell">
                       {formatDate(pool.updatedAt)}
                       {pool.lastChangeBy && <span className="text-slate-600"> by {pool.lastChangeBy}</span>}

@@ -20,6 +20,22 @@ export function regionOfPoolId(userPoolId: string): string | undefined {
   return region && REGION_PATTERN.test(region) ? region : undefined;
 }
 
+/**
+ * The Region a command calls AWS in. A design need not name one (it takes its target's), so: the document's
+ * spec.region, else --region, else the pool id's prefix (eu-west-1_...), else AWS_REGION / AWS_DEFAULT_REGION.
+ * A --region that contradicts the document is refused rather than silently overridden.
+ */
+export function regionOf(io: CliIo, document: PoolDocument, flag: string | undefined, userPoolId?: string): string {
+  if (flag !== undefined && !REGION_PATTERN.test(flag)) throw new UsageError(`--region must be an AWS Region code like eu-west-1; got "${flag}"`);
+  const named = document.spec.region;
+  if (named !== undefined && flag !== undefined && named !== flag) {
+    throw new UsageError(`--region ${flag} differs from the document's spec.region ${named}; drop --region or change spec.region`);
+  }
+  const region = named ?? flag ?? (userPoolId ? regionOfPoolId(userPoolId) : undefined) ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
+  if (!region) throw new UsageError("the document names no Region (spec.region); give --region REGION or set AWS_REGION");
+  return region;
+}
+
 export function checkPoolId(userPoolId: string | undefined): string | undefined {
   if (userPoolId !== undefined && !/^[\w-]+_[0-9a-zA-Z]+$/u.test(userPoolId)) throw new UsageError(`--user-pool-id must look like eu-west-1_AbC123; got "${userPoolId}"`);
   return userPoolId;

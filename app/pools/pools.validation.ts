@@ -9,7 +9,8 @@ export const environmentSchema = z
 
 export const newPoolSchema = z.object({
   name: poolNameSchema,
-  region: regionSchema,
+  /** Optional: "" leaves the design without a Region; each target gives its own when planned and applied. */
+  region: z.union([z.literal(""), regionSchema]),
   environment: environmentSchema,
   /** A pool preset's name, or "" for a blank pool. */
   preset: z.string(),

@@ -1,14 +1,14 @@
 /**
  * `cognito-studio apply FILE (--user-pool-id ID | --create)`: plans the document against the live pool
  * (or against nothing), shows the plan, and applies it once confirmed (`--yes`, or "yes" typed on a
- * terminal). The region is the spec's. New client secrets are printed once and never written anywhere.
+ * terminal). The Region is the spec's, else --region. New client secrets are printed once and never written anywhere.
  */
 import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply/apply-plan";
 import { createSecretResolver } from "../../lib/cognito/aws/secret-resolver";
 import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
 import { oneOf, parseCommandArgs } from "../args";
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
-import { checkPoolId, connect, connectPreflight, describeAwsError, readAppliedFile, readLiveForPlan } from "../cognito-target";
+import { checkPoolId, connect, connectPreflight, describeAwsError, readAppliedFile, readLiveForPlan, regionOf } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
 import { type ConfirmingIo, confirm } from "../confirm";
 import { readValidDocument } from "../read-document";
@@ -17,11 +17,13 @@ const USAGE = `Usage: cognito-studio apply FILE (--user-pool-id ID | --create) [
 
 Plans FILE (a pool document; - reads standard input) against the live pool, prints the plan and applies it:
 pool, MFA configuration, resource servers, app clients, domain (deletions first, in reverse). Settings the
-document leaves unset are not managed and keep their live values. The Region is the document's spec.region.
+document leaves unset are not managed and keep their live values. The Region is the document's spec.region;
+a document without one takes --region, the pool id's Region, or AWS_REGION.
 
 Options:
       --user-pool-id ID   the live pool to change
       --create            create a new pool from FILE
+      --region REGION     the Region, for a document without spec.region (else AWS_REGION)
       --endpoint URL      a Cognito-compatible endpoint (moto, LocalStack); AWS_ENDPOINT_URL works too
       --role-arn ARN      an IAM role to assume for the Cognito calls (STS AssumeRole from the default chain)
       --applied FILE      the document last applied to this pool: a change of an identity provider's
@@ -60,6 +62,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     "user-pool-id": { type: "string" },
     create: { type: "boolean" },
+    region: { type: "string" },
     endpoint: { type: "string" },
     "role-arn": { type: "string" },
     "allow-replace": { type: "boolean" },
@@ -80,7 +83,8 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
 
   if (values.applied !== undefined && !userPoolId) throw new UsageError("--applied is only used with --user-pool-id");
   const applied = await readAppliedFile(io, values.applied);
-  const port = connect(io, document.spec.region, values.endpoint, values["role-arn"]);
+  const region = regionOf(io, document, values.region, userPoolId);
+  const port = connect(io, region, values.endpoint, values["role-arn"]);
   // Plan progress and the plan go to stderr with --format json, so stdout stays one JSON document.
   const show = format === "json" ? io.stderr : io.stdout;
   let plan: Plan;
@@ -89,9 +93,9 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     if (userPoolId) {
       const { live, options } = await readLiveForPlan(port, userPoolId, document, applied);
       userPoolArn = live.live.arn || undefined;
-      plan = planChanges(live.document, document, { allowReplace, live: options });
+      plan = planChanges(live.document, document, { allowReplace, region, live: options });
     } else {
-      plan = planChanges(null, document, { allowReplace });
+      plan = planChanges(null, document, { allowReplace, region });
     }
   } catch (error) {
     io.stderr(`cognito-studio apply: cannot read pool ${userPoolId}: ${describeAwsError(error)}\n`);
@@ -107,7 +111,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     return EXIT_OK;
   }
   if (values.yes !== true) {
-    const answer = await confirm(io, `Apply these changes to ${userPoolId ?? "a new pool"} (${document.spec.region})? Only "yes" is accepted: `);
+    const answer = await confirm(io, `Apply these changes to ${userPoolId ?? "a new pool"} (${region})? Only "yes" is accepted: `);
     if (answer === undefined) {
       io.stderr(`cognito-studio apply: not a terminal; review the plan and run again with --yes to apply\n`);
       return EXIT_INVALID;
@@ -121,8 +125,8 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     // Secrets are read from the CLI's own environment (io.env: the process's, or a test's).
     const endpoint = values.endpoint ?? io.env.AWS_ENDPOINT_URL;
     const roleArn = values["role-arn"];
-    const resolveSecret = createSecretResolver({ region: document.spec.region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, io.env);
-    const preflight = values["skip-preflight"] ? undefined : { port: connectPreflight(document.spec.region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
+    const resolveSecret = createSecretResolver({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, io.env);
+    const preflight = values["skip-preflight"] ? undefined : { port: connectPreflight(region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
     const result = await applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}), ...(preflight ? { preflight } : {}) });
     if (result.preflight && result.preflight.results.length > 0) show(renderPreflightText(result.preflight));
     printResult(io, result, format);

@@ -6,7 +6,7 @@
  */
 import { appConnection, type AppConnection, CONNECT_KINDS, type LiveIds, readLiveIds, renderConnectSnippet, UnknownClientError } from "../../lib/cognito/connect";
 import { oneOf, parseCommandArgs } from "../args";
-import { checkPoolId, connect, describeAwsError } from "../cognito-target";
+import { checkPoolId, connect, describeAwsError, regionOf } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
 import { readValidDocument } from "../read-document";
 
@@ -24,6 +24,7 @@ Prints what an application needs to sign users in with app client NAME of the po
 
 Options:
       --user-pool-id ID   the applied pool: its ids replace the placeholders
+      --region REGION     the Region, for a FILE without spec.region (else the pool id's, or AWS_REGION)
       --endpoint URL      a Cognito-compatible endpoint (moto, LocalStack)
       --role-arn ARN      an IAM role to assume (STS AssumeRole from the default chain)
   -f, --format text|json  json prints {"connection": {...}, "snippet": {...}}
@@ -61,6 +62,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     client: { type: "string" },
     for: { type: "string" },
     "user-pool-id": { type: "string" },
+    region: { type: "string" },
     endpoint: { type: "string" },
     "role-arn": { type: "string" },
     format: { type: "string", short: "f" },
@@ -73,10 +75,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const file = positionals[0] ?? "";
   const document = await readValidDocument(io, "connect", file, { errorsOnly: true });
   if (typeof document === "number") return document;
+  // The issuer and the hosted endpoints name the Region: the document's, else --region or AWS_REGION.
+  const region = regionOf(io, document, values.region, userPoolId);
   let live: LiveIds | undefined;
   if (userPoolId) {
     try {
-      live = await readLiveIds(connect(io, document.spec.region, values.endpoint, values["role-arn"]), userPoolId);
+      live = await readLiveIds(connect(io, region, values.endpoint, values["role-arn"]), userPoolId);
     } catch (error) {
       io.stderr(`cognito-studio connect: cannot read pool ${userPoolId}: ${describeAwsError(error)}\n`);
       return EXIT_INVALID;
@@ -84,7 +88,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   let connection: AppConnection;
   try {
-    connection = appConnection(document, values.client, live);
+    connection = appConnection(document, values.client, live, region);
   } catch (error) {
     if (error instanceof UnknownClientError) {
       io.stderr(`cognito-studio connect: ${error.message}\n`);

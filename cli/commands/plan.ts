@@ -8,7 +8,7 @@ import { planChanges, renderPlanJson, renderPlanText, type Plan, type PlanOption
 import { type Diagnostic, hasErrors } from "../../lib/cognito/spec/diagnostics";
 import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { oneOf, parseCommandArgs } from "../args";
-import { checkPoolId, connect, describeAwsError, readAppliedFile, readLiveForPlan } from "../cognito-target";
+import { checkPoolId, connect, describeAwsError, readAppliedFile, readLiveForPlan, regionOf } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 
 const FORMATS = ["text", "json"] as const;
@@ -30,7 +30,9 @@ Options:
   -f, --format text|json  output format (default text); json is the documented plan format (formatVersion 1)
       --create            there is no current pool: plan creating everything in DESIRED
       --user-pool-id ID   plan against the live pool ID (read with the AWS SDK's default credentials, in
-                          DESIRED's spec.region); the plan records the pool's fingerprint for apply
+                          DESIRED's spec.region, else --region, the pool id's Region or AWS_REGION); the
+                          plan records the pool's fingerprint for apply
+      --region REGION     with --user-pool-id: the Region, for a DESIRED without spec.region
       --endpoint URL      with --user-pool-id: a Cognito-compatible endpoint (moto, LocalStack)
       --role-arn ARN      with --user-pool-id: an IAM role to assume for the Cognito calls
       --applied FILE      with --user-pool-id: the document last applied to the pool, so that a change of an
@@ -94,6 +96,7 @@ async function plan(args: string[], io: CliIo, detailed: boolean): Promise<numbe
     "allow-replace": { type: "boolean" },
     "detailed-exitcode": { type: "boolean" },
     "user-pool-id": { type: "string" },
+    region: { type: "string" },
     endpoint: { type: "string" },
     "role-arn": { type: "string" },
     applied: { type: "string" },
@@ -103,6 +106,7 @@ async function plan(args: string[], io: CliIo, detailed: boolean): Promise<numbe
   const userPoolId = checkPoolId(values["user-pool-id"]);
   if (userPoolId !== undefined) return planAgainstLive(io, values, positionals, userPoolId, format, detailed);
   if (values.endpoint !== undefined) throw new UsageError("--endpoint is only used with --user-pool-id");
+  if (values.region !== undefined) throw new UsageError("--region is only used with --user-pool-id");
   if (values.applied !== undefined) throw new UsageError("--applied is only used with --user-pool-id");
   if (creating && positionals.length !== 1) throw new UsageError("with --create, give only the DESIRED file");
   if (!creating && positionals.length !== 2) throw new UsageError("give the CURRENT and the DESIRED file (or DESIRED with --create)");
@@ -126,7 +130,7 @@ async function plan(args: string[], io: CliIo, detailed: boolean): Promise<numbe
 /** `plan DESIRED --user-pool-id ID`: the current side is the live pool read from AWS. */
 async function planAgainstLive(
   io: CliIo,
-  values: { create?: boolean; endpoint?: string; "role-arn"?: string; "allow-replace"?: boolean; applied?: string },
+  values: { create?: boolean; region?: string; endpoint?: string; "role-arn"?: string; "allow-replace"?: boolean; applied?: string },
   positionals: string[],
   userPoolId: string,
   format: (typeof FORMATS)[number],
@@ -143,11 +147,12 @@ async function planAgainstLive(
     return detailed ? EXIT_INVALID : error.code;
   }
   const applied = await readAppliedFile(io, values.applied);
-  const port = connect(io, desired.spec.region, values.endpoint, values["role-arn"]);
+  const region = regionOf(io, desired, values.region, userPoolId);
+  const port = connect(io, region, values.endpoint, values["role-arn"]);
   let result: Plan;
   try {
     const { live, options } = await readLiveForPlan(port, userPoolId, desired, applied);
-    result = planChanges(live.document, desired, { allowReplace: values["allow-replace"] === true, live: options });
+    result = planChanges(live.document, desired, { allowReplace: values["allow-replace"] === true, region, live: options });
   } catch (error) {
     io.stderr(`cognito-studio plan: cannot read pool ${userPoolId}: ${describeAwsError(error)}\n`);
     return EXIT_INVALID;

@@ -5,7 +5,7 @@
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
 import { runPreflight } from "../../lib/cognito/preflight/run-preflight";
 import { oneOf, parseCommandArgs } from "../args";
-import { checkPoolId, connect, connectPreflight, describeAwsError } from "../cognito-target";
+import { checkPoolId, connect, connectPreflight, describeAwsError, regionOf } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
 import { readValidDocument } from "../read-document";
 
@@ -21,6 +21,7 @@ Each result has a code, what was found, and a fix. apply runs the same checks an
 
 Options:
       --user-pool-id ID   the live pool (its ARN is what Lambda permissions must name)
+      --region REGION     the Region, for a FILE without spec.region (else the pool id's, or AWS_REGION)
       --endpoint URL      an AWS-compatible endpoint for every service (moto, LocalStack)
       --role-arn ARN      an IAM role to assume (STS AssumeRole from the default chain)
   -f, --format text|json  json prints the report: {"results": [...], "blocked": bool, "summary": {...}}
@@ -31,6 +32,7 @@ Exit status: 0 nothing blocks an apply (warnings allowed), 1 a check failed or F
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     "user-pool-id": { type: "string" },
+    region: { type: "string" },
     endpoint: { type: "string" },
     "role-arn": { type: "string" },
     format: { type: "string", short: "f" },
@@ -41,7 +43,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const file = positionals[0] ?? "";
   const document = await readValidDocument(io, "preflight", file);
   if (typeof document === "number") return document;
-  const region = document.spec.region;
+  const region = regionOf(io, document, values.region, userPoolId);
   let userPoolArn: string | undefined;
   if (userPoolId) {
     try {
@@ -51,7 +53,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT_INVALID;
     }
   }
-  const report = await runPreflight(document, connectPreflight(region, values.endpoint, values["role-arn"]), userPoolArn ? { userPoolArn } : {});
+  const report = await runPreflight(document, connectPreflight(region, values.endpoint, values["role-arn"]), { region, ...(userPoolArn ? { userPoolArn } : {}) });
   io.stdout(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightText(report));
   return report.blocked ? EXIT_INVALID : EXIT_OK;
 }

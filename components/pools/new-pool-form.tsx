@@ -18,7 +18,7 @@ export function NewPoolForm({ presets }: NewPoolFormProps) {
   const { register, handleSubmit, setError, watch, formState } = useForm<NewPoolInput>({
     resolver: zodResolver(newPoolSchema),
     mode: "onTouched",
-    defaultValues: { name: "", region: "us-east-1", environment: "dev", preset: presets[0]?.name ?? "" },
+    defaultValues: { name: "", region: "", environment: "dev", preset: presets[0]?.name ?? "" },
   });
   const errors = formState.errors;
   const preset = presets.find((p) => p.name === watch("preset"));
@@ -40,7 +40,7 @@ export function NewPoolForm({ presets }: NewPoolFormProps) {
         {(aria) => <Input {...aria} {...register("name")} autoComplete="off" />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="new-pool-region" label="Region" help="The AWS region, e.g. eu-west-1." error={errors.region?.message}>
+        <Field id="new-pool-region" label="Region (optional)" help="Leave empty to use each target's Region, or name one, e.g. eu-west-1." error={errors.region?.message}>
           {(aria) => <Input {...aria} {...register("region")} autoComplete="off" />}
         </Field>
         <Field id="new-pool-environment" label="Environment" help="A label: dev, staging, prod…" error={errors.environment?.message}>

@@ -65,10 +65,11 @@ async function appliedSecretRefs(targetId: string, db: Db): Promise<Record<strin
 
 /**
  * Plans `document` against the target's live pool (read with the SDK's default credentials, the
- * target's endpoint and role), or against nothing when the target has no pool yet.
+ * target's endpoint and role), or against nothing when the target has no pool yet. A design without a Region
+ * is planned in the target's.
  */
 export async function planForTarget(target: TargetRow, document: PoolDocument, db: Db = getDb().db): Promise<ComputedPlan> {
-  if (!target.userPoolId) return { plan: planChanges(null, document), planUserPoolId: null, planFingerprint: null };
+  if (!target.userPoolId) return { plan: planChanges(null, document, { region: target.region }), planUserPoolId: null, planFingerprint: null };
   const port = connectTarget(target);
   let live;
   try {
@@ -78,6 +79,7 @@ export async function planForTarget(target: TargetRow, document: PoolDocument, d
   }
   const applied = await appliedSecretRefs(target.id, db);
   const plan = planChanges(live.document, document, {
+    region: target.region,
     live: {
       fingerprint: live.live.fingerprint,
       estimatedNumberOfUsers: live.live.estimatedNumberOfUsers,

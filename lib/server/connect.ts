@@ -18,9 +18,10 @@ export async function liveIdsOfTarget(target: TargetView): Promise<LiveIds> {
 
 /**
  * The connection of one app client as an application on `target` sees it: the target's own callback URLs
- * and domain (its per-environment values) with its live ids; without a target, the design's values.
+ * and domain (its per-environment values) with its live ids, in the target's Region when the design names none;
+ * without a target, the design's values (a design without a Region then throws NoRegionError).
  */
-export function connectionOn(design: PoolDocument, clientName: string, target?: Pick<TargetView, "environmentValues">, live?: LiveIds): AppConnection {
+export function connectionOn(design: PoolDocument, clientName: string, target?: Pick<TargetView, "environmentValues"> & { region?: string }, live?: LiveIds): AppConnection {
   const document = target ? applyEnvironmentValues(design, target.environmentValues).document : design;
-  return appConnection(document, clientName, live);
+  return appConnection(document, clientName, live, target?.region);
 }

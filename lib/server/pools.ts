@@ -119,8 +119,14 @@ export async function getPool(workspaceId: string, poolId: string, db: Db = getD
   };
 }
 
+/** The Region the pools list shows: the design's, or "" when it names none (each target then gives its own). */
 function regionOf(document: PoolDocument): string {
-  return document.spec.region ?? "us-east-1";
+  return document.spec.region ?? "";
+}
+
+/** How a pool's Region reads in the UI: a design without one says so rather than showing a guess. */
+export function regionLabel(region: string): string {
+  return region || "no region";
 }
 
 /** Creates a pool with its first draft from a complete document. */

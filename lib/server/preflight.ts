@@ -20,6 +20,6 @@ export async function preflightChangeRequest(account: Account, changeRequestId: 
       throw new UserError("aws-read-failed", `Could not read pool ${target.userPoolId} of target ${target.name}: ${describeAwsError(error)}`);
     }
   }
-  const report = await runPreflight(document, connectTargetPreflight(target), userPoolArn ? { userPoolArn } : {});
+  const report = await runPreflight(document, connectTargetPreflight(target), { region: target.region, ...(userPoolArn ? { userPoolArn } : {}) });
   return { ...report, poolId, checkedAgainst: userPoolArn ?? null };
 }

@@ -4,7 +4,7 @@ import { PoolTabs } from "@/components/pools/pool-tabs";
 import { Badge } from "@/components/ui";
 import { requirePool } from "@/lib/server/page-auth";
 import { listDeployments } from "@/lib/server/deployments";
-import { POOL_STATUS_LABEL } from "@/lib/server/pools";
+import { POOL_STATUS_LABEL, regionLabel } from "@/lib/server/pools";
 
 export default async function PoolLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,7 +20,7 @@ export default async function PoolLayout({ children, params }: { children: React
         <Badge tone="info">{pool.environment}</Badge>
         <DeploymentBadges deployments={deployments} />
         <Badge>{POOL_STATUS_LABEL[pool.status]}</Badge>
-        <span className="text-sm text-slate-600">{pool.region}</span>
+        <span className="text-sm text-slate-600">{regionLabel(pool.region)}</span>
       </div>
       {failed.map((d) => (
         <p key={d.targetId} className="text-sm text-red-800" data-testid="deployment-failure">

@@ -170,8 +170,8 @@ function byAddress(plan: Plan): Map<string, ResourceChange> {
 }
 
 /** Runs preflight; a blocking result refuses the apply (nothing has been written yet). */
-async function preflightOrRefuse(desired: PoolDocument, port: PreflightPort, userPoolArn: string | undefined): Promise<PreflightReport> {
-  const report = await runPreflight(desired, port, userPoolArn ? { userPoolArn } : {});
+async function preflightOrRefuse(desired: PoolDocument, port: PreflightPort, userPoolArn: string | undefined, region: string): Promise<PreflightReport> {
+  const report = await runPreflight(desired, port, { region, ...(userPoolArn ? { userPoolArn } : {}) });
   if (report.blocked) {
     const failed = report.results.filter((r) => r.blocking);
     throw new ApplyRefusedError("preflight-failed", `preflight failed, nothing was changed: ${failed.map((r) => `${r.code} (${r.path}): ${r.message}`).join("; ")}`, report);
@@ -192,7 +192,7 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
   // ---- preflight before any Cognito call, when the pool's ARN is known or there is no pool yet ----
   let preflightReport: PreflightReport | undefined;
   const preflightFirst = options.preflight && (creating || options.preflight.userPoolArn !== undefined);
-  if (options.preflight && preflightFirst) preflightReport = await preflightOrRefuse(desired, options.preflight.port, creating ? undefined : options.preflight.userPoolArn);
+  if (options.preflight && preflightFirst) preflightReport = await preflightOrRefuse(desired, options.preflight.port, creating ? undefined : options.preflight.userPoolArn, port.region);
 
   // ---- stale-plan guard: re-read and compare ----
   let live: LivePool | undefined;
@@ -218,7 +218,7 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
   }
 
   // ---- otherwise preflight now, with the re-read pool's ARN, still before the first write ----
-  if (options.preflight && !preflightFirst) preflightReport = await preflightOrRefuse(desired, options.preflight.port, live?.raw.pool.Arn);
+  if (options.preflight && !preflightFirst) preflightReport = await preflightOrRefuse(desired, options.preflight.port, live?.raw.pool.Arn, port.region);
 
   const tasks: Task[] = [];
   const secrets: Record<string, string> = {};

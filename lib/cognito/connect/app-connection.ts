@@ -78,24 +78,34 @@ function domainEndpoints(domain: string, region: string, custom: boolean): Domai
   };
 }
 
-/** The connection facts of one app client; throws {@link UnknownClientError} for a name the spec lacks. */
-export function appConnection(document: PoolDocument, clientName: string, live?: LiveIds): AppConnection {
+/** The document names no Region and none was given: the issuer and the hosted endpoints cannot be written. */
+export class NoRegionError extends Error {
+  override name = "NoRegionError";
+}
+
+/**
+ * The connection facts of one app client; throws {@link UnknownClientError} for a name the spec lacks.
+ * `region` is the target's, used when the design names none; without either, {@link NoRegionError}.
+ */
+export function appConnection(document: PoolDocument, clientName: string, live?: LiveIds, targetRegion?: string): AppConnection {
   const spec = document.spec;
+  const region = spec.region ?? targetRegion;
   const declared = spec.clients?.find((c) => c.name === clientName);
   if (!declared) {
     const names = (spec.clients ?? []).map((c) => c.name);
     throw new UnknownClientError(`no app client named "${clientName}"${names.length ? `; the design has ${names.join(", ")}` : "; the design has no app clients"}`);
   }
+  if (!region) throw new NoRegionError("the design names no Region and no target gives one: link a target, or set the Region in the design");
   const client = effectiveClient(spec, declared);
   const liveClientId = live?.clientIds[clientName];
   const userPoolId = live?.userPoolId ?? PLACEHOLDER_POOL_ID;
-  const issuer = issuerUrlOf(spec.region, userPoolId);
+  const issuer = issuerUrlOf(region, userPoolId);
   const confidential = client.generateSecret === true;
   const callbackUrls = client.callbackUrls ?? [];
   return {
     poolName: document.metadata.name,
     clientName,
-    region: spec.region,
+    region,
     userPoolId,
     clientId: liveClientId ?? placeholderClientId(clientName),
     applied: live !== undefined && liveClientId !== undefined,
@@ -104,7 +114,7 @@ export function appConnection(document: PoolDocument, clientName: string, live?:
     issuer,
     jwksUrl: `${issuer}/.well-known/jwks.json`,
     openIdConfigurationUrl: `${issuer}/.well-known/openid-configuration`,
-    ...(spec.domain ? { domain: domainEndpoints(spec.domain.domain, spec.region, spec.domain.certificateArn !== undefined) } : {}),
+    ...(spec.domain ? { domain: domainEndpoints(spec.domain.domain, region, spec.domain.certificateArn !== undefined) } : {}),
     ...((client.defaultRedirectUri ?? callbackUrls[0]) ? { redirectUri: client.defaultRedirectUri ?? callbackUrls[0] } : {}),
     callbackUrls,
     logoutUrls: client.logoutUrls ?? [],

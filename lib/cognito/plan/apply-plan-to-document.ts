@@ -60,7 +60,7 @@ function applyPoolChanges(doc: { metadata: Values; spec: Values }, entry: Resour
 export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): PoolDocument {
   const base: PoolDocument = current
     ? clone(resolveClientDefaults(current))
-    : { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: plan.poolName }, spec: { region: plan.region } };
+    : { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: plan.poolName }, spec: plan.region !== undefined ? { region: plan.region } : {} };
   const doc = base as unknown as { apiVersion: string; kind: string; metadata: Values; spec: Values };
 
   for (const entry of plan.entries) {

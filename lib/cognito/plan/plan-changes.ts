@@ -134,8 +134,18 @@ export function sortedKeys(...maps: Map<string, unknown>[]): string[] {
   return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** The document with `region` as its Region when it names none. */
+function inRegion(doc: PoolDocument, region: string | undefined): PoolDocument {
+  return doc.spec.region !== undefined || region === undefined ? doc : { ...doc, spec: { ...doc.spec, region } };
+}
+
 /** Plans the changes that make `current` (null = nothing exists) match `desired`. */
-export function planChanges(current: PoolDocument | null, desired: PoolDocument, options: PlanOptions = {}): Plan {
+export function planChanges(currentDocument: PoolDocument | null, desiredDocument: PoolDocument, options: PlanOptions = {}): Plan {
+  // A design may name no Region: it takes its target's. A side without one is planned in the Region of the
+  // other side (or of the target), so "no Region" is never a change; two different Regions still are.
+  const region = desiredDocument.spec.region ?? options.region ?? currentDocument?.spec.region;
+  const desired = inRegion(desiredDocument, region);
+  const current = currentDocument && inRegion(currentDocument, region);
   const b: Builder = { entries: [], errors: [], security: [] };
   const live = options.live;
   const creatingPool = current === null;
@@ -214,7 +224,7 @@ export function planChanges(current: PoolDocument | null, desired: PoolDocument,
   }
   const plan: Plan = {
     poolName: desired.metadata.name,
-    region: desired.spec.region,
+    ...(region !== undefined ? { region } : {}),
     creatingPool,
     entries: b.entries,
     errors: b.errors,

@@ -89,7 +89,7 @@ export function renderPlanText(plan: Plan): string {
 
 function render(plan: Plan): string {
   const lines: string[] = [];
-  const where = `${JSON.stringify(plan.poolName)} (${plan.region}${plan.live?.userPoolId ? `, ${plan.live.userPoolId}` : ""})`;
+  const where = `${JSON.stringify(plan.poolName)} (${plan.region ?? "the target's Region"}${plan.live?.userPoolId ? `, ${plan.live.userPoolId}` : ""})`;
 
   if (plan.worstImpact.level === "deletes-users") {
     const bar = "!".repeat(78);

@@ -161,7 +161,8 @@ export interface PlanLiveState {
 export interface Plan {
   /** The pool's name in the desired document. */
   poolName: string;
-  region: string;
+  /** The desired document's Region, else the target's; unset when neither names one (a new pool planned offline). */
+  region?: string;
   /** The current side was empty: everything is created. */
   creatingPool: boolean;
   /**
@@ -186,6 +187,8 @@ export interface PlanOptions {
    * into a pool replacement instead of a plan error. Replacing a pool deletes every user in it.
    */
   allowReplace?: boolean;
+  /** The target's Region: the plan's Region when the desired document names none. */
+  region?: string;
   /** Facts of the live pool when `current` was read from AWS. */
   live?: {
     estimatedNumberOfUsers?: number;

@@ -3,7 +3,8 @@ import type { PreflightCheckId, PreflightOutcome, PreflightResult } from "./type
 
 /** What the check sees when it runs: the pool's region and, when the pool exists, its ARN. */
 export interface PreflightContext {
-  region: string;
+  /** Unset when neither the document nor the target names one: region comparisons are then skipped. */
+  region?: string;
   userPoolArn?: string;
 }
 

@@ -17,6 +17,8 @@ export const PREFLIGHT_CHECKS = [checkAwsCredentials, checkDomainCertificate, ch
 export interface RunPreflightOptions {
   /** The live pool's ARN, when the pool exists: Lambda permissions are checked against it. */
   userPoolArn?: string;
+  /** The target's Region, for a document that names none. */
+  region?: string;
 }
 
 export function summarisePreflight(results: readonly PreflightResult[]): PreflightReport {
@@ -26,7 +28,8 @@ export function summarisePreflight(results: readonly PreflightResult[]): Preflig
 }
 
 export async function runPreflight(document: PoolDocument, port: PreflightPort, options: RunPreflightOptions = {}): Promise<PreflightReport> {
-  const context: PreflightContext = { region: document.spec.region, ...(options.userPoolArn ? { userPoolArn: options.userPoolArn } : {}) };
+  const region = document.spec.region ?? options.region;
+  const context: PreflightContext = { ...(region ? { region } : {}), ...(options.userPoolArn ? { userPoolArn: options.userPoolArn } : {}) };
   const results = (await Promise.all(PREFLIGHT_CHECKS.map((check) => check(document.spec, port, context)))).flat();
   return summarisePreflight(results);
 }

@@ -63,13 +63,13 @@ export function presetSettings(preset: Preset): PresetSetting[] {
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-/** A new pool document from a pool preset. */
-export function createPoolDocument(preset: PoolPreset, options: { name: string; region: string }): PoolDocument {
+/** A new pool document from a pool preset; without `region` the design takes each target's. */
+export function createPoolDocument(preset: PoolPreset, options: { name: string; region?: string }): PoolDocument {
   return {
     apiVersion: "cognito-studio.dev/v1",
     kind: "UserPool",
     metadata: { name: options.name, labels: { ...preset.labels } },
-    spec: { region: options.region, ...clone(preset.values) },
+    spec: { ...(options.region ? { region: options.region } : {}), ...clone(preset.values) },
   };
 }
 

@@ -89,7 +89,9 @@ describe("schema messages", () => {
         expect.objectContaining({ path: "spec.clients[0].allowedOauthFlows", code: "unknown-field", message: expect.stringContaining('did you mean "allowedOAuthFlows"') }),
       ]),
     );
-    expect(validatePoolSpec({})).toEqual([expect.objectContaining({ path: "spec.region", code: "required" })]);
+    // A design need not name a Region (it takes its target's); one that does must name a real code.
+    expect(validatePoolSpec({})).toEqual([]);
+    expect(validatePoolSpec({ region: "Europe" })).toEqual([expect.objectContaining({ path: "spec.region", message: expect.stringContaining("like us-east-1") })]);
   });
 
   it("converts paths to form field names", () => {

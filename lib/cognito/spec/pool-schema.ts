@@ -97,8 +97,8 @@ export const webAuthnConfigurationSchema = z.strictObject({
 });
 
 export const poolSpecSchema = z.strictObject({
-  /** AWS Region of the pool (needed by apply and the exporters). */
-  region: regionSchema,
+  /** Unset: the design has no Region of its own; plan and apply take the target's (or the CLI's --region). */
+  region: regionSchema.optional(),
   /** Create-only; exclusive with `aliasAttributes`. */
   usernameAttributes: z.array(z.enum(USERNAME_ATTRIBUTES)).optional(),
   /** Create-only; exclusive with `usernameAttributes`. */

@@ -62,6 +62,8 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
         <DraftProblems diagnostics={pool.draft.stored.diagnostics} what="connection details" />
       ) : clients.length === 0 ? (
         <p className="text-sm">This design has no app clients yet; add one in the editor.</p>
+      ) : !document.spec.region && !target ? (
+        <p className="text-sm">This design names no Region, and the issuer and sign-in endpoints depend on it: choose a target above to see them in its Region.</p>
       ) : (
         clients.map((client) => {
           // With a target chosen, its own callback URLs and domain go with its live ids.

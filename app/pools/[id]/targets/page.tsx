@@ -64,7 +64,8 @@ export default async function TargetsPage({ params }: { params: Promise<{ id: st
       {hasRole(account.role, "admin") ? (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Add a target</h2>
-          <TargetForm poolId={pool.id} region={pool.region} />
+          {/* A target needs a Region: the design's when it names one, else a visible, editable suggestion. */}
+          <TargetForm poolId={pool.id} region={pool.region || "us-east-1"} />
         </Card>
       ) : (
         <p className="text-sm text-slate-600">Only admins add or change targets.</p>

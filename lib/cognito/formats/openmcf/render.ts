@@ -116,6 +116,9 @@ class Renderer {
         "OpenMCF requires minimumLength whenever passwordPolicy is set (its validation checks the zero value); exported as 8, Cognito's default",
       );
 
+    if (s.region === undefined)
+      this.warn("spec.region", "openmcf-needs-region", "OpenMCF manifests require a region and the design names none; set spec.region in the manifest (or in the design) before deploying it");
+
     const email = s.emailConfiguration;
     const admin = s.adminCreateUserConfig;
     if (admin?.inviteMessageTemplate !== undefined)

@@ -201,7 +201,9 @@ function render(doc: PoolDocument): ExportResult {
   if (nulls.length)
     header.push(comment(["Inputs set to null are unset in the document (AWS's default); the module's own defaults differ:", ...nulls.map((n) => `  ${n}`)].join("\n")));
   if (missing.length) header.push(comment(["Not exported: the module has no input for", ...missing.map((m) => `  ${m}`)].join("\n")));
-  const nodes: HclNode[] = [...header, blank, block("provider", ["aws"], [attr("region", spec.region)]), blank, block("module", ["cognito_user_pool"], body)];
+  // A design without a Region gets no provider block: the caller's aws provider configuration gives it.
+  const provider: HclNode[] = spec.region === undefined ? [] : [block("provider", ["aws"], [attr("region", spec.region)]), blank];
+  const nodes: HclNode[] = [...header, blank, ...provider, block("module", ["cognito_user_pool"], body)];
   return { files: [{ path: "main.tf", content: renderHcl(nodes) }], diagnostics };
 }
 

@@ -296,14 +296,12 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   const groupLabels = new Map<string, string>();
   for (const group of spec.groups ?? []) groupLabels.set(group.name, groupNames.allocate(group.name, "group"));
 
-  const region = options.variables ? variable(ctx, "region", "string", "AWS Region of the user pool.", spec.region) : spec.region;
   const nodes: HclNode[] = [
     comment(`User pool "${doc.metadata.name}", exported by Cognito Studio.`),
     blank,
     block("terraform", [], [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT })])]),
     blank,
-    block("provider", ["aws"], [attr("region", region)]),
-    blank,
+    ...providerBlock(ctx, spec.region, options.variables === true),
     poolResource(ctx),
   ];
   for (const server of spec.resourceServers ?? []) nodes.push(blank, resourceServerResource(ctx, server, ctx.resourceServerLabels.get(server.identifier) ?? "resource_server"));
@@ -318,6 +316,16 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   if (ctx.variables.length > 0 || ctx.secretVariables.length > 0) files.push({ path: "variables.tf", content: variablesFile(ctx) });
   if (options.liveIds) files.push({ path: "imports.tf", content: importsFile(ctx, { clients: clientLabels, servers: ctx.resourceServerLabels, groups: groupLabels }) });
   return { files, diagnostics: ctx.diagnostics };
+}
+
+/**
+ * The `provider "aws"` block with the design's Region (a variable with `variables`). A design without a Region
+ * gets none: the Region then comes from the provider's configuration (AWS_REGION, a profile, or a provider
+ * block of the calling root module), as the Terraform AWS provider documents.
+ */
+function providerBlock(ctx: Context, region: string | undefined, variables: boolean): HclNode[] {
+  if (region === undefined) return [comment("No provider region: the design names no Region; the aws provider's configuration gives it."), blank];
+  return [block("provider", ["aws"], [attr("region", variables ? variable(ctx, "region", "string", "AWS Region of the user pool.", region) : region)]), blank];
 }
 
 /** Renders `doc` as Terraform files (main.tf, plus variables.tf / imports.tf when asked). Never throws. */

@@ -46,7 +46,7 @@ export async function checkEmailIdentity(spec: PoolSpec, port: PreflightPort, co
       ? resultOf("email-identity-ok", path, `The SES identity ${identity} in ${arn.region} is verified.`)
       : resultOf("email-identity-not-verified", path, `The SES identity ${identity} in ${arn.region} is not verified (${facts.status}).`),
   );
-  if (arn.region !== context.region) {
+  if (context.region !== undefined && arn.region !== context.region) {
     results.push(resultOf("email-region-differs", path, `The SES identity is in ${arn.region}, the pool in ${context.region}.`));
   }
   if (email.from !== undefined) {
