@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INPUT_LIMITS, nestsDeeperThan } from "@/lib/cognito/formats/input-limits";
 import { poolNameSchema, regionSchema } from "@/lib/cognito/spec";
 
 /** One schema per form, shared by the form (zodResolver) and the server action (STYLE.md practice 7). */
@@ -27,7 +28,9 @@ export const saveDraftSchema = z.object({
   poolId: z.string().min(1),
   version: z.int().min(1),
   /** Any JSON object: an invalid draft is saved too (marked invalid); the core validator judges it. */
-  document: z.record(z.string(), z.unknown()),
+  document: z
+    .record(z.string(), z.unknown())
+    .refine((doc) => !nestsDeeperThan(doc, INPUT_LIMITS.nesting), { error: `the document nests more than ${INPUT_LIMITS.nesting} levels deep; a pool document needs about 10. Reload the page to start again from the saved draft.` }),
 });
 export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
 

@@ -218,3 +218,18 @@ export function checkImportInput(files: readonly SourceFile[], limits: InputLimi
     return [limitError("input-too-large", `the files come to ${formatBytes(total)} together; an import takes at most ${formatBytes(limits.totalBytes)}. Import only the files that hold the user pool.`)];
   return files.flatMap((file) => checkFileText(file.content, file.path, limits) ?? []);
 }
+
+/**
+ * True when a parsed value (a draft sent by the editor) nests deeper than `limit`: checked with an explicit
+ * stack before anything recursive (the schema, JSON.stringify) walks it.
+ */
+export function nestsDeeperThan(value: unknown, limit: number = INPUT_LIMITS.nesting): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (item === null || typeof item !== "object") continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Object.values(item)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+  }
+  return false;
+}
