@@ -32,8 +32,10 @@ const fragments = (secret: string) => Array.from({ length: secret.length - 2 }, 
 
 describe("secret resolver errors never hold the secret", () => {
   test("a jsonKey on a plain-text secret names the reference and the fix, and quotes nothing of the value", async () => {
-    const error = await createSecretResolver(connection, {})({ source: "secretsManager", name: "studio/idp/plain", jsonKey: "client_secret" }).catch((e: unknown) => e as Error);
-    expect(error).toBeInstanceOf(Error);
+    const error = await createSecretResolver(connection, {})({ source: "secretsManager", name: "studio/idp/plain", jsonKey: "client_secret" }).then(
+      () => new Error("the resolver returned a value"),
+      (e: unknown) => e as Error,
+    );
     expect(error.message).toBe('secretsManager "studio/idp/plain" (key client_secret): the secret is not a JSON object, so it has no key client_secret; remove jsonKey to use the whole secret, or store it as JSON');
     for (const fragment of fragments(PLAIN_SECRET)) expect(`${error.message}\n${error.stack ?? ""}`).not.toContain(fragment);
   });
