@@ -9,7 +9,7 @@ import { signUpOrIn } from "./helpers";
  */
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-const BOUND_MS = 45_000;
+const BOUND_MS = 60_000;
 const GENERIC = "Something went wrong on the server";
 
 type Action = { headers: Record<string, string>; args: Record<string, unknown> };
