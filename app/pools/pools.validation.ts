@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INPUT_LIMITS, nestsDeeperThan } from "@/lib/cognito/formats/input-limits";
 import { poolNameSchema, regionSchema } from "@/lib/cognito/spec";
 
 /** One schema per form, shared by the form (zodResolver) and the server action (STYLE.md practice 7). */
@@ -18,7 +19,10 @@ export const newPoolSchema = z.object({
 export type NewPoolInput = z.infer<typeof newPoolSchema>;
 
 export const importPoolSchema = z.object({
-  text: z.string().min(1, { error: "paste a file or choose one to upload" }).max(2_000_000, { error: "the file is larger than 2 MB" }),
+  text: z
+    .string()
+    .min(1, { error: "paste a file or choose one to upload" })
+    .max(INPUT_LIMITS.fileBytes, { error: `the file is larger than ${INPUT_LIMITS.fileBytes / 1_000_000} MB, the limit for one import; import only the files that hold the user pool` }),
   fileName: z.string().max(255).optional(),
   environment: environmentSchema,
 });
@@ -28,7 +32,9 @@ export const saveDraftSchema = z.object({
   poolId: z.string().min(1),
   version: z.int().min(1),
   /** Any JSON object: an invalid draft is saved too (marked invalid); the core validator judges it. */
-  document: z.record(z.string(), z.unknown()),
+  document: z
+    .record(z.string(), z.unknown())
+    .refine((doc) => !nestsDeeperThan(doc, INPUT_LIMITS.nesting), { error: `the document nests more than ${INPUT_LIMITS.nesting} levels deep; a pool document needs about 10. Reload the page to start again from the saved draft.` }),
 });
 export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
 

@@ -86,21 +86,33 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const pullLiveSchema = z.object({ targetId: z.string().min(1), draftVersion: z.int().min(1) });
 
-/** One URL per line; blank lines ignored. Each line gets the redirect-URI rules, reported on the field with its line number. */
+/** Cognito allows 100 callback and 100 sign-out URLs per app client, each at most 1,024 characters. */
+const URL_LINES_MAX_CHARS = 100 * 1_025;
+
+/**
+ * One URL per line; blank lines ignored. Each line gets the redirect-URI rules, reported on the field with
+ * its line number. The text is bounded first, and a list over 100 gets one message, not one per line.
+ */
 const urlLinesSchema = (what: string) =>
-  z.string().transform((text, ctx) => {
-    const urls = text
-      .split(/\r?\n/u)
-      .map((line) => line.trim())
-      .filter(Boolean);
-    const itemSchema = environmentClientValuesSchema.shape.callbackUrls.unwrap().element;
-    urls.forEach((url, index) => {
-      const parsed = itemSchema.safeParse(url);
-      if (!parsed.success) ctx.addIssue({ code: "custom", message: `line ${index + 1}: ${parsed.error.issues[0]?.message ?? "not a valid URL"}` });
+  z
+    .string()
+    .max(URL_LINES_MAX_CHARS, { error: `a client has at most 100 ${what} of up to 1,024 characters each; shorten the list` })
+    .transform((text, ctx) => {
+      const urls = text
+        .split(/\r?\n/u)
+        .map((line) => line.trim())
+        .filter(Boolean);
+      if (urls.length > 100) {
+        ctx.addIssue({ code: "custom", message: `at most 100 ${what} per app client (${urls.length} given)` });
+        return urls;
+      }
+      const itemSchema = environmentClientValuesSchema.shape.callbackUrls.unwrap().element;
+      urls.forEach((url, index) => {
+        const parsed = itemSchema.safeParse(url);
+        if (!parsed.success) ctx.addIssue({ code: "custom", message: `line ${index + 1}: ${parsed.error.issues[0]?.message ?? "not a valid URL"}` });
+      });
+      return urls;
     });
-    if (urls.length > 100) ctx.addIssue({ code: "custom", message: `at most 100 ${what} per app client (${urls.length} given)` });
-    return urls;
-  });
 
 /**
  * The targets form's per-environment values: the domain and, per app client, its callback and sign-out

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { importPoolAction } from "@/app/pools/actions";
+import { importPoolSchema } from "@/app/pools/pools.validation";
 import { Button, Field, FormMessage, Input, Textarea } from "@/components/ui";
 import type { Diagnostic } from "@/lib/cognito/spec";
 
@@ -27,6 +28,14 @@ export function ImportPoolForm() {
     setFormError(undefined);
     setErrors({});
     setResult(undefined);
+    // The action's own schema, checked here first: a file over the size limit is named at its field
+    // instead of being sent and turned away by the server's request limit.
+    const checked = importPoolSchema.safeParse({ text, fileName, environment });
+    if (!checked.success) {
+      setPending(false);
+      setErrors(Object.fromEntries(checked.error.issues.map((issue) => [issue.path.join("."), [issue.message]])));
+      return;
+    }
     const res = await importPoolAction({ text, fileName, environment });
     setPending(false);
     if (res.ok && res.data.id) setResult({ id: res.data.id, name: res.data.name ?? "", diagnostics: res.data.diagnostics });

@@ -7,8 +7,9 @@
  * Which names may be read (a reference is written by an editor, the value is read with the server's rights):
  * - env: only variables starting with `IDP_SECRET_` (ENV_SECRET_PREFIX), so the server's own settings and
  *   credentials (AWS_SECRET_ACCESS_KEY, AUTH_SECRET, DATABASE_URL…) can never be sent to an identity provider;
- * - Secrets Manager / SSM: when `STUDIO_SECRET_NAME_PREFIX` is set in the environment, only names (or the name
- *   part of an ARN) starting with it.
+ * - Secrets Manager / SSM: only names (or the name part of an ARN) starting with `STUDIO_SECRET_NAME_PREFIX`,
+ *   `studio/idp/` unless the deployment sets another; `*` (set on purpose) allows any name. An empty value
+ *   keeps the default: a variable templated from nothing must not open every secret the server can read.
  * The spec rule (rules/identity-providers.ts) says the env rule to the editor; the checks here are the ones
  * nothing can bypass (an old document, a CLI apply, a document saved before the rule).
  */
@@ -41,6 +42,15 @@ export function environmentSecretResolver(env: Readonly<Record<string, string | 
 
 /** The environment variable that limits which Secrets Manager / SSM names a reference may read. */
 export const SECRET_NAME_PREFIX_ENV = "STUDIO_SECRET_NAME_PREFIX";
+/** The prefix when the deployment sets none: secrets made for identity providers, by name. */
+export const DEFAULT_SECRET_NAME_PREFIX = "studio/idp/";
+
+/** The prefix names must start with, or undefined when the deployment allows any name (`*`). */
+export function secretNamePrefix(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  const raw = env[SECRET_NAME_PREFIX_ENV]?.trim();
+  if (raw === "*") return undefined;
+  return raw ? raw : DEFAULT_SECRET_NAME_PREFIX;
+}
 
 /**
  * The name a reference reads: the name itself, or the name part of an ARN (Secrets Manager
@@ -59,6 +69,18 @@ export function referencedName(ref: SecretRef): string {
 }
 
 /**
+ * The secret as JSON, or undefined. JSON.parse's own error message quotes the text it could not read (the
+ * secret's first characters), so it must never reach an error that is stored, streamed or logged.
+ */
+function parseSecretJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Every source: env, and Secrets Manager / SSM in the target's Region and account, with the target's
  * credentials (its role when it has one; moto's endpoint in tests).
  */
@@ -67,11 +89,13 @@ export function createSecretResolver(connection: CognitoConnectionOptions, env: 
   const config = { region: connection.region, ...(connection.endpoint ? { endpoint: connection.endpoint } : {}), ...credentialsFor(connection) };
   let secrets: SecretsManagerClient | undefined;
   let ssm: SSMClient | undefined;
-  const namePrefix = env[SECRET_NAME_PREFIX_ENV] || undefined;
+  const namePrefix = secretNamePrefix(env);
   return async (ref) => {
     if (ref.source === "env") return fromEnv(ref);
     if (namePrefix !== undefined && !referencedName(ref).startsWith(namePrefix))
-      throw new SecretResolutionError(`refusing to read ${describe(ref)}: ${SECRET_NAME_PREFIX_ENV} allows only names starting with ${namePrefix}`);
+      throw new SecretResolutionError(
+        `refusing to read ${describe(ref)}: ${SECRET_NAME_PREFIX_ENV} allows only names starting with ${namePrefix}${env[SECRET_NAME_PREFIX_ENV]?.trim() ? "" : " (the default)"}; rename the secret, or have the operator change ${SECRET_NAME_PREFIX_ENV}`,
+      );
     try {
       if (ref.source === "secretsManager") {
         secrets ??= new SecretsManagerClient(config);
@@ -79,7 +103,9 @@ export function createSecretResolver(connection: CognitoConnectionOptions, env: 
         const text = out.SecretString;
         if (text === undefined) throw new SecretResolutionError(`${describe(ref)} has no SecretString`);
         if (ref.jsonKey === undefined) return text;
-        const parsed: unknown = JSON.parse(text);
+        const parsed = parseSecretJson(text);
+        if (parsed === undefined)
+          throw new SecretResolutionError(`${describe(ref)}: the secret is not a JSON object, so it has no key ${ref.jsonKey}; remove jsonKey to use the whole secret, or store it as JSON`);
         const value = parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>)[ref.jsonKey] : undefined;
         if (typeof value !== "string") throw new SecretResolutionError(`${describe(ref)}: the secret has no string key ${ref.jsonKey}`);
         return value;

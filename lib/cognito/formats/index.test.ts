@@ -29,4 +29,14 @@ describe("detectImportFormat", () => {
   ])("%j (%s) → %s", (text, file, expected) => {
     expect(detectImportFormat(text, file)).toBe(expected);
   });
+
+  // A run of empty lines made the old multiline `^\s*` patterns quadratic (160k newlines: 73 s). The time is
+  // measured in `npm run bench`; here the pathological bodies must still get the right answer.
+  test("a 500,000-newline body is read line by line and still recognised", () => {
+    const flood = "\n".repeat(500_000);
+    expect(detectImportFormat(flood)).toBeUndefined();
+    expect(detectImportFormat(`${flood}apiVersion: cognito-studio.dev/v1\n`)).toBe("spec");
+    expect(detectImportFormat(`${flood}  "AWSTemplateFormatVersion": "2010-09-09"`)).toBe("cloudformation");
+    expect(detectImportFormat(`${" \t\r\n".repeat(125_000)}resource "aws_cognito_user_pool" "p" {`)).toBe("terraform");
+  });
 });

@@ -10,6 +10,7 @@ import { type CloudFormationImportOptions, parseCloudFormation } from "./cloudfo
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
 import { parseOpenMcf } from "./openmcf/parse";
 import { renderOpenMcf } from "./openmcf/render";
+import { checkFileText, checkImportInput } from "./input-limits";
 import { readPoolDocument } from "./read-pool-document";
 import { importTerraformFiles } from "./terraform/import-terraform";
 import { fileRole } from "./terraform/terraform-config";
@@ -19,6 +20,7 @@ import { renderTerraformModule } from "./terraform-module/render-terraform-modul
 import type { ExportFormat, ExportResult, ImportFilesResult, ImportFormat, ImportRequest, ImportResult } from "./types";
 
 export * from "./types";
+export { INPUT_LIMITS, type InputLimits, checkFileText, checkImportInput } from "./input-limits";
 export { parseCloudFormation, renderCloudFormation, parseTerraform, renderTerraform, renderTerraformModule };
 export type { CloudFormationImportOptions, TerraformExportOptions };
 
@@ -59,22 +61,59 @@ export function exportPoolDocument(doc: PoolDocument, format: ExportFormat, opti
   return EXPORTERS[format](doc, options);
 }
 
-export function importPoolDocument(text: string, format: ImportFormat, options?: ImportOptions): Promise<ImportResult> {
+/** Reads one file in a given format; text over the input limits (input-limits.ts) never reaches the parser. */
+export async function importPoolDocument(text: string, format: ImportFormat, options?: ImportOptions): Promise<ImportResult> {
+  const refused = checkFileText(text, options?.fileName);
+  if (refused) return { diagnostics: [refused] };
   return IMPORTERS[format](text, options);
 }
 
 const CFN_TYPE = /(^|["'\s])Type["']?\s*:\s*["']?AWS::Cognito::/mu;
+const CFN_RESOURCES = /(^|[{,\s])["']?Resources["']?\s*:/mu;
+
+/**
+ * What a line starts with (after its indentation) that names a format. Tested line by line: a multiline
+ * `^\s*` pattern lets `\s*` run across every following newline from every line start, which is quadratic
+ * in a run of empty lines (160k newlines held the event loop for over a minute).
+ */
+const LINE_START = {
+  cloudformation: /^["']?AWSTemplateFormatVersion["']?\s*:/u,
+  spec: /^["']?apiVersion["']?\s*:/u,
+  terraform: /^(resource|module|provider|terraform)\s+("[^"]*"\s*)*\{/u,
+} as const;
+
+function isIndentation(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 12 || code === 11 || code === 0xfeff;
+}
+
+/** Which of the LINE_START patterns some line matches: one pass over the text, each line tested once. */
+function lineStarts(text: string): Set<keyof typeof LINE_START> {
+  const found = new Set<keyof typeof LINE_START>();
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    let first = start;
+    while (first < end && isIndentation(text.charCodeAt(first))) first += 1;
+    if (first < end) {
+      const line = text.slice(first, end);
+      for (const [format, pattern] of Object.entries(LINE_START) as [keyof typeof LINE_START, RegExp][]) if (pattern.test(line)) found.add(format);
+    }
+    start = end + 1;
+  }
+  return found;
+}
 
 /**
  * Guesses the format of an import: `.tf` → terraform; a template (AWSTemplateFormatVersion, or Resources of
  * AWS::Cognito::* types) → cloudformation; anything with an apiVersion (native or OpenMCF; `readPoolDocument`
- * tells them apart) → spec. Undefined when nothing matches.
+ * tells them apart) → spec. Undefined when nothing matches. Linear in the text's length.
  */
 export function detectImportFormat(text: string, fileName?: string): ImportFormat | undefined {
   if (fileName?.toLowerCase().endsWith(".tf")) return "terraform";
-  if (/^\s*["']?AWSTemplateFormatVersion["']?\s*:/mu.test(text) || (/(^|[{,\s])["']?Resources["']?\s*:/mu.test(text) && CFN_TYPE.test(text))) return "cloudformation";
-  if (/^\s*["']?apiVersion["']?\s*:/mu.test(text)) return "spec";
-  if (/^\s*(resource|module|provider|terraform)\s+("[^"]*"\s*)*\{/mu.test(text)) return "terraform";
+  const starts = lineStarts(text);
+  if (starts.has("cloudformation") || (CFN_RESOURCES.test(text) && CFN_TYPE.test(text))) return "cloudformation";
+  if (starts.has("spec")) return "spec";
+  if (starts.has("terraform")) return "terraform";
   return undefined;
 }
 
@@ -85,6 +124,8 @@ export function detectImportFormat(text: string, fileName?: string): ImportForma
  * CloudFormation readers replace it with their own multi-file, multi-pool versions.
  */
 export async function importFiles(request: ImportRequest): Promise<ImportFilesResult> {
+  const refused = checkImportInput(request.files);
+  if (refused.length > 0) return { pools: [], diagnostics: refused };
   const [first] = request.files;
   if (!first) return { pools: [], diagnostics: [{ severity: "error", path: "", code: "no-files", message: "nothing to import: give a file" }] };
   // A Terraform folder: any .tf or tfvars file among the inputs makes it one configuration.

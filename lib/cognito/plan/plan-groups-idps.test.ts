@@ -92,13 +92,21 @@ describe("planChanges: groups and identity providers", () => {
     // Other details of an OIDC provider (its client id, scopes) are not flagged.
     const scopes = { ...oidc, providerDetails: { ...oidc.providerDetails, authorize_scopes: "openid email" } };
     expect(planChanges(current, poolDoc(spec({ identityProviders: [google, saml, scopes] }))).securityChanges).toEqual([]);
-    // New to an existing pool: its issuer and secret reference are flagged; in a new pool nothing is.
+    // A new provider's issuer and secret reference are flagged, in an existing pool and in a new one.
     const added = planChanges(poolDoc(spec({})), poolDoc(spec({ identityProviders: [google, saml, oidc] })));
     expect(added.securityChanges.map((c) => [c.code, c.path])).toEqual([
       ["identity-provider-secret-changed", "secretRef"],
       ["identity-provider-issuer-changed", "providerDetails.oidc_issuer"],
     ]);
-    expect(planChanges(null, poolDoc(spec({ identityProviders: [google, saml, oidc] }))).securityChanges).toEqual([]);
+    // A new pool: a design can name any secret the server may read and an issuer that receives it, so the
+    // reviewer must see both here too (Google's reference is flagged, SAML has none).
+    const fresh = planChanges(null, poolDoc(spec({ identityProviders: [google, saml, oidc] })));
+    expect(fresh.securityChanges.map((c) => [c.code, c.address, c.path, c.after])).toEqual([
+      ["identity-provider-secret-changed", 'identity_provider["Google"]', "secretRef", google.secretRef],
+      ["identity-provider-secret-changed", 'identity_provider["Okta"]', "secretRef", oidc.secretRef],
+      ["identity-provider-issuer-changed", 'identity_provider["Okta"]', "providerDetails.oidc_issuer", "https://corp.okta.com"],
+    ]);
+    expect(fresh.securityChanges[0]?.message).toBe("the server will read the provider's secret from env IDP_SECRET_GOOGLE with its own rights and send it to the provider");
   });
 
   describe("a live provider's secret", () => {

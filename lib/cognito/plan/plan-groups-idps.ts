@@ -161,8 +161,9 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
         b.entries.push(e);
       } else {
         b.entries.push(entry(key, "create", exactChanges("identityProvider", undefined, w.item as Values, PROVIDER_SKIP), [], path));
-        // A provider new to an existing pool: its secret reference and issuer are new trust (a new pool raises no flags).
-        if (current !== null) b.security.push(...identityProviderSecurityChanges(entryAddress(key), undefined, w.item as Values));
+        // A new provider's secret reference and issuer are new trust, in a new pool too: the reference names a
+        // secret the server reads with its own rights, and the issuer is where that secret is sent.
+        b.security.push(...identityProviderSecurityChanges(entryAddress(key), undefined, w.item as Values));
       }
     } else if (h && !consumed.has(key)) {
       const changes = exactChanges("identityProvider", h.item as Values, undefined, PROVIDER_SKIP);

@@ -5,7 +5,8 @@
  * - `update`: the resource changes in place; a setting the desired side leaves unset keeps its value.
  * - `recreate`: the resource is replaced; an unset setting gets the AWS default.
  * - `create`: a new resource in an existing pool; "before" is the AWS default.
- * A brand-new pool (nothing before) raises no flags: there is nothing to weaken.
+ * A brand-new pool (nothing before) raises no flags for its settings, there is nothing to weaken, except its
+ * identity providers: a provider's secret reference and OIDC issuer are new trust wherever they appear.
  *
  * Defaults come from cognito-semantics.md §1 and cognito-constraints.md; where AWS documents none,
  * the value is unknown and a check only fires when both sides are known.
@@ -252,7 +253,7 @@ function detailsOf(provider: Values | undefined): Record<string, unknown> {
 }
 
 /**
- * Flags for one identity provider (`before` undefined for a provider new to an existing pool): a changed
+ * Flags for one identity provider (`before` undefined for a new provider, in a new pool too): a changed
  * `secretRef` (which secret the server reads and sends), and an OIDC provider's issuer or endpoints set to
  * another value. The reviewer sees both apart from the diff: with an attacker's issuer, the secret named by
  * the reference goes to the attacker at the next sign-in.
@@ -266,7 +267,11 @@ export function identityProviderSecurityChanges(address: string, before: Values 
       const r = ref as { source?: unknown; name?: unknown; jsonKey?: unknown } | undefined;
       return r ? `${String(r.source)} ${String(r.name)}${r.jsonKey !== undefined ? ` (key ${String(r.jsonKey)})` : ""}` : "(none)";
     };
-    out.push(flag("identity-provider-secret-changed", address, "secretRef", `the provider's secret is read from another place: ${where(refB)} → ${where(refA)}`, refB, refA));
+    const message =
+      refB === undefined
+        ? `the server will read the provider's secret from ${where(refA)} with its own rights and send it to the provider`
+        : `the provider's secret is read from another place: ${where(refB)} → ${where(refA)}`;
+    out.push(flag("identity-provider-secret-changed", address, "secretRef", message, refB, refA));
   }
   if (after.providerType === "OIDC") {
     const detailsB = before?.providerType === "OIDC" ? detailsOf(before) : {};

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, test } from "vitest";
+import { serialisePoolDocument } from "@/lib/cognito/spec/document";
+import { SEED_000_DOCUMENT } from "@/lib/cognito/formats/sample-documents";
+import { DEFAULT_PARSE_LIMITS, ParseWorkerPool, parseLimitsFromEnv } from "./parse-worker";
+
+// Real worker threads running the real importers (loaded with tsx, as under `next start`).
+const pools: ParseWorkerPool[] = [];
+const poolWith = (limits: Partial<typeof DEFAULT_PARSE_LIMITS>) => {
+  const pool = new ParseWorkerPool({ ...DEFAULT_PARSE_LIMITS, ...limits });
+  pools.push(pool);
+  return pool;
+};
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()));
+});
+
+const honest = serialisePoolDocument(SEED_000_DOCUMENT, "yaml");
+/** Shallow flow YAML that the `yaml` parser needs seconds and hundreds of MB for (about 0.9 MB). */
+const slow = 'a: [1, {b: "x"}]\n'.repeat(50_000);
+
+describe("parse worker pool", () => {
+  test("reads an honest file in a worker, like the importer in-process", async () => {
+    const { format, result } = await poolWith({}).run({ kind: "import", text: honest, fileName: "pool.yaml" });
+    expect(format).toBe("spec");
+    expect(result.document?.metadata.name).toBe(SEED_000_DOCUMENT.metadata.name);
+  });
+
+  test("the input limits run inside the worker: deep nesting is refused by name", async () => {
+    const { result } = await poolWith({}).run({ kind: "import", text: "[".repeat(100_000) });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: "input-too-deep" })]);
+  });
+
+  test("a job over its time is stopped with an error naming the limit; the pool then serves the next job", async () => {
+    const pool = poolWith({ timeoutMs: 300, workers: 1 });
+    await pool.run({ kind: "import", text: honest }); // warm: the limit counts the job, not the worker's start
+    let ticks = 0;
+    const ticking = setInterval(() => (ticks += 1), 10);
+    await expect(pool.run({ kind: "import", text: slow })).rejects.toMatchObject({ code: "parse-timeout", message: expect.stringMatching(/longer than 0\.3 s, the limit for one import.*STUDIO_PARSE_TIMEOUT_SECONDS/u) });
+    clearInterval(ticking);
+    expect(ticks).toBeGreaterThan(0); // the event loop kept running while the worker parsed
+    const { result } = await pool.run({ kind: "import", text: honest });
+    expect(result.document).toBeDefined();
+  });
+
+  test("a job over its heap ends only its worker, with an error naming the limit", async () => {
+    const pool = poolWith({ memoryMb: 96, workers: 1 });
+    const { result } = await pool.run({ kind: "import", text: honest });
+    expect(result.document).toBeDefined(); // the same limit is enough for a real file
+    await expect(pool.run({ kind: "import", text: slow })).rejects.toMatchObject({ code: "parse-memory", message: expect.stringMatching(/more than 96 MB of memory.*STUDIO_PARSE_MEMORY_MB/u) });
+    expect((await pool.run({ kind: "import", text: honest })).result.document).toBeDefined();
+  });
+
+  test("jobs beyond the workers and the queue are turned away, not piled up", async () => {
+    const pool = poolWith({ workers: 1, queue: 1, timeoutMs: 2_000 });
+    const jobs = [pool.run({ kind: "import", text: honest }), pool.run({ kind: "import", text: honest }), pool.run({ kind: "import", text: honest })];
+    const outcomes = await Promise.allSettled(jobs);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: "parse-busy" });
+  });
+
+  test("the operator's limits come from the environment; nonsense keeps the default", () => {
+    expect(parseLimitsFromEnv({ STUDIO_PARSE_TIMEOUT_SECONDS: "5", STUDIO_PARSE_MEMORY_MB: "256" })).toMatchObject({ timeoutMs: 5_000, memoryMb: 256 });
+    expect(parseLimitsFromEnv({ STUDIO_PARSE_TIMEOUT_SECONDS: "-1", STUDIO_PARSE_MEMORY_MB: "lots" })).toMatchObject({ timeoutMs: DEFAULT_PARSE_LIMITS.timeoutMs, memoryMb: DEFAULT_PARSE_LIMITS.memoryMb });
+  });
+});
