@@ -102,7 +102,7 @@ test("an editor submits, cannot approve; an approver comments, approves and appl
   await expect(reviewer.getByRole("button", { name: "Apply" })).toBeDisabled();
   await reviewer.getByRole("button", { name: "Approve plan v1" }).click();
   await expect(reviewer.getByTestId("cr-status")).toHaveText("approved");
-  await expect(reviewer.getByTestId("cr-approvals")).toContainText("1 of 1 (rita@example.com)");
+  await expect(reviewer.getByTestId("cr-approvals")).toContainText("Approvals: 1 of 1 needed. Counted: rita@example.com.");
   await screenshots(reviewer, "change-request");
   await expectAccessible(reviewer);
   // The page follows the run's progress on its Server-Sent Events stream while the apply runs.

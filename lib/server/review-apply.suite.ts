@@ -190,7 +190,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       expect(after.planFingerprint).not.toBe(cr.planFingerprint);
       // Still version 2's approvals: none, so applying is refused until someone approves again.
       const unapproved = await actions.applyAction({ changeRequestId: id, planVersion: 2 });
-      expect(unapproved.ok === false && unapproved.formError).toBe("Target prod needs 1 approval(s) of this plan by someone other than the author; it has 0.");
+      expect(unapproved.ok === false && unapproved.formError).toBe("Target prod needs 1 approval(s) of this plan by someone who did not write it; it has 0. Approvals: 0 of 1 needed; another approver must approve.");
 
       await approve(id, 2);
       as("admin");
