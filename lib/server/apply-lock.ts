@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" here: the CLI's `apply` takes the same locks in the studio's database (cli/studio-lock.ts).
+// This module reads and writes lock rows only, through the client it is given.
 import type { Db } from "./db";
 
 /**
