@@ -195,7 +195,7 @@ describe("two studio processes apply one change request on one target (PostgreSQ
     // While the dead process's lock has not expired, nobody else applies to the target.
     const blocked = await actions.applyAction({ changeRequestId, planVersion: 2 });
     expect(blocked.ok === false && blocked.formError).toMatch(/^Another apply to target dev is running \(by approver@example\.com since /u);
-    // Time passes: the lock expires (its TTL is 30 minutes, so the test moves its expiry), and the next apply takes over.
+    // Time passes: the lock expires (its TTL is 2 minutes, so the test moves its expiry), and the next apply takes over.
     await db.applyLock.update({ where: { targetId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const applied = await actions.applyAction({ changeRequestId, planVersion: 2 });
     expect(applied.ok && applied.data.status, JSON.stringify(applied)).toBe("succeeded");
