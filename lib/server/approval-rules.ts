@@ -109,6 +109,7 @@ export async function approvalState(cr: RequestForRules & { requiredApprovals: n
 
 /** "Approvals: 1 of 2 needed; another approver must approve." */
 export function describeApprovals(state: Pick<ApprovalState, "valid" | "required">): string {
+  if (state.required === 0) return "Approvals: none needed on this target.";
   const missing = state.required - state.valid.length;
   const head = `Approvals: ${state.valid.length} of ${state.required} needed`;
   if (missing <= 0) return `${head}.`;

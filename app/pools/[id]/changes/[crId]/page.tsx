@@ -110,6 +110,12 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
 
       {/* Kept mounted after the apply: it holds the apply result and the new client secrets, shown once. */}
       <Card>
+        {/* First in the card, where the Approve button would be. */}
+        {!final && approver && excluded && (
+          <p className="mb-3 text-sm text-slate-700" data-testid="cr-cannot-approve">
+            You {excluded.reasons.join(" and ")}: another approver must approve it.
+          </p>
+        )}
         <ChangeRequestActions
           changeRequestId={cr.id}
           planVersion={cr.planVersion}
@@ -119,18 +125,13 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           fields={cr.plan.entries.filter((e) => e.action !== "noop").flatMap((e) => e.changes.map((c) => `${e.address} ${c.path}`))}
           can={{
             comment: hasRole(account.role, "editor"),
-            approve: !final && approver && !excluded && cr.status !== "changes_requested",
+            approve: !final && approver && !excluded && cr.status !== "changes_requested" && !cr.approvals.some((a) => a.approver === account.email),
             requestChanges: !final && approver && !isAuthor,
             apply: !final && approver,
             replan: !final && hasRole(account.role, "editor"),
             close: !final && (isAuthor || account.role === "admin"),
           }}
         />
-        {!final && approver && excluded && (
-          <p className="mt-3 text-sm text-slate-600" data-testid="cr-cannot-approve">
-            You {excluded.reasons.join(" and ")}: another approver must approve it.
-          </p>
-        )}
       </Card>
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
