@@ -12,6 +12,8 @@ const REVIEWER = { name: "Rita Reviewer", email: "rita@example.com", password: "
 const POOL = "team review demo";
 
 const moto = useMotoServer(createHardenedPresetSesIdentity);
+/** The pool the first test designs and applies (the second works on it). */
+let poolPath = "";
 
 /** A person in their own browser context, signed up or in. */
 async function enter(browser: Browser, user: { name: string; email: string; password: string }): Promise<Page> {
@@ -45,7 +47,7 @@ test("an editor submits, cannot approve; an approver comments, approves and appl
   await form.getByLabel("Start from").selectOption("hardened-production");
   await form.getByRole("button", { name: "Create pool" }).click();
   await expect(editor).toHaveURL(/\/pools\/[^/]+$/);
-  const poolPath = new URL(editor.url()).pathname;
+  poolPath = new URL(editor.url()).pathname;
   // Clients are added in the editor's "App clients" section, from a client preset.
   await editor.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: /^App clients/u }).click();
   await expect(editor.getByRole("heading", { level: 2, name: "App clients", exact: true })).toBeVisible();
@@ -102,7 +104,7 @@ test("an editor submits, cannot approve; an approver comments, approves and appl
   await expect(reviewer.getByRole("button", { name: "Apply" })).toBeDisabled();
   await reviewer.getByRole("button", { name: "Approve plan v1" }).click();
   await expect(reviewer.getByTestId("cr-status")).toHaveText("approved");
-  await expect(reviewer.getByTestId("cr-approvals")).toContainText("1 of 1 (rita@example.com)");
+  await expect(reviewer.getByTestId("cr-approvals")).toContainText("Approvals: 1 of 1 needed. Counted: rita@example.com.");
   await screenshots(reviewer, "change-request");
   await expectAccessible(reviewer);
   // The page follows the run's progress on its Server-Sent Events stream while the apply runs.
@@ -142,5 +144,45 @@ test("an editor submits, cannot approve; an approver comments, approves and appl
   await expect(log.getByRole("cell", { name: "change-request.submit", exact: true })).toHaveCount(0);
   await expect(log.getByRole("cell", { name: "change-request.apply", exact: true })).toBeVisible();
   await screenshots(reviewer, "audit");
+  await expectAccessible(reviewer);
+});
+
+test("an approver who adds a client to the editor's request and re-plans it is told she cannot approve it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  test.skip(poolPath === "", "needs the pool of the first test");
+  const editor = await enter(browser, EDITOR);
+  const reviewer = await enter(browser, REVIEWER);
+  await editor.goto(`${poolPath}/changes`);
+  const submit = editor.getByRole("form", { name: "Submit for review" });
+  await submit.getByLabel("Title").fill("Tidy up");
+  await submit.getByRole("button", { name: "Submit for review" }).click();
+  await expect(editor).toHaveURL(/\/changes\/[^/]+$/);
+  const requestPath = new URL(editor.url()).pathname;
+
+  // The reviewer adds her own client to the design and saves it as a revision…
+  await reviewer.goto(poolPath);
+  await reviewer.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: /^App clients/u }).click();
+  const add = reviewer.getByRole("heading", { name: "Add client" }).locator("..");
+  const before = await draftVersion(reviewer);
+  await add.getByLabel("Start from").selectOption("spa");
+  await add.getByLabel("Client name").fill("backdoor");
+  await add.getByLabel("Callback URL").fill("https://backdoor.example.com/callback");
+  await add.getByRole("button", { name: "Add client" }).click();
+  await savedAfter(reviewer, before);
+  await reviewer.getByLabel("Message").fill("one more client");
+  await reviewer.getByRole("button", { name: "Save as revision" }).click();
+  await expect(reviewer.getByText("Saved as revision 2.")).toBeVisible();
+
+  // …re-plans the editor's request with it, and cannot approve it: the page says why.
+  await reviewer.goto(requestPath);
+  await reviewer.getByRole("button", { name: "Re-plan (check drift)" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Re-planned (version 2)" })).toBeVisible();
+  await expect(reviewer.getByTestId("cr-cannot-approve")).toHaveText(
+    "You authored revision 2 in this request and re-planned it to plan version 2 with new content (revision 2 replaces revision 1): another approver must approve it.",
+  );
+  await expect(reviewer.getByRole("button", { name: /^Approve/u })).toHaveCount(0);
+  await expect(reviewer.getByTestId("cr-approvals")).toHaveText("Approvals: 0 of 1 needed; another approver must approve.");
+  await expect(reviewer.getByRole("button", { name: "Apply" })).toBeDisabled();
+  await screenshots(reviewer, "change-request-cannot-approve");
   await expectAccessible(reviewer);
 });

@@ -12,6 +12,7 @@ import { checkPoolId, connect, connectPreflight, describeAwsError, readAppliedFi
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
 import { type ConfirmingIo, confirm } from "../confirm";
 import { readValidDocument } from "../read-document";
+import { StudioLockRefused, withStudioLock } from "../studio-lock";
 
 const USAGE = `Usage: cognito-studio apply FILE (--user-pool-id ID | --create) [options]
 
@@ -34,6 +35,9 @@ Options:
       --yes               apply without asking; without it the plan is shown and, on a terminal, you are
                           asked to type "yes" (elsewhere apply refuses)
   -f, --format text|json  json prints {"userPoolId": ..., "steps": [...]} (and "newClientSecrets" once, if any)
+
+With DATABASE_URL set to the studio's database, applying to a pool a studio target links takes the
+studio's apply lock for that target and pool (as the studio does): refused while the studio applies to it.
 
 Before the first Cognito call, preflight checks the custom domain's certificate, the SES identity, the SMS
 role, the Lambda triggers and the KMS key (cognito-studio preflight --help); a failed check refuses.
@@ -127,11 +131,18 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     const roleArn = values["role-arn"];
     const resolveSecret = createSecretResolver({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, io.env);
     const preflight = values["skip-preflight"] ? undefined : { port: connectPreflight(region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
-    const result = await applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}), ...(preflight ? { preflight } : {}) });
+    const run = () => applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}), ...(preflight ? { preflight } : {}) });
+    // A pool a studio target links is applied under the studio's lock (DATABASE_URL), as the studio applies it.
+    const cognitoEndpoint = values.endpoint ?? io.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? io.env.AWS_ENDPOINT_URL;
+    const result = userPoolId ? await withStudioLock(io, { region, endpoint: cognitoEndpoint, userPoolId }, run) : await run();
     if (result.preflight && result.preflight.results.length > 0) show(renderPreflightText(result.preflight));
     printResult(io, result, format);
     return result.ok ? EXIT_OK : EXIT_INVALID;
   } catch (error) {
+    if (error instanceof StudioLockRefused) {
+      io.stderr(`cognito-studio apply: refused: ${error.message.replace(/\.$/u, "")}; nothing was applied\n`);
+      return EXIT_INVALID;
+    }
     if (error instanceof ApplyRefusedError) {
       if (error.preflight) io.stderr(renderPreflightText(error.preflight));
       io.stderr(`cognito-studio apply: refused (${error.code}): ${error.message}\n`);

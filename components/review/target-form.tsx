@@ -64,7 +64,7 @@ export function TargetForm({ poolId, region, target }: TargetFormProps) {
         <Field id="target-region" label="Region" error={errors.region?.message}>
           {(aria) => <Input {...aria} {...register("region")} autoComplete="off" />}
         </Field>
-        <Field id="target-approvals" label="Required approvals" help="By approvers other than the author." error={errors.requiredApprovals?.message}>
+        <Field id="target-approvals" label="Required approvals" help="By approvers who did not write the change (not its author, revision authors or re-planners)." error={errors.requiredApprovals?.message}>
           {(aria) => <Input {...aria} type="number" min={0} max={5} {...register("requiredApprovals")} />}
         </Field>
       </div>

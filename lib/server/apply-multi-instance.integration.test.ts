@@ -2,7 +2,8 @@
  * Two studio instances, one PostgreSQL: two separate OS processes (test/support/apply-worker.ts, run by
  * tsx) apply the same change request to one moto-backed target at the same moment. The apply lock (a
  * row keyed by the target id) lets exactly one apply; the other is refused with a clear message, and
- * the pool is created once.
+ * the pool is created once. Two targets naming one live pool are locked as one: two processes applying
+ * through them at once, one is refused with the other target's name.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -81,7 +82,9 @@ interface Worker {
 }
 
 function startWorker(userId: string, changeRequestId: string, goFile: string, env: Record<string, string> = {}): Worker {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "test/support/apply-worker.ts", userId, changeRequestId, goFile], {
+  // tsx as a loader in this one process (not its CLI, which runs the script in a child process that a
+  // SIGKILL of the CLI would leave running): killing `child` kills the worker itself.
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "test/support/apply-worker.ts", userId, changeRequestId, goFile], {
     cwd: ROOT,
     env: { ...process.env, ...CREDENTIALS, DATABASE_URL: databaseUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -192,7 +195,7 @@ describe("two studio processes apply one change request on one target (PostgreSQ
     // While the dead process's lock has not expired, nobody else applies to the target.
     const blocked = await actions.applyAction({ changeRequestId, planVersion: 2 });
     expect(blocked.ok === false && blocked.formError).toMatch(/^Another apply to target dev is running \(by approver@example\.com since /u);
-    // Time passes: the lock expires (its TTL is 30 minutes, so the test moves its expiry), and the next apply takes over.
+    // Time passes: the lock expires (its TTL is 2 minutes, so the test moves its expiry), and the next apply takes over.
     await db.applyLock.update({ where: { targetId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const applied = await actions.applyAction({ changeRequestId, planVersion: 2 });
     expect(applied.ok && applied.data.status, JSON.stringify(applied)).toBe("succeeded");
@@ -205,5 +208,57 @@ describe("two studio processes apply one change request on one target (PostgreSQ
     const sdk = new CognitoIdentityProviderClient({ region: "eu-west-1", endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
     const clients = (await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: cr.target.userPoolId ?? "", MaxResults: 60 }))).UserPoolClients ?? [];
     expect(clients.map((c) => c.ClientName).sort()).toEqual(["mobile", "web", "worker"]);
+  });
+
+  test("two targets naming the same live pool, two processes applying at once: one applies, the other is refused naming the other target", async () => {
+    Object.assign(process.env, CREDENTIALS);
+    const { changeRequestId: first, targetId } = await submitted("multi-shared");
+    setSessionLookup(async () => ({ userId: users.approver }));
+    const created = await actions.applyAction({ changeRequestId: first, planVersion: 1 });
+    expect(created.ok && created.data.status, JSON.stringify(created)).toBe("succeeded");
+    const target = await db.target.findUniqueOrThrow({ where: { id: targetId } });
+    // A second target (of the same design) names the live pool the first created.
+    const alias = await db.target.create({ data: { poolId: target.poolId, name: "dev-alias", region: "eu-west-1", endpoint: moto.endpoint, userPoolId: target.userPoolId, requiredApprovals: 0 } });
+    setSessionLookup(async () => ({ userId: users.editor }));
+    const draft = await db.draft.findUniqueOrThrow({ where: { poolId: target.poolId } });
+    const document = JSON.parse(draft.document) as { spec: Record<string, unknown> };
+    document.spec.clients = [{ name: "web" }];
+    const saved = await poolActions.saveDraftAction({ poolId: target.poolId, version: draft.version, document });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const submit = async (id: string, title: string) => {
+      const cr = await actions.submitChangeRequestAction({ poolId: target.poolId, targetId: id, draftVersion: saved.data.version, title, description: "" });
+      if (!cr.ok) throw new Error(JSON.stringify(cr));
+      return cr.data.id;
+    };
+    const viaDev = await submit(targetId, "web client (dev)");
+    const viaAlias = await submit(alias.id, "web client (alias)");
+
+    const goFile = path.join(dir, "go-multi-shared");
+    const env = { APPLY_WORKER_DELAY_MS: "1500" };
+    const workers = [startWorker(users.approver, viaDev, goFile, env), startWorker(users.admin, viaAlias, goFile, env)];
+    await Promise.all(workers.map((w) => w.ready));
+    writeFileSync(goFile, "go");
+    const outcomes = await Promise.all(workers.map((w) => w.outcome));
+    const applied = outcomes.filter((o) => o.ok === true);
+    const refused = outcomes.filter((o) => o.ok === false);
+    expect(applied).toHaveLength(1);
+    expect(applied[0]?.status).toBe("succeeded");
+    expect(refused).toEqual([
+      {
+        ok: false,
+        code: "apply-locked",
+        message: expect.stringMatching(
+          new RegExp(`^Another apply to live pool ${target.userPoolId} is running from target (dev|dev-alias) of pool multi-shared \\(by (approver|admin)@example\\.com since [\\d-]+ [\\d:]+ UTC\\); both targets name this pool\\. Wait for it to finish\\.$`, "u"),
+        ),
+      },
+    ]);
+    // The refused one names the other target, not its own.
+    const refusedAlias = outcomes[1]?.ok === false;
+    expect(String(refusedAlias ? outcomes[1]?.message : outcomes[0]?.message)).toContain(`from target ${refusedAlias ? "dev " : "dev-alias "}`);
+    expect(await db.livePoolLock.count()).toBe(0);
+    expect(await db.applyLock.count({ where: { targetId: { in: [targetId, alias.id] } } })).toBe(0);
+    const sdk = new CognitoIdentityProviderClient({ region: "eu-west-1", endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+    const clients = (await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: target.userPoolId ?? "", MaxResults: 60 }))).UserPoolClients ?? [];
+    expect(clients.map((c) => c.ClientName)).toEqual(["web"]);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { ApplyStep } from "@/lib/cognito/apply";
 import { type Plan, describeDestruction } from "@/lib/cognito/plan";
 import { isRunInterrupted } from "./apply-lock";
+import { approvalState, describeApprovals, type IneligibleApprover } from "./approval-rules";
 import { type ChangeRequestStatus, needsNameConfirmation } from "./change-requests";
 import { type Db, getDb } from "./db";
 import type { ProgressEntry } from "./recording-port";
@@ -76,8 +77,14 @@ export interface ChangeRequestView {
   /** What the plan destroys, in words ("deletes app client "web"; replaces the domain"), when it does. */
   destruction: string | null;
   target: { id: string; name: string; region: string; endpoint: string | null; userPoolId: string | null; requiredApprovals: number };
-  /** Approvals of the current plan version by people other than the author. */
+  /** Approvals of the current plan version that count (lib/server/approval-rules.ts). */
   approvals: { approver: string; createdAt: Date }[];
+  /** Approvals of the current plan version that do not count, with why (wrote part of it, no longer an approver). */
+  approvalsNotCounted: { approver: string; why: string }[];
+  /** Who may not approve this request, with why ("authored revision 4 in this request"). */
+  ineligible: IneligibleApprover[];
+  /** "Approvals: 1 of 2 needed; another approver must approve." */
+  approvalSummary: string;
   /** Approvals of earlier plan versions (no longer counted). */
   outdatedApprovals: { approver: string; planVersion: number }[];
   comments: { id: string; author: string; body: string; path: string | null; createdAt: Date }[];
@@ -108,6 +115,7 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
     },
   });
   if (!cr) return null;
+  const approvals = await approvalState({ ...cr, requiredApprovals: cr.target.requiredApprovals, workspaceId }, db);
   // Written only by lib/server/change-requests.ts from planChanges.
   const plan = JSON.parse(cr.plan) as Plan;
   const document = JSON.parse(cr.document) as { metadata?: { name?: string } };
@@ -147,7 +155,10 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
     confirmName: needsNameConfirmation(plan) ? (document.metadata?.name ?? cr.pool.name) : null,
     destruction: needsNameConfirmation(plan) ? describeDestruction(plan) : null,
     target: { id: cr.target.id, name: cr.target.name, region: cr.target.region, endpoint: cr.target.endpoint, userPoolId: cr.target.userPoolId, requiredApprovals: cr.target.requiredApprovals },
-    approvals: cr.approvals.filter((a) => a.planVersion === cr.planVersion && a.approver !== cr.author).map((a) => ({ approver: a.approver, createdAt: a.createdAt })),
+    approvals: approvals.valid,
+    approvalsNotCounted: approvals.notCounted,
+    ineligible: approvals.ineligible,
+    approvalSummary: describeApprovals(approvals),
     outdatedApprovals: cr.approvals.filter((a) => a.planVersion !== cr.planVersion).map((a) => ({ approver: a.approver, planVersion: a.planVersion })),
     comments: cr.comments.map((c) => ({ id: c.id, author: c.author, body: c.body, path: c.path, createdAt: c.createdAt })),
     runs,

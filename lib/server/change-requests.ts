@@ -6,7 +6,8 @@ import { readLivePool } from "@/lib/cognito/aws";
 import { applyEnvironmentValues, nextTarget, readEnvironmentValues } from "@/lib/cognito/environments";
 import { type Plan, describeDestruction, destructiveEntries, planChanges, sameValue } from "@/lib/cognito/plan";
 import { appliedSecretRefsOf, type PoolDocument, type SecretRef, validatePoolDocument } from "@/lib/cognito/spec";
-import { acquireApplyLock, releaseApplyLock } from "./apply-lock";
+import { acquireApplyLock, applyLockTiming, describeLockRefusal, livePoolKey, releaseApplyLock, startLockHeartbeat } from "./apply-lock";
+import { type ApprovalState, approvalState, describeApprovals, ineligibleApprovers, readContentReplans } from "./approval-rules";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument } from "./pools";
@@ -102,7 +103,7 @@ function readPlan(text: string): Plan {
 }
 
 async function loadRequest(workspaceId: string, id: string, db: Db) {
-  const cr = await db.changeRequest.findFirst({ where: { id, pool: { workspaceId } }, include: { target: true, pool: { select: { id: true, name: true } } } });
+  const cr = await db.changeRequest.findFirst({ where: { id, pool: { workspaceId } }, include: { target: true, pool: { select: { id: true, name: true, workspaceId: true } } } });
   if (!cr) throw new UserError("change-request-not-found", "This change request no longer exists.");
   return cr;
 }
@@ -120,10 +121,13 @@ export async function changeRequestDocument(workspaceId: string, changeRequestId
   return { document: documentOf(cr.document), target: cr.target, poolId: cr.poolId };
 }
 
-/** Approvals that count: for the current plan version, by someone other than the author. */
-async function countApprovals(cr: { id: string; author: string; planVersion: number }, db: Db): Promise<number> {
-  return db.approval.count({ where: { changeRequestId: cr.id, planVersion: cr.planVersion, approver: { not: cr.author } } });
+/** The approvals of the request's current plan version that count (lib/server/approval-rules.ts). */
+function approvalsOf(cr: LoadedRequest, db: Db): Promise<ApprovalState> {
+  return approvalState({ ...cr, requiredApprovals: cr.target.requiredApprovals, workspaceId: cr.pool.workspaceId ?? "" }, db);
 }
+
+/** Statuses from which a request may be approved or applied ("changes requested" waits for a new plan). */
+const ACTIONABLE: string[] = ["open", "approved", "failed"];
 
 /** Submits the current (valid) draft for review on a target; the draft becomes a revision if it is not one yet. */
 export async function submitChangeRequest(account: Account, input: SubmitChangeRequestInput, db: Db = getDb().db): Promise<{ id: string; revisionNumber: number; plan: Plan }> {
@@ -182,7 +186,7 @@ export interface RefreshResult {
  * live pool changed (its fingerprint, or which pool the target names). A new plan version means earlier
  * approvals no longer count, and an approved request is open again.
  */
-export async function refreshChangeRequest(cr: LoadedRequest, db: Db): Promise<RefreshResult> {
+export async function refreshChangeRequest(cr: LoadedRequest, db: Db, replannedBy?: string): Promise<RefreshResult> {
   if (FINAL.includes(cr.status)) return { changed: false, reasons: [], planVersion: cr.planVersion };
   const latest = await db.revision.findFirst({ where: { poolId: cr.poolId }, orderBy: { number: "desc" } });
   const reasons: string[] = [];
@@ -209,6 +213,8 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db): Promise<R
     document = documentForTarget(cr.target, design);
     if (revisionNumber === cr.revisionNumber && !sameValue(document, current)) reasons.push(`the per-environment values of target ${cr.target.name} changed`);
   }
+  // New content (a newer revision, new values), not only drift: whoever asked for this re-plan may not approve it.
+  const contentReasons = [...reasons];
   const documentText = JSON.stringify(document);
   const computed = await planForTarget(cr.target, document, db);
   if (computed.planUserPoolId !== cr.planUserPoolId) {
@@ -218,6 +224,10 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db): Promise<R
   }
   if (reasons.length === 0) return { changed: false, reasons, planVersion: cr.planVersion };
   const planVersion = cr.planVersion + 1;
+  const contentReplans =
+    replannedBy && contentReasons.length > 0
+      ? JSON.stringify([...readContentReplans(cr.contentReplans), { by: replannedBy, planVersion, reason: contentReasons.join("; ") }])
+      : cr.contentReplans;
   // Conditional on the plan version read, so two refreshes at once do not both bump it.
   const updated = await db.changeRequest.updateMany({
     where: { id: cr.id, planVersion: cr.planVersion },
@@ -229,6 +239,7 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db): Promise<R
       planFingerprint: computed.planFingerprint,
       planVersion,
       plannedAt: new Date(),
+      contentReplans,
       ...(cr.status === "approved" || cr.status === "changes_requested" || cr.status === "failed" ? { status: "open" } : {}),
     },
   });
@@ -240,37 +251,63 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db): Promise<R
 export async function replanChangeRequest(account: Account, changeRequestId: string, db: Db = getDb().db): Promise<RefreshResult & { title: string; poolId: string }> {
   const cr = await loadRequest(account.workspaceId, changeRequestId, db);
   if (FINAL.includes(cr.status)) throw new UserError("change-request-final", `This change request is ${cr.status}; open a new one.`);
-  return { ...(await refreshChangeRequest(cr, db)), title: cr.title, poolId: cr.poolId };
+  return { ...(await refreshChangeRequest(cr, db, account.email)), title: cr.title, poolId: cr.poolId };
 }
 
 function staleMessage(refresh: RefreshResult): string {
   return `The plan was recomputed because ${refresh.reasons.join(" and ")}; earlier approvals no longer count. Review the new plan (version ${refresh.planVersion}).`;
 }
 
+/** "You authored revision 4 in this request; another approver must approve it." or null when `email` may approve. */
+async function whyCannotApprove(cr: LoadedRequest, email: string, db: Db): Promise<string | null> {
+  const excluded = (await ineligibleApprovers(cr, db)).find((i) => i.email === email);
+  return excluded ? `You ${excluded.reasons.join(" and ")}; another approver must approve it.` : null;
+}
+
+/**
+ * Approves the current plan version. The approval and the request's status are written in one
+ * transaction, conditional on the plan version and status read: a re-plan or a request for changes
+ * that lands first makes the approval fail instead of leaving "approved" over a plan nobody approved.
+ */
 export async function approveChangeRequest(account: Account, input: ApproveInput, db: Db = getDb().db): Promise<{ status: ChangeRequestStatus; approvals: number; required: number; poolId: string }> {
   const cr = await loadRequest(account.workspaceId, input.changeRequestId, db);
   if (FINAL.includes(cr.status)) throw new UserError("change-request-final", `This change request is ${cr.status}; it cannot be approved.`);
-  if (cr.author === account.email) throw new UserError("author-cannot-approve", "You opened this change request; another approver must approve it.");
   if (cr.planVersion !== input.planVersion) throw new UserError("plan-changed", `The plan changed since you opened the page (now version ${cr.planVersion}); review it again.`);
   const refresh = await refreshChangeRequest(cr, db);
   if (refresh.changed) throw new UserError("stale-plan", staleMessage(refresh));
+  const why = await whyCannotApprove(cr, account.email, db);
+  if (why) throw new UserError("cannot-approve", why);
+  if (cr.status === "changes_requested") throw new UserError("changes-requested", "An approver requested changes on this plan; it can be approved once a new revision (or a re-plan) makes a new plan.");
   const plan = readPlan(cr.plan);
   if (plan.errors.length > 0) throw new UserError("plan-has-errors", "The plan has errors; it cannot be approved.");
-  const existing = await db.approval.findFirst({ where: { changeRequestId: cr.id, approver: account.email, planVersion: cr.planVersion } });
-  if (!existing) await db.approval.create({ data: { changeRequestId: cr.id, approver: account.email, planVersion: cr.planVersion } });
-  const approvals = await countApprovals(cr, db);
-  const status: ChangeRequestStatus = approvals >= cr.target.requiredApprovals ? "approved" : (cr.status as ChangeRequestStatus);
-  if (status !== cr.status) await db.changeRequest.update({ where: { id: cr.id }, data: { status } });
-  return { status, approvals, required: cr.target.requiredApprovals, poolId: cr.poolId };
+  const state = await db.$transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    await tx.approval.upsert({
+      where: { changeRequestId_approver_planVersion: { changeRequestId: cr.id, approver: account.email, planVersion: cr.planVersion } },
+      create: { changeRequestId: cr.id, approver: account.email, planVersion: cr.planVersion },
+      update: {},
+    });
+    const counted = await approvalsOf(cr, txDb);
+    const status = counted.valid.length >= counted.required ? "approved" : cr.status === "approved" ? "open" : cr.status;
+    const written = await tx.changeRequest.updateMany({ where: { id: cr.id, planVersion: cr.planVersion, status: { in: ACTIONABLE } }, data: { status } });
+    if (written.count === 0) {
+      const now = await tx.changeRequest.findUnique({ where: { id: cr.id }, select: { status: true, planVersion: true } });
+      throw new UserError("plan-changed", `This change request changed while you were approving it (now ${(now?.status ?? "deleted").replace("_", " ")}, plan version ${now?.planVersion ?? "?"}); reload and review it again.`);
+    }
+    return { counted, status: status as ChangeRequestStatus };
+  });
+  return { status: state.status, approvals: state.counted.valid.length, required: state.counted.required, poolId: cr.poolId };
 }
 
 export async function requestChanges(account: Account, input: { changeRequestId: string; body: string }, db: Db = getDb().db): Promise<{ poolId: string }> {
   const cr = await loadRequest(account.workspaceId, input.changeRequestId, db);
   if (FINAL.includes(cr.status)) throw new UserError("change-request-final", `This change request is ${cr.status}.`);
-  await db.$transaction([
-    db.comment.create({ data: { changeRequestId: cr.id, author: account.email, body: input.body } }),
-    db.changeRequest.update({ where: { id: cr.id }, data: { status: "changes_requested" } }),
-  ]);
+  // Conditional on the request not being final: a request applied meanwhile keeps "applied".
+  await db.$transaction(async (tx) => {
+    const written = await tx.changeRequest.updateMany({ where: { id: cr.id, status: { notIn: [...FINAL] } }, data: { status: "changes_requested" } });
+    if (written.count === 0) throw new UserError("change-request-final", "This change request was applied or closed meanwhile; comment instead.");
+    await tx.comment.create({ data: { changeRequestId: cr.id, author: account.email, body: input.body } });
+  });
   return { poolId: cr.poolId };
 }
 
@@ -287,9 +324,6 @@ export async function closeChangeRequest(account: Account, changeRequestId: stri
   await db.changeRequest.update({ where: { id: cr.id }, data: { status: "closed" } });
   return { poolId: cr.poolId, title: cr.title };
 }
-
-/** How long an apply may hold its target's lock before another server may take it over (a crash). */
-export const APPLY_LOCK_TTL_MS = 30 * 60_000;
 
 export interface ApplyOutcome {
   runId: string;
@@ -318,27 +352,23 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
   const plan = readPlan(cr.plan);
   const document = documentOf(cr.document);
   if (plan.errors.length > 0) throw new UserError("plan-has-errors", "The plan has errors; it cannot be applied.");
-  if (cr.status === "changes_requested") throw new UserError("changes-requested", "An approver requested changes; save a new revision (or re-plan) before applying.");
-  const approvals = await countApprovals(cr, db);
-  if (approvals < cr.target.requiredApprovals) {
-    throw new UserError("approvals-missing", `Target ${cr.target.name} needs ${cr.target.requiredApprovals} approval(s) of this plan by someone other than the author; it has ${approvals}.`);
-  }
+  if (cr.status === "changes_requested") throw new UserError("changes-requested", CHANGES_REQUESTED);
+  const approvals = await approvalsOf(cr, db);
+  if (approvals.valid.length < approvals.required) throw new UserError("approvals-missing", approvalsMissing(cr, approvals));
   const confirm = needsNameConfirmation(plan);
   if (confirm && input.confirmName !== document.metadata.name) {
     throw new UserError("confirm-name", `This plan ${describeDestruction(plan)}; type the pool's name (${document.metadata.name}) to apply it.`, "confirmName");
   }
 
   const runId = randomUUID();
-  const lock = await acquireApplyLock({ targetId: cr.targetId, runId, holder: account.email, ttlMs: APPLY_LOCK_TTL_MS }, db);
-  if (!lock.ok) {
-    throw new UserError("apply-locked", `Another apply to target ${cr.target.name} is running (by ${lock.holder} since ${lock.acquiredAt.toISOString().slice(0, 19).replace("T", " ")} UTC); wait for it to finish.`);
-  }
+  const timing = applyLockTiming();
+  const held = { targetId: cr.targetId, poolKey: livePoolKey(cr.target, cr.planUserPoolId), runId };
+  const lock = await acquireApplyLock({ ...held, holder: account.email, ttlMs: timing.ttlMs, workspaceId: cr.pool.workspaceId, poolId: cr.poolId }, db);
+  if (!lock.ok) throw new UserError("apply-locked", describeLockRefusal(lock, cr.target, cr.planUserPoolId));
+  // While the run is alive its locks are extended, however long one AWS call takes.
+  const stopHeartbeat = startLockHeartbeat(held, timing, db);
   try {
-    // Checked again under the lock: an apply that finished just before must not be repeated.
-    const now = await db.changeRequest.findUniqueOrThrow({ where: { id: cr.id }, include: { target: true } });
-    if (FINAL.includes(now.status) || now.planVersion !== cr.planVersion || now.target.userPoolId !== cr.planUserPoolId) {
-      throw new UserError("plan-changed", `This change request changed while you were applying it (now ${now.status}, plan version ${now.planVersion}); reload.`);
-    }
+    await recheckUnderLock(cr, db);
     await db.applyRun.create({ data: { id: runId, changeRequestId: cr.id, targetId: cr.targetId, appliedBy: account.email, planVersion: cr.planVersion } });
     let steps: ApplyStep[] = [];
     let error: string | undefined;
@@ -351,15 +381,7 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
     let saving: Promise<unknown> = Promise.resolve();
     const save = () => {
       const data = { progress: JSON.stringify(progress), steps: JSON.stringify(finished) };
-      // Each write also extends the lock: a long apply that is making progress is never taken over.
-      saving = saving
-        .then(() =>
-          Promise.all([
-            db.applyRun.update({ where: { id: runId }, data }),
-            db.applyLock.updateMany({ where: { targetId: cr.targetId, runId }, data: { expiresAt: new Date(Date.now() + APPLY_LOCK_TTL_MS) } }),
-          ]),
-        )
-        .catch((cause: unknown) => console.error("apply: saving progress failed", cause));
+      saving = saving.then(() => db.applyRun.update({ where: { id: runId }, data })).catch((cause: unknown) => console.error("apply: saving progress failed", cause));
     };
     const port = recordingPort(
       connectTarget(cr.target),
@@ -416,8 +438,33 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
       targetName: cr.target.name,
     };
   } finally {
-    await releaseApplyLock(cr.targetId, runId, db);
+    await stopHeartbeat();
+    await releaseApplyLock(held, db);
   }
+}
+
+const CHANGES_REQUESTED = "An approver requested changes; save a new revision (or re-plan) before applying.";
+
+function approvalsMissing(cr: LoadedRequest, approvals: ApprovalState): string {
+  const notCounted = approvals.notCounted.map((n) => `${n.approver} (${n.why})`);
+  return `Target ${cr.target.name} needs ${approvals.required} approval(s) of this plan by someone who did not write it; it has ${approvals.valid.length}${
+    notCounted.length > 0 ? `; not counted: ${notCounted.join(", ")}` : ""
+  }. ${describeApprovals(approvals)}`;
+}
+
+/**
+ * Checked again once the locks are held, from the database as it is now: an apply that finished just
+ * before must not be repeated, and a request for changes, a re-plan or a withdrawn approval that landed
+ * between the first checks and the lock must stop this apply.
+ */
+async function recheckUnderLock(cr: LoadedRequest, db: Db): Promise<void> {
+  const now = await db.changeRequest.findUniqueOrThrow({ where: { id: cr.id }, include: { target: true, pool: { select: { id: true, name: true, workspaceId: true } } } });
+  if (FINAL.includes(now.status) || now.planVersion !== cr.planVersion || now.target.userPoolId !== cr.planUserPoolId) {
+    throw new UserError("plan-changed", `This change request changed while you were applying it (now ${now.status}, plan version ${now.planVersion}); reload.`);
+  }
+  if (!ACTIONABLE.includes(now.status)) throw new UserError("changes-requested", CHANGES_REQUESTED);
+  const approvals = await approvalsOf(now, db);
+  if (approvals.valid.length < approvals.required) throw new UserError("approvals-missing", approvalsMissing(now, approvals));
 }
 
 /**

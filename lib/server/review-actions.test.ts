@@ -275,7 +275,7 @@ describe("approveAction", () => {
     const pool = await newPool();
     const id = await submit(pool.id, await newTarget(pool.id, "prod", 1), "approver");
     as("approver");
-    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "You opened this change request; another approver must approve it." });
+    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "You opened this change request and authored revision 1 in this request; another approver must approve it." });
     expect(await getDb().db.approval.count({ where: { changeRequestId: id } })).toBe(0);
   });
 
@@ -355,7 +355,7 @@ describe("applyAction", () => {
     expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({
       ok: false,
       fieldErrors: {},
-      formError: "Target prod needs 1 approval(s) of this plan by someone other than the author; it has 0.",
+      formError: "Target prod needs 1 approval(s) of this plan by someone who did not write it; it has 0. Approvals: 0 of 1 needed; another approver must approve.",
     });
     expect(fake.created).not.toContain(pool.name);
   });
@@ -429,13 +429,11 @@ describe("applyAction", () => {
     as("approver");
     const pending = actions.applyAction({ changeRequestId: submitted.data.id, planVersion: 1 });
     const db = getDb().db;
-    // While CreateUserPool is in flight, make the lock nearly expired: the finished write must extend it.
     let lock = await db.applyLock.findUnique({ where: { targetId } });
     for (let i = 0; i < 100 && !lock; i++) {
       await new Promise((r) => setTimeout(r, 20));
       lock = await db.applyLock.findUnique({ where: { targetId } });
     }
-    await db.applyLock.update({ where: { targetId }, data: { expiresAt: new Date(Date.now() + 5000) } });
     releaseCreate();
     fake.create = undefined;
     let run = await db.applyRun.findFirst({ where: { changeRequestId: submitted.data.id } });
@@ -446,8 +444,6 @@ describe("applyAction", () => {
     // The pool is created; the MFA call hangs: the row says running, with the finished call.
     expect(run?.status).toBe("running");
     expect(JSON.parse(run?.progress ?? "[]")).toEqual([{ at: expect.any(String), call: "createUserPool", subject: pool.name, outcome: "ok" }]);
-    // The finished write extended the lock to about 30 minutes from now.
-    expect((await db.applyLock.findUniqueOrThrow({ where: { targetId } })).expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
     release(Object.assign(new Error("MFA is not available"), { name: "InvalidParameterException" }));
     const result = await pending;
     fake.mfa = undefined;
@@ -480,6 +476,12 @@ describe("applyAction", () => {
     const dead = await db.applyRun.findUniqueOrThrow({ where: { id: "dead-run" } });
     expect(dead.status).toBe("failed");
     expect(dead.error).toBe("interrupted: the server stopped during this apply (its lock expired); re-plan and apply again");
+    // The takeover is in the audit log: whose lock, of which run, taken by whom.
+    const takeover = await db.auditEvent.findFirstOrThrow({ where: { action: "apply-lock.takeover", target: targetId } });
+    expect(takeover.actor).toBe("approver@example.com");
+    expect(takeover.poolId).toBe(pool.id);
+    expect(takeover.before).toMatch(/^target lock of run dead-run by admin@example\.com, taken [\d-]+ [\d:]+ UTC, expired [\d-]+ [\d:]+ UTC$/u);
+    expect(takeover.after).toMatch(/^taken over by approver@example\.com for run [\w-]+$/u);
   });
 
   test("two lock attempts at once: exactly one wins", async () => {
@@ -487,7 +489,7 @@ describe("applyAction", () => {
     const targetId = await newTarget(pool.id, "dev", 0);
     const db = getDb().db;
     const results = await Promise.all(
-      ["a", "b", "c"].map((runId) => acquireApplyLock({ targetId, runId, holder: runId, ttlMs: 60_000 }, db)),
+      ["a", "b", "c"].map((runId) => acquireApplyLock({ targetId, poolKey: null, runId, holder: runId, ttlMs: 60_000, workspaceId: null, poolId: pool.id }, db)),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.applyLock.count({ where: { targetId } })).toBe(1);

@@ -3,9 +3,16 @@
  * Team review against a real moto server: an approved change request creates the pool (read back with
  * the SDK it matches the design), drift between approval and apply resets the approvals, and two applies
  * of one target at once create the pool once; a change of a provider's secretRef alone is planned (with the
- * references of the last applied change request) and sends the new secret.
+ * references of the last applied change request) and sends the new secret. Two targets naming one live
+ * pool apply one at a time (the live-pool lock), and an approver cannot approve a request she wrote into.
  */
-import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, DescribeIdentityProviderCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  DescribeIdentityProviderCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { CreateEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "./db";
@@ -15,6 +22,7 @@ import { createSdkPreflightPort } from "@/lib/cognito/preflight";
 import { planChanges } from "@/lib/cognito/plan";
 import { applyClientPreset, type ClientPreset, getPreset } from "@/lib/cognito/presets";
 import type { PoolDocument } from "@/lib/cognito/spec";
+import type { CognitoPort } from "@/lib/cognito/apply";
 import { migrate } from "@/prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "@/test/support/moto";
 import type { Role } from "./roles";
@@ -45,6 +53,22 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
     setSessionLookup(async () => ({ userId: users[role] ?? "" }));
   }
 
+  /** While set, every AWS write of the studio waits for it: an apply held mid-flight. */
+  let writeGate: Promise<void> | undefined;
+  function gated(port: CognitoPort): CognitoPort {
+    return new Proxy(port, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== "function") return value;
+        const write = typeof prop === "string" && /^(create|update|delete|set|add)/u.test(prop);
+        return async (...args: unknown[]) => {
+          if (write) await writeGate;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  }
+
   beforeAll(async () => {
     database = await startDatabase();
     process.env.DATABASE_URL = database.url;
@@ -57,7 +81,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
     moto = await startMoto();
     sdk = new CognitoIdentityProviderClient({ region: REGION, endpoint: moto.endpoint, credentials });
     // The target's endpoint is what the server uses; only moto's one UpdateUserPool bug is worked around.
-    setTargetPortFactory((target) => createSdkPort(createMotoClient({ region: target.region, endpoint: target.endpoint ?? "", credentials }), { rateLimit: "off" }));
+    setTargetPortFactory((target) => gated(createSdkPort(createMotoClient({ region: target.region, endpoint: target.endpoint ?? "", credentials }), { rateLimit: "off" })));
     // Preflight runs on every apply with the same endpoint; the hardened preset sends email through the
     // SES identity example.com in us-east-1, which is set up here as it would be in the account.
     setTargetPreflightFactory((target) => createSdkPreflightPort({ region: target.region, endpoint: target.endpoint ?? "", credentials }));
@@ -190,7 +214,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       expect(after.planFingerprint).not.toBe(cr.planFingerprint);
       // Still version 2's approvals: none, so applying is refused until someone approves again.
       const unapproved = await actions.applyAction({ changeRequestId: id, planVersion: 2 });
-      expect(unapproved.ok === false && unapproved.formError).toBe("Target prod needs 1 approval(s) of this plan by someone other than the author; it has 0.");
+      expect(unapproved.ok === false && unapproved.formError).toBe("Target prod needs 1 approval(s) of this plan by someone who did not write it; it has 0. Approvals: 0 of 1 needed; another approver must approve.");
 
       await approve(id, 2);
       as("admin");
@@ -397,6 +421,77 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       const designed = design.spec.clients?.find((c) => c.name === "spa")?.callbackUrls;
       expect(designed).not.toContain("https://staging.example.com/cb");
       expect(after.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toEqual(designed);
+    });
+
+    test("two targets naming the same live pool: while one applies, the other is refused with the other target's name", async () => {
+      // Another target (its own approval rule) names the live pool of target prod.
+      const alias = await addTarget(poolId, "prod-alias", 0, userPoolId);
+      as("editor");
+      const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId } });
+      const current = JSON.parse(draft.document) as PoolDocument;
+      const changed: PoolDocument = {
+        ...current,
+        spec: { ...current.spec, clients: (current.spec.clients ?? []).map((c) => (c.name === "spa" ? { ...c, logoutUrls: ["https://team.example.com/bye"] } : c)) },
+      };
+      expect((await poolActions.saveDraftAction({ poolId, version: draft.version, document: changed })).ok).toBe(true);
+      const viaProd = await submit(poolId, targetId, "Sign-out URL (prod)");
+      const viaAlias = await submit(poolId, alias, "Sign-out URL (alias)");
+      await approve(viaProd);
+
+      let release: () => void = () => {};
+      writeGate = new Promise<void>((resolve) => (release = resolve));
+      try {
+        as("approver");
+        const running = actions.applyAction({ changeRequestId: viaProd, planVersion: 1 });
+        for (let i = 0; i < 200 && (await getDb().db.livePoolLock.count()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+        as("admin");
+        // Without a live-pool lock this second apply would start too and wait at the gate: give it 15 s.
+        const refused = await Promise.race([
+          actions.applyAction({ changeRequestId: viaAlias, planVersion: 1 }),
+          new Promise<{ ok: false; formError: string }>((r) => setTimeout(() => r({ ok: false, formError: "(not refused: it started applying too)" }), 15_000)),
+        ]);
+        expect(refused.ok === false && refused.formError).toMatch(
+          new RegExp(`^Another apply to live pool ${userPoolId} is running from target prod of pool team-orders \\(by approver@example\\.com since [\\d-]+ [\\d:]+ UTC\\); both targets name this pool\\. Wait for it to finish\\.$`, "u"),
+        );
+        // Both locks or neither: the alias target's own lock was not left behind.
+        expect(await getDb().db.applyLock.count({ where: { targetId: alias } })).toBe(0);
+        expect(await getDb().db.applyRun.count({ where: { changeRequestId: viaAlias } })).toBe(0);
+        release();
+        const applied = await running;
+        expect(applied.ok && applied.data.status, JSON.stringify(applied)).toBe("succeeded");
+      } finally {
+        release();
+        writeGate = undefined;
+      }
+      expect(await getDb().db.livePoolLock.count()).toBe(0);
+      // Once the first is done the alias may apply (its plan is stale first: the live pool changed).
+      as("admin");
+      const stale = await actions.applyAction({ changeRequestId: viaAlias, planVersion: 1 });
+      expect(stale.ok === false && stale.formError).toMatch(/^The plan was recomputed because the live pool .* changed since the plan was made \(drift\)/u);
+      const after = await actions.applyAction({ changeRequestId: viaAlias, planVersion: 2 });
+      expect(after.ok && after.data.status, JSON.stringify(after)).toBe("succeeded");
+    });
+
+    test("an approver who adds a client to someone else's request cannot approve it; the client never reaches the live pool", async () => {
+      as("editor");
+      const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId } });
+      const id = await submit(poolId, targetId, "Nothing new");
+      // The approver adds her own client, saves it as a revision and re-plans the editor's request.
+      as("approver");
+      const document = JSON.parse(draft.document) as PoolDocument;
+      const withBackdoor: PoolDocument = { ...document, spec: { ...document.spec, clients: [...(document.spec.clients ?? []), { name: "backdoor", generateSecret: false }] } };
+      const saved = await poolActions.saveDraftAction({ poolId, version: draft.version, document: withBackdoor });
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
+      const revision = await poolActions.saveRevisionAction({ poolId, version: saved.data.version, message: "one more client" });
+      expect(revision.ok).toBe(true);
+      const replanned = await actions.replanAction({ changeRequestId: id });
+      expect(replanned.ok && replanned.data.changed).toBe(true);
+      const approved = await actions.approveAction({ changeRequestId: id, planVersion: 2 });
+      expect(approved.ok === false && approved.formError).toMatch(/^You authored revision \d+ in this request and re-planned it to plan version 2 with new content/u);
+      const applied = await actions.applyAction({ changeRequestId: id, planVersion: 2 });
+      expect(applied.ok === false && applied.formError).toMatch(/^Target prod needs 1 approval\(s\) of this plan by someone who did not write it; it has 0\./u);
+      const clients = await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+      expect((clients.UserPoolClients ?? []).map((c) => c.ClientName)).not.toContain("backdoor");
     });
   });
 }

@@ -9,6 +9,8 @@
  * - Retries: the SDK's `adaptive` retry mode, which backs off on `TooManyRequestsException` with a
  *   client-side token bucket; on top, a rate limiter per quota category keeps us under the published
  *   rates (rate-limiter.ts) so that throttling is the exception.
+ * - Timeouts: 10 s to connect and 60 s for an answer per attempt (SDK_TIMEOUTS). Without them the SDK waits
+ *   for ever on a connection that stops answering, and an apply hangs while holding its lock.
  * - Counting: every API call is counted per operation (`calls`), for the bench and the tests.
  */
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
@@ -67,6 +69,31 @@ export interface CognitoConnectionOptions {
   roleArn?: string;
   /** Attempts per call including the first, with adaptive retry; default 5. */
   maxAttempts?: number;
+  /** Per attempt: milliseconds to open the connection (default 10 s) and to get an answer (default 60 s). */
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/**
+ * The SDK's default HTTP handler waits without limit (requestTimeout 0) for an answer. These bound every
+ * attempt; the retry strategy then retries a timed-out attempt like any other network error. A
+ * requestTimeout alone only logs a warning in @smithy/node-http-handler 4: `throwOnRequestTimeout` makes
+ * it fail the attempt (a TimeoutError).
+ * https://github.com/aws/aws-sdk-js-v3/blob/main/UPGRADING.md (requestHandler, throwOnRequestTimeout)
+ */
+export const SDK_TIMEOUTS = { connectionTimeoutMs: 10_000, requestTimeoutMs: 60_000 } as const;
+
+/** The `requestHandler` options of every client the studio makes (Cognito, STS, preflight services, secrets). */
+export function sdkRequestHandler(options: Pick<CognitoConnectionOptions, "connectionTimeoutMs" | "requestTimeoutMs"> = {}): {
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true };
+} {
+  return {
+    requestHandler: {
+      throwOnRequestTimeout: true,
+      connectionTimeout: options.connectionTimeoutMs ?? SDK_TIMEOUTS.connectionTimeoutMs,
+      requestTimeout: options.requestTimeoutMs ?? SDK_TIMEOUTS.requestTimeoutMs,
+    },
+  };
 }
 
 export interface SdkPortOptions {
@@ -81,7 +108,7 @@ export function credentialsFor(options: CognitoConnectionOptions): Pick<CognitoI
       credentials: fromTemporaryCredentials({
         params: { RoleArn: options.roleArn, RoleSessionName: "cognito-studio" },
         ...(options.credentials ? { masterCredentials: options.credentials as AwsCredentialIdentityProvider } : {}),
-        clientConfig: { region: options.region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
+        clientConfig: { region: options.region, ...(options.endpoint ? { endpoint: options.endpoint } : {}), ...sdkRequestHandler(options), maxAttempts: 3 },
       }),
     };
   }
@@ -95,6 +122,7 @@ export function createCognitoClient(options: CognitoConnectionOptions): CognitoI
     ...credentialsFor(options),
     retryMode: "adaptive",
     maxAttempts: options.maxAttempts ?? 5,
+    ...sdkRequestHandler(options),
   });
 }
 

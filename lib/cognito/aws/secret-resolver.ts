@@ -16,7 +16,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { ENV_SECRET_PREFIX, type SecretRef } from "../spec/identity-provider-schema";
-import { type CognitoConnectionOptions, credentialsFor } from "./sdk-port";
+import { type CognitoConnectionOptions, credentialsFor, sdkRequestHandler } from "./sdk-port";
 
 export type SecretResolver = (ref: SecretRef) => Promise<string>;
 
@@ -86,7 +86,7 @@ function parseSecretJson(text: string): unknown {
  */
 export function createSecretResolver(connection: CognitoConnectionOptions, env: Readonly<Record<string, string | undefined>> = process.env): SecretResolver {
   const fromEnv = environmentSecretResolver(env);
-  const config = { region: connection.region, ...(connection.endpoint ? { endpoint: connection.endpoint } : {}), ...credentialsFor(connection) };
+  const config = { region: connection.region, ...(connection.endpoint ? { endpoint: connection.endpoint } : {}), ...credentialsFor(connection), ...sdkRequestHandler(connection), maxAttempts: 3 };
   let secrets: SecretsManagerClient | undefined;
   let ssm: SSMClient | undefined;
   const namePrefix = secretNamePrefix(env);

@@ -19,7 +19,7 @@ import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { GetFunctionCommand, GetPolicyCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { GetEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { type CognitoConnectionOptions, credentialsFor } from "../aws/sdk-port";
+import { type CognitoConnectionOptions, credentialsFor, sdkRequestHandler } from "../aws/sdk-port";
 import { regionOfArn } from "./arn";
 import type { PreflightPort } from "./types";
 
@@ -50,6 +50,7 @@ export function createSdkPreflightPort(connection: CognitoConnectionOptions): Pr
     ...credentialsFor(connection),
     retryMode: "adaptive" as const,
     maxAttempts: connection.maxAttempts ?? 3,
+    ...sdkRequestHandler(connection),
   });
   const cache = new Map<string, unknown>();
   function client<T>(kind: string, region: string, make: (config: ReturnType<typeof base>) => T): T {

@@ -27,9 +27,19 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   const promoteTo = hasRole(account.role, "editor") ? await promotionTarget(account.workspaceId, cr.id) : null;
   const isAuthor = cr.author === account.email;
   const approver = hasRole(account.role, "approver");
+  // Separation of duties: whoever wrote part of this request (lib/server/approval-rules.ts) may not approve it.
+  const excluded = cr.ineligible.find((i) => i.email === account.email);
   const missing = cr.target.requiredApprovals - cr.approvals.length;
   const applyBlocked =
-    cr.plan.errors.length > 0 ? "The plan has errors." : missing > 0 ? `Needs ${missing} more approval${missing === 1 ? "" : "s"} by someone other than the author.` : undefined;
+    cr.plan.errors.length > 0
+      ? "The plan has errors."
+      : cr.status === "changes_requested"
+        ? "An approver requested changes; save a new revision (or re-plan) before applying."
+        : missing > 0
+          ? cr.approvalSummary
+          : undefined;
+  // The stored status says "approved" only while enough approvals count; shown from the approvals themselves all the same.
+  const status = cr.status === "approved" && missing > 0 ? "open" : cr.status;
   return (
     <section aria-labelledby="cr-heading" className="space-y-4">
       <p className="text-sm">
@@ -41,8 +51,8 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         <h1 id="cr-heading" className="text-xl font-semibold">
           {cr.title}
         </h1>
-        <Badge tone={cr.status === "applied" ? "good" : cr.status === "failed" ? "bad" : cr.status === "approved" ? "info" : "neutral"} data-testid="cr-status">
-          {STATUS_LABEL[cr.status]}
+        <Badge tone={status === "applied" ? "good" : status === "failed" ? "bad" : status === "approved" ? "info" : "neutral"} data-testid="cr-status">
+          {STATUS_LABEL[status]}
         </Badge>
       </div>
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
@@ -64,13 +74,23 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           </dd>
         </div>
         <div>
-          <dt className="inline text-slate-600">Approvals: </dt>
+          <dt className="sr-only">Approvals</dt>
           <dd className="inline" data-testid="cr-approvals">
-            {cr.approvals.length} of {cr.target.requiredApprovals}
-            {cr.approvals.length > 0 && ` (${cr.approvals.map((a) => a.approver).join(", ")})`}
+            {cr.approvalSummary}
+            {cr.approvals.length > 0 && ` Counted: ${cr.approvals.map((a) => a.approver).join(", ")}.`}
           </dd>
         </div>
       </dl>
+      {cr.approvalsNotCounted.length > 0 && (
+        <p className="text-sm text-amber-900" data-testid="cr-approvals-not-counted">
+          Not counted: {cr.approvalsNotCounted.map((a) => `${a.approver}, who ${a.why}`).join("; ")}.
+        </p>
+      )}
+      {!final && cr.ineligible.length > 0 && (
+        <p className="text-sm text-slate-700">
+          Cannot approve (they wrote part of it): {cr.ineligible.map((i) => `${i.email} (${i.reasons.join("; ")})`).join(", ")}.
+        </p>
+      )}
       {cr.outdatedApprovals.length > 0 && (
         <p className="text-sm text-amber-900">
           Earlier approvals no longer count (the plan was recomputed): {cr.outdatedApprovals.map((a) => `${a.approver} on v${a.planVersion}`).join(", ")}.
@@ -90,6 +110,12 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
 
       {/* Kept mounted after the apply: it holds the apply result and the new client secrets, shown once. */}
       <Card>
+        {/* First in the card, where the Approve button would be. */}
+        {!final && approver && excluded && (
+          <p className="mb-3 text-sm text-slate-700" data-testid="cr-cannot-approve">
+            You {excluded.reasons.join(" and ")}: another approver must approve it.
+          </p>
+        )}
         <ChangeRequestActions
           changeRequestId={cr.id}
           planVersion={cr.planVersion}
@@ -100,14 +126,13 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           fields={cr.plan.entries.filter((e) => e.action !== "noop").flatMap((e) => e.changes.map((c) => `${e.address} ${c.path}`))}
           can={{
             comment: hasRole(account.role, "editor"),
-            approve: !final && approver && !isAuthor,
+            approve: !final && approver && !excluded && cr.status !== "changes_requested" && !cr.approvals.some((a) => a.approver === account.email),
             requestChanges: !final && approver && !isAuthor,
             apply: !final && approver,
             replan: !final && hasRole(account.role, "editor"),
             close: !final && (isAuthor || account.role === "admin"),
           }}
         />
-        {!final && approver && isAuthor && <p className="mt-3 text-sm text-slate-600">You opened this request: another approver must approve it.</p>}
       </Card>
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
