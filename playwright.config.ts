@@ -45,7 +45,7 @@ export default defineConfig({
     { name: "preflight-connect", testMatch: /preflight-connect\.spec\.ts$/u, dependencies: ["groups-idps"] },
   ],
   webServer: {
-    command: `node scripts/db-migrate.mjs && npx next start -H 127.0.0.1 -p ${port}`,
+    command: `node scripts/db-migrate.mjs && node scripts/serve.mjs -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -53,6 +53,8 @@ export default defineConfig({
     env: {
       DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`,
       NODE_ENV: "production",
+      // The specs sign their people up; the invitation flow is tested in e2e/members.spec.ts.
+      STUDIO_SIGNUP: "open",
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "testing",
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
     },
