@@ -26,7 +26,7 @@ export function buildAuthOptions(env: Record<string, string | undefined>): NextA
     events: {
       /** Every completed sign-in, whichever provider, is audited (failed ones are, in verifyCredentials). */
       async signIn({ user, account }) {
-        if (user.id) await auditSignIn(user.id, account?.provider === OIDC_PROVIDER_ID ? (oidc?.name ?? "OIDC") : "email and password");
+        if (user.email) await auditSignIn(user.email, account?.provider === OIDC_PROVIDER_ID ? (oidc?.name ?? "OIDC") : "email and password");
       },
     },
     callbacks: {

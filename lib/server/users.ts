@@ -281,10 +281,11 @@ export async function verifyCredentials(emailInput: string, password: string, cl
 }
 
 /** Audits a completed sign-in (Auth.js's signIn event: once per sign-in, whichever provider). */
-export async function auditSignIn(userId: string, provider: string, db: Db = getDb().db): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+export async function auditSignIn(emailInput: string, provider: string, db: Db = getDb().db): Promise<void> {
+  // By email: for an OIDC sign-in, Auth.js's user id is the issuer's subject, not the studio's.
+  const user = await db.user.findUnique({ where: { email: normaliseEmail(emailInput) }, select: { id: true, email: true } });
   if (!user) return;
-  await db.auditEvent.create({ data: { actor: user.email, action: "user.sign-in", target: userId, workspaceId: await auditWorkspaceOf(userId, db), after: `signed in with ${provider}` } });
+  await db.auditEvent.create({ data: { actor: user.email, action: "user.sign-in", target: user.id, workspaceId: await auditWorkspaceOf(user.id, db), after: `signed in with ${provider}` } });
 }
 
 export async function sessionVersionOf(userId: string, db: Db = getDb().db): Promise<number | null> {
