@@ -9,6 +9,7 @@ import type { SignupPolicy } from "./auth-policy";
 
 const { createDb } = await import("./db");
 const users = await import("./users");
+const members = await import("./members");
 
 /**
  * Five people sign up at the same moment on a new studio, each through its own database client (as
@@ -68,5 +69,24 @@ describe("first admin, five sign-ups at once: PostgreSQL", () => {
 
   test("open: five accounts, one admin, one workspace", async () => {
     expect(await raceFiveSignUps(await postgres.createDatabase("race_open"), open)).toEqual({ admins: 1, workspaces: 1, accounts: 5, errors: [] });
+  });
+
+  test.each([1, 2, 3])("two admins demoting each other at once leave one admin (run %i)", async (run) => {
+    const url = await postgres.createDatabase(`demote_${run}`);
+    await migrate(url);
+    const [a, b] = [createDb(url), createDb(url)] as [Db, Db];
+    try {
+      const first = await users.createAccount({ email: "a@example.com", name: "A", password: "password a 123" }, { clientAddress: "a", policy: open }, a);
+      const second = await users.createAccount({ email: "b@example.com", name: "B", password: "password b 123" }, { clientAddress: "b", policy: open }, a);
+      await a.membership.updateMany({ where: { userId: second.id }, data: { role: "admin" } });
+      const results = await Promise.allSettled([
+        members.setMemberRole(first, { userId: second.id, role: "viewer" }, a),
+        members.setMemberRole({ ...second, role: "admin" }, { userId: first.id, role: "viewer" }, b),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(await a.membership.count({ where: { role: "admin" } })).toBe(1);
+    } finally {
+      await Promise.all([a.$disconnect(), b.$disconnect()]);
+    }
   });
 });

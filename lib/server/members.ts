@@ -22,15 +22,11 @@ const LAST_ADMIN = "The workspace needs at least one admin; make someone else ad
 
 /**
  * Serialises changes to a workspace's admins, so two admins demoting or removing each other at once
- * cannot leave none: on PostgreSQL a transaction-scoped advisory lock on the workspace; SQLite lets
- * one write transaction run at a time, and this first write takes its lock.
+ * cannot leave none: a no-op update of the workspace row takes its row lock (PostgreSQL) or the write
+ * lock (SQLite) until the transaction ends, and the admin count is read after it.
  */
 async function lockWorkspaceMembers(tx: Tx, workspaceId: string): Promise<void> {
-  if (getDb().kind === "postgresql") {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`members:${workspaceId}`}))`;
-  } else {
-    await tx.$executeRaw`UPDATE "Workspace" SET "name" = "name" WHERE "id" = ${workspaceId}`;
-  }
+  await tx.$executeRaw`UPDATE "Workspace" SET "name" = "name" WHERE "id" = ${workspaceId}`;
 }
 
 async function isLastAdmin(tx: Tx, workspaceId: string, role: Role): Promise<boolean> {
