@@ -121,12 +121,19 @@ export function defineAction<S extends z.ZodType, T>(
         if (options.audit) await writeEvent();
         return { ok: true, data };
       }
-      const data = await inTransaction(async () => {
-        const result = await handler(parsed.data, ctx);
-        if (options.audit) await writeEvent();
-        return result;
+      const outcome = await inTransaction(async () => {
+        try {
+          const result = await handler(parsed.data, ctx);
+          if (options.audit) await writeEvent();
+          return { data: result };
+        } catch (error) {
+          // A refusal that follows a change which must stay commits instead of rolling back.
+          if (error instanceof UserError && error.keepsChanges) return { refusal: error };
+          throw error;
+        }
       });
-      return { ok: true, data };
+      if ("refusal" in outcome) throw outcome.refusal;
+      return { ok: true, data: outcome.data };
     } catch (error) {
       if (error instanceof UserError) {
         if (!options.external) await note(`${name}.refused`, error.message, { code: error.code });

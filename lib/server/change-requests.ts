@@ -251,7 +251,7 @@ export async function approveChangeRequest(account: Account, input: ApproveInput
   if (cr.author === account.email) throw new UserError("author-cannot-approve", "You opened this change request; another approver must approve it.");
   if (cr.planVersion !== input.planVersion) throw new UserError("plan-changed", `The plan changed since you opened the page (now version ${cr.planVersion}); review it again.`);
   const refresh = await refreshChangeRequest(cr, db);
-  if (refresh.changed) throw new UserError("stale-plan", staleMessage(refresh));
+  if (refresh.changed) throw new UserError("stale-plan", staleMessage(refresh), undefined, { keepsChanges: true });
   const plan = readPlan(cr.plan);
   if (plan.errors.length > 0) throw new UserError("plan-has-errors", "The plan has errors; it cannot be approved.");
   const existing = await db.approval.findFirst({ where: { changeRequestId: cr.id, approver: account.email, planVersion: cr.planVersion } });
