@@ -55,7 +55,7 @@ test("an admin invites; the link makes an account once; removing the member sign
   admin.once("dialog", (dialog) => void dialog.accept());
   await admin.getByRole("button", { name: `Remove ${INVITED.email}` }).click();
   await expect(admin.getByRole("table", { name: "Members" })).not.toContainText(INVITED.email);
-  await ines.goto("/pools");
+  await ines.goto("/");
   await expect(ines).toHaveURL(/\/sign-in/u);
   await ines.getByLabel("Email").fill(INVITED.email);
   await ines.getByLabel("Password").fill(INVITED.password);
