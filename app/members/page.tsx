@@ -38,11 +38,13 @@ export default async function MembersPage() {
           {policy.mode !== "closed" && <InviteMemberForm />}
         </>
       )}
-      <DataTable label="Members" columns={admin ? ["Name", "Email", "Role", ""] : ["Name", "Email", "Role"]}>
+      <DataTable label="Members" columns={admin ? ["Member", "Role", ""] : ["Member", "Role"]}>
         {members.map((m) => (
           <tr key={m.userId} className="border-t border-slate-100">
-            <td className="px-3 py-2">{m.name}</td>
-            <td className="px-3 py-2 break-all">{m.email}</td>
+            <td className="px-3 py-2">
+              <div className="font-medium">{m.name}</div>
+              <div className="text-slate-600 [overflow-wrap:anywhere]">{m.email}</div>
+            </td>
             <td className="px-3 py-2">{admin ? <MemberRoleForm userId={m.userId} email={m.email} role={m.role} /> : m.role}</td>
             {admin && <td className="px-3 py-2">{m.userId !== account.id && <RemoveMemberButton userId={m.userId} email={m.email} />}</td>}
           </tr>
@@ -52,9 +54,9 @@ export default async function MembersPage() {
         <DataTable label="Open invitations" columns={["Invited email", "Role", "Invited by", "Expires"]}>
           {invitations.map((i) => (
             <tr key={i.email} className="border-t border-slate-100">
-              <td className="px-3 py-2 break-all">{i.email}</td>
+              <td className="px-3 py-2 [overflow-wrap:anywhere]">{i.email}</td>
               <td className="px-3 py-2">{i.role}</td>
-              <td className="px-3 py-2 break-all">{i.invitedBy}</td>
+              <td className="px-3 py-2 [overflow-wrap:anywhere]">{i.invitedBy}</td>
               <td className="px-3 py-2">{i.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
             </tr>
           ))}
