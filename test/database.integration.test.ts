@@ -102,6 +102,9 @@ describe("committed migrations", () => {
       Approval: Prisma.ApprovalScalarFieldEnum,
       ApplyRun: Prisma.ApplyRunScalarFieldEnum,
       ApplyLock: Prisma.ApplyLockScalarFieldEnum,
+      FirstAdmin: Prisma.FirstAdminScalarFieldEnum,
+      Invitation: Prisma.InvitationScalarFieldEnum,
+      RateLimitCounter: Prisma.RateLimitCounterScalarFieldEnum,
     };
     expect(Object.keys(fieldsByModel).sort()).toEqual(Object.values(Prisma.ModelName).sort());
     for (const [model, fields] of Object.entries(fieldsByModel)) {
