@@ -3,7 +3,7 @@ import { ADMIN, expectAccessible, screenshots, signUpOrIn } from "./helpers";
 
 // Invitations and removal with two people in their own browser contexts, on the shared database
 // (the admin signs up when the database is new, or in). Runs alone too:
-// `node scripts/e2e.mjs e2e/members.spec.ts --project studio`.
+// `node scripts/e2e.mjs --project members --no-deps`.
 test.describe.configure({ mode: "serial" });
 
 const INVITED = { name: "Ines Invited", email: "ines@example.com", password: "invited password 123" };
