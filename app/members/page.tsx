@@ -38,15 +38,23 @@ export default async function MembersPage() {
           {policy.mode !== "closed" && <InviteMemberForm />}
         </>
       )}
-      <DataTable label="Members" columns={admin ? ["Member", "Role", ""] : ["Member", "Role"]}>
+      <DataTable label="Members" columns={["Member", "Role"]}>
         {members.map((m) => (
           <tr key={m.userId} className="border-t border-slate-100">
-            <td className="px-3 py-2">
+            <td className="min-w-40 px-3 py-2">
               <div className="font-medium">{m.name}</div>
               <div className="text-slate-600 [overflow-wrap:anywhere]">{m.email}</div>
             </td>
-            <td className="px-3 py-2">{admin ? <MemberRoleForm userId={m.userId} email={m.email} role={m.role} /> : m.role}</td>
-            {admin && <td className="px-3 py-2">{m.userId !== account.id && <RemoveMemberButton userId={m.userId} email={m.email} />}</td>}
+            <td className="px-3 py-2">
+              {admin ? (
+                <div className="flex flex-wrap items-center gap-2">
+                  <MemberRoleForm userId={m.userId} email={m.email} role={m.role} />
+                  {m.userId !== account.id && <RemoveMemberButton userId={m.userId} email={m.email} />}
+                </div>
+              ) : (
+                m.role
+              )}
+            </td>
           </tr>
         ))}
       </DataTable>
