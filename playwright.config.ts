@@ -38,14 +38,16 @@ export default defineConfig({
   },
   // The specs share one database. home and studio need a brand-new studio (the first account becomes
   // admin); groups-idps and preflight-connect sign up or in by themselves, so they run after them, in
-  // this order. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
+  // this order, then members. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
   projects: [
-    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect)\.spec\.ts$/u },
+    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|members)\.spec\.ts$/u },
     { name: "groups-idps", testMatch: /groups-idps\.spec\.ts$/u, dependencies: ["studio"] },
     { name: "preflight-connect", testMatch: /preflight-connect\.spec\.ts$/u, dependencies: ["groups-idps"] },
+    // Last: it removes a member and spends sign-in attempts of the shared address.
+    { name: "members", testMatch: /members\.spec\.ts$/u, dependencies: ["preflight-connect"] },
   ],
   webServer: {
-    command: `node scripts/db-migrate.mjs && npx next start -H 127.0.0.1 -p ${port}`,
+    command: `node scripts/db-migrate.mjs && node scripts/serve.mjs -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -53,6 +55,8 @@ export default defineConfig({
     env: {
       DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`,
       NODE_ENV: "production",
+      // The specs sign their people up; the invitation flow is tested in e2e/members.spec.ts.
+      STUDIO_SIGNUP: "open",
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "testing",
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
     },

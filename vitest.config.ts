@@ -4,6 +4,9 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 // `server-only` throws outside a React Server Components build; tests import server modules directly.
 const alias = { "@": root, "server-only": `${root}/test/support/server-only.ts` };
+// Most tests make their members by sign-up, which the default policy (invite) refuses after the first
+// account; the tests of the policy itself pass their own (lib/server/sign-up-policy.test.ts).
+const env = { STUDIO_SIGNUP: "open" };
 
 // Two projects so `npm test` reports unit and integration separately:
 // unit tests are pure and fast; integration tests start real servers (moto, PostgreSQL).
@@ -14,6 +17,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          env,
           include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "test/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
@@ -26,6 +30,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          env,
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           environment: "node",

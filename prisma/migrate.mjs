@@ -6,7 +6,7 @@
 // happen on offline machines (see README, "Database migrations"). Plain SQL through the same drivers
 // the app uses needs nothing outside npm.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { databaseKind, resolveDatabaseUrl } from "./database-url.mjs";
@@ -31,8 +31,22 @@ function checkRecorded(migration, recorded) {
   return recorded !== undefined;
 }
 
+/**
+ * The SQLite file holds password hashes: it is created 0600 (owner only) in a folder created 0700.
+ * An existing file is narrowed to 0600; an existing folder only when it is the studio's own ./data
+ * (a folder named in DATABASE_URL may be shared, e.g. /tmp, and is left as it is). SQLite gives its
+ * journal files the database file's mode.
+ */
+export function prepareSqliteFile(file) {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (path.resolve(dir) === path.join(projectRoot, "data")) chmodSync(dir, 0o700);
+  if (existsSync(file)) chmodSync(file, 0o600);
+  else closeSync(openSync(file, "wx", 0o600));
+}
+
 async function migrateSqlite(url, migrations) {
-  mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
+  prepareSqliteFile(url.slice("file:".length));
   const { createClient } = await import("@libsql/client");
   const client = createClient({ url });
   const applied = [];

@@ -2,6 +2,7 @@ import type { DefaultSession } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string } & DefaultSession["user"];
+    /** sessionVersion: the user's session version when they signed in (compared with the database on every request). */
+    user: { id: string; sessionVersion?: number } & DefaultSession["user"];
   }
 }

@@ -1,11 +1,12 @@
 "use server";
 import { headers } from "next/headers";
 import { type ActionResult, GENERIC_ERROR, toFieldErrors } from "@/lib/server/action";
-import { clientAddressFrom, signIn, signOut } from "@/lib/server/auth";
+import { signIn, signOut } from "@/lib/server/auth";
 import { OIDC_PROVIDER_ID } from "@/lib/server/auth-oidc";
+import { clientAddressFrom } from "@/lib/server/client-address";
 import { UserError } from "@/lib/server/errors";
-import { createAccount, verifyCredentials } from "@/lib/server/users";
-import { signInSchema, signUpSchema } from "./auth.validation";
+import { type Account, acceptInvitation, createAccount, verifyCredentials } from "@/lib/server/users";
+import { acceptInvitationSchema, signInSchema, signUpSchema } from "./auth.validation";
 
 type FormState = ActionResult<null> | null;
 
@@ -33,17 +34,41 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   return null;
 }
 
+/** Runs an account-creating step; a UserError goes to its field (or the form), anything else is logged. */
+async function creating(step: () => Promise<Account>): Promise<FormState> {
+  try {
+    await step();
+    return null;
+  } catch (error) {
+    if (error instanceof UserError) return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] } } : { ok: false, fieldErrors: {}, formError: error.message };
+    console.error("account creation failed", error);
+    return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
+  }
+}
+
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = signUpSchema.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { ok: false, fieldErrors: toFieldErrors(parsed.error) };
-  try {
-    await createAccount(parsed.data);
-  } catch (error) {
-    if (error instanceof UserError) return { ok: false, fieldErrors: { email: [error.message] } };
-    console.error("sign-up failed", error);
-    return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
-  }
+  const clientAddress = clientAddressFrom(await headers());
+  const refused = await creating(() => createAccount(parsed.data, { clientAddress }));
+  if (refused) return refused;
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
+  return null;
+}
+
+/** The invitation page's form: creates the invited account (email and role from the invitation) and signs in. */
+export async function acceptInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = acceptInvitationSchema.safeParse({ token: formData.get("token"), name: formData.get("name"), password: formData.get("password") });
+  if (!parsed.success) return { ok: false, fieldErrors: toFieldErrors(parsed.error) };
+  const clientAddress = clientAddressFrom(await headers());
+  let email = "";
+  const refused = await creating(async () => {
+    const account = await acceptInvitation(parsed.data, { clientAddress });
+    email = account.email;
+    return account;
+  });
+  if (refused) return refused;
+  await signIn("credentials", { email, password: parsed.data.password, redirectTo: "/" });
   return null;
 }
 

@@ -1,6 +1,7 @@
 "use server";
 // Server actions only (STYLE.md practice 9): the logic lives in lib/server.
 import { defineAction } from "@/lib/server/action";
+import { COALESCE_WINDOW_MS } from "@/lib/server/audit";
 import { importPool, newPoolDocument } from "@/lib/server/pool-actions";
 import { createPool, createRevision, saveDraft } from "@/lib/server/pools";
 import { importPoolSchema, newPoolSchema, saveDraftSchema, saveRevisionSchema } from "./pools.validation";
@@ -17,7 +18,7 @@ export const importPoolAction = defineAction({ schema: importPoolSchema, role: "
   return result;
 });
 
-export const saveDraftAction = defineAction({ schema: saveDraftSchema, role: "editor", audit: "draft.save" }, async (input, { account, audit }) => {
+export const saveDraftAction = defineAction({ schema: saveDraftSchema, role: "editor", audit: "draft.save", coalesceWithinMs: COALESCE_WINDOW_MS }, async (input, { account, audit }) => {
   const saved = await saveDraft({ workspaceId: account.workspaceId, poolId: input.poolId, version: input.version, document: input.document, actor: account.email });
   audit({ target: input.poolId, poolId: input.poolId, before: `version ${input.version}`, after: `version ${saved.version}${saved.valid ? "" : " (invalid)"}` });
   return saved;

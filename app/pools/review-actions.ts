@@ -76,7 +76,7 @@ export const closeChangeRequestAction = defineAction({ schema: changeRequestRefS
   return { status: "closed" as const };
 });
 
-export const applyAction = defineAction({ schema: applySchema, role: "approver", audit: "change-request.apply" }, async (input, { account, audit }) => {
+export const applyAction = defineAction({ schema: applySchema, role: "approver", audit: "change-request.apply", external: true }, async (input, { account, audit }) => {
   const outcome = await applyChangeRequest(account, input);
   // Steps and errors only: the new client secrets are returned to the applier and never audited.
   audit({
@@ -88,7 +88,7 @@ export const applyAction = defineAction({ schema: applySchema, role: "approver",
   return outcome;
 });
 
-export const pullLiveIntoDraftAction = defineAction({ schema: pullLiveSchema, role: "editor", audit: "draft.pull-live" }, async (input, { account, audit }) => {
+export const pullLiveIntoDraftAction = defineAction({ schema: pullLiveSchema, role: "editor", audit: "draft.pull-live", external: true }, async (input, { account, audit }) => {
   const saved = await pullLiveIntoDraft(account, input);
   audit({ target: input.targetId, poolId: saved.poolId, before: `version ${input.draftVersion}`, after: `version ${saved.version} from live pool ${saved.userPoolId}${saved.valid ? "" : " (invalid)"}` });
   return { version: saved.version, valid: saved.valid };

@@ -11,7 +11,7 @@ export const listClientSecretsAction = defineAction({ schema: clientSecretRefSch
 });
 
 /** Adds a second secret. Its value is in this answer, once, for the person who asked; the audit names only its id. */
-export const startSecretRotationAction = defineAction({ schema: clientSecretRefSchema, role: "approver", audit: "client-secret.add" }, async (input, { account, audit }) => {
+export const startSecretRotationAction = defineAction({ schema: clientSecretRefSchema, role: "approver", audit: "client-secret.add", external: true }, async (input, { account, audit }) => {
   const started = await startClientSecretRotation(account, input);
   audit({
     target: input.targetId,
@@ -23,7 +23,7 @@ export const startSecretRotationAction = defineAction({ schema: clientSecretRefS
 });
 
 /** Deletes every secret but the confirmed one. */
-export const finishSecretRotationAction = defineAction({ schema: finishRotationSchema, role: "approver", audit: "client-secret.delete" }, async (input, { account, audit }) => {
+export const finishSecretRotationAction = defineAction({ schema: finishRotationSchema, role: "approver", audit: "client-secret.delete", external: true }, async (input, { account, audit }) => {
   const finished = await finishClientSecretRotation(account, input);
   audit({
     target: input.targetId,

@@ -29,13 +29,16 @@ export function MemberRoleForm({ userId, email, role }: { userId: string; email:
       <label htmlFor={id} className="sr-only">
         Role of {email}
       </label>
-      <Select id={id} value={value} onChange={(e) => setValue(e.target.value as Role)} className="w-36" aria-describedby={error ? `${id}-error` : undefined}>
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {r}
-          </option>
-        ))}
-      </Select>
+      {/* A fixed width: the control class makes selects full width, which left the button under it. */}
+      <div className="w-32 shrink-0">
+        <Select id={id} value={value} onChange={(e) => setValue(e.target.value as Role)} aria-describedby={error ? `${id}-error` : undefined}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </Select>
+      </div>
       <Button type="submit" variant="secondary" disabled={pending || value === role}>
         Save role
       </Button>

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "./db";
+import { recordAuditEvent } from "./audit";
+import { inTransaction } from "./db";
 import { UserError } from "./errors";
 import { type Role, hasRole } from "./roles";
 import { getCurrentAccount } from "./session";
@@ -29,11 +30,19 @@ export interface ActionOptions<S extends z.ZodType> {
    * `false` for a read-only action (nothing to audit).
    */
   audit: string | false;
+  /**
+   * The action changes things outside the database (AWS) that a rollback cannot undo, and may run for
+   * minutes: it runs outside a transaction, and its event is written when it ends, failed or not.
+   * Every other mutation runs in one transaction with its audit event.
+   */
+  external?: boolean;
+  /** Autosave: one event per person, pool and editing session (see recordAuditEvent). */
+  coalesceWithinMs?: number;
 }
 
 export interface ActionContext {
   account: Account;
-  /** Describe the mutation for the audit log (written after the handler succeeds). */
+  /** Describe the mutation for the audit log (written in the handler's transaction when it succeeds). */
   audit(entry: AuditEntry): void;
 }
 
@@ -52,13 +61,16 @@ export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
 
 /**
  * The one action wrapper (like dub's safe-action): authenticate, authorise by role on the server,
- * validate with the zod schema (safeParse, never throws), run, audit the mutation, and map errors:
- * a {@link UserError} is shown as is; anything else becomes a generic message logged on the server.
+ * validate with the zod schema (safeParse, never throws), run the handler and write its audit event in
+ * one transaction, and map errors: a {@link UserError} is shown as is; anything else becomes a generic
+ * message logged on the server. Denied (role) and refused (validation, UserError) calls by a signed-in
+ * person are audited too, naming fields and error codes but never the values sent.
  */
 export function defineAction<S extends z.ZodType, T>(
   options: ActionOptions<S>,
   handler: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
+  const name = options.audit || "read";
   return async (input) => {
     let account: Account | null;
     try {
@@ -68,36 +80,66 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
     }
     if (!account) return { ok: false, fieldErrors: {}, formError: SIGNED_OUT_ERROR };
+    const who = account;
+    const note = (action: string, after: string, details: Record<string, unknown>) =>
+      recordAuditEvent({ actor: who.email, action, target: "", workspaceId: who.workspaceId, after, details }).catch((error: unknown) => console.error(`action ${name}: audit failed`, error));
     if (!hasRole(account.role, options.role)) {
+      await note(`${name}.denied`, `needs ${options.role}, has ${account.role}`, {});
       return { ok: false, fieldErrors: {}, formError: `This needs the ${options.role} role; you are ${account.role}. Ask an admin of the workspace.` };
     }
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
-      return { ok: false, fieldErrors: toFieldErrors(parsed.error), formError: "Some fields need attention." };
+      const fieldErrors = toFieldErrors(parsed.error);
+      await note(`${name}.refused`, "invalid input", { fields: Object.keys(fieldErrors) });
+      return { ok: false, fieldErrors, formError: "Some fields need attention." };
     }
+    let entry: AuditEntry = { target: "" };
+    const ctx: ActionContext = { account, audit: (e) => void (entry = e) };
+    const writeEvent = (outcome?: string) =>
+      recordAuditEvent(
+        {
+          actor: who.email,
+          action: outcome ? `${name}.failed` : name,
+          target: entry.target,
+          workspaceId: who.workspaceId,
+          poolId: entry.poolId ?? null,
+          before: entry.before ?? null,
+          after: outcome ?? entry.after ?? null,
+          details: entry.details ?? {},
+        },
+        { coalesceWithinMs: options.coalesceWithinMs },
+      );
     try {
-      let entry: AuditEntry = { target: "" };
-      const data = await handler(parsed.data, { account, audit: (e) => void (entry = e) });
-      if (options.audit) {
-        await getDb().db.auditEvent.create({
-          data: {
-            actor: account.email,
-            action: options.audit,
-            target: entry.target,
-            workspaceId: account.workspaceId,
-            poolId: entry.poolId ?? null,
-            before: entry.before ?? null,
-            after: entry.after ?? null,
-            details: JSON.stringify(entry.details ?? {}),
-          },
-        });
+      if (options.external) {
+        let data: T;
+        try {
+          data = await handler(parsed.data, ctx);
+        } catch (error) {
+          if (options.audit) await writeEvent(error instanceof UserError ? error.message : "failed with a server error (logged)");
+          throw error;
+        }
+        if (options.audit) await writeEvent();
+        return { ok: true, data };
       }
-      return { ok: true, data };
+      const outcome = await inTransaction(async () => {
+        try {
+          const result = await handler(parsed.data, ctx);
+          if (options.audit) await writeEvent();
+          return { data: result };
+        } catch (error) {
+          // A refusal that follows a change which must stay commits instead of rolling back.
+          if (error instanceof UserError && error.keepsChanges) return { refusal: error };
+          throw error;
+        }
+      });
+      if ("refusal" in outcome) throw outcome.refusal;
+      return { ok: true, data: outcome.data };
     } catch (error) {
       if (error instanceof UserError) {
+        if (!options.external) await note(`${name}.refused`, error.message, { code: error.code });
         return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] } } : { ok: false, fieldErrors: {}, formError: error.message };
       }
-      console.error(`action ${options.audit || "(read)"} failed`, error);
+      console.error(`action ${name} failed`, error);
       return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
     }
   };

@@ -3,9 +3,78 @@ import type { AuditFilter } from "@/app/pools/review.validation";
 import { type Db, getDb } from "./db";
 
 /**
- * Reading the audit log. There is deliberately no function here (or anywhere in the app) that updates
- * or deletes an audit event: they are written by the action wrapper and by sign-up, and only read.
+ * Writing and reading the audit log. Events are written by the action wrapper (in the action's own
+ * transaction), by sign-up and sign-in, and never deleted. The one update is coalescing: the autosave
+ * of one person on one pool extends its latest event instead of adding one every two seconds.
  */
+export interface NewAuditEvent {
+  actor: string;
+  action: string;
+  target: string;
+  workspaceId: string | null;
+  poolId?: string | null;
+  before?: string | null;
+  after?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Autosaves less than this apart are one editing session (one event). */
+export const COALESCE_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Writes an event. With `coalesceWithinMs`, when the pool's newest event is the same person's same
+ * action within that time, that event is extended instead: it keeps its `before` (the first version)
+ * and takes the new `after`, and its details count the saves and say when the session started.
+ */
+export async function recordAuditEvent(event: NewAuditEvent, options: { coalesceWithinMs?: number } = {}, db: Db = getDb().db, now = new Date()): Promise<void> {
+  const details = event.details ?? {};
+  if (options.coalesceWithinMs && event.poolId) {
+    const latest = await db.auditEvent.findFirst({ where: { poolId: event.poolId, workspaceId: event.workspaceId }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+    if (latest && latest.actor === event.actor && latest.action === event.action && now.getTime() - latest.at.getTime() < options.coalesceWithinMs) {
+      const earlier = parseDetails(latest.details);
+      const saves = (typeof earlier.saves === "number" ? earlier.saves : 1) + 1;
+      const since = typeof earlier.since === "string" ? earlier.since : latest.at.toISOString();
+      await db.auditEvent.update({ where: { id: latest.id }, data: { at: now, after: event.after ?? null, details: JSON.stringify({ ...details, saves, since }) } });
+      return;
+    }
+  }
+  await db.auditEvent.create({
+    data: {
+      at: now,
+      actor: event.actor,
+      action: event.action,
+      target: event.target,
+      workspaceId: event.workspaceId,
+      poolId: event.poolId ?? null,
+      before: event.before ?? null,
+      after: event.after ?? null,
+      details: JSON.stringify(details),
+    },
+  });
+}
+
+/**
+ * For the apply lock: an apply that takes over another's expired lock is audited (call it in the
+ * takeover's transaction, with the lock's previous holder).
+ */
+export async function auditLockTakeover(
+  input: { actor: string; workspaceId: string | null; poolId?: string | null; lock: string; previousHolder: string; previousExpiry?: Date },
+  db: Db = getDb().db,
+): Promise<void> {
+  await recordAuditEvent(
+    {
+      actor: input.actor,
+      action: "apply-lock.takeover",
+      target: input.lock,
+      workspaceId: input.workspaceId,
+      poolId: input.poolId ?? null,
+      before: `held by ${input.previousHolder}${input.previousExpiry ? ` until ${input.previousExpiry.toISOString()}` : ""}`,
+      after: `taken over by ${input.actor}`,
+    },
+    {},
+    db,
+  );
+}
 export interface AuditEventView {
   id: string;
   at: Date;

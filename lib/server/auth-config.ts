@@ -2,7 +2,7 @@ import type { NextAuthConfig } from "next-auth";
 import { resolveAuthSecret } from "./auth-secret";
 
 /** Paths anyone may open; everything else needs a session (proxy.ts redirects to sign-in). */
-export const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/api/auth", "/api/health"];
+export const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/invite", "/api/auth", "/api/health"];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -10,8 +10,8 @@ export function isPublicPath(pathname: string): boolean {
 
 /**
  * The part of the next-auth configuration without database access, shared by proxy.ts and the full
- * configuration in auth.ts. Sessions are JWTs (no session table); the user's role is read from the
- * database on every action, so a role change takes effect at once.
+ * configuration in auth.ts. Sessions are JWTs (no session table); the user's role and session version
+ * are read from the database on every action and page, so a removal or role change takes effect at once.
  */
 export const authConfig = {
   secret: resolveAuthSecret(),
@@ -26,6 +26,8 @@ export const authConfig = {
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      // Compared with the user's current version on every action and page (lib/server/session.ts).
+      if (typeof token.sv === "number") session.user.sessionVersion = token.sv;
       return session;
     },
   },

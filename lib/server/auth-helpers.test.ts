@@ -4,7 +4,6 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { isPublicPath } from "./auth-config";
 import { AUTH_SECRET_FILE, resolveAuthSecret } from "./auth-secret";
-import { createRateLimiter } from "./rate-limit";
 import { hasRole } from "./roles";
 
 describe("hasRole", () => {
@@ -19,22 +18,6 @@ describe("hasRole", () => {
     [null, "viewer", false],
   ] as const)("%s meets %s: %s", (role, required, expected) => {
     expect(hasRole(role, required)).toBe(expected);
-  });
-});
-
-describe("createRateLimiter", () => {
-  test("blocks after the limit until the window passes; reset clears", () => {
-    const limiter = createRateLimiter({ maxFailures: 2, windowMs: 60_000 });
-    limiter.recordFailure("k", 0);
-    expect(limiter.retryAfter("k", 1_000)).toBe(0);
-    limiter.recordFailure("k", 1_000);
-    expect(limiter.retryAfter("k", 30_000)).toBe(30);
-    expect(limiter.retryAfter("other", 30_000)).toBe(0);
-    expect(limiter.retryAfter("k", 60_000)).toBe(0);
-    limiter.recordFailure("k", 61_000);
-    limiter.recordFailure("k", 61_000);
-    limiter.reset("k");
-    expect(limiter.retryAfter("k", 61_000)).toBe(0);
   });
 });
 

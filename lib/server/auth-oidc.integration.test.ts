@@ -22,6 +22,7 @@ const STUDIO = "http://localhost:3000";
 
 let issuer: FakeOidcIssuer;
 let options: Parameters<typeof Auth>[1];
+let inviteOnly: Parameters<typeof Auth>[1];
 let getDb: (typeof import("./db"))["getDb"];
 
 beforeAll(async () => {
@@ -31,7 +32,8 @@ beforeAll(async () => {
   const { buildAuthOptions } = await import("./auth-options");
   const env = { AUTH_OIDC_ISSUER: issuer.issuer, AUTH_OIDC_CLIENT_ID: CLIENT.clientId, AUTH_OIDC_CLIENT_SECRET: CLIENT.clientSecret, AUTH_OIDC_NAME: "Test IdP" };
   // NextAuth() serves under /api/auth; Auth.js's own handler needs to be told.
-  options = { ...buildAuthOptions(env), basePath: "/api/auth" } as Parameters<typeof Auth>[1];
+  options = { ...buildAuthOptions({ ...env, STUDIO_SIGNUP: "open" }), basePath: "/api/auth" } as Parameters<typeof Auth>[1];
+  inviteOnly = { ...buildAuthOptions({ ...env, STUDIO_SIGNUP: "invite" }), basePath: "/api/auth" } as Parameters<typeof Auth>[1];
 });
 
 afterAll(async () => {
@@ -41,12 +43,12 @@ afterAll(async () => {
 });
 
 /** One browser: its cookies, carried from response to request. */
-function browser() {
+function browser(config: Parameters<typeof Auth>[1] = options) {
   const cookies = new Map<string, string>();
   return async (pathname: string, init: RequestInit = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
     if (cookies.size > 0) headers.set("cookie", [...cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    const response = await Auth(new Request(`${STUDIO}/api/auth${pathname}`, { ...init, headers }), options);
+    const response = await Auth(new Request(`${STUDIO}/api/auth${pathname}`, { ...init, headers }), config);
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const index = pair?.indexOf("=") ?? -1;
@@ -57,8 +59,8 @@ function browser() {
 }
 
 /** Signs in with the OIDC provider as someone the issuer vouches for with `claims`; returns the final redirect. */
-async function signInWith(claims: Record<string, unknown>) {
-  const visit = browser();
+async function signInWith(claims: Record<string, unknown>, config: Parameters<typeof Auth>[1] = options) {
+  const visit = browser(config);
   const { csrfToken } = (await (await visit("/csrf")).json()) as { csrfToken: string };
   const start = await visit("/signin/oidc", {
     method: "POST",
@@ -74,7 +76,7 @@ async function signInWith(claims: Record<string, unknown>) {
     redirectUri: authorize.searchParams.get("redirect_uri") ?? "",
   });
   const back = await visit(`/callback/oidc?${new URLSearchParams({ code, state: authorize.searchParams.get("state") ?? "" })}`);
-  const session = (await (await visit("/session")).json()) as { user?: { id?: string; email?: string; name?: string } } | null;
+  const session = (await (await visit("/session")).json()) as { user?: { id?: string; email?: string; name?: string; sessionVersion?: number } } | null;
   return { authorize, back, session };
 }
 
@@ -98,7 +100,8 @@ describe("OIDC sign-in (AUTH_OIDC_* set) against a local issuer", () => {
 
     const user = await getDb().db.user.findUniqueOrThrow({ where: { email: "ann@example.com" }, include: { memberships: true } });
     expect(user.memberships.map((m) => m.role)).toEqual(["admin"]);
-    expect(session?.user).toMatchObject({ id: user.id, email: "ann@example.com" });
+    expect(session?.user).toMatchObject({ id: user.id, email: "ann@example.com", sessionVersion: 0 });
+    expect(await getDb().db.auditEvent.findFirst({ where: { action: "user.sign-in", target: user.id } })).toMatchObject({ actor: "ann@example.com", after: "signed in with Test IdP" });
   });
 
   test("the next person is a viewer; signing in again is the same account", async () => {
@@ -117,5 +120,31 @@ describe("OIDC sign-in (AUTH_OIDC_* set) against a local issuer", () => {
     expect(back.headers.get("location")).toMatch(/error=AccessDenied/u);
     expect(session?.user).toBeUndefined();
     expect(await getDb().db.user.count({ where: { email: "eve@example.com" } })).toBe(0);
+  });
+
+  test("account pre-hijack: a password account someone made with the victim's email is not linked to the victim's OIDC sign-in", async () => {
+    const { createAccount, verifyCredentials } = await import("./users");
+    const planted = await createAccount({ email: "victim@example.com", name: "Not the victim", password: "attacker password" }, { clientAddress: "198.51.100.66", policy: { mode: "open", allowedDomains: [] } });
+    const { back, session } = await signInWith({ sub: "idp-victim", email: "victim@example.com", email_verified: true, name: "Victim" });
+    expect(back.headers.get("location")).toMatch(/error=AccessDenied/u);
+    expect(session?.user).toBeUndefined();
+    expect(await getDb().db.auditEvent.count({ where: { action: "user.oidc-link", target: planted.id } })).toBe(0);
+    // The attacker's password reaches only the account they made, which the victim never used.
+    expect(await verifyCredentials("victim@example.com", "attacker password", "198.51.100.66")).toMatchObject({ ok: true, user: { id: planted.id } });
+  });
+
+  test("STUDIO_SIGNUP=invite: a new OIDC user needs an invitation, and gets the invited role", async () => {
+    const refused = await signInWith({ sub: "idp-zed", email: "zed@example.com", email_verified: true, name: "Zed" }, inviteOnly);
+    expect(refused.back.headers.get("location")).toMatch(/error=AccessDenied/u);
+    expect(await getDb().db.user.count({ where: { email: "zed@example.com" } })).toBe(0);
+    const { createInvitation, findAccount } = await import("./users");
+    const ann = await getDb().db.user.findUniqueOrThrow({ where: { email: "ann@example.com" } });
+    const admin = await findAccount(ann.id);
+    if (!admin) throw new Error("expected the admin");
+    await createInvitation(admin, { email: "zed@example.com", role: "editor" }, { mode: "invite", allowedDomains: [] });
+    const invited = await signInWith({ sub: "idp-zed", email: "zed@example.com", email_verified: true, name: "Zed" }, inviteOnly);
+    const zed = await getDb().db.user.findUniqueOrThrow({ where: { email: "zed@example.com" }, include: { memberships: true } });
+    expect(invited.session?.user?.id).toBe(zed.id);
+    expect(zed.memberships.map((m) => m.role)).toEqual(["editor"]);
   });
 });

@@ -124,19 +124,31 @@ describe("userForOidcProfile (SQLite)", () => {
     expect(await users.verifyCredentials("ann@example.com", users.NO_PASSWORD, "test", db)).toEqual({ ok: false, reason: "invalid" });
   });
 
-  test("an existing email-and-password account is the one a verified OIDC sign-in with that email uses; the link is audited once", async () => {
-    const account = await users.createAccount({ email: "carol@example.com", name: "Carol", password: "carol password 1" }, db);
-    expect(await accounts.userForOidcProfile({ sub: "c", email: "carol@example.com", email_verified: true }, db)).toEqual({ ok: true, userId: account.id, created: false });
-    expect(await accounts.userForOidcProfile({ sub: "c", email: "carol@example.com", email_verified: true }, db)).toEqual({ ok: true, userId: account.id, created: false });
-    expect(await users.verifyCredentials("carol@example.com", "carol password 1", "test", db)).toMatchObject({ ok: true });
+  test("a password account whose email was never verified is not linked (account pre-hijack): the OIDC sign-in is refused", async () => {
+    // The attacker signs up first with the victim's email and a password of their own.
+    const planted = await users.createAccount({ email: "carol@example.com", name: "Carol", password: "attacker password 1" }, { clientAddress: "test", policy: { mode: "open", allowedDomains: [] } }, db);
+    const victim = await accounts.userForOidcProfile({ sub: "c", email: "carol@example.com", email_verified: true }, db);
+    expect(victim).toEqual({ ok: false, reason: "carol@example.com has a password account whose email was never verified; it is not linked to the identity provider (sign in with the password)" });
+    expect(await db.auditEvent.count({ where: { action: "user.oidc-link", target: planted.id } })).toBe(0);
+  });
+
+  test("an account whose email was verified (made from an invitation) is the one a verified OIDC sign-in uses; the link is audited once", async () => {
+    const admin = await users.findAccount((await db.user.findFirstOrThrow({ where: { email: "ann@example.com" } })).id, db);
+    if (!admin) throw new Error("expected the admin");
+    const policy = { mode: "invite" as const, allowedDomains: [] };
+    const { token } = await users.createInvitation(admin, { email: "frank@example.com", role: "editor" }, policy, db);
+    const account = await users.acceptInvitation({ token, name: "Frank", password: "frank password 1" }, { clientAddress: "test", policy }, db);
+    expect(await accounts.userForOidcProfile({ sub: "f", email: "frank@example.com", email_verified: true }, db, policy)).toEqual({ ok: true, userId: account.id, created: false });
+    expect(await accounts.userForOidcProfile({ sub: "f", email: "frank@example.com", email_verified: true }, db, policy)).toEqual({ ok: true, userId: account.id, created: false });
+    expect(await users.verifyCredentials("frank@example.com", "frank password 1", "test", db)).toMatchObject({ ok: true });
     const links = await db.auditEvent.findMany({ where: { action: "user.oidc-link" } });
-    expect(links.map((l) => [l.target, l.after])).toEqual([[account.id, "carol@example.com signed in with OIDC for the first time (verified email matched the account)"]]);
+    expect(links.map((l) => [l.target, l.after])).toEqual([[account.id, "frank@example.com signed in with OIDC for the first time (verified email matched the account's verified email)"]]);
   });
 
   test("with allowed domains, a verified email of another domain is refused and creates nothing", async () => {
-    const refused = await accounts.userForOidcProfile({ sub: "m", email: "mallory@gmail.com", email_verified: true }, db, ["example.com"]);
+    const refused = await accounts.userForOidcProfile({ sub: "m", email: "mallory@gmail.com", email_verified: true }, db, { mode: "open", allowedDomains: ["example.com"] });
     expect(refused).toEqual({ ok: false, reason: "mallory@gmail.com is not in an allowed domain (AUTH_OIDC_ALLOWED_DOMAINS: example.com)" });
     expect(await db.user.count({ where: { email: "mallory@gmail.com" } })).toBe(0);
-    expect(await accounts.userForOidcProfile({ sub: "d", email: "dave@EXAMPLE.com", email_verified: true }, db, ["example.com"])).toMatchObject({ ok: true, created: true });
+    expect(await accounts.userForOidcProfile({ sub: "d", email: "dave@EXAMPLE.com", email_verified: true }, db, { mode: "open", allowedDomains: ["example.com"] })).toMatchObject({ ok: true, created: true });
   });
 });

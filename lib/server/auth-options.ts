@@ -4,15 +4,14 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfig } from "./auth-config";
 import { OIDC_PROVIDER_ID, type OidcProfile, oidcProvider, oidcSettingsFromEnv } from "./auth-oidc";
+import { signupPolicyFromEnv } from "./auth-policy";
+import { clientAddressFrom } from "./client-address";
 import { userForOidcProfile } from "./oidc-accounts";
-import { verifyCredentials } from "./users";
+import { BCRYPT_MAX_BYTES, auditSignIn, sessionVersionOf, verifyCredentials } from "./users";
 
-const credentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
+const credentialsSchema = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(BCRYPT_MAX_BYTES * 4) });
 
-/** The client's address as the proxy in front of the studio reports it (used for sign-in rate limits). */
-export function clientAddressFrom(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
-}
+export { clientAddressFrom };
 
 /**
  * The full Auth.js configuration: email and password always, the OIDC provider when AUTH_OIDC_* is set
@@ -21,24 +20,35 @@ export function clientAddressFrom(headers: Headers): string {
  */
 export function buildAuthOptions(env: Record<string, string | undefined>): NextAuthConfig {
   const oidc = oidcSettingsFromEnv(env);
+  const policy = signupPolicyFromEnv(env);
   return {
     ...authConfig,
+    events: {
+      /** Every completed sign-in, whichever provider, is audited (failed ones are, in verifyCredentials). */
+      async signIn({ user, account }) {
+        if (user.email) await auditSignIn(user.email, account?.provider === OIDC_PROVIDER_ID ? (oidc?.name ?? "OIDC") : "email and password");
+      },
+    },
     callbacks: {
       ...authConfig.callbacks,
       /** An OIDC sign-in needs a verified email: that is what matches (or creates) the studio account. */
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        const user = await userForOidcProfile(profile as Partial<OidcProfile> | undefined, undefined, oidc?.allowedDomains);
+        const user = await userForOidcProfile(profile as Partial<OidcProfile> | undefined, undefined, policy);
         if (!user.ok) console.warn(`OIDC sign-in refused: ${user.reason}`);
         return user.ok;
       },
-      /** The session's subject is the studio's user id, for OIDC as for email and password (roles are read from the database). */
-      async jwt({ token, account, profile }) {
+      /**
+       * The session's subject is the studio's user id, for OIDC as for email and password (roles are read
+       * from the database), and the token keeps the user's session version from the moment of sign-in.
+       */
+      async jwt({ token, account, profile, user }) {
         if (account?.provider === OIDC_PROVIDER_ID) {
-          const user = await userForOidcProfile(profile as Partial<OidcProfile> | undefined, undefined, oidc?.allowedDomains);
-          if (!user.ok) throw new Error(`OIDC sign-in refused: ${user.reason}`);
-          token.sub = user.userId;
+          const found = await userForOidcProfile(profile as Partial<OidcProfile> | undefined, undefined, policy);
+          if (!found.ok) throw new Error(`OIDC sign-in refused: ${found.reason}`);
+          token.sub = found.userId;
         }
+        if ((account || user) && token.sub) token.sv = (await sessionVersionOf(token.sub)) ?? 0;
         return token;
       },
     },

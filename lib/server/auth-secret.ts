@@ -20,7 +20,8 @@ export function resolveAuthSecret(env: Record<string, string | undefined> = proc
   } catch {
     // Not there yet: create it below.
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  // Owner only, like the SQLite file beside it (prisma/migrate.mjs).
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {
     writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { flag: "wx", mode: 0o600 });
   } catch (error) {

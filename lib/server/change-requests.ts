@@ -274,7 +274,7 @@ export async function approveChangeRequest(account: Account, input: ApproveInput
   if (FINAL.includes(cr.status)) throw new UserError("change-request-final", `This change request is ${cr.status}; it cannot be approved.`);
   if (cr.planVersion !== input.planVersion) throw new UserError("plan-changed", `The plan changed since you opened the page (now version ${cr.planVersion}); review it again.`);
   const refresh = await refreshChangeRequest(cr, db);
-  if (refresh.changed) throw new UserError("stale-plan", staleMessage(refresh));
+  if (refresh.changed) throw new UserError("stale-plan", staleMessage(refresh), undefined, { keepsChanges: true });
   const why = await whyCannotApprove(cr, account.email, db);
   if (why) throw new UserError("cannot-approve", why);
   if (cr.status === "changes_requested") throw new UserError("changes-requested", "An approver requested changes on this plan; it can be approved once a new revision (or a re-plan) makes a new plan.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaLibSql } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresqlClient } from "@/generated/prisma/postgresql/client";
@@ -21,11 +22,46 @@ export function createDb(url: string): Db {
 
 const globalForDb = globalThis as unknown as { cognitoStudioDb?: { db: Db; kind: DatabaseKind } };
 
-/** One client per process (Next's dev server reloads modules, hence the global). */
+/** The transaction of the server action running on this async path, if any (see inTransaction). */
+const currentTransaction = new AsyncLocalStorage<Db>();
+
+/**
+ * One client per process (Next's dev server reloads modules, hence the global). Inside
+ * {@link inTransaction}, the transaction's client instead: every `getDb().db` the action reaches
+ * writes in the same transaction as its audit event.
+ */
 export function getDb(): { db: Db; kind: DatabaseKind } {
   if (!globalForDb.cognitoStudioDb) {
     const url = resolveDatabaseUrl();
     globalForDb.cognitoStudioDb = { db: createDb(url), kind: databaseKind(url) };
   }
-  return globalForDb.cognitoStudioDb;
+  const tx = currentTransaction.getStore();
+  return tx ? { db: tx, kind: globalForDb.cognitoStudioDb.kind } : globalForDb.cognitoStudioDb;
+}
+
+/**
+ * A transaction client that also answers `$transaction`: a nested transaction joins the outer one
+ * (Prisma has no nested transactions), so functions that open their own keep working inside.
+ */
+function joinable(tx: object): Db {
+  const proxy: Db = new Proxy(tx, {
+    get(target, property, receiver) {
+      if (property === "$transaction") {
+        return (arg: unknown) => (typeof arg === "function" ? (arg as (db: Db) => unknown)(proxy) : Promise.all(arg as unknown[]));
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  }) as Db;
+  return proxy;
+}
+
+/**
+ * Runs `fn` in one database transaction that every getDb() call on its async path joins: all its
+ * writes commit together, or none do. For work that stays in the database (no AWS calls: a
+ * transaction must stay short).
+ */
+export async function inTransaction<T>(fn: () => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  if (currentTransaction.getStore()) return fn();
+  const { db } = getDb();
+  return db.$transaction((tx) => currentTransaction.run(joinable(tx), fn), { timeout: options.timeoutMs ?? 30_000, maxWait: 15_000 });
 }

@@ -6,10 +6,16 @@ export class UserError extends Error {
   readonly code: string;
   /** The form field the error belongs to (a react-hook-form name), when there is one. */
   readonly field?: string;
-  constructor(code: string, message: string, field?: string) {
+  /**
+   * The refusal follows a change that must stay (e.g. a plan recomputed before refusing an approval
+   * of the old one): the action wrapper commits the transaction instead of rolling it back.
+   */
+  readonly keepsChanges: boolean;
+  constructor(code: string, message: string, field?: string, options: { keepsChanges?: boolean } = {}) {
     super(message);
     this.name = "UserError";
     this.code = code;
     this.field = field;
+    this.keepsChanges = options.keepsChanges ?? false;
   }
 }

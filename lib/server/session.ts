@@ -1,14 +1,18 @@
 import "server-only";
+import { getDb } from "./db";
 import { type Account, findAccount } from "./users";
 
-/** Who the request belongs to, as the session says: only the user id (the role comes from the database). */
-export type SessionLookup = () => Promise<{ userId: string } | null>;
+/**
+ * Who the request belongs to, as the session says: the user id and the session version the token was
+ * issued under (the role comes from the database). A token without a version counts as version 0.
+ */
+export type SessionLookup = () => Promise<{ userId: string; sessionVersion?: number } | null>;
 
 const nextAuthLookup: SessionLookup = async () => {
   // Imported lazily so tests (which inject their own lookup) never load next-auth.
   const { auth } = await import("./auth");
   const session = await auth();
-  return session?.user?.id ? { userId: session.user.id } : null;
+  return session?.user?.id ? { userId: session.user.id, sessionVersion: session.user.sessionVersion } : null;
 };
 
 let lookup: SessionLookup = nextAuthLookup;
@@ -18,8 +22,11 @@ export function setSessionLookup(fn: SessionLookup | undefined): void {
   lookup = fn ?? nextAuthLookup;
 }
 
-/** The signed-in person with their workspace and role, or null (no session, or the user was deleted). */
+/**
+ * The signed-in person with their workspace and role, or null: no session, the user was removed, or
+ * the token predates their last removal or demotion (its session version is older than the user's).
+ */
 export async function getCurrentAccount(): Promise<Account | null> {
   const session = await lookup();
-  return session ? findAccount(session.userId) : null;
+  return session ? findAccount(session.userId, getDb().db, session.sessionVersion ?? 0) : null;
 }

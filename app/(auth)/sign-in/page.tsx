@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
 import { Button } from "@/components/ui";
 import { oidcSettingsFromEnv } from "@/lib/server/auth-oidc";
-import { countUsers } from "@/lib/server/users";
+import { isNewStudio } from "@/lib/server/users";
 import { signInAction, signInWithOidcAction } from "../actions";
 
 export const metadata = { title: "Sign in · Cognito Studio" };
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   // A new studio has nobody to sign in as: send its first visitor to create the admin account.
-  if ((await countUsers()) === 0) redirect("/sign-up");
+  if (await isNewStudio()) redirect("/sign-up");
   const { callbackUrl } = await searchParams;
   // Only a path on this site (the action checks again).
   let path: string | undefined;
