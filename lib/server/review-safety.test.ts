@@ -19,7 +19,8 @@ process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
 const { createAccount } = await import("./users");
-const { setTargetPortFactory } = await import("./target-port");
+const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
+const { stubPreflightPort } = await import("@/lib/cognito/testing/preflight-stub");
 const { approveChangeRequest, applyChangeRequest } = await import("./change-requests");
 const { getChangeRequestView } = await import("./change-request-views");
 const { setApplyLockTiming } = await import("./apply-lock");
@@ -65,11 +66,13 @@ beforeAll(async () => {
     accounts[who] = { ...created, role: ROLE_OF[who] };
   }
   setTargetPortFactory(() => fakePort());
+  setTargetPreflightFactory(() => stubPreflightPort());
 });
 
 afterAll(async () => {
   setSessionLookup(undefined);
   setTargetPortFactory(undefined);
+  setTargetPreflightFactory(undefined);
   setApplyLockTiming(undefined);
   await getDb().db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
