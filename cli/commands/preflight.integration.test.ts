@@ -55,9 +55,12 @@ test("preflight reports the missing invoke permission; apply refuses before crea
   expect(await runCli(["preflight", "pool.yaml", "--endpoint", moto.endpoint, "--format", "json"], check)).toBe(1);
   const report = JSON.parse(check.out()) as { blocked: boolean; results: { code: string; path: string; fix: string; awsErrorWithout: string }[] };
   expect(report.blocked).toBe(true);
-  expect(report.results.map((r) => [r.code, r.path])).toEqual([["lambda-not-invokable", "spec.lambdaConfig.preSignUp"]]);
-  expect(report.results[0]?.fix).toContain("add-permission");
-  expect(report.results[0]?.awsErrorWithout).toContain("UnexpectedLambdaException");
+  expect(report.results.map((r) => [r.code, r.path])).toEqual([
+    ["aws-credentials-ok", ""],
+    ["lambda-not-invokable", "spec.lambdaConfig.preSignUp"],
+  ]);
+  expect(report.results[1]?.fix).toContain("add-permission");
+  expect(report.results[1]?.awsErrorWithout).toContain("UnexpectedLambdaException");
 
   const text = memoryIo({ files: { "pool.yaml": poolYaml() } });
   expect(await runCli(["preflight", "pool.yaml", "--endpoint", moto.endpoint], text)).toBe(1);
@@ -82,7 +85,7 @@ test("preflight reports the missing invoke permission; apply refuses before crea
   // With the pool: --user-pool-id reads its ARN, against which the (unscoped) permission still holds.
   const withPool = memoryIo({ files: { "pool.yaml": poolYaml() } });
   expect(await runCli(["preflight", "pool.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--format", "json"], withPool)).toBe(0);
-  expect((JSON.parse(withPool.out()) as { results: { code: string }[] }).results.map((r) => r.code)).toEqual(["lambda-ok"]);
+  expect((JSON.parse(withPool.out()) as { results: { code: string }[] }).results.map((r) => r.code)).toEqual(["aws-credentials-ok", "lambda-ok"]);
 });
 
 test("usage errors and an invalid document", async () => {

@@ -22,7 +22,8 @@ process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
 const { createAccount } = await import("./users");
-const { setTargetPortFactory } = await import("./target-port");
+const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
+const { stubPreflightPort } = await import("@/lib/cognito/testing/preflight-stub");
 const { streamApplyRun } = await import("./apply-run-stream");
 const route = await import("@/app/api/change-requests/[crId]/apply-runs/stream/route");
 const poolActions = await import("@/app/pools/actions");
@@ -58,6 +59,8 @@ beforeAll(async () => {
   moto = await startMoto();
   const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
   setTargetPortFactory((t) => gated(createSdkPort(createMotoClient({ region: t.region, endpoint: t.endpoint ?? "", credentials }), { rateLimit: "off" })));
+  // Preflight is not what this suite is about: its credentials check passes, its reads are "not checked".
+  setTargetPreflightFactory(() => stubPreflightPort());
   users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
   for (const role of ["viewer", "editor", "approver"] as const) {
     users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
@@ -73,6 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   setSessionLookup(undefined);
   setTargetPortFactory(undefined);
+  setTargetPreflightFactory(undefined);
   await getDb().db.$disconnect();
   await moto?.stop();
   rmSync(dir, { recursive: true, force: true });
