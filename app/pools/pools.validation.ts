@@ -16,13 +16,6 @@ export const newPoolSchema = z.object({
 });
 export type NewPoolInput = z.infer<typeof newPoolSchema>;
 
-export const importPoolSchema = z.object({
-  text: z.string().min(1, { error: "paste a file or choose one to upload" }).max(2_000_000, { error: "the file is larger than 2 MB" }),
-  fileName: z.string().max(255).optional(),
-  environment: environmentSchema,
-});
-export type ImportPoolInput = z.infer<typeof importPoolSchema>;
-
 export const saveDraftSchema = z.object({
   poolId: z.string().min(1),
   version: z.int().min(1),

@@ -26,7 +26,8 @@ export interface ActionOptions<S extends z.ZodType> {
   role: Role;
   /**
    * For a mutation: the audit action name (the handler describes what happened with `ctx.audit`);
-   * `false` for a read-only action (nothing to audit).
+   * `false` for a read-only action (nothing to audit); `"in-transaction"` for a mutation whose handler
+   * writes its own audit events inside its transactions (one per pool it creates, say).
    */
   audit: string | false;
 }
@@ -36,6 +37,9 @@ export interface ActionContext {
   /** Describe the mutation for the audit log (written after the handler succeeds). */
   audit(entry: AuditEntry): void;
 }
+
+/** The `audit` option of an action whose handler audits inside its own transactions. */
+export const IN_TRANSACTION = "in-transaction";
 
 export const GENERIC_ERROR = "Something went wrong on the server; the error was logged. Try again, or reload the page.";
 export const SIGNED_OUT_ERROR = "Your session has ended; sign in again.";
@@ -78,7 +82,7 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       let entry: AuditEntry = { target: "" };
       const data = await handler(parsed.data, { account, audit: (e) => void (entry = e) });
-      if (options.audit) {
+      if (options.audit && options.audit !== IN_TRANSACTION) {
         await getDb().db.auditEvent.create({
           data: {
             actor: account.email,
@@ -95,6 +99,7 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: true, data };
     } catch (error) {
       if (error instanceof UserError) {
+        if (error.fieldErrors) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message };
         return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] } } : { ok: false, fieldErrors: {}, formError: error.message };
       }
       console.error(`action ${options.audit || "(read)"} failed`, error);

@@ -6,10 +6,13 @@ export class UserError extends Error {
   readonly code: string;
   /** The form field the error belongs to (a react-hook-form name), when there is one. */
   readonly field?: string;
-  constructor(code: string, message: string, field?: string) {
+  /** Errors of several fields at once (field name → messages), shown next to each; `message` is the form's summary. */
+  readonly fieldErrors?: Record<string, string[]>;
+  constructor(code: string, message: string, field?: string, fieldErrors?: Record<string, string[]>) {
     super(message);
     this.name = "UserError";
     this.code = code;
     this.field = field;
+    this.fieldErrors = fieldErrors;
   }
 }
