@@ -38,11 +38,12 @@ export default defineConfig({
   },
   // The specs share one database. home and studio need a brand-new studio (the first account becomes
   // admin); groups-idps and preflight-connect sign up or in by themselves, so they run after them, in
-  // this order. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
+  // this order; import last, as it adds pools. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
   projects: [
-    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect)\.spec\.ts$/u },
+    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|import)\.spec\.ts$/u },
     { name: "groups-idps", testMatch: /groups-idps\.spec\.ts$/u, dependencies: ["studio"] },
     { name: "preflight-connect", testMatch: /preflight-connect\.spec\.ts$/u, dependencies: ["groups-idps"] },
+    { name: "import", testMatch: /import\.spec\.ts$/u, dependencies: ["preflight-connect"] },
   ],
   webServer: {
     command: `node scripts/db-migrate.mjs && npx next start -H 127.0.0.1 -p ${port}`,

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { ImportAwsForm } from "@/components/pools/import-aws-form";
 import { ImportPoolForm } from "@/components/pools/import-pool-form";
 import { NewPoolForm } from "@/components/pools/new-pool-form";
 import { Badge, type BadgeTone, Card } from "@/components/ui";
 import { listPresets } from "@/lib/cognito/presets";
 import { requireAccount } from "@/lib/server/page-auth";
+import { listTargetConnections } from "@/lib/server/imports";
 import { listPools, POOL_STATUS_LABEL, type PoolStatus } from "@/lib/server/pools";
 import { hasRole } from "@/lib/server/roles";
 
@@ -19,6 +21,7 @@ export default async function HomePage() {
   const account = await requireAccount();
   const pools = await listPools(account.workspaceId);
   const canEdit = hasRole(account.role, "editor");
+  const connections = canEdit ? await listTargetConnections(account.workspaceId) : [];
   const presets = listPresets("pool").map((p) => ({ name: p.name, title: p.title, summary: p.summary }));
   return (
     <div className="space-y-8">
@@ -54,7 +57,7 @@ export default async function HomePage() {
                         </Badge>
                       )}
                       <p className="mt-0.5 text-xs text-slate-600 sm:hidden">
-                        {pool.region}, changed {formatDate(pool.updatedAt)}
+                        {pool.region || "no region yet"}, changed {formatDate(pool.updatedAt)}
                         {pool.lastChangeBy && ` by ${pool.lastChangeBy}`}
                       </p>
                     </td>
@@ -64,7 +67,7 @@ export default async function HomePage() {
                         {POOL_STATUS_LABEL[pool.status]}
                       </Badge>
                     </td>
-                    <td className="hidden px-4 py-2 sm:table-cell">{pool.region}</td>
+                    <td className="hidden px-4 py-2 sm:table-cell">{pool.region || <span className="text-slate-600">none yet</span>}</td>
                     <td className="hidden px-4 py-2 sm:table-cell">
                       {formatDate(pool.updatedAt)}
                       {pool.lastChangeBy && <span className="text-slate-600"> by {pool.lastChangeBy}</span>}
@@ -85,6 +88,11 @@ export default async function HomePage() {
           <Card>
             <h2 className="text-lg font-semibold">Import</h2>
             <ImportPoolForm />
+          </Card>
+          <Card>
+            <h2 className="text-lg font-semibold">Import from AWS</h2>
+            <p className="mt-1 text-sm text-slate-700">Bring live pools in: each becomes a design with a target linked to it.</p>
+            <ImportAwsForm connections={connections} canUseOwnEndpoint={hasRole(account.role, "admin")} />
           </Card>
         </div>
       ) : (

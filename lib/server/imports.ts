@@ -502,3 +502,26 @@ export async function importAwsPools(account: Account, input: ImportAwsPoolsInpu
   }
   return outcomes;
 }
+
+export interface TargetConnectionChoice {
+  /** A target that has this endpoint/role (the one Import from AWS names). */
+  targetId: string;
+  label: string;
+}
+
+/** The distinct endpoints and roles of the workspace's targets, for Import from AWS to reuse (no region: the form gives it). */
+export async function listTargetConnections(workspaceId: string, db: Db = getDb().db): Promise<TargetConnectionChoice[]> {
+  const targets = await db.target.findMany({
+    where: { pool: { workspaceId }, OR: [{ endpoint: { not: null } }, { roleArn: { not: null } }] },
+    select: { id: true, name: true, endpoint: true, roleArn: true, pool: { select: { name: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  const seen = new Map<string, TargetConnectionChoice>();
+  for (const t of targets) {
+    const key = `${t.endpoint ?? ""} ${t.roleArn ?? ""}`;
+    if (seen.has(key)) continue;
+    const what = [t.endpoint, t.roleArn && `role ${t.roleArn}`].filter(Boolean).join(", ");
+    seen.set(key, { targetId: t.id, label: `${what} (target ${t.name} of ${t.pool.name})` });
+  }
+  return [...seen.values()];
+}

@@ -15,7 +15,7 @@ export default async function PoolLayout({ children, params }: { children: React
         </p>
         <Badge tone="info">{pool.environment}</Badge>
         <Badge>{POOL_STATUS_LABEL[pool.status]}</Badge>
-        <span className="text-sm text-slate-600">{pool.region}</span>
+        <span className="text-sm text-slate-600">{pool.region || "no region yet"}</span>
       </div>
       <PoolTabs poolId={pool.id} />
       <div>{children}</div>
