@@ -80,19 +80,21 @@ export default async function HomePage() {
         )}
       </section>
       {canEdit ? (
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Card>
-            <h2 className="text-lg font-semibold">New pool</h2>
-            <NewPoolForm presets={presets} />
-          </Card>
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          <div className="space-y-6">
+            <Card>
+              <h2 className="text-lg font-semibold">New pool</h2>
+              <NewPoolForm presets={presets} />
+            </Card>
+            <Card>
+              <h2 className="text-lg font-semibold">Import from AWS</h2>
+              <p className="mt-1 text-sm text-slate-700">Bring live pools in: each becomes a design with a target linked to it.</p>
+              <ImportAwsForm connections={connections} canUseOwnEndpoint={hasRole(account.role, "admin")} />
+            </Card>
+          </div>
           <Card>
             <h2 className="text-lg font-semibold">Import</h2>
             <ImportPoolForm />
-          </Card>
-          <Card>
-            <h2 className="text-lg font-semibold">Import from AWS</h2>
-            <p className="mt-1 text-sm text-slate-700">Bring live pools in: each becomes a design with a target linked to it.</p>
-            <ImportAwsForm connections={connections} canUseOwnEndpoint={hasRole(account.role, "admin")} />
           </Card>
         </div>
       ) : (

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { importAwsPoolsAction, listAwsPoolsAction } from "@/app/pools/import-actions";
 import { Button, Checkbox, Field, FormMessage, Input, Select } from "@/components/ui";
 import type { AwsImportOutcome, AwsPoolListing, TargetConnectionChoice } from "@/lib/server/imports";
+import { plural } from "./plural";
 
 const DEFAULT = "";
 const OTHER = "other";
@@ -112,7 +113,7 @@ export function ImportAwsForm({ connections, canUseOwnEndpoint }: { connections:
       {pools && (
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" aria-describedby={errors.userPoolIds ? "aws-pools-error" : undefined}>
           <legend className="px-1 text-sm font-medium">
-            {pools.length === 0 ? `No user pools in ${region}` : `${pools.length} user pool(s) in ${region}: each chosen one becomes a design with a ${environment || "dev"} target`}
+            {pools.length === 0 ? `No user pools in ${region}` : `${plural(pools.length, "user pool")} in ${region}: each chosen one becomes a design with a ${environment || "dev"} target`}
           </legend>
           <ul className="space-y-2">
             {pools.map((p) => (
@@ -134,7 +135,7 @@ export function ImportAwsForm({ connections, canUseOwnEndpoint }: { connections:
           )}
           {pools.length > 0 && (
             <Button onClick={() => void importChosen()} disabled={pending !== undefined}>
-              {pending === "import" ? "Importing…" : `Import ${chosen.size} pool(s)`}
+              {pending === "import" ? "Importing…" : `Import ${plural(chosen.size, "pool")}`}
             </Button>
           )}
         </fieldset>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { supplyImportInputsAction } from "@/app/pools/import-actions";
 import { Button, Card, Field, FormMessage, Input } from "@/components/ui";
 import type { ImportSourceView } from "@/lib/server/imports";
+import { plural } from "./plural";
 
 function where(input: { file?: string; line?: number }): string | undefined {
   if (!input.file) return undefined;
@@ -44,7 +45,7 @@ export function ImportInputsPanel({ poolId, draftVersion, source, canEdit }: { p
     }
     const d = res.data;
     setValues({});
-    setDone(`Filled ${d.filled.length} field(s) of the draft (version ${d.version})${d.skipped.length > 0 ? `; ${d.skipped.length} had nowhere to go (${d.skipped.join(", ")})` : ""}. ${d.remaining > 0 ? `${d.remaining} input(s) still to supply.` : "Nothing left to supply."}`);
+    setDone(`Filled ${plural(d.filled.length, "field")} of the draft (version ${d.version})${d.skipped.length > 0 ? `; ${d.skipped.length} had nowhere to go (${d.skipped.join(", ")})` : ""}. ${d.remaining > 0 ? `${plural(d.remaining, "input")} still to supply.` : "Nothing left to supply."}`);
     router.refresh();
   }
 

@@ -7,6 +7,7 @@ import { Button, Checkbox, Field, FormMessage, Input, Textarea } from "@/compone
 import type { SourceFile } from "@/lib/cognito/formats/types";
 import type { CreatedImport, ImportPreview, ImportPreviewPool } from "@/lib/server/imports";
 import { filesToImport, sourceFilesFromUpload } from "./import-files";
+import { plural } from "./plural";
 
 type Errors = Record<string, string[]>;
 type Row = { checked: boolean; name: string };
@@ -26,9 +27,9 @@ function takenMessage(pool: ImportPreviewPool): string {
 
 function summary(pool: ImportPreviewPool): string {
   const c = pool.counts;
-  const parts = [`${c.clients} app client(s)`, c.resourceServers && `${c.resourceServers} resource server(s)`, c.groups && `${c.groups} group(s)`, c.identityProviders && `${c.identityProviders} identity provider(s)`, c.domain && "a domain"];
+  const parts = [plural(c.clients, "app client"), c.resourceServers && plural(c.resourceServers, "resource server"), c.groups && plural(c.groups, "group"), c.identityProviders && plural(c.identityProviders, "identity provider"), c.domain && "a domain"];
   const gaps = pool.unresolved.filter((u) => u.suppliable).length;
-  return [parts.filter(Boolean).join(", "), gaps > 0 && `${gaps} input(s) to supply`].filter(Boolean).join("; ");
+  return [parts.filter(Boolean).join(", "), gaps > 0 && `${plural(gaps, "input")} to supply`].filter(Boolean).join("; ");
 }
 
 /**
@@ -106,10 +107,14 @@ export function ImportPoolForm() {
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
-    reset();
     setCreated(undefined);
+    if (several) {
+      setErrors({});
+      setFormError(undefined);
+      return importChosen();
+    }
+    reset();
     if (files.length === 0) return setErrors({ files: ["Choose files (or a .zip), or paste a template below."] });
-    if (several) return importChosen();
     setPending(true);
     const res = await readImportAction({ files, region });
     setPending(false);
@@ -118,7 +123,10 @@ export function ImportPoolForm() {
     const [single] = pools;
     if (pools.length === 1 && single) {
       const chosen = name.trim();
-      if (chosen === "" && single.taken) return setErrors({ name: [takenMessage(single)] });
+      if (chosen === "" && single.taken) {
+        setName(single.defaultName);
+        return setErrors({ name: [takenMessage(single)] });
+      }
       return create([{ address: single.address, ...(chosen ? { name: chosen } : {}) }]);
     }
     setPreview(res.data);
@@ -162,7 +170,7 @@ export function ImportPoolForm() {
       </Field>
       {uploaded.length > 0 && (
         <p className="text-xs text-slate-700" data-testid="import-chosen-files">
-          {uploaded.length} file(s): {uploaded.map((f) => f.path).join(", ")}
+          {plural(uploaded.length, "file")}: {uploaded.map((f) => f.path).join(", ")}
           {skipped.length > 0 && <span className="text-slate-600"> (not read: {skipped.join(", ")})</span>}
         </p>
       )}
@@ -219,7 +227,7 @@ export function ImportPoolForm() {
       {created && <CreatedList created={created} />}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Importing…" : several ? `Import ${Object.values(rows).filter((r) => r.checked).length} chosen pool(s)` : "Import"}
+          {pending ? "Importing…" : several ? `Import ${plural(Object.values(rows).filter((r) => r.checked).length, "chosen pool")}` : "Import"}
         </Button>
         {several && (
           <Button variant="ghost" onClick={reset} disabled={pending}>
@@ -244,7 +252,7 @@ export function ImportPoolForm() {
 
 function ImportAsButton({ name, onClick, disabled, className }: { name: string; onClick: () => void; disabled?: boolean; className?: string }) {
   return (
-    <Button variant="secondary" onClick={onClick} disabled={disabled} className={className}>
+    <Button onClick={onClick} disabled={disabled} className={className}>
       Import as {name}
     </Button>
   );
@@ -253,7 +261,7 @@ function ImportAsButton({ name, onClick, disabled, className }: { name: string; 
 function CreatedList({ created }: { created: CreatedImport[] }) {
   return (
     <div role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
-      <p>Imported {created.length} pool(s):</p>
+      <p>Imported {plural(created.length, "pool")}:</p>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {created.map((c) => (
           <li key={c.id}>
@@ -261,7 +269,7 @@ function CreatedList({ created }: { created: CreatedImport[] }) {
               {c.name}
             </Link>
             {!c.valid && " (the draft has errors to fix)"}
-            {c.inputsToSupply > 0 && `, ${c.inputsToSupply} input(s) to supply on its page`}
+            {c.inputsToSupply > 0 && `, ${plural(c.inputsToSupply, "input")} to supply on its page`}
             {c.warnings.length > 0 && (
               <ul className="mt-1 list-disc space-y-1 pl-5 text-amber-900">
                 {c.warnings.map((w, i) => (
