@@ -126,5 +126,5 @@ test("Import from AWS lists moto's pools and brings one in as a design with a ta
   // The draft holds the live pool's client.
   await page.goto(page.url().replace(/\/targets$/u, ""));
   await page.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: /^App clients/u }).click();
-  await expect(page.getByLabel("Client name")).toHaveValue("web");
+  await expect(page.locator("#pe-spec-clients-0-name")).toHaveValue("web");
 });
