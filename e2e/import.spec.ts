@@ -1,3 +1,5 @@
+import path from "node:path";
+import { createClient } from "@libsql/client";
 import { expect, type Page, test } from "@playwright/test";
 import { runBoto3 } from "../test/support/boto3";
 import { expectAccessible, screenshots, signUpOrIn, useMotoServer } from "./helpers";
@@ -127,4 +129,35 @@ test("Import from AWS lists moto's pools and brings one in as a design with a ta
   await page.goto(page.url().replace(/\/targets$/u, ""));
   await page.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: /^App clients/u }).click();
   await expect(page.locator("#pe-spec-clients-0-name")).toHaveValue("web");
+});
+
+test("Inputs to supply: the pool page asks for a missing input, and supplying it fills the field it feeds", async ({ page }) => {
+  await signUpOrIn(page);
+  const form = importForm(page);
+  await form.getByLabel("…or paste it here").fill(spec("inputs-demo"));
+  await form.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
+  const poolId = new URL(page.url()).pathname.split("/").pop() ?? "";
+
+  // The readers that leave inputs unresolved (Terraform variables, template parameters) are built on their own
+  // branches; the single-file readers here resolve everything. So the import source is given, in the database
+  // the server uses, the shape those readers store: var.env missing, feeding the pool's name, which the files
+  // give as inputs-demo-prod once imported again.
+  const db = createClient({ url: `file:${path.join(process.env.E2E_DATA_DIR ?? "", "studio.db")}` });
+  const unresolved = [{ name: "var.env", kind: "variable", suppliable: true, file: "variables.tf", line: 1, type: "string", description: "Deployment stage", fields: ["metadata.name"] }];
+  await db.execute({ sql: 'UPDATE "ImportSource" SET "files" = ?, "unresolved" = ? WHERE "poolId" = ?', args: [JSON.stringify([{ path: "pool.yaml", content: spec("inputs-demo-prod") }]), JSON.stringify(unresolved), poolId] });
+  db.close();
+
+  await page.reload();
+  const inputs = page.getByRole("form", { name: "Inputs to supply" });
+  const env = inputs.getByLabel("var.env (string)");
+  await expect(env).toHaveAccessibleDescription("Deployment stage · declared at variables.tf:1 · feeds metadata.name");
+  await screenshots(page, "import-inputs-to-supply");
+  await expectAccessible(page);
+  await inputs.getByRole("button", { name: "Fill the draft" }).click();
+  await expect(inputs.getByText("Type a value for at least one input.")).toBeVisible();
+  await env.fill("prod");
+  await inputs.getByRole("button", { name: "Fill the draft" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Filled 1 field of the draft (version 2). Nothing left to supply." })).toBeVisible();
+  await expect(page.getByTestId("pool-title")).toHaveText("inputs-demo-prod");
 });

@@ -112,9 +112,8 @@ export function ImportAwsForm({ connections, canUseOwnEndpoint }: { connections:
       </form>
       {pools && (
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" aria-describedby={errors.userPoolIds ? "aws-pools-error" : undefined}>
-          <legend className="px-1 text-sm font-medium">
-            {pools.length === 0 ? `No user pools in ${region}` : `${plural(pools.length, "user pool")} in ${region}: each chosen one becomes a design with a ${environment || "dev"} target`}
-          </legend>
+          <legend className="px-1 text-sm font-medium">{pools.length === 0 ? `No user pools in ${region}` : `${plural(pools.length, "user pool")} in ${region}`}</legend>
+          {pools.length > 0 && <p className="text-xs text-slate-600">Each chosen one becomes a design with a target named {environment || "dev"} linked to it.</p>}
           <ul className="space-y-2">
             {pools.map((p) => (
               <li key={p.id}>

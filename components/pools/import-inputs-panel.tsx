@@ -25,7 +25,7 @@ export function ImportInputsPanel({ poolId, draftVersion, source, canEdit }: { p
   const [pending, setPending] = useState(false);
   const suppliable = source.inputs.filter((i) => i.suppliable && !i.secret);
   const others = source.inputs.filter((i) => !i.suppliable || i.secret);
-  if (source.inputs.length === 0) return null;
+  if (source.inputs.length === 0 && !done) return null;
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
@@ -50,13 +50,15 @@ export function ImportInputsPanel({ poolId, draftVersion, source, canEdit }: { p
   }
 
   return (
-    <Card className="space-y-3" aria-labelledby="inputs-heading">
+    <Card role="region" className="mb-4 space-y-3" aria-labelledby="inputs-heading">
       <div>
         <h2 id="inputs-heading" className="text-lg font-semibold">
           Inputs to supply
         </h2>
         <p className="text-sm text-slate-700">
-          Imported from {source.files.join(", ")}. These values are not in the files; the draft is incomplete until they are given. Supplying them fills only the fields they feed.
+          {source.inputs.length > 0
+            ? `Imported from ${source.files.join(", ")}. These values are not in the files; the draft is incomplete until they are given. Supplying them fills only the fields they feed.`
+            : `Imported from ${source.files.join(", ")}; every input is supplied.`}
         </p>
       </div>
       {suppliable.length > 0 && (

@@ -193,7 +193,8 @@ export function ImportPoolForm() {
       {nameSuggestion && !several && <ImportAsButton name={nameSuggestion} disabled={pending} onClick={() => void importSingleAs(nameSuggestion)} />}
       {several && preview && (
         <fieldset className="space-y-3 rounded-md border border-slate-200 p-3" aria-describedby={errors.choices ? "import-choices-error" : undefined}>
-          <legend className="px-1 text-sm font-medium">These files hold {preview.pools.length} pools: each chosen one becomes its own design</legend>
+          <legend className="px-1 text-sm font-medium">These files hold {preview.pools.length} pools</legend>
+          <p className="text-xs text-slate-600">Each chosen one becomes its own design.</p>
           {preview.pools.map((p, i) => {
             const row = rows[p.address] ?? { checked: true, name: p.defaultName };
             const rowErrors = errors[`choices.${i}.name`];

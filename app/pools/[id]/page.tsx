@@ -21,11 +21,8 @@ export default async function PoolEditorPage({ params }: { params: Promise<{ id:
   return (
     <>
       <h1 className="sr-only">Edit {pool.name}</h1>
-      {importSource && importSource.inputs.length > 0 && (
-        <div className="mb-4">
-          <ImportInputsPanel key={pool.draft.version} poolId={pool.id} draftVersion={pool.draft.version} source={importSource} canEdit={hasRole(account.role, "editor")} />
-        </div>
-      )}
+      {/* Not keyed by version: its message about the values just supplied stays after the refresh. */}
+      {importSource && <ImportInputsPanel poolId={pool.id} draftVersion={pool.draft.version} source={importSource} canEdit={hasRole(account.role, "editor")} />}
       <DraftEditor key={pool.draft.version} poolId={pool.id} version={pool.draft.version} document={raw as Record<string, unknown>} canEdit={hasRole(account.role, "editor")} />
     </>
   );
