@@ -80,21 +80,20 @@ export default async function HomePage() {
         )}
       </section>
       {canEdit ? (
+        // On a phone the cards stack as New pool, Import, Import from AWS; on a wide screen Import has the right column.
         <div className="grid items-start gap-6 lg:grid-cols-2">
-          <div className="space-y-6">
-            <Card>
-              <h2 className="text-lg font-semibold">New pool</h2>
-              <NewPoolForm presets={presets} />
-            </Card>
-            <Card>
-              <h2 className="text-lg font-semibold">Import from AWS</h2>
-              <p className="mt-1 text-sm text-slate-700">Bring live pools in: each becomes a design with a target linked to it.</p>
-              <ImportAwsForm connections={connections} canUseOwnEndpoint={hasRole(account.role, "admin")} />
-            </Card>
-          </div>
-          <Card>
+          <Card className="lg:col-start-1 lg:row-start-1">
+            <h2 className="text-lg font-semibold">New pool</h2>
+            <NewPoolForm presets={presets} />
+          </Card>
+          <Card className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <h2 className="text-lg font-semibold">Import</h2>
             <ImportPoolForm />
+          </Card>
+          <Card className="lg:col-start-1 lg:row-start-2">
+            <h2 className="text-lg font-semibold">Import from AWS</h2>
+            <p className="mt-1 text-sm text-slate-700">Bring live pools in: each becomes a design with a target linked to it.</p>
+            <ImportAwsForm connections={connections} canUseOwnEndpoint={hasRole(account.role, "admin")} />
           </Card>
         </div>
       ) : (
