@@ -102,6 +102,7 @@ describe("committed migrations", () => {
       Approval: Prisma.ApprovalScalarFieldEnum,
       ApplyRun: Prisma.ApplyRunScalarFieldEnum,
       ApplyLock: Prisma.ApplyLockScalarFieldEnum,
+      ImportSource: Prisma.ImportSourceScalarFieldEnum,
     };
     expect(Object.keys(fieldsByModel).sort()).toEqual(Object.values(Prisma.ModelName).sort());
     for (const [model, fields] of Object.entries(fieldsByModel)) {
