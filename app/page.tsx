@@ -5,7 +5,7 @@ import { NewPoolForm } from "@/components/pools/new-pool-form";
 import { Badge, type BadgeTone, Card } from "@/components/ui";
 import { listPresets } from "@/lib/cognito/presets";
 import { requireAccount } from "@/lib/server/page-auth";
-import { listTargetConnections } from "@/lib/server/imports";
+import { listTargetConnections } from "@/lib/server/import-aws";
 import { listPools, POOL_STATUS_LABEL, type PoolStatus } from "@/lib/server/pools";
 import { hasRole } from "@/lib/server/roles";
 

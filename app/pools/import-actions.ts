@@ -2,7 +2,8 @@
 // Server actions of importing (STYLE.md practice 9): the logic lives in lib/server/imports.ts. Each checks the
 // session and role through defineAction; the workspace is the signed-in account's.
 import { defineAction, IN_TRANSACTION } from "@/lib/server/action";
-import { createImportedPools, importAwsPools, listAwsPools, readImport, supplyImportInputs } from "@/lib/server/imports";
+import { importAwsPools, listAwsPools } from "@/lib/server/import-aws";
+import { createImportedPools, readImport, supplyImportInputs } from "@/lib/server/imports";
 import { awsConnectionSchema, createImportSchema, importAwsPoolsSchema, readImportSchema, supplyInputsSchema } from "./import.validation";
 
 /** Reads files and lists the pools they hold (names taken, inputs to supply); creates nothing. */

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { importAwsPoolsAction, listAwsPoolsAction } from "@/app/pools/import-actions";
 import { Button, Checkbox, Field, FormMessage, Input, Select } from "@/components/ui";
-import type { AwsImportOutcome, AwsPoolListing, TargetConnectionChoice } from "@/lib/server/imports";
+import type { AwsImportOutcome, AwsPoolListing, TargetConnectionChoice } from "@/lib/server/import-aws";
 import { plural } from "./plural";
 
 const DEFAULT = "";
