@@ -4,9 +4,9 @@ const nextConfig = {
   // Database drivers with native parts, and hcl2json (WebAssembly loaded with require), stay outside the server bundle.
   serverExternalPackages: ["@libsql/client", "libsql", "@prisma/adapter-libsql", "pg", "@prisma/adapter-pg", "@cdktf/hcl2json"],
   poweredByHeader: false,
-  // An import may be a 2 MB file (lib/cognito/formats/input-limits.ts), which JSON escaping makes larger in
-  // the request; anything bigger is refused by Next before any of the studio's code runs.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // An import sends its files to a server action: up to 4 MB of text (app/pools/import.validation.ts), which
+  // the action's JSON encoding makes larger; the default limit is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
 };
 
 export default nextConfig;

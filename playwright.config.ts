@@ -38,13 +38,14 @@ export default defineConfig({
   },
   // The specs share one database. home and studio need a brand-new studio (the first account becomes
   // admin); groups-idps and preflight-connect sign up or in by themselves, so they run after them, in
-  // this order, then members. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
+  // this order, then import (it adds pools), then members. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
   projects: [
-    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|members)\.spec\.ts$/u },
+    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|import|members)\.spec\.ts$/u },
     { name: "groups-idps", testMatch: /groups-idps\.spec\.ts$/u, dependencies: ["studio"] },
     { name: "preflight-connect", testMatch: /preflight-connect\.spec\.ts$/u, dependencies: ["groups-idps"] },
+    { name: "import", testMatch: /import\.spec\.ts$/u, dependencies: ["preflight-connect"] },
     // Last: it removes a member and spends sign-in attempts of the shared address.
-    { name: "members", testMatch: /members\.spec\.ts$/u, dependencies: ["preflight-connect"] },
+    { name: "members", testMatch: /members\.spec\.ts$/u, dependencies: ["import"] },
   ],
   webServer: {
     command: `node scripts/db-migrate.mjs && node scripts/serve.mjs -H 127.0.0.1 -p ${port}`,

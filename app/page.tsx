@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ImportAwsForm } from "@/components/pools/import-aws-form";
 import { ImportPoolForm } from "@/components/pools/import-pool-form";
 import { DeploymentBadges } from "@/components/pools/deployment-badges";
 import { NewPoolForm } from "@/components/pools/new-pool-form";
@@ -6,6 +7,7 @@ import { Badge, type BadgeTone, Card } from "@/components/ui";
 import { listPresets } from "@/lib/cognito/presets";
 import { requireAccount } from "@/lib/server/page-auth";
 import { listDeployments } from "@/lib/server/deployments";
+import { listTargetConnections } from "@/lib/server/import-aws";
 import { listPools, POOL_STATUS_LABEL, type PoolStatus, regionLabel } from "@/lib/server/pools";
 import { hasRole } from "@/lib/server/roles";
 
@@ -22,6 +24,7 @@ export default async function HomePage() {
   const pools = await listPools(account.workspaceId);
   const deployments = await listDeployments(pools.map((p) => p.id));
   const canEdit = hasRole(account.role, "editor");
+  const connections = canEdit ? await listTargetConnections(account.workspaceId) : [];
   const presets = listPresets("pool").map((p) => ({ name: p.name, title: p.title, summary: p.summary }));
   return (
     <div className="space-y-8">
@@ -84,14 +87,20 @@ export default async function HomePage() {
         )}
       </section>
       {canEdit ? (
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Card>
+        // On a phone the cards stack as New pool, Import, Import from AWS; on a wide screen Import has the right column.
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          <Card className="lg:col-start-1 lg:row-start-1">
             <h2 className="text-lg font-semibold">New pool</h2>
             <NewPoolForm presets={presets} />
           </Card>
-          <Card>
+          <Card className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <h2 className="text-lg font-semibold">Import</h2>
             <ImportPoolForm />
+          </Card>
+          <Card className="lg:col-start-1 lg:row-start-2">
+            <h2 className="text-lg font-semibold">Import from AWS</h2>
+            <p className="mt-1 text-sm text-slate-700">Bring live pools in: each becomes a design with a target linked to it.</p>
+            <ImportAwsForm connections={connections} canUseOwnEndpoint={hasRole(account.role, "admin")} />
           </Card>
         </div>
       ) : (

@@ -48,8 +48,7 @@ test("preflight blocks a trigger Cognito may not invoke, apply is refused before
   const importForm = page.getByRole("form", { name: "Import a pool" });
   await importForm.getByLabel("…or paste it here").fill(design());
   await importForm.getByLabel("Environment").fill("dev");
-  await importForm.getByRole("button", { name: "Import" }).click();
-  await importForm.getByRole("link", { name: POOL }).click();
+  await importForm.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page).toHaveURL(/\/pools\/[^/]+$/);
   const poolPath = new URL(page.url()).pathname;
 

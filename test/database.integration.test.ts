@@ -72,8 +72,8 @@ afterAll(async () => {
 
 describe("committed migrations", () => {
   test("apply to an empty SQLite file (created with its folder) and an empty PostgreSQL database", async () => {
-    expect(await migrate(sqliteUrl)).toEqual(["0001_init", "0002_auth_workspaces_revisions", "0003_targets_change_requests", "0004_environment_values_promotion", "0005_sign_up_policy", "0006_review_safety"]);
-    expect(await migrate(postgresUrl)).toEqual(["0001_init", "0002_auth_workspaces_revisions", "0003_targets_change_requests", "0004_environment_values_promotion", "0005_sign_up_policy", "0006_review_safety"]);
+    expect(await migrate(sqliteUrl)).toEqual(["0001_init", "0002_auth_workspaces_revisions", "0003_targets_change_requests", "0004_environment_values_promotion", "0005_sign_up_policy", "0006_review_safety", "0007_import_sources"]);
+    expect(await migrate(postgresUrl)).toEqual(["0001_init", "0002_auth_workspaces_revisions", "0003_targets_change_requests", "0004_environment_values_promotion", "0005_sign_up_policy", "0006_review_safety", "0007_import_sources"]);
     // A second start applies nothing.
     expect(await migrate(sqliteUrl)).toEqual([]);
     expect(await migrate(postgresUrl)).toEqual([]);
@@ -106,6 +106,7 @@ describe("committed migrations", () => {
       FirstAdmin: Prisma.FirstAdminScalarFieldEnum,
       Invitation: Prisma.InvitationScalarFieldEnum,
       RateLimitCounter: Prisma.RateLimitCounterScalarFieldEnum,
+      ImportSource: Prisma.ImportSourceScalarFieldEnum,
     };
     expect(Object.keys(fieldsByModel).sort()).toEqual(Object.values(Prisma.ModelName).sort());
     for (const [model, fields] of Object.entries(fieldsByModel)) {

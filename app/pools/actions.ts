@@ -2,20 +2,14 @@
 // Server actions only (STYLE.md practice 9): the logic lives in lib/server.
 import { defineAction } from "@/lib/server/action";
 import { COALESCE_WINDOW_MS } from "@/lib/server/audit";
-import { importPool, newPoolDocument } from "@/lib/server/pool-actions";
+import { newPoolDocument } from "@/lib/server/pool-actions";
 import { createPool, createRevision, saveDraft } from "@/lib/server/pools";
-import { importPoolSchema, newPoolSchema, saveDraftSchema, saveRevisionSchema } from "./pools.validation";
+import { newPoolSchema, saveDraftSchema, saveRevisionSchema } from "./pools.validation";
 
 export const createPoolAction = defineAction({ schema: newPoolSchema, role: "editor", audit: "pool.create" }, async (input, { account, audit }) => {
   const pool = await createPool({ workspaceId: account.workspaceId, environment: input.environment, document: newPoolDocument(input), actor: account.email });
   audit({ target: pool.id, poolId: pool.id, after: `created ${pool.name} (${input.preset || "blank"}, ${input.environment})` });
   return pool;
-});
-
-export const importPoolAction = defineAction({ schema: importPoolSchema, role: "editor", audit: "pool.import" }, async (input, { account, audit }) => {
-  const result = await importPool(input, account);
-  audit({ target: result.id ?? "", poolId: result.id, after: `imported ${result.name} from ${input.fileName ?? "pasted text"}`, details: { diagnostics: result.diagnostics.length } });
-  return result;
 });
 
 export const saveDraftAction = defineAction({ schema: saveDraftSchema, role: "editor", audit: "draft.save", coalesceWithinMs: COALESCE_WINDOW_MS }, async (input, { account, audit }) => {

@@ -18,16 +18,6 @@ export const newPoolSchema = z.object({
 });
 export type NewPoolInput = z.infer<typeof newPoolSchema>;
 
-export const importPoolSchema = z.object({
-  text: z
-    .string()
-    .min(1, { error: "paste a file or choose one to upload" })
-    .max(INPUT_LIMITS.fileBytes, { error: `the file is larger than ${INPUT_LIMITS.fileBytes / 1_000_000} MB, the limit for one import; import only the files that hold the user pool` }),
-  fileName: z.string().max(255).optional(),
-  environment: environmentSchema,
-});
-export type ImportPoolInput = z.infer<typeof importPoolSchema>;
-
 export const saveDraftSchema = z.object({
   poolId: z.string().min(1),
   version: z.int().min(1),

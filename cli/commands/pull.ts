@@ -2,7 +2,7 @@
  * `cognito-studio pull --user-pool-id ID`: prints a live pool as a spec document. Values equal to AWS
  * defaults are left out (lib/cognito/aws/normalise.ts), client secrets never appear.
  */
-import { readLivePool } from "../../lib/cognito/aws/read-live-pool";
+import { providerSecretNote, readLivePool } from "../../lib/cognito/aws/read-live-pool";
 import { serialisePoolDocument } from "../../lib/cognito/spec/document";
 import { oneOf, parseCommandArgs } from "../args";
 import { checkPoolId, connect, describeAwsError, regionOfPoolId } from "../cognito-target";
@@ -52,7 +52,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         ...Object.entries(live.clientIds).map(([name, id]) => `# client ${name}: ${id}`),
         ...(live.domainCloudFrontTarget ? [`# domain CloudFront target: ${live.domainCloudFrontTarget}`] : []),
         // The secret itself is never printed: the document needs a reference to where it is kept.
-        ...live.providersWithSecret.map((name) => `# identity provider ${name} has a secret in AWS: set its secretRef (env IDP_SECRET_..., secretsManager or ssmParameter) before applying; an update without one is refused, it would delete the secret`),
+        ...live.providersWithSecret.map((name) => `# ${providerSecretNote(name)}`),
         `# estimatedNumberOfUsers: ${live.estimatedNumberOfUsers}`,
         `# ${port.totalCalls()} API calls`,
         "",

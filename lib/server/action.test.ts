@@ -17,6 +17,7 @@ const { defineAction, GENERIC_ERROR, SIGNED_OUT_ERROR } = await import("./action
 const { UserError } = await import("./errors");
 const { readStoredDocument } = await import("./pools");
 const actions = await import("@/app/pools/actions");
+const importActions = await import("@/app/pools/import-actions");
 
 const users: Record<Role, string> = { viewer: "", editor: "", approver: "", admin: "" };
 
@@ -172,21 +173,29 @@ describe("saveDraftAction and saveRevisionAction", () => {
   });
 });
 
-describe("importPoolAction", () => {
+describe("createImportAction and readImportAction", () => {
   const text = "apiVersion: cognito-studio.dev/v1\nkind: UserPool\nmetadata:\n  name: imported\nspec:\n  region: eu-west-1\n";
+  const files = [{ path: "pool.yaml", content: text }];
 
   test.each(["anonymous", "viewer"] as const)("is refused as %s", async (role) => {
     as(role);
-    expect((await actions.importPoolAction({ text, environment: "dev" })).ok).toBe(false);
+    expect((await importActions.readImportAction({ files })).ok).toBe(false);
+    expect((await importActions.createImportAction({ files, environment: "dev", choices: [{ address: "imported" }] })).ok).toBe(false);
+    expect(await getDb().db.pool.count({ where: { name: "imported" } })).toBe(0);
   });
 
-  test("imports a spec as editor; unparsable text is a field error", async () => {
+  test("imports a spec as editor, audited; unparsable text is a field error at the files", async () => {
     as("editor");
-    const result = await actions.importPoolAction({ text, fileName: "pool.yaml", environment: "staging" });
-    expect(result.ok && result.data.name).toBe("imported");
-    const broken = await actions.importPoolAction({ text: "apiVersion: [", environment: "dev" });
+    const preview = await importActions.readImportAction({ files });
+    expect(preview.ok && preview.data.pools.map((p) => [p.address, p.defaultName, p.taken])).toEqual([["imported", "imported", false]]);
+    const result = await importActions.createImportAction({ files, environment: "staging", choices: [{ address: "imported" }] });
+    expect(result.ok && result.data.map((p) => p.name)).toEqual(["imported"]);
+    if (!result.ok) return;
+    const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { poolId: result.data[0]?.id, action: "pool.import" } });
+    expect(audit.after).toBe("imported imported (imported) from pool.yaml");
+    const broken = await importActions.readImportAction({ files: [{ path: "pasted text", content: "apiVersion: [" }] });
     expect(broken.ok).toBe(false);
-    if (!broken.ok) expect(broken.fieldErrors.text?.[0]).toMatch(/^The file could not be imported as spec/u);
+    if (!broken.ok) expect(broken.fieldErrors.files?.[0]).toMatch(/^Nothing could be imported from pasted text: /u);
   });
 });
 

@@ -27,7 +27,8 @@ export interface ActionOptions<S extends z.ZodType> {
   role: Role;
   /**
    * For a mutation: the audit action name (the handler describes what happened with `ctx.audit`);
-   * `false` for a read-only action (nothing to audit).
+   * `false` for a read-only action (nothing to audit); `"in-transaction"` for a mutation whose handler
+   * writes its own audit events inside its transactions (one per pool it creates, say).
    */
   audit: string | false;
   /**
@@ -38,6 +39,12 @@ export interface ActionOptions<S extends z.ZodType> {
   external?: boolean;
   /** Autosave: one event per person, pool and editing session (see recordAuditEvent). */
   coalesceWithinMs?: number;
+  /**
+   * The handler writes its own audit events, one per thing it creates, each in the transaction that creates it
+   * (an import of several pools); the wrapper writes none for a success. With `external`, as such handlers read
+   * files or AWS for a while before they write.
+   */
+  handlerAudits?: boolean;
 }
 
 export interface ActionContext {
@@ -118,7 +125,7 @@ export function defineAction<S extends z.ZodType, T>(
           if (options.audit) await writeEvent(error instanceof UserError ? error.message : "failed with a server error (logged)");
           throw error;
         }
-        if (options.audit) await writeEvent();
+        if (options.audit && !options.handlerAudits) await writeEvent();
         return { ok: true, data };
       }
       const outcome = await inTransaction(async () => {
@@ -137,6 +144,7 @@ export function defineAction<S extends z.ZodType, T>(
     } catch (error) {
       if (error instanceof UserError) {
         if (!options.external) await note(`${name}.refused`, error.message, { code: error.code });
+        if (error.fieldErrors) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message };
         return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] } } : { ok: false, fieldErrors: {}, formError: error.message };
       }
       console.error(`action ${name} failed`, error);

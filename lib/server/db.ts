@@ -12,6 +12,8 @@ import { databaseKind, resolveDatabaseUrl } from "@/prisma/database-url.mjs";
  */
 export type Db = SqliteClient;
 export type DatabaseKind = "sqlite" | "postgresql";
+/** The client inside an interactive transaction (`db.$transaction(async (tx) => ...)`); a Db is one too. */
+export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export function createDb(url: string): Db {
   if (databaseKind(url) === "postgresql") {

@@ -11,11 +11,14 @@ export class UserError extends Error {
    * of the old one): the action wrapper commits the transaction instead of rolling it back.
    */
   readonly keepsChanges: boolean;
-  constructor(code: string, message: string, field?: string, options: { keepsChanges?: boolean } = {}) {
+  /** Errors of several fields at once (field name → messages), shown next to each; `message` is the form's summary. */
+  readonly fieldErrors?: Record<string, string[]>;
+  constructor(code: string, message: string, field?: string, options: { keepsChanges?: boolean; fieldErrors?: Record<string, string[]> } = {}) {
     super(message);
     this.name = "UserError";
     this.code = code;
     this.field = field;
     this.keepsChanges = options.keepsChanges ?? false;
+    this.fieldErrors = options.fieldErrors;
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { type Diagnostic, type PoolDocument, hasErrors, poolDocumentSchema, removeProviderSecrets, validatePoolDocument } from "@/lib/cognito/spec";
 import { sameValue } from "@/lib/cognito/plan";
-import { type Db, getDb } from "./db";
+import { type Db, type DbTx, getDb } from "./db";
 import { UserError } from "./errors";
 
 /** Largest document a draft may hold (JSON text): far above a 200-client pool, far below trouble. */
@@ -169,7 +169,7 @@ function formatTime(date: Date): string {
  */
 export async function saveDraft(
   input: { workspaceId: string; poolId: string; version: number; document: unknown; actor: string },
-  db: Db = getDb().db,
+  db: Db | DbTx = getDb().db,
 ): Promise<SaveDraftResult> {
   // A provider secret typed into providerDetails never reaches the database (issue 10: secrets stay out).
   const { document, removed } = removeProviderSecrets(input.document);

@@ -30,6 +30,7 @@ import type {
   UpdateUserPoolRequest,
   UserPoolClientDescription,
   UserPoolClientType,
+  UserPoolDescriptionType,
   UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 
@@ -47,6 +48,8 @@ export interface CognitoPort {
   readonly region: string;
 
   // Reads (cognito-semantics.md §6)
+  /** The pools of the account in the port's Region, one page (Import from AWS lists them). */
+  listUserPools(nextToken?: string): Promise<Page<UserPoolDescriptionType>>;
   describeUserPool(userPoolId: string): Promise<UserPoolType>;
   getUserPoolMfaConfig(userPoolId: string): Promise<MfaConfigType>;
   listUserPoolClients(userPoolId: string, nextToken?: string): Promise<Page<UserPoolClientDescription>>;

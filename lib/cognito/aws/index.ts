@@ -1,6 +1,6 @@
 /** Public API of the AWS side: the SDK-backed port, the live reader, quotas and the rate limiter. */
 export { createCognitoClient, createSdkPort, type CognitoConnectionOptions, type SdkPort, type SdkPortOptions } from "./sdk-port";
-export { readLivePool, fingerprintLiveState, issuerUrlOf, type LivePool, type LivePoolFacts, type LivePoolRaw, type ReadLivePoolOptions } from "./read-live-pool";
+export { readLivePool, allPages, providerSecretNote, fingerprintLiveState, issuerUrlOf, type LivePool, type LivePoolFacts, type LivePoolRaw, type ReadLivePoolOptions } from "./read-live-pool";
 export { normaliseLiveSpec, normaliseLiveDocument, POOL_DEFAULTS, CLIENT_DEFAULTS, STANDARD_ATTRIBUTE_DEFAULTS } from "./normalise";
 export { CATEGORY_QUOTAS, OPERATION_CATEGORIES, quotaFloorSeconds, type CognitoOperation, type QuotaCategory } from "./quotas";
 export { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-limiter";

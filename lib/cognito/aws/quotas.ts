@@ -31,6 +31,7 @@ export const CATEGORY_QUOTAS: Readonly<Record<QuotaCategory, CategoryQuota>> = {
 /** The operations of the port and the quota category the quotas page lists each in. */
 export const OPERATION_CATEGORIES = {
   DescribeUserPool: "UserPoolRead",
+  ListUserPools: "UserPoolRead",
   CreateUserPool: "UserPoolUpdate",
   UpdateUserPool: "UserPoolUpdate",
   DeleteUserPool: "UserPoolUpdate",

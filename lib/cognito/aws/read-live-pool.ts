@@ -89,7 +89,8 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
   return results;
 }
 
-async function allPages<T>(fetch: (token?: string) => Promise<{ items: T[]; nextToken?: string }>): Promise<T[]> {
+/** Every page of a paginated list, in order; refuses a token the service handed back before. */
+export async function allPages<T>(fetch: (token?: string) => Promise<{ items: T[]; nextToken?: string }>): Promise<T[]> {
   const out: T[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
@@ -122,6 +123,14 @@ export function stableStringify(value: unknown): string {
 /** The fingerprint of a live state: the full (un-normalised) document and every id, not user counts. */
 export function fingerprintLiveState(document: PoolDocument, userPoolId: string, clientIds: Record<string, string>): string {
   return createHash("sha256").update(stableStringify({ document, userPoolId, clientIds })).digest("hex");
+}
+
+/**
+ * What a person must add for an identity provider whose secret AWS holds: the document read from AWS cannot
+ * say where the secret came from, so it needs a reference before it can be applied (pull, Import from AWS).
+ */
+export function providerSecretNote(providerName: string): string {
+  return `identity provider ${providerName} has a secret in AWS: set its secretRef (env IDP_SECRET_..., secretsManager or ssmParameter) before applying; an update without one is refused, it would delete the secret`;
 }
 
 export function issuerUrlOf(region: string, userPoolId: string): string {

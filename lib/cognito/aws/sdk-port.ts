@@ -40,6 +40,7 @@ import {
   ListIdentityProvidersCommand,
   ListResourceServersCommand,
   ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
   UpdateGroupCommand,
   UpdateIdentityProviderCommand,
@@ -58,6 +59,8 @@ export const LIST_RESOURCE_SERVERS_PAGE_SIZE = 50;
 /** ListGroups `Limit` and ListIdentityProviders `MaxResults`: 1–60 (QueryLimitType / ListProvidersLimitType). */
 export const LIST_GROUPS_PAGE_SIZE = 60;
 export const LIST_PROVIDERS_PAGE_SIZE = 60;
+/** ListUserPools `MaxResults` is required, 1–60 (PoolQueryLimitType). */
+export const LIST_USER_POOLS_PAGE_SIZE = 60;
 
 export interface CognitoConnectionOptions {
   region: string;
@@ -159,6 +162,10 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     calls,
     totalCalls: () => Object.values(calls).reduce((a, b) => a + (b ?? 0), 0),
 
+    async listUserPools(NextToken) {
+      const out = await call("ListUserPools", undefined, () => client.send(new ListUserPoolsCommand({ NextToken, MaxResults: LIST_USER_POOLS_PAGE_SIZE })));
+      return { items: out.UserPools ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+    },
     async describeUserPool(UserPoolId) {
       const out = await call("DescribeUserPool", undefined, () => client.send(new DescribeUserPoolCommand({ UserPoolId })));
       if (!out.UserPool) throw Object.assign(new Error(`DescribeUserPool returned no pool for ${UserPoolId}`), { name: "ResourceNotFoundException" });

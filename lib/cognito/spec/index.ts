@@ -20,3 +20,4 @@ export * from "./document-kinds";
 export * from "./document";
 export * from "./yaml-text";
 export * from "./json-schema";
+export * from "./field-paths";
