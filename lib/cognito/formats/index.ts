@@ -16,6 +16,7 @@ import { renderTerraformModule } from "./terraform-module/render-terraform-modul
 import type { ExportFormat, ExportResult, ImportFilesResult, ImportFormat, ImportRequest, ImportResult } from "./types";
 
 export * from "./types";
+export { exportForTarget, type ExportTarget, type TargetExport, type TargetLiveIds } from "./export-for-target";
 export { parseCloudFormation, renderCloudFormation, parseTerraform, renderTerraform, renderTerraformModule };
 export type { CloudFormationImportOptions, TerraformExportOptions };
 
