@@ -24,7 +24,7 @@ export function ExportTargetPicker({ targets, selected, format }: { targets: Exp
           {targets.map((t) => (
             <option key={t.id} value={t.id}>
               target {t.name}
-              {t.userPoolId ? ` (pool ${t.userPoolId})` : " (no pool yet)"}
+              {t.userPoolId ? " (live pool)" : " (no pool yet)"}
             </option>
           ))}
         </Select>

@@ -50,7 +50,7 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
       {target && forTarget && (
         <p className="text-sm text-slate-700" data-testid="export-target-summary">
           For target <strong>{target.name}</strong> in {target.region}:{" "}
-          {forTarget.replaced.length > 0 ? `${forTarget.replaced.length} ${forTarget.replaced.length === 1 ? "value" : "values"} of the target replace the design's` : "the design's values (the target has none of its own)"}
+          {forTarget.replaced.length > 0 ? `${forTarget.replaced.length === 1 ? "1 value of the target replaces" : `${forTarget.replaced.length} values of the target replace`} the design's` : "the design's values (the target has none of its own)"}
           {target.userPoolId
             ? `; the Terraform export adds import blocks (imports.tf) so terraform apply adopts pool ${target.userPoolId} instead of creating a new one.`
             : "; the target has no pool yet, so Terraform will create one."}
