@@ -199,6 +199,11 @@ describe("normalisation", () => {
     expect(normaliseLiveSpec(answer, desired).passwordPolicy).toEqual(desired.passwordPolicy);
   });
 
+  test("an analytics configuration without UserDataShared does not share user data (an absent boolean is false)", () => {
+    const client = clientSpecFromApi({ ClientId: "c", ClientName: "web", AnalyticsConfiguration: { ApplicationId: "app", ExternalId: "x", RoleArn: "arn:aws:iam::1:role/r" } });
+    expect(client.analyticsConfiguration?.userDataShared).toBe(false);
+  });
+
   test("a default the API leaves out is filled in where the desired spec sets it", () => {
     const client = clientSpecFromApi({ ClientId: "c", ClientName: "web", RefreshTokenValidity: 30 });
     const out = normaliseLiveSpec(

@@ -358,7 +358,9 @@ export function mfaConfigInput(userPoolId: string, spec: PoolSpec, live: MfaConf
  * whether the client has one (the secret itself never enters a document).
  */
 export function clientSpecFromApi(client: UserPoolClientType): AppClientSpec {
-  const { ClientSecret, ClientName, ...rest } = client;
+  const { ClientSecret, ClientName, ...answer } = client;
+  // AnalyticsConfigurationType.UserDataShared: absent is off, as for the password-policy switches above.
+  const rest = answer.AnalyticsConfiguration ? { ...answer, AnalyticsConfiguration: { ...answer.AnalyticsConfiguration, UserDataShared: answer.AnalyticsConfiguration.UserDataShared ?? false } } : answer;
   const spec = fromApiShape(rest, appClientSchema) as Json;
   return { name: ClientName ?? "", generateSecret: ClientSecret !== undefined && ClientSecret !== "", ...spec } as AppClientSpec;
 }

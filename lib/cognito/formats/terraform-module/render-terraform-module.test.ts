@@ -87,10 +87,17 @@ describe("renderTerraformModule", () => {
     const paths = result.diagnostics.map((d) => d.path);
     for (const path of ["spec.deletionProtection", "spec.userPoolTier", "spec.signInPolicy", "spec.emailMfaConfiguration", "spec.webAuthnConfiguration", "spec.domain.managedLoginVersion"])
       expect(paths).toContain(path);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ path: "spec.clients[0]", message: expect.stringContaining("auth_session_validity") }));
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ path: "spec.clients[0].authSessionValidity", message: expect.stringContaining("auth_session_validity") }));
     const content = result.files[0].content;
     expect(content).toContain("# Not exported: the module has no input for\n#   spec.deletionProtection\n#   spec.userPoolTier");
     expect(content).not.toContain("deletion_protection");
+  });
+
+  test("a client's token units are written in full: the module would pass a missing unit as null, which the provider reads as 0s", async () => {
+    const doc = structuredClone(SEED_000_DOCUMENT);
+    doc.spec.clients = [{ name: "m2m", accessTokenValidity: 60, tokenValidityUnits: { accessToken: "minutes" } }];
+    const clients = (await moduleInputs(doc)).clients as Json[];
+    expect(clients[0]?.token_validity_units).toEqual({ access_token: "minutes", id_token: "hours", refresh_token: "days" });
   });
 
   test("client defaults become default_client_* inputs", async () => {

@@ -168,6 +168,11 @@ const CLIENT_KEYS = new Set([
 /** `default_client_*` inputs: every client key above except analytics_configuration. */
 const DEFAULT_CLIENT_KEYS = new Set([...CLIENT_KEYS].filter((k) => k !== "analytics_configuration"));
 
+/** `auth_session_validity` → `authSessionValidity`: the document's name of a client argument. */
+function camelCase(key: string): string {
+  return key.replace(/_([a-z])/gu, (_, c: string) => c.toUpperCase());
+}
+
 function numeric(value: string | undefined): number | undefined {
   return value === undefined ? undefined : Number(value);
 }
@@ -175,9 +180,13 @@ function numeric(value: string | undefined): number | undefined {
 function clientObject(settings: AppClientSettings, allowed: ReadonlySet<string>, path: string, diagnostics: Diagnostic[]): Record<string, unknown> {
   const target = toTarget(appClientSettingsSchema, settings, { ...TF_CLIENT_NAMING, objectsAsBlocks: false }) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
+  // The module passes token_validity_units through with null for a unit not given, which the provider reads as
+  // no unit: a 30-day refresh token becomes "0s" and the apply fails. Every unit is written (AWS's defaults).
+  const units = target.token_validity_units as Record<string, unknown> | undefined;
+  if (units) target.token_validity_units = { access_token: "hours", id_token: "hours", refresh_token: "days", ...units };
   for (const [key, value] of Object.entries(target)) {
     if (allowed.has(key)) out[key] = value;
-    else diagnostics.push(warning(path, "not-expressible", `the mineiros module has no ${key} for clients; it is not exported`));
+    else diagnostics.push(warning(`${path}.${camelCase(key)}`, "not-expressible", `the mineiros module has no ${key} for clients; it is not exported`));
   }
   return out;
 }
