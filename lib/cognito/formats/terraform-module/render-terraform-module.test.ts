@@ -100,6 +100,12 @@ describe("renderTerraformModule", () => {
     expect(clients[0]?.token_validity_units).toEqual({ access_token: "minutes", id_token: "hours", refresh_token: "days" });
   });
 
+  test("a client's analytics configuration, which the module's main.tf never reads, is a warning, not a silent loss", () => {
+    const { diagnostics, files } = renderTerraformModule(KITCHEN_SINK_DOCUMENT);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ path: expect.stringMatching(/^spec\.clients\[\d+\]\.analyticsConfiguration$/u), code: "not-expressible" }));
+    expect(files[0]?.content).not.toContain("analytics_configuration");
+  });
+
   test("client defaults become default_client_* inputs", async () => {
     const doc = structuredClone(SEED_000_DOCUMENT);
     doc.spec.clientDefaults = { refreshTokenValidity: 45, allowedOAuthScopes: ["email", "openid"] };

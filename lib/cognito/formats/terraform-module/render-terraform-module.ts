@@ -143,13 +143,16 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   ["metadata.labels", (d) => (d.metadata.labels && Object.keys(d.metadata.labels).length ? d.metadata.labels : undefined)],
 ];
 
-/** Client settings the module's `clients` objects read (seed 002, "Each client object … accepts"). */
+/**
+ * Client settings the module's `clients` objects read: the keys its `local.clients` looks up (main.tf of the
+ * module's 0.9 release). Its README also lists analytics_configuration, which main.tf never reads: a client's
+ * analytics configuration would be dropped without a word, so it is reported as not exported instead.
+ */
 const CLIENT_KEYS = new Set([
   "access_token_validity",
   "allowed_oauth_flows_user_pool_client",
   "allowed_oauth_flows",
   "allowed_oauth_scopes",
-  "analytics_configuration",
   "callback_urls",
   "default_redirect_uri",
   "enable_token_revocation",
@@ -164,9 +167,6 @@ const CLIENT_KEYS = new Set([
   "token_validity_units",
   "write_attributes",
 ]);
-
-/** `default_client_*` inputs: every client key above except analytics_configuration. */
-const DEFAULT_CLIENT_KEYS = new Set([...CLIENT_KEYS].filter((k) => k !== "analytics_configuration"));
 
 /** `auth_session_validity` → `authSessionValidity`: the document's name of a client argument. */
 function camelCase(key: string): string {
@@ -241,7 +241,7 @@ function render(doc: PoolDocument): ExportResult {
     body.push(attr("alias_attributes", []));
   }
   if (spec.clientDefaults) {
-    const defaults = clientObject(spec.clientDefaults, DEFAULT_CLIENT_KEYS, "spec.clientDefaults", diagnostics);
+    const defaults = clientObject(spec.clientDefaults, CLIENT_KEYS, "spec.clientDefaults", diagnostics);
     for (const [key, value] of Object.entries(defaults)) body.push(attr(`default_client_${key}`, value as HclValue));
   }
   if (spec.clients) {
