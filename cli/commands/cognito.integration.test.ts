@@ -55,7 +55,8 @@ test("apply --create --yes --format json, pull, plan --user-pool-id, apply a cha
   expect(await runCli(["pull", "--user-pool-id", id, "--endpoint", moto.endpoint], pull)).toBe(0);
   const pulled = parse(pull.out()) as { metadata: { name: string }; spec: { passwordPolicy: unknown; clients: { name: string }[] } };
   expect(pulled.metadata.name).toBe("cli-pool");
-  expect(pulled.spec.passwordPolicy).toEqual({ minimumLength: 12 });
+  // Created with only a minimum length: the API reads the absent requirement switches as off.
+  expect(pulled.spec.passwordPolicy).toEqual({ minimumLength: 12, requireUppercase: false, requireLowercase: false, requireNumbers: false, requireSymbols: false });
   // The clients are created concurrently, so moto lists them in either order.
   expect(pulled.spec.clients.map((c) => c.name).sort()).toEqual(["backend", "web"]);
   expect(pull.out()).not.toContain(created.newClientSecrets.backend);

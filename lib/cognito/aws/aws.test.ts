@@ -158,7 +158,7 @@ describe("mapping", () => {
 describe("normalisation", () => {
   const live = poolSpecFromApi(
     {
-      Policies: { PasswordPolicy: { MinimumLength: 8, RequireSymbols: true, TemporaryPasswordValidityDays: 7 } },
+      Policies: { PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: 7 } },
       DeletionProtection: "INACTIVE",
       MfaConfiguration: "OFF",
       LambdaConfig: {},
@@ -190,6 +190,18 @@ describe("normalisation", () => {
       { name: "tenant", attributeDataType: "String" },
     ]);
     expect(out.mfaConfiguration).toBeUndefined();
+  });
+
+  test("a password requirement absent from the answer is off, as the API reads an absent boolean (the Terraform provider leaves false out)", () => {
+    const answer = poolSpecFromApi({ Policies: { PasswordPolicy: { MinimumLength: 12, RequireUppercase: true } } }, {}, "eu-west-1");
+    expect(answer.passwordPolicy).toEqual({ minimumLength: 12, requireUppercase: true, requireLowercase: false, requireNumbers: false, requireSymbols: false });
+    const desired = { region: "eu-west-1", passwordPolicy: { minimumLength: 12, requireUppercase: true, requireLowercase: false, requireNumbers: false, requireSymbols: false } };
+    expect(normaliseLiveSpec(answer, desired).passwordPolicy).toEqual(desired.passwordPolicy);
+  });
+
+  test("an analytics configuration without UserDataShared does not share user data (an absent boolean is false)", () => {
+    const client = clientSpecFromApi({ ClientId: "c", ClientName: "web", AnalyticsConfiguration: { ApplicationId: "app", ExternalId: "x", RoleArn: "arn:aws:iam::1:role/r" } });
+    expect(client.analyticsConfiguration?.userDataShared).toBe(false);
   });
 
   test("a default the API leaves out is filled in where the desired spec sets it", () => {

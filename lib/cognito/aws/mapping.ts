@@ -14,6 +14,7 @@ import type {
   CreateUserPoolClientRequest,
   CreateUserPoolRequest,
   DomainDescriptionType,
+  PasswordPolicyType,
   ResourceServerType,
   SchemaAttributeType,
   SetUserPoolMfaConfigRequest,
@@ -148,6 +149,22 @@ export function schemaAttributeToApi(attribute: SchemaAttributeSpec): SchemaAttr
 // User pool
 
 /**
+ * PasswordPolicyType's requirement switches. A request that leaves one out turns it off (the API reads an absent
+ * boolean as false; the Terraform provider, on the AWS SDK for Go v2, leaves `false` out of its requests), and an
+ * answer that leaves one out, as moto's does for a policy created that way, means the same: off. Read as the
+ * password-policy default (on), it would show a change on every plan of a pool Terraform made.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html
+ */
+const PASSWORD_POLICY_SWITCHES = ["RequireUppercase", "RequireLowercase", "RequireNumbers", "RequireSymbols"] as const;
+
+function passwordPolicyFromApi(policy: PasswordPolicyType | undefined): PasswordPolicyType | undefined {
+  if (!policy) return undefined;
+  const out: PasswordPolicyType = { ...policy };
+  for (const key of PASSWORD_POLICY_SWITCHES) out[key] ??= false;
+  return out;
+}
+
+/**
  * The pool part of a spec (everything but clients, resource servers and domain) from DescribeUserPool
  * and GetUserPoolMfaConfig, un-normalised: every value AWS returned that the spec can hold.
  * MFA and WebAuthn settings come from GetUserPoolMfaConfig, which is authoritative for them
@@ -156,7 +173,7 @@ export function schemaAttributeToApi(attribute: SchemaAttributeSpec): SchemaAttr
 export function poolSpecFromApi(pool: UserPoolType, mfa: MfaConfigType, region: string): PoolSpec {
   const flat: Json = {
     ...pool,
-    PasswordPolicy: pool.Policies?.PasswordPolicy,
+    PasswordPolicy: passwordPolicyFromApi(pool.Policies?.PasswordPolicy),
     SignInPolicy: pool.Policies?.SignInPolicy,
     MfaConfiguration: mfa.MfaConfiguration ?? pool.MfaConfiguration,
     SoftwareTokenMfaConfiguration: mfa.SoftwareTokenMfaConfiguration,
@@ -341,7 +358,9 @@ export function mfaConfigInput(userPoolId: string, spec: PoolSpec, live: MfaConf
  * whether the client has one (the secret itself never enters a document).
  */
 export function clientSpecFromApi(client: UserPoolClientType): AppClientSpec {
-  const { ClientSecret, ClientName, ...rest } = client;
+  const { ClientSecret, ClientName, ...answer } = client;
+  // AnalyticsConfigurationType.UserDataShared: absent is off, as for the password-policy switches above.
+  const rest = answer.AnalyticsConfiguration ? { ...answer, AnalyticsConfiguration: { ...answer.AnalyticsConfiguration, UserDataShared: answer.AnalyticsConfiguration.UserDataShared ?? false } } : answer;
   const spec = fromApiShape(rest, appClientSchema) as Json;
   return { name: ClientName ?? "", generateSecret: ClientSecret !== undefined && ClientSecret !== "", ...spec } as AppClientSpec;
 }

@@ -85,7 +85,8 @@ test("live facts: ARN, issuer URL, client ids, CloudFront target; defaults prune
     metadata: { name: "facts" },
     spec: {
       region: REGION,
-      passwordPolicy: { minimumLength: 10 },
+      // Created with only MinimumLength: the API reads the absent requirement switches as off.
+      passwordPolicy: { minimumLength: 10, requireUppercase: false, requireLowercase: false, requireNumbers: false, requireSymbols: false },
       accountRecoverySetting: {
         recoveryMechanisms: [
           { name: "verified_email", priority: 1 },

@@ -21,6 +21,7 @@ import type { ExportFormat, ExportResult, ImportFilesResult, ImportFormat, Impor
 
 export * from "./types";
 export { INPUT_LIMITS, type InputLimits, checkFileText, checkImportInput } from "./input-limits";
+export { exportForTarget, type ExportTarget, type TargetExport, type TargetLiveIds } from "./export-for-target";
 export { parseCloudFormation, renderCloudFormation, parseTerraform, renderTerraform, renderTerraformModule };
 export type { CloudFormationImportOptions, TerraformExportOptions };
 

@@ -1,23 +1,67 @@
 import { ExportView } from "@/components/export-view";
+import { ExportTargetPicker } from "@/components/export-view/export-target-picker";
 import { DraftProblems } from "@/components/pools/draft-problems";
-import { EXPORT_FORMATS, type ExportFormat } from "@/lib/cognito/formats";
+import { FormMessage } from "@/components/ui";
+import { EXPORT_FORMATS, type ExportFormat, type TargetExport, type TargetLiveIds, exportForTarget } from "@/lib/cognito/formats";
+import { liveIdsOfTarget } from "@/lib/server/connect";
+import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
+import { listTargets } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";
 
-export default async function ExportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ format?: string }> }) {
+/**
+ * Export: every format of the draft. With a target chosen (`?target=`, a GET form), the export is the design as
+ * that target gets it (its callback URLs, domain and Region) and, when the target has a pool, Terraform
+ * `import {}` blocks with its live ids so `terraform apply` adopts the pool instead of creating another.
+ */
+export default async function ExportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ format?: string; target?: string }> }) {
   const { id } = await params;
-  const { format: asked } = await searchParams;
+  const { format: asked, target: targetId } = await searchParams;
   // `?format=` picks the tab shown first (links from elsewhere); every format is on the page.
   const format = (EXPORT_FORMATS as readonly string[]).includes(asked ?? "") ? (asked as ExportFormat) : "terraform";
-  const { pool } = await requirePool(id);
-  const document = pool.draft.stored.document;
+  const { account, pool } = await requirePool(id);
+  const design = pool.draft.stored.document;
+  const targets = await listTargets(account.workspaceId, pool.id);
+  const target = targets.find((t) => t.id === targetId);
+
+  let forTarget: TargetExport | undefined;
+  let readError: string | undefined;
+  if (design && target) {
+    let live: TargetLiveIds | undefined;
+    if (target.userPoolId) {
+      try {
+        live = await liveIdsOfTarget(target);
+      } catch (cause) {
+        if (!(cause instanceof UserError)) throw cause;
+        readError = `${cause.message} The export imports the pool only; Terraform will create the app clients.`;
+      }
+    }
+    forTarget = exportForTarget(design, target, live);
+  }
+
   return (
     <section aria-labelledby="export-heading" className="space-y-4">
       <h1 id="export-heading" className="text-xl font-semibold">
         Export
       </h1>
-      {document ? <ExportView document={document} defaultFormat={format} /> : <DraftProblems diagnostics={pool.draft.stored.diagnostics} what="export" />}
+      <ExportTargetPicker targets={targets.map((t) => ({ id: t.id, name: t.name, userPoolId: t.userPoolId }))} selected={target?.id} format={format} />
+      {readError && <FormMessage tone="error">{readError}</FormMessage>}
+      {target && forTarget && (
+        <p className="text-sm text-slate-700" data-testid="export-target-summary">
+          For target <strong>{target.name}</strong> in {target.region}:{" "}
+          {forTarget.replaced.length > 0 ? `${forTarget.replaced.length === 1 ? "1 value of the target replaces" : `${forTarget.replaced.length} values of the target replace`} the design's` : "the design's values (the target has none of its own)"}
+          {target.userPoolId
+            ? `; the Terraform export adds import blocks (imports.tf) so terraform apply adopts pool ${target.userPoolId} instead of creating a new one.`
+            : "; the target has no pool yet, so Terraform will create one."}
+          {forTarget.unknownClients.length > 0 && ` Values for clients the design does not have are ignored: ${forTarget.unknownClients.join(", ")}.`}
+        </p>
+      )}
+      {design ? (
+        <ExportView document={forTarget?.document ?? design} options={forTarget?.options} defaultFormat={format} />
+      ) : (
+        <DraftProblems diagnostics={pool.draft.stored.diagnostics} what="export" />
+      )}
     </section>
   );
 }

@@ -5,11 +5,12 @@
  * the integration test runs cfn-lint on every preset's export. Never throws; what CloudFormation cannot
  * express is a warning.
  */
-import { stringify } from "yaml";
+import YAML from "yaml";
 import { appClientSchema } from "../../spec/client-schema";
 import { type Diagnostic, warning } from "../../spec/diagnostics";
 import type { PoolDocument } from "../../spec/document-schema";
 import { poolSpecSchema } from "../../spec/pool-schema";
+import { quoteAmbiguousScalars } from "../../spec/yaml-text";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { NameAllocator, clientDefaultsInlined, emptyListWarnings, compactOrUndefined, describeError, effectiveClient } from "../common";
 import { toTarget } from "../shape-walk";
@@ -154,7 +155,10 @@ function render(doc: PoolDocument): ExportResult {
     ...(parameterSection ? { Parameters: parameterSection } : {}),
     Resources: resources,
   };
-  const content = stringify(template, { customTags: CFN_WRITE_TAGS, lineWidth: 0, aliasDuplicateObjects: false });
+  // CloudFormation reads YAML 1.1: `MfaConfiguration: ON` unquoted would arrive as `true` and fail the stack.
+  const yaml = new YAML.Document(template, { customTags: CFN_WRITE_TAGS, aliasDuplicateObjects: false });
+  quoteAmbiguousScalars(yaml);
+  const content = yaml.toString({ lineWidth: 0 });
   return { files: [{ path: "template.yaml", content }], diagnostics };
 }
 

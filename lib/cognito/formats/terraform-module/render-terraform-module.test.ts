@@ -1,7 +1,8 @@
 import { parse as parseHcl } from "@cdktf/hcl2json";
 import { describe, expect, test } from "vitest";
 import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "../sample-documents";
-import { MINEIROS_SOURCE, renderTerraformModule } from "./render-terraform-module";
+import { listPresets, presetExampleDocument } from "../../presets";
+import { MINEIROS_SOURCE, moduleClientName, renderTerraformModule } from "./render-terraform-module";
 
 type Json = Record<string, unknown>;
 
@@ -35,14 +36,50 @@ describe("renderTerraformModule", () => {
     ]);
   });
 
-  test("unset fields whose module default is not AWS's are passed as null (AWS default), and listed in a comment", async () => {
+  test("unset fields whose module default is not AWS's are written with AWS's default, never null, and listed in a comment", async () => {
     const inputs = await moduleInputs();
-    expect(inputs.allow_admin_create_user_only).toBeNull();
-    expect(inputs.mfa_configuration).toBeNull();
-    expect(inputs.temporary_password_validity_days).toBeNull();
+    expect(inputs).toMatchObject({
+      allow_admin_create_user_only: false,
+      mfa_configuration: "OFF",
+      allow_software_mfa_token: false,
+      enable_username_case_sensitivity: true,
+      temporary_password_validity_days: 7,
+    });
     // Unset with the same default as AWS: not written at all.
     expect(inputs).not.toHaveProperty("advanced_security_mode");
-    expect(renderTerraformModule(SEED_000_DOCUMENT).files[0].content).toContain("#   mfa_configuration (module default \"OPTIONAL\")");
+    const content = renderTerraformModule(SEED_000_DOCUMENT).files[0].content;
+    expect(content).toContain('#   mfa_configuration (module default "OPTIONAL")');
+    // `allow_software_mfa_token = null` fails the module's `for_each = var.allow_software_mfa_token ? …`.
+    expect(content).not.toMatch(/=\s*null\b/u);
+  });
+
+  test("no preset or sample design writes a null input", () => {
+    for (const doc of [SEED_000_DOCUMENT, KITCHEN_SINK_DOCUMENT, ...listPresets().map(presetExampleDocument)])
+      expect(renderTerraformModule(doc).files[0].content).not.toMatch(/=\s*null\b/u);
+  });
+
+  test("the module's own message texts are named in a warning where the design keeps AWS's", () => {
+    const { diagnostics } = renderTerraformModule(SEED_000_DOCUMENT);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: "module-default", message: expect.stringContaining("invite_email_subject") }));
+  });
+
+  test("without usernameAttributes or aliasAttributes, alias_attributes is written empty so the module does not add email and preferred_username", async () => {
+    expect((await moduleInputs()).alias_attributes).toEqual([]);
+    const withEmail = structuredClone(SEED_000_DOCUMENT);
+    withEmail.spec.usernameAttributes = ["email"];
+    const inputs = await moduleInputs(withEmail);
+    expect(inputs).not.toHaveProperty("alias_attributes");
+    expect(inputs.username_attributes).toEqual(["email"]);
+  });
+
+  test("a client name the module lower-cases is a warning; two names it merges are a warning too", () => {
+    const doc = structuredClone(SEED_000_DOCUMENT);
+    doc.spec.clients = [{ name: "Web App" }, { name: "web-app" }, { name: "api" }];
+    const { diagnostics } = renderTerraformModule(doc);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ path: "spec.clients[0].name", code: "renamed-by-format", message: expect.stringContaining('"web-app", not "Web App"') }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ path: "spec.clients[1].name", code: "not-expressible" }));
+    expect(diagnostics.filter((d) => d.path === "spec.clients[2].name")).toEqual([]);
+    expect(moduleClientName("Web App")).toBe("web-app");
   });
 
   test("what the module cannot express is a warning and a comment", () => {
@@ -50,10 +87,23 @@ describe("renderTerraformModule", () => {
     const paths = result.diagnostics.map((d) => d.path);
     for (const path of ["spec.deletionProtection", "spec.userPoolTier", "spec.signInPolicy", "spec.emailMfaConfiguration", "spec.webAuthnConfiguration", "spec.domain.managedLoginVersion"])
       expect(paths).toContain(path);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ path: "spec.clients[0]", message: expect.stringContaining("auth_session_validity") }));
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ path: "spec.clients[0].authSessionValidity", message: expect.stringContaining("auth_session_validity") }));
     const content = result.files[0].content;
     expect(content).toContain("# Not exported: the module has no input for\n#   spec.deletionProtection\n#   spec.userPoolTier");
     expect(content).not.toContain("deletion_protection");
+  });
+
+  test("a client's token units are written in full: the module would pass a missing unit as null, which the provider reads as 0s", async () => {
+    const doc = structuredClone(SEED_000_DOCUMENT);
+    doc.spec.clients = [{ name: "m2m", accessTokenValidity: 60, tokenValidityUnits: { accessToken: "minutes" } }];
+    const clients = (await moduleInputs(doc)).clients as Json[];
+    expect(clients[0]?.token_validity_units).toEqual({ access_token: "minutes", id_token: "hours", refresh_token: "days" });
+  });
+
+  test("a client's analytics configuration, which the module's main.tf never reads, is a warning, not a silent loss", () => {
+    const { diagnostics, files } = renderTerraformModule(KITCHEN_SINK_DOCUMENT);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ path: expect.stringMatching(/^spec\.clients\[\d+\]\.analyticsConfiguration$/u), code: "not-expressible" }));
+    expect(files[0]?.content).not.toContain("analytics_configuration");
   });
 
   test("client defaults become default_client_* inputs", async () => {

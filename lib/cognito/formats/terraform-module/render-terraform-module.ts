@@ -4,9 +4,12 @@
  * predates several Cognito features (deletion protection, the pool tier, sign-in policy, email MFA,
  * passkeys…): each one the document sets is a warning and a comment in the file.
  *
- * The module's defaults are not AWS's (it defaults to admin-only sign-up, MFA OPTIONAL, a 20-character
- * password, …). A field the document leaves unset means "AWS default", so such inputs are written as `null`,
- * which hands the argument to the provider unset. Parsing this format back is not implemented.
+ * The module's defaults are not AWS's (it defaults to admin-only sign-up, MFA OPTIONAL, TOTP on, a 20-character
+ * password, …). A field the document leaves unset means "AWS default", so such inputs are written with AWS's
+ * default value. Never `null`: the module branches on several inputs (`for_each = var.allow_software_mfa_token ?
+ * …`, `upper(var.user_device_tracking)`) and passes others to required arguments (`case_sensitive`), where null
+ * fails `terraform plan`. The module's message templates have no value that means "AWS's text": they are left
+ * out, so the module's own text applies, and a warning says so. Parsing this format back is not implemented.
  */
 import { appClientSettingsSchema, type AppClientSettings } from "../../spec/client-schema";
 import { type Diagnostic, warning } from "../../spec/diagnostics";
@@ -24,8 +27,14 @@ export const MINEIROS_VERSION = "~> 0.9.0";
 type Input = {
   input: string;
   value: (spec: PoolSpec) => unknown;
-  /** The module's default when it differs from AWS's (mineiros-variables.tf.txt): unset is then written as null. */
+  /** The module's default when it differs from AWS's (the module's variables.tf). */
   moduleDefault?: string;
+  /**
+   * What AWS does when the document leaves the field unset, written in its place so the module's default does
+   * not apply (API reference: CreateUserPool, PasswordPolicyType, UsernameConfigurationType). Absent for the
+   * message templates, whose AWS text has no input value: the module's text applies (a warning).
+   */
+  awsDefault?: HclValue;
 };
 
 /** Pool-level inputs of the module, in the order of its variables.tf. */
@@ -33,11 +42,11 @@ const POOL_INPUTS: Input[] = [
   { input: "advanced_security_mode", value: (s) => s.userPoolAddOns?.advancedSecurityMode },
   { input: "alias_attributes", value: (s) => s.aliasAttributes },
   { input: "username_attributes", value: (s) => s.usernameAttributes },
-  { input: "allow_admin_create_user_only", value: (s) => s.adminCreateUserConfig?.allowAdminCreateUserOnly, moduleDefault: "true" },
+  { input: "allow_admin_create_user_only", value: (s) => s.adminCreateUserConfig?.allowAdminCreateUserOnly, moduleDefault: "true", awsDefault: false },
   { input: "invite_email_subject", value: (s) => s.adminCreateUserConfig?.inviteMessageTemplate?.emailSubject, moduleDefault: '"Your new account."' },
   { input: "invite_email_message", value: (s) => s.adminCreateUserConfig?.inviteMessageTemplate?.emailMessage, moduleDefault: "a fixed template" },
   { input: "invite_sms_message", value: (s) => s.adminCreateUserConfig?.inviteMessageTemplate?.smsMessage, moduleDefault: "a fixed template" },
-  { input: "auto_verified_attributes", value: (s) => s.autoVerifiedAttributes, moduleDefault: '["email"]' },
+  { input: "auto_verified_attributes", value: (s) => s.autoVerifiedAttributes, moduleDefault: '["email"]', awsDefault: [] },
   { input: "account_recovery_mechanisms", value: (s) => s.accountRecoverySetting?.recoveryMechanisms },
   { input: "challenge_required_on_new_device", value: (s) => (s.deviceConfiguration ? s.deviceConfiguration.challengeRequiredOnNewDevice : undefined) },
   {
@@ -45,19 +54,21 @@ const POOL_INPUTS: Input[] = [
     // OFF / ALWAYS / USER_OPT_IN; no device configuration is OFF in AWS, the module defaults to USER_OPT_IN.
     value: (s) => (s.deviceConfiguration ? (s.deviceConfiguration.deviceOnlyRememberedOnUserPrompt ? "USER_OPT_IN" : "ALWAYS") : "OFF"),
   },
-  { input: "enable_username_case_sensitivity", value: (s) => s.usernameConfiguration?.caseSensitive, moduleDefault: "false" },
+  // UsernameConfigurationType.CaseSensitive: "True … This is the default value" when the configuration is left out.
+  { input: "enable_username_case_sensitivity", value: (s) => s.usernameConfiguration?.caseSensitive, moduleDefault: "false", awsDefault: true },
   { input: "email_sending_account", value: (s) => s.emailConfiguration?.emailSendingAccount },
   { input: "email_reply_to_address", value: (s) => s.emailConfiguration?.replyToEmailAddress },
   { input: "email_source_arn", value: (s) => s.emailConfiguration?.sourceArn },
   { input: "email_from_address", value: (s) => s.emailConfiguration?.from },
-  { input: "mfa_configuration", value: (s) => s.mfaConfiguration, moduleDefault: '"OPTIONAL"' },
-  { input: "password_minimum_length", value: (s) => s.passwordPolicy?.minimumLength, moduleDefault: "20" },
-  { input: "password_require_lowercase", value: (s) => s.passwordPolicy?.requireLowercase, moduleDefault: "true" },
-  { input: "password_require_numbers", value: (s) => s.passwordPolicy?.requireNumbers, moduleDefault: "true" },
-  { input: "password_require_symbols", value: (s) => s.passwordPolicy?.requireSymbols, moduleDefault: "true" },
-  { input: "password_require_uppercase", value: (s) => s.passwordPolicy?.requireUppercase, moduleDefault: "true" },
-  { input: "temporary_password_validity_days", value: (s) => s.passwordPolicy?.temporaryPasswordValidityDays, moduleDefault: "1" },
-  { input: "allow_software_mfa_token", value: (s) => s.softwareTokenMfaConfiguration?.enabled, moduleDefault: "true" },
+  { input: "mfa_configuration", value: (s) => s.mfaConfiguration, moduleDefault: '"OPTIONAL"', awsDefault: "OFF" },
+  // PasswordPolicyType: 8 characters and 7 days when no policy is given (the other requirements default to true in both).
+  { input: "password_minimum_length", value: (s) => s.passwordPolicy?.minimumLength, moduleDefault: "20", awsDefault: 8 },
+  { input: "password_require_lowercase", value: (s) => s.passwordPolicy?.requireLowercase },
+  { input: "password_require_numbers", value: (s) => s.passwordPolicy?.requireNumbers },
+  { input: "password_require_symbols", value: (s) => s.passwordPolicy?.requireSymbols },
+  { input: "password_require_uppercase", value: (s) => s.passwordPolicy?.requireUppercase },
+  { input: "temporary_password_validity_days", value: (s) => s.passwordPolicy?.temporaryPasswordValidityDays, moduleDefault: "1", awsDefault: 7 },
+  { input: "allow_software_mfa_token", value: (s) => s.softwareTokenMfaConfiguration?.enabled, moduleDefault: "true", awsDefault: false },
   { input: "sms_authentication_message", value: (s) => s.smsAuthenticationMessage, moduleDefault: "a fixed template" },
   { input: "lambda_create_auth_challenge", value: (s) => s.lambdaConfig?.createAuthChallenge },
   { input: "lambda_custom_message", value: (s) => s.lambdaConfig?.customMessage },
@@ -132,13 +143,16 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   ["metadata.labels", (d) => (d.metadata.labels && Object.keys(d.metadata.labels).length ? d.metadata.labels : undefined)],
 ];
 
-/** Client settings the module's `clients` objects read (seed 002, "Each client object … accepts"). */
+/**
+ * Client settings the module's `clients` objects read: the keys its `local.clients` looks up (main.tf of the
+ * module's 0.9 release). Its README also lists analytics_configuration, which main.tf never reads: a client's
+ * analytics configuration would be dropped without a word, so it is reported as not exported instead.
+ */
 const CLIENT_KEYS = new Set([
   "access_token_validity",
   "allowed_oauth_flows_user_pool_client",
   "allowed_oauth_flows",
   "allowed_oauth_scopes",
-  "analytics_configuration",
   "callback_urls",
   "default_redirect_uri",
   "enable_token_revocation",
@@ -154,8 +168,10 @@ const CLIENT_KEYS = new Set([
   "write_attributes",
 ]);
 
-/** `default_client_*` inputs: every client key above except analytics_configuration. */
-const DEFAULT_CLIENT_KEYS = new Set([...CLIENT_KEYS].filter((k) => k !== "analytics_configuration"));
+/** `auth_session_validity` → `authSessionValidity`: the document's name of a client argument. */
+function camelCase(key: string): string {
+  return key.replace(/_([a-z])/gu, (_, c: string) => c.toUpperCase());
+}
 
 function numeric(value: string | undefined): number | undefined {
   return value === undefined ? undefined : Number(value);
@@ -164,10 +180,33 @@ function numeric(value: string | undefined): number | undefined {
 function clientObject(settings: AppClientSettings, allowed: ReadonlySet<string>, path: string, diagnostics: Diagnostic[]): Record<string, unknown> {
   const target = toTarget(appClientSettingsSchema, settings, { ...TF_CLIENT_NAMING, objectsAsBlocks: false }) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
+  // The module passes token_validity_units through with null for a unit not given, which the provider reads as
+  // no unit: a 30-day refresh token becomes "0s" and the apply fails. Every unit is written (AWS's defaults).
+  const units = target.token_validity_units as Record<string, unknown> | undefined;
+  if (units) target.token_validity_units = { access_token: "hours", id_token: "hours", refresh_token: "days", ...units };
   for (const [key, value] of Object.entries(target)) {
     if (allowed.has(key)) out[key] = value;
-    else diagnostics.push(warning(path, "not-expressible", `the mineiros module has no ${key} for clients; it is not exported`));
+    else diagnostics.push(warning(`${path}.${camelCase(key)}`, "not-expressible", `the mineiros module has no ${key} for clients; it is not exported`));
   }
+  return out;
+}
+
+/** The name the module gives a client: its `clients` map key, `replace(lower(name), "/[^a-z0-9]/", "-")`. */
+export function moduleClientName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/gu, "-");
+}
+
+/** A warning per client whose name the module changes, and per pair it merges into one key. */
+function clientNameWarnings(names: readonly string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    const given = moduleClientName(name);
+    if (given !== name) out.push(warning(`spec.clients[${i}].name`, "renamed-by-format", `the mineiros module names this client "${given}", not "${name}" (it lower-cases names and turns other characters into "-")`));
+    const first = seen.get(given);
+    if (first !== undefined) out.push(warning(`spec.clients[${i}].name`, "not-expressible", `the mineiros module names this client and spec.clients[${first}] both "${given}": only one of them is created`));
+    else seen.set(given, i);
+  });
   return out;
 }
 
@@ -180,26 +219,41 @@ function render(doc: PoolDocument): ExportResult {
     diagnostics.push(warning("spec.smsConfiguration.externalId", "required-by-format", "the module's sms_configuration requires external_id; set it before applying"));
 
   const body: HclNode[] = [attr("source", MINEIROS_SOURCE), attr("version", MINEIROS_VERSION), blank, attr("name", doc.metadata.name)];
-  const nulls: string[] = [];
+  const awsDefaults: string[] = [];
+  const moduleTexts: string[] = [];
   for (const input of POOL_INPUTS) {
-    const value = input.value(spec);
-    if (value === undefined && input.moduleDefault === undefined) continue;
-    if (value === undefined) nulls.push(`${input.input} (module default ${input.moduleDefault})`);
-    body.push(attr(input.input, (value ?? null) as HclValue));
+    const value = input.value(spec) as HclValue | undefined;
+    if (value !== undefined) body.push(attr(input.input, value));
+    else if (input.moduleDefault === undefined) continue;
+    else if (input.awsDefault !== undefined) {
+      awsDefaults.push(`${input.input} (module default ${input.moduleDefault})`);
+      body.push(attr(input.input, input.awsDefault));
+    } else moduleTexts.push(input.input);
   }
-
+  if (moduleTexts.length)
+    diagnostics.push(
+      warning("spec", "module-default", `the mineiros module writes its own message texts where the design keeps AWS's (${moduleTexts.join(", ")}); set them in the design to choose the text`),
+    );
+  if (spec.usernameAttributes === undefined && spec.aliasAttributes === undefined) {
+    // The module signs people in by email or preferred_username when neither input is given (its
+    // local.alias_attributes), a setting that cannot change after the pool is created. An empty list
+    // keeps AWS's default: sign-in by username only.
+    body.push(attr("alias_attributes", []));
+  }
   if (spec.clientDefaults) {
-    const defaults = clientObject(spec.clientDefaults, DEFAULT_CLIENT_KEYS, "spec.clientDefaults", diagnostics);
+    const defaults = clientObject(spec.clientDefaults, CLIENT_KEYS, "spec.clientDefaults", diagnostics);
     for (const [key, value] of Object.entries(defaults)) body.push(attr(`default_client_${key}`, value as HclValue));
   }
   if (spec.clients) {
+    diagnostics.push(...clientNameWarnings(spec.clients.map((c) => c.name)));
     const clients = spec.clients.map(({ name, ...settings }, i) => ({ name, ...clientObject(settings, CLIENT_KEYS, `spec.clients[${i}]`, diagnostics) }));
     body.push(attr("clients", clients as HclValue));
   }
 
   const header: HclNode[] = [comment(`User pool "${doc.metadata.name}", exported by Cognito Studio for the ${MINEIROS_SOURCE} module.`)];
-  if (nulls.length)
-    header.push(comment(["Inputs set to null are unset in the document (AWS's default); the module's own defaults differ:", ...nulls.map((n) => `  ${n}`)].join("\n")));
+  if (awsDefaults.length)
+    header.push(comment(["Unset in the design, so written with AWS's default (the module's own default differs):", ...awsDefaults.map((n) => `  ${n}`)].join("\n")));
+  if (moduleTexts.length) header.push(comment(["Unset in the design; the module's own text applies, not AWS's:", ...moduleTexts.map((n) => `  ${n}`)].join("\n")));
   if (missing.length) header.push(comment(["Not exported: the module has no input for", ...missing.map((m) => `  ${m}`)].join("\n")));
   // A design without a Region gets no provider block: the caller's aws provider configuration gives it.
   const provider: HclNode[] = spec.region === undefined ? [] : [block("provider", ["aws"], [attr("region", spec.region)]), blank];

@@ -70,7 +70,7 @@ describe("buildTerraformModuleZip", () => {
 
   it("versions.tf requires the hashicorp/aws provider", () => {
     expect(files["blog-pool-terraform/versions.tf"]).toContain(
-      'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = ">= 6.0"\n    }\n  }\n}',
+      'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = ">= 5.0.0"\n    }\n  }\n}',
     );
   });
 

@@ -14,7 +14,8 @@ import { NameAllocator } from "../common";
 import type { ExportResult, ExportedFile } from "../types";
 import { type HclNode, attr, blank, block, comment, expr, renderHcl } from "./hcl";
 import { TF_TYPES } from "./naming";
-import { AWS_PROVIDER_CONSTRAINT, renderTerraform } from "./render-terraform";
+import { providerVersionConstraint } from "./provider-versions";
+import { renderTerraform } from "./render-terraform";
 
 /** The four files, in this order. */
 export const MODULE_FOLDER_FILES = ["main.tf", "variables.tf", "outputs.tf", "versions.tf"] as const;
@@ -32,12 +33,12 @@ function withoutTerraformBlock(text: string): string {
   return lines.join("\n");
 }
 
-function versionsFile(): string {
-  // The same constraint as renderTerraform's required_providers: the arguments it writes follow the provider docs
-  // in ../shared/reference/terraform-docs/, which document the per-resource `region` argument (AWS provider 6.0).
+function versionsFile(main: string): string {
+  // The same constraint as renderTerraform's required_providers: the lowest release that accepts every argument.
+  const version = providerVersionConstraint(main);
   return renderHcl([
     comment("Provider requirements of this module, exported by Cognito Studio."),
-    block("terraform", [], [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT })])]),
+    block("terraform", [], [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version })])]),
   ]);
 }
 
@@ -84,7 +85,7 @@ export function renderTerraformModuleFolder(doc: PoolDocument): ExportResult {
       { path: "main.tf", content: withoutTerraformBlock(main.content) },
       { path: "variables.tf", content: variables },
       { path: "outputs.tf", content: outputsFile(doc) },
-      { path: "versions.tf", content: versionsFile() },
+      { path: "versions.tf", content: versionsFile(main.content) },
     ];
     return { files, diagnostics: rendered.diagnostics };
   } catch (cause) {

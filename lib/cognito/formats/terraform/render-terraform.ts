@@ -23,6 +23,7 @@ import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError,
 import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
+import { providerVersionConstraint } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
 import {
   DEFAULT_TOKEN_UNITS,
@@ -47,8 +48,6 @@ export interface TerraformExportOptions {
   liveIds?: { userPoolId: string; clients?: Readonly<Record<string, string>> };
 }
 
-/** The AWS provider version whose arguments this exporter writes (`region` per resource, `user_pool_tier`, …). */
-export const AWS_PROVIDER_CONSTRAINT = ">= 6.0";
 
 const POOL = `${TF_TYPES.pool}.this`;
 
@@ -296,14 +295,7 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   const groupLabels = new Map<string, string>();
   for (const group of spec.groups ?? []) groupLabels.set(group.name, groupNames.allocate(group.name, "group"));
 
-  const nodes: HclNode[] = [
-    comment(`User pool "${doc.metadata.name}", exported by Cognito Studio.`),
-    blank,
-    block("terraform", [], [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT })])]),
-    blank,
-    ...providerBlock(ctx, spec.region, options.variables === true),
-    poolResource(ctx),
-  ];
+  const nodes: HclNode[] = [poolResource(ctx)];
   for (const server of spec.resourceServers ?? []) nodes.push(blank, resourceServerResource(ctx, server, ctx.resourceServerLabels.get(server.identifier) ?? "resource_server"));
   const domain = domainResource(ctx);
   if (domain) nodes.push(blank, domain);
@@ -312,7 +304,16 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   (spec.clients ?? []).forEach((client, i) => nodes.push(blank, clientResource(ctx, client, clientLabels.get(client.name) ?? "client", i)));
   for (const group of spec.groups ?? []) nodes.push(blank, groupResource(group, groupLabels.get(group.name) ?? "group", expr(`${POOL}.id`)));
 
-  const files: ExportedFile[] = [{ path: "main.tf", content: renderHcl(nodes) }];
+  // The provider floor is read off the resources as written: the lowest release that accepts all of them.
+  const version = providerVersionConstraint(renderHcl(nodes));
+  const head: HclNode[] = [
+    comment(`User pool "${doc.metadata.name}", exported by Cognito Studio.`),
+    blank,
+    block("terraform", [], [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version })])]),
+    blank,
+    ...providerBlock(ctx, spec.region, options.variables === true),
+  ];
+  const files: ExportedFile[] = [{ path: "main.tf", content: renderHcl([...head, ...nodes]) }];
   if (ctx.variables.length > 0 || ctx.secretVariables.length > 0) files.push({ path: "variables.tf", content: variablesFile(ctx) });
   if (options.liveIds) files.push({ path: "imports.tf", content: importsFile(ctx, { clients: clientLabels, servers: ctx.resourceServerLabels, groups: groupLabels }) });
   return { files, diagnostics: ctx.diagnostics };

@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { createHardenedPresetSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots, signUpOrIn, useMotoServer } from "./helpers";
+
+// Export for a target: after an apply to dev (on moto), the Export page offers dev; the Terraform export then
+// carries dev's own callback URL and import blocks with the live pool and client ids.
+test.describe.configure({ mode: "serial" });
+
+const POOL = "export target demo";
+const moto = useMotoServer(createHardenedPresetSesIdentity);
+
+test("the Export page exports the design for a target: its values and its live ids as import blocks", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUpOrIn(page);
+
+  const form = page.getByRole("form", { name: "New pool" });
+  await form.getByLabel("Pool name").fill(POOL);
+  await form.getByRole("button", { name: "Create pool" }).click();
+  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
+  const poolPath = new URL(page.url()).pathname;
+  await page.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: /^App clients/u }).click();
+  const add = page.getByRole("heading", { name: "Add client" }).locator("..");
+  const before = await draftVersion(page);
+  await add.getByLabel("Start from").selectOption("spa");
+  await add.getByLabel("Client name").fill("web");
+  await add.getByLabel("Callback URL").fill("http://localhost:3000/callback");
+  await add.getByRole("button", { name: "Add client" }).click();
+  await savedAfter(page, before);
+
+  // A dev target on moto with its own callback URL.
+  await page.goto(`${poolPath}/targets`);
+  const target = page.getByRole("form", { name: "New target" });
+  await target.getByLabel("Name").fill("dev");
+  await target.getByLabel("Endpoint (optional)").fill(moto.endpoint);
+  await target.getByRole("button", { name: "Add target" }).click();
+  await page.getByRole("link", { name: "dev", exact: true }).click();
+  const values = page.getByRole("form", { name: "Values of dev" });
+  await values.getByLabel("Callback URLs of web").fill("https://dev.example.com/callback");
+  await values.getByRole("button", { name: "Save values" }).click();
+  await expect(page.getByTestId("target-values")).toContainText("https://dev.example.com/callback");
+
+  // Before an apply, dev has no pool: the export uses its values and creates the pool.
+  await page.goto(`${poolPath}/export`);
+  await page.getByLabel("Export for", { exact: true }).selectOption({ label: "target dev (no pool yet)" });
+  await page.getByRole("button", { name: "Show export" }).click();
+  await expect(page.getByTestId("export-target-summary")).toContainText("the target has no pool yet");
+
+  // Apply to dev.
+  await page.goto(`${poolPath}/changes`);
+  const submit = page.getByRole("form", { name: "Submit for review" });
+  await submit.getByLabel("Title").fill("Web sign-in");
+  await submit.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page).toHaveURL(/\/changes\/[^/]+$/);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Applied." })).toBeVisible({ timeout: 30_000 });
+
+  // Export for dev: dev's callback URL, and import blocks with the live pool and client ids.
+  await page.goto(`${poolPath}/export`);
+  const picker = page.getByLabel("Export for", { exact: true });
+  await picker.selectOption({ index: 1 });
+  await expect(picker).toContainText("target dev (live pool)");
+  await page.getByRole("button", { name: "Show export" }).click();
+  await expect(page).toHaveURL(/target=/u);
+  await expect(page.getByTestId("export-target-summary")).toContainText("1 value of the target replaces the design's");
+  await expect(page.getByTestId("export-target-summary")).toContainText(/import blocks \(imports\.tf\) so terraform apply adopts pool [a-z]+-[a-z]+-\d_\w+/u);
+  const terraform = page.locator("[data-export-format=terraform]");
+  await expect(terraform).toContainText("https://dev.example.com/callback");
+  await expect(terraform).not.toContainText("http://localhost:3000/callback");
+  await expect(terraform.getByRole("heading", { name: "imports.tf" })).toBeVisible();
+  await expect(terraform).toContainText(/id = "[a-z]+-[a-z]+-\d_\w+"/u);
+  await expect(terraform).toContainText(/id = "[a-z]+-[a-z]+-\d_\w+\/\w+"/u);
+  await expect(terraform).not.toContainText("no live client id");
+  await screenshots(page, "export-for-target");
+  await expectAccessible(page);
+});

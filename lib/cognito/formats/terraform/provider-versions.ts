@@ -1,0 +1,71 @@
+/**
+ * The lowest hashicorp/aws provider version that accepts an exported file: the newest "first version" among
+ * the arguments the file uses, so a team on an older 5.x release is refused only when the design needs an
+ * argument its provider lacks. Arguments not listed here are older than the base.
+ *
+ * Sources: the provider's CHANGELOG (https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md)
+ * and the pull request that added each argument. Every argument below is in 5.100.0, which the export test applies with.
+ */
+
+/** The oldest provider the exports target: the 5.x major line, which the export test applies with. */
+export const AWS_PROVIDER_BASE_VERSION = "5.0.0";
+
+export interface ProviderArgumentVersion {
+  /** The resource type the argument belongs to. */
+  resource: string;
+  /** The argument or block name as written in the file. */
+  argument: string;
+  /** The first provider release that accepts it. */
+  since: string;
+  /** Where that is stated. */
+  source: string;
+}
+
+export const PROVIDER_ARGUMENT_VERSIONS: readonly ProviderArgumentVersion[] = [
+  { resource: "aws_cognito_user_pool", argument: "user_pool_tier", since: "5.83.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/40633 (CHANGELOG v5.83.0)" },
+  // Passwordless and passkey sign-in (sign_in_policy, web_authn_configuration) were merged after user_pool_tier
+  // (January 2025); the table vouches for no release before that one's.
+  { resource: "aws_cognito_user_pool", argument: "sign_in_policy", since: "5.83.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/40765" },
+  { resource: "aws_cognito_user_pool", argument: "web_authn_configuration", since: "5.83.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/40765" },
+  { resource: "aws_cognito_user_pool", argument: "advanced_security_additional_flows", since: "5.98.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/42470 (CHANGELOG v5.98.0)" },
+  { resource: "aws_cognito_user_pool", argument: "pre_token_generation_config", since: "5.33.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/35236" },
+  // Password reuse (password_history_size) and email MFA (email_mfa_configuration) came with the 2024 threat
+  // protection and email-OTP features; their exact release is not pinned here, so the table vouches for 5.83.0.
+  { resource: "aws_cognito_user_pool", argument: "password_history_size", since: "5.83.0", source: "https://github.com/hashicorp/terraform-provider-aws/issues/39016" },
+  { resource: "aws_cognito_user_pool", argument: "email_mfa_configuration", since: "5.83.0", source: "https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md" },
+  { resource: "aws_cognito_user_pool_domain", argument: "managed_login_version", since: "5.95.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/40855 (release v5.95.0)" },
+  { resource: "aws_cognito_user_pool_client", argument: "refresh_token_rotation", since: "5.99.0", source: "https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md" },
+];
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+/** The resource blocks of an HCL text: type → the text of each block (up to the next top-level block). */
+function resourceBodies(hcl: string): { type: string; body: string }[] {
+  const out: { type: string; body: string }[] = [];
+  const starts = [...hcl.matchAll(/^(resource|module|data|variable|output|import|provider|terraform)\b[^\n]*\{\s*$/gmu)];
+  starts.forEach((match, i) => {
+    if (match[1] !== "resource") return;
+    const type = /^resource\s+"([^"]+)"/u.exec(match[0])?.[1] ?? "";
+    out.push({ type, body: hcl.slice(match.index, starts[i + 1]?.index ?? hcl.length) });
+  });
+  return out;
+}
+
+/** The arguments of the table that `hcl` uses, each with its first version. */
+export function providerArgumentsUsed(hcl: string): ProviderArgumentVersion[] {
+  const bodies = resourceBodies(hcl);
+  return PROVIDER_ARGUMENT_VERSIONS.filter((entry) =>
+    bodies.some((b) => b.type === entry.resource && new RegExp(`^\\s*${entry.argument}\\s*(=|\\{)`, "mu").test(b.body)),
+  );
+}
+
+/** The lowest provider version that accepts every argument `hcl` uses: `>= X.Y.Z`. */
+export function providerVersionConstraint(hcl: string): string {
+  const floor = providerArgumentsUsed(hcl).reduce((max, e) => (compareVersions(e.since, max) > 0 ? e.since : max), AWS_PROVIDER_BASE_VERSION);
+  return `>= ${floor}`;
+}
