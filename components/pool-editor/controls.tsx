@@ -10,6 +10,7 @@ import { Button, Checkbox, Field, FieldNotes, Input, Select, Textarea, cn, field
 import { useEditorContext } from "./editor-context";
 import { messagesFor } from "./field-errors";
 import { helpFor } from "./field-help";
+import { UNSET_WORDS, labelForEnum } from "./enum-labels";
 
 /** A stable, valid DOM id for a field name (`spec.clients.0.name` → `pe-spec-clients-0-name`). */
 export function fieldId(name: string): string {
@@ -93,8 +94,8 @@ export function SelectField({ options, unsetLabel = "Not set (AWS default)", ...
         <Select {...aria} {...register(props.name)} disabled={readOnly}>
           <option value="">{unsetLabel}</option>
           {asOptions(options).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label ?? o.value}
+            <option key={o.value} value={o.value} title={o.value}>
+              {o.label ?? labelForEnum(props.name, o.value)}
             </option>
           ))}
         </Select>
@@ -149,10 +150,10 @@ export function CheckboxGroupField({ options, ...props }: BaseProps & { options:
             {...props}
             actions={
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                <span>{value === undefined ? "Not set (AWS default)." : value.length === 0 ? "Set to none." : null}</span>
+                <span>{value === undefined ? UNSET_WORDS.notSet : value.length === 0 ? UNSET_WORDS.none : null}</span>
                 {value !== undefined && !readOnly && (
                   <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => field.onChange(undefined)}>
-                    Reset to not set
+                    {UNSET_WORDS.reset}
                   </Button>
                 )}
               </div>
@@ -161,7 +162,7 @@ export function CheckboxGroupField({ options, ...props }: BaseProps & { options:
             {() => (
               <div className="flex flex-wrap gap-x-4 gap-y-2">
                 {all.map((o, i) => (
-                  <label key={o.value} htmlFor={`${id}-${i}`} className="inline-flex min-w-0 items-center gap-2 text-sm break-all">
+                  <label key={o.value} htmlFor={`${id}-${i}`} className="inline-flex min-w-0 items-center gap-2 text-sm wrap-break-word">
                     <Checkbox
                       id={`${id}-${i}`}
                       checked={value?.includes(o.value) ?? false}
@@ -169,7 +170,7 @@ export function CheckboxGroupField({ options, ...props }: BaseProps & { options:
                       onChange={(e) => toggle(o.value, e.currentTarget.checked)}
                       onBlur={field.onBlur}
                     />
-                    {o.label ?? o.value}
+                    <span title={o.value}>{o.label ?? labelForEnum(props.name, o.value)}</span>
                   </label>
                 ))}
               </div>
@@ -204,10 +205,10 @@ export function StringListField({ itemLabel, placeholder, ...props }: BaseProps 
                   </Button>
                   {items !== undefined && (
                     <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => set(undefined)}>
-                      Reset to not set
+                      {UNSET_WORDS.reset}
                     </Button>
                   )}
-                  <span className="text-xs text-slate-600">{items === undefined ? "Not set (AWS default)." : items.length === 0 ? "Set to none." : null}</span>
+                  <span className="text-xs text-slate-600">{items === undefined ? UNSET_WORDS.notSet : items.length === 0 ? UNSET_WORDS.none : null}</span>
                 </div>
               )
             }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import "@/lib/cognito/spec/error-map";
 import { getDb } from "./db";
 import { UserError } from "./errors";
 import { type Role, hasRole } from "./roles";

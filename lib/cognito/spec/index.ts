@@ -1,4 +1,5 @@
 /** Public API of the pool spec model: schemas, types, validation and the document format. */
+export * from "./error-map";
 export * from "./primitives";
 export * from "./lambda-config-schema";
 export * from "./schema-attribute-schema";
