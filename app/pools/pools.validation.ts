@@ -38,3 +38,12 @@ export const saveRevisionSchema = z.object({
   message: z.string().trim().max(500, { error: "keep the message under 500 characters" }),
 });
 export type SaveRevisionInput = z.infer<typeof saveRevisionSchema>;
+
+export const restoreRevisionSchema = z.object({
+  poolId: z.string().min(1),
+  /** The revision to put back into the draft. */
+  number: z.int().min(1),
+  /** The draft version the person saw: a draft changed since is not overwritten. */
+  version: z.int().min(1),
+});
+export type RestoreRevisionInput = z.infer<typeof restoreRevisionSchema>;

@@ -6,6 +6,7 @@
 import { Badge, Button, Card, Field, Select, cn } from "@/components/ui";
 import type { Plan } from "@/lib/cognito/plan";
 import { PlanView } from "@/components/plan-view";
+import { RestoreRevisionButton } from "./restore-revision-button";
 import { type RevisionSelection, type RevisionSummary, formatRevisionTime } from "./revisions";
 
 export interface RevisionListProps {
@@ -14,16 +15,18 @@ export interface RevisionListProps {
   selection?: RevisionSelection;
   /** Link for a row's "compare with previous" (e.g. `(from, to) => ?from=${from}&to=${to}`); no links when absent. */
   compareHref?: (from: number, to: number) => string;
+  /** For an editor: a "Restore into the draft" button per revision. */
+  restore?: { poolId: string; draftVersion: number };
   className?: string;
 }
 
 /** Newest first. */
-export function RevisionList({ revisions, selection, compareHref, className }: RevisionListProps) {
+export function RevisionList({ revisions, selection, compareHref, restore, className }: RevisionListProps) {
   if (revisions.length === 0) return <p className={cn("text-sm text-slate-600", className)}>No revisions yet: submit the draft to create the first one.</p>;
   const sorted = [...revisions].sort((a, b) => b.number - a.number);
   return (
     // `relative` keeps the sr-only header cell (position: absolute) inside the scroll box; otherwise it widens the page on a phone.
-    <div className={cn("relative overflow-x-auto", className)}>
+    <div className={cn("relative overflow-x-auto", className)} tabIndex={0} role="region" aria-label="Revisions (scrollable)">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Revisions, newest first</caption>
         <thead>
@@ -35,6 +38,11 @@ export function RevisionList({ revisions, selection, compareHref, className }: R
             {compareHref && (
               <th scope="col" className="py-2 font-medium">
                 <span className="sr-only">Compare</span>
+              </th>
+            )}
+            {restore && (
+              <th scope="col" className="py-2 font-medium">
+                <span className="sr-only">Restore</span>
               </th>
             )}
           </tr>
@@ -61,6 +69,11 @@ export function RevisionList({ revisions, selection, compareHref, className }: R
                         Changes since #{previous.number}
                       </a>
                     )}
+                  </td>
+                )}
+                {restore && (
+                  <td className="py-2">
+                    <RestoreRevisionButton poolId={restore.poolId} number={r.number} draftVersion={restore.draftVersion} />
                   </td>
                 )}
               </tr>
@@ -137,17 +150,18 @@ export interface HistoryViewProps {
   /** Action of the compare form (default: the current URL). */
   formAction?: string;
   compareHref?: (from: number, to: number) => string;
+  restore?: RevisionListProps["restore"];
 }
 
 /** The whole history page body: list, compare form and diff. */
-export function HistoryView({ revisions, comparison, formAction, compareHref }: HistoryViewProps) {
+export function HistoryView({ revisions, comparison, formAction, compareHref, restore }: HistoryViewProps) {
   const byNumber = new Map(revisions.map((r) => [r.number, r]));
   const from = comparison ? byNumber.get(comparison.selection.from) : undefined;
   const to = comparison ? byNumber.get(comparison.selection.to) : undefined;
   return (
     <div className="space-y-6">
       <Card>
-        <RevisionList revisions={revisions} selection={comparison?.selection} compareHref={compareHref} />
+        <RevisionList revisions={revisions} selection={comparison?.selection} compareHref={compareHref} restore={restore} />
       </Card>
       {revisions.length >= 2 && <RevisionCompareForm revisions={revisions} selection={comparison?.selection} action={formAction} />}
       {comparison && from && to && <RevisionDiff from={from} to={to} plan={comparison.plan} />}

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import "@/lib/cognito/spec/error-map";
-import { getDb } from "./db";
+import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { type Role, hasRole } from "./roles";
 import { getCurrentAccount } from "./session";
@@ -30,10 +30,20 @@ export interface ActionOptions<S extends z.ZodType> {
    * `false` for a read-only action (nothing to audit).
    */
   audit: string | false;
+  /**
+   * Run the handler and write its audit event in one database transaction (the handler gets it as `ctx.db`):
+   * the change and its audit record are stored together or not at all.
+   */
+  transaction?: boolean;
 }
+
+/** The client of an open transaction. */
+export type TxDb = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export interface ActionContext {
   account: Account;
+  /** The transaction, for an action defined with `transaction: true`; the shared client otherwise. */
+  db: TxDb | Db;
   /** Describe the mutation for the audit log (written after the handler succeeds). */
   audit(entry: AuditEntry): void;
 }
@@ -78,21 +88,26 @@ export function defineAction<S extends z.ZodType, T>(
     }
     try {
       let entry: AuditEntry = { target: "" };
-      const data = await handler(parsed.data, { account, audit: (e) => void (entry = e) });
-      if (options.audit) {
-        await getDb().db.auditEvent.create({
-          data: {
-            actor: account.email,
-            action: options.audit,
-            target: entry.target,
-            workspaceId: account.workspaceId,
-            poolId: entry.poolId ?? null,
-            before: entry.before ?? null,
-            after: entry.after ?? null,
-            details: JSON.stringify(entry.details ?? {}),
-          },
-        });
-      }
+      const run = async (db: TxDb | Db) => {
+        const data = await handler(parsed.data, { account, db, audit: (e) => void (entry = e) });
+        if (options.audit) {
+          await db.auditEvent.create({
+            data: {
+              actor: account.email,
+              action: options.audit,
+              target: entry.target,
+              workspaceId: account.workspaceId,
+              poolId: entry.poolId ?? null,
+              before: entry.before ?? null,
+              after: entry.after ?? null,
+              details: JSON.stringify(entry.details ?? {}),
+            },
+          });
+        }
+        return data;
+      };
+      const client = getDb().db;
+      const data = options.transaction ? await client.$transaction((tx) => run(tx)) : await run(client);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof UserError) {
