@@ -26,7 +26,8 @@ export function RevisionList({ revisions, selection, compareHref, restore, class
   const sorted = [...revisions].sort((a, b) => b.number - a.number);
   return (
     // `relative` keeps the sr-only header cell (position: absolute) inside the scroll box; otherwise it widens the page on a phone.
-    <div className={cn("relative overflow-x-auto", className)} tabIndex={0} role="region" aria-label="Revisions (scrollable)">
+    // `data-table`: under 640 px each row becomes a card, its values headed by `data-label` (globals.css).
+    <div className={cn("data-table relative overflow-x-auto", className)} tabIndex={0} role="region" aria-label="Revisions (scrollable)">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Revisions, newest first</caption>
         <thead>
@@ -54,14 +55,14 @@ export function RevisionList({ revisions, selection, compareHref, restore, class
             const when = typeof r.createdAt === "string" ? r.createdAt : r.createdAt.toISOString();
             return (
               <tr key={r.number} className={role ? "bg-indigo-50" : undefined} aria-current={role ? "true" : undefined}>
-                <td className="py-2 pr-3 font-medium">
+                <td data-label="Revision" className="py-2 pr-3 font-medium">
                   #{r.number} {role && <Badge tone="info">{role}</Badge>}
                 </td>
-                <td className="py-2 pr-3">{r.createdBy}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">
+                <td data-label="Who" className="py-2 pr-3">{r.createdBy}</td>
+                <td data-label="When" className="py-2 pr-3 whitespace-nowrap">
                   <time dateTime={when}>{formatRevisionTime(r.createdAt)}</time>
                 </td>
-                <td className="py-2 pr-3">{r.message || <span className="italic text-slate-500">no message</span>}</td>
+                <td data-label="Message" className="py-2 pr-3">{r.message || <span className="italic text-slate-500">no message</span>}</td>
                 {compareHref && (
                   <td className="py-2 whitespace-nowrap">
                     {previous && (

@@ -4,7 +4,7 @@
  * field-help.ts, and beside it: the zod error as you type (react-hook-form), otherwise the debounced
  * cross-field errors, plus findings as warnings — all tied to the control with aria-describedby.
  */
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Controller, type FieldError, get, useFieldArray, useFormContext, useFormState } from "react-hook-form";
 import { Button, Checkbox, Field, FieldNotes, Input, Select, Textarea, cn, fieldIds } from "@/components/ui";
 import { useEditorContext } from "./editor-context";
@@ -173,6 +173,93 @@ export function CheckboxGroupField({ options, ...props }: BaseProps & { options:
                     <span title={o.value}>{o.label ?? labelForEnum(props.name, o.value)}</span>
                   </label>
                 ))}
+              </div>
+            )}
+          </GroupFrame>
+        );
+      }}
+    />
+  );
+}
+
+/** How many unchosen scopes the picker lists at once; a search narrows the rest. */
+export const SCOPE_PICKER_LIMIT = 50;
+
+/** The options a search matches (case-insensitive, anywhere in the value), unchosen ones only, at most `limit`. */
+export function matchingOptions(options: readonly string[], chosen: readonly string[], query: string, limit = SCOPE_PICKER_LIMIT): { shown: string[]; more: number } {
+  const q = query.trim().toLowerCase();
+  const taken = new Set(chosen);
+  const all = options.filter((o) => !taken.has(o) && (q === "" || o.toLowerCase().includes(q)));
+  return { shown: all.slice(0, limit), more: Math.max(0, all.length - limit) };
+}
+
+/**
+ * A searchable multiple choice for long lists (OAuth scopes: a pool may offer thousands): the chosen values as
+ * removable chips, a search box, and at most {@link SCOPE_PICKER_LIMIT} matching choices rendered at a time.
+ */
+export function SearchableChoiceField({ options, ...props }: BaseProps & { options: readonly string[] }) {
+  const { control } = useFormContext();
+  const { readOnly } = useEditorContext();
+  const [query, setQuery] = useState("");
+  const id = fieldId(props.name);
+  return (
+    <Controller
+      control={control}
+      name={props.name}
+      render={({ field }) => {
+        const value = Array.isArray(field.value) ? (field.value as string[]) : undefined;
+        const { shown, more } = matchingOptions(options, value ?? [], query);
+        const set = (next: string[] | undefined) => field.onChange(next);
+        return (
+          <GroupFrame
+            {...props}
+            actions={
+              <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                <span>{value === undefined ? UNSET_WORDS.notSet : value.length === 0 ? UNSET_WORDS.none : `${value.length} chosen of ${options.length}.`}</span>
+                {value !== undefined && !readOnly && (
+                  <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => set(undefined)}>
+                    {UNSET_WORDS.reset}
+                  </Button>
+                )}
+              </div>
+            }
+          >
+            {(describedBy) => (
+              <div className="space-y-2">
+                {value && value.length > 0 && (
+                  <ul className="flex flex-wrap gap-1" aria-label="Chosen">
+                    {value.map((v) => (
+                      <li key={v} className="inline-flex max-w-full items-center gap-1 rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-900">
+                        <span className="wrap-anywhere" title={v}>
+                          {labelForEnum(props.name, v)}
+                        </span>
+                        {!readOnly && (
+                          <button type="button" className="rounded-full px-1 hover:bg-indigo-100" aria-label={`Remove ${v}`} onClick={() => set(value.filter((x) => x !== v))}>
+                            ×
+                          </button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {!readOnly && (
+                  <>
+                    <label htmlFor={`${id}-search`} className="sr-only">
+                      Search the choices
+                    </label>
+                    <Input id={`${id}-search`} type="search" value={query} placeholder={`Search ${options.length} choices`} aria-describedby={describedBy} autoComplete="off" onChange={(e) => setQuery(e.currentTarget.value)} />
+                    <div className="flex flex-wrap gap-x-4 gap-y-2">
+                      {shown.map((o, i) => (
+                        <label key={o} htmlFor={`${id}-${i}`} className="inline-flex min-w-0 items-center gap-2 text-sm wrap-break-word">
+                          <Checkbox id={`${id}-${i}`} checked={false} onChange={() => set([...(value ?? []), o])} onBlur={field.onBlur} />
+                          <span title={o}>{labelForEnum(props.name, o)}</span>
+                        </label>
+                      ))}
+                      {shown.length === 0 && <span className="text-sm text-slate-600">No other choice matches.</span>}
+                    </div>
+                    {more > 0 && <p className="text-xs text-slate-600">{more} more: type to narrow the list.</p>}
+                  </>
+                )}
               </div>
             )}
           </GroupFrame>

@@ -90,11 +90,13 @@ describe("PoolEditor markup", () => {
 
   it("offers the resource servers' scopes to a client", () => {
     const html = render(doc, "app-clients");
-    // The selected client (the SPA "web") does not use them, but they are offered as unchecked choices.
+    // The selected client (the SPA "web") does not use them, but they are offered as unchosen choices of the
+    // searchable picker; openid, which it uses, is a chosen chip.
     const option = /<input([^>]*id="pe-spec-clients-0-allowedOAuthScopes-\d+"[^>]*)><span[^>]*>https:\/\/api\.example\.com\/write<\/span><\/label>/u.exec(html);
     expect(option).not.toBeNull();
     expect(option?.[1]).not.toContain("checked");
-    expect(html).toMatch(/<input[^>]*checked=""[^>]*><span[^>]*>openid<\/span><\/label>/u);
+    expect(html).toMatch(/<ul[^>]*aria-label="Chosen"><li[^>]*><span[^>]*title="openid">openid<\/span>/u);
+    expect(html).toContain('placeholder="Search');
   });
 
   it("leaves an unset field unset: an empty input and the Not set choice", () => {

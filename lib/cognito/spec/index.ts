@@ -5,6 +5,7 @@ export * from "./lambda-config-schema";
 export * from "./schema-attribute-schema";
 export * from "./messaging-schema";
 export * from "./client-schema";
+export * from "./client-kind";
 export * from "./resource-server-schema";
 export * from "./domain-schema";
 export * from "./group-schema";
