@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ADMIN, draftVersion, savedAfter, sectionTab, useMotoServer } from "./helpers";
 
@@ -21,6 +22,25 @@ async function photograph(page: Page, name: string): Promise<void> {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${prefix}-${width}.png`, fullPage: true });
+    if (width === 390) await expectFitsSmallScreen(page, name);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** At 390 px: the page does not scroll sideways, and the pool's tabs stay in one row. */
+async function expectFitsSmallScreen(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name}: the page is wider than the screen`).toBeLessThanOrEqual(0);
+  const tabs = page.getByRole("navigation", { name: "Pool" });
+  if ((await tabs.count()) > 0) expect((await tabs.boundingBox())?.height ?? 0, `${name}: the pool tabs wrap`).toBeLessThan(56);
+}
+
+/** axe's scrollable-region-focusable at both widths: every scroll box can be reached from the keyboard. */
+async function expectScrollRegionsFocusable(page: Page): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const results = await new AxeBuilder({ page }).withRules(["scrollable-region-focusable"]).analyze();
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")))).toEqual([]);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -121,11 +141,13 @@ test("from an empty studio to a pool applied on moto, by following the pages", a
   await expect(applies).toContainText("applied");
   await expect(applies).toContainText(ADMIN.email);
   await expect(page.getByRole("button", { name: "Restore #1 into the draft" })).toBeVisible();
+  await expectScrollRegionsFocusable(page);
   await photograph(page, "history");
 
   // Connect: the live ids for the web client.
   await poolTab(page, "Connect").click();
   await expect(page.getByTestId("connect-panel-web")).toContainText("live ids");
+  await expectScrollRegionsFocusable(page);
   await photograph(page, "connect");
 
   // The overview, then the pools list: the pool is applied on dev.
@@ -134,4 +156,13 @@ test("from an empty studio to a pool applied on moto, by following the pages", a
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pools" }).click();
   await expect(page.getByRole("link", { name: POOL })).toBeVisible();
   await photograph(page, "pools");
+
+  // The audit log: every step is there; on a phone its rows are cards, no column hidden off-screen.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+  const log = page.getByRole("table", { name: "Audit events" });
+  for (const action of ["pool.create", "target.create", "change-request.submit", "change-request.apply"]) await expect(log.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
+  await expectScrollRegionsFocusable(page);
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expect(log.getByRole("cell", { name: "change-request.apply", exact: true }).first()).toBeInViewport({ ratio: 1 });
+  await photograph(page, "audit");
 });

@@ -109,8 +109,12 @@ function ChangeRow({ change, action, type }: { change: AttributeChange; action: 
         <FieldName {...labelForPlanPath(type, change.path)} />
         {notes.length > 0 && <div className="mt-1 flex flex-wrap gap-1 font-sans">{notes}</div>}
       </th>
-      <td className="py-1.5 pr-3">{before}</td>
-      <td className="py-1.5">{after}</td>
+      <td data-label="Before" className="py-1.5 pr-3">
+        {before}
+      </td>
+      <td data-label="After" className="py-1.5">
+        {after}
+      </td>
     </tr>
   );
 }
@@ -154,7 +158,8 @@ export function ResourceChangeCard({ entry, compact = false, comments }: { entry
       )}
       {entry.changes.length > 0 && (
         <div className="mt-2 overflow-x-auto">
-          <table className="w-full table-fixed border-collapse text-sm">
+          {/* `plan-table`: under 640 px the attribute spans the row and before/after sit under it (globals.css). */}
+          <table className="plan-table w-full table-fixed border-collapse text-sm">
             <caption className="sr-only">Attribute changes of {entryTitle(entry)}</caption>
             <colgroup>
               <col className="w-1/3" />

@@ -195,7 +195,7 @@ export function matchingOptions(options: readonly string[], chosen: readonly str
 
 /**
  * A searchable multiple choice for long lists (OAuth scopes: a pool may offer thousands): the chosen values as
- * removable chips, a search box, and at most {@link SCOPE_PICKER_LIMIT} matching choices rendered at a time.
+ * checked boxes first, a search box, and at most {@link SCOPE_PICKER_LIMIT} matching unchosen choices at a time.
  */
 export function SearchableChoiceField({ options, ...props }: BaseProps & { options: readonly string[] }) {
   const { control } = useFormContext();
@@ -227,20 +227,14 @@ export function SearchableChoiceField({ options, ...props }: BaseProps & { optio
             {(describedBy) => (
               <div className="space-y-2">
                 {value && value.length > 0 && (
-                  <ul className="flex flex-wrap gap-1" aria-label="Chosen">
-                    {value.map((v) => (
-                      <li key={v} className="inline-flex max-w-full items-center gap-1 rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-900">
-                        <span className="wrap-anywhere" title={v}>
-                          {labelForEnum(props.name, v)}
-                        </span>
-                        {!readOnly && (
-                          <button type="button" className="rounded-full px-1 hover:bg-indigo-100" aria-label={`Remove ${v}`} onClick={() => set(value.filter((x) => x !== v))}>
-                            ×
-                          </button>
-                        )}
-                      </li>
+                  <div className="flex flex-wrap gap-x-4 gap-y-2" role="group" aria-label="Chosen">
+                    {value.map((v, i) => (
+                      <label key={v} htmlFor={`${id}-chosen-${i}`} className="inline-flex min-w-0 items-center gap-2 text-sm font-medium wrap-break-word">
+                        <Checkbox id={`${id}-chosen-${i}`} checked disabled={readOnly} onChange={() => set(value.filter((x) => x !== v))} onBlur={field.onBlur} />
+                        <span title={v}>{labelForEnum(props.name, v)}</span>
+                      </label>
                     ))}
-                  </ul>
+                  </div>
                 )}
                 {!readOnly && (
                   <>

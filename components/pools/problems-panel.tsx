@@ -37,10 +37,10 @@ export function ProblemsPanel({ diagnostics, document, onShowSection }: Problems
         Problems{ordered.length > 0 && <span className="ml-2 text-sm font-normal text-slate-700">{countText(errors.length, warnings.length)}</span>}
       </h2>
       {ordered.length === 0 ? (
-        <p className="mt-1 text-sm text-green-800">The draft is valid and has no warnings.</p>
+        <p className="mt-1 text-sm text-green-800">The draft is valid. No warnings.</p>
       ) : (
         <>
-          {errors.length === 0 && <p className="mt-1 text-sm text-green-800">The draft is valid; the warnings below are advice.</p>}
+          {errors.length === 0 && <p className="mt-1 text-sm text-green-800">The draft is valid. The warnings below are advice.</p>}
           <ul className="mt-2 space-y-1.5 text-sm" data-testid="problems">
             {ordered.map((d, i) => {
               const { label } = labelForPath(d.path, names);
