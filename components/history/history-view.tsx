@@ -28,43 +28,43 @@ export function RevisionList({ revisions, selection, compareHref, restore, class
     // `relative` keeps the sr-only header cell (position: absolute) inside the scroll box; otherwise it widens the page on a phone.
     // `data-table`: under 640 px each row becomes a card, its values headed by `data-label` (globals.css).
     <div className={cn("data-table relative overflow-x-auto", className)} tabIndex={0} role="region" aria-label="Revisions (scrollable)">
-      <table className="w-full border-collapse text-sm">
+      <table className="w-full border-collapse text-sm" role="table">
         <caption className="sr-only">Revisions, newest first</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-medium">Revision</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Who</th>
-            <th scope="col" className="py-2 pr-3 font-medium">When</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Message</th>
+        <thead role="rowgroup">
+          <tr role="row" className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
+            <th scope="col" role="columnheader" className="py-2 pr-3 font-medium">Revision</th>
+            <th scope="col" role="columnheader" className="py-2 pr-3 font-medium">Who</th>
+            <th scope="col" role="columnheader" className="py-2 pr-3 font-medium">When</th>
+            <th scope="col" role="columnheader" className="py-2 pr-3 font-medium">Message</th>
             {compareHref && (
-              <th scope="col" className="py-2 font-medium">
+              <th scope="col" role="columnheader" className="py-2 font-medium">
                 <span className="sr-only">Compare</span>
               </th>
             )}
             {restore && (
-              <th scope="col" className="py-2 font-medium">
+              <th scope="col" role="columnheader" className="py-2 font-medium">
                 <span className="sr-only">Restore</span>
               </th>
             )}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody role="rowgroup" className="divide-y divide-slate-100">
           {sorted.map((r, i) => {
             const previous = sorted[i + 1];
             const role = selection?.from === r.number ? "from" : selection?.to === r.number ? "to" : undefined;
             const when = typeof r.createdAt === "string" ? r.createdAt : r.createdAt.toISOString();
             return (
-              <tr key={r.number} className={role ? "bg-indigo-50" : undefined} aria-current={role ? "true" : undefined}>
-                <td data-label="Revision" className="py-2 pr-3 font-medium">
+              <tr key={r.number} role="row" className={role ? "bg-indigo-50" : undefined} aria-current={role ? "true" : undefined}>
+                <td role="cell" data-label="Revision" className="py-2 pr-3 font-medium">
                   #{r.number} {role && <Badge tone="info">{role}</Badge>}
                 </td>
-                <td data-label="Who" className="py-2 pr-3">{r.createdBy}</td>
-                <td data-label="When" className="py-2 pr-3 whitespace-nowrap">
+                <td role="cell" data-label="Who" className="py-2 pr-3">{r.createdBy}</td>
+                <td role="cell" data-label="When" className="py-2 pr-3 whitespace-nowrap">
                   <time dateTime={when}>{formatRevisionTime(r.createdAt)}</time>
                 </td>
-                <td data-label="Message" className="py-2 pr-3">{r.message || <span className="italic text-slate-500">no message</span>}</td>
+                <td role="cell" data-label="Message" className="py-2 pr-3">{r.message || <span className="italic text-slate-500">no message</span>}</td>
                 {compareHref && (
-                  <td className="py-2 whitespace-nowrap">
+                  <td role="cell" className="py-2 whitespace-nowrap">
                     {previous && (
                       <a className="text-indigo-700 underline hover:text-indigo-900" href={compareHref(previous.number, r.number)}>
                         Changes since #{previous.number}
@@ -73,7 +73,7 @@ export function RevisionList({ revisions, selection, compareHref, restore, class
                   </td>
                 )}
                 {restore && (
-                  <td className="py-2">
+                  <td role="cell" className="py-2">
                     <RestoreRevisionButton poolId={restore.poolId} number={r.number} draftVersion={restore.draftVersion} />
                   </td>
                 )}

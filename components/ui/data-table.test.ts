@@ -16,8 +16,8 @@ describe("DataTable", () => {
   );
 
   it("names every cell's column, for the card layout of a narrow screen", () => {
-    expect(html).toContain('<td data-label="Name">dev</td><td data-label="Region">eu-west-1</td><td data-label="User pool">not created yet</td>');
-    expect(html).toContain('<td data-label="Name">prod</td><td data-label="Region">us-east-1</td><td data-label="User pool">us-east-1_X</td>');
+    expect(html).toContain('<tr role="row"><td data-label="Name" role="cell">dev</td><td data-label="Region" role="cell">eu-west-1</td><td data-label="User pool" role="cell">not created yet</td></tr>');
+    expect(html).toContain('<tr role="row"><td data-label="Name" role="cell">prod</td><td data-label="Region" role="cell">us-east-1</td><td data-label="User pool" role="cell">us-east-1_X</td></tr>');
   });
 
   it("has a focusable, labelled scroll region", () => {
