@@ -33,7 +33,8 @@ const AFTER = [
 export function FirstRunGuide({ canEdit }: { canEdit: boolean }) {
   return (
     <Card className="mt-4" data-testid="first-run-guide">
-      <h2 className="text-lg font-semibold">No user pools yet: three ways in</h2>
+      <h2 className="text-lg font-semibold">Start here: three ways in</h2>
+      <p className="mt-1 text-sm text-slate-700">No user pools yet. A design starts as a draft in the studio; nothing is created in AWS until a change is applied to a target.</p>
       <ol className="mt-3 grid gap-3 md:grid-cols-3">
         {WAYS_IN.map((way, i) => (
           <li key={way.title} className="rounded-md border border-slate-200 p-3">
