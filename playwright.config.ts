@@ -10,6 +10,30 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Every run starts from an empty embedded database, created and migrated by `npm start`'s own path.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "studio-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
+// The newcomer's journey needs a studio of its own (no pools, no accounts): a second server on its own database.
+const journeyPort = Number(process.env.E2E_JOURNEY_PORT ?? port + 1000);
+const journeyDataDir = process.env.E2E_JOURNEY_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "studio-e2e-journey-"));
+process.env.E2E_JOURNEY_DATA_DIR = journeyDataDir;
+
+/** `npm start`'s own path (migrate, then serve) on a database of its own. */
+function studioServer(serverPort: number, dir: string, settings: Record<string, string>) {
+  return {
+    command: `node scripts/db-migrate.mjs && node scripts/serve.mjs -H 127.0.0.1 -p ${serverPort}`,
+    url: `http://127.0.0.1:${serverPort}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    // Dummy AWS credentials for the SDK's default chain: the team-review and journey specs apply to a moto server.
+    env: {
+      DATABASE_URL: `file:${path.join(dir, "studio.db")}`,
+      NODE_ENV: "production",
+      ...settings,
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "testing",
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
+    },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,28 +64,19 @@ export default defineConfig({
   // admin); groups-idps and preflight-connect sign up or in by themselves, so they run after them, in
   // this order, then import (it adds pools), then members. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
   projects: [
-    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|import|members)\.spec\.ts$/u },
+    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|import|members|journey)\.spec\.ts$/u },
     { name: "groups-idps", testMatch: /groups-idps\.spec\.ts$/u, dependencies: ["studio"] },
     { name: "preflight-connect", testMatch: /preflight-connect\.spec\.ts$/u, dependencies: ["groups-idps"] },
     { name: "import", testMatch: /import\.spec\.ts$/u, dependencies: ["preflight-connect"] },
-    // Last: it removes a member and spends sign-in attempts of the shared address.
+    // Last on the shared server: it removes a member and spends sign-in attempts of the shared address.
     { name: "members", testMatch: /members\.spec\.ts$/u, dependencies: ["import"] },
+    // From an empty studio to an applied pool, on the second server; alone: `--project journey`.
+    { name: "journey", testMatch: /journey\.spec\.ts$/u, use: { baseURL: `http://127.0.0.1:${journeyPort}` } },
   ],
-  webServer: {
-    command: `node scripts/db-migrate.mjs && node scripts/serve.mjs -H 127.0.0.1 -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    // Dummy AWS credentials for the SDK's default chain: the team-review spec applies to a moto server.
-    env: {
-      DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`,
-      NODE_ENV: "production",
-      // The specs sign their people up; the invitation flow is tested in e2e/members.spec.ts.
-      STUDIO_SIGNUP: "open",
-      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "testing",
-      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
-    },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    // The specs on the shared server sign their people up; the invitation flow is tested in e2e/members.spec.ts.
+    studioServer(port, dataDir, { STUDIO_SIGNUP: "open" }),
+    // The journey's studio keeps the default sign-up policy: its first account becomes admin.
+    studioServer(journeyPort, journeyDataDir, {}),
+  ],
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ImportAwsForm } from "@/components/pools/import-aws-form";
 import { ImportPoolForm } from "@/components/pools/import-pool-form";
 import { DeploymentBadges } from "@/components/pools/deployment-badges";
+import { FirstRunGuide } from "@/components/pools/first-run-guide";
 import { NewPoolForm } from "@/components/pools/new-pool-form";
 import { Badge, type BadgeTone, Card } from "@/components/ui";
 import { listPresets } from "@/lib/cognito/presets";
@@ -33,7 +34,7 @@ export default async function HomePage() {
           User pools
         </h1>
         {pools.length === 0 ? (
-          <p className="mt-4 text-slate-700">No user pools yet. Designs you create or import will be listed here.</p>
+          <FirstRunGuide canEdit={canEdit} />
         ) : (
           <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="w-full border-collapse text-left text-sm sm:min-w-[40rem]">

@@ -95,7 +95,7 @@ test("an editor submits, cannot approve; an approver comments, approves and appl
   const inline = reviewer.getByRole("list", { name: 'Comments on app_client["web"] callbackUrls' });
   await expect(inline).toContainText("rita@example.com");
   await expect(inline).toContainText("This callback is the production one.");
-  await expect(reviewer.getByRole("row", { name: /^callbackUrls/u }).locator("xpath=following-sibling::tr[1]")).toContainText("This callback is the production one.");
+  await expect(reviewer.getByRole("row", { name: /^Callback URLs callbackUrls/u }).locator("xpath=following-sibling::tr[1]")).toContainText("This callback is the production one.");
   await reviewer.getByLabel("About").selectOption("");
   await reviewer.getByRole("textbox", { name: "Comment" }).fill("Looks right; applying to prod.");
   await reviewer.getByRole("button", { name: "Add comment" }).click();

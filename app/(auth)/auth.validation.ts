@@ -1,3 +1,4 @@
+import "@/lib/cognito/spec/error-map";
 import { z } from "zod";
 
 /** bcrypt reads at most 72 bytes; a longer password would be cut without a word, so it is refused. */

@@ -1,3 +1,4 @@
+import "@/lib/cognito/spec/error-map";
 import { z } from "zod";
 import { ROLES } from "@/lib/server/roles";
 

@@ -1,3 +1,4 @@
+import "@/lib/cognito/spec/error-map";
 import { z } from "zod";
 import { INPUT_LIMITS, nestsDeeperThan } from "@/lib/cognito/formats/input-limits";
 import { poolNameSchema, regionSchema } from "@/lib/cognito/spec";
@@ -34,3 +35,12 @@ export const saveRevisionSchema = z.object({
   message: z.string().trim().max(500, { error: "keep the message under 500 characters" }),
 });
 export type SaveRevisionInput = z.infer<typeof saveRevisionSchema>;
+
+export const restoreRevisionSchema = z.object({
+  poolId: z.string().min(1),
+  /** The revision to put back into the draft. */
+  number: z.int().min(1),
+  /** The draft version the person saw: a draft changed since is not overwritten. */
+  version: z.int().min(1),
+});
+export type RestoreRevisionInput = z.infer<typeof restoreRevisionSchema>;

@@ -1,3 +1,4 @@
+import "@/lib/cognito/spec/error-map";
 import { z } from "zod";
 import { type EnvironmentValues, environmentClientValuesSchema, environmentValuesSchema } from "@/lib/cognito/environments";
 import { regionSchema } from "@/lib/cognito/spec";

@@ -1,3 +1,4 @@
+import "@/lib/cognito/spec/error-map";
 import { z } from "zod";
 
 /** Schemas of client secret rotation (issue 9), shared by the panel and the actions. */

@@ -1,10 +1,16 @@
 "use client";
 import { CopyButton } from "@/components/export-view/copy-button";
 import { Badge, Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui";
-import type { AppConnection, ConnectSnippet } from "@/lib/cognito/connect";
+import { type AppConnection, type ConnectSnippet, isMachineClient } from "@/lib/cognito/connect";
 import { SecretRotation } from "./secret-rotation";
 
-const KIND_LABEL: Record<ConnectSnippet["kind"], string> = { env: "Environment", "next-auth": "next-auth", amplify: "Amplify", "oidc-client-ts": "oidc-client-ts" };
+const KIND_LABEL: Record<ConnectSnippet["kind"], string> = {
+  env: "Environment",
+  "next-auth": "next-auth",
+  amplify: "Amplify",
+  "oidc-client-ts": "oidc-client-ts",
+  "client-credentials": "Client credentials (fetch)",
+};
 
 /** One app client: the URLs and ids an application needs, and a snippet per stack with a copy button. */
 export function ConnectPanel({
@@ -18,7 +24,19 @@ export function ConnectPanel({
   rotation?: { targetId: string; canRotate: boolean };
 }) {
   const c = connection;
-  const facts: [string, string | undefined][] = [
+  const machine = isMachineClient(c);
+  // A machine client never sends a user to the hosted pages: only the token endpoint concerns it.
+  const facts: [string, string | undefined][] = machine
+    ? [
+        ["Client id", c.clientId],
+        ["Client secret", c.secretReference],
+        ["Token endpoint", c.domain?.token],
+        ["Scopes", c.scopes.join(" ") || undefined],
+        ["Issuer", c.issuer],
+        ["JWKS", c.jwksUrl],
+        ["User pool id", c.userPoolId],
+      ]
+    : [
     ["User pool id", c.userPoolId],
     ["Client id", c.clientId],
     ["Client secret", c.secretReference],
@@ -37,7 +55,7 @@ export function ConnectPanel({
         <h2 id={headingId} className="text-lg font-semibold">
           {c.clientName}
         </h2>
-        <Badge tone={c.confidential ? "info" : "neutral"}>{c.confidential ? "has a secret" : "public client"}</Badge>
+        <Badge tone={c.confidential ? "info" : "neutral"}>{machine ? "machine to machine" : c.confidential ? "has a secret" : "public client"}</Badge>
         <Badge tone={c.applied ? "good" : "warn"}>{c.applied ? "live ids" : "placeholders until applied"}</Badge>
       </div>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
@@ -46,11 +64,20 @@ export function ConnectPanel({
           .map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-slate-600">{label}</dt>
-              <dd className="font-mono text-xs break-all">{value}</dd>
+              <dd className="font-mono text-xs wrap-anywhere">{value}</dd>
             </div>
           ))}
       </dl>
-      {!c.domain && <p className="text-sm text-amber-900">The pool has no domain, so there are no hosted sign-in endpoints. Add a domain in the editor.</p>}
+      {machine && (
+        <p className="text-sm text-slate-700">
+          A machine-to-machine client: no user signs in. Your service posts its client id and secret to the token endpoint (grant type client credentials) and sends the access token to your API.
+        </p>
+      )}
+      {!c.domain && (
+        <p className="text-sm text-amber-900">
+          {machine ? "The pool has no domain, so there is no token endpoint." : "The pool has no domain, so there are no hosted sign-in endpoints."} Add a domain in the editor.
+        </p>
+      )}
       <Tabs defaultValue="env">
         <TabsList aria-label={`Configuration for ${c.clientName}`}>
           {snippets.map((s) => (
@@ -72,7 +99,8 @@ export function ConnectPanel({
                   <span className="font-mono text-xs text-slate-600">{s.fileName}</span>
                   <CopyButton text={s.text} label={`Copy ${s.fileName} for ${c.clientName}`} />
                 </div>
-                <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" aria-label={`${KIND_LABEL[s.kind]} configuration for ${c.clientName}`}>
+                {/* Focusable so a keyboard can scroll a long line (axe: scrollable-region-focusable). */}
+                <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600" aria-label={`${KIND_LABEL[s.kind]} configuration for ${c.clientName}`}>
                   <code>{s.text}</code>
                 </pre>
               </>

@@ -6,6 +6,7 @@
 import { Badge, Button, Card, Field, Select, cn } from "@/components/ui";
 import type { Plan } from "@/lib/cognito/plan";
 import { PlanView } from "@/components/plan-view";
+import { RestoreRevisionButton } from "./restore-revision-button";
 import { type RevisionSelection, type RevisionSummary, formatRevisionTime } from "./revisions";
 
 export interface RevisionListProps {
@@ -14,53 +15,66 @@ export interface RevisionListProps {
   selection?: RevisionSelection;
   /** Link for a row's "compare with previous" (e.g. `(from, to) => ?from=${from}&to=${to}`); no links when absent. */
   compareHref?: (from: number, to: number) => string;
+  /** For an editor: a "Restore into the draft" button per revision. */
+  restore?: { poolId: string; draftVersion: number };
   className?: string;
 }
 
 /** Newest first. */
-export function RevisionList({ revisions, selection, compareHref, className }: RevisionListProps) {
+export function RevisionList({ revisions, selection, compareHref, restore, className }: RevisionListProps) {
   if (revisions.length === 0) return <p className={cn("text-sm text-slate-600", className)}>No revisions yet: submit the draft to create the first one.</p>;
   const sorted = [...revisions].sort((a, b) => b.number - a.number);
   return (
     // `relative` keeps the sr-only header cell (position: absolute) inside the scroll box; otherwise it widens the page on a phone.
-    <div className={cn("relative overflow-x-auto", className)}>
-      <table className="w-full border-collapse text-sm">
+    // `data-table`: under 640 px each row becomes a card, its values headed by `data-label` (globals.css).
+    <div className={cn("data-table relative overflow-x-auto", className)} tabIndex={0} role="region" aria-label="Revisions (scrollable)">
+      <table className="w-full border-collapse text-sm" role="table">
         <caption className="sr-only">Revisions, newest first</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-medium">Revision</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Who</th>
-            <th scope="col" className="py-2 pr-3 font-medium">When</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Message</th>
+        <thead role="rowgroup">
+          <tr role="row" className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
+            <th scope="col" role="columnheader" className="py-2 pr-3 font-medium">Revision</th>
+            <th scope="col" role="columnheader" className="py-2 pr-3 font-medium">Who</th>
+            <th scope="col" role="columnheader" className="py-2 pr-3 font-medium">When</th>
+            <th scope="col" role="columnheader" className="py-2 pr-3 font-medium">Message</th>
             {compareHref && (
-              <th scope="col" className="py-2 font-medium">
+              <th scope="col" role="columnheader" className="py-2 font-medium">
                 <span className="sr-only">Compare</span>
+              </th>
+            )}
+            {restore && (
+              <th scope="col" role="columnheader" className="py-2 font-medium">
+                <span className="sr-only">Restore</span>
               </th>
             )}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody role="rowgroup" className="divide-y divide-slate-100">
           {sorted.map((r, i) => {
             const previous = sorted[i + 1];
             const role = selection?.from === r.number ? "from" : selection?.to === r.number ? "to" : undefined;
             const when = typeof r.createdAt === "string" ? r.createdAt : r.createdAt.toISOString();
             return (
-              <tr key={r.number} className={role ? "bg-indigo-50" : undefined} aria-current={role ? "true" : undefined}>
-                <td className="py-2 pr-3 font-medium">
+              <tr key={r.number} role="row" className={role ? "bg-indigo-50" : undefined} aria-current={role ? "true" : undefined}>
+                <td role="cell" data-label="Revision" className="py-2 pr-3 font-medium">
                   #{r.number} {role && <Badge tone="info">{role}</Badge>}
                 </td>
-                <td className="py-2 pr-3">{r.createdBy}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">
+                <td role="cell" data-label="Who" className="py-2 pr-3">{r.createdBy}</td>
+                <td role="cell" data-label="When" className="py-2 pr-3 whitespace-nowrap">
                   <time dateTime={when}>{formatRevisionTime(r.createdAt)}</time>
                 </td>
-                <td className="py-2 pr-3">{r.message || <span className="italic text-slate-500">no message</span>}</td>
+                <td role="cell" data-label="Message" className="py-2 pr-3">{r.message || <span className="italic text-slate-500">no message</span>}</td>
                 {compareHref && (
-                  <td className="py-2 whitespace-nowrap">
+                  <td role="cell" className="py-2 whitespace-nowrap">
                     {previous && (
                       <a className="text-indigo-700 underline hover:text-indigo-900" href={compareHref(previous.number, r.number)}>
                         Changes since #{previous.number}
                       </a>
                     )}
+                  </td>
+                )}
+                {restore && (
+                  <td role="cell" className="py-2">
+                    <RestoreRevisionButton poolId={restore.poolId} number={r.number} draftVersion={restore.draftVersion} />
                   </td>
                 )}
               </tr>
@@ -137,17 +151,18 @@ export interface HistoryViewProps {
   /** Action of the compare form (default: the current URL). */
   formAction?: string;
   compareHref?: (from: number, to: number) => string;
+  restore?: RevisionListProps["restore"];
 }
 
 /** The whole history page body: list, compare form and diff. */
-export function HistoryView({ revisions, comparison, formAction, compareHref }: HistoryViewProps) {
+export function HistoryView({ revisions, comparison, formAction, compareHref, restore }: HistoryViewProps) {
   const byNumber = new Map(revisions.map((r) => [r.number, r]));
   const from = comparison ? byNumber.get(comparison.selection.from) : undefined;
   const to = comparison ? byNumber.get(comparison.selection.to) : undefined;
   return (
     <div className="space-y-6">
       <Card>
-        <RevisionList revisions={revisions} selection={comparison?.selection} compareHref={compareHref} />
+        <RevisionList revisions={revisions} selection={comparison?.selection} compareHref={compareHref} restore={restore} />
       </Card>
       {revisions.length >= 2 && <RevisionCompareForm revisions={revisions} selection={comparison?.selection} action={formAction} />}
       {comparison && from && to && <RevisionDiff from={from} to={to} plan={comparison.plan} />}

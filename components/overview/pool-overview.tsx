@@ -7,6 +7,7 @@ import { useId } from "react";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { cn } from "@/components/ui";
 import { type OverviewEdge, type OverviewLayout, type OverviewNode, layoutOverview } from "./layout";
+import { ZoomPan } from "./zoom-pan";
 
 const NODE_STYLE: Record<OverviewNode["kind"], { fill: string; stroke: string; text: string }> = {
   pool: { fill: "#f8fafc", stroke: "#94a3b8", text: "#0f172a" },
@@ -84,7 +85,7 @@ export interface PoolOverviewProps {
   className?: string;
 }
 
-/** The overview picture of a pool, with a text description. Scrolls horizontally on narrow screens. */
+/** The overview picture of a pool, with a text description; zoom and pan instead of shrinking the text. */
 export function PoolOverview({ document, layout: given, className }: PoolOverviewProps) {
   const layout = given ?? layoutOverview(document);
   const id = useId();
@@ -95,18 +96,15 @@ export function PoolOverview({ document, layout: given, className }: PoolOvervie
   const leaves = layout.nodes.filter((n) => !n.container);
   return (
     <figure className={cn("space-y-3", className)}>
-      {/* Below 720px the picture scrolls sideways; say so, and let the keyboard scroll it too. */}
-      <p className="text-xs text-slate-600 md:hidden" aria-hidden>
-        Scroll sideways to see the whole picture →
-      </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-indigo-600" tabIndex={0} role="group" aria-label="Pool overview picture (scrolls sideways on narrow screens)">
+      {/* Drawn at its own size (legible labels) in a zoomable box that pans by dragging, scrolling or the keyboard. */}
+      <ZoomPan width={layout.width} height={layout.height} label="Pool overview picture (drag or scroll to move around)">
         <svg
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           width={layout.width}
           height={layout.height}
-          className="h-auto w-full min-w-[720px]"
+          className="block h-full w-full"
           fontFamily="ui-sans-serif, system-ui, sans-serif"
         >
           <title id={titleId}>{`Overview of ${pool?.label ?? "the user pool"}`}</title>
@@ -133,7 +131,7 @@ export function PoolOverview({ document, layout: given, className }: PoolOvervie
             <Node key={n.id} node={n} />
           ))}
         </svg>
-      </div>
+      </ZoomPan>
       <figcaption className="text-sm text-slate-700">
         <details>
           <summary className="cursor-pointer font-medium">Text description of the picture</summary>

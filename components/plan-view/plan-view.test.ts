@@ -17,6 +17,7 @@ function visibleText(html: string): string {
     .replace(/<[^>]+>/gu, " ")
     .replace(/&quot;/gu, '"')
     .replace(/&#x27;/gu, "'")
+    .replace(/&gt;/gu, ">")
     .replace(/&amp;/gu, "&")
     .replace(/\s+/gu, " ");
 }
@@ -67,13 +68,19 @@ describe("PlanView for a pool replacement", () => {
     expect(text).toContain("https://evil.example.net/cb");
   });
 
+  it("names each attribute with the editor's label and the API path as secondary text", () => {
+    expect(text).toContain("MFA > Multi-factor authentication mfaConfiguration");
+    expect(text).toContain("Callback URLs callbackUrls");
+    expect(text).toContain("Because of Sign-in > Sign in with (instead of a username) (usernameAttributes) :");
+  });
+
   it("has the summary line and a text tab with the CLI's plan", () => {
     expect(text).toContain("Plan: 0 to add, 0 to change, 5 to replace, 0 to destroy.");
     expect(html).toContain(">Plan text<");
   });
 
   it("marks the attribute that forces the replacement and the reason", () => {
-    expect(text).toMatch(/usernameAttributes forces replacement removed: − email added: \+ phone_number/u);
+    expect(text).toMatch(/Sign-in > Sign in with \(instead of a username\) usernameAttributes forces replacement removed: − email added: \+ phone_number/u);
     expect(html).toContain("every user is deleted");
     const reason = replacement.entries.find((e) => e.address === "user_pool")?.reasons[0]?.message ?? "";
     expect(reason.length).toBeGreaterThan(0);

@@ -11,15 +11,36 @@ import type { AttributeChange, BlastRadius, Plan, ResourceChange, SecurityChange
 import { renderPlanText, summaryLine } from "@/lib/cognito/plan";
 import type { Diagnostic } from "@/lib/cognito/spec";
 import { type FieldComment, type FieldComments, fieldKey } from "./field-comments";
+import { type FieldLabel, labelForPath, labelForPlanPath } from "@/components/pool-editor/field-labels";
 import { ACTION_LABEL, ACTION_TONE, IMPACT_TONE, RESOURCE_NOUN, formatCount, formatValue, groupEntries, listDelta } from "./format";
 
 const NOT_SET = <span className="italic text-slate-500">not set</span>;
 
+/** A field in the editor's words, with the API path beneath it as secondary text. */
+export function FieldName({ label, apiPath }: FieldLabel) {
+  return (
+    <span className="block">
+      <span className="block">{label}</span>
+      {apiPath !== "" && <code className="block font-mono text-xs font-normal text-slate-500 wrap-anywhere">{apiPath}</code>}
+    </span>
+  );
+}
+
+/** A diagnostic's document path in the editor's words, the path itself after it. */
+export function DiagnosticPath({ path }: { path: string }) {
+  const { label } = labelForPath(path);
+  return (
+    <span>
+      <span className="font-medium">{label}</span> <code className="font-mono text-xs text-slate-600 wrap-anywhere">({path})</code>
+    </span>
+  );
+}
+
 function Value({ value }: { value: unknown }) {
   const formatted = formatValue(value);
   if (!formatted) return NOT_SET;
-  if (formatted.multiline) return <pre className="max-w-full overflow-x-auto whitespace-pre-wrap break-all font-mono text-xs">{formatted.text}</pre>;
-  return <code className="break-all font-mono text-xs">{formatted.text}</code>;
+  if (formatted.multiline) return <pre className="max-w-full overflow-x-auto whitespace-pre-wrap wrap-anywhere font-mono text-xs">{formatted.text}</pre>;
+  return <code className="wrap-anywhere font-mono text-xs">{formatted.text}</code>;
 }
 
 /** Lists of scalars: every item, removed ones struck through on the left, added ones marked on the right. */
@@ -30,7 +51,7 @@ function ListSide({ items, changed, side }: { items: string[]; changed: Set<stri
       {items.map((item) => {
         const isChange = changed.has(item);
         return (
-          <li key={item} className={cn("break-all font-mono text-xs", isChange && side === "before" && "text-red-800 line-through", isChange && side === "after" && "font-semibold text-green-800")}>
+          <li key={item} className={cn("wrap-anywhere font-mono text-xs", isChange && side === "before" && "text-red-800 line-through", isChange && side === "after" && "font-semibold text-green-800")}>
             {isChange ? <span className="sr-only">{side === "before" ? "removed: " : "added: "}</span> : null}
             {isChange ? (side === "before" ? "− " : "+ ") : ""}
             {item}
@@ -61,7 +82,7 @@ function FieldCommentsRow({ label, comments }: { label: string; comments: FieldC
   );
 }
 
-function ChangeRow({ change, action }: { change: AttributeChange; action: ResourceChange["action"] }) {
+function ChangeRow({ change, action, type }: { change: AttributeChange; action: ResourceChange["action"]; type: ResourceChange["type"] }) {
   const delta = listDelta(change.before, change.after);
   const danger = change.forcesReplacement || change.impossible;
   const notes: ReactNode[] = [];
@@ -84,12 +105,16 @@ function ChangeRow({ change, action }: { change: AttributeChange; action: Resour
     );
   return (
     <tr className={cn("align-top", danger && "bg-red-50")}>
-      <th scope="row" className={cn("py-1.5 pr-3 text-left font-mono text-xs font-medium wrap-anywhere", danger ? "text-red-900" : "text-slate-800")}>
-        {change.path}
+      <th scope="row" className={cn("py-1.5 pr-3 text-left text-sm font-medium wrap-break-word", danger ? "text-red-900" : "text-slate-800")}>
+        <FieldName {...labelForPlanPath(type, change.path)} />
         {notes.length > 0 && <div className="mt-1 flex flex-wrap gap-1 font-sans">{notes}</div>}
       </th>
-      <td className="py-1.5 pr-3">{before}</td>
-      <td className="py-1.5">{after}</td>
+      <td data-label="Before" className="py-1.5 pr-3">
+        {before}
+      </td>
+      <td data-label="After" className="py-1.5">
+        {after}
+      </td>
     </tr>
   );
 }
@@ -120,7 +145,7 @@ export function ResourceChangeCard({ entry, compact = false, comments }: { entry
             <li key={i}>
               {r.path ? (
                 <span className="font-medium">
-                  Because <code className="font-mono text-xs">{r.path}</code>:{" "}
+                  Because of {labelForPlanPath(entry.type, r.path).label} <code className="font-mono text-xs">({r.path})</code>:{" "}
                 </span>
               ) : (
                 <span className="font-medium">Because </span>
@@ -133,7 +158,8 @@ export function ResourceChangeCard({ entry, compact = false, comments }: { entry
       )}
       {entry.changes.length > 0 && (
         <div className="mt-2 overflow-x-auto">
-          <table className="w-full table-fixed border-collapse text-sm">
+          {/* `plan-table`: under 640 px the attribute spans the row and before/after sit under it (globals.css). */}
+          <table className="plan-table w-full table-fixed border-collapse text-sm">
             <caption className="sr-only">Attribute changes of {entryTitle(entry)}</caption>
             <colgroup>
               <col className="w-1/3" />
@@ -152,7 +178,7 @@ export function ResourceChangeCard({ entry, compact = false, comments }: { entry
                 const about = comments?.[fieldKey(entry.address, c.path)];
                 return (
                   <Fragment key={c.path}>
-                    <ChangeRow change={c} action={entry.action} />
+                    <ChangeRow change={c} action={entry.action} type={entry.type} />
                     {about && about.length > 0 && <FieldCommentsRow label={fieldKey(entry.address, c.path)} comments={about} />}
                   </Fragment>
                 );
@@ -303,7 +329,7 @@ export function PlanErrorsPanel({ errors }: { errors: Diagnostic[] }) {
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-900">
         {errors.map((d, i) => (
           <li key={i}>
-            {d.path && <code className="font-mono text-xs">{d.path}</code>} {d.message}
+            {d.path && <DiagnosticPath path={d.path} />} {d.message}
           </li>
         ))}
       </ul>
@@ -324,7 +350,7 @@ export function PlaceholdersPanel({ placeholders }: { placeholders: readonly Dia
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-amber-950">
         {placeholders.map((d, i) => (
           <li key={i}>
-            <code className="font-mono text-xs">{d.path}</code> {d.message}
+            <DiagnosticPath path={d.path} /> {d.message}
           </li>
         ))}
       </ul>

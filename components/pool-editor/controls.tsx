@@ -4,12 +4,13 @@
  * field-help.ts, and beside it: the zod error as you type (react-hook-form), otherwise the debounced
  * cross-field errors, plus findings as warnings — all tied to the control with aria-describedby.
  */
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Controller, type FieldError, get, useFieldArray, useFormContext, useFormState } from "react-hook-form";
 import { Button, Checkbox, Field, FieldNotes, Input, Select, Textarea, cn, fieldIds } from "@/components/ui";
 import { useEditorContext } from "./editor-context";
 import { messagesFor } from "./field-errors";
 import { helpFor } from "./field-help";
+import { UNSET_WORDS, labelForEnum } from "./enum-labels";
 
 /** A stable, valid DOM id for a field name (`spec.clients.0.name` → `pe-spec-clients-0-name`). */
 export function fieldId(name: string): string {
@@ -93,8 +94,8 @@ export function SelectField({ options, unsetLabel = "Not set (AWS default)", ...
         <Select {...aria} {...register(props.name)} disabled={readOnly}>
           <option value="">{unsetLabel}</option>
           {asOptions(options).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label ?? o.value}
+            <option key={o.value} value={o.value} title={o.value}>
+              {o.label ?? labelForEnum(props.name, o.value)}
             </option>
           ))}
         </Select>
@@ -149,10 +150,10 @@ export function CheckboxGroupField({ options, ...props }: BaseProps & { options:
             {...props}
             actions={
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                <span>{value === undefined ? "Not set (AWS default)." : value.length === 0 ? "Set to none." : null}</span>
+                <span>{value === undefined ? UNSET_WORDS.notSet : value.length === 0 ? UNSET_WORDS.none : null}</span>
                 {value !== undefined && !readOnly && (
                   <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => field.onChange(undefined)}>
-                    Reset to not set
+                    {UNSET_WORDS.reset}
                   </Button>
                 )}
               </div>
@@ -161,7 +162,7 @@ export function CheckboxGroupField({ options, ...props }: BaseProps & { options:
             {() => (
               <div className="flex flex-wrap gap-x-4 gap-y-2">
                 {all.map((o, i) => (
-                  <label key={o.value} htmlFor={`${id}-${i}`} className="inline-flex min-w-0 items-center gap-2 text-sm break-all">
+                  <label key={o.value} htmlFor={`${id}-${i}`} className="inline-flex min-w-0 items-center gap-2 text-sm wrap-break-word">
                     <Checkbox
                       id={`${id}-${i}`}
                       checked={value?.includes(o.value) ?? false}
@@ -169,9 +170,90 @@ export function CheckboxGroupField({ options, ...props }: BaseProps & { options:
                       onChange={(e) => toggle(o.value, e.currentTarget.checked)}
                       onBlur={field.onBlur}
                     />
-                    {o.label ?? o.value}
+                    <span title={o.value}>{o.label ?? labelForEnum(props.name, o.value)}</span>
                   </label>
                 ))}
+              </div>
+            )}
+          </GroupFrame>
+        );
+      }}
+    />
+  );
+}
+
+/** How many unchosen scopes the picker lists at once; a search narrows the rest. */
+export const SCOPE_PICKER_LIMIT = 50;
+
+/** The options a search matches (case-insensitive, anywhere in the value), unchosen ones only, at most `limit`. */
+export function matchingOptions(options: readonly string[], chosen: readonly string[], query: string, limit = SCOPE_PICKER_LIMIT): { shown: string[]; more: number } {
+  const q = query.trim().toLowerCase();
+  const taken = new Set(chosen);
+  const all = options.filter((o) => !taken.has(o) && (q === "" || o.toLowerCase().includes(q)));
+  return { shown: all.slice(0, limit), more: Math.max(0, all.length - limit) };
+}
+
+/**
+ * A searchable multiple choice for long lists (OAuth scopes: a pool may offer thousands): the chosen values as
+ * checked boxes first, a search box, and at most {@link SCOPE_PICKER_LIMIT} matching unchosen choices at a time.
+ */
+export function SearchableChoiceField({ options, ...props }: BaseProps & { options: readonly string[] }) {
+  const { control } = useFormContext();
+  const { readOnly } = useEditorContext();
+  const [query, setQuery] = useState("");
+  const id = fieldId(props.name);
+  return (
+    <Controller
+      control={control}
+      name={props.name}
+      render={({ field }) => {
+        const value = Array.isArray(field.value) ? (field.value as string[]) : undefined;
+        const { shown, more } = matchingOptions(options, value ?? [], query);
+        const set = (next: string[] | undefined) => field.onChange(next);
+        return (
+          <GroupFrame
+            {...props}
+            actions={
+              <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                <span>{value === undefined ? UNSET_WORDS.notSet : value.length === 0 ? UNSET_WORDS.none : `${value.length} chosen of ${options.length}.`}</span>
+                {value !== undefined && !readOnly && (
+                  <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => set(undefined)}>
+                    {UNSET_WORDS.reset}
+                  </Button>
+                )}
+              </div>
+            }
+          >
+            {(describedBy) => (
+              <div className="space-y-2">
+                {value && value.length > 0 && (
+                  <div className="flex flex-wrap gap-x-4 gap-y-2" role="group" aria-label="Chosen">
+                    {value.map((v, i) => (
+                      <label key={v} htmlFor={`${id}-chosen-${i}`} className="inline-flex min-w-0 items-center gap-2 text-sm font-medium wrap-break-word">
+                        <Checkbox id={`${id}-chosen-${i}`} checked disabled={readOnly} onChange={() => set(value.filter((x) => x !== v))} onBlur={field.onBlur} />
+                        <span title={v}>{labelForEnum(props.name, v)}</span>
+                      </label>
+                    ))}
+                  </div>
+                )}
+                {!readOnly && (
+                  <>
+                    <label htmlFor={`${id}-search`} className="sr-only">
+                      Search the choices
+                    </label>
+                    <Input id={`${id}-search`} type="search" value={query} placeholder={`Search ${options.length} choices`} aria-describedby={describedBy} autoComplete="off" onChange={(e) => setQuery(e.currentTarget.value)} />
+                    <div className="flex flex-wrap gap-x-4 gap-y-2">
+                      {shown.map((o, i) => (
+                        <label key={o} htmlFor={`${id}-${i}`} className="inline-flex min-w-0 items-center gap-2 text-sm wrap-break-word">
+                          <Checkbox id={`${id}-${i}`} checked={false} onChange={() => set([...(value ?? []), o])} onBlur={field.onBlur} />
+                          <span title={o}>{labelForEnum(props.name, o)}</span>
+                        </label>
+                      ))}
+                      {shown.length === 0 && <span className="text-sm text-slate-600">No other choice matches.</span>}
+                    </div>
+                    {more > 0 && <p className="text-xs text-slate-600">{more} more: type to narrow the list.</p>}
+                  </>
+                )}
               </div>
             )}
           </GroupFrame>
@@ -204,10 +286,10 @@ export function StringListField({ itemLabel, placeholder, ...props }: BaseProps 
                   </Button>
                   {items !== undefined && (
                     <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => set(undefined)}>
-                      Reset to not set
+                      {UNSET_WORDS.reset}
                     </Button>
                   )}
-                  <span className="text-xs text-slate-600">{items === undefined ? "Not set (AWS default)." : items.length === 0 ? "Set to none." : null}</span>
+                  <span className="text-xs text-slate-600">{items === undefined ? UNSET_WORDS.notSet : items.length === 0 ? UNSET_WORDS.none : null}</span>
                 </div>
               )
             }

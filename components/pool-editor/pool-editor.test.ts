@@ -90,11 +90,13 @@ describe("PoolEditor markup", () => {
 
   it("offers the resource servers' scopes to a client", () => {
     const html = render(doc, "app-clients");
-    // The selected client (the SPA "web") does not use them, but they are offered as unchecked choices.
-    const option = /<input([^>]*id="pe-spec-clients-0-allowedOAuthScopes-\d+"[^>]*)>https:\/\/api\.example\.com\/write<\/label>/u.exec(html);
+    // The selected client (the SPA "web") does not use them, but they are offered as unchosen choices of the
+    // searchable picker; openid, which it uses, is checked among the chosen ones.
+    const option = /<input([^>]*id="pe-spec-clients-0-allowedOAuthScopes-\d+"[^>]*)><span[^>]*>https:\/\/api\.example\.com\/write<\/span><\/label>/u.exec(html);
     expect(option).not.toBeNull();
     expect(option?.[1]).not.toContain("checked");
-    expect(html).toMatch(/<input[^>]*checked=""[^>]*>openid<\/label>/u);
+    expect(html).toMatch(/role="group" aria-label="Chosen"><label[^>]*><input[^>]*checked=""[^>]*><span title="openid">openid<\/span><\/label>/u);
+    expect(html).toContain('placeholder="Search');
   });
 
   it("leaves an unset field unset: an empty input and the Not set choice", () => {

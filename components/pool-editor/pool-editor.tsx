@@ -52,6 +52,9 @@ export interface PoolEditorProps {
   readOnly?: boolean;
   /** Section shown first (an id of {@link EDITOR_SECTIONS}); default "general". */
   initialSection?: string;
+  /** The section shown, when the page keeps it (in the URL); the editor then reports changes by `onSectionChange`. */
+  section?: string;
+  onSectionChange?(section: string): void;
   /** Delay of cross-field validation, findings and `onChange` after a keystroke; default 200 ms. */
   debounceMs?: number;
 }
@@ -90,7 +93,7 @@ export function analysePoolDocument(doc: PoolDocument, values: PoolFormValues, p
   return { valid: !hasErrors(diagnostics), diagnostics: all, findings, index: indexDiagnostics(all, values) };
 }
 
-export function PoolEditor({ document, onChange, serverErrors, readOnly = false, initialSection = "general", debounceMs = 200 }: PoolEditorProps) {
+export function PoolEditor({ document, onChange, serverErrors, readOnly = false, initialSection = "general", section: shownSection, onSectionChange, debounceMs = 200 }: PoolEditorProps) {
   // Read once: see the note on remounting above.
   const [initial] = useState(() => {
     const values = toFormValues(document);
@@ -98,7 +101,15 @@ export function PoolEditor({ document, onChange, serverErrors, readOnly = false,
   });
   const methods = useForm<PoolFormValues>({ defaultValues: initial.values, resolver: poolDocumentResolver, mode: "onChange" });
   const [analysis, setAnalysis] = useState(initial.analysis);
-  const [section, setSection] = useState(initialSection);
+  const [ownSection, setOwnSection] = useState(initialSection);
+  const section = shownSection !== undefined && SECTION_COMPONENTS[shownSection] ? shownSection : ownSection;
+  const setSection = useCallback(
+    (id: string) => {
+      setOwnSection(id);
+      onSectionChange?.(id);
+    },
+    [onSectionChange],
+  );
 
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -175,7 +186,8 @@ export function PoolEditor({ document, onChange, serverErrors, readOnly = false,
                 {analysis.valid ? "The pool is valid." : "The pool has errors; it can be saved as a draft but not applied."}
               </p>
               <TabsContent value={section} className="space-y-4 pt-0">
-                <h2 className="text-lg font-semibold">{EDITOR_SECTIONS.find((s) => s.id === section)?.title}</h2>
+                {/* The section's own fieldset shows the title; the heading is for the page outline only. */}
+                <h2 className="sr-only">{EDITOR_SECTIONS.find((s) => s.id === section)?.title}</h2>
                 <Section />
               </TabsContent>
             </div>

@@ -1,11 +1,13 @@
 "use client";
-import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { saveRevisionAction } from "@/app/pools/actions";
-import { Button, buttonClass, Card, Field, Input } from "@/components/ui";
+import { Button, Card, Field, Input } from "@/components/ui";
 import { PoolEditor } from "@/components/pool-editor";
-import { type PoolDocument, hasErrors, validatePoolDocument } from "@/lib/cognito/spec";
+import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
+import { type PoolDocument, hasErrors, poolDocumentSchema, validatePoolDocument } from "@/lib/cognito/spec";
 import { toDraftServerErrors } from "./draft-server-errors";
+import { ProblemsPanel } from "./problems-panel";
 import { type SaveState, useDraftAutosave } from "./use-draft-autosave";
 
 export interface DraftEditorProps {
@@ -34,7 +36,19 @@ function stateText(state: SaveState): string {
 export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, canEdit }: DraftEditorProps) {
   const { document, version, state, update, saveNow } = useDraftAutosave(poolId, { version: initialVersion, document: initialDocument });
   const diagnostics = useMemo(() => validatePoolDocument(document), [document]);
-  const errors = diagnostics.filter((d) => d.severity === "error");
+  // Findings trust the document's shape, so they are looked for only once the schema accepts it.
+  const problems = useMemo(() => {
+    const parsed = poolDocumentSchema.safeParse(document);
+    return parsed.success ? [...diagnostics, ...findPoolFindings(parsed.data), ...findPlaceholders(parsed.data)] : diagnostics;
+  }, [document, diagnostics]);
+  // The open section lives in the URL (`?section=`), so a reload or a shared link opens the same one. The
+  // History API keeps it a client-side change: a navigation would remount the editor.
+  const section = useSearchParams().get("section") ?? "general";
+  const showSection = useCallback((id: string) => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("section", id);
+    window.history.pushState(null, "", url);
+  }, []);
   const [message, setMessage] = useState("");
   const [revisionResult, setRevisionResult] = useState<{ ok: boolean; text: string }>();
   // The editor reads the document once (on mount) and reports each change; a reload remounts the whole page.
@@ -62,9 +76,6 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
             Save now
           </Button>
         )}
-        <Link href={`/pools/${poolId}/review`} className={buttonClass("secondary", "ml-auto")}>
-          Review changes
-        </Link>
       </div>
       {!canEdit && <p className="text-sm text-slate-700">You are a viewer: the editor is read-only.</p>}
       {state.kind === "conflict" && (
@@ -80,24 +91,18 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
           {state.message}
         </p>
       )}
-      <PoolEditor document={editorDocument} onChange={onEditorChange} serverErrors={serverErrors?.fields} readOnly={!canEdit || state.kind === "conflict"} />
-      {/* Below the editor, full width: the editor needs the room for its section list and client list. */}
+      <PoolEditor
+        document={editorDocument}
+        onChange={onEditorChange}
+        serverErrors={serverErrors?.fields}
+        readOnly={!canEdit || state.kind === "conflict"}
+        section={section}
+        onSectionChange={showSection}
+      />
+      {/* Below the editor, full width (the editor needs the room); on a wide screen it sticks to the window's bottom. */}
+      <ProblemsPanel diagnostics={problems} document={document} onShowSection={showSection} />
       <div className="grid gap-4 md:grid-cols-2">
         <aside className="contents" aria-label="Draft status">
-          <Card>
-            <h2 className="font-semibold">Problems</h2>
-            {errors.length === 0 ? (
-              <p className="mt-1 text-sm text-green-800">The draft is valid.</p>
-            ) : (
-              <ul className="mt-2 space-y-1 text-sm text-red-800" data-testid="problems">
-                {errors.map((d, i) => (
-                  <li key={i}>
-                    <code className="font-mono text-xs break-all">{d.path || "document"}</code>: {d.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
           {canEdit && (
             <Card>
               <h2 className="font-semibold">Save as revision</h2>

@@ -1,3 +1,4 @@
+import { DiagnosticPath } from "@/components/plan-view/plan-view";
 import type { Diagnostic } from "@/lib/cognito/spec";
 
 /** Shown instead of a plan/export when the draft has errors. */
@@ -9,7 +10,7 @@ export function DraftProblems({ diagnostics, what }: { diagnostics: Diagnostic[]
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {errors.slice(0, 20).map((d, i) => (
           <li key={i}>
-            <code className="font-mono text-xs">{d.path || "document"}</code>: {d.message}
+            <DiagnosticPath path={d.path} />: {d.message}
           </li>
         ))}
       </ul>

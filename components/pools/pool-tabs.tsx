@@ -1,24 +1,38 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui";
 
 const TABS = [
   { href: "", label: "Editor" },
   { href: "/review", label: "Review changes" },
+  { href: "/targets", label: "Targets" },
+  { href: "/changes", label: "Change requests" },
+  { href: "/history", label: "History" },
   { href: "/overview", label: "Overview" },
   { href: "/export", label: "Export" },
   { href: "/connect", label: "Connect" },
-  { href: "/history", label: "History" },
-  { href: "/changes", label: "Change requests" },
-  { href: "/targets", label: "Targets" },
 ];
 
-/** The pool's sections as links (real navigation, so each has its own URL and works without JavaScript). They wrap on a narrow screen rather than scroll: a scrolled-away "History" is easy to miss. */
+/**
+ * The pool's sections as links (real navigation, so each has its own URL and works without JavaScript), in the
+ * order of the work: edit, review, add a target, submit and apply, then look back. On a narrow screen they scroll
+ * in one row; the fading edge says there is more.
+ */
 export function PoolTabs({ poolId }: { poolId: string }) {
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  // On a narrow screen the current tab may be scrolled out of the row: bring it into view.
+  useEffect(() => {
+    nav.current?.querySelector<HTMLElement>('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [pathname]);
   return (
-    <nav aria-label="Pool" className="-mx-1 flex flex-wrap gap-x-1 border-b border-slate-200">
+    <nav
+      ref={nav}
+      aria-label="Pool"
+      className="-mx-1 flex flex-nowrap gap-x-1 overflow-x-auto border-b border-slate-200 [mask-image:linear-gradient(to_right,black_90%,transparent)] sm:[mask-image:none]"
+    >
       {TABS.map((tab) => {
         const href = `/pools/${poolId}${tab.href}`;
         const current = pathname === href;

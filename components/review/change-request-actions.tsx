@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { applyAction, approveAction, closeChangeRequestAction, commentAction, replanAction, requestChangesAction } from "@/app/pools/review-actions";
 import type { ActionResult } from "@/lib/server/action-result";
 import { Button, Field, FormMessage, Input, Select, Textarea } from "@/components/ui";
+import { labelForPlanField } from "@/components/pool-editor/field-labels";
 import { ApplyRunProgress } from "./apply-run-progress";
 import { ApplySteps, type StepRow } from "./apply-steps";
 import { useApplyRunStream } from "./use-apply-run-stream";
@@ -161,8 +162,8 @@ export function ChangeRequestActions({ changeRequestId, planVersion, can, applyB
                 <Select {...aria} value={commentPath} onChange={(e) => setCommentPath(e.target.value)}>
                   <option value="">The whole request</option>
                   {fields.map((f) => (
-                    <option key={f} value={f}>
-                      {f}
+                    <option key={f} value={f} title={f}>
+                      {labelForPlanField(f).label}
                     </option>
                   ))}
                 </Select>

@@ -12,10 +12,12 @@ export interface SubmitChangeFormProps {
   poolId: string;
   draftVersion: number;
   targets: { id: string; name: string; requiredApprovals: number }[];
+  /** The button's words; default "Submit for review". */
+  submitLabel?: string;
 }
 
 /** Submits the current draft (as a revision) for review on a target; the plan is computed on the server. */
-export function SubmitChangeForm({ poolId, draftVersion, targets }: SubmitChangeFormProps) {
+export function SubmitChangeForm({ poolId, draftVersion, targets, submitLabel = "Submit for review" }: SubmitChangeFormProps) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, formState } = useForm<SubmitChangeRequestInput>({
@@ -59,7 +61,7 @@ export function SubmitChangeForm({ poolId, draftVersion, targets }: SubmitChange
       </Field>
       <FormMessage>{formError}</FormMessage>
       <Button type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? "Planning…" : "Submit for review"}
+        {formState.isSubmitting ? "Planning…" : submitLabel}
       </Button>
     </form>
   );

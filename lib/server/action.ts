@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import "@/lib/cognito/spec/error-map";
 import { recordAuditEvent } from "./audit";
-import { inTransaction } from "./db";
+import { type Db, getDb, inTransaction } from "./db";
 import { UserError } from "./errors";
 import { type Role, hasRole } from "./roles";
 import { getCurrentAccount } from "./session";
@@ -49,6 +50,8 @@ export interface ActionOptions<S extends z.ZodType> {
 
 export interface ActionContext {
   account: Account;
+  /** The database: inside the action's transaction (every action but an `external` one runs in one). */
+  db: Db;
   /** Describe the mutation for the audit log (written in the handler's transaction when it succeeds). */
   audit(entry: AuditEntry): void;
 }
@@ -101,7 +104,14 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, fieldErrors, formError: "Some fields need attention." };
     }
     let entry: AuditEntry = { target: "" };
-    const ctx: ActionContext = { account, audit: (e) => void (entry = e) };
+    const ctx: ActionContext = {
+      account,
+      // Read when the handler asks: inside the action's transaction, getDb() gives the transaction's client.
+      get db() {
+        return getDb().db;
+      },
+      audit: (e) => void (entry = e),
+    };
     const writeEvent = (outcome?: string) =>
       recordAuditEvent(
         {

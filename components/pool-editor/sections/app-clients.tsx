@@ -3,6 +3,7 @@ import { memo, useMemo, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Badge, Button, Card, Input, Label, Select } from "@/components/ui";
 import { type ClientPreset, applyClientPreset, listPresets, presetSettings } from "@/lib/cognito/presets";
+import { CLIENT_KIND_LABEL, inferClientKind } from "@/lib/cognito/spec";
 import { fromFormValues, toFormValuesAt } from "../form-values";
 import { clientIndexOf } from "../field-errors";
 import { useEditorContext } from "../editor-context";
@@ -12,6 +13,12 @@ const NAME = "spec.clients";
 
 const ClientRow = memo(function ClientRow({ index, selected, errors, warnings, onSelect }: { index: number; selected: boolean; errors: number; warnings: number; onSelect: (i: number) => void }) {
   const name = useWatch({ name: `${NAME}.${index}.name` }) as string | undefined;
+  const [generateSecret, flows, callbacks] = useWatch({ name: [`${NAME}.${index}.generateSecret`, `${NAME}.${index}.allowedOAuthFlows`, `${NAME}.${index}.callbackUrls`] }) as [unknown, unknown, unknown];
+  const kind = inferClientKind({
+    generateSecret: generateSecret === true || generateSecret === "true",
+    allowedOAuthFlows: Array.isArray(flows) ? (flows as string[]) : undefined,
+    callbackUrls: Array.isArray(callbacks) ? (callbacks as string[]) : undefined,
+  });
   return (
     <li>
       <button
@@ -22,6 +29,9 @@ const ClientRow = memo(function ClientRow({ index, selected, errors, warnings, o
       >
         <span className="min-w-0 truncate">{name || `Client ${index + 1} (no name)`}</span>
         <span className="flex shrink-0 gap-1">
+          <Badge tone="neutral" data-testid="client-kind">
+            {CLIENT_KIND_LABEL[kind]}
+          </Badge>
           {errors > 0 && <Badge tone="bad">{errors} {errors === 1 ? "error" : "errors"}</Badge>}
           {warnings > 0 && <Badge tone="warn">{warnings} {warnings === 1 ? "warning" : "warnings"}</Badge>}
         </span>
@@ -130,7 +140,7 @@ function AddClient({ onAdded, append }: { onAdded: (index: number) => void; appe
           <dl className="mt-2 space-y-2">
             {settings.map((s) => (
               <div key={s.path}>
-                <dt className="font-mono text-xs break-all">
+                <dt className="font-mono text-xs wrap-anywhere">
                   {s.path} = {JSON.stringify(s.value)}
                   {s.placeholder && <Badge tone="warn" className="ml-2">example: replace it</Badge>}
                 </dt>
@@ -203,7 +213,8 @@ export function AppClientsSection() {
           <section aria-label="Selected app client" className="space-y-4">
             <ClientEditor key={fields[current].id} index={current} />
             {!readOnly && (
-              <Button variant="danger" onClick={() => remove(current)}>
+              // Quiet on purpose: removing is one click away, not the loudest thing on the page.
+              <Button variant="ghost" className="text-red-800 hover:bg-red-50" onClick={() => remove(current)}>
                 Remove this client
               </Button>
             )}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
 import { appConnection, PLACEHOLDER_POOL_ID, UnknownClientError } from "./app-connection";
-import { renderConnectSnippet } from "./snippets";
+import { connectKindsFor, renderConnectSnippet, renderConnectSnippets } from "./snippets";
 
 const doc = (spec: Partial<PoolDocument["spec"]>): PoolDocument => ({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "shop" }, spec: { region: "eu-west-1", ...spec } });
 const web = { name: "web", allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["code" as const], allowedOAuthScopes: ["openid", "email"], callbackUrls: ["https://app.example.com/cb"] };
@@ -56,5 +56,19 @@ describe("which stacks can use a client", () => {
     const amplify = renderConnectSnippet(c, "amplify");
     expect(amplify.applicable).toBe(true);
     expect(amplify.text).not.toContain("loginWith");
+  });
+
+  test("a client_credentials client gets the token endpoint and a client-credentials request, not sign-in libraries", () => {
+    const worker = { name: "worker", generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ["client_credentials" as const], allowedOAuthScopes: ["https://api.example.com/read"] };
+    const c = appConnection(doc({ clients: [web, worker], domain: { domain: "shop-auth" } }), "worker", { userPoolId: "eu-west-1_Abc", clientIds: { worker: "w123" } });
+    expect(connectKindsFor(c)).toEqual(["env", "client-credentials"]);
+    const [env, token] = renderConnectSnippets(c);
+    expect(env?.text).toContain("COGNITO_TOKEN_URL=https://shop-auth.auth.eu-west-1.amazoncognito.com/oauth2/token");
+    expect(env?.text).not.toMatch(/AUTHORIZE|LOGOUT|AUTH_COGNITO/u);
+    expect(token?.applicable).toBe(true);
+    expect(token?.text).toContain('"https://shop-auth.auth.eu-west-1.amazoncognito.com/oauth2/token"');
+    expect(token?.text).toContain('grant_type: "client_credentials", scope: "https://api.example.com/read"');
+    // A client that signs users in keeps the sign-in libraries.
+    expect(connectKindsFor(appConnection(doc({ clients: [web], domain: { domain: "shop-auth" } }), "web"))).toEqual(["env", "next-auth", "amplify", "oidc-client-ts"]);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { type AppConnection, SECRET_ENV } from "./app-connection";
 
-export const CONNECT_KINDS = ["env", "next-auth", "amplify", "oidc-client-ts"] as const;
+export const CONNECT_KINDS = ["env", "next-auth", "amplify", "oidc-client-ts", "client-credentials"] as const;
 export type ConnectKind = (typeof CONNECT_KINDS)[number];
 
 export interface ConnectSnippet {
@@ -39,6 +39,7 @@ function header(connection: AppConnection, comment: string): string {
 }
 
 function renderEnv(c: AppConnection): ConnectSnippet {
+  if (isMachineClient(c)) return renderMachineEnv(c);
   const lines = [
     header(c, "#"),
     `COGNITO_REGION=${c.region}`,
@@ -54,6 +55,22 @@ function renderEnv(c: AppConnection): ConnectSnippet {
     `AUTH_COGNITO_ID=${c.clientId}`,
     `AUTH_COGNITO_ISSUER=${c.issuer}`,
     ...(c.confidential ? [`# ${SECRET_ENV} and AUTH_COGNITO_SECRET: set them from your secret store; the studio never stores or shows a secret here.`] : []),
+  ];
+  return { kind: "env", fileName: ".env.local", language: "dotenv", applicable: true, notes: [], text: `${lines.join("\n")}\n` };
+}
+
+function renderMachineEnv(c: AppConnection): ConnectSnippet {
+  const lines = [
+    header(c, "#"),
+    `COGNITO_REGION=${c.region}`,
+    `COGNITO_USER_POOL_ID=${c.userPoolId}`,
+    `COGNITO_CLIENT_ID=${c.clientId}`,
+    ...(c.domain ? [`COGNITO_TOKEN_URL=${c.domain.token}`] : []),
+    ...(c.scopes.length ? [`COGNITO_SCOPES="${c.scopes.join(" ")}"`] : []),
+    "# The API that receives the access tokens checks them against these:",
+    `COGNITO_ISSUER=${c.issuer}`,
+    `COGNITO_JWKS_URL=${c.jwksUrl}`,
+    `# ${SECRET_ENV}: set it from your secret store; the studio never stores or shows a secret here.`,
   ];
   return { kind: "env", fileName: ".env.local", language: "dotenv", applicable: true, notes: [], text: `${lines.join("\n")}\n` };
 }
@@ -155,17 +172,67 @@ function renderOidcClientTs(c: AppConnection): ConnectSnippet {
   return { kind: "oidc-client-ts", fileName: "oidc.ts", language: "typescript", applicable: blocked === undefined && !c.confidential, notes, text: lines.join("\n") };
 }
 
+/**
+ * A machine-to-machine client asks the token endpoint for an access token with its id and secret (HTTP Basic),
+ * `grant_type=client_credentials` and the scopes it wants:
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
+ */
+function renderClientCredentials(c: AppConnection): ConnectSnippet {
+  const notes: string[] = [];
+  if (!c.domain) notes.push("The pool has no domain, so there is no token endpoint; add a domain (prefix or custom).");
+  if (!c.oauthFlows.includes("client_credentials")) notes.push(`App client ${c.clientName} does not allow the client credentials grant (allowedOAuthFlows: client_credentials).`);
+  if (!c.confidential) notes.push(`The client credentials grant needs a client secret; ${c.clientName} has none.`);
+  const tokenUrl = c.domain?.token ?? "https://YOUR-DOMAIN/oauth2/token";
+  const lines = [
+    header(c, "//"),
+    "// Machine-to-machine: no user signs in; the client trades its id and secret for an access token.",
+    `const tokenUrl = ${q(tokenUrl)};`,
+    `const clientId = process.env.COGNITO_CLIENT_ID ?? ${q(c.clientId)};`,
+    `// The secret is not written here: set ${SECRET_ENV} from your secret store.`,
+    `const clientSecret = process.env.${SECRET_ENV} ?? "";`,
+    "",
+    "export async function getAccessToken(): Promise<{ accessToken: string; expiresIn: number }> {",
+    "  const response = await fetch(tokenUrl, {",
+    '    method: "POST",',
+    "    headers: {",
+    '      "Content-Type": "application/x-www-form-urlencoded",',
+    '      Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,',
+    "    },",
+    `    body: new URLSearchParams({ grant_type: "client_credentials"${c.scopes.length ? `, scope: ${q(c.scopes.join(" "))}` : ""} }),`,
+    "  });",
+    "  if (!response.ok) throw new Error(`Token request failed: ${response.status} ${await response.text()}`);",
+    "  const body = (await response.json()) as { access_token: string; expires_in: number };",
+    "  return { accessToken: body.access_token, expiresIn: body.expires_in };",
+    "}",
+    "",
+  ];
+  return { kind: "client-credentials", fileName: "token.ts", language: "typescript", applicable: notes.length === 0, notes, text: lines.join("\n") };
+}
+
 const RENDERERS: Record<ConnectKind, (c: AppConnection) => ConnectSnippet> = {
   env: renderEnv,
   "next-auth": renderNextAuth,
   amplify: renderAmplify,
   "oidc-client-ts": renderOidcClientTs,
+  "client-credentials": renderClientCredentials,
 };
+
+/** Stacks that fit a client: a machine client gets the token endpoint; a client that signs users in, the sign-in libraries. */
+export function connectKindsFor(connection: AppConnection): ConnectKind[] {
+  return isMachineClient(connection) ? ["env", "client-credentials"] : ["env", "next-auth", "amplify", "oidc-client-ts"];
+}
+
+/** Allows client_credentials and no grant that signs a user in. */
+export function isMachineClient(connection: AppConnection): boolean {
+  const flows = connection.oauthFlows;
+  return flows.includes("client_credentials") && !flows.includes("code") && !flows.includes("implicit");
+}
 
 export function renderConnectSnippet(connection: AppConnection, kind: ConnectKind): ConnectSnippet {
   return RENDERERS[kind](connection);
 }
 
+/** The snippets of the stacks that fit the client ({@link connectKindsFor}). */
 export function renderConnectSnippets(connection: AppConnection): ConnectSnippet[] {
-  return CONNECT_KINDS.map((kind) => renderConnectSnippet(connection, kind));
+  return connectKindsFor(connection).map((kind) => renderConnectSnippet(connection, kind));
 }

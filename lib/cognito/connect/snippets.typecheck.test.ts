@@ -63,7 +63,9 @@ describe("TypeScript snippets compile against the libraries' own types", () => {
         if (snippet.language === "typescript") files[`case${i}-${snippet.fileName}`] = snippet.text;
       }
     });
-    expect(Object.keys(files)).toHaveLength(cases.length * 3);
+    // Three sign-in libraries per client that signs users in; the token request for the machine client.
+    expect(Object.keys(files)).toHaveLength((cases.length - 1) * 3 + 1);
+    expect(Object.keys(files).filter((f) => f.endsWith("token.ts"))).toHaveLength(1);
     expect(compile(files)).toEqual([]);
   }, 60_000);
 
@@ -72,7 +74,9 @@ describe("TypeScript snippets compile against the libraries' own types", () => {
     const oidc = renderConnectSnippet(web, "oidc-client-ts").text.replace("client_id:", "clientId:");
     const amplify = renderConnectSnippet(web, "amplify").text.replace('responseType: "code"', 'responseType: "id_token"');
     const nextAuth = renderConnectSnippet(web, "next-auth").text.replace('checks: ["pkce", "state"]', 'checks: ["pkce", "nonsense"]');
-    const errors = compile({ "bad-oidc.ts": oidc, "bad-amplify.ts": amplify, "bad-next-auth.ts": nextAuth });
+    const token = renderConnectSnippet(appConnection(doc, "worker", live), "client-credentials").text.replace('method: "POST"', "method: 42");
+    const errors = compile({ "bad-oidc.ts": oidc, "bad-amplify.ts": amplify, "bad-next-auth.ts": nextAuth, "bad-token.ts": token });
+    expect(errors.some((e) => e.startsWith("bad-token.ts"))).toBe(true);
     expect(errors.some((e) => e.startsWith("bad-oidc.ts") && e.includes("clientId"))).toBe(true);
     expect(errors.some((e) => e.startsWith("bad-amplify.ts"))).toBe(true);
     expect(errors.some((e) => e.startsWith("bad-next-auth.ts"))).toBe(true);
@@ -80,7 +84,15 @@ describe("TypeScript snippets compile against the libraries' own types", () => {
 });
 
 describe("the environment file, read by dotenv and next-auth's own setEnvDefaults", () => {
-  test.each(cases.map(([name, c]) => [name, c] as const))("%s", (_, connection) => {
+  test("of a machine client: the token endpoint, and nothing for next-auth", () => {
+    const connection = appConnection(doc, "worker", live);
+    const env = parse(renderConnectSnippet(connection, "env").text);
+    expect(env.COGNITO_TOKEN_URL).toBe(connection.domain?.token);
+    expect(env.COGNITO_CLIENT_ID).toBe(connection.clientId);
+    expect(Object.keys(env).filter((k) => k.startsWith("AUTH_") || k.includes("SECRET") || k.includes("AUTHORIZE"))).toEqual([]);
+  });
+
+  test.each(cases.filter(([name]) => !name.includes("machine")).map(([name, c]) => [name, c] as const))("%s", (_, connection) => {
     const env = parse(renderConnectSnippet(connection, "env").text);
     expect(env.COGNITO_USER_POOL_ID).toBe(connection.userPoolId);
     expect(env.COGNITO_CLIENT_ID).toBe(connection.clientId);

@@ -1,9 +1,11 @@
 /** Public API of the pool spec model: schemas, types, validation and the document format. */
+export * from "./error-map";
 export * from "./primitives";
 export * from "./lambda-config-schema";
 export * from "./schema-attribute-schema";
 export * from "./messaging-schema";
 export * from "./client-schema";
+export * from "./client-kind";
 export * from "./resource-server-schema";
 export * from "./domain-schema";
 export * from "./group-schema";

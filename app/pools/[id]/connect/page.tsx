@@ -19,7 +19,9 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
   const { target: targetId } = await searchParams;
   const { account, pool } = await requirePool(id);
   const targets = (await listTargets(account.workspaceId, pool.id)).filter((t) => t.userPoolId);
-  const target = targets.find((t) => t.id === targetId);
+  // A newcomer who just applied expects the live ids: without a choice, the first target with a pool is used;
+  // "the design (placeholders)" is an explicit empty choice.
+  const target = targetId === undefined ? targets[0] : targets.find((t) => t.id === targetId);
   const document = pool.draft.stored.document;
   let live: LiveIds | undefined;
   let error: string | undefined;

@@ -1,4 +1,7 @@
 import { HistoryView, diffRevisions, selectRevisions } from "@/components/history";
+import { ApplyList } from "@/components/history/apply-list";
+import { listApplyHistory } from "@/lib/server/history";
+import { hasRole } from "@/lib/server/roles";
 import { requirePool } from "@/lib/server/page-auth";
 import { listRevisions } from "@/lib/server/pools";
 
@@ -8,7 +11,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const query = await searchParams;
   const { account, pool } = await requirePool(id);
-  const revisions = await listRevisions(account.workspaceId, pool.id);
+  const [revisions, applies] = await Promise.all([listRevisions(account.workspaceId, pool.id), listApplyHistory(account.workspaceId, pool.id)]);
   const selection = selectRevisions(revisions, query);
   const from = selection && revisions.find((r) => r.number === selection.from);
   const to = selection && revisions.find((r) => r.number === selection.to);
@@ -20,10 +23,23 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       <h1 id="history-heading" className="text-xl font-semibold">
         History
       </h1>
+      <h2 className="text-lg font-semibold">Revisions</h2>
       {revisions.length === 0 && <p className="text-slate-700">No revisions yet. Use “Save as revision” in the editor to freeze the draft.</p>}
       {revisions.length > 0 && (
-        <HistoryView revisions={revisions} comparison={comparison} formAction={`/pools/${pool.id}/history`} compareHref={(a, b) => `/pools/${pool.id}/history?from=${a}&to=${b}`} />
+        <HistoryView
+          revisions={revisions}
+          comparison={comparison}
+          formAction={`/pools/${pool.id}/history`}
+          compareHref={(a, b) => `/pools/${pool.id}/history?from=${a}&to=${b}`}
+          restore={hasRole(account.role, "editor") ? { poolId: pool.id, draftVersion: pool.draft.version } : undefined}
+        />
       )}
+      <section aria-labelledby="applies-heading" className="space-y-2">
+        <h2 id="applies-heading" className="text-lg font-semibold">
+          Applies
+        </h2>
+        <ApplyList poolId={pool.id} applies={applies} />
+      </section>
       {unreadable && (
         <p role="alert" className="text-red-800">
           One of these revisions cannot be read (a corrupt row), so they cannot be compared.

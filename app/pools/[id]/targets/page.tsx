@@ -49,14 +49,14 @@ export default async function TargetsPage({ params }: { params: Promise<{ id: st
                 </Link>
               </td>
               <td className="px-3 py-2">{t.region}</td>
-              <td className="px-3 py-2 break-all">{t.endpoint ?? "AWS"}</td>
-              <td className="px-3 py-2 break-all">{t.roleArn ?? "—"}</td>
+              <td className="px-3 py-2 wrap-break-word">{t.endpoint ?? "AWS"}</td>
+              <td className="px-3 py-2 wrap-break-word">{t.roleArn ?? "—"}</td>
               <td className="px-3 py-2 text-sm" data-testid={`target-identity-${t.name}`}>
                 <ActsAs identity={identities[i]} />
               </td>
-              <td className="px-3 py-2 font-mono break-all" data-testid={`target-pool-${t.name}`}>{t.userPoolId ?? "not created yet"}</td>
+              <td className="px-3 py-2 font-mono wrap-break-word" data-testid={`target-pool-${t.name}`}>{t.userPoolId ?? "not created yet"}</td>
               <td className="px-3 py-2">{t.requiredApprovals}</td>
-              <td className="px-3 py-2 break-all text-xs">{describeEnvironmentValues(t.environmentValues)}</td>
+              <td className="px-3 py-2 wrap-break-word text-xs">{describeEnvironmentValues(t.environmentValues)}</td>
             </tr>
           ))}
         </DataTable>
