@@ -253,16 +253,12 @@ export function importPool(input: PoolInput): ImportedPool {
   const diagnostics = im.diagnostics.map((d) => withLine(source, d));
   diagnostics.push(...found.map((f) => gapDiagnostic(source, f)));
   const covered = found.map((f) => f.field);
-  if (input.region === undefined) {
-    diagnostics.push(error("spec.region", "no-region", `${source.file} does not say which Region the pool is in (a template never does); supply --region or pick a target`));
-    covered.push("spec.region");
-  }
+  // A template never states its Region; that is no error: a design may name none, and plan and apply take the target's.
   // The schema's own findings, except "required" where the import already said what to supply.
   const checked = structuredClone(draft) as { metadata: Json; spec: Json };
-  checked.spec.region ??= "us-east-1";
   checked.metadata.name ??= "unresolved";
   diagnostics.push(...validatePoolDocument(checked).filter((d) => !covered.some((field) => isUnder(d.path, field))));
-  const parsed = found.length === 0 && input.region !== undefined ? poolDocumentSchema.safeParse(draft) : undefined;
+  const parsed = found.length === 0 ? poolDocumentSchema.safeParse(draft) : undefined;
   const metadata = draft.metadata as Json;
   return {
     address: input.address,

@@ -491,13 +491,12 @@ describe("several pools in one template", () => {
 });
 
 describe("Region", () => {
-  test("without a Region the draft is returned with an error at spec.region saying what to supply", async () => {
+  test("without a Region the pool is a valid design without one (plan and apply take the target's), and nothing is said about it", async () => {
     const { pool } = await importOne("Resources:\n  Pool: { Type: AWS::Cognito::UserPool, Properties: { UserPoolName: p } }\n");
-    expect(pool.document).toBeUndefined();
-    expect(pool.draft).toEqual({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "p" }, spec: {} });
-    expect(pool.diagnostics).toEqual([
-      { severity: "error", path: "spec.region", code: "no-region", message: "template.yaml does not say which Region the pool is in (a template never does); supply --region or pick a target" },
-    ]);
+    const expected = { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "p" }, spec: {} };
+    expect(pool.draft).toEqual(expected);
+    expect(pool.document).toEqual(expected);
+    expect(pool.diagnostics).toEqual([]);
   });
 
   test("a template with no user pool is an error naming the Cognito resources it does have", async () => {
