@@ -506,6 +506,34 @@ describe("Region", () => {
   });
 });
 
+describe("a Schema entry without AttributeDataType (CloudFormation does not require it)", () => {
+  const template = (schema: string) => `Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: p\n      Schema:\n${schema}`;
+
+  test("a standard attribute takes its own type, as Cognito does", async () => {
+    const { pool } = await importOne(template("        - Name: email\n          Required: true\n        - Name: email_verified\n          Mutable: true\n"));
+    expect(pool.diagnostics).toEqual([]);
+    expect(pool.document?.spec.schemaAttributes).toEqual([
+      { name: "email", attributeDataType: "String", required: true },
+      { name: "email_verified", attributeDataType: "Boolean", mutable: true },
+    ]);
+  });
+
+  test("a custom attribute has no default type: the draft keeps it unset, invalid, with one error at the field and its line", async () => {
+    const { pool } = await importOne(template("        - Name: email\n        - Name: tenant\n          Mutable: true\n"));
+    expect(pool.document).toBeUndefined();
+    expect(pool.draft.spec).toEqual({ schemaAttributes: [{ name: "email", attributeDataType: "String" }, { name: "tenant", mutable: true }] });
+    expect(pool.diagnostics).toEqual([
+      {
+        severity: "error",
+        path: "spec.schemaAttributes[1].attributeDataType",
+        code: "attribute-type-missing",
+        message:
+          "template.yaml line 8: Resources.Pool.Properties.Schema[1] (the custom attribute tenant) has no AttributeDataType, and Cognito refuses a custom attribute without one: choose String, Number, DateTime or Boolean",
+      },
+    ]);
+  });
+});
+
 describe("never throws", () => {
   const intrinsic = fc.constantFrom("!Ref P", "!Sub '${P}-x'", "!GetAtt Pool.Arn", "!If [C, a, b]", "!Join ['', [a, !Ref P]]", "!Select [9, [a]]", "!FindInMap [M, a, b]", "{ Ref: AWS::NoValue }", "!Split [',', 3]", "!ImportValue x", "[!Ref Nope]", "{}", "[]", "~", "7", "'${self:custom.stage}-x'", "'${opt:stage, self:provider.stage}'", "!If [C, !Ref Pool, !Ref P]", "!Sub '${A.Name}-${self:x}'", "!GetAtt B.Name", "!Ref C");
   const key = fc.constantFrom("UserPoolName", "UserPoolId", "ClientName", "Policies", "EnabledMfas", "LambdaConfig", "Domain", "GroupName", "ProviderDetails", "Schema", "CallbackURLs", "Condition", "Nope");
