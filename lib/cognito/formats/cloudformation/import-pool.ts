@@ -187,12 +187,12 @@ function secretExpressionsEvaluated(im: PoolImporter, id: string, properties: Js
   return { ...properties, ProviderDetails: out };
 }
 
-/** `Resources.Web.Properties.CallbackURLs[0] …` → that path's line, to prefix the message with `template.yaml line 31:`. */
 /**
  * A Schema entry without AttributeDataType (CloudFormation does not require the property). A standard attribute
- * has its own type, which Cognito keeps whatever is asked (it cannot be changed), so the import writes that type.
- * A custom attribute has no default: Cognito refuses it ("Invalid AttributeDataType input"), so the import leaves
- * the type unset and says so at the field, for a person to choose.
+ * has a fixed type (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html),
+ * which Cognito takes when none is given, so the import writes that type. A custom attribute has no default:
+ * Cognito refuses it ("Invalid AttributeDataType input"), so the import leaves the type unset and says so at the
+ * field, for a person to choose.
  */
 function completeAttributeTypes(im: PoolImporter, spec: Json, where: string) {
   const attributes: unknown[] = Array.isArray(spec.schemaAttributes) ? spec.schemaAttributes : [];
@@ -211,6 +211,7 @@ function completeAttributeTypes(im: PoolImporter, spec: Json, where: string) {
   });
 }
 
+/** `Resources.Web.Properties.CallbackURLs[0] …` → that path's line, to prefix the message with `template.yaml line 31:`. */
 function withLine(source: TemplateSource, d: Diagnostic): Diagnostic {
   const match = /^Resources(?:\.[\w-]+|\[\d+\])+/u.exec(d.message);
   if (!match) return d;
