@@ -11,20 +11,16 @@ import { poolDocumentArbitrary } from "../testing/arbitraries";
 import { parseCloudFormation } from "./cloudformation/parse-cloudformation";
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
 import { renderTerraformModule } from "./terraform-module/render-terraform-module";
-import { DEFAULT_TOKEN_UNITS, standardStringDefaults } from "./terraform/naming";
+import { standardStringDefaults } from "./terraform/naming";
 import { parseTerraform } from "./terraform/parse-terraform";
 import { renderTerraform } from "./terraform/render-terraform";
 
 /**
- * What the Terraform export writes on purpose beyond the document (render-terraform.ts, PERPETUAL DIFF 1 and 2):
- * explicit token units next to any validity, and constraints blocks that read back as "no constraints".
+ * What the Terraform export writes on purpose beyond the document (render-terraform.ts, PERPETUAL DIFF 1):
+ * constraints blocks that read back as "no constraints".
  */
 function asTerraformWritesIt(doc: PoolDocument): PoolDocument {
   const copy = structuredClone(doc);
-  for (const client of copy.spec.clients ?? []) {
-    if (client.accessTokenValidity !== undefined || client.idTokenValidity !== undefined || client.refreshTokenValidity !== undefined)
-      client.tokenValidityUnits = { ...DEFAULT_TOKEN_UNITS, ...client.tokenValidityUnits };
-  }
   for (const attribute of copy.spec.schemaAttributes ?? []) {
     const s = attribute.stringAttributeConstraints;
     if (s && Object.keys(s).length === 0) delete attribute.stringAttributeConstraints;

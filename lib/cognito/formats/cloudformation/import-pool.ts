@@ -11,6 +11,7 @@ import { poolSpecSchema } from "../../spec/pool-schema";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { validatePoolDocument } from "../../spec/validate";
 import { SECRET_DETAIL_KEYS } from "../../spec/identity-provider-schema";
+import { STANDARD_ATTRIBUTES } from "../../spec/schema-attribute-schema";
 import { compactOrUndefined } from "../common";
 import { type ShapeNaming, fromTarget } from "../shape-walk";
 import type { ImportedPool, UnresolvedInput } from "../types";
@@ -54,6 +55,8 @@ class PoolImporter {
   readonly placeholders = new Placeholders();
   /** Gaps that feed no single field (a whole Properties block, a Condition), still listed as inputs to supply. */
   readonly unplacedGaps: { path: (string | number)[]; gaps: readonly Gap[] }[] = [];
+  /** Fields the import already reported with an error of its own (the schema's generic finding there is left out). */
+  readonly reportedFields: string[] = [];
   constructor(readonly input: PoolInput) {
     for (const { id, gaps } of input.conditionGaps) this.unplacedGaps.push({ path: ["Resources", id, "Condition"], gaps });
   }
@@ -102,6 +105,7 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
     }
   }
   const spec = im.convert(poolSpecSchema, rest, CFN_POOL_NAMING, where);
+  completeAttributeTypes(im, spec, where);
   if (im.placeholders.holds(Policies)) spec.passwordPolicy = Policies;
   if (isObject(Policies)) {
     const { PasswordPolicy, SignInPolicy, ...other } = Policies;
@@ -183,6 +187,30 @@ function secretExpressionsEvaluated(im: PoolImporter, id: string, properties: Js
   return { ...properties, ProviderDetails: out };
 }
 
+/**
+ * A Schema entry without AttributeDataType (CloudFormation does not require the property). A standard attribute
+ * has a fixed type (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html),
+ * which Cognito takes when none is given, so the import writes that type. A custom attribute has no default:
+ * Cognito refuses it ("Invalid AttributeDataType input"), so the import leaves the type unset and says so at the
+ * field, for a person to choose.
+ */
+function completeAttributeTypes(im: PoolImporter, spec: Json, where: string) {
+  const attributes: unknown[] = Array.isArray(spec.schemaAttributes) ? spec.schemaAttributes : [];
+  attributes.forEach((attribute, i) => {
+    if (!isObject(attribute) || attribute.attributeDataType !== undefined || typeof attribute.name !== "string" || im.placeholders.holds(attribute.name)) return;
+    const standard = Object.hasOwn(STANDARD_ATTRIBUTES, attribute.name) ? STANDARD_ATTRIBUTES[attribute.name] : undefined;
+    if (standard) {
+      attribute.attributeDataType = standard;
+      return;
+    }
+    const field = `spec.schemaAttributes[${i}].attributeDataType`;
+    im.reportedFields.push(field);
+    im.diagnostics.push(
+      error(field, "attribute-type-missing", `${where}.Schema[${i}] (the custom attribute ${attribute.name}) has no AttributeDataType, and Cognito refuses a custom attribute without one: choose String, Number, DateTime or Boolean`),
+    );
+  });
+}
+
 /** `Resources.Web.Properties.CallbackURLs[0] …` → that path's line, to prefix the message with `template.yaml line 31:`. */
 function withLine(source: TemplateSource, d: Diagnostic): Diagnostic {
   const match = /^Resources(?:\.[\w-]+|\[\d+\])+/u.exec(d.message);
@@ -252,17 +280,13 @@ export function importPool(input: PoolInput): ImportedPool {
   const found = im.placeholders.extract(draft);
   const diagnostics = im.diagnostics.map((d) => withLine(source, d));
   diagnostics.push(...found.map((f) => gapDiagnostic(source, f)));
-  const covered = found.map((f) => f.field);
-  if (input.region === undefined) {
-    diagnostics.push(error("spec.region", "no-region", `${source.file} does not say which Region the pool is in (a template never does); supply --region or pick a target`));
-    covered.push("spec.region");
-  }
+  const covered = [...found.map((f) => f.field), ...im.reportedFields];
+  // A template never states its Region; that is no error: a design may name none, and plan and apply take the target's.
   // The schema's own findings, except "required" where the import already said what to supply.
   const checked = structuredClone(draft) as { metadata: Json; spec: Json };
-  checked.spec.region ??= "us-east-1";
   checked.metadata.name ??= "unresolved";
   diagnostics.push(...validatePoolDocument(checked).filter((d) => !covered.some((field) => isUnder(d.path, field))));
-  const parsed = found.length === 0 && input.region !== undefined ? poolDocumentSchema.safeParse(draft) : undefined;
+  const parsed = found.length === 0 ? poolDocumentSchema.safeParse(draft) : undefined;
   const metadata = draft.metadata as Json;
   return {
     address: input.address,

@@ -491,19 +491,46 @@ describe("several pools in one template", () => {
 });
 
 describe("Region", () => {
-  test("without a Region the draft is returned with an error at spec.region saying what to supply", async () => {
+  test("without a Region the pool is a valid design without one (plan and apply take the target's), and nothing is said about it", async () => {
     const { pool } = await importOne("Resources:\n  Pool: { Type: AWS::Cognito::UserPool, Properties: { UserPoolName: p } }\n");
-    expect(pool.document).toBeUndefined();
-    expect(pool.draft).toEqual({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "p" }, spec: {} });
-    expect(pool.diagnostics).toEqual([
-      { severity: "error", path: "spec.region", code: "no-region", message: "template.yaml does not say which Region the pool is in (a template never does); supply --region or pick a target" },
-    ]);
+    const expected = { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "p" }, spec: {} };
+    expect(pool.draft).toEqual(expected);
+    expect(pool.document).toEqual(expected);
+    expect(pool.diagnostics).toEqual([]);
   });
 
   test("a template with no user pool is an error naming the Cognito resources it does have", async () => {
     const result = await importCloudFormationFiles({ files: [{ path: "t.yaml", content: "Resources:\n  C: { Type: AWS::Cognito::UserPoolClient, Properties: { UserPoolId: !ImportValue pool, ClientName: c } }\n" }] });
     expect(result.pools).toEqual([]);
     expect(result.diagnostics.at(-1)?.message).toBe("t.yaml has no AWS::Cognito::UserPool resource (its Cognito resources C belong to a pool defined elsewhere); nothing to import: import the template that defines the pool");
+  });
+});
+
+describe("a Schema entry without AttributeDataType (CloudFormation does not require it)", () => {
+  const template = (schema: string) => `Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: p\n      Schema:\n${schema}`;
+
+  test("a standard attribute takes its own type, as Cognito does", async () => {
+    const { pool } = await importOne(template("        - Name: email\n          Required: true\n        - Name: email_verified\n          Mutable: true\n"));
+    expect(pool.diagnostics).toEqual([]);
+    expect(pool.document?.spec.schemaAttributes).toEqual([
+      { name: "email", attributeDataType: "String", required: true },
+      { name: "email_verified", attributeDataType: "Boolean", mutable: true },
+    ]);
+  });
+
+  test("a custom attribute has no default type: the draft keeps it unset, invalid, with one error at the field and its line", async () => {
+    const { pool } = await importOne(template("        - Name: email\n        - Name: tenant\n          Mutable: true\n"));
+    expect(pool.document).toBeUndefined();
+    expect(pool.draft.spec).toEqual({ schemaAttributes: [{ name: "email", attributeDataType: "String" }, { name: "tenant", mutable: true }] });
+    expect(pool.diagnostics).toEqual([
+      {
+        severity: "error",
+        path: "spec.schemaAttributes[1].attributeDataType",
+        code: "attribute-type-missing",
+        message:
+          "template.yaml line 8: Resources.Pool.Properties.Schema[1] (the custom attribute tenant) has no AttributeDataType, and Cognito refuses a custom attribute without one: choose String, Number, DateTime or Boolean",
+      },
+    ]);
   });
 });
 

@@ -397,13 +397,13 @@ resource "aws_cognito_user_pool_client" "web" {
 
 describe("region", () => {
   const pool = 'resource "aws_cognito_user_pool" "p" {\n  name = "pool"\n}\n';
-  test("from provider aws (evaluated), else the request, else unset with an error saying what to supply", async () => {
+  test("from provider aws (evaluated), else the request, else unset: a valid design without a Region (the target gives it)", async () => {
     expect(spec(await only({ "main.tf": pool, "p.tf": 'variable "r" {\n  default = "ap-south-1"\n}\nprovider "aws" {\n  region = var.r\n}\n' }, { region: "us-east-1" })).region).toBe("ap-south-1");
     expect(spec(await only({ "main.tf": pool }, { region: "us-east-1" })).region).toBe("us-east-1");
     const none = await only({ "main.tf": pool });
-    expect(spec(none).region).toBeUndefined();
-    expect(none.diagnostics).toContainEqual({ severity: "error", path: "spec.region", code: "no-region", message: 'the files set no region (no provider "aws" with a region): supply --region or pick a target' });
-    expect(none.draft.metadata).toEqual({ name: "pool" });
+    expect(none.draft.spec).toEqual({});
+    expect(none.diagnostics).toEqual([]);
+    expect(none.document).toEqual({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "pool" }, spec: {} });
   });
 
   test("a provider region from a variable nobody supplied is a gap, unless --region is given", async () => {

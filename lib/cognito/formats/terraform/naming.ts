@@ -49,6 +49,3 @@ export const TF_TYPES = {
 export function standardStringDefaults(name: string): { minLength: string; maxLength: string } {
   return name === "birthdate" ? { minLength: "10", maxLength: "10" } : { minLength: "0", maxLength: "2048" };
 }
-
-/** AWS's default token validity units (cognito-semantics.md §1: access and ID in hours, refresh in days). */
-export const DEFAULT_TOKEN_UNITS = { accessToken: "hours", idToken: "hours", refreshToken: "days" } as const;

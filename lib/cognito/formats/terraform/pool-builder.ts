@@ -3,9 +3,8 @@
  * shape conversion warnings get the file and line of the argument they name, and the finished draft is
  * schema-checked with every gap an error at its field.
  */
-import { type Diagnostic, error, warning } from "../../spec/diagnostics";
+import { type Diagnostic, warning } from "../../spec/diagnostics";
 import { type PoolDocument, poolDocumentSchema } from "../../spec/document-schema";
-import { poolSpecSchema } from "../../spec/pool-schema";
 import { validatePoolDocument } from "../../spec/validate";
 import { fromTarget } from "../shape-walk";
 import type { ImportedPool } from "../types";
@@ -122,18 +121,13 @@ export function providerRegion(b: PoolBuilder, instance: Instance): unknown {
   return region;
 }
 
-const REGION_REQUIRED = !poolSpecSchema.shape.region.safeParse(undefined).success;
-
 /** Turns a built draft into an ImportedPool: gaps out, errors at their fields, schema check. */
 export function finishPool(address: string, draft: Json, b: { diagnostics: Diagnostic[]; gaps: Gaps }, config: TfConfig): ImportedPool {
   const filled: FilledGap[] = [...b.gaps.placed, ...b.gaps.extract(draft, "")];
   const gapPaths = filled.map((f) => f.path);
   const diagnostics = [...b.diagnostics, ...filled.map(gapDiagnostic)];
-  const spec = draft.spec as Json;
-  // Once the spec lets a design have no region (plan and apply take it from the target), this is no error.
-  const noRegion = spec.region === undefined && !gapPaths.includes("spec.region") && REGION_REQUIRED;
-  if (noRegion) diagnostics.push(error("spec.region", "no-region", `the files set no region (no provider "aws" with a region): supply --region or pick a target`));
-  const covered = (path: string) => (noRegion && path === "spec.region") || gapPaths.some((g) => path === g || path.startsWith(`${g}.`) || path.startsWith(`${g}[`));
+  // No region is no error: a design may name none, and plan and apply take the target's.
+  const covered = (path: string) => gapPaths.some((g) => path === g || path.startsWith(`${g}.`) || path.startsWith(`${g}[`));
   for (const d of validatePoolDocument(draft)) if (!(d.severity === "error" && covered(d.path))) diagnostics.push(d);
   const parsed = poolDocumentSchema.safeParse(draft);
   const metadata = draft.metadata as Json;

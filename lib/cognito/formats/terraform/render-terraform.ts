@@ -8,7 +8,7 @@
  *
  * Choices that avoid the AWS provider's known perpetual diffs (each is marked `PERPETUAL DIFF` below):
  * 1. String and Number schema attributes always carry their constraints block.
- * 2. Token validity units are written out whenever a validity is set.
+ * 2. (No longer needed: token validity units are written only as the document sets them; see clientResource.)
  * 3. Verification messages go only in `verification_message_template`, never the legacy top-level arguments.
  * 4. `software_token_mfa_configuration { enabled = false }` is not written while MFA is off.
  */
@@ -26,7 +26,6 @@ import { type SensitiveVariable, groupResource, identityProviderResource, sensit
 import { providerVersionConstraint } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
 import {
-  DEFAULT_TOKEN_UNITS,
   TF_CLIENT_NAMING,
   TF_DOMAIN_NAMING,
   TF_POOL_NAMING,
@@ -222,12 +221,10 @@ function clientResource(ctx: Context, client: AppClientSpec, label: string, inde
     delete settings.refreshTokenRotation;
   }
   const target = toTarget(appClientSettingsSchema, settings, TF_CLIENT_NAMING) as Record<string, unknown>;
-  // PERPETUAL DIFF 2: a validity without its unit is read back with AWS's unit filled in and planned again;
-  // every unit is written out (AWS defaults: hours, hours, days; cognito-semantics.md §1).
-  if (settings.accessTokenValidity !== undefined || settings.idTokenValidity !== undefined || settings.refreshTokenValidity !== undefined) {
-    const units = { ...DEFAULT_TOKEN_UNITS, ...settings.tokenValidityUnits };
-    target.token_validity_units = [{ access_token: units.accessToken, id_token: units.idToken, refresh_token: units.refreshToken }];
-  }
+  // Token validity units: only those the document sets. The provider gives each absent unit its default (access
+  // and ID tokens in hours, refresh tokens in days) and keeps an absent block absent when AWS reports those defaults
+  // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool_client#token_validity_units),
+  // so writing the defaults out would only make the file say more than the design.
   if (settings.allowedOAuthScopes) target.allowed_oauth_scopes = scopesValue(settings.allowedOAuthScopes, ctx.spec.resourceServers ?? [], ctx.resourceServerLabels);
   if (ctx.options.variables) {
     if (settings.callbackUrls) target.callback_urls = variable(ctx, `${label}_callback_urls`, "list(string)", `Callback URLs of the app client "${name}".`, settings.callbackUrls);

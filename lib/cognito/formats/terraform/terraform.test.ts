@@ -100,7 +100,7 @@ describe("renderTerraform: seed 001 (OpenMCF examples)", () => {
     expect(client.allowed_oauth_scopes).toEqual(["openid", "email", "profile"]);
     expect(client.default_redirect_uri).toBe("https://app.example.com/callback");
     expect(client.access_token_validity).toBe(60);
-    // Explicit units (PERPETUAL DIFF 2): OpenMCF's *Minutes fields arrive as minutes.
+    // OpenMCF's *Minutes fields arrive as minutes, and the document carries those units.
     expect(client.token_validity_units).toEqual([expect.objectContaining({ access_token: "minutes", id_token: "minutes" })]);
     expect(resource.aws_cognito_user_pool_domain.this[0].domain).toBe("webapp-auth");
   });
@@ -177,11 +177,16 @@ describe("renderTerraform: what the provider cannot say, and perpetual-diff guar
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: "written-as-absent" })]);
   });
 
-  test("a validity without units gets all three units written (AWS defaults)", async () => {
+  test("token validity units are written only as the document sets them (the provider defaults the rest)", async () => {
     const doc = structuredClone(SEED_000_DOCUMENT);
-    doc.spec.clients = [{ name: "web", accessTokenValidity: 2 }];
+    doc.spec.clients = [
+      { name: "web", accessTokenValidity: 2 },
+      { name: "cli", refreshTokenValidity: 1, tokenValidityUnits: { refreshToken: "hours" } },
+    ];
     const { resource } = await hcl(doc);
-    expect(resource.aws_cognito_user_pool_client.web[0].token_validity_units).toEqual([{ access_token: "hours", id_token: "hours", refresh_token: "days" }]);
+    expect(resource.aws_cognito_user_pool_client.web[0]).toMatchObject({ access_token_validity: 2 });
+    expect(resource.aws_cognito_user_pool_client.web[0]).not.toHaveProperty("token_validity_units");
+    expect(resource.aws_cognito_user_pool_client.cli[0].token_validity_units).toEqual([{ refresh_token: "hours" }]);
   });
 
   test("client defaults are written into each client, with a warning", async () => {
