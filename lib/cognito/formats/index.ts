@@ -11,6 +11,7 @@ import { renderCloudFormation } from "./cloudformation/render-cloudformation";
 import { parseOpenMcf } from "./openmcf/parse";
 import { renderOpenMcf } from "./openmcf/render";
 import { checkFileText, checkImportRequest } from "./input-limits";
+import { isIndentation } from "./line-scan";
 import { readPoolDocument } from "./read-pool-document";
 import { importTerraformFiles } from "./terraform/import-terraform";
 import { fileRole } from "./terraform/terraform-config";
@@ -81,10 +82,6 @@ const LINE_START = {
   spec: /^["']?apiVersion["']?\s*:/u,
   terraform: /^(resource|module|provider|terraform)\s+("[^"]*"\s*)*\{/u,
 } as const;
-
-function isIndentation(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 12 || code === 11 || code === 0xfeff;
-}
 
 /** Which of the LINE_START patterns some line matches: one pass over the text, each line tested once. */
 function lineStarts(text: string): Set<keyof typeof LINE_START> {
