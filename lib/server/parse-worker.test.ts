@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { serialisePoolDocument } from "@/lib/cognito/spec/document";
 import { SEED_000_DOCUMENT } from "@/lib/cognito/formats/sample-documents";
 import { importFiles } from "@/lib/cognito/formats";
+import { corpusEntries, corpusFiles } from "@/test/support/corpus";
 import { DEFAULT_PARSE_LIMITS, ParseWorkerPool, parseLimitsFromEnv } from "./parse-worker";
 
 // Real worker threads running the real importers (loaded with tsx, as under `next start`).
@@ -38,6 +39,16 @@ describe("parse worker pool", () => {
     expect(inWorker.pools.map((p) => p.address)).toEqual(["aws_cognito_user_pool.main"]);
     expect(inWorker.pools[0]?.unresolved.map((u) => u.name)).toContain("var.env");
     expect(inWorker).toEqual(await importFiles(request));
+  });
+
+  test("every real-world file of the corpus crosses the thread boundary intact (plain data, no class instances)", async () => {
+    const pool = poolWith({ workers: 1 });
+    const entries = corpusEntries();
+    expect(entries.length).toBeGreaterThanOrEqual(20);
+    for (const entry of entries) {
+      const request = { files: corpusFiles(entry), format: entry.format, ...entry.supply };
+      expect(await pool.run({ kind: "import-files", request }), entry.id).toStrictEqual(await importFiles(request));
+    }
   });
 
   test("the input limits run inside the worker: deep nesting is refused by name", async () => {
