@@ -8,9 +8,11 @@ import { migrate } from "@/prisma/migrate.mjs";
 // Importing files into designs against a real SQLite file. The Terraform reader that evaluates variables is
 // built elsewhere; here `importFiles` is replaced by a function that returns what its contract says
 // (lib/cognito/formats/types.ts): several pools, one incomplete with unresolved inputs, evaluated again
-// once `var.env` is supplied. The last test goes through the real importFiles with single files.
+// once `var.env` is supplied. The last tests go through the real importFiles, read in the parse worker.
 const dir = mkdtempSync(path.join(tmpdir(), "studio-imports-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+// The worker's time limit for one reading, short so that a slow file meets it (read once, at the first import).
+process.env.STUDIO_PARSE_TIMEOUT_SECONDS = "1";
 
 const { getDb } = await import("./db");
 const { createAccount } = await import("./users");
@@ -165,5 +167,21 @@ describe("importing files", () => {
     const pool = await getDb().db.pool.findUniqueOrThrow({ where: { id: created?.id }, include: { draft: true } });
     expect([pool.name, pool.region, JSON.parse(pool.draft?.document ?? "{}").spec.region]).toEqual(["cfn-users", "eu-central-1", "eu-central-1"]);
     await expect(readImport(account.workspaceId, { files: [{ path: "pasted text", content: "hello" }] })).rejects.toMatchObject({ field: "files", message: expect.stringMatching(/^Nothing could be imported from pasted text/u) });
+  });
+
+  test("the files are read off the request thread: a reading over the worker's time is an error at the files, nothing is created", async () => {
+    // Shallow flow YAML the `yaml` parser needs about 5 s for on the request thread (0.9 MB).
+    const slow = [{ path: "pasted text", content: 'a: [1, {b: "x"}]\n'.repeat(50_000) }];
+    const db = getDb().db;
+    const before = await db.pool.count();
+    let ticks = 0;
+    const ticking = setInterval(() => (ticks += 1), 10);
+    const reading = readImport(account.workspaceId, { files: slow });
+    await expect(reading).rejects.toBeInstanceOf(UserError);
+    await expect(reading).rejects.toMatchObject({ code: "parse-timeout", field: "files", message: expect.stringMatching(/^Reading the file took longer than 1 s, the limit for one import/u) });
+    clearInterval(ticking);
+    expect(ticks).toBeGreaterThan(10); // the event loop kept turning while the worker read
+    await expect(createImportedPools(account, { files: slow, environment: "dev", choices: [{ address: "x" }] })).rejects.toMatchObject({ code: "parse-timeout", field: "files" });
+    expect(await db.pool.count()).toBe(before);
   });
 });

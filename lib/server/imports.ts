@@ -1,17 +1,19 @@
 import "server-only";
 import type { CreateImportInput, ReadImportInput, SupplyInputsInput } from "@/app/pools/import.validation";
-import { type ImportedPool, type ImportFilesResult, type ImportFormat, type ImportRequest, type ImportSourceKind, type SourceFile, type UnresolvedInput, importFiles } from "@/lib/cognito/formats";
+import type { ImportedPool, ImportFilesResult, ImportFormat, ImportRequest, ImportSourceKind, SourceFile, UnresolvedInput } from "@/lib/cognito/formats";
 import { copyFields, type Diagnostic, FRIENDLY_NAME_PATTERN, hasErrors, removeProviderSecrets, SECRET_DETAIL_KEYS, validatePoolDocument } from "@/lib/cognito/spec";
 import { type Db, type DbTx, getDb } from "./db";
 import { UserError } from "./errors";
+import { ParseLimitError, parseInWorker } from "./parse-worker";
 import { MAX_DOCUMENT_CHARS, readStoredDocument, saveDraft, type SaveDraftResult } from "./pools";
 import type { Account } from "./users";
 
 /**
  * Importing pools into the studio from files (Terraform, CloudFormation, OpenMCF, the studio's own document) as
  * drafts that may be incomplete, with the inputs still to supply kept beside the pool (import-aws.ts imports live
- * pools). The file formats are read by `importFiles` (lib/cognito/formats), which tests may replace through
- * `deps.importFiles`.
+ * pools). The file formats are read by `importFiles` (lib/cognito/formats) in the parse worker
+ * (lib/server/parse-worker.ts), never on the request thread: one hostile upload cannot stall or take down the
+ * server. Tests may replace the reading through `deps.importFiles`.
  */
 export type ImportFilesFn = (request: ImportRequest) => Promise<ImportFilesResult>;
 export interface ImportDeps {
@@ -50,8 +52,23 @@ export async function takenNames(workspaceId: string, db: Db | DbTx): Promise<Se
   return new Set((await db.pool.findMany({ where: { workspaceId }, select: { name: true } })).map((p) => p.name));
 }
 
-async function runImport(request: ImportRequest, deps: ImportDeps): Promise<ImportFilesResult> {
-  return (deps.importFiles ?? importFiles)(request);
+/** Reads an import request in the server's parse worker pool, within its time and memory limits. */
+export function importFilesInWorker(request: ImportRequest): Promise<ImportFilesResult> {
+  return parseInWorker({ kind: "import-files", request });
+}
+
+/**
+ * Reads the files; a reading the worker stopped (time, memory, too many at once) becomes an error at the field
+ * the person gave the files in (`files`: the form shows it at the file chooser or the text box), or at the
+ * form's level when there is none (supplying inputs re-reads stored files).
+ */
+async function runImport(request: ImportRequest, deps: ImportDeps, field?: string): Promise<ImportFilesResult> {
+  try {
+    return await (deps.importFiles ?? importFilesInWorker)(request);
+  } catch (cause) {
+    if (cause instanceof ParseLimitError) throw new UserError(cause.code, cause.message, field);
+    throw cause;
+  }
 }
 
 /** The refusal when the files hold no pool: which file and line, and what was looked for. */
@@ -114,7 +131,7 @@ function previewOf(pool: ImportedPool, taken: Set<string>): ImportPreviewPool {
 /** Reads the files and lists the pools they hold, with name collisions and the inputs to supply. Creates nothing. */
 export async function readImport(workspaceId: string, input: ReadImportInput, deps: ImportDeps = {}): Promise<ImportPreview> {
   const db = deps.db ?? getDb().db;
-  const result = await runImport({ files: input.files, ...(input.region ? { region: input.region } : {}) }, deps);
+  const result = await runImport({ files: input.files, ...(input.region ? { region: input.region } : {}) }, deps, "files");
   if (result.pools.length === 0) throw noPoolError(result, input.files);
   const taken = await takenNames(workspaceId, db);
   return {
@@ -158,7 +175,7 @@ function keptInputs(unresolved: UnresolvedInput[], nameChosen: boolean): Unresol
  */
 export async function createImportedPools(account: Account, input: CreateImportInput, deps: ImportDeps = {}): Promise<CreatedImport[]> {
   const db = deps.db ?? getDb().db;
-  const result = await runImport({ files: input.files, ...(input.region ? { region: input.region } : {}) }, deps);
+  const result = await runImport({ files: input.files, ...(input.region ? { region: input.region } : {}) }, deps, "files");
   if (result.pools.length === 0) throw noPoolError(result, input.files);
   const format = result.sourceKind ? FORMAT_OF_KIND[result.sourceKind] : undefined;
   const chosen = input.choices.map((choice, index) => {

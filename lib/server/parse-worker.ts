@@ -80,10 +80,10 @@ export class ParseWorkerPool {
     private readonly entry: string = THREAD_ENTRY,
   ) {}
 
-  async run(job: ParseJob): Promise<ParseJobResult> {
+  async run<J extends ParseJob>(job: J): Promise<ParseJobResult<J>> {
     await this.acquire();
     try {
-      return await this.runOn(this.idle.pop() ?? this.spawn(), job);
+      return (await this.runOn(this.idle.pop() ?? this.spawn(), job)) as ParseJobResult<J>;
     } finally {
       this.release();
     }
@@ -202,7 +202,7 @@ function crashed(): ParseLimitError {
 let shared: ParseWorkerPool | undefined;
 
 /** Runs a parse job in the server's shared pool (the limits read once from the environment). */
-export function parseInWorker(job: ParseJob): Promise<ParseJobResult> {
+export function parseInWorker<J extends ParseJob>(job: J): Promise<ParseJobResult<J>> {
   shared ??= new ParseWorkerPool(parseLimitsFromEnv());
   return shared.run(job);
 }

@@ -10,7 +10,8 @@ import { type CloudFormationImportOptions, parseCloudFormation } from "./cloudfo
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
 import { parseOpenMcf } from "./openmcf/parse";
 import { renderOpenMcf } from "./openmcf/render";
-import { checkFileText, checkImportInput } from "./input-limits";
+import { checkFileText, checkImportRequest } from "./input-limits";
+import { isIndentation } from "./line-scan";
 import { readPoolDocument } from "./read-pool-document";
 import { importTerraformFiles } from "./terraform/import-terraform";
 import { fileRole } from "./terraform/terraform-config";
@@ -20,7 +21,7 @@ import { renderTerraformModule } from "./terraform-module/render-terraform-modul
 import type { ExportFormat, ExportResult, ImportFilesResult, ImportFormat, ImportRequest, ImportResult } from "./types";
 
 export * from "./types";
-export { INPUT_LIMITS, type InputLimits, checkFileText, checkImportInput } from "./input-limits";
+export { INPUT_LIMITS, type InputLimits, checkFileText, checkImportInput, checkImportRequest } from "./input-limits";
 export { exportForTarget, type ExportTarget, type TargetExport, type TargetLiveIds } from "./export-for-target";
 export { parseCloudFormation, renderCloudFormation, parseTerraform, renderTerraform, renderTerraformModule };
 export type { CloudFormationImportOptions, TerraformExportOptions };
@@ -83,10 +84,6 @@ const LINE_START = {
   terraform: /^(resource|module|provider|terraform)\s+("[^"]*"\s*)*\{/u,
 } as const;
 
-function isIndentation(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 12 || code === 11 || code === 0xfeff;
-}
-
 /** Which of the LINE_START patterns some line matches: one pass over the text, each line tested once. */
 function lineStarts(text: string): Set<keyof typeof LINE_START> {
   const found = new Set<keyof typeof LINE_START>();
@@ -125,7 +122,8 @@ export function detectImportFormat(text: string, fileName?: string): ImportForma
  * CloudFormation readers replace it with their own multi-file, multi-pool versions.
  */
 export async function importFiles(request: ImportRequest): Promise<ImportFilesResult> {
-  const refused = checkImportInput(request.files);
+  // The whole request (files, variable files, values) within the input limits before any reader sees it.
+  const refused = checkImportRequest(request);
   if (refused.length > 0) return { pools: [], diagnostics: refused };
   const [first] = request.files;
   if (!first) return { pools: [], diagnostics: [{ severity: "error", path: "", code: "no-files", message: "nothing to import: give a file" }] };

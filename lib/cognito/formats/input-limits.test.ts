@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { serialisePoolDocument } from "../spec/document";
-import { INPUT_LIMITS, checkFileText, checkImportInput, importFiles, importPoolDocument } from ".";
+import { INPUT_LIMITS, type ImportRequest, checkFileText, checkImportInput, importFiles, importPoolDocument } from ".";
 import { utf8Length } from "./input-limits";
 import { SEED_000_DOCUMENT } from "./sample-documents";
 
@@ -67,6 +67,23 @@ describe("input limits, checked before any parser runs", () => {
     expect(checkImportInput(many)[0]?.code).toBe("input-too-many-files");
     const heavy = Array.from({ length: 9 }, (_, i) => ({ path: `f${i}.tf`, content: "#".repeat(999_000) }));
     expect((await importFiles({ files: heavy })).diagnostics[0]?.message).toMatch(/together; an import takes at most 8\.0 MB/u);
+  });
+
+  test("importFiles holds the whole request to the limits before any reader: variable files and supplied values too", async () => {
+    const files = [{ path: "main.tf", content: 'variable "l" {}\nresource "aws_cognito_user_pool" "main" {\n  name = "x"\n}\n' }];
+    const refusal = async (request: Omit<ImportRequest, "files">) => {
+      const result = await importFiles({ files, ...request });
+      expect(result.pools).toEqual([]);
+      return result.diagnostics.map((d) => `${d.code}: ${d.message}`);
+    };
+    // A -var-file nested this deep overflowed the HCL reader's stack and aborted the whole process.
+    const deep = `l = ${"[".repeat(50_000)}${"]".repeat(50_000)}\n`;
+    expect(await refusal({ variableFiles: [{ path: "deep.tfvars", content: deep }] })).toEqual([expect.stringMatching(/^input-too-deep: deep\.tfvars nests more than 64 levels deep \(at line 1\)/u)]);
+    expect(await refusal({ variableFiles: [{ path: "prod.tfvars", content: 'l = "a"\n\u0000' }] })).toEqual([expect.stringMatching(/^input-binary: prod\.tfvars holds a NUL character at line 2/u)]);
+    expect(await refusal({ variables: { l: "[".repeat(1_000) } })).toEqual([expect.stringMatching(/^input-too-deep: the value of var\.l nests more than 64 levels deep/u)]);
+    expect(await refusal({ parameters: { Stage: "x".repeat(INPUT_LIMITS.lineChars + 1) } })).toEqual([expect.stringMatching(/^input-line-too-long: line 1 of the value of the parameter Stage is 200,001 characters long/u)]);
+    const many = Array.from({ length: INPUT_LIMITS.files }, (_, i) => ({ path: `v${i}.tfvars`, content: "" }));
+    expect(await refusal({ variableFiles: many })).toEqual([expect.stringMatching(/^input-too-many-files: the import has 101 files; the limit is 100/u)]);
   });
 
   test("a YAML alias bomb is refused, not expanded", async () => {

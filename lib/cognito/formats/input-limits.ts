@@ -7,7 +7,7 @@
  */
 import { Lexer } from "yaml";
 import { type Diagnostic, error } from "../spec/diagnostics";
-import type { SourceFile } from "./types";
+import type { ImportRequest, SourceFile } from "./types";
 
 export interface InputLimits {
   /** Bytes (UTF-8) in one file. */
@@ -195,6 +195,10 @@ const limitError = (code: string, message: string): Diagnostic => error("", code
 
 /** The first limit one file's text breaks, or undefined. */
 export function checkFileText(text: string, fileName = "the input", limits: InputLimits = INPUT_LIMITS): Diagnostic | undefined {
+  return checkText(text, fileName, isHcl(fileName), limits);
+}
+
+function checkText(text: string, fileName: string, hcl: boolean, limits: InputLimits): Diagnostic | undefined {
   const bytes = utf8Length(text);
   if (bytes > limits.fileBytes)
     return limitError("input-too-large", `${fileName} is ${formatBytes(bytes)}; an import takes at most ${formatBytes(limits.fileBytes)} per file. Import only the files that hold the user pool, or remove what the pool does not use.`);
@@ -203,7 +207,7 @@ export function checkFileText(text: string, fileName = "the input", limits: Inpu
   const longest = longestLine(text);
   if (longest.chars > limits.lineChars)
     return limitError("input-line-too-long", `line ${longest.line} of ${fileName} is ${longest.chars.toLocaleString("en")} characters long; the limit is ${limits.lineChars.toLocaleString("en")}. Break it over several lines (format minified JSON, e.g. with jq .).`);
-  const deep = (isHcl(fileName) ? hclDepth : yamlDepth)(text, limits.nesting);
+  const deep = (hcl ? hclDepth : yamlDepth)(text, limits.nesting);
   if (deep !== -1)
     return limitError("input-too-deep", `${fileName} nests more than ${limits.nesting} levels deep (at line ${lineOf(text, deep)}); a pool document needs about 10. Flatten the structure, or check that the file is the one you meant.`);
   return undefined;
@@ -217,6 +221,22 @@ export function checkImportInput(files: readonly SourceFile[], limits: InputLimi
   if (total > limits.totalBytes)
     return [limitError("input-too-large", `the files come to ${formatBytes(total)} together; an import takes at most ${formatBytes(limits.totalBytes)}. Import only the files that hold the user pool.`)];
   return files.flatMap((file) => checkFileText(file.content, file.path, limits) ?? []);
+}
+
+/**
+ * Every limit a whole import request breaks: its files and Terraform variable files (counted and sized
+ * together), then each value supplied with it (a Terraform `-var` value may be an HCL expression; parameters
+ * are plain text). `importFiles` runs it before any reader, so the CLI and the server are held to the same.
+ */
+export function checkImportRequest(request: ImportRequest, limits: InputLimits = INPUT_LIMITS): Diagnostic[] {
+  const refused = checkImportInput([...request.files, ...(request.variableFiles ?? [])], limits);
+  if (refused.length > 0) return refused;
+  const values: [label: string, value: string, hcl: boolean][] = [
+    ...Object.entries(request.variables ?? {}).map(([name, value]) => [`the value of var.${name}`, value, true] as const),
+    ...Object.entries(request.parameters ?? {}).map(([name, value]) => [`the value of the parameter ${name}`, value, false] as const),
+    ...Object.entries(request.pseudoParameters ?? {}).map(([name, value]) => [`the value of ${name}`, value, false] as const),
+  ].map(([label, value, hcl]) => [label, String(value), hcl]);
+  return values.flatMap(([label, value, hcl]) => checkText(value, label, hcl, limits) ?? []);
 }
 
 /**

@@ -3,13 +3,22 @@
  * so it crosses the thread boundary by structured clone. Guessing the format and reading the text happen
  * here together, because both walk the whole text.
  */
-import { detectImportFormat, importPoolDocument } from "./index";
-import type { ImportFormat, ImportResult } from "./types";
+import { detectImportFormat, importFiles, importPoolDocument } from "./index";
+import type { ImportFilesResult, ImportFormat, ImportRequest, ImportResult } from "./types";
 
-export type ParseJob = { kind: "import"; text: string; fileName?: string; format?: ImportFormat };
-export type ParseJobResult = { format: ImportFormat; result: ImportResult };
+/** One text in one format (the single-file importers). */
+export type ImportTextJob = { kind: "import"; text: string; fileName?: string; format?: ImportFormat };
+export type ImportTextJobResult = { format: ImportFormat; result: ImportResult };
+/** A whole import request (files, values, the pool wanted), read by `importFiles`: the Import form's reading. */
+export type ImportFilesJob = { kind: "import-files"; request: ImportRequest };
 
-export async function runParseJob(job: ParseJob): Promise<ParseJobResult> {
+export type ParseJob = ImportTextJob | ImportFilesJob;
+/** What a job of each kind gives back. */
+export type ParseJobResult<J extends ParseJob = ParseJob> = J extends ImportFilesJob ? ImportFilesResult : ImportTextJobResult;
+
+export async function runParseJob<J extends ParseJob>(job: J): Promise<ParseJobResult<J>>;
+export async function runParseJob(job: ParseJob): Promise<ImportFilesResult | ImportTextJobResult> {
+  if (job.kind === "import-files") return importFiles(job.request);
   const format = job.format ?? detectImportFormat(job.text, job.fileName) ?? "spec";
   return { format, result: await importPoolDocument(job.text, format, { fileName: job.fileName }) };
 }

@@ -9,6 +9,7 @@
 import { parse as parseHcl } from "@cdktf/hcl2json";
 import { type Diagnostic, error, warning } from "../../spec/diagnostics";
 import { describeError } from "../common";
+import { someLineStartsWith } from "../line-scan";
 import type { SourceFile } from "../types";
 import { evaluateExpression, evaluateJson } from "./hcl-evaluate";
 import { type Value, deepUnknown } from "./hcl-values";
@@ -63,7 +64,8 @@ function baseName(path: string): string {
 
 export type FileRole = "tf" | "tfvars" | "auto-tfvars" | "tfvars-json" | "auto-tfvars-json" | "other-tfvars" | "ignored";
 
-const HCL_BLOCK = /^\s*(resource|module|provider|terraform|variable|locals|data|output)\s+("[^"]*"\s*)*\{/mu;
+/** A line (after its indentation) that opens a top-level Terraform block; tested line by line (line-scan.ts). */
+const HCL_BLOCK = /^(resource|module|provider|terraform|variable|locals|data|output)\s+("[^"]*"\s*)*\{/u;
 
 /**
  * What Terraform does with a file of the root module, by its name; text pasted without a `.tf` name (or read
@@ -77,7 +79,7 @@ export function fileRole(path: string, content?: string): FileRole {
   if (name.endsWith(".auto.tfvars")) return "auto-tfvars";
   if (name.endsWith(".auto.tfvars.json")) return "auto-tfvars-json";
   if (name.endsWith(".tfvars") || name.endsWith(".tfvars.json")) return "other-tfvars";
-  return content !== undefined && HCL_BLOCK.test(content) ? "tf" : "ignored";
+  return content !== undefined && someLineStartsWith(content, HCL_BLOCK) ? "tf" : "ignored";
 }
 
 /** hcl2json's error text starts with "parse config: "; the rest names file:line:column. */
