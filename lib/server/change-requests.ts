@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { ApplyInput, ApproveInput, CommentInput, SubmitChangeRequestInput } from "@/app/pools/review.validation";
 import { ApplyRefusedError, type ApplyStep, applyPlan } from "@/lib/cognito/apply";
 import { readLivePool } from "@/lib/cognito/aws";
-import { applyEnvironmentValues, nextTarget, readEnvironmentValues } from "@/lib/cognito/environments";
+import { applyEnvironmentValues, isDevelopmentTarget, nextTarget, readEnvironmentValues } from "@/lib/cognito/environments";
+import { findPlaceholders } from "@/lib/cognito/findings";
 import { type Plan, describeDestruction, destructiveEntries, planChanges, sameValue } from "@/lib/cognito/plan";
 import { appliedSecretRefsOf, type PoolDocument, type SecretRef, validatePoolDocument } from "@/lib/cognito/spec";
 import { acquireApplyLock, applyLockTiming, describeLockRefusal, livePoolKey, releaseApplyLock, startLockHeartbeat } from "./apply-lock";
@@ -93,6 +94,22 @@ export async function planForTarget(target: TargetRow, document: PoolDocument, d
 }
 
 /** A plan that replaces or deletes the pool, or replaces a client, needs the pool's name typed first. */
+/**
+ * Placeholder values (example domains, AWS's documentation account id) may go to a development target only: AWS
+ * accepts them, so nothing else would stop a pool that mails from example.com reaching production.
+ */
+function refusePlaceholders(target: Pick<TargetRow, "name">, document: PoolDocument): void {
+  if (isDevelopmentTarget(target.name)) return;
+  const found = findPlaceholders(document);
+  if (found.length === 0) return;
+  const listed = found.slice(0, 3).map((d) => d.path).join(", ");
+  throw new UserError(
+    "placeholder-values",
+    `Target ${target.name} is not a development target, and the design still has ${found.length} placeholder value${found.length === 1 ? "" : "s"} (${listed}${found.length > 3 ? ", …" : ""}). Replace them in the editor, or submit to a development target (dev, local, sandbox).`,
+    "targetId",
+  );
+}
+
 export function needsNameConfirmation(plan: Plan): boolean {
   return destructiveEntries(plan).length > 0;
 }
@@ -144,6 +161,9 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
   const stored = readStoredDocument(pool.draft.document);
   if (!pool.draft.valid || !stored.document) throw new UserError("draft-invalid", "The draft has errors; fix them before submitting it for review.");
   const document = stored.document;
+  // Before anything is written: a refused submission leaves no revision behind.
+  const forTarget = documentForTarget(target, document);
+  refusePlaceholders(target, forTarget);
 
   const last = pool.revisions[0];
   let revisionNumber: number;
@@ -154,7 +174,6 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
     await db.revision.create({ data: { poolId: pool.id, number: revisionNumber, document: pool.draft.document, message: `Submitted for review: ${input.title}`, createdBy: account.email } });
   }
 
-  const forTarget = documentForTarget(target, document);
   const computed = await planForTarget(target, forTarget, db);
   const cr = await db.changeRequest.create({
     data: {
@@ -483,6 +502,7 @@ export async function promoteChangeRequest(account: Account, changeRequestId: st
   const design = revision ? readStoredDocument(revision.document).document : undefined;
   if (!design) throw new UserError("document-invalid", `Revision ${cr.revisionNumber} cannot be read; submit the design to ${next.name} instead.`);
   const document = documentForTarget(next, design);
+  refusePlaceholders(next, document);
   const computed = await planForTarget(next, document, db);
   const created = await db.changeRequest.create({
     data: {

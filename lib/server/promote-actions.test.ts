@@ -121,7 +121,7 @@ async function applyOnDev(poolId: string, targetId: string) {
   return id;
 }
 
-const stagingValues = (name: string) => ({ domain: `${name}-staging`, clients: [{ name: "web", callbackUrls: "https://staging.example.com/callback\n\nhttps://staging.example.com/alt", logoutUrls: "" }] });
+const stagingValues = (name: string) => ({ domain: `${name}-staging`, clients: [{ name: "web", callbackUrls: "https://staging.shop.test/callback\n\nhttps://staging.shop.test/alt", logoutUrls: "" }] });
 const storedDocument = async (id: string) => JSON.parse((await getDb().db.changeRequest.findUniqueOrThrow({ where: { id } })).document) as PoolDocument;
 
 describe("updateEnvironmentValuesAction", () => {
@@ -139,13 +139,13 @@ describe("updateEnvironmentValuesAction", () => {
     expect(await actions.updateEnvironmentValuesAction({ targetId: pool.staging, ...stagingValues(pool.name) })).toEqual({ ok: true, data: { id: pool.staging } });
     const stored = JSON.parse((await getDb().db.target.findUniqueOrThrow({ where: { id: pool.staging } })).environmentValues);
     // The empty sign-out box keeps the design's value: it is not stored as an empty list.
-    expect(stored).toEqual({ domain: `${pool.name}-staging`, clients: { web: { callbackUrls: ["https://staging.example.com/callback", "https://staging.example.com/alt"] } } });
+    expect(stored).toEqual({ domain: `${pool.name}-staging`, clients: { web: { callbackUrls: ["https://staging.shop.test/callback", "https://staging.shop.test/alt"] } } });
     const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "target.environment-values", target: pool.staging } });
     expect(audit).toMatchObject({
       actor: "admin@example.com",
       poolId: pool.poolId,
       before: "none (the design's values)",
-      after: `domain ${pool.name}-staging; web callbackUrls https://staging.example.com/callback https://staging.example.com/alt`,
+      after: `domain ${pool.name}-staging; web callbackUrls https://staging.shop.test/callback https://staging.shop.test/alt`,
     });
   });
 
@@ -179,7 +179,7 @@ describe("per-environment values in plans", () => {
     expect((await actions.updateEnvironmentValuesAction({ targetId: pool.staging, ...stagingValues(pool.name) })).ok).toBe(true);
     const id = await submit(pool.poolId, pool.staging);
     const document = await storedDocument(id);
-    expect(document.spec.clients?.[0]?.callbackUrls).toEqual(["https://staging.example.com/callback", "https://staging.example.com/alt"]);
+    expect(document.spec.clients?.[0]?.callbackUrls).toEqual(["https://staging.shop.test/callback", "https://staging.shop.test/alt"]);
     expect(document.spec.domain).toEqual({ domain: `${pool.name}-staging` });
     // The design itself is untouched.
     const draft = JSON.parse((await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool.poolId } })).document) as PoolDocument;
@@ -239,7 +239,7 @@ describe("promoteAction", () => {
     const cr = await getDb().db.changeRequest.findUniqueOrThrow({ where: { id: promoted.data.id } });
     expect(cr).toMatchObject({ targetId: pool.staging, revisionNumber: source.revisionNumber, promotedFromId: id, status: "open", author: `${who}@example.com`, title: "Sign-in for the shop (promoted to staging)" });
     const document = JSON.parse(cr.document) as PoolDocument;
-    expect(document.spec.clients?.[0]?.callbackUrls).toEqual(["https://staging.example.com/callback", "https://staging.example.com/alt"]);
+    expect(document.spec.clients?.[0]?.callbackUrls).toEqual(["https://staging.shop.test/callback", "https://staging.shop.test/alt"]);
     expect(document.spec.domain?.domain).toBe(`${pool.name}-staging`);
     // dev kept its own values.
     expect((JSON.parse(source.document) as PoolDocument).spec.clients?.[0]?.callbackUrls).toEqual(["http://localhost:3000/callback"]);
@@ -266,7 +266,7 @@ describe("promoteAction", () => {
     const before = created.clients.length;
     const applied = await actions.applyAction({ changeRequestId: promoted.data.id, planVersion: 1 });
     expect(applied.ok && applied.data.status).toBe("succeeded");
-    expect(created.clients.slice(before)).toEqual([{ name: "web", callbackUrls: ["https://staging.example.com/callback", "https://staging.example.com/alt"] }]);
+    expect(created.clients.slice(before)).toEqual([{ name: "web", callbackUrls: ["https://staging.shop.test/callback", "https://staging.shop.test/alt"] }]);
     expect(created.domains.at(-1)).toBe(`${pool.name}-staging`);
 
     as("editor");
@@ -289,5 +289,30 @@ describe("promoteAction", () => {
     const id = await submit(pool.poolId, pool.dev);
     as("editor");
     expect(await actions.promoteAction({ changeRequestId: id })).toEqual({ ok: false, fieldErrors: {}, formError: "Only an applied change request can be promoted; this one is open." });
+  });
+});
+
+describe("placeholder values", () => {
+  test("go to a development target only: submitting to staging is refused at the target field, before a revision is written", async () => {
+    const pool = await newPool();
+    as("editor");
+    const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool.poolId } });
+    const document = JSON.parse(draft.document) as PoolDocument;
+    const withExample: PoolDocument = { ...document, spec: { ...document.spec, clients: [{ ...(document.spec.clients?.[0] ?? { name: "web" }), callbackUrls: ["https://app.example.com/callback"] }] } };
+    const saved = await poolActions.saveDraftAction({ poolId: pool.poolId, version: draft.version, document: withExample });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const revisions = await getDb().db.revision.count({ where: { poolId: pool.poolId } });
+    const refused = await actions.submitChangeRequestAction({ poolId: pool.poolId, targetId: pool.staging, draftVersion: saved.data.version, title: "To staging", description: "" });
+    expect(refused).toEqual({
+      ok: false,
+      fieldErrors: {
+        targetId: [
+          "Target staging is not a development target, and the design still has 1 placeholder value (spec.clients[0].callbackUrls[0]). Replace them in the editor, or submit to a development target (dev, local, sandbox).",
+        ],
+      },
+    });
+    expect(await getDb().db.revision.count({ where: { poolId: pool.poolId } })).toBe(revisions);
+    const toDev = await actions.submitChangeRequestAction({ poolId: pool.poolId, targetId: pool.dev, draftVersion: saved.data.version, title: "To dev", description: "" });
+    expect(toDev.ok).toBe(true);
   });
 });

@@ -83,13 +83,13 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
     // The target's endpoint is what the server uses; only moto's one UpdateUserPool bug is worked around.
     setTargetPortFactory((target) => gated(createSdkPort(createMotoClient({ region: target.region, endpoint: target.endpoint ?? "", credentials }), { rateLimit: "off" })));
     // Preflight runs on every apply with the same endpoint; the hardened preset sends email through the
-    // SES identity example.com in us-east-1, which is set up here as it would be in the account.
+    // SES identity shop.test in us-east-1, which is set up here as it would be in the account.
     setTargetPreflightFactory((target) => createSdkPreflightPort({ region: target.region, endpoint: target.endpoint ?? "", credentials }));
-    await new SESv2Client({ region: "us-east-1", endpoint: moto.endpoint, credentials }).send(new CreateEmailIdentityCommand({ EmailIdentity: "example.com" }));
+    await new SESv2Client({ region: "us-east-1", endpoint: moto.endpoint, credentials }).send(new CreateEmailIdentityCommand({ EmailIdentity: "shop.test" }));
     await migrate(process.env.DATABASE_URL);
-    users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
+    users.admin = (await createAccount({ email: "admin@shop.test", name: "Admin", password: "password-admin" })).id;
     for (const role of ["editor", "approver"] as const) {
-      users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
+      users[role] = (await createAccount({ email: `${role}@shop.test`, name: role, password: `password-${role}` })).id;
       await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
     }
   });
@@ -114,6 +114,9 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       const applied = applyClientPreset(document.spec, getPreset(preset) as ClientPreset, { clientName: preset });
       document = { ...document, spec: applied.spec };
     }
+    // The presets' example values replaced as a team would before going beyond dev (placeholders are refused
+    // there): the shop's own domain (.test, reserved for testing) and the team's account.
+    document = JSON.parse(JSON.stringify(document).replaceAll("example.com", "shop.test").replaceAll("123456789012", "111122223333").replaceAll("Example <", "Shop <")) as PoolDocument;
     const saved = await poolActions.saveDraftAction({ poolId: created.data.id, version: draft.version, document });
     if (!saved.ok || !saved.data.valid) throw new Error(`draft not valid: ${JSON.stringify(saved)}`);
     return { id: created.data.id, document };
@@ -188,7 +191,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId } });
       const changed: PoolDocument = {
         ...document,
-        spec: { ...document.spec, clients: (document.spec.clients ?? []).map((c) => (c.name === "spa" ? { ...c, callbackUrls: [...(c.callbackUrls ?? []), "https://staging.example.com/callback"] } : c)) },
+        spec: { ...document.spec, clients: (document.spec.clients ?? []).map((c) => (c.name === "spa" ? { ...c, callbackUrls: [...(c.callbackUrls ?? []), "https://staging.shop.test/callback"] } : c)) },
       };
       expect((await poolActions.saveDraftAction({ poolId, version: draft.version, document: changed })).ok).toBe(true);
       const id = await submit(poolId, targetId, "Add the staging callback");
@@ -225,7 +228,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       const applied = await actions.applyAction({ changeRequestId: id, planVersion: 2, confirmName: "team-orders" });
       expect(applied.ok && applied.data.status).toBe("succeeded");
       const live = await readLivePool(createSdkPort(createMotoClient({ region: REGION, endpoint: moto.endpoint, credentials }), { rateLimit: "off" }), userPoolId, { desired: changed });
-      expect(live.document.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toContain("https://staging.example.com/callback");
+      expect(live.document.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toContain("https://staging.shop.test/callback");
     });
 
     test("a drift check shows what changed outside the studio, and pulls it into the draft", async () => {
@@ -321,8 +324,8 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       const { id: pool, document: design } = await newPool("team-mail");
       as("editor");
       const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool } });
-      const missing = "arn:aws:ses:us-east-1:123456789012:identity/missing.example.com";
-      const changed: PoolDocument = { ...design, spec: { ...design.spec, emailConfiguration: { ...design.spec.emailConfiguration, sourceArn: missing, from: "no-reply@missing.example.com" } } };
+      const missing = "arn:aws:ses:us-east-1:123456789012:identity/missing.shop.test";
+      const changed: PoolDocument = { ...design, spec: { ...design.spec, emailConfiguration: { ...design.spec.emailConfiguration, sourceArn: missing, from: "no-reply@missing.shop.test" } } };
       expect((await poolActions.saveDraftAction({ poolId: pool, version: draft.version, document: changed })).ok).toBe(true);
       const target = await addTarget(pool, "dev", 0);
       const id = await submit(pool, target, "Create the mail pool");
@@ -342,7 +345,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       const applied = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
       expect(applied.ok && applied.data.status).toBe("failed");
       expect(applied.ok && applied.data.error).toContain("refused (preflight-failed)");
-      expect(applied.ok && applied.data.error).toContain("missing.example.com");
+      expect(applied.ok && applied.data.error).toContain("missing.shop.test");
       expect(await poolsNamed("team-mail")).toBe(0);
       const run = await getDb().db.applyRun.findFirstOrThrow({ where: { changeRequestId: id } });
       expect(JSON.parse(run.progress ?? "[]")).toEqual([]);
@@ -398,7 +401,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       const { id: valuesPool, document: design } = await newPool("team-values");
       const target = await addTarget(valuesPool, "staging", 0);
       as("admin");
-      const set = await actions.updateEnvironmentValuesAction({ targetId: target, domain: "", clients: [{ name: "spa", callbackUrls: "https://staging.example.com/cb", logoutUrls: "" }] });
+      const set = await actions.updateEnvironmentValuesAction({ targetId: target, domain: "", clients: [{ name: "spa", callbackUrls: "https://staging.shop.test/cb", logoutUrls: "" }] });
       expect(set.ok, JSON.stringify(set)).toBe(true);
       const id = await submit(valuesPool, target, "Create on staging");
       as("approver");
@@ -406,7 +409,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       expect(applied.ok && applied.data.status, JSON.stringify(applied)).toBe("succeeded");
       const stagingPoolId = applied.ok ? (applied.data.userPoolId ?? "") : "";
       const live = await readLivePool(createSdkPort(createMotoClient({ region: REGION, endpoint: moto.endpoint, credentials }), { rateLimit: "off" }), stagingPoolId, { desired: design });
-      expect(live.document.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toEqual(["https://staging.example.com/cb"]);
+      expect(live.document.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toEqual(["https://staging.shop.test/cb"]);
 
       // No drift: the live pool matches what was applied (the design with staging's values).
       const { checkTargetDrift } = await import("./drift");
@@ -419,7 +422,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       expect(pulled.ok, JSON.stringify(pulled)).toBe(true);
       const after = JSON.parse((await getDb().db.draft.findUniqueOrThrow({ where: { poolId: valuesPool } })).document) as PoolDocument;
       const designed = design.spec.clients?.find((c) => c.name === "spa")?.callbackUrls;
-      expect(designed).not.toContain("https://staging.example.com/cb");
+      expect(designed).not.toContain("https://staging.shop.test/cb");
       expect(after.spec.clients?.find((c) => c.name === "spa")?.callbackUrls).toEqual(designed);
     });
 
@@ -431,7 +434,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       const current = JSON.parse(draft.document) as PoolDocument;
       const changed: PoolDocument = {
         ...current,
-        spec: { ...current.spec, clients: (current.spec.clients ?? []).map((c) => (c.name === "spa" ? { ...c, logoutUrls: ["https://team.example.com/bye"] } : c)) },
+        spec: { ...current.spec, clients: (current.spec.clients ?? []).map((c) => (c.name === "spa" ? { ...c, logoutUrls: ["https://team.shop.test/bye"] } : c)) },
       };
       expect((await poolActions.saveDraftAction({ poolId, version: draft.version, document: changed })).ok).toBe(true);
       const viaProd = await submit(poolId, targetId, "Sign-out URL (prod)");
@@ -451,7 +454,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
           new Promise<{ ok: false; formError: string }>((r) => setTimeout(() => r({ ok: false, formError: "(not refused: it started applying too)" }), 15_000)),
         ]);
         expect(refused.ok === false && refused.formError).toMatch(
-          new RegExp(`^Another apply to live pool ${userPoolId} is running from target prod of pool team-orders \\(by approver@example\\.com since [\\d-]+ [\\d:]+ UTC\\); both targets name this pool\\. Wait for it to finish\\.$`, "u"),
+          new RegExp(`^Another apply to live pool ${userPoolId} is running from target prod of pool team-orders \\(by approver@shop\\.test since [\\d-]+ [\\d:]+ UTC\\); both targets name this pool\\. Wait for it to finish\\.$`, "u"),
         );
         // Both locks or neither: the alias target's own lock was not left behind.
         expect(await getDb().db.applyLock.count({ where: { targetId: alias } })).toBe(0);

@@ -28,3 +28,8 @@ export function nextTarget<T extends { id: string; name: string }>(targets: read
   const index = ordered.findIndex((t) => t.id === currentId);
   return index < 0 ? undefined : ordered[index + 1];
 }
+
+/** A development target (dev, development, local, sandbox…): the only kind a design with placeholder values may go to. */
+export function isDevelopmentTarget(name: string): boolean {
+  return promotionRank(name) === 0;
+}
