@@ -124,3 +124,5 @@ export function useMotoServer(setUp?: (endpoint: string) => Promise<void>): { re
 
 /** The hardened preset sends email through the SES identity example.com (us-east-1); apply's preflight checks it exists, so it is set up as in the account. */
 export const createHardenedPresetSesIdentity = (endpoint: string) => createSesIdentity(endpoint, "us-east-1", "example.com");
+/** The team's own SES identity, for designs that go beyond dev (the preset's example.com is a placeholder there). */
+export const createShopSesIdentity = (endpoint: string) => createSesIdentity(endpoint, "us-east-1", "shop.test");

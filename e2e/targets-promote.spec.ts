@@ -48,13 +48,13 @@ test("staging keeps its own callback URL; an applied dev change is promoted to s
   await page.getByRole("link", { name: "staging", exact: true }).click();
   const values = page.getByRole("form", { name: "Values of staging" });
   const callbacks = values.getByLabel("Callback URLs of web");
-  await callbacks.fill("http://staging.example.com/callback");
+  await callbacks.fill("http://staging.shop.test/callback");
   await values.getByRole("button", { name: "Save values" }).click();
-  await expect(values.getByText("line 1: http://staging.example.com/callback must use https")).toBeVisible();
+  await expect(values.getByText("line 1: http://staging.shop.test/callback must use https")).toBeVisible();
   await expect(callbacks).toHaveAttribute("aria-invalid", "true");
-  await callbacks.fill("https://staging.example.com/callback");
+  await callbacks.fill("https://staging.shop.test/callback");
   await values.getByRole("button", { name: "Save values" }).click();
-  await expect(page.getByTestId("target-values")).toHaveText("Per-environment values: web callbackUrls https://staging.example.com/callback");
+  await expect(page.getByTestId("target-values")).toHaveText("Per-environment values: web callbackUrls https://staging.shop.test/callback");
   await expectAccessible(page);
 
   // Submit to dev and apply (dev needs no approval).
@@ -75,7 +75,7 @@ test("staging keeps its own callback URL; an applied dev change is promoted to s
   await expect(page.getByTestId("cr-status")).toHaveText("open");
   await expect(page.getByText("Promoted from", { exact: false }).first()).toContainText("(applied to dev)");
   await expect(page.getByRole("link", { name: "Web sign-in", exact: true })).toBeVisible();
-  await expect(page.getByText("https://staging.example.com/callback").first()).toBeVisible();
+  await expect(page.getByText("https://staging.shop.test/callback").first()).toBeVisible();
   await expect(page.getByText("http://localhost:3000/callback")).toHaveCount(0);
   await expectAccessible(page);
 

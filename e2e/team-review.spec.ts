@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderClient, ListUserPoolClientsCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { ADMIN, createHardenedPresetSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots, signUpOrIn, useMotoServer } from "./helpers";
+import { ADMIN, createShopSesIdentity, draftVersion, openSection, expectAccessible, savedAfter, screenshots, signUpOrIn, useMotoServer } from "./helpers";
 
 // Team review with three people in their own browser contexts: an admin sets roles and a moto-backed
 // target, an editor designs and submits, a reviewer (approver) comments, approves and applies.
@@ -11,7 +11,7 @@ const EDITOR = { name: "Eddie Editor", email: "eddie@example.com", password: "ed
 const REVIEWER = { name: "Rita Reviewer", email: "rita@example.com", password: "reviewer password 123" };
 const POOL = "team review demo";
 
-const moto = useMotoServer(createHardenedPresetSesIdentity);
+const moto = useMotoServer(createShopSesIdentity);
 /** The pool the first test designs and applies (the second works on it). */
 let poolPath = "";
 
@@ -55,9 +55,15 @@ test("an editor submits, cannot approve; an approver comments, approves and appl
   const created = await draftVersion(editor);
   await add.getByLabel("Start from").selectOption("spa");
   await add.getByLabel("Client name").fill("web");
-  await add.getByLabel("Callback URL").fill("https://team.example.com/callback");
+  await add.getByLabel("Callback URL").fill("https://team.shop.test/callback");
   await add.getByRole("button", { name: "Add client" }).click();
   await savedAfter(editor, created);
+  // The preset's example SES identity is a placeholder, refused beyond dev: the team's own goes in.
+  await openSection(editor, "Messages");
+  const withClient = await draftVersion(editor);
+  await editor.getByLabel("SES identity ARN").fill("arn:aws:ses:us-east-1:111122223333:identity/shop.test");
+  await editor.getByLabel("From address").fill("Shop <no-reply@shop.test>");
+  await savedAfter(editor, withClient);
 
   // The admin adds a prod target on moto (one approval required by default).
   await admin.goto(`${poolPath}/targets`);
@@ -166,7 +172,7 @@ test("an approver who adds a client to the editor's request and re-plans it is t
   const before = await draftVersion(reviewer);
   await add.getByLabel("Start from").selectOption("spa");
   await add.getByLabel("Client name").fill("backdoor");
-  await add.getByLabel("Callback URL").fill("https://backdoor.example.com/callback");
+  await add.getByLabel("Callback URL").fill("https://backdoor.shop.test/callback");
   await add.getByRole("button", { name: "Add client" }).click();
   await savedAfter(reviewer, before);
   await reviewer.getByLabel("Message").fill("one more client");

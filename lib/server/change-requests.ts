@@ -230,6 +230,8 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db, replannedB
   if (design) {
     // The target's per-environment values are applied again: an admin may have changed them.
     document = documentForTarget(cr.target, design);
+    // A newer revision brought in by a re-plan meets the same rule as a submission.
+    if (revisionNumber !== cr.revisionNumber) refusePlaceholders(cr.target, document);
     if (revisionNumber === cr.revisionNumber && !sameValue(document, current)) reasons.push(`the per-environment values of target ${cr.target.name} changed`);
   }
   // New content (a newer revision, new values), not only drift: whoever asked for this re-plan may not approve it.
