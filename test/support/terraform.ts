@@ -1,8 +1,9 @@
 /**
  * Test support: run the real `terraform` CLI offline against moto. The hashicorp/aws provider comes from a local
  * filesystem mirror (no network), found at run time: `TF_PROVIDER_MIRROR`, else the usual plugin folders
- * (https://developer.hashicorp.com/terraform/cli/config/config-file#implied-local-mirror-directories).
- * `.ci/run` finds the mirror on the machine and exports TF_PROVIDER_MIRROR.
+ * (https://developer.hashicorp.com/terraform/cli/config/config-file#implied-local-mirror-directories), else a
+ * search of the machine's root file system for the provider binary (as `.ci/run` does), so a plain `npm test`
+ * finds a mirror kept anywhere.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
@@ -27,7 +28,15 @@ export function findProviderMirror(): string | undefined {
     "/usr/local/share/terraform/plugins",
     "/usr/share/terraform/plugins",
   ].filter((c): c is string => !!c);
-  return candidates.find((c) => existsSync(join(c, PROVIDER_DIR)) && readdirSync(join(c, PROVIDER_DIR)).length > 0);
+  return candidates.find((c) => existsSync(join(c, PROVIDER_DIR)) && readdirSync(join(c, PROVIDER_DIR)).length > 0) ?? searchProviderMirror();
+}
+
+/** MIRROR/registry.terraform.io/hashicorp/aws/VERSION/OS_ARCH/terraform-provider-aws_* → MIRROR, found with find(1). */
+function searchProviderMirror(): string | undefined {
+  const found = spawnSync("find", ["/", "-xdev", "-path", "*/registry.terraform.io/hashicorp/aws/*", "-name", "terraform-provider-aws*", "-type", "f", "-print", "-quit"], { encoding: "utf8", timeout: 120_000 });
+  const binary = found.stdout?.split("\n")[0] ?? "";
+  const at = binary.indexOf(`/${PROVIDER_DIR}/`);
+  return at > 0 ? binary.slice(0, at) : undefined;
 }
 
 /** The provider versions a mirror holds (e.g. ["5.100.0"]). */
