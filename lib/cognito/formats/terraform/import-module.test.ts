@@ -33,8 +33,46 @@ function asTheModuleCreatesIt(doc: PoolDocument): PoolDocument {
   if (device && device.challengeRequiredOnNewDevice === undefined) device.challengeRequiredOnNewDevice = true;
   // user_device_tracking ALWAYS is "not only on the user's prompt" (AWS's default false, written out).
   if (device && device.deviceOnlyRememberedOnUserPrompt === undefined) device.deviceOnlyRememberedOnUserPrompt = false;
+  // Where the module's default differs from AWS's, the export writes AWS's value for an unset field (its header says
+  // so): it reads back as set, to the value AWS would have used, so the pool is the same.
+  const spec = copy.spec;
+  spec.adminCreateUserConfig = { ...spec.adminCreateUserConfig, allowAdminCreateUserOnly: spec.adminCreateUserConfig?.allowAdminCreateUserOnly ?? false };
+  spec.autoVerifiedAttributes ??= [];
+  spec.usernameConfiguration = { ...spec.usernameConfiguration, caseSensitive: spec.usernameConfiguration?.caseSensitive ?? true };
+  spec.mfaConfiguration ??= "OFF";
+  // The password policy is then written, so the requirements it leaves out take the module's defaults (all true).
+  const policy = spec.passwordPolicy;
+  spec.passwordPolicy = {
+    ...policy,
+    minimumLength: policy?.minimumLength ?? 8,
+    temporaryPasswordValidityDays: policy?.temporaryPasswordValidityDays ?? 7,
+    requireLowercase: policy?.requireLowercase ?? true,
+    requireNumbers: policy?.requireNumbers ?? true,
+    requireSymbols: policy?.requireSymbols ?? true,
+    requireUppercase: policy?.requireUppercase ?? true,
+  };
+  // A client with some token units gets all three (the module passes a missing one as null, which fails).
+  for (const client of spec.clients ?? []) {
+    if (client.tokenValidityUnits) client.tokenValidityUnits = { accessToken: "hours", idToken: "hours", refreshToken: "days", ...client.tokenValidityUnits };
+  }
+  // Neither sign-in identifier set: `alias_attributes = []` keeps the module from injecting its own.
+  if (!spec.usernameAttributes && !spec.aliasAttributes) spec.aliasAttributes = [];
+  spec.softwareTokenMfaConfiguration = { ...spec.softwareTokenMfaConfiguration, enabled: spec.softwareTokenMfaConfiguration?.enabled ?? false };
   // The export writes `scopes = []` for a server without scopes, so "no scopes" reads back one way.
   for (const server of copy.spec.resourceServers ?? []) if (server.scopes?.length === 0) delete server.scopes;
+  return copy;
+}
+
+/**
+ * The message texts the design leaves to AWS: the module has no input meaning "AWS's text", so its own apply (the
+ * export warns, code module-default) and read back as the module's texts. Both sides drop them.
+ */
+function withoutMessageTexts(doc: unknown): unknown {
+  const copy = structuredClone(doc) as PoolDocument;
+  const spec = copy.spec;
+  delete spec.verificationMessageTemplate;
+  delete spec.smsAuthenticationMessage;
+  if (spec.adminCreateUserConfig) delete spec.adminCreateUserConfig.inviteMessageTemplate;
   return copy;
 }
 
@@ -56,12 +94,12 @@ async function importModule(text: string, path = "main.tf") {
 }
 
 describe("module mineiros-io/cognito-user-pool/aws: the inverse of the module export", () => {
-  test("seed 000 exports without a warning and imports back equal", async () => {
+  test("seed 000 exports with only the message-text warning and imports back equal", async () => {
     const exported = renderTerraformModule(SEED_000_DOCUMENT);
-    expect(exported.diagnostics).toEqual([]);
+    expect(exported.diagnostics.map((d) => d.code)).toEqual(["module-default"]);
     const result = await importModule(exported.files[0].content);
     expect(result.pools.map((p) => [p.address, p.name])).toEqual([["module.cognito_user_pool", "blog-pool"]]);
-    expect(result.pools[0].document).toEqual(SEED_000_DOCUMENT);
+    expect(withoutEmptyObjects(withoutMessageTexts(result.pools[0].document))).toEqual(withoutEmptyObjects(withoutMessageTexts(asTheModuleCreatesIt(SEED_000_DOCUMENT))));
   });
 
   test("the kitchen sink keeps everything but what the export warned the module cannot say", async () => {
@@ -80,15 +118,15 @@ describe("module mineiros-io/cognito-user-pool/aws: the inverse of the module ex
     });
   });
 
-  test("any document the module export holds without a warning imports back equal", async () => {
+  test("any document the module export holds (no warning but the message texts) imports back equal", async () => {
     let held = 0;
     await fc.assert(
       fc.asyncProperty(poolDocumentArbitrary().map(restrictToModule), async (doc: PoolDocument) => {
         const exported = renderTerraformModule(doc);
-        if (exported.diagnostics.length) return;
+        if (exported.diagnostics.some((d) => d.code !== "module-default")) return;
         held++;
         const result = await importModule(exported.files[0].content);
-        expect(withoutEmptyObjects(result.pools[0].draft)).toEqual(withoutEmptyObjects(asTheModuleCreatesIt(doc)));
+        expect(withoutEmptyObjects(withoutMessageTexts(result.pools[0].draft))).toEqual(withoutEmptyObjects(withoutMessageTexts(asTheModuleCreatesIt(doc))));
       }),
       { numRuns: 60 },
     );

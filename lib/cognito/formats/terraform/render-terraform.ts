@@ -292,6 +292,8 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   const groupLabels = new Map<string, string>();
   for (const group of spec.groups ?? []) groupLabels.set(group.name, groupNames.allocate(group.name, "group"));
 
+  // The provider block first, so `region` is the first variable, as it is the first thing main.tf says.
+  const provider = providerBlock(ctx, spec.region, options.variables === true);
   const nodes: HclNode[] = [poolResource(ctx)];
   for (const server of spec.resourceServers ?? []) nodes.push(blank, resourceServerResource(ctx, server, ctx.resourceServerLabels.get(server.identifier) ?? "resource_server"));
   const domain = domainResource(ctx);
@@ -308,7 +310,7 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
     blank,
     block("terraform", [], [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version })])]),
     blank,
-    ...providerBlock(ctx, spec.region, options.variables === true),
+    ...provider,
   ];
   const files: ExportedFile[] = [{ path: "main.tf", content: renderHcl([...head, ...nodes]) }];
   if (ctx.variables.length > 0 || ctx.secretVariables.length > 0) files.push({ path: "variables.tf", content: variablesFile(ctx) });
