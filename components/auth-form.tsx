@@ -25,6 +25,8 @@ export function AuthForm({ mode, action, callbackUrl, firstAccount, invitation }
   // Controlled, so React's reset of a form after its action runs does not clear what was typed.
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
+  // The password too: an error (a taken email, a rate limit) must not make the person type it again.
+  const [password, setPassword] = useState("");
   const errors = state && !state.ok ? state.fieldErrors : {};
   const title = TITLES[mode];
   const creating = mode !== "sign-in";
@@ -57,7 +59,7 @@ export function AuthForm({ mode, action, callbackUrl, firstAccount, invitation }
           </Field>
         )}
         <Field id="password" label="Password" help={creating ? PASSWORD_HELP : undefined} error={errors.password}>
-          {(aria) => <Input {...aria} name="password" type="password" autoComplete={creating ? "new-password" : "current-password"} required />}
+          {(aria) => <Input {...aria} name="password" type="password" autoComplete={creating ? "new-password" : "current-password"} required value={password} onChange={(e) => setPassword(e.target.value)} />}
         </Field>
         <FormMessage>{state && !state.ok ? state.formError : undefined}</FormMessage>
         <Button type="submit" disabled={pending} className="w-full">

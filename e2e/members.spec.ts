@@ -38,6 +38,9 @@ test("an admin invites; the link makes an account once; removing the member sign
   await ines.getByLabel("Password").fill("é".repeat(37));
   await ines.getByRole("button", { name: "Join the studio" }).click();
   await expect(ines.getByText("use at most 72 bytes")).toBeVisible();
+  // An error keeps what was typed, the password included.
+  await expect(ines.getByLabel("Password")).toHaveValue("é".repeat(37));
+  await expect(ines.getByLabel("Name")).toHaveValue(INVITED.name);
   await ines.getByLabel("Password").fill(INVITED.password);
   await ines.getByRole("button", { name: "Join the studio" }).click();
   await expect(ines.getByRole("heading", { name: "User pools" })).toBeVisible();
