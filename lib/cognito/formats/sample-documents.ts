@@ -4,7 +4,7 @@
  */
 import type { PoolDocument } from "../spec/document-schema";
 
-/** Seed 000 (/work/shared/seeds/000_*.txt) with its variables filled in with plausible values. */
+/** The blog post's Terraform ("AWS Cognito Setup with Terraform", the product's first seed) with its variables filled in with plausible values. */
 export const SEED_000_DOCUMENT: PoolDocument = {
   apiVersion: "cognito-studio.dev/v1",
   kind: "UserPool",
