@@ -24,7 +24,7 @@ export const valueFromRefSchema = z.strictObject({
 
 /**
  * `StringValueOrRef`: a literal (`{value: …}`) or a reference (`{valueFrom: …}`). The OpenMCF docs and examples
- * also write a literal as a plain string (seed 001, `sourceArn: "arn:aws:ses:…"`), so that form is accepted too.
+ * also write a literal as a plain string (OpenMCF's documentation examples, `sourceArn: "arn:aws:ses:…"`), so that form is accepted too.
  */
 export const stringValueOrRefSchema = z.union([
   z.string(),

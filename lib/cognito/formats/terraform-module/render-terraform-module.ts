@@ -1,5 +1,5 @@
 /**
- * Exports a pool document as one `module` block of `mineiros-io/cognito-user-pool/aws` (seed 002), with the
+ * Exports a pool document as one `module` block of `mineiros-io/cognito-user-pool/aws`, with the
  * module's input names (its variables.tf and examples/, https://github.com/mineiros-io/terraform-aws-cognito-user-pool). The module
  * predates several Cognito features (deletion protection, the pool tier, sign-in policy, email MFA,
  * passkeys…): each one the document sets is a warning and a comment in the file.

@@ -56,7 +56,7 @@ async function importModule(text: string, path = "main.tf") {
 }
 
 describe("module mineiros-io/cognito-user-pool/aws: the inverse of the module export", () => {
-  test("seed 000 exports without a warning and imports back equal", async () => {
+  test("the Terraform blog post's pool exports without a warning and imports back equal", async () => {
     const exported = renderTerraformModule(SEED_000_DOCUMENT);
     expect(exported.diagnostics).toEqual([]);
     const result = await importModule(exported.files[0].content);

@@ -3,7 +3,7 @@
  * settings), `aws_cognito_resource_server`, `aws_cognito_user_pool_domain`, `aws_cognito_user_pool_client`,
  * `aws_cognito_identity_provider` and `aws_cognito_user_group` (groups-idps.ts; provider secrets are sensitive
  * variables),
- * in the style of seed 000 and laid out as `terraform fmt` would. Argument names come from
+ * in the style of the Terraform blog post ("AWS Cognito Setup with Terraform") and laid out as `terraform fmt` would. Argument names come from
  * the Terraform AWS provider docs (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool
  * and its siblings). Never throws; what Terraform cannot express is a warning.
  *
@@ -158,7 +158,7 @@ function domainResource(ctx: Context): HclNode | undefined {
     ...toNodes(target, []),
     attr("user_pool_id", expr(`${POOL}.id`)),
     blank,
-    // As in seed 000: a new domain is created before the old one is destroyed.
+    // As in the blog post's Terraform: a new domain is created before the old one is destroyed.
     block("lifecycle", [], [attr("create_before_destroy", true)]),
   ]);
 }
@@ -166,7 +166,7 @@ function domainResource(ctx: Context): HclNode | undefined {
 /**
  * `allowed_oauth_scopes` with references to the resource servers, so Terraform creates the scopes before the
  * client (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: custom scopes must exist before a client lists them, or the call fails with ScopeDoesNotExistException). A run of all of one
- * server's scopes, in its order, becomes `scope_identifiers` (seed 000); single scopes become
+ * server's scopes, in its order, becomes `scope_identifiers` (as in the blog post's Terraform); single scopes become
  * `"${aws_cognito_resource_server.x.identifier}/name"`. List order is kept.
  */
 export function scopesValue(scopes: readonly string[], servers: readonly ResourceServerSpec[], labels: ReadonlyMap<string, string>): HclValue {
