@@ -12,7 +12,7 @@ export default tseslint.config(
   },
   {
     // The domain core is shared by the CLI, the server actions and the tests: no framework, database
-    // or server code may leak into it (STYLE.md, "Framework-free core").
+    // or server code may leak into it (ARCHITECTURE.md, "The layers").
     files: ["lib/cognito/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -30,7 +30,7 @@ function callLine(port: SdkPort, label: string, seconds: number): void {
   );
 }
 
-/** Issue 6's figures: reading a 1000-client pool and applying 100 client changes, against moto. */
+/** The AWS benchmark's figures: reading a 1000-client pool and applying 100 client changes, against moto. */
 export async function benchAws(): Promise<void> {
   const moto = await startMoto();
   try {

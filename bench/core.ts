@@ -11,7 +11,7 @@ import { medianMs, printRow } from "./measure";
 const TARGET_MS = 50;
 const verdict = (ms: number) => (ms < TARGET_MS ? `(target < ${TARGET_MS} ms: met)` : `(target < ${TARGET_MS} ms: NOT met)`);
 
-/** Issue 5's figures: validate, plan, each export and import of the maximal pool, and the CDK peer. */
+/** The spec-and-formats benchmark's figures: validate, plan, each export and import of the maximal pool, and the CDK peer. */
 export async function benchCore(): Promise<void> {
   const current = maximalPool();
   const desired = withTenPercentChanged(current);

@@ -7,11 +7,11 @@ import { benchStartup } from "./startup";
 import { benchUi } from "./ui";
 
 const benches: { name: string; key: string; run: () => Promise<void> }[] = [
-  { name: "Spec, plan and formats (issue 5)", key: "core", run: benchCore },
-  { name: "Talking to Cognito, against moto (issue 6)", key: "aws", run: benchAws },
+  { name: "Spec, plan and formats", key: "core", run: benchCore },
+  { name: "Talking to Cognito, against moto", key: "aws", run: benchAws },
   { name: "Hostile input: the guards in front of the importers", key: "hostile", run: benchHostile },
   { name: "Start-up", key: "startup", run: benchStartup },
-  { name: "The studio in the browser (issue 7)", key: "ui", run: benchUi },
+  { name: "The studio in the browser", key: "ui", run: benchUi },
 ];
 
 const only = process.argv[2];

@@ -1,8 +1,8 @@
 import type { PoolDocument } from "../lib/cognito/spec";
 
 /**
- * The maximal pool of issue 5's benchmark: 1000 app clients, 25 resource servers with 100 scopes each,
- * 50 custom attributes (the most AWS allows, cognito-quotas.md). Every client asks for scopes of one
+ * The maximal pool of the spec-and-formats benchmark: 1000 app clients, 25 resource servers with 100 scopes each,
+ * 50 custom attributes (the most AWS allows, https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html). Every client asks for scopes of one
  * resource server, so exports reference them.
  */
 export function maximalPool(): PoolDocument {

@@ -14,7 +14,7 @@ import { maximalPool } from "./maximal-pool";
 import { medianMs, printRow } from "./measure";
 
 /**
- * Issue 7's figures: the JavaScript each route loads first (from the production build's manifests), and how long the
+ * The browser benchmark's figures: the JavaScript each route loads first (from the production build's manifests), and how long the
  * pool editor takes to render a 200-client pool (server render, and in Chromium until the page is interactive).
  */
 export async function benchUi(): Promise<void> {

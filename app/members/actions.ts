@@ -1,5 +1,5 @@
 "use server";
-// Server actions only (STYLE.md practice 9): the logic lives in lib/server/members.ts and users.ts.
+// Server actions only (ARCHITECTURE.md, "Server actions"): the logic lives in lib/server/members.ts and users.ts.
 import { defineAction } from "@/lib/server/action";
 import { removeMember, setMemberRole } from "@/lib/server/members";
 import { createInvitation } from "@/lib/server/users";

@@ -1,5 +1,5 @@
 "use server";
-// Server actions only (STYLE.md practice 9): the logic lives in lib/server.
+// Server actions only (ARCHITECTURE.md, "Server actions"): the logic lives in lib/server.
 import { defineAction } from "@/lib/server/action";
 import { COALESCE_WINDOW_MS } from "@/lib/server/audit";
 import { newPoolDocument } from "@/lib/server/pool-actions";

@@ -1,5 +1,5 @@
 "use server";
-// Server actions of importing (STYLE.md practice 9): the logic lives in lib/server/imports.ts. Each checks the
+// Server actions of importing (ARCHITECTURE.md, "Server actions"): the logic lives in lib/server/imports.ts. Each checks the
 // session and role through defineAction; the workspace is the signed-in account's.
 import { defineAction } from "@/lib/server/action";
 import { importAwsPools, listAwsPools } from "@/lib/server/import-aws";

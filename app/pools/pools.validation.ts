@@ -3,7 +3,7 @@ import { z } from "zod";
 import { INPUT_LIMITS, nestsDeeperThan } from "@/lib/cognito/formats/input-limits";
 import { poolNameSchema, regionSchema } from "@/lib/cognito/spec";
 
-/** One schema per form, shared by the form (zodResolver) and the server action (STYLE.md practice 7). */
+/** One schema per form, shared by the form (zodResolver) and the server action (ARCHITECTURE.md, "One schema per input"). */
 export const environmentSchema = z
   .string()
   .trim()

@@ -1,5 +1,5 @@
 "use server";
-// Server actions of team review (issue 8) only (STYLE.md practice 9): the logic lives in lib/server.
+// Server actions of team review only (ARCHITECTURE.md, "Server actions"): the logic lives in lib/server.
 import { defineAction } from "@/lib/server/action";
 import {
   addComment,

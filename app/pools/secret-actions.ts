@@ -1,5 +1,5 @@
 "use server";
-// Server actions of client secret rotation (issue 9) only (STYLE.md practice 9): the logic lives in lib/server.
+// Server actions of client secret rotation only (ARCHITECTURE.md, "Server actions"): the logic lives in lib/server.
 import { defineAction } from "@/lib/server/action";
 import { finishClientSecretRotation, listClientSecrets, startClientSecretRotation } from "@/lib/server/secret-rotation";
 import { clientSecretRefSchema, finishRotationSchema } from "./secret.validation";

@@ -1,7 +1,7 @@
 import "@/lib/cognito/spec/error-map";
 import { z } from "zod";
 
-/** Schemas of client secret rotation (issue 9), shared by the panel and the actions. */
+/** Schemas of client secret rotation, shared by the panel and the actions. */
 
 export const clientSecretRefSchema = z.object({
   targetId: z.string().min(1),

@@ -137,7 +137,7 @@ describe("cognito-studio validate", () => {
   });
 });
 
-describe("cognito-studio validate on the OpenMCF examples of seed 001", () => {
+describe("cognito-studio validate on OpenMCF's AwsCognitoUserPool documentation examples", () => {
   const dir = "test/fixtures/openmcf-seed-001";
   const names = ["quick-start.yaml", "hosted-ui.yaml", "production.yaml"];
   const real = Object.fromEntries(names.map((n) => [`${dir}/${n}`, readFileSync(`${dir}/${n}`, "utf8")]));

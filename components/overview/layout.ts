@@ -120,7 +120,7 @@ function flowsLine(client: AppClientSpec): string {
   const flows = client.allowedOAuthFlows ?? [];
   if (flows.length === 0) return "no OAuth flows";
   // Unless allowedOAuthFlowsUserPoolClient is true (AWS default: false) the listed flows cannot be used
-  // (cognito-api-docs.md, CreateUserPoolClient AllowedOAuthFlowsUserPoolClient).
+  // (AllowedOAuthFlowsUserPoolClient, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html).
   return `OAuth: ${flows.join(", ")}${client.allowedOAuthFlowsUserPoolClient === true ? "" : " (OAuth off)"}`;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Label and one-line help of every field the editor shows. The AWS rule at the end of each help text (lengths,
  * ranges, item counts) is read from the spec's zod schema, so it cannot drift from what validation enforces.
- * Sources of the descriptions: ../shared/reference/cognito-constraints.md (limits), cognito-semantics.md
- * (create-only fields, §2) and cognito-quotas.md (list sizes).
+ * Sources of the descriptions: the Cognito API reference (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/: limits, and
+ * create-only fields, the members the Update calls lack) and https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html
+ * (list sizes).
  *
  * Keys are react-hook-form field names with `*` for list indexes: `spec.clients.*.callbackUrls`.
  */
@@ -125,7 +126,7 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   "spec.clients.*.authSessionValidity": { label: "Sign-in session lifetime", help: "Minutes a sign-in session token stays valid.", unit: "minutes" },
   "spec.clients.*.preventUserExistenceErrors": { label: "Prevent user existence errors", help: "ENABLED answers the same for unknown users, so accounts cannot be enumerated." },
   "spec.clients.*.enableTokenRevocation": { label: "Token revocation", help: "Lets sign-out revoke refresh tokens." },
-  // Sources: cognito-constraints.md (RefreshTokenRotationType, AnalyticsConfigurationType) and cognito-semantics.md §4.
+  // Sources: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html, API_AnalyticsConfigurationType.html and API_CreateUserPoolClient.html.
   "spec.clients.*.refreshTokenRotation.feature": { label: "Refresh token rotation", help: "ENABLED issues a new refresh token on each refresh and invalidates the old one (Essentials tier or higher)." },
   "spec.clients.*.refreshTokenRotation.retryGracePeriodSeconds": { label: "Rotation grace period", help: "How long the old refresh token still works, for a retried request.", unit: "seconds" },
   "spec.clients.*.enablePropagateAdditionalUserContextData": { label: "Send device and IP context", help: "Passes the user's IP and device data to threat protection; only for clients with a secret." },

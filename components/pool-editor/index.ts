@@ -1,5 +1,5 @@
 /**
- * The pool editor (issue 7). Render `<PoolEditor document={doc} onChange={...} />` in a client boundary; the
+ * The pool editor. Render `<PoolEditor document={doc} onChange={...} />` in a client boundary; the
  * pure helpers are exported for server code and tests.
  */
 export { PoolEditor, analysePoolDocument, type PoolEditorProps, type PoolEditorState } from "./pool-editor";

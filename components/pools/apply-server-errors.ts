@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
-/** Puts a server action's field errors on the form's fields (STYLE.md practice 12). */
+/** Puts a server action's field errors on the form's fields (CONTRIBUTING.md, "Code"). */
 export function applyServerErrors<T extends FieldValues>(fieldErrors: Record<string, string[]>, setError: UseFormSetError<T>, known: readonly string[]): string[] {
   const unplaced: string[] = [];
   for (const [name, messages] of Object.entries(fieldErrors)) {

@@ -5,7 +5,7 @@ import { Badge, type BadgeTone, Button, FormMessage } from "@/components/ui";
 import type { PreflightOutcome, PreflightReport } from "@/lib/cognito/preflight/types";
 
 const TONE: Record<PreflightOutcome, BadgeTone> = { pass: "good", fail: "bad", warn: "warn", unknown: "neutral" };
-/** The table cites the API model ("[M]", "§3") for maintainers; the page shows the words only. */
+/** The table cites the API model ("[M …]") for maintainers; the page shows the words only. */
 const withoutCitations = (text: string) => text.replace(/\s*\[M[^\]]*\]|,?\s*§\d+/gu, "");
 
 const LABEL: Record<PreflightOutcome, string> = { pass: "ok", fail: "fails", warn: "warning", unknown: "not checked" };

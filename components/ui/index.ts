@@ -1,4 +1,4 @@
-/** The one set of UI primitives (STYLE.md): import from "@/components/ui". */
+/** The one set of UI primitives (CONTRIBUTING.md, "Code"): import from "@/components/ui". */
 export { cn } from "./cn";
 export { Button, buttonClass, type ButtonVariant } from "./button";
 export { Input, controlClass } from "./input";

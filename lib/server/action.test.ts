@@ -137,7 +137,7 @@ describe("saveDraftAction and saveRevisionAction", () => {
     expect(revision).toEqual({ ok: false, fieldErrors: {}, formError: "The draft has errors; fix them before saving it as a revision." });
   });
 
-  test("a provider secret typed into a draft is removed before it is stored; no table holds it (issue 10)", async () => {
+  test("a provider secret typed into a draft is removed before it is stored; no table holds it", async () => {
     const pool = await newPool("drafts-secret");
     as("editor");
     const secret = "GOCSPX-typed-into-the-form-93c1";

@@ -10,7 +10,7 @@ import type { Account } from "./users";
 
 import type { ActionResult } from "./action-result";
 
-/** What every server action returns (STYLE.md practice 8): never throws to the client. */
+/** What every server action returns (ARCHITECTURE.md, "Server actions"): never throws to the client. */
 export type { ActionResult };
 
 /** What the audit log records about one successful mutation (never secrets). */

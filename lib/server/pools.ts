@@ -32,7 +32,7 @@ export type PoolSummary = {
 };
 
 /**
- * A document read back from the database, re-parsed with the core schema (STYLE.md practice 11).
+ * A document read back from the database, re-parsed with the core schema (ARCHITECTURE.md, "The database").
  * `raw` is what was stored (an invalid draft is still editable); `document` is set only when it parses.
  */
 export interface StoredDocument {
@@ -165,13 +165,13 @@ function formatTime(date: Date): string {
 
 /**
  * Saves a draft when nobody saved since `version` (a conditional update: 0 rows means someone else
- * did; STYLE.md practice 11). An invalid document is saved too, marked invalid.
+ * did; ARCHITECTURE.md, "The database"). An invalid document is saved too, marked invalid.
  */
 export async function saveDraft(
   input: { workspaceId: string; poolId: string; version: number; document: unknown; actor: string },
   db: Db | DbTx = getDb().db,
 ): Promise<SaveDraftResult> {
-  // A provider secret typed into providerDetails never reaches the database (issue 10: secrets stay out).
+  // A provider secret typed into providerDetails never reaches the database (secrets stay out of the database).
   const { document, removed } = removeProviderSecrets(input.document);
   const text = JSON.stringify(document);
   if (text.length > MAX_DOCUMENT_CHARS) throw new UserError("document-too-large", `The document is larger than ${MAX_DOCUMENT_CHARS} characters; it was not saved.`);

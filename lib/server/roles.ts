@@ -1,6 +1,6 @@
 /**
  * Workspace roles, weakest first. Each role can do everything the roles before it can:
- * viewer reads; editor edits drafts and saves revisions; approver approves and applies (issue 8);
+ * viewer reads; editor edits drafts and saves revisions; approver approves and applies (team review);
  * admin also manages members. Plain data (no server imports) so the UI can hide what a role cannot do;
  * the server is still the guard (lib/server/action.ts).
  */

@@ -7,7 +7,7 @@ import { helpFor } from "../field-help";
 import { EXPLICIT_AUTH_FLOWS, OAUTH_FLOWS, TIME_UNITS } from "@/lib/cognito/spec";
 import { BooleanField, CheckboxGroupField, NumberField, SearchableChoiceField, SelectField, StringListField, TextField } from "../controls";
 
-/** OIDC scopes every pool offers (cognito-constraints.md, AllowedOAuthScopes). */
+/** OIDC scopes every pool offers (AllowedOAuthScopes, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html). */
 export const STANDARD_SCOPES = ["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"] as const;
 
 interface ServerForm {

@@ -2,7 +2,7 @@
 import { ALIAS_ATTRIBUTES, AUTH_FACTORS, USERNAME_ATTRIBUTES } from "@/lib/cognito/spec";
 import { BooleanField, CheckboxGroupField, FieldSet, SelectField, TextField } from "../controls";
 
-/** Sign-in identifiers: usernameAttributes and aliasAttributes exclude each other and are create-only (cognito-semantics.md §2). */
+/** Sign-in identifiers: usernameAttributes and aliasAttributes exclude each other and are create-only (not members of UpdateUserPoolRequest, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html). */
 export function SignInSection() {
   return (
     <>

@@ -1,9 +1,9 @@
 /**
  * Executes a {@link Plan} against Cognito through a {@link CognitoPort}.
  *
- * Order (cognito-semantics.md §3): deletions first, in reverse dependency order (domain, app clients,
+ * Order (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPool.html): deletions first, in reverse dependency order (domain, app clients,
  * resource servers, groups), then pool, MFA configuration, resource servers, identity providers (before the
- * clients that list them: "Identity providers before clients"), app clients, groups, then the deletion of
+ * clients that list them), app clients, groups, then the deletion of
  * identity providers (after the clients stopped listing them), domain. Steps of one
  * kind run concurrently (bounded; the port's rate limiter keeps them within quota). When a phase has a
  * failed step, every later phase is skipped: its steps may depend on the failed one (a client on a
@@ -17,7 +17,7 @@
  * - Stale-plan guard: the plan carries the fingerprint of the live state it was computed against
  *   (`plan.live.fingerprint`); apply re-reads the pool and refuses if it differs (terraform
  *   `backend_local.go`).
- * - Update calls replace the whole object (cognito-semantics.md §1): requests are the live object from
+ * - Update calls replace the whole object (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html): requests are the live object from
  *   the re-read merged with the desired document, so nothing the spec does not manage is reset.
  * - Clients are looked up by name before they are created, so a re-apply never creates a second one.
  * - New client secrets are returned once in `newClientSecrets` and never logged or stored.
@@ -280,7 +280,7 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
     // ---- a new pool: everything in the desired document is created ----
     if (replacingPool && live && userPoolId) {
       const oldDomain = live.raw.domain?.Domain;
-      // "User pool cannot be deleted. It has a domain configured that should be deleted first." (§3)
+      // "User pool cannot be deleted. It has a domain configured that should be deleted first." (service error of DeleteUserPool)
       add("delete", "user_pool", "replace", async () => {
         if (oldDomain) await port.deleteUserPoolDomain(userPoolId, oldDomain);
         await port.deleteUserPool(userPoolId);
@@ -394,7 +394,7 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
             );
           }
           if (action === "delete") {
-            // After the clients phase: a client stops listing the provider before it is deleted (§3).
+            // After the clients phase: a client stops listing the provider before it is deleted (the order above).
             add("providerDeletes", entry.address, action, () => port.deleteIdentityProvider(userPoolId, entry.key));
           } else if (action === "replace") {
             const step = { resource: entry.address, action, outcome: "skipped" as StepOutcome };
@@ -436,7 +436,7 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
           } else if (domain) {
             add("domain", entry.address, action, async () => {
               if (action === "create" || !oldDomain) return createDomain(domain);
-              // Only the certificate and the branding version change in place (§2).
+              // Only the certificate and the branding version change in place (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolDomain.html).
               await port.updateUserPoolDomain({
                 UserPoolId: userPoolId,
                 Domain: domain.domain,

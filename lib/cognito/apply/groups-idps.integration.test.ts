@@ -183,7 +183,7 @@ describe("groups and identity providers on moto", () => {
       'group["support"] create',
     ]);
     const { writes } = await planAndApply(doc, id);
-    // Ordering (cognito-semantics.md §3): the new provider exists before the client lists it; the old one is
+    // Ordering (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html): the new provider exists before the client lists it; the old one is
     // deleted only after the client stopped listing it.
     const at = (method: string) => writes.indexOf(method);
     expect(at("createIdentityProvider")).toBeGreaterThanOrEqual(0);

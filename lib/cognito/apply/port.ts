@@ -47,7 +47,7 @@ export interface CognitoPort {
   /** The AWS Region the port talks to (issuer URLs are built from it). */
   readonly region: string;
 
-  // Reads (cognito-semantics.md §6)
+  // Reads (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html)
   /** The pools of the account in the port's Region, one page (Import from AWS lists them). */
   listUserPools(nextToken?: string): Promise<Page<UserPoolDescriptionType>>;
   describeUserPool(userPoolId: string): Promise<UserPoolType>;
@@ -66,7 +66,7 @@ export interface CognitoPort {
 
   // Pool
   createUserPool(input: CreateUserPoolRequest): Promise<UserPoolType>;
-  /** Full replace: every member not sent is reset to its default (cognito-semantics.md §1). */
+  /** Full replace: every member not sent is reset to its default (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html). */
   updateUserPool(input: UpdateUserPoolRequest): Promise<void>;
   deleteUserPool(userPoolId: string): Promise<void>;
   addCustomAttributes(userPoolId: string, attributes: SchemaAttributeType[]): Promise<void>;
@@ -75,13 +75,13 @@ export interface CognitoPort {
   // App clients
   /** The result holds the new `ClientSecret` when one was generated: hand it to the user once. */
   createUserPoolClient(input: CreateUserPoolClientRequest): Promise<UserPoolClientType>;
-  /** Full replace (cognito-semantics.md §1). */
+  /** Full replace (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html). */
   updateUserPoolClient(input: UpdateUserPoolClientRequest): Promise<void>;
   deleteUserPoolClient(userPoolId: string, clientId: string): Promise<void>;
 
   // Resource servers
   createResourceServer(input: CreateResourceServerRequest): Promise<void>;
-  /** Full replace of name and scopes (cognito-semantics.md §1). */
+  /** Full replace of name and scopes (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateResourceServer.html). */
   updateResourceServer(input: UpdateResourceServerRequest): Promise<void>;
   deleteResourceServer(userPoolId: string, identifier: string): Promise<void>;
 

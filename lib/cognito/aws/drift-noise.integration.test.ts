@@ -283,7 +283,7 @@ idp.update_user_pool_client(**c)
     const changes = changesOf(plan);
     expect(changes).toContain("mfa_config update mfaConfiguration");
     // Turning MFA off through SetUserPoolMfaConfig also drops the TOTP setting it did not name (it is a
-    // full replace, §1); that is part of the same change, nothing else may show.
+    // full replace, like the update calls); that is part of the same change, nothing else may show.
     expect(changes.every((c) => c.startsWith("mfa_config update "))).toBe(true);
   });
 });

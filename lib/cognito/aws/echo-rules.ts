@@ -4,8 +4,10 @@
  * special-case an echoed value.
  *
  * Each row says what AWS returns, where the spec leaves the field out or says it differently, why the two
- * mean the same, and where that comes from. Sources: [M] the Smithy model and §N the sections of
- * /work/shared/reference/cognito-semantics.md (both vendored under test/fixtures/reference/ for tests);
+ * mean the same, and where that comes from. Sources: [M] the Smithy model, vendored in
+ * test/fixtures/reference/ (the Cognito API reference, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/,
+ * renders the same member docs); TF the Terraform AWS provider's docs
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool and its siblings);
  * *derived* marks a conclusion, *observed* what moto 5.2 answers where AWS documents nothing.
  *
  * Kinds:
@@ -64,16 +66,16 @@ export const ECHO_RULES: readonly EchoRule[] = [
   pool("passwordPolicy.requireLowercase", true, "the default password policy", "as minimumLength"),
   pool("passwordPolicy.requireNumbers", true, "the default password policy", "as minimumLength"),
   pool("passwordPolicy.requireSymbols", true, "the default password policy", "as minimumLength"),
-  pool("passwordPolicy.temporaryPasswordValidityDays", 7, "\"Defaults to 7\"", "[M PasswordPolicyType.TemporaryPasswordValidityDays], §1"),
+  pool("passwordPolicy.temporaryPasswordValidityDays", 7, "\"Defaults to 7\"", "[M PasswordPolicyType.TemporaryPasswordValidityDays], the default the API states"),
   pool("passwordPolicy.passwordHistorySize", 0, "no history is kept unless set (PasswordHistorySizeType 0–24)", "*derived*"),
   pool("signInPolicy.allowedFirstAuthFactors", ["PASSWORD"], "pools without choice-based sign-in offer the password factor only", "*derived*"),
-  pool("mfaConfiguration", "OFF", "MFA is off unless turned on", "§1 (TF default)"),
+  pool("mfaConfiguration", "OFF", "MFA is off unless turned on", "TF default of aws_cognito_user_pool"),
   pool("softwareTokenMfaConfiguration.enabled", false, "TOTP is off until enabled", "*derived*"),
-  pool("deletionProtection", "INACTIVE", "deletion protection is off unless turned on", "§1 (TF default)"),
-  pool("userPoolTier", "ESSENTIALS", "\"Defaults to ESSENTIALS\"", "[M UserPoolTier], §1"),
-  pool("usernameConfiguration.caseSensitive", true, "\"This is the default value\"", "[M UsernameConfigurationType.CaseSensitive], §1"),
-  pool("emailConfiguration.emailSendingAccount", "COGNITO_DEFAULT", "Cognito sends mail itself unless told otherwise", "§1 (TF default)"),
-  pool("verificationMessageTemplate.defaultEmailOption", "CONFIRM_WITH_CODE", "codes, not links, unless chosen", "§1 (TF default)"),
+  pool("deletionProtection", "INACTIVE", "deletion protection is off unless turned on", "TF default of aws_cognito_user_pool"),
+  pool("userPoolTier", "ESSENTIALS", "\"Defaults to ESSENTIALS\"", "[M UserPoolTier], the default the API states"),
+  pool("usernameConfiguration.caseSensitive", true, "\"This is the default value\"", "[M UsernameConfigurationType.CaseSensitive], the default the API states"),
+  pool("emailConfiguration.emailSendingAccount", "COGNITO_DEFAULT", "Cognito sends mail itself unless told otherwise", "TF default of aws_cognito_user_pool"),
+  pool("verificationMessageTemplate.defaultEmailOption", "CONFIRM_WITH_CODE", "codes, not links, unless chosen", "TF default of aws_cognito_user_pool"),
   pool("verificationMessageTemplate.smsMessage", DEFAULT_VERIFICATION_MESSAGE, DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
   pool("verificationMessageTemplate.emailMessage", DEFAULT_VERIFICATION_MESSAGE, DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
   pool("verificationMessageTemplate.emailSubject", "Your verification code", DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
@@ -81,8 +83,8 @@ export const ECHO_RULES: readonly EchoRule[] = [
   pool("adminCreateUserConfig.inviteMessageTemplate.smsMessage", DEFAULT_INVITE_MESSAGE, DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
   pool("adminCreateUserConfig.inviteMessageTemplate.emailMessage", DEFAULT_INVITE_MESSAGE, DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
   pool("adminCreateUserConfig.inviteMessageTemplate.emailSubject", "Your temporary password", DEFAULT_TEXTS_REASON, DEFAULT_TEXTS_SOURCE),
-  pool("deviceConfiguration.challengeRequiredOnNewDevice", false, "\"A null value indicates that you have deactivated device remembering\"", "[M UpdateUserPoolRequest.DeviceConfiguration], §1"),
-  pool("deviceConfiguration.deviceOnlyRememberedOnUserPrompt", false, "as challengeRequiredOnNewDevice", "[M UpdateUserPoolRequest.DeviceConfiguration], §1"),
+  pool("deviceConfiguration.challengeRequiredOnNewDevice", false, "\"A null value indicates that you have deactivated device remembering\"", "[M UpdateUserPoolRequest.DeviceConfiguration], the default the API states"),
+  pool("deviceConfiguration.deviceOnlyRememberedOnUserPrompt", false, "as challengeRequiredOnNewDevice", "[M UpdateUserPoolRequest.DeviceConfiguration], the default the API states"),
   pool("lambdaConfig", {}, "no trigger configured", "*derived*"),
   pool("userPoolTags", {}, "no tag configured", "*derived*"),
   pool("autoVerifiedAttributes", [], "nothing verified automatically", "*derived*"),
@@ -108,7 +110,7 @@ export const ECHO_RULES: readonly EchoRule[] = [
     },
     reason:
       "DescribeUserPool lists every standard attribute with the constraints AWS fills in (strings 0–2048, birthdate 10, sub 1–2048); a standard attribute left as AWS configures it is not something the spec manages",
-    source: "§6 \"SchemaAttributes lists standard attributes too\"; constraints *observed* (moto 5.2 and the console agree)",
+    source: "[M SchemaAttributeType.Name] (DescribeUserPool's SchemaAttributes lists standard attributes too); constraints *observed* (moto 5.2 and the console agree)",
   },
   {
     scope: "schemaAttribute",
@@ -128,15 +130,15 @@ export const ECHO_RULES: readonly EchoRule[] = [
     value: { accessTokenValidity: { unit: "accessToken", defaultUnit: "hours", seconds: 3600 }, idTokenValidity: { unit: "idToken", defaultUnit: "hours", seconds: 3600 }, refreshTokenValidity: { unit: "refreshToken", defaultUnit: "days", seconds: 30 * 86400 } },
     reason:
       "\"valid for one hour\" / \"valid for 30 days\" in whatever unit AWS answers with (60 minutes, 1 hour and 3600 seconds are one lifetime); a unit whose lifetime is the default or unset says nothing and is dropped with it; a lifetime the design sets is compared as a duration and written the design's way",
-    source: "[M AccessTokenValidity, IdTokenValidity, RefreshTokenValidity], §1",
+    source: "[M AccessTokenValidity, IdTokenValidity, RefreshTokenValidity], the default the API states",
   },
-  client("tokenValidityUnits.accessToken", "hours", "the unit of an unset access token lifetime", "[M TokenValidityUnits], §1"),
-  client("tokenValidityUnits.idToken", "hours", "the unit of an unset ID token lifetime", "[M TokenValidityUnits], §1"),
-  client("tokenValidityUnits.refreshToken", "days", "the unit of an unset refresh token lifetime", "[M TokenValidityUnits], §1"),
-  client("explicitAuthFlows", ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"], "\"If you don't specify a value … your app client supports ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, and ALLOW_CUSTOM_AUTH\"", "[M ExplicitAuthFlows], §1"),
-  client("preventUserExistenceErrors", "LEGACY", "\"Defaults to LEGACY\"", "[M PreventUserExistenceErrors], §1"),
-  client("enableTokenRevocation", true, "\"token revocation is automatically activated\"", "[M EnableTokenRevocation], §1"),
-  client("allowedOAuthFlowsUserPoolClient", false, "\"it defaults to false\"", "[M AllowedOAuthFlowsUserPoolClient], §1"),
+  client("tokenValidityUnits.accessToken", "hours", "the unit of an unset access token lifetime", "[M TokenValidityUnits], the default the API states"),
+  client("tokenValidityUnits.idToken", "hours", "the unit of an unset ID token lifetime", "[M TokenValidityUnits], the default the API states"),
+  client("tokenValidityUnits.refreshToken", "days", "the unit of an unset refresh token lifetime", "[M TokenValidityUnits], the default the API states"),
+  client("explicitAuthFlows", ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"], "\"If you don't specify a value … your app client supports ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, and ALLOW_CUSTOM_AUTH\"", "[M ExplicitAuthFlows], the default the API states"),
+  client("preventUserExistenceErrors", "LEGACY", "\"Defaults to LEGACY\"", "[M PreventUserExistenceErrors], the default the API states"),
+  client("enableTokenRevocation", true, "\"token revocation is automatically activated\"", "[M EnableTokenRevocation], the default the API states"),
+  client("allowedOAuthFlowsUserPoolClient", false, "\"it defaults to false\"", "[M AllowedOAuthFlowsUserPoolClient], the default the API states"),
   client("enablePropagateAdditionalUserContextData", false, "only for clients with a secret, off unless set", "*derived*"),
   client("authSessionValidity", 3, "the value Describe reports for clients created without it", "*observed* (moto agrees with AWS's documented minimum 3)"),
   {
@@ -145,9 +147,9 @@ export const ECHO_RULES: readonly EchoRule[] = [
     kind: "empty-means-all",
     value: [],
     reason: "\"Amazon Cognito only populates ReadAttributes in the API response if you have specified your own custom set\": an empty answer means every attribute, not none",
-    source: "[M ReadAttributes], §1",
+    source: "[M ReadAttributes], the default the API states",
   },
-  { scope: "client", path: "writeAttributes", kind: "empty-means-all", value: [], reason: "as readAttributes: an empty answer means the default set of writable attributes", source: "[M WriteAttributes], §1" },
+  { scope: "client", path: "writeAttributes", kind: "empty-means-all", value: [], reason: "as readAttributes: an empty answer means the default set of writable attributes", source: "[M WriteAttributes], the default the API states" },
   client("supportedIdentityProviders", [], "Describe returns [] for a list never set", "*derived*"),
   client("callbackUrls", [], "Describe returns [] for a list never set", "*derived*"),
   client("logoutUrls", [], "Describe returns [] for a list never set", "*derived*"),
@@ -211,7 +213,7 @@ export const ECHO_RULES: readonly EchoRule[] = [
     path: "*",
     kind: "unordered",
     reason: "Cognito keeps no order in callback URLs, auth flows, scopes, verified attributes…; a live read may answer in any order. The plan compares such lists as sets (plan/diff.ts) and so does the pruning of defaults here",
-    source: "*derived*: §1 lists them as sets; plan/README.md",
+    source: "*derived*: the API reference documents them as lists without an order; lib/cognito/plan/README.md",
   },
 ];
 

@@ -36,7 +36,7 @@ export function createGroupInput(userPoolId: string, group: GroupSpec): CreateGr
 }
 
 /**
- * UpdateGroup as a full replacement (cognito-semantics.md §1: updates reset what they are not sent): the live
+ * UpdateGroup as a full replacement (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateGroup.html: updates reset what they are not sent): the live
  * group with the spec's managed settings over it, so a setting the spec leaves unset keeps its live value.
  */
 export function updateGroupInput(userPoolId: string, group: GroupSpec, live: GroupType | undefined): UpdateGroupRequest {

@@ -120,7 +120,7 @@ function field(name: keyof PoolSpec): z.ZodType {
 // ---------------------------------------------------------------------------------------------------
 // Schema attributes
 
-/** API attribute names carry `custom:` / `dev:` prefixes; the spec uses the bare name (cognito-semantics.md §6). */
+/** API attribute names carry `custom:` / `dev:` prefixes; the spec uses the bare name (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html). */
 export function schemaAttributeFromApi(attribute: SchemaAttributeType): SchemaAttributeSpec | undefined {
   if (!attribute.Name || !attribute.AttributeDataType) return undefined;
   let name = attribute.Name;
@@ -168,7 +168,7 @@ function passwordPolicyFromApi(policy: PasswordPolicyType | undefined): Password
  * The pool part of a spec (everything but clients, resource servers and domain) from DescribeUserPool
  * and GetUserPoolMfaConfig, un-normalised: every value AWS returned that the spec can hold.
  * MFA and WebAuthn settings come from GetUserPoolMfaConfig, which is authoritative for them
- * (cognito-semantics.md §6).
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html).
  */
 export function poolSpecFromApi(pool: UserPoolType, mfa: MfaConfigType, region: string): PoolSpec {
   const flat: Json = {
@@ -212,7 +212,7 @@ const POOL_MEMBER_FIELDS = [
   "deletionProtection",
 ] as const satisfies readonly (keyof PoolSpec)[];
 
-/** Members that only CreateUserPool accepts (cognito-semantics.md §2). */
+/** Members that only CreateUserPool accepts (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html). */
 const CREATE_ONLY_POOL_MEMBERS = ["UsernameAttributes", "AliasAttributes", "UsernameConfiguration", "Schema"] as const;
 
 /** The members of a pool request the spec sets (unset fields are not sent: AWS defaults apply on create). */
@@ -230,7 +230,7 @@ function poolMembersFromSpec(spec: PoolSpec): Json {
 
 /**
  * CreateUserPool from a document. MFA is not sent here: TOTP, email MFA and WebAuthn exist only in
- * SetUserPoolMfaConfig, which runs right after (cognito-semantics.md §3, step 2), so the pool is created
+ * SetUserPoolMfaConfig, which runs right after (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html), so the pool is created
  * with MFA off and switched on by that step.
  */
 export function createUserPoolInput(document: PoolDocument): CreateUserPoolRequest {
@@ -240,7 +240,7 @@ export function createUserPoolInput(document: PoolDocument): CreateUserPoolReque
   return input as unknown as CreateUserPoolRequest;
 }
 
-/** Members of UpdateUserPoolRequest that DescribeUserPool also returns (cognito-constraints.md, UpdateUserPool). */
+/** Members of UpdateUserPoolRequest that DescribeUserPool also returns (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html, UpdateUserPool). */
 const UPDATE_POOL_MEMBERS = [
   "Policies",
   "DeletionProtection",
@@ -282,9 +282,9 @@ export function mergeManaged(live: unknown, desired: unknown): unknown {
 }
 
 /**
- * UpdateUserPool as a full replacement (cognito-semantics.md §1: every member not sent is reset): the
+ * UpdateUserPool as a full replacement (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html: every member not sent is reset): the
  * live configuration from DescribeUserPool, with the spec's managed fields merged over it. Create-only
- * members are left out (§2); `MfaConfiguration` keeps its live value because the MFA step that follows
+ * members are left out (they are not members of UpdateUserPoolRequest); `MfaConfiguration` keeps its live value because the MFA step that follows
  * sets the desired one together with the factors it needs.
  */
 export function updateUserPoolInput(userPoolId: string, document: PoolDocument, live: UserPoolType): UpdateUserPoolRequest {
@@ -330,7 +330,7 @@ export function specManagesMfa(spec: PoolSpec): boolean {
 
 /**
  * SetUserPoolMfaConfig as a full replacement: the live MFA configuration with the spec's managed fields
- * merged over it (the call sets every factor at once, like the update calls of §1).
+ * merged over it (the call sets every factor at once, like the update calls).
  */
 export function mfaConfigInput(userPoolId: string, spec: PoolSpec, live: MfaConfigType): SetUserPoolMfaConfigRequest {
   const input: Json = { UserPoolId: userPoolId };
@@ -400,9 +400,9 @@ const UPDATE_CLIENT_MEMBERS = [
 ] as const satisfies readonly (keyof UpdateUserPoolClientRequest & keyof UserPoolClientType)[];
 
 /**
- * UpdateUserPoolClient as a full replacement (cognito-semantics.md §1): the live client merged with the
- * spec's managed settings. `GenerateSecret` is create-only (§2) and never sent. Empty Read/Write
- * attribute lists in Describe mean "the defaults" (§1), so they are not sent back as empty lists.
+ * UpdateUserPoolClient as a full replacement (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html): the live client merged with the
+ * spec's managed settings. `GenerateSecret` is create-only (not a member of UpdateUserPoolClientRequest) and never sent. Empty Read/Write
+ * attribute lists in Describe mean "the defaults" ([M ReadAttributes]), so they are not sent back as empty lists.
  */
 export function updateUserPoolClientInput(userPoolId: string, clientId: string, client: AppClientSpec, live: UserPoolClientType): UpdateUserPoolClientRequest {
   const liveMembers: Json = {};
@@ -414,7 +414,7 @@ export function updateUserPoolClientInput(userPoolId: string, clientId: string, 
   }
   const { name, generateSecret: _, ...settings } = client;
   const merged = mergeManaged(liveMembers, toApiShape(settings, appClientSchema)) as Json;
-  // A lifetime the spec sets without its unit is in the default unit ([M TokenValidityUnits], §1); merged
+  // A lifetime the spec sets without its unit is in the default unit ([M TokenValidityUnits]); merged
   // over a live non-default unit it would change meaning (2 over "minutes" is 2 minutes, not 2 hours).
   const liveUnits = (live.TokenValidityUnits ?? {}) as Record<string, string | undefined>;
   const specUnits = (settings.tokenValidityUnits ?? {}) as Record<string, string | undefined>;
@@ -437,7 +437,7 @@ export function resourceServerFromApi(server: ResourceServerType): ResourceServe
   return spec;
 }
 
-/** Create and Update take the same members; updates always send the full scope list (§1). */
+/** Create and Update take the same members; updates always send the full scope list (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateResourceServer.html). */
 export function resourceServerInput(userPoolId: string, server: ResourceServerSpec): CreateResourceServerRequest {
   return {
     UserPoolId: userPoolId,

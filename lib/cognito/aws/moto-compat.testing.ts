@@ -4,7 +4,7 @@
  * moto 5.2's UpdateUserPool rebuilds the pool's configuration from its defaults plus the request, so it
  * forgets the create-only members (`UsernameAttributes`, `AliasAttributes`, `UsernameConfiguration`),
  * which AWS keeps: they are not members of UpdateUserPoolRequest at all and cannot change after creation
- * (cognito-semantics.md §2). The SDK never sends them in UpdateUserPool, so a middleware adds the pool's
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html). The SDK never sends them in UpdateUserPool, so a middleware adds the pool's
  * current values back into the request body on the way to moto. Nothing else is changed.
  */
 import {

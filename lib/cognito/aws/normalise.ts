@@ -8,7 +8,7 @@
  * smallest spec that describes the pool.
  *
  * Every echoed value and the reason it means "the same" is a row of the one table in echo-rules.ts
- * (ECHO_RULES, each citing /work/shared/reference/); this file only applies them.
+ * (ECHO_RULES, each citing the API model or the Terraform provider docs); this file only applies them.
  */
 import type { AppClientSpec, TimeUnit } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";

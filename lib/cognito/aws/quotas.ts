@@ -1,6 +1,7 @@
 /**
- * Request-rate quotas of the operations the studio calls, as data (cognito-quotas.md, "Categories that a
- * pool/client/resource-server/domain apply engine hits"). All categories here are not adjustable.
+ * Request-rate quotas of the operations the studio calls, as data (the "API request rate quotas" of
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html: the categories a
+ * pool/client/resource-server/domain apply engine hits). All categories here are not adjustable.
  * `perPool` is footnote 3: "Any individual operation in this category has a constraint that prevents the
  * operation from being called at a rate higher than 5 RPS for a single user pool."
  */

@@ -1,5 +1,5 @@
 /**
- * A client-side rate limiter per quota category (cognito-quotas.md): calls are spaced so that no
+ * A client-side rate limiter per quota category (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html): calls are spaced so that no
  * operation exceeds its per-pool rate and no category its account rate. Reading a 1000-client pool thus
  * runs at Cognito's floor (DescribeUserPoolClient at 5 RPS: about 200 s) instead of being throttled and
  * backing off. Turn it off for moto/LocalStack, which have no quotas.

@@ -2,7 +2,7 @@
  * Reads a live user pool into a spec document plus the facts only AWS knows (ids, ARN, issuer URL,
  * the domain's CloudFront target, the estimated number of users) and a fingerprint of the state.
  *
- * Calls (cognito-semantics.md §6): DescribeUserPool, GetUserPoolMfaConfig, ListUserPoolClients (every
+ * Calls (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html): DescribeUserPool, GetUserPoolMfaConfig, ListUserPoolClients (every
  * page) + DescribeUserPoolClient per client, ListResourceServers (every page), DescribeUserPoolDomain,
  * ListGroups (every page), ListIdentityProviders (every page) + DescribeIdentityProvider per provider.
  * Provider secrets (`client_secret`, `private_key`) are dropped as soon as they are read, like client secrets.

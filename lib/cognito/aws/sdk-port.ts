@@ -53,7 +53,7 @@ import type { CognitoPort } from "../apply/port";
 import type { CognitoOperation } from "./quotas";
 import { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-limiter";
 
-/** Page sizes: the maxima of the API (cognito-semantics.md §6: clients 1–60, resource servers 1–50). */
+/** Page sizes: the maxima of the API (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserPoolClients.html: clients 1–60, resource servers 1–50). */
 export const LIST_CLIENTS_PAGE_SIZE = 60;
 export const LIST_RESOURCE_SERVERS_PAGE_SIZE = 50;
 /** ListGroups `Limit` and ListIdentityProviders `MaxResults`: 1–60 (QueryLimitType / ListProvidersLimitType). */

@@ -2,7 +2,7 @@
  * Per-environment values: what differs between the targets a design is applied to (dev, staging, prod)
  * and so is kept on the target, not in the design. Today: the app clients' callback and logout URLs
  * (by client name) and the hosted domain. The same zod schema serves the targets form, the server
- * action and any importer (STYLE.md practice 7).
+ * action and any importer (ARCHITECTURE.md, "One schema per input").
  */
 import { z } from "zod";
 import { domainSchema } from "../spec/domain-schema";
@@ -10,7 +10,7 @@ import { redirectUrlSchema } from "../spec/primitives";
 import { redirectUriProblem } from "../spec/rules/redirect-uris";
 
 /**
- * A redirect URI with the rules of rules/redirect-uris.ts (cognito-semantics.md §4: absolute, no
+ * A redirect URI with the rules of rules/redirect-uris.ts (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: absolute, no
  * fragment, https except loopback http, or an app scheme), checked here so the form shows them per field.
  */
 const redirectUriSchema = redirectUrlSchema.superRefine((url, ctx) => {
@@ -19,7 +19,7 @@ const redirectUriSchema = redirectUrlSchema.superRefine((url, ctx) => {
 });
 
 export const environmentClientValuesSchema = z.strictObject({
-  /** Replaces the client's `callbackUrls` on this target. Max 100 (cognito-quotas.md "Callback URLs per app client"). */
+  /** Replaces the client's `callbackUrls` on this target. Max 100 (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Callback URLs per app client"). */
   callbackUrls: z.array(redirectUriSchema).max(100, { error: "at most 100 callback URLs per app client" }).optional(),
   /** Replaces the client's `logoutUrls` on this target. */
   logoutUrls: z.array(redirectUriSchema).max(100, { error: "at most 100 sign-out URLs per app client" }).optional(),
@@ -40,7 +40,7 @@ export const environmentValuesSchema = z.strictObject({
 export type EnvironmentValues = z.infer<typeof environmentValuesSchema>;
 
 /**
- * Reads the values stored on a target. Stored text is re-parsed with the schema (STYLE.md practice 11);
+ * Reads the values stored on a target. Stored text is re-parsed with the schema (ARCHITECTURE.md, "The database");
  * unreadable or invalid text reads as no values, with the reason, so a caller can say so.
  */
 export function readEnvironmentValues(text: string | null | undefined): { values: EnvironmentValues; problem?: string } {

@@ -27,7 +27,7 @@ function available(command: string, args: string[]): boolean {
   return spawnSync(command, args, { encoding: "utf8" }).status === 0;
 }
 
-// cfn-lint is part of the test contract (issue 5), so it is never skipped: a machine without it fails here.
+// cfn-lint is part of the test contract of the CloudFormation export, so it is never skipped: a machine without it fails here.
 describe("cfn-lint on the CloudFormation exports", () => {
   test("cfn-lint is installed (python3 -m pip install cfn-lint)", () => {
     expect(available("cfn-lint", ["--version"])).toBe(true);

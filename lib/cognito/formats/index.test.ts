@@ -8,7 +8,7 @@ describe("format registry", () => {
     expect(Object.keys(IMPORTERS).sort()).toEqual([...IMPORT_FORMATS].sort());
   });
 
-  test.each(["terraform", "openmcf", "cloudformation", "spec"] as const)("%s: import(export(seed 000)) keeps the pool's name and region", async (format) => {
+  test.each(["terraform", "openmcf", "cloudformation", "spec"] as const)("%s: import(export(the Terraform blog post's pool)) keeps the pool's name and region", async (format) => {
     const exported = exportPoolDocument(SEED_000_DOCUMENT, format);
     const imported = await importPoolDocument(exported.files[0].content, format);
     expect(imported.document?.metadata.name).toBe("blog-pool");

@@ -1,10 +1,10 @@
 /**
- * Sample documents the format tests share: seed 000's pool (the Terraform blog: a pool with a resource server,
+ * Sample documents the format tests share: the Terraform blog post's pool ("AWS Cognito Setup with Terraform": a pool with a resource server,
  * an authorization-code client and a domain) and a "kitchen sink" that sets nearly every field the model has.
  */
 import type { PoolDocument } from "../spec/document-schema";
 
-/** Seed 000 (/work/shared/seeds/000_*.txt) with its variables filled in with plausible values. */
+/** The blog post's Terraform ("AWS Cognito Setup with Terraform") with its variables filled in with plausible values. */
 export const SEED_000_DOCUMENT: PoolDocument = {
   apiVersion: "cognito-studio.dev/v1",
   kind: "UserPool",

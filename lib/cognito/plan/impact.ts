@@ -1,8 +1,7 @@
 /**
  * The worst impact of a plan in words a reviewer cannot miss, and its blast radius: everything whose
- * identity changes or that is lost. A replaced pool deletes every user in it (cognito-semantics.md §2:
- * "Replacing a user pool deletes every user, every client (new client ids), the domain and the resource
- * servers"); a replaced client gets a new id and secret ([M DeleteUserPoolClient]).
+ * identity changes or that is lost. A replaced pool deletes every user in it, every client (new client
+ * ids), the domain and the resource servers (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPool.html); a replaced client gets a new id and secret ([M DeleteUserPoolClient]).
  */
 import type { PoolDocument } from "../spec/document-schema";
 import type { BlastRadius, ImpactLevel, Plan, ResourceChange, WorstImpact } from "./types";
@@ -86,7 +85,7 @@ export function describeImpact(plan: Plan, current: PoolDocument | null): { wors
     if (blastRadius.groups?.length) details.push(`Groups ${blastRadius.groups.map((r) => `${JSON.stringify(r.name)} (${r.outcome})`).join(", ")} go with the pool; memberships are lost with the users.`);
     if (blastRadius.resourceServers.length > 0) details.push(`Resource servers ${blastRadius.resourceServers.map((r) => `${JSON.stringify(r.identifier)} (${r.outcome})`).join(", ")} go with the pool.`);
     if (current?.spec.deletionProtection === "ACTIVE") {
-      details.push("Deletion protection is ACTIVE on the current pool: it must be turned off explicitly before the pool can be deleted (cognito-semantics.md §3).");
+      details.push("Deletion protection is ACTIVE on the current pool: it must be turned off explicitly before the pool can be deleted (DeletionProtection, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html).");
     }
     worstImpact = {
       level: "deletes-users",

@@ -9,7 +9,7 @@ export type PathSegment = string | { key: string };
 
 /** List fields whose elements have identity: the key field that names an element. */
 export const KEYED_LISTS: Readonly<Record<string, string>> = {
-  // A pool's schema attributes are matched by name (cognito-semantics.md §2: add-only by name).
+  // A pool's schema attributes are matched by name (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html: add-only by name).
   schemaAttributes: "name",
   // A resource server's scopes are matched by name (`ResourceServerScopeType.ScopeName`).
   scopes: "name",

@@ -191,8 +191,10 @@ describe("replacement rules (one case per row of REPLACEMENT_RULES)", () => {
     expect(new Set(RULE_CASES.map((c) => c.rule))).toEqual(new Set(REPLACEMENT_RULES.map((r) => r.id)));
   });
 
-  it("cites a reference for every row and has unique ids", () => {
-    for (const rule of REPLACEMENT_RULES) expect(rule.source, rule.id).toMatch(/cognito-(semantics|constraints)\.md/u);
+  it("cites a public documentation page for every row and has unique ids", () => {
+    for (const rule of REPLACEMENT_RULES) {
+      expect(rule.source, rule.id).toMatch(/https:\/\/(docs\.aws\.amazon\.com\/cognito-user-identity-pools\/latest\/APIReference\/API_[A-Za-z]+\.html|registry\.terraform\.io\/providers\/hashicorp\/aws\/)/u);
+    }
     expect(new Set(REPLACEMENT_RULES.map((r) => r.id)).size).toBe(REPLACEMENT_RULES.length);
   });
 

@@ -7,7 +7,7 @@
  *   `identity-provider.*`). When exactly one provider of a type disappears and exactly one of the same type
  *   appears, it is shown as that provider's replacement (like a resource server's identifier change).
  * - Deleting a provider that a client still lists after the plan is an error of the plan: Cognito would leave
- *   the client offering a provider that no longer exists (cognito-semantics.md §3 "Identity providers before clients").
+ *   the client offering a provider that no longer exists (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html: SupportedIdentityProviders names IdPs configured in the pool).
  * - Unset list = not managed; [] = delete them all; a replaced pool takes both along.
  * - Secrets: a live provider's `secretRef` is the desired one (readLivePool cannot know it); when the plan knows
  *   the reference last applied (`live.appliedSecretRefs`), that one is compared instead, so a change of the
@@ -115,7 +115,7 @@ export function planIdentityProviders(b: Builder, current: PoolDocument | null, 
   });
 
   // Providers that would go while a client still offers them (after the plan): their deletion is an error
-  // and is marked impossible, so applying the plan keeps them (cognito-semantics.md §3, clients before deletion).
+  // and is marked impossible, so applying the plan keeps them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html, clients before deletion).
   const listedAfter = new Map<string, { client: string; path: string }>();
   if (!cascade && current !== null) {
     const { clients, base } = clientsAfter(current, desired);

@@ -1,6 +1,7 @@
 /**
  * What Cognito cannot change in place, as data (cf. aws-cdk cloudformation-diff's per-property
- * `causesReplacement`). Every row cites its source in `../shared/reference/`; the planner has no other
+ * `causesReplacement`). Every row cites the public page it rests on (the Cognito API reference, the Terraform AWS provider
+ * docs); the planner has no other
  * knowledge of replacement. Rows are tried in order and the first match classifies a change; a change
  * no row matches is an in-place update.
  *
@@ -15,6 +16,11 @@ import { STANDARD_ATTRIBUTES } from "../spec/schema-attribute-schema";
 import { sameValue } from "./diff";
 import { type PathSegment, formatPattern } from "./paths";
 import type { ResourceType } from "./types";
+
+/** The Cognito API reference page of one operation: the rows' evidence, shown in the plan as their source. */
+const api = (operation: string): string => `https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_${operation}.html`;
+/** The Terraform AWS provider's page of one resource (its ForceNew arguments force replacement). */
+const terraform = (resource: string): string => `https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/${resource}`;
 
 export type RuleEffect = "replace" | "impossible" | "in-place" | "not-a-change";
 export type ChangeKind = "added" | "removed" | "modified";
@@ -38,7 +44,7 @@ export interface ReplacementRule {
   effect: RuleEffect;
   /** Why, in plain words (shown in the plan). */
   message: string;
-  /** Reference file and section (or model member) the row comes from. */
+  /** The public documentation page (and member) the row comes from. */
   source: string;
 }
 
@@ -50,7 +56,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     path: "region",
     effect: "replace",
     message: "a user pool lives in one AWS Region; a pool in another Region is a new pool",
-    source: "derived: the pool id is `<region>_<suffix>` (cognito-constraints.md, UserPoolIdType) and no call moves a pool",
+    source: `derived: the pool id is \`<region>_<suffix>\` (UserPoolIdType, ${api("CreateUserPool")}) and no call moves a pool`,
   },
   {
     id: "pool.username-attributes",
@@ -59,7 +65,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     awsDefault: [],
     effect: "replace",
     message: "username attributes are chosen when the pool is created and cannot be changed",
-    source: "cognito-semantics.md §2 (UsernameAttributes is not a member of UpdateUserPoolRequest; Terraform ForceNew)",
+    source: `UsernameAttributes is not a member of UpdateUserPoolRequest (${api("UpdateUserPool")}); Terraform forces replacement (${terraform("cognito_user_pool")})`,
   },
   {
     id: "pool.alias-attributes",
@@ -68,7 +74,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     awsDefault: [],
     effect: "replace",
     message: "alias attributes are chosen when the pool is created and cannot be changed",
-    source: "cognito-semantics.md §2 (AliasAttributes is not a member of UpdateUserPoolRequest; Terraform ForceNew)",
+    source: `AliasAttributes is not a member of UpdateUserPoolRequest (${api("UpdateUserPool")}); Terraform forces replacement (${terraform("cognito_user_pool")})`,
   },
   {
     id: "pool.username-case-sensitivity",
@@ -77,7 +83,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     awsDefault: true,
     effect: "replace",
     message: "username case sensitivity is immutable after the pool is created",
-    source: 'cognito-semantics.md §2 ("This configuration is immutable after you set it." CreateUserPoolRequest.UsernameConfiguration); default true per §1',
+    source: `"This configuration is immutable after you set it." (CreateUserPoolRequest.UsernameConfiguration, default true, ${api("CreateUserPool")})`,
   },
   {
     id: "pool.standard-attribute-unlisted",
@@ -87,7 +93,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     attributeKind: "standard",
     effect: "not-a-change",
     message: "standard attributes always exist; leaving one out of the list does not remove it",
-    source: "cognito-semantics.md §6 (SchemaAttributes lists the standard attributes too); schema-attribute-schema.ts",
+    source: `DescribeUserPool's SchemaAttributes lists the standard attributes too (${api("DescribeUserPool")}); lib/cognito/spec/schema-attribute-schema.ts`,
   },
   {
     id: "pool.custom-attribute-removed",
@@ -97,7 +103,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     attributeKind: "custom",
     effect: "impossible",
     message: "a custom attribute can be added but never removed",
-    source: 'cognito-semantics.md §2 (Terraform doc: "Attributes can be added, but not modified or removed."; "Existing schema attributes cannot be modified or deleted.")',
+    source: `Terraform: "Attributes can be added, but not modified or removed." (${terraform("cognito_user_pool")}); Schema is not a member of UpdateUserPoolRequest (${api("UpdateUserPool")})`,
   },
   {
     id: "pool.custom-attribute-added",
@@ -107,7 +113,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     attributeKind: "custom",
     effect: "in-place",
     message: "a custom attribute is added in place with AddCustomAttributes",
-    source: "cognito-semantics.md §2 and §3 step 3 (AddCustomAttributes)",
+    source: `attributes are added to an existing pool with AddCustomAttributes (${api("AddCustomAttributes")})`,
   },
   {
     id: "pool.standard-attribute-configured",
@@ -117,7 +123,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     attributeKind: "standard",
     effect: "replace",
     message: "a standard attribute's settings are chosen when the pool is created (AddCustomAttributes adds custom attributes only)",
-    source: "cognito-semantics.md §2 (Schema is not in UpdateUserPoolRequest; existing attributes cannot be modified)",
+    source: `Schema is not a member of UpdateUserPoolRequest; existing attributes cannot be modified (${api("UpdateUserPool")})`,
   },
   {
     id: "pool.attribute-type-changed",
@@ -126,7 +132,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     on: ["modified"],
     effect: "impossible",
     message: "an existing attribute's data type can never change",
-    source: "cognito-semantics.md §2 (a custom attribute's data type: no modify)",
+    source: `a custom attribute's data type cannot be modified: Schema is not a member of UpdateUserPoolRequest (${api("UpdateUserPool")})`,
   },
   {
     id: "pool.attribute-settings-changed",
@@ -135,7 +141,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     scope: "descendants",
     effect: "replace",
     message: "an existing schema attribute cannot be modified (mutable, required, developer-only, constraints)",
-    source: 'cognito-semantics.md §2 ("Existing schema attributes cannot be modified or deleted."; Mutable, Required, DeveloperOnlyAttribute, constraints)',
+    source: `existing schema attributes (Mutable, Required, DeveloperOnlyAttribute, constraints) cannot be modified: Schema is not a member of UpdateUserPoolRequest (${api("UpdateUserPool")})`,
   },
   {
     id: "pool.name",
@@ -143,7 +149,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     path: "name",
     effect: "in-place",
     message: "the pool name is changed in place with UpdateUserPool (Terraform ≤ 5.100.0 would replace the pool)",
-    source: "cognito-semantics.md §2 (UpdateUserPoolRequest.PoolName; hashicorp/terraform-provider-aws#42627)",
+    source: `UpdateUserPoolRequest.PoolName (${api("UpdateUserPool")}); https://github.com/hashicorp/terraform-provider-aws/issues/42627`,
   },
   // ---- app client ----
   {
@@ -153,7 +159,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     awsDefault: false,
     effect: "replace",
     message: "whether a client has a secret is chosen when it is created; the client gets a new id and secret",
-    source: "cognito-semantics.md §2 (GenerateSecret is not in UpdateUserPoolClientRequest; Terraform forces replacement)",
+    source: `GenerateSecret is not a member of UpdateUserPoolClientRequest (${api("UpdateUserPoolClient")}); Terraform forces replacement (${terraform("cognito_user_pool_client")})`,
   },
   // ---- resource server ----
   {
@@ -162,7 +168,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     path: "identifier",
     effect: "replace",
     message: "a resource server's identifier is read-only; clients must be updated to the new scope names",
-    source: 'cognito-semantics.md §2 (UpdateResourceServer: "All other fields are read-only."; Terraform ForceNew)',
+    source: `UpdateResourceServer: "All other fields are read-only." (${api("UpdateResourceServer")}); Terraform forces replacement (${terraform("cognito_resource_server")})`,
   },
   {
     id: "resource-server.name",
@@ -170,7 +176,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     path: "name",
     effect: "in-place",
     message: "the name is changed in place with UpdateResourceServer (Terraform 5.100.0 would replace it)",
-    source: "cognito-semantics.md §2 (resource server Name, Scopes: mutable in the API)",
+    source: `a resource server's Name and Scopes are mutable in the API (${api("UpdateResourceServer")})`,
   },
   // ---- identity provider ----
   {
@@ -179,7 +185,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     path: "providerType",
     effect: "replace",
     message: "a provider's type is chosen when it is created (UpdateIdentityProvider has no ProviderType); users linked to it must sign in again",
-    source: "aws-cognito-idp.service-2.json: ProviderType is a member of CreateIdentityProviderRequest, not of UpdateIdentityProviderRequest (cognito-semantics.md §2 method: Create members the Update input lacks)",
+    source: `ProviderType is a member of CreateIdentityProviderRequest, not of UpdateIdentityProviderRequest (${api("UpdateIdentityProvider")}): a Create member the Update input lacks cannot change`,
   },
   {
     id: "identity-provider.name",
@@ -187,7 +193,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     path: "providerName",
     effect: "replace",
     message: "a provider cannot be renamed (UpdateIdentityProviderRequest.ProviderName only selects it): the old provider is deleted and a new one created; clients must list the new name",
-    source: "aws-cognito-idp.service-2.json: UpdateIdentityProviderRequest.ProviderName is the key of the provider to update; no call renames one (cognito-semantics.md §2 method)",
+    source: `UpdateIdentityProviderRequest.ProviderName is the key of the provider to update; no call renames one (${api("UpdateIdentityProvider")})`,
   },
   {
     id: "identity-provider.details",
@@ -195,7 +201,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     path: "providerDetails",
     effect: "in-place",
     message: "provider details are replaced as a whole in place with UpdateIdentityProvider",
-    source: "cognito-semantics.md §1 (update calls reset what they are not sent); UpdateIdentityProviderRequest.ProviderDetails",
+    source: `update calls reset what they are not sent; UpdateIdentityProviderRequest.ProviderDetails (${api("UpdateIdentityProvider")})`,
   },
   // ---- domain ----
   {
@@ -204,7 +210,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     path: "domain",
     effect: "replace",
     message: "a domain cannot be renamed: the old domain is deleted and the new one created (hosted pages and OAuth endpoints move)",
-    source: 'cognito-semantics.md §2 (UpdateUserPoolDomain: "To change your domain, delete it … and create a new domain")',
+    source: `UpdateUserPoolDomain: "To change your domain, delete it … and create a new domain" (${api("UpdateUserPoolDomain")})`,
   },
   {
     id: "domain.custom-domain-switch",
@@ -213,7 +219,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     on: ["added", "removed"],
     effect: "replace",
     message: "switching between a prefix domain and a custom domain deletes and recreates the domain",
-    source: "cognito-semantics.md §2 (prefix ↔ custom; Terraform forces replacement when certificate_arn is added or removed)",
+    source: `prefix ↔ custom: Terraform forces replacement when certificate_arn is added or removed (${terraform("cognito_user_pool_domain")})`,
   },
   {
     id: "domain.certificate",
@@ -222,7 +228,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     on: ["modified"],
     effect: "in-place",
     message: "a custom domain's certificate is replaced in place with UpdateUserPoolDomain",
-    source: "cognito-semantics.md §2 (UpdateUserPoolDomain updates the SSL certificate)",
+    source: `UpdateUserPoolDomain updates the SSL certificate (${api("UpdateUserPoolDomain")})`,
   },
   {
     id: "domain.managed-login-version",
@@ -230,7 +236,7 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     path: "managedLoginVersion",
     effect: "in-place",
     message: "the branding version is changed in place with UpdateUserPoolDomain",
-    source: "cognito-semantics.md §1 (UpdateUserPoolDomain changes the branding version and the certificate)",
+    source: `UpdateUserPoolDomain changes the branding version and the certificate (${api("UpdateUserPoolDomain")})`,
   },
 ];
 
@@ -297,5 +303,5 @@ export const POOL_REPLACEMENT_CASCADE = {
   rule: "pool.replaced",
   message: "the user pool is replaced: its clients (new ids and secrets), resource servers, domain and MFA settings go with it",
   source:
-    "cognito-semantics.md §2 (Replacing a user pool deletes every user, every client (new client ids), the domain and the resource servers)",
+    `deleting a user pool deletes every user, every client (new client ids), the domain and the resource servers (${api("DeleteUserPool")})`,
 } as const;

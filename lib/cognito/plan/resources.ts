@@ -1,7 +1,7 @@
 /**
  * How a {@link PoolDocument} splits into the Cognito resources a plan covers, and back.
- * Which call owns which setting: cognito-constraints.md (CreateUserPool / UpdateUserPool vs
- * SetUserPoolMfaConfig) and cognito-semantics.md §3 step 2.
+ * Which call owns which setting: the members of CreateUserPool / UpdateUserPool vs
+ * SetUserPoolMfaConfig (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html), which Terraform sends right after CreateUserPool.
  */
 import type { AppClientSettings, AppClientSpec } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";
@@ -10,7 +10,7 @@ import type { PoolSpec } from "../spec/pool-schema";
 /**
  * Settings of the MFA configuration resource (`SetUserPoolMfaConfig`). `smsAuthenticationMessage` is also
  * accepted by UpdateUserPool, but Terraform sends it with SetUserPoolMfaConfig (`SmsMfaConfiguration`),
- * cognito-semantics.md §3 step 2, so it belongs here. `smsConfiguration` stays with the pool
+ * right after CreateUserPool, so it belongs here. `smsConfiguration` stays with the pool
  * (UpdateUserPool owns it; apply repeats it in `SmsMfaConfiguration` when needed).
  */
 export const MFA_FIELDS = [

@@ -8,7 +8,8 @@
  * A brand-new pool (nothing before) raises no flags for its settings, there is nothing to weaken, except its
  * identity providers: a provider's secret reference and OIDC issuer are new trust wherever they appear.
  *
- * Defaults come from cognito-semantics.md §1 and cognito-constraints.md; where AWS documents none,
+ * Defaults come from the API reference (CreateUserPool, CreateUserPoolClient,
+ * SetUserPoolMfaConfig pages) and the Terraform provider docs; where AWS documents none,
  * the value is unknown and a check only fires when both sides are known.
  */
 import { sameValue } from "./diff";
@@ -36,20 +37,20 @@ function get(root: unknown, path: string): unknown {
 
 /** AWS defaults of the settings the checks read. */
 const POOL_DEFAULTS: Readonly<Record<string, unknown>> = {
-  // cognito-semantics.md §1: "MfaConfiguration: TF default OFF"; "DeletionProtection: TF default INACTIVE".
+  // Terraform defaults of mfa_configuration (OFF) and deletion_protection (INACTIVE): https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool
   mfaConfiguration: "OFF",
   deletionProtection: "INACTIVE",
-  // cognito-constraints.md SetUserPoolMfaConfig: SoftwareTokenMfaConfiguration.Enabled default=false.
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SoftwareTokenMfaConfigType.html: Enabled defaults to false.
   "softwareTokenMfaConfiguration.enabled": false,
   // AdminCreateUserConfigType.AllowAdminCreateUserOnly: false unless set (self sign-up allowed).
   "adminCreateUserConfig.allowAdminCreateUserOnly": false,
   // UserPoolAddOns unset = threat protection off.
   "userPoolAddOns.advancedSecurityMode": "OFF",
-  // cognito-semantics.md §1: TemporaryPasswordValidityDays "Defaults to 7"; 0 means the default.
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html: TemporaryPasswordValidityDays "Defaults to 7"; 0 means the default.
   "passwordPolicy.temporaryPasswordValidityDays": 7,
 };
 
-/** cognito-semantics.md §1: ExplicitAuthFlows default; token validities; PreventUserExistenceErrors; EnableTokenRevocation. */
+/** https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: ExplicitAuthFlows default; token validities; PreventUserExistenceErrors; EnableTokenRevocation. */
 const CLIENT_DEFAULTS: Readonly<Record<string, unknown>> = {
   callbackUrls: [],
   logoutUrls: [],
@@ -171,7 +172,7 @@ export function poolSecurityChanges(before: Values | undefined, after: Values, m
 
 const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 
-/** A token's lifetime in seconds, with the defaults of cognito-semantics.md §1 (1 h access/ID, 30 days refresh). */
+/** A token's lifetime in seconds, with the defaults of https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html (1 h access/ID, 30 days refresh). */
 function tokenSeconds(value: unknown, unit: unknown, token: "access" | "id" | "refresh"): number | undefined {
   const defaultUnit = token === "refresh" ? "days" : "hours";
   if (value === undefined || (token === "refresh" && value === 0)) return token === "refresh" ? 30 * 86400 : 3600;

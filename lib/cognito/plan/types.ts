@@ -150,7 +150,7 @@ export interface PlanSummary {
   destroy: number;
 }
 
-/** What the plan was computed against when `current` is a live pool (issue 6: stale-plan guard). */
+/** What the plan was computed against when `current` is a live pool (the stale-plan guard). */
 export interface PlanLiveState {
   userPoolId?: string;
   /** Opaque fingerprint of the live state; apply re-reads and refuses when it differs. */

@@ -1,7 +1,8 @@
 /**
  * Every preflight code in one table: whether a failure blocks the apply, the fix in plain words, and the
  * AWS error a user would have met without the check. Sources: the Cognito API model [M] (error shapes
- * and the operations that list them) and cognito-semantics.md §3–§5 in /work/shared/reference/.
+ * and the operations that list them) and the public API reference pages of those operations
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/).
  * Messages with specifics (names, values) are written by the checks; this table holds what is fixed.
  */
 import type { PreflightCheckId } from "./types";
@@ -21,12 +22,12 @@ const DOMAIN_ERROR =
 const EMAIL_ACCESS_ERROR =
   "CreateUserPool / UpdateUserPool fail with InvalidEmailRoleAccessPolicyException (\"Amazon Cognito isn't allowed to use your email identity\" [M])";
 const SMS_TRUST_ERROR =
-  "CreateUserPool / UpdateUserPool / SetUserPoolMfaConfig fail with InvalidSmsRoleTrustRelationshipException (\"the trust relationship is not valid for the role provided for SMS configuration … if you don't trust cognito-idp.amazonaws.com or the external ID provided in the role does not match\" [M]; Terraform retries it while IAM propagates, §3)";
+  "CreateUserPool / UpdateUserPool / SetUserPoolMfaConfig fail with InvalidSmsRoleTrustRelationshipException (\"the trust relationship is not valid for the role provided for SMS configuration … if you don't trust cognito-idp.amazonaws.com or the external ID provided in the role does not match\" [M]; Terraform retries it while IAM propagates)";
 const LAMBDA_RUNTIME_ERROR =
   "the apply succeeds, then every SignUp / InitiateAuth that runs the trigger fails with UnexpectedLambdaException (\"Amazon Cognito encounters an unexpected exception with Lambda\" [M]): users cannot sign up or sign in";
 
 export const PREFLIGHT_CODES = {
-  // ---- custom domain certificate (ACM, us-east-1; cognito-semantics.md §5 "Certificates for custom domains must be ACM in us-east-1 [M]")
+  // ---- custom domain certificate (ACM, us-east-1 [M CustomDomainConfigType])
   "certificate-ok": { check: "domain-certificate", blocking: false, fix: "", awsErrorWithout: "" },
   "certificate-wrong-region": {
     check: "domain-certificate",
@@ -59,7 +60,7 @@ export const PREFLIGHT_CODES = {
     check: "email-identity",
     blocking: true,
     fix: "Set emailConfiguration.sourceArn to the ARN of a verified SES identity (arn:aws:ses:REGION:ACCOUNT:identity/example.com).",
-    awsErrorWithout: "CreateUserPool / UpdateUserPool fail with InvalidParameterException: DEVELOPER needs an SES SourceArn (§4)",
+    awsErrorWithout: "CreateUserPool / UpdateUserPool fail with InvalidParameterException: DEVELOPER needs an SES SourceArn",
   },
   "email-source-arn-invalid": {
     check: "email-identity",
@@ -133,7 +134,7 @@ export const PREFLIGHT_CODES = {
     awsErrorWithout: "none at apply time; any Cognito pool in any account that knows the role ARN could send SMS at your cost",
   },
 
-  // ---- Lambda triggers (cognito-semantics.md §3: "Lambdas need an invoke permission for cognito-idp.amazonaws.com")
+  // ---- Lambda triggers (an invoke permission for cognito-idp.amazonaws.com: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html)
   "lambda-ok": { check: "lambda-trigger", blocking: false, fix: "", awsErrorWithout: "" },
   "lambda-arn-invalid": {
     check: "lambda-trigger",
@@ -166,7 +167,7 @@ export const PREFLIGHT_CODES = {
     awsErrorWithout: LAMBDA_RUNTIME_ERROR,
   },
 
-  // ---- KMS key of the custom sender triggers (LambdaConfigType.KMSKeyID [M]; TF RequiredWith, §3)
+  // ---- KMS key of the custom sender triggers (LambdaConfigType.KMSKeyID [M]; TF RequiredWith, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool)
   "kms-key-ok": { check: "kms-key", blocking: false, fix: "", awsErrorWithout: "" },
   "kms-key-missing": {
     check: "kms-key",

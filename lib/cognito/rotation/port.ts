@@ -3,7 +3,7 @@
  * 2 active secrets per app client for zero-downtime credential rotation workflows";
  * [M ListUserPoolClientSecrets] "the response never reveals the actual secret value";
  * [M DeleteUserPoolClientSecret] "You cannot delete the last remaining secret for an app client."
- * (cognito-semantics.md §2: a confidential client can have up to 2 secrets.)
+ * (A confidential client can have up to 2 secrets: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddUserPoolClientSecret.html.)
  */
 
 /** A secret as List describes it: never its value. */

@@ -1,7 +1,7 @@
 /**
  * Test-only SDK stub: moto does not implement AddUserPoolClientSecret / ListUserPoolClientSecrets /
  * DeleteUserPoolClientSecret, so tests of rotation send those three commands here instead. It follows the
- * API model (/work/shared/reference, vendored in test/fixtures/reference): at most 2 secrets per client
+ * API model (vendored in test/fixtures/reference/): at most 2 secrets per client
  * (a third is LimitExceededException), the last secret cannot be deleted (InvalidParameterException),
  * List never includes ClientSecretValue, an unknown client is ResourceNotFoundException. Any other command
  * is an error (so a test notices an unexpected call), or goes to a fallback client when one is given.

@@ -1,6 +1,6 @@
 /**
  * App clients: Smithy `CreateUserPoolClientRequest` / `UpdateUserPoolClientRequest`
- * (cognito-constraints.md, "CreateUserPoolClient"). Cross-field rules (OAuth, redirect URIs, auth flow
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html). Cross-field rules (OAuth, redirect URIs, auth flow
  * families, token validity in units) live in `rules/`.
  */
 import { z } from "zod";
@@ -59,7 +59,7 @@ const clientPermissionSchema = z.string().min(1).max(2048);
  * `default_client_*` inputs): a client's own value wins over the default.
  */
 export const appClientSettingsSchema = z.strictObject({
-  /** Create-only (cognito-semantics.md §2): changing it replaces the client. */
+  /** Create-only (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html): changing it replaces the client. */
   generateSecret: z.boolean().optional(),
   /** `RefreshTokenValidityType` 0–315360000 in `tokenValidityUnits.refreshToken` (default days). */
   refreshTokenValidity: z.int().min(0).max(315360000).optional(),
@@ -81,7 +81,7 @@ export const appClientSettingsSchema = z.strictObject({
         .regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$/u, { error: "must be printable characters" }),
     )
     .optional(),
-  /** Max 100 (`CallbackURLs` items, cognito-quotas.md "Callback URLs per app client"). */
+  /** Max 100 (`CallbackURLs` items, https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Callback URLs per app client"). */
   callbackUrls: z.array(redirectUrlSchema).max(100).optional(),
   logoutUrls: z.array(redirectUrlSchema).max(100).optional(),
   defaultRedirectUri: redirectUrlSchema.optional(),
@@ -93,7 +93,7 @@ export const appClientSettingsSchema = z.strictObject({
   analyticsConfiguration: analyticsConfigurationSchema.optional(),
   preventUserExistenceErrors: z.enum(["LEGACY", "ENABLED"]).optional(),
   enableTokenRevocation: z.boolean().optional(),
-  /** Only for clients with a secret (cognito-semantics.md §4). */
+  /** Only for clients with a secret (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html). */
   enablePropagateAdditionalUserContextData: z.boolean().optional(),
   /** `AuthSessionValidityType`: minutes, 3–15. */
   authSessionValidity: z.int().min(3).max(15).optional(),

@@ -1,5 +1,5 @@
 /**
- * Conformance with the AWS API model: reads ../shared/reference/aws-cognito-identity-provider.smithy.json and checks
+ * Conformance with the AWS API model: reads the vendored test/fixtures/reference/aws-cognito-identity-provider.smithy.json and checks
  * that every member the studio sends is mapped to a field of our schema whose constraints are at least as strict
  * as the model's (lengths, item counts, ranges, enums, required), and that random valid documents only produce
  * values that satisfy the model's patterns. A member of the create/update calls that is neither mapped nor
@@ -198,7 +198,7 @@ const NOT_SENT: Record<string, string> = {
   "SetUserPoolMfaConfigRequest.MfaConfiguration": "same enum as CreateUserPoolRequest.MfaConfiguration (mapped)",
   "SetUserPoolMfaConfigRequest.SmsAuthenticationMessage": "same shape as CreateUserPoolRequest.SmsAuthenticationMessage (mapped)",
   "SetUserPoolMfaConfigRequest.SmsMfaConfiguration": "built from spec.smsAuthenticationMessage and spec.smsConfiguration (mapped on CreateUserPool)",
-  "CreateUserPoolClientRequest.ClientSecret": "secrets are never stored in a spec (STYLE.md); Cognito generates them",
+  "CreateUserPoolClientRequest.ClientSecret": "secrets are never stored in a spec (ARCHITECTURE.md, No secret in a document); Cognito generates them",
   "CreateUserPoolClientRequest.ReadAttributes": "list without size constraint; items mapped",
   "CreateUserPoolClientRequest.WriteAttributes": "list without size constraint; items mapped",
   "CreateUserPoolClientRequest.ExplicitAuthFlows": "list without size constraint; items mapped",

@@ -1,7 +1,7 @@
 /**
  * Which kind of document a parsed file is, and the hook other formats plug into.
  * Native documents are `cognito-studio.dev/v1` / `UserPool`. OpenMCF (now Planton) `AwsCognitoUserPool`
- * manifests are recognised here (openmcf-awscognitouserpool.md, "Envelope"); their mapping lives in
+ * manifests are recognised here (the envelope of its api.proto, github.com/plantonhq/planton, apis/dev/planton/provider/aws/awscognitouserpool/v1/); their mapping lives in
  * `lib/cognito/formats/openmcf/`, and `readPoolDocument` (formats/read-pool-document.ts) is the one entry
  * point that reads both kinds.
  */

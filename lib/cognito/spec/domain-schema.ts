@@ -1,5 +1,5 @@
 /**
- * The pool's hosted domain: Smithy `CreateUserPoolDomainRequest` (cognito-constraints.md, "CreateUserPoolDomain").
+ * The pool's hosted domain: Smithy `CreateUserPoolDomainRequest` (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html).
  * A value with a dot is a custom domain (fully-qualified name) and needs an ACM certificate in us-east-1;
  * otherwise it is a prefix under `auth.<region>.amazoncognito.com` (rules/domain.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * User pool groups: Smithy `CreateGroupRequest` / `UpdateGroupRequest` (aws-cognito-idp.service-2.json,
+ * User pool groups: Smithy `CreateGroupRequest` / `UpdateGroupRequest` (boto/botocore `botocore/data/cognito-idp/2016-04-18/service-2.json`,
  * shapes `GroupNameType`, `DescriptionType`, `ArnType`, `PrecedenceType`). A group's name is its identity
  * (there is no rename call: `UpdateGroupRequest.GroupName` only selects the group), so a renamed group is a
  * delete plus a create in the plan. Names are unique per pool (rules/groups.ts).

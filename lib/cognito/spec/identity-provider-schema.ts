@@ -1,6 +1,6 @@
 /**
  * Identity providers (federated sign-in): Smithy `CreateIdentityProviderRequest` /
- * `UpdateIdentityProviderRequest` (aws-cognito-idp.service-2.json: `ProviderNameTypeV2`,
+ * `UpdateIdentityProviderRequest` (boto/botocore `botocore/data/cognito-idp/2016-04-18/service-2.json`: `ProviderNameTypeV2`,
  * `IdentityProviderTypeType`, `ProviderDetailsType`, `AttributeMappingType`, `IdpIdentifiersListType`).
  * Per-type required details, names and the cross-resource rules live in rules/identity-providers.ts.
  *
@@ -37,7 +37,7 @@ export const SECRET_DETAIL_KEYS = ["client_secret", "private_key"] as const;
 
 /**
  * Smithy `ProviderNameTypeV2` (CreateIdentityProvider): len 1–32, pattern `[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+`,
- * so at least 3 characters, with an underscore or space allowed only as the second character. cognito-quotas.md: "Characters in identity provider name 32".
+ * so at least 3 characters, with an underscore or space allowed only as the second character. https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html: "Characters in identity provider name 32".
  */
 export const PROVIDER_NAME_PATTERN = /^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u;
 
@@ -94,7 +94,7 @@ export const identityProviderSchema = z.strictObject({
   secretRef: secretRefSchema.optional(),
   /** `AttributeMappingType`: user pool attribute (key, len 1–32) → IdP claim. Replaced as a whole by updates. */
   attributeMapping: z.record(z.string().min(1).max(32), detailValueSchema).optional(),
-  /** `IdpIdentifiersListType`: 0–50 identifiers (cognito-quotas.md "Identifiers per identity provider 50"). */
+  /** `IdpIdentifiersListType`: 0–50 identifiers (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Identifiers per identity provider 50"). */
   idpIdentifiers: z
     .array(z.string().min(1).max(40).regex(IDP_IDENTIFIER_PATTERN, { error: "may contain only letters, digits, spaces and + = . @ - _" }))
     .max(50)

@@ -1,6 +1,6 @@
 /**
  * Lambda triggers of a user pool: Smithy `LambdaConfigType`
- * (cognito-constraints.md, CreateUserPool `LambdaConfig.*`). Every trigger is an ARN; unset = no trigger.
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html, CreateUserPool `LambdaConfig.*`). Every trigger is an ARN; unset = no trigger.
  */
 import { z } from "zod";
 import { arnSchema } from "./primitives";
@@ -26,7 +26,7 @@ export const lambdaConfigSchema = z.strictObject({
   defineAuthChallenge: arnSchema.optional(),
   createAuthChallenge: arnSchema.optional(),
   verifyAuthChallengeResponse: arnSchema.optional(),
-  /** Legacy V1 trigger; when `preTokenGenerationConfig` is set too, both ARNs must be identical (cognito-semantics.md §3). */
+  /** Legacy V1 trigger; when `preTokenGenerationConfig` is set too, both ARNs must be identical (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html). */
   preTokenGeneration: arnSchema.optional(),
   userMigration: arnSchema.optional(),
   preTokenGenerationConfig: preTokenGenerationConfigSchema.optional(),

@@ -1,6 +1,6 @@
 /**
  * How a pool talks to users: email and SMS delivery and the message templates
- * (cognito-constraints.md, CreateUserPool `EmailConfiguration`, `SmsConfiguration`,
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html, CreateUserPool `EmailConfiguration`, `SmsConfiguration`,
  * `VerificationMessageTemplate`, `AdminCreateUserConfig.InviteMessageTemplate`).
  */
 import { z } from "zod";

@@ -1,7 +1,7 @@
 /**
  * The native spec of one user pool: Smithy `CreateUserPoolRequest` / `UpdateUserPoolRequest` plus
  * `SetUserPoolMfaConfigRequest`, with the pool's clients, resource servers and domain
- * (cognito-constraints.md; members in Cognito's own words, camelCase).
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html; members in Cognito's own words, camelCase).
  *
  * Design rule: every optional field left unset means "not managed / AWS default". Parsing never fills
  * defaults, so the plan engine can tell "unset" from "set to the default value".
@@ -132,14 +132,14 @@ export const poolSpecSchema = z.strictObject({
   clientDefaults: appClientSettingsSchema.optional(),
   /** Unset = clients not managed by this document; [] = the pool has no clients. */
   clients: z.array(appClientSchema).optional(),
-  /** Unset = not managed; at most 25 by default (cognito-quotas.md "Resource servers per user pool"). */
+  /** Unset = not managed; at most 25 by default (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Resource servers per user pool"). */
   resourceServers: z.array(resourceServerSchema).optional(),
   domain: domainSchema.optional(),
   /** Unset = groups not managed here; [] = the pool has no groups. Matched by name. */
   groups: z.array(groupSchema).optional(),
   /**
    * Unset = identity providers not managed here; [] = none. Matched by `providerName`; at most 300 by default
-   * (cognito-quotas.md "Identity providers per user pool").
+   * (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Identity providers per user pool").
    */
   identityProviders: z.array(identityProviderSchema).optional(),
 });

@@ -1,7 +1,7 @@
 /**
  * Shared string shapes of the Cognito API model, with the patterns copied from the Smithy model
- * (`../shared/reference/aws-cognito-identity-provider.smithy.json`; readable table in
- * `cognito-constraints.md`). Each schema names the Smithy shape it mirrors.
+ * (vendored as `test/fixtures/reference/aws-cognito-identity-provider.smithy.json`; readable in the API
+ * reference, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/). Each schema names the Smithy shape it mirrors.
  *
  * The model's patterns use Java regex syntax; the ones below are the same expressions compiled with the
  * `u` flag so `\p{…}` classes work. `\w` stays ASCII in JS as in Java.

@@ -1,6 +1,6 @@
 /**
  * Resource servers and their custom scopes: Smithy `CreateResourceServerRequest`
- * (cognito-constraints.md, "CreateResourceServer"). The identifier is immutable (cognito-semantics.md §2).
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateResourceServer.html). The identifier is immutable (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateResourceServer.html).
  * Clients refer to a scope as `<identifier>/<scope name>`.
  */
 import { z } from "zod";
@@ -28,7 +28,7 @@ export const resourceServerSchema = z.strictObject({
     .max(256)
     .regex(FRIENDLY_NAME_PATTERN, { error: `may contain only ${FRIENDLY_NAME_RULE}` }),
   /**
-   * Up to 100 scopes (cognito-quotas.md "Scopes per resource server"). Updates always send the full list;
+   * Up to 100 scopes (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Scopes per resource server"). Updates always send the full list;
    * unset and [] both mean "no scopes" to the API.
    */
   scopes: z.array(resourceServerScopeSchema).max(100).optional(),

@@ -1,8 +1,8 @@
 /**
- * User pool schema attributes: Smithy `SchemaAttributeType` (cognito-constraints.md, CreateUserPool `Schema[]`).
+ * User pool schema attributes: Smithy `SchemaAttributeType` (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html, CreateUserPool `Schema[]`).
  * A name in {@link STANDARD_ATTRIBUTES} configures a standard attribute; any other name creates
  * `custom:<name>` (or `dev:<name>` when `developerOnlyAttribute`). Existing attributes can never be
- * changed or removed (cognito-semantics.md §2); the plan engine treats them as add-only.
+ * changed or removed (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html); the plan engine treats them as add-only.
  */
 import { z } from "zod";
 

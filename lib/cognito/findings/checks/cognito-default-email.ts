@@ -1,7 +1,7 @@
 /**
- * Cognito's own email sender in production: at most 50 messages a day per AWS account (cognito-quotas.md,
+ * Cognito's own email sender in production: at most 50 messages a day per AWS account (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html,
  * "Email messages sent daily per AWS account (COGNITO_DEFAULT sending) | 50 | No"), so sign-ups, verification and
- * password resets silently stop once a production pool gets busy. Unset is COGNITO_DEFAULT (cognito-semantics.md §1).
+ * password resets silently stop once a production pool gets busy. Unset is COGNITO_DEFAULT (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html).
  */
 import { at } from "../../spec/rules/rule";
 import type { FindingCheck } from "../types";

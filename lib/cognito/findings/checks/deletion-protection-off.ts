@@ -1,7 +1,7 @@
 /**
  * Deletion protection off: one DeleteUserPool call removes every user, with no undo for the users' passwords and
  * MFA enrolments. AWS Config `cognito-user-pool-deletion-protection-enabled` ("NON_COMPLIANT if a user pool has
- * deletion protection disabled"), Security Hub Cognito.6. Unset is INACTIVE (cognito-semantics.md §1).
+ * deletion protection disabled"), Security Hub Cognito.6. Unset is INACTIVE (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html).
  */
 import { at } from "../../spec/rules/rule";
 import type { FindingCheck } from "../types";

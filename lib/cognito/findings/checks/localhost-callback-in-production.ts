@@ -1,5 +1,5 @@
 /**
- * http://localhost redirect URLs are allowed by Cognito for development (cognito-semantics.md §4: "Amazon Cognito
+ * http://localhost redirect URLs are allowed by Cognito for development (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: "Amazon Cognito
  * requires HTTPS over HTTP except for callback URLs to http://localhost …"). In a production pool they let any
  * program listening on the user's own machine receive authorization codes, and they are a sign that a
  * development client leaked into production.

@@ -1,5 +1,5 @@
 /**
- * Very long refresh tokens. AWS allows up to 10 years (cognito-semantics.md §4) and defaults to 30 days (§1). A
+ * Very long refresh tokens. AWS allows up to 10 years (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html) and defaults to 30 days (same page). A
  * refresh token is a bearer credential: the longer it lives, the longer a stolen one works. The threshold is
  * 90 days, three times the AWS default.
  */

@@ -2,7 +2,7 @@
  * MFA off. AWS Config `cognito-user-pool-mfa-enabled` ("Checks if Amazon Cognito user pools configured with a
  * PASSWORD-only sign-in policy have Multi-Factor Authentication (MFA) enabled"), Security Hub Cognito.5.
  * Like the Config rule, pools whose sign-in policy also allows passwordless first factors are not flagged.
- * Unset `mfaConfiguration` is the AWS default OFF (cognito-semantics.md §1).
+ * Unset `mfaConfiguration` is the AWS default OFF (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html).
  */
 import { at } from "../../spec/rules/rule";
 import type { FindingCheck } from "../types";

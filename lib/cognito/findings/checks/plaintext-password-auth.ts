@@ -1,6 +1,6 @@
 /**
- * USER_PASSWORD_AUTH sends the password itself to Cognito instead of proving it with SRP (cognito-api-docs.md,
- * ExplicitAuthFlows: "Amazon Cognito receives the password in the request instead of using the SRP protocol").
+ * USER_PASSWORD_AUTH sends the password itself to Cognito instead of proving it with SRP (ExplicitAuthFlows,
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: "Amazon Cognito receives the password in the request instead of using the SRP protocol").
  * It is meant for migrating users with a Lambda trigger; otherwise ALLOW_USER_SRP_AUTH (or ALLOW_USER_AUTH) is the
  * safer choice.
  */

@@ -2,7 +2,7 @@
  * A client secret on a client that runs on the user's device. A browser or mobile app cannot keep a secret (it
  * ships in the bundle or binary), so the secret protects nothing while forcing the app to embed it. Signs that a
  * client is public: the implicit flow (only for browser apps) or a custom-scheme redirect URL (native apps,
- * cognito-semantics.md §4: "App callback URLs such as myapp://example are also supported"). Public clients should
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: "App callback URLs such as myapp://example are also supported"). Public clients should
  * use the code flow with PKCE and no secret.
  */
 import type { FindingCheck } from "../types";

@@ -2,7 +2,7 @@
  * Self sign-up with nothing verified: anyone can create accounts with addresses they do not own, recovery
  * messages go to unverified addresses, and the pool fills with fake accounts. Self sign-up is on unless
  * `adminCreateUserConfig.allowAdminCreateUserOnly` is true; an unset `autoVerifiedAttributes` verifies nothing
- * (UpdateUserPool resets omitted members, cognito-semantics.md §1).
+ * (UpdateUserPool resets omitted members, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html).
  */
 import { at } from "../../spec/rules/rule";
 import type { FindingCheck } from "../types";

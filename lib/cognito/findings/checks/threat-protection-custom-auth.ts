@@ -3,7 +3,7 @@
  * `cognito-userpool-cust-auth-threat-full-check` ("NON_COMPLIANT if threat protection for custom authentication is
  * not set to full-function enforcement mode"), Security Hub Cognito.4. Reported only when some client allows
  * ALLOW_CUSTOM_AUTH, which includes clients with unset explicitAuthFlows (AWS default: ALLOW_REFRESH_TOKEN_AUTH,
- * ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH; cognito-semantics.md §1).
+ * ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH; https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html).
  */
 import { at } from "../../spec/rules/rule";
 import type { FindingCheck } from "../types";

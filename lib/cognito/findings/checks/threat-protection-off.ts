@@ -2,7 +2,7 @@
  * Threat protection (advanced security) not enforced for standard authentication. AWS Config
  * `cognito-user-pool-advanced-security-enabled`, Security Hub Cognito.1 ("fails if the user pool has threat
  * protection deactivated or if the enforcement mode isn't set to full function", default parameter ENFORCED).
- * Threat protection needs the PLUS tier. An unset `userPoolAddOns` is OFF (cognito-semantics.md §1).
+ * Threat protection needs the PLUS tier. An unset `userPoolAddOns` is OFF (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html).
  */
 import { at } from "../../spec/rules/rule";
 import type { FindingCheck } from "../types";

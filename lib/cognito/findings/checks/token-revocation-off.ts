@@ -1,6 +1,6 @@
 /**
  * Token revocation off: signing out (RevokeToken / GlobalSignOut) cannot invalidate refresh tokens, so a stolen
- * refresh token keeps working until it expires. Unset is on for new clients (cognito-semantics.md §1,
+ * refresh token keeps working until it expires. Unset is on for new clients (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html,
  * `EnableTokenRevocation`: "If you don't include this parameter, token revocation is automatically activated").
  */
 import type { FindingCheck } from "../types";

@@ -1,5 +1,5 @@
 /**
- * `PreventUserExistenceErrors` LEGACY (the AWS default, cognito-semantics.md §1: "Defaults to LEGACY.") makes
+ * `PreventUserExistenceErrors` LEGACY (the AWS default, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: "Defaults to LEGACY.") makes
  * sign-in and password-reset answer "user does not exist", which lets anyone enumerate accounts. Clients that only
  * use client_credentials never sign users in and are skipped.
  */

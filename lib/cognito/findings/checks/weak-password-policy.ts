@@ -5,8 +5,8 @@
  *
  * An unset `passwordPolicy` leaves AWS's default policy in place (8 characters, all four character classes,
  * 7-day temporary passwords), which meets the baseline. Inside a set policy, an unset boolean is false and an
- * unset or 0 `temporaryPasswordValidityDays` is 7 (cognito-constraints.md, `Policies.PasswordPolicy.*` defaults;
- * cognito-semantics.md §1).
+ * unset or 0 `temporaryPasswordValidityDays` is 7 (`Policies.PasswordPolicy.*` defaults,
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html).
  */
 import { at } from "../../spec/rules/rule";
 import type { FindingCheck, FindingHit } from "../types";

@@ -88,7 +88,7 @@ function render(doc: PoolDocument): ExportResult {
   const pool = new CfnRef("UserPool");
   const resources: Record<string, unknown> = {
     // Retain: deleting or replacing the stack must never delete the pool and every user in it
-    // (cognito-semantics.md §2, "Replacing a user pool deletes every user").
+    // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPool.html: replacing a pool deletes every user in it).
     UserPool: { Type: CFN_TYPES.pool, DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain", Properties: poolProperties(doc, diagnostics) },
   };
 
@@ -125,18 +125,18 @@ function render(doc: PoolDocument): ExportResult {
   (spec.clients ?? []).forEach((raw, i) => {
     const client = { ...effectiveClient(spec, raw) };
     if (client.refreshTokenValidity === 0) {
-      // CloudFormation's schema requires 1 or more; AWS treats 0 as its default (cognito-semantics.md §1).
+      // CloudFormation's schema requires 1 or more; AWS treats 0 as its default (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html).
       diagnostics.push(warning(`spec.clients[${i}].refreshTokenValidity`, "not-expressible", "CloudFormation does not accept RefreshTokenValidity 0 (AWS's default of 30 days); it is left out"));
       delete client.refreshTokenValidity;
     }
     const id = ids.allocate(`${client.name} Client`, "Client");
-    // Custom scopes must exist before a client lists them (cognito-semantics.md §3): depend on their servers.
+    // Custom scopes must exist before a client lists them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html): depend on their servers.
     const dependsOn = [
       ...new Set(
         (client.allowedOAuthScopes ?? []).flatMap((scope) => (spec.resourceServers ?? []).filter((s) => scope.startsWith(`${s.identifier}/`)).map((s) => serverIds.get(s.identifier) ?? "")),
       ),
     ].filter(Boolean);
-    // Identity providers before the clients that list them (cognito-semantics.md §3).
+    // Identity providers before the clients that list them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html).
     for (const name of client.supportedIdentityProviders ?? []) {
       const providerId = providerIds.get(name);
       if (providerId && !dependsOn.includes(providerId)) dependsOn.push(providerId);

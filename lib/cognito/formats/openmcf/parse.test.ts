@@ -27,7 +27,7 @@ function manifest(spec: Record<string, unknown> = {}, extra: Record<string, unkn
   };
 }
 
-describe("parseOpenMcf: seed 001 examples", () => {
+describe("parseOpenMcf: OpenMCF's documentation examples", () => {
   it("Quick Start: email sign-in, labels kept, one SRP client", () => {
     const { document, diagnostics } = parseOpenMcf(fixture("seed-001-quick-start.yaml"));
     expect(diagnostics).toEqual([]);

@@ -5,7 +5,7 @@
  * 1. the manifest's shape (schema.ts: strict, so an unknown field is an error naming it);
  * 2. OpenMCF's own CEL rules (rules.ts);
  * 3. the native validator on the mapped document, its paths translated back (paths.ts).
- * The mapping keeps every field OpenMCF has (openmcf-awscognitouserpool.md, "AwsCognitoUserPoolSpec");
+ * The mapping keeps every field OpenMCF has (its `AwsCognitoUserPoolSpec`, github.com/plantonhq/planton, apis/dev/planton/provider/aws/awscognitouserpool/v1/);
  * what the native model cannot hold is a warning naming it. Never throws.
  */
 import { type Diagnostic, error, hasErrors, joinPath, warning } from "../../spec/diagnostics";
@@ -103,7 +103,7 @@ export function mapOpenMcfToNative(manifest: OpenMcfManifest): MappedOpenMcf {
     region: s.region,
     usernameAttributes: s.usernameAttributes,
     aliasAttributes: s.aliasAttributes,
-    // openmcf-awscognitouserpool.md, spec field 4: the IaC modules always send
+    // OpenMCF spec.proto, field 4 (username_case_sensitive): the IaC modules always send
     // `username_configuration { case_sensitive = <value> }`, so an unset value deploys a case-insensitive pool.
     usernameConfiguration: { caseSensitive: s.usernameCaseSensitive ?? false },
     autoVerifiedAttributes: s.autoVerifiedAttributes,
@@ -141,7 +141,7 @@ export function mapOpenMcfToNative(manifest: OpenMcfManifest): MappedOpenMcf {
 /**
  * `customAttributes[]` → `schemaAttributes[]`. A name like `email` configures the standard attribute in both
  * (Cognito adds `custom:` only to names that are not standard). The modules emit string constraints only for
- * String attributes and number constraints only for Number ones (openmcf-awscognitouserpool.md, schema attribute).
+ * String attributes and number constraints only for Number ones (the component's IaC modules, schema attribute).
  */
 function mapAttribute(a: OpenMcfSchemaAttribute, path: string, diagnostics: Diagnostic[]): Obj {
   const bounds = (type: string, min: string | undefined, max: string | undefined, minKey: string, maxKey: string, minName: string, maxName: string) => {
@@ -170,7 +170,7 @@ function mapAttribute(a: OpenMcfSchemaAttribute, path: string, diagnostics: Diag
 
 /**
  * `clients[]`. Token validities are in minutes (access, ID) and days (refresh); 0 means unset. When any is set the
- * modules send all three units (openmcf-awscognitouserpool.md, "AwsCognitoUserPoolClient", after the table).
+ * modules send all three units (the component's IaC modules, app client).
  */
 function mapClient(c: OpenMcfClient): Obj {
   const positive = (v: number | undefined) => (v !== undefined && v > 0 ? v : undefined);

@@ -30,7 +30,7 @@ const render = (d: PoolDocument) => {
 const codesAt = (ds: readonly { path: string; code: string }[]) => ds.map((d) => [d.path, d.code]);
 
 describe("renderOpenMcf", () => {
-  it("writes the seed 001 production example back field for field", () => {
+  it("writes OpenMCF's production documentation example back field for field", () => {
     const parsed = parseOpenMcf(fixture("seed-001-production.yaml")).document;
     expect(parsed).toBeDefined();
     const out = render(parsed as PoolDocument);

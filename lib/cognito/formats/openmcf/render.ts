@@ -1,7 +1,7 @@
 /**
  * Native {@link PoolDocument} → OpenMCF `AwsCognitoUserPool` manifest (apiVersion `aws.openmcf.org/v1`).
  *
- * What the v1 kind cannot express (openmcf-awscognitouserpool.md, "What the v1 component leaves out": resource
+ * What the v1 kind cannot express (fields the v1 spec.proto lacks, github.com/plantonhq/planton, apis/dev/planton/provider/aws/awscognitouserpool/v1/: resource
  * servers, SMS, threat protection, tier, message templates, device tracking, …) is a warning diagnostic AND a
  * comment at the top of the YAML. As a safety net the renderer maps its own output back (parse.ts) and warns
  * about every field that would not come back equal, so nothing is lost without a word. Never throws.
@@ -26,7 +26,7 @@ function compact<T extends Obj>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Pool settings the v1 kind has no field for, with what a user should know (openmcf-awscognitouserpool.md). */
+/** Pool settings the v1 kind has no field for, with what a user should know (the v1 spec.proto). */
 const POOL_FIELDS_NOT_EXPRESSIBLE: Partial<Record<keyof PoolSpec, string>> = {
   resourceServers: "OpenMCF AwsCognitoUserPool v1 has no resource servers; create them outside this manifest (clients may still ask for their scopes)",
   userAttributeUpdateSettings: "OpenMCF has no user attribute update settings",
@@ -40,12 +40,12 @@ const POOL_FIELDS_NOT_EXPRESSIBLE: Partial<Record<keyof PoolSpec, string>> = {
   userPoolAddOns: "OpenMCF has no user pool add-ons (threat protection)",
   userPoolTags: "OpenMCF has no pool tags in the spec",
   userPoolTier: "OpenMCF has no feature plan (user pool tier)",
-  // openmcf-awscognitouserpool.md "Not modelled": "Identity providers (separate kind `AwsCognitoIdentityProvider`) … groups".
+  // Not in the v1 spec.proto: identity providers (a separate kind, `AwsCognitoIdentityProvider`) and groups.
   groups: "OpenMCF AwsCognitoUserPool v1 has no groups; create them outside this manifest",
   identityProviders: "OpenMCF AwsCognitoUserPool v1 has no identity providers (OpenMCF models them as a separate kind, AwsCognitoIdentityProvider); create them outside this manifest (clients may still list them)",
 };
 
-/** Client settings the v1 kind has no field for (openmcf-awscognitouserpool.md, "Not modelled" under the client table). */
+/** Client settings the v1 kind has no field for (not in the v1 spec.proto's client message). */
 const CLIENT_FIELDS_NOT_EXPRESSIBLE: Partial<Record<keyof AppClientSpec, string>> = {
   readAttributes: "OpenMCF clients have no read attributes",
   writeAttributes: "OpenMCF clients have no write attributes",

@@ -251,7 +251,7 @@ describe("OpenMCF never throws (fast-check)", () => {
     );
   });
 
-  it("the seed's production manifest with one field replaced by arbitrary JSON", () => {
+  it("OpenMCF's production example manifest with one field replaced by arbitrary JSON", () => {
     fc.assert(
       fc.property(fc.constantFrom(...seedPaths), fc.jsonValue(), (path, value) => {
         const result = parseOpenMcf(setAt(seed, path, value));

@@ -1,6 +1,6 @@
 /**
- * The CEL rules of OpenMCF's `spec.proto` (openmcf-awscognitouserpool-spec.proto.txt; the list is in
- * openmcf-awscognitouserpool.md, "CEL rule ids (all of them)"). Each diagnostic's code is the CEL rule id and
+ * The CEL rules of OpenMCF's `spec.proto` (github.com/plantonhq/planton, apis/dev/planton/provider/aws/awscognitouserpool/v1/
+ * spec.proto, every CEL rule id of it). Each diagnostic's code is the CEL rule id and
  * its path points into the OpenMCF manifest. They run on a manifest that passed the shape schema.
  */
 import { type Diagnostic, error, joinPath } from "../../spec/diagnostics";

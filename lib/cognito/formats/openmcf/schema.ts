@@ -1,7 +1,7 @@
 /**
  * The OpenMCF (now Planton) `AwsCognitoUserPool` manifest as zod schemas: the shape of `spec.proto` and
- * `api.proto` (../shared/reference/openmcf-awscognitouserpool-spec.proto.txt, openmcf-examples/api-and-stack-outputs.proto.txt;
- * readable tables in openmcf-awscognitouserpool.md). Field names are the proto's lowerCamelCase JSON names.
+ * `api.proto` (github.com/plantonhq/planton, apis/dev/planton/provider/aws/awscognitouserpool/v1/; examples in
+ * test/fixtures/reference/openmcf-examples/). Field names are the proto's lowerCamelCase JSON names.
  *
  * Strict: an unknown field is an error naming it. The field-level `buf.validate` constraints of the proto are
  * here (lengths, ranges, required); the proto's CEL rules (allowed values, cross-field) are in `rules.ts`, so
@@ -10,7 +10,7 @@
 import { z } from "zod";
 
 export const OPENMCF_API_VERSION = "aws.openmcf.org/v1";
-/** The same kind after the project's rename to Planton (openmcf-awscognitouserpool.md, "Source"). */
+/** The same kind after the project's rename to Planton (OpenMCF was renamed Planton; same files, `aws.planton.dev/v1`). */
 export const PLANTON_API_VERSION = "aws.planton.dev/v1";
 export const OPENMCF_KIND = "AwsCognitoUserPool";
 
@@ -24,7 +24,7 @@ export const valueFromRefSchema = z.strictObject({
 
 /**
  * `StringValueOrRef`: a literal (`{value: …}`) or a reference (`{valueFrom: …}`). The OpenMCF docs and examples
- * also write a literal as a plain string (seed 001, `sourceArn: "arn:aws:ses:…"`), so that form is accepted too.
+ * also write a literal as a plain string (OpenMCF's documentation examples, `sourceArn: "arn:aws:ses:…"`), so that form is accepted too.
  */
 export const stringValueOrRefSchema = z.union([
   z.string(),

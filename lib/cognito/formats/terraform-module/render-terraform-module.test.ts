@@ -12,7 +12,7 @@ async function moduleInputs(doc = SEED_000_DOCUMENT): Promise<Json> {
 }
 
 describe("renderTerraformModule", () => {
-  test("maps seed 000 onto the module's inputs (seed 002 names)", async () => {
+  test("maps the Terraform blog post's pool onto the module's inputs (the names its README documents)", async () => {
     const inputs = await moduleInputs();
     expect(inputs).toMatchObject({
       source: MINEIROS_SOURCE,

@@ -1,6 +1,6 @@
 /**
- * Exports a pool document as one `module` block of `mineiros-io/cognito-user-pool/aws` (seed 002), with the
- * module's input names (../shared/reference/mineiros-variables.tf.txt, mineiros-examples/). The module
+ * Exports a pool document as one `module` block of `mineiros-io/cognito-user-pool/aws`, with the
+ * module's input names (its variables.tf and examples/, https://github.com/mineiros-io/terraform-aws-cognito-user-pool). The module
  * predates several Cognito features (deletion protection, the pool tier, sign-in policy, email MFA,
  * passkeys…): each one the document sets is a warning and a comment in the file.
  *
@@ -120,7 +120,7 @@ const POOL_INPUTS: Input[] = [
 
 /** What the module has no input for: spec path → value (warning + comment when set). */
 const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
-  // mineiros-variables.tf.txt has no group or identity provider input; the plain Terraform export writes
+  // the module's variables.tf has no group or identity provider input; the plain Terraform export writes
   // aws_cognito_user_group / aws_cognito_identity_provider, which can sit next to the module.
   ["spec.groups", (d) => d.spec.groups],
   ["spec.identityProviders", (d) => d.spec.identityProviders],

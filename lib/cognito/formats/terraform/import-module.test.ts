@@ -94,7 +94,7 @@ async function importModule(text: string, path = "main.tf") {
 }
 
 describe("module mineiros-io/cognito-user-pool/aws: the inverse of the module export", () => {
-  test("seed 000 exports with only the message-text warning and imports back equal", async () => {
+  test("the Terraform blog post's pool exports with only the message-text warning and imports back equal", async () => {
     const exported = renderTerraformModule(SEED_000_DOCUMENT);
     expect(exported.diagnostics.map((d) => d.code)).toEqual(["module-default"]);
     const result = await importModule(exported.files[0].content);

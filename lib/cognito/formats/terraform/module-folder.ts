@@ -46,7 +46,7 @@ function output(name: string, description: string, value: string | Record<string
   return block("output", [name], [attr("description", description), attr("value", typeof value === "string" ? expr(value) : value)]);
 }
 
-/** Exported attributes: terraform-docs/cognito_user_pool.html.markdown, _client, _user_pool_domain ("Attribute Reference"). */
+/** Exported attributes: the "Attribute Reference" of https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool, _client, _domain. */
 function outputsFile(doc: PoolDocument): string {
   const pool = `${TF_TYPES.pool}.this`;
   const nodes: HclNode[] = [

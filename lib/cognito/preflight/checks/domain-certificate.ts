@@ -1,7 +1,7 @@
 /**
  * A custom domain's certificate: ACM in us-east-1, ISSUED, and covering the domain name (exact or a
- * wildcard one level up). cognito-semantics.md §5: "Certificates for custom domains must be ACM in
- * us-east-1 [M]"; [M CustomDomainConfigType]: "Configures your domain with an Certificate Manager
+ * wildcard one level up). Custom domain certificates must be ACM in us-east-1
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CustomDomainConfigType.html); [M CustomDomainConfigType]: "Configures your domain with an Certificate Manager
  * certificate in the us-east-1 Region".
  */
 import type { PoolSpec } from "../../spec/pool-schema";

@@ -3,7 +3,7 @@
  * and the From address belongs to it. [M EmailConfigurationType.SourceArn]: "The ARN of a verified email
  * address or an address from a verified domain in Amazon SES … The Region value of the SourceArn parameter
  * must indicate a supported Amazon Web Services Region of your user pool. Typically, the Region in the
- * SourceArn and the user pool Region are the same."; cognito-semantics.md §4 (DEVELOPER needs SourceArn).
+ * SourceArn and the user pool Region are the same."; DEVELOPER needs a SourceArn (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html).
  */
 import type { PoolSpec } from "../../spec/pool-schema";
 import { parseArn } from "../arn";

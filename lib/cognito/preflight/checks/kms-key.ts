@@ -1,7 +1,7 @@
 /**
  * Custom sender triggers and their KMS key: [M LambdaConfigType.KMSKeyID] "Amazon Cognito uses the key to
  * encrypt codes and temporary passwords sent to custom sender Lambda triggers"; Terraform requires
- * kms_key_id with them (RequiredWith, cognito-semantics.md §3). The key must exist, be enabled, and be a
+ * kms_key_id with them (RequiredWith, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool). The key must exist, be enabled, and be a
  * symmetric encrypt/decrypt key.
  */
 import type { PoolSpec } from "../../spec/pool-schema";

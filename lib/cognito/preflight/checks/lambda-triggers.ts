@@ -1,7 +1,7 @@
 /**
  * Lambda triggers: each function exists and its resource policy lets cognito-idp.amazonaws.com invoke it
- * (for this pool's ARN when the pool exists). cognito-semantics.md §3: "Lambdas need an invoke permission
- * for cognito-idp.amazonaws.com"; without it Cognito's call fails when the trigger runs
+ * (for this pool's ARN when the pool exists). Lambdas need an invoke permission for
+ * cognito-idp.amazonaws.com (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html); without it Cognito's call fails when the trigger runs
  * ([M UnexpectedLambdaException]).
  */
 import type { LambdaConfigSpec } from "../../spec/lambda-config-schema";

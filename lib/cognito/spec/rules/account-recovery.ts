@@ -1,8 +1,8 @@
 /**
- * Account recovery. Sources: cognito-constraints.md (`RecoveryMechanisms` 1–2 items, priority 1–2); priorities and
+ * Account recovery. Sources: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountRecoverySettingType.html (`RecoveryMechanisms` 1–2 items, priority 1–2); priorities and
  * names must be unique (each priority ranks one option); [M AccountRecoverySettingType] "SMS doesn't qualify for a
  * valid password recovery mechanism if the user also has SMS multi-factor authentication (MFA) activated. Email MFA
- * is also disqualifying for account recovery with email." (cognito-semantics.md §4). `admin_only` means only
+ * is also disqualifying for account recovery with email." (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountRecoverySettingType.html). `admin_only` means only
  * administrators reset passwords, so it cannot be combined with a self-service option.
  */
 import type { Diagnostic } from "../diagnostics";

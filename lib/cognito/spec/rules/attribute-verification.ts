@@ -1,6 +1,6 @@
 /**
  * `userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdate` values must also be auto-verified
- * (cognito-semantics.md §4, TF doc). Read/write attributes naming `custom:` attributes should exist in the schema
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool). Read/write attributes naming `custom:` attributes should exist in the schema
  * (warning: they may predate this spec); [M WriteAttributes] limits what a client may change.
  */
 import type { Diagnostic } from "../diagnostics";

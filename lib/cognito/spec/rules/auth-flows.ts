@@ -1,5 +1,5 @@
 /**
- * Explicit auth flows and secret-bound settings. Source: cognito-semantics.md §4: "You can't assign these legacy
+ * Explicit auth flows and secret-bound settings. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: "You can't assign these legacy
  * ExplicitAuthFlows values [ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH] to user pool clients at
  * the same time as values that begin with ALLOW_" [M]; ALLOW_USER_AUTH needs the Essentials tier or higher [M];
  * EnablePropagateAdditionalUserContextData "You can only activate … in an app client that has a client secret."

@@ -1,7 +1,7 @@
 /**
  * Custom scopes a client asks for should be defined by a resource server of the spec. A warning, not an error:
  * the resource server may be managed elsewhere. AWS rejects unknown scopes with ScopeDoesNotExistException and
- * renders custom scopes as `resourceServerIdentifier/ScopeName` (cognito-semantics.md §3).
+ * renders custom scopes as `resourceServerIdentifier/ScopeName` (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResourceServerScopeType.html).
  */
 import type { Diagnostic } from "../diagnostics";
 import { warning } from "../diagnostics";

@@ -1,8 +1,8 @@
 /**
- * The hosted domain. Sources: cognito-semantics.md §5 (prefix pattern `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`,
+ * The hosted domain. Sources: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html (prefix pattern `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`,
  * 1–63 chars [M DomainType]; "Certificates for custom domains must be ACM in us-east-1" [M]); openmcf
  * `custom_domain_requires_certificate` (a domain with a dot is custom and needs certificateArn); AWS developer
- * guide (prefix domains): a prefix may not contain the reserved words aws, amazon or cognito (issue 4).
+ * guide (prefix domains): a prefix may not contain the reserved words aws, amazon or cognito.
  * Managed login (version 2) "requires … any feature plan other than Lite" [M CreateUserPoolDomainRequest].
  */
 import type { Diagnostic } from "../diagnostics";

@@ -1,5 +1,5 @@
 /**
- * Email delivery through SES. Source: cognito-semantics.md §4 ("EmailConfiguration: DEVELOPER needs an SES
+ * Email delivery through SES. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html ("EmailConfiguration: DEVELOPER needs an SES
  * SourceArn; From/templates only with DEVELOPER (TF doc)"; "You can set an EmailMessage template only if the
  * value of EmailSendingAccount is DEVELOPER." [M]); openmcf rule `developer_email_requires_source_arn`.
  */

@@ -1,6 +1,6 @@
 /**
  * Groups are identified by name within a pool: `CreateGroup` fails with GroupExistsException for a name in use
- * [M CreateGroup errors], and `UpdateGroupRequest.GroupName` only selects the group. cognito-quotas.md: "Groups per
+ * [M CreateGroup errors], and `UpdateGroupRequest.GroupName` only selects the group. https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html: "Groups per
  * user pool 10,000" (not adjustable).
  */
 import type { Diagnostic } from "../diagnostics";

@@ -10,10 +10,10 @@
  *   key_id, authorize_scopes, private_key; OIDC: client_id, authorize_scopes, oidc_issuer, attributes_request_method;
  *   SAML: MetadataURL or MetadataFile). The secret comes from `secretRef`, never from the details.
  * - IdP identifiers select one provider (`GetIdentityProviderByIdentifier`), so they are unique per pool (*derived*).
- * - Clients may list only COGNITO and providers of the pool (cognito-semantics.md §3 "Identity providers before clients").
+ * - Clients may list only COGNITO and providers of the pool (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: SupportedIdentityProviders names IdPs configured in the pool).
  * - Mapped attributes: "Any user pool attribute whose value you map from an IdP attribute must be mutable"
  *   [M SchemaAttributeType.Mutable] and a client offering the IdP "must include all attributes that you have mapped to
- *   IdP attributes" in WriteAttributes [M WriteAttributes] (cognito-semantics.md §3 "Write access for IdP-mapped attributes").
+ *   IdP attributes" in WriteAttributes [M WriteAttributes] (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html, WriteAttributes).
  */
 import type { Diagnostic } from "../diagnostics";
 import { error, warning } from "../diagnostics";

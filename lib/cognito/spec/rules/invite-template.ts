@@ -1,7 +1,7 @@
 /**
- * Invitation messages for admin-created users. Source: cognito-semantics.md §4 ("InviteMessageTemplate: must
+ * Invitation messages for admin-created users. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_MessageTemplateType.html ("InviteMessageTemplate: must
  * include the {####} temporary password placeholder if you are creating users with passwords" [M]; "TF also
- * requires {username}"), terraform-docs/cognito_user_pool.html.markdown (`email_message`, `sms_message`).
+ * requires {username}"), https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool (`email_message`, `sms_message`).
  * Warnings: passwordless users need no {####}.
  */
 import type { Diagnostic } from "../diagnostics";

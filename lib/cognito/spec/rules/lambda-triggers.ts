@@ -1,5 +1,5 @@
 /**
- * Lambda trigger consistency. Source: cognito-semantics.md §3 ("PreTokenGeneration and
+ * Lambda trigger consistency. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html ("PreTokenGeneration and
  * PreTokenGenerationConfig.LambdaArn must be identical" [M]; custom sender triggers use V1_0 [M] and need
  * `kms_key_id` (Terraform `RequiredWith`)).
  */

@@ -1,7 +1,7 @@
 /**
- * MFA needs a factor. Source: cognito-semantics.md §4 ("MfaConfiguration ON/OPTIONAL needs at least one
+ * MFA needs a factor. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html ("MfaConfiguration ON/OPTIONAL needs at least one
  * factor configured (SMS config, TOTP or email MFA)"; email MFA "your user pool must be in the Essentials
- * tier or higher"); openmcf-awscognitouserpool.md `software_token_mfa_requires_mfa`.
+ * tier or higher"); OpenMCF's spec.proto CEL rule `software_token_mfa_requires_mfa`.
  */
 import { error, warning } from "../diagnostics";
 import { type Rule, at } from "./rule";

@@ -1,16 +1,16 @@
 /**
- * OAuth settings of app clients. Source: cognito-semantics.md §3: AllowedOAuthFlowsUserPoolClient "must have a
+ * OAuth settings of app clients. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html: AllowedOAuthFlowsUserPoolClient "must have a
  * value of true before you can configure … CallBackURLs, LogoutURLs, AllowedOAuthScopes, AllowedOAuthFlows" [M];
  * "To create an app client that generates client credentials grants, you must add client_credentials as the only
  * allowed OAuth flow." [M]; OAuth endpoints exist only with a domain (derived). The code and implicit grants
- * redirect to a callback URL, so they need one (cognito-semantics.md §4, CallbackURLs). client_credentials is a
+ * redirect to a callback URL, so they need one (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html, CallbackURLs). client_credentials is a
  * confidential grant (token endpoint with the client secret) and issues only custom scopes.
  */
 import type { Diagnostic } from "../diagnostics";
 import { error, warning } from "../diagnostics";
 import { type Rule, effectiveClients } from "./rule";
 
-/** Scopes Cognito defines itself (cognito-semantics.md §3, [M AllowedOAuthScopes]). */
+/** Scopes Cognito defines itself (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html, [M AllowedOAuthScopes]). */
 export const STANDARD_SCOPES = ["phone", "email", "openid", "profile", "aws.cognito.signin.user.admin"] as const;
 
 export const oauthRule: Rule = (ctx) => {

@@ -1,8 +1,8 @@
 /**
- * Redirect URI rules for callbackUrls, logoutUrls and defaultRedirectUri. Source: cognito-semantics.md §4
+ * Redirect URI rules for callbackUrls, logoutUrls and defaultRedirectUri. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
  * ("CallbackURLs: absolute URI, registered, no fragment; Amazon Cognito requires HTTPS over HTTP except for
  * callback URLs to http://localhost, http://127.0.0.1 and http://[::1]. … App callback URLs such as
- * myapp://example are also supported." [M]) and §3 ("DefaultRedirectURI must be in CallbackURLs" [M]).
+ * myapp://example are also supported." [M]) and DefaultRedirectURI must be in CallbackURLs [M DefaultRedirectURI].
  */
 import type { Diagnostic } from "../diagnostics";
 import { error } from "../diagnostics";

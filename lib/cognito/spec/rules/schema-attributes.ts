@@ -1,6 +1,6 @@
 /**
- * Schema attributes. Sources: cognito-constraints.md (`Schema` 1–50 items; `CustomAttributeNameType` 1–20
- * characters); cognito-quotas.md ("Custom attributes per user pool 50", "Characters per attribute 2,048 bytes");
+ * Schema attributes. Sources: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html (`Schema` 1–50 items; `CustomAttributeNameType` 1–20
+ * characters); https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html ("Custom attributes per user pool 50", "Characters per attribute 2,048 bytes");
  * [M SchemaAttributeType.Name] (a name that is not a standard attribute creates `custom:<name>`, or `dev:<name>`
  * when developer-only). Constraints apply per data type: `NumberAttributeConstraints` for Number,
  * `StringAttributeConstraints` for String [M]. Standard attributes keep their OIDC data types.

@@ -1,5 +1,5 @@
 /**
- * Features gated by the pool's feature plan. Source: cognito-semantics.md §4 ("threat protection UserPoolAddOns
+ * Features gated by the pool's feature plan. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html ("threat protection UserPoolAddOns
  * (your user pool must be on the Plus tier [M])"; tier-gated features fail with FeatureUnavailableInTierException);
  * [M PasswordPolicyType.PasswordHistorySize] and [M SignInPolicyType] (choice-based sign-in) need Essentials or
  * higher. An unset tier means "not managed" (the AWS default is ESSENTIALS), so threat protection then warns.

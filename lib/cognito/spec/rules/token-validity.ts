@@ -1,6 +1,6 @@
 /**
- * Token lifetimes in their units. Source: cognito-semantics.md §4 ("access/ID 5 minutes–1 day, refresh 60
- * minutes–10 years [M TokenValidityUnitsType]") and §1 (default units: hours for access/ID, days for refresh;
+ * Token lifetimes in their units. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html ("access/ID 5 minutes–1 day, refresh 60
+ * minutes–10 years [M TokenValidityUnitsType]") and the default units (hours for access/ID, days for refresh;
  * "You can't set RefreshTokenValidity to 0. If you do, Amazon Cognito overrides the value with the default value
  * of 30 days.").
  */

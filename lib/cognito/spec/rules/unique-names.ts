@@ -2,7 +2,7 @@
  * Names that identify things must be unique. Client names: openmcf rule `client_names_unique` (the studio keys
  * clients by name, as OpenMCF's `client_ids` output does). Resource server identifiers are unique per pool
  * ("A unique resource server identifier" [M CreateResourceServerRequest.Identifier]); scope names are unique within
- * a server because clients refer to `identifier/name`. At most 25 resource servers by default (cognito-quotas.md).
+ * a server because clients refer to `identifier/name`. At most 25 resource servers by default (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html).
  */
 import type { Diagnostic } from "../diagnostics";
 import { error, warning } from "../diagnostics";

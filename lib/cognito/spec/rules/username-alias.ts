@@ -1,8 +1,8 @@
 /**
  * Username attributes and alias attributes are exclusive: a pool either signs users in with an email or
  * phone number as the username, or keeps usernames and allows aliases.
- * Source: cognito-semantics.md §4 ("UsernameAttributes vs AliasAttributes: TF ConflictsWith; OpenMCF CEL
- * mutually exclusive"); openmcf-awscognitouserpool.md rule `username_or_alias_attributes`.
+ * Source: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool ("UsernameAttributes vs AliasAttributes: TF ConflictsWith; OpenMCF CEL
+ * mutually exclusive"); OpenMCF's spec.proto CEL rule `username_or_alias_attributes`.
  */
 import { error } from "../diagnostics";
 import { type Rule, at, duplicateIndexes } from "./rule";

@@ -1,5 +1,5 @@
 /**
- * Code vs link verification emails. Source: cognito-semantics.md §4 ("For CONFIRM_WITH_LINK, specify an
+ * Code vs link verification emails. Source: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerificationMessageTemplateType.html ("For CONFIRM_WITH_LINK, specify an
  * EmailMessageByLink and leave EmailMessage blank. For CONFIRM_WITH_CODE, specify an EmailMessage and leave
  * EmailMessageByLink blank. When you supply both parameters with either choice, Amazon Cognito returns an error." [M]).
  */
