@@ -1,18 +1,10 @@
 import Link from "next/link";
 import { Badge, DataTable } from "@/components/ui";
+import type { ApplyHistoryEntry } from "@/lib/server/history";
 import { formatRevisionTime } from "./revisions";
 
-export interface ApplySummary {
-  id: string;
-  changeRequestId: string;
-  title: string;
-  target: string;
-  revisionNumber: number;
-  appliedBy: string;
-  status: string;
-  error: string | null;
-  startedAt: Date;
-}
+/** One apply as the history page lists it (read by lib/server/history.ts). */
+export type ApplySummary = Pick<ApplyHistoryEntry, "id" | "changeRequestId" | "title" | "target" | "revisionNumber" | "appliedBy" | "status" | "error" | "startedAt">;
 
 const OUTCOME: Record<string, { label: string; tone: "good" | "bad" | "info" }> = {
   succeeded: { label: "applied", tone: "good" },
