@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createHardenedPresetSesIdentity, draftVersion, expectAccessible, savedAfter, signUpOrIn, useMotoServer } from "./helpers";
+import { createShopSesIdentity, draftVersion, expectAccessible, openSection, savedAfter, signUpOrIn, useMotoServer } from "./helpers";
 
 // Per-environment values and Promote: an admin gives staging its own callback URL, applies a design to
 // dev, and promotes the applied change request to staging, whose plan carries staging's URL.
@@ -7,7 +7,7 @@ import { createHardenedPresetSesIdentity, draftVersion, expectAccessible, savedA
 test.describe.configure({ mode: "serial" });
 
 const POOL = "promote demo";
-const moto = useMotoServer(createHardenedPresetSesIdentity);
+const moto = useMotoServer(createShopSesIdentity);
 
 async function addTarget(page: Page, poolPath: string, name: string) {
   await page.goto(`${poolPath}/targets`);
@@ -36,6 +36,12 @@ test("staging keeps its own callback URL; an applied dev change is promoted to s
   await add.getByLabel("Callback URL").fill("http://localhost:3000/callback");
   await add.getByRole("button", { name: "Add client" }).click();
   await savedAfter(page, before);
+  // The preset's example SES identity is a placeholder, which staging refuses: the team's own goes in.
+  await openSection(page, "Messages");
+  const withClient = await draftVersion(page);
+  await page.getByLabel("SES identity ARN").fill("arn:aws:ses:us-east-1:111122223333:identity/shop.test");
+  await page.getByLabel("From address").fill("Shop <no-reply@shop.test>");
+  await savedAfter(page, withClient);
 
   // Targets: staging is added before dev, yet promotion goes dev → staging.
   await addTarget(page, poolPath, "staging");
