@@ -41,9 +41,9 @@ export default async function HomePage() {
               <thead>
                 <tr className="border-b border-slate-200">
                   <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Environment</th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Environment</th>
                   <th scope="col" className="px-4 py-2 font-medium">In AWS</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Design</th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Design</th>
                   {/* On a phone, Region and Last change move under the name (a sideways-scrolling table hides them). */}
                   <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Region</th>
                   <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Last change</th>
@@ -62,15 +62,15 @@ export default async function HomePage() {
                         </Badge>
                       )}
                       <p className="mt-0.5 text-xs text-slate-600 sm:hidden">
-                        {regionLabel(pool.region)}, changed {formatDate(pool.updatedAt)}
+                        {pool.environment}, {regionLabel(pool.region)}, {POOL_STATUS_LABEL[pool.status]}, changed {formatDate(pool.updatedAt)}
                         {pool.lastChangeBy && ` by ${pool.lastChangeBy}`}
                       </p>
                     </td>
-                    <td className="px-4 py-2">{pool.environment}</td>
+                    <td className="hidden px-4 py-2 sm:table-cell">{pool.environment}</td>
                     <td className="px-4 py-2">
                       <DeploymentBadges deployments={deployments.get(pool.id) ?? []} />
                     </td>
-                    <td className="px-4 py-2">
+                    <td className="hidden px-4 py-2 sm:table-cell">
                       <Badge tone={STATUS_TONE[pool.status]} className="whitespace-nowrap">
                         {POOL_STATUS_LABEL[pool.status]}
                       </Badge>

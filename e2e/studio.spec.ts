@@ -162,7 +162,7 @@ test("design a pool: hardened preset, SPA and M2M clients, a field error fixed, 
   await page.goto("/");
   await expect(page.getByRole("link", { name: "shop customers" })).toBeVisible();
   // Saved as a revision, but applied nowhere: the list says so, not "in sync".
-  await expect(page.getByText("draft saved as revision")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "draft saved as revision", exact: true })).toBeVisible();
   await expect(page.getByTestId("deployment")).toHaveText("no target yet");
   await screenshots(page, "pools");
   await expectAccessible(page);

@@ -45,7 +45,7 @@ export function PreflightPanel({ changeRequestId }: { changeRequestId: string })
         )}
       </div>
       <p className="text-sm text-slate-700">
-        Checks the AWS services this pool depends on: the custom domain&apos;s certificate (ACM, us-east-1), the SES identity for DEVELOPER email, the SMS role, each Lambda
+        Checks that the server has AWS credentials (who it acts as), then the AWS services this pool depends on: the custom domain&apos;s certificate (ACM, us-east-1), the SES identity for DEVELOPER email, the SMS role, each Lambda
         trigger&apos;s invoke permission and the custom senders&apos; KMS key. Apply runs the same checks and stops before any change when one fails.
       </p>
       {error && <FormMessage tone="error">{error}</FormMessage>}
