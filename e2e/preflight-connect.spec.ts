@@ -108,7 +108,7 @@ test("preflight blocks a trigger Cognito may not invoke, apply is refused before
   await page.goto(`${poolPath}/connect`);
   await page.getByLabel("Ids from").selectOption({ index: 1 });
   await expect(page.getByLabel("Ids from")).toContainText("target dev (eu-west-1_");
-  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByRole("button", { name: "Show", exact: true }).click();
   await expect(web.getByText("live ids")).toBeVisible();
   const env = web.getByLabel("Environment configuration for web");
   await expect(env).toContainText(/COGNITO_USER_POOL_ID=eu-west-1_\w+/u);
