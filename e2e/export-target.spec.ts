@@ -60,7 +60,8 @@ test("the Export page exports the design for a target: its values and its live i
   await expect(picker).toContainText("target dev (live pool)");
   await page.getByRole("button", { name: "Show export" }).click();
   await expect(page).toHaveURL(/target=/u);
-  await expect(page.getByTestId("export-target-summary")).toContainText("1 value of the target replaces the design's");
+  // The target gives its callback URL and its Region (the design names none).
+  await expect(page.getByTestId("export-target-summary")).toContainText("2 values of the target replace the design's");
   await expect(page.getByTestId("export-target-summary")).toContainText(/import blocks \(imports\.tf\) so terraform apply adopts pool [a-z]+-[a-z]+-\d_\w+/u);
   const terraform = page.locator("[data-export-format=terraform]");
   await expect(terraform).toContainText("https://dev.example.com/callback");

@@ -16,16 +16,22 @@ export interface Limit {
 
 const PRUNE_AFTER_MS = 24 * 60 * 60_000;
 
+/** `STUDIO_SIGNUPS_PER_HOUR`: sign-ups allowed from one address per hour (default 10; a positive whole number). */
+function signUpsPerHour(): number {
+  const value = Number(process.env.STUDIO_SIGNUPS_PER_HOUR ?? 10);
+  return Number.isInteger(value) && value > 0 ? value : 10;
+}
+
 export const LIMITS = {
   /** Wrong passwords for one email from one address. */
   signInPerAccount: { name: "sign-in-account", max: 5, windowMs: 15 * 60_000 },
   /** Wrong passwords from one address across every email (password spraying). */
   signInPerAddress: { name: "sign-in-address", max: 20, windowMs: 15 * 60_000 },
   /** Sign-up attempts from one address, successful or not (each costs a bcrypt hash). */
-  signUpPerAddress: { name: "sign-up-address", max: 10, windowMs: 60 * 60_000 },
+  signUpPerAddress: { name: "sign-up-address", max: signUpsPerHour(), windowMs: 60 * 60_000 },
   /** Invitation links tried from one address that were not valid. */
   invitationPerAddress: { name: "invitation-address", max: 10, windowMs: 15 * 60_000 },
-} as const satisfies Record<string, Limit>;
+} satisfies Record<string, Limit>;
 
 function keyOf(limit: Limit, who: string): string {
   return `${limit.name}:${who}`;
