@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
+import { strictFakePort } from "@/lib/cognito/testing/strict-fake-port";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
@@ -47,14 +48,7 @@ function fakePort(): CognitoPort {
       return {};
     },
   };
-  return new Proxy(port, {
-    get(target, prop) {
-      if (prop in target) return target[prop as keyof typeof target];
-      return async () => {
-        throw new Error(`fake port: unexpected call ${String(prop)}`);
-      };
-    },
-  }) as unknown as CognitoPort;
+  return strictFakePort(port);
 }
 
 beforeAll(async () => {
