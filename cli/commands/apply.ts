@@ -3,7 +3,7 @@
  * (or against nothing), shows the plan, and applies it once confirmed (`--yes`, or "yes" typed on a
  * terminal). The Region is the spec's, else --region. New client secrets are printed once and never written anywhere.
  */
-import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply/apply-plan";
+import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply";
 import { createSecretResolver } from "../../lib/cognito/aws/secret-resolver";
 import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
 import { oneOf, parseCommandArgs } from "../args";

@@ -27,7 +27,7 @@ what forces a replacement, the worst impact (a replaced pool deletes every user)
 Settings DESIRED leaves unset are not managed and never reported as changes.
 
 Options:
-  -f, --format text|json  output format (default text); json is the documented plan format (formatVersion 1)
+  -f, --format text|json  output format (default text); json is the documented plan format (formatVersion 2)
       --create            there is no current pool: plan creating everything in DESIRED
       --user-pool-id ID   plan against the live pool ID (read with the AWS SDK's default credentials, in
                           DESIRED's spec.region, else --region, the pool id's Region or AWS_REGION); the

@@ -7,7 +7,7 @@ import { planChanges } from "../plan/plan-changes";
 import type { Plan } from "../plan/types";
 import type { PoolDocument } from "../spec/document-schema";
 import { applyPlan, type ApplyResult } from "./apply-plan";
-import type { CognitoPort } from "./port";
+import type { CognitoPort } from "../aws/port";
 
 /** Port methods that change something. */
 export const WRITE_METHODS = [

@@ -49,7 +49,7 @@ import {
   UpdateUserPoolCommand,
   UpdateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import type { CognitoPort } from "../apply/port";
+import type { CognitoPort } from "./port";
 import type { CognitoOperation } from "./quotas";
 import { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-limiter";
 

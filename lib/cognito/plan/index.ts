@@ -9,4 +9,6 @@ export { impactRank } from "./impact";
 export { MFA_FIELDS, poolAttributes, mfaAttributes, effectiveClients, resolveClient, resolveClientDefaults } from "./resources";
 export { formatPath, parsePath, KEYED_LISTS, type PathSegment } from "./paths";
 export { canonicalKey, sameValue } from "./diff";
-export { destructiveEntries, describeDestruction } from "./destructive";
+export { destructiveEntries, describeDestruction, needsAllowReplace } from "./destructive";
+export { addressOf, ADDRESS_STEMS } from "./addresses";
+export { upgradePlan, desiredValue } from "./values";

@@ -18,7 +18,9 @@ import { type Diagnostic, error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
 import { type RawChange, diffValues } from "./diff";
 import { describeImpact } from "./impact";
+import { PLAN_FORMAT_VERSION } from "./format-version";
 import { formatPath } from "./paths";
+import { attachValues } from "./values";
 import { POOL_REPLACEMENT_CASCADE, classifyChange, type ReplacementRule } from "./replacement-rules";
 import { planGroups, planIdentityProviders } from "./plan-groups-idps";
 import { type Values, effectiveClients, mfaAttributes, poolAttributes } from "./resources";
@@ -223,10 +225,11 @@ export function planChanges(currentDocument: PoolDocument | null, desiredDocumen
     else if (e.action === "delete") summary.destroy++;
   }
   const plan: Plan = {
+    formatVersion: PLAN_FORMAT_VERSION,
     poolName: desired.metadata.name,
     ...(region !== undefined ? { region } : {}),
     creatingPool,
-    entries: b.entries,
+    entries: attachValues(b.entries, desired),
     errors: b.errors,
     securityChanges: b.security,
     summary,

@@ -111,6 +111,7 @@ describe("renderPlanJson", () => {
       key: "cli",
       reasons: [],
       type: "appClient",
+      value: { logoutUrls: ["https://x.example.com"], name: "cli" },
     });
     expect(json.summary).toEqual({ add: 1, change: 0, destroy: 0, replace: 0 });
   });

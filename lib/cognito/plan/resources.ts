@@ -21,8 +21,11 @@ export const MFA_FIELDS = [
   "smsAuthenticationMessage",
 ] as const satisfies readonly (keyof PoolSpec)[];
 
-/** Spec fields that are other resources or document-only conveniences, not pool attributes. */
-export const NON_POOL_FIELDS = ["clients", "resourceServers", "domain", "clientDefaults", "groups", "identityProviders", ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];
+/** Spec fields that are other resources (or, for `clientDefaults`, a document-only convenience for them). */
+export const CHILD_RESOURCE_FIELDS = ["clients", "resourceServers", "domain", "clientDefaults", "groups", "identityProviders"] as const satisfies readonly (keyof PoolSpec)[];
+
+/** Spec fields that are not attributes of the pool resource: child resources and the MFA configuration's. */
+export const NON_POOL_FIELDS = [...CHILD_RESOURCE_FIELDS, ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];
 
 const NON_POOL = new Set<string>(NON_POOL_FIELDS);
 const MFA = new Set<string>(MFA_FIELDS);
