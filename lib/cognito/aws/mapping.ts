@@ -365,11 +365,6 @@ export function clientSpecFromApi(client: UserPoolClientType): AppClientSpec {
   return { name: ClientName ?? "", generateSecret: ClientSecret !== undefined && ClientSecret !== "", ...spec } as AppClientSpec;
 }
 
-/** The settings of the spec's client with the pool's `clientDefaults` under them (a client's own value wins). */
-export function effectiveClient(spec: PoolSpec, client: AppClientSpec): AppClientSpec {
-  return spec.clientDefaults ? ({ ...spec.clientDefaults, ...client } as AppClientSpec) : client;
-}
-
 export function createUserPoolClientInput(userPoolId: string, client: AppClientSpec): CreateUserPoolClientRequest {
   const { name, ...settings } = client;
   return { UserPoolId: userPoolId, ClientName: name, ...(toApiShape(settings, appClientSchema) as Json) } as CreateUserPoolClientRequest;

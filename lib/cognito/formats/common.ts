@@ -9,17 +9,6 @@ import type { PoolSpec } from "../spec/pool-schema";
 import { validatePoolDocument } from "../spec/validate";
 import type { ImportResult } from "./types";
 
-/**
- * A client as the pool will have it: `clientDefaults` (the mineiros `default_client_*` idea) filled in under
- * the client's own settings. Formats without a defaults concept write these merged clients.
- */
-export function effectiveClient(spec: PoolSpec, client: AppClientSpec): AppClientSpec {
-  if (!spec.clientDefaults) return client;
-  const merged: Record<string, unknown> = { ...spec.clientDefaults };
-  for (const [key, value] of Object.entries(client)) if (value !== undefined) merged[key] = value;
-  return merged as AppClientSpec;
-}
-
 /** The warning for formats that have no place for `clientDefaults`: they are written into every client. */
 export function clientDefaultsInlined(spec: PoolSpec, format: string): Diagnostic[] {
   if (!spec.clientDefaults) return [];
