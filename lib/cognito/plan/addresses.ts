@@ -24,3 +24,15 @@ export function addressOf(type: ResourceType, key = ""): string {
   const stem = ADDRESS_STEMS[type];
   return SINGLE.has(type) ? stem : `${stem}[${JSON.stringify(key)}]`;
 }
+
+const STEM_TYPES = new Map(Object.entries(ADDRESS_STEMS).map(([type, stem]) => [stem, type as ResourceType]));
+const ADDRESS = /^([a-z_]+)(?:\[("(?:[^"\\]|\\.)*")\])?$/u;
+
+/** The type and key an address names (`app_client["web"]` → appClient, "web"); undefined when it is not an address. */
+export function parseAddress(address: string): { type: ResourceType; key: string } | undefined {
+  const match = ADDRESS.exec(address);
+  const type = match?.[1] === undefined ? undefined : STEM_TYPES.get(match[1]);
+  if (!match || !type) return undefined;
+  const key: unknown = match[2] ? JSON.parse(match[2]) : "";
+  return typeof key === "string" && (match[2] === undefined) === SINGLE.has(type) ? { type, key } : undefined;
+}
