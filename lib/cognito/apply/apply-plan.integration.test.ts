@@ -20,7 +20,7 @@ import type { SdkPort } from "../aws/sdk-port";
 import { applyClientPreset, createPoolDocument, getPreset, type ClientPreset, type PoolPreset } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";
 import { ApplyRefusedError, applyPlan } from "./apply-plan";
-import { failingPort, planAgainstLive, planAndApply } from "./testing";
+import { failingPort, planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 let moto: MotoServer;

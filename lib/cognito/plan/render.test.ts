@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planChanges } from "./plan-changes";
 import { PLAN_FORMAT_VERSION, renderPlanJson, toPlanJson } from "./render-json";
 import { renderPlanText, summaryLine } from "./render-text";
-import { poolDoc } from "./test-helpers";
+import { poolDoc } from "../../../test/support/plan-helpers";
 
 const current = poolDoc({
   usernameAttributes: ["email"],

@@ -6,7 +6,7 @@ import { PLAN_FORMAT_VERSION } from "./format-version";
 import { planChanges } from "./plan-changes";
 import type { Plan } from "./types";
 import { upgradePlan } from "./values";
-import { poolDoc } from "./test-helpers";
+import { poolDoc } from "../../../test/support/plan-helpers";
 
 /** A plan as version 1 stored it: no `formatVersion`, no entry values. */
 function asVersion1(plan: Plan): Plan {
