@@ -5,7 +5,7 @@
  */
 import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply";
 import { createSecretResolver } from "../../lib/cognito/aws/secret-resolver";
-import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
+import { describeDestruction, planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
 import { oneOf, parseCommandArgs } from "../args";
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
 import { checkPoolId, connect, connectPreflight, describeAwsError, readAppliedFile, readLiveForPlan, regionOf } from "../cognito-target";
@@ -115,7 +115,9 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     return EXIT_OK;
   }
   if (values.yes !== true) {
-    const answer = await confirm(io, `Apply these changes to ${userPoolId ?? "a new pool"} (${region})? Only "yes" is accepted: `);
+    const destruction = describeDestruction(plan);
+    const warning = destruction === "" ? "" : ` This plan ${destruction}.`;
+    const answer = await confirm(io, `Apply these changes to ${userPoolId ?? "a new pool"} (${region})?${warning} Only "yes" is accepted: `);
     if (answer === undefined) {
       io.stderr(`cognito-studio apply: not a terminal; review the plan and run again with --yes to apply\n`);
       return EXIT_INVALID;

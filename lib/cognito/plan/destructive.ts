@@ -16,9 +16,14 @@ const NOUN: Record<ResourceType, string> = {
   domain: "the domain",
 };
 
+/** Whether an entry replaces or deletes its resource. */
+export function isDestructive(entry: Pick<ResourceChange, "action">): boolean {
+  return entry.action === "replace" || entry.action === "delete";
+}
+
 /** The entries that replace or delete something: the one list the UI, the CLI and apply's guard read. */
 export function destructiveEntries(plan: Pick<Plan, "entries">): ResourceChange[] {
-  return plan.entries.filter((e) => e.action === "replace" || e.action === "delete");
+  return plan.entries.filter(isDestructive);
 }
 
 /**

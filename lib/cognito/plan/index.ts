@@ -7,6 +7,6 @@ export { renderPlanJson, toPlanJson, PLAN_FORMAT_VERSION, type PlanJson } from "
 export { MFA_FIELDS, poolAttributes, mfaAttributes, effectiveClients, resolveClient, resolveClientDefaults } from "./resources";
 export { formatPath, parsePath, KEYED_LISTS, type PathSegment } from "./paths";
 export { canonicalKey, sameValue } from "./diff";
-export { destructiveEntries, describeDestruction, needsAllowReplace } from "./destructive";
+export { destructiveEntries, describeDestruction, isDestructive, needsAllowReplace } from "./destructive";
 export { addressOf, ADDRESS_STEMS } from "./addresses";
 export { upgradePlan, desiredValue } from "./values";
