@@ -1,9 +1,8 @@
 /**
- * Helpers every format shares: client defaults, resource names, and turning a value built by a parser
+ * Helpers every format shares: the client-defaults warning, resource names, and turning a value built by a parser
  * into an {@link ImportResult} (schema-checked, cross-field rules run).
  */
 import { type Diagnostic, error, hasErrors, warning } from "../spec/diagnostics";
-import type { AppClientSpec } from "../spec/client-schema";
 import { type PoolDocument, poolDocumentSchema } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import { validatePoolDocument } from "../spec/validate";
