@@ -1,23 +1,10 @@
 import { Badge, type BadgeTone } from "@/components/ui";
-import type { DeploymentState, TargetDeployment } from "@/lib/server/deployments";
+import { type DeploymentStatus, describeDeployment, type TargetDeployment } from "@/lib/server/deployments";
 
-const TONE: Record<DeploymentState, BadgeTone> = { "not-applied": "neutral", applying: "info", failed: "bad", applied: "good" };
+const TONE: Record<DeploymentStatus, BadgeTone> = { "not-applied": "neutral", applying: "info", failed: "bad", applied: "good", drifted: "warn", "in-sync": "good" };
 
-function label(d: TargetDeployment): string {
-  switch (d.state) {
-    case "not-applied":
-      return `${d.target}: not applied`;
-    case "applying":
-      return `${d.target}: applying…`;
-    case "failed":
-      return `${d.target}: apply failed`;
-    case "applied":
-      return `${d.target}: revision ${d.appliedRevision ?? "?"} applied`;
-  }
-}
-
-/** What is in AWS, per target: from the applies, never from the draft. */
-export function DeploymentBadges({ deployments }: { deployments: readonly TargetDeployment[] }) {
+/** What is in AWS, per target: from the last drift check after the last apply, else from the applies; never from the draft. */
+export function DeploymentBadges({ deployments, now = new Date() }: { deployments: readonly TargetDeployment[]; now?: Date }) {
   if (deployments.length === 0) {
     return (
       <Badge tone="neutral" className="whitespace-nowrap" data-testid="deployment">
@@ -27,17 +14,14 @@ export function DeploymentBadges({ deployments }: { deployments: readonly Target
   }
   return (
     <span className="inline-flex flex-wrap gap-1">
-      {deployments.map((d) => (
-        <Badge
-          key={d.targetId}
-          tone={TONE[d.state]}
-          className="whitespace-nowrap"
-          data-testid="deployment"
-          title={d.state === "failed" ? `Failed at ${d.failure}${d.appliedRevision ? `; revision ${d.appliedRevision} was applied before` : ""}` : undefined}
-        >
-          {label(d)}
-        </Badge>
-      ))}
+      {deployments.map((d) => {
+        const { status, label, title } = describeDeployment(d, now);
+        return (
+          <Badge key={d.targetId} tone={TONE[status]} className="whitespace-nowrap" data-testid="deployment" data-status={status} title={title}>
+            {label}
+          </Badge>
+        );
+      })}
     </span>
   );
 }

@@ -4,6 +4,7 @@ export { planChanges } from "./plan-changes";
 export { applyPlanToDocument } from "./apply-plan-to-document";
 export { REPLACEMENT_RULES, POOL_REPLACEMENT_CASCADE, classifyChange, findRule, type ReplacementRule, type RuleEffect, type ChangeKind } from "./replacement-rules";
 export { renderPlanText, summaryLine } from "./render-text";
+export { countDifferences } from "./count-differences";
 export { renderPlanJson, toPlanJson, PLAN_FORMAT_VERSION, type PlanJson } from "./render-json";
 export { impactRank } from "./impact";
 export { MFA_FIELDS, poolAttributes, mfaAttributes, effectiveClients, resolveClient, resolveClientDefaults } from "./resources";
