@@ -11,7 +11,7 @@ import type { AttributeChange, BlastRadius, Plan, ResourceChange, SecurityChange
 import { renderPlanText, summaryLine } from "@/lib/cognito/plan";
 import type { Diagnostic } from "@/lib/cognito/spec";
 import { type FieldComment, type FieldComments, fieldKey } from "./field-comments";
-import { type FieldLabel, labelForPath, labelForPlanPath } from "@/components/pool-editor/field-labels";
+import { describePlanValue, type FieldLabel, labelForPath, labelForPlanPath } from "@/components/pool-editor/field-labels";
 import { ACTION_LABEL, ACTION_TONE, IMPACT_TONE, RESOURCE_NOUN, formatCount, formatValue, groupEntries, listDelta } from "./format";
 
 const NOT_SET = <span className="italic text-slate-500">not set</span>;
@@ -36,25 +36,50 @@ export function DiagnosticPath({ path }: { path: string }) {
   );
 }
 
-function Value({ value }: { value: unknown }) {
+/** The console's words for a value (undefined: the value reads as it is). */
+type DescribeValue = (value: unknown) => string | undefined;
+
+/** A value the console has words for: the words, with the API value beneath them and on hover (as field names show their path). */
+function Worded({ words, api }: { words: string; api: string }) {
+  return (
+    <span className="block" title={api}>
+      <span className="block text-sm">{words}</span>
+      <code className="block font-mono text-xs text-slate-500 wrap-anywhere">{api}</code>
+    </span>
+  );
+}
+
+function Value({ value, describe }: { value: unknown; describe?: DescribeValue }) {
   const formatted = formatValue(value);
   if (!formatted) return NOT_SET;
   if (formatted.multiline) return <pre className="max-w-full overflow-x-auto whitespace-pre-wrap wrap-anywhere font-mono text-xs">{formatted.text}</pre>;
+  const words = describe?.(value);
+  if (words) return <Worded words={words} api={formatted.text} />;
   return <code className="wrap-anywhere font-mono text-xs">{formatted.text}</code>;
 }
 
 /** Lists of scalars: every item, removed ones struck through on the left, added ones marked on the right. */
-function ListSide({ items, changed, side }: { items: string[]; changed: Set<string>; side: "before" | "after" }) {
+function ListSide({ items, changed, side, describe }: { items: string[]; changed: Set<string>; side: "before" | "after"; describe?: DescribeValue }) {
   if (items.length === 0) return <span className="italic text-slate-500">empty</span>;
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {
         const isChange = changed.has(item);
+        const words = describe?.([item]);
         return (
-          <li key={item} className={cn("wrap-anywhere font-mono text-xs", isChange && side === "before" && "text-red-800 line-through", isChange && side === "after" && "font-semibold text-green-800")}>
+          <li key={item} className={cn("wrap-anywhere text-xs", !words && "font-mono", isChange && side === "before" && "text-red-800 line-through", isChange && side === "after" && "font-semibold text-green-800")}>
             {isChange ? <span className="sr-only">{side === "before" ? "removed: " : "added: "}</span> : null}
-            {isChange ? (side === "before" ? "− " : "+ ") : ""}
-            {item}
+            {words ? (
+              <span className="flex gap-1">
+                <span aria-hidden>{isChange ? (side === "before" ? "−" : "+") : ""}</span>
+                <Worded words={words} api={item} />
+              </span>
+            ) : (
+              <>
+                {isChange ? (side === "before" ? "− " : "+ ") : ""}
+                {item}
+              </>
+            )}
           </li>
         );
       })}
@@ -89,19 +114,20 @@ function ChangeRow({ change, action, type }: { change: AttributeChange; action: 
   if (change.forcesReplacement) notes.push(<Badge key="f" tone="bad">forces replacement</Badge>);
   if (change.impossible) notes.push(<Badge key="i" tone="bad">AWS cannot make this change</Badge>);
   if (change.resetsToDefault) notes.push(<Badge key="r" tone="warn">not managed: new resource gets the AWS default</Badge>);
+  const describe: DescribeValue = (value) => describePlanValue(type, change.path, value);
   const before =
     action === "create" ? NOT_SET : delta && Array.isArray(change.before ?? []) && change.before !== undefined ? (
-      <ListSide items={(change.before as unknown[]).map(String)} changed={new Set(delta.removed)} side="before" />
+      <ListSide items={(change.before as unknown[]).map(String)} changed={new Set(delta.removed)} side="before" describe={describe} />
     ) : (
-      <Value value={change.before} />
+      <Value value={change.before} describe={describe} />
     );
   const after =
     action === "delete" || change.resetsToDefault ? (
       action === "delete" ? NOT_SET : <span className="italic text-slate-500">AWS default</span>
     ) : delta && change.after !== undefined ? (
-      <ListSide items={(change.after as unknown[]).map(String)} changed={new Set(delta.added)} side="after" />
+      <ListSide items={(change.after as unknown[]).map(String)} changed={new Set(delta.added)} side="after" describe={describe} />
     ) : (
-      <Value value={change.after} />
+      <Value value={change.after} describe={describe} />
     );
   return (
     <tr className={cn("align-top", danger && "bg-red-50")}>
@@ -358,11 +384,11 @@ export function PlaceholdersPanel({ placeholders }: { placeholders: readonly Dia
   );
 }
 
-/** The exact text `cognito-studio plan` prints. */
+/** The text `cognito-studio plan` prints, with the console's words for values as comments (the CLI prints API values only). */
 export function PlanText({ plan, className }: { plan: Plan; className?: string }) {
   return (
     <pre role="region" aria-label="Plan as text" tabIndex={0} className={cn("max-h-[70vh] overflow-auto rounded-lg bg-slate-950 p-4 font-mono text-xs leading-relaxed text-slate-100", className)}>
-      {renderPlanText(plan)}
+      {renderPlanText(plan, { describeValue: describePlanValue })}
     </pre>
   );
 }
