@@ -5,7 +5,7 @@ import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument, PoolSpec } from "@/lib/cognito/spec";
 import { groupFieldComments } from "./field-comments";
 import { formatValue, groupEntries, listDelta } from "./format";
-import { PlanText, PlanView } from "./plan-view";
+import { DRIFT_WORDS, PlanChanges, PlanText, PlanView } from "./plan-view";
 
 function poolDoc(spec: Partial<PoolSpec>): PoolDocument {
   return { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "shop" }, spec: { region: "eu-west-1", ...spec } };
@@ -197,5 +197,25 @@ describe("PlanView shows enum values in the console's words, the API value kept 
     const cli = renderPlanText(planChanges(from, to));
     expect(cli).toContain('~ mfaConfiguration: "OFF" -> "OPTIONAL"\n');
     expect(cli).not.toContain("Optional MFA");
+  });
+});
+
+describe("PlanChanges in a drift check's words", () => {
+  // A drift check plans from what was applied to the live pool: a client made in the console is a "create".
+  const applied = poolDoc({ mfaConfiguration: "ON", clients: [{ name: "web" }] });
+  const live = poolDoc({ mfaConfiguration: "OPTIONAL", clients: [{ name: "web" }, { name: "made-in-console" }] });
+  const text = visibleText(renderToStaticMarkup(createElement(PlanChanges, { plan: planChanges(applied, live), words: DRIFT_WORDS })));
+
+  it("says what is only in AWS or differs there, with Applied and In AWS for the sides", () => {
+    expect(text).toContain("only in AWS App client made-in-console");
+    expect(text).toContain("differs in AWS MFA configuration");
+    expect(text).toContain("Attribute Applied In AWS");
+    expect(text).toContain("Require MFA ON Optional MFA OPTIONAL");
+    expect(text).not.toMatch(/\bcreate\b|update in place|Before|After/u);
+  });
+  it("a plan keeps its own words", () => {
+    const plan = visibleText(renderToStaticMarkup(createElement(PlanChanges, { plan: planChanges(applied, live) })));
+    expect(plan).toContain("create App client made-in-console");
+    expect(plan).toContain("Attribute Before After");
   });
 });

@@ -6,7 +6,7 @@
  */
 import { Fragment, type ReactNode, useId } from "react";
 import { AlertTriangle, ShieldAlert, XCircle } from "lucide-react";
-import { Badge, Card, Tabs, TabsContent, TabsList, TabsTrigger, cn } from "@/components/ui";
+import { Badge, type BadgeTone, Card, Tabs, TabsContent, TabsList, TabsTrigger, cn } from "@/components/ui";
 import type { AttributeChange, BlastRadius, Plan, ResourceChange, SecurityChange, WorstImpact } from "@/lib/cognito/plan";
 import { renderPlanText, summaryLine } from "@/lib/cognito/plan";
 import type { Diagnostic } from "@/lib/cognito/spec";
@@ -107,7 +107,28 @@ function FieldCommentsRow({ label, comments }: { label: string; comments: FieldC
   );
 }
 
-function ChangeRow({ change, action, type }: { change: AttributeChange; action: ResourceChange["action"]; type: ResourceChange["type"] }) {
+/**
+ * The words of a plan's actions and sides. A plan says what an apply will do; a drift check uses the same data to
+ * say what differs in AWS from what was applied, so it names them differently.
+ */
+export interface PlanWords {
+  action: Record<ResourceChange["action"], string>;
+  tone: Record<ResourceChange["action"], BadgeTone>;
+  before: string;
+  after: string;
+}
+
+const APPLY_WORDS: PlanWords = { action: ACTION_LABEL, tone: ACTION_TONE, before: "Before", after: "After" };
+
+/** A drift check's plan goes from what was applied (before) to the live pool (after). */
+export const DRIFT_WORDS: PlanWords = {
+  action: { create: "only in AWS", update: "differs in AWS", replace: "differs in AWS", delete: "missing in AWS", noop: "unchanged" },
+  tone: { create: "warn", update: "warn", replace: "warn", delete: "warn", noop: "neutral" },
+  before: "Applied",
+  after: "In AWS",
+};
+
+function ChangeRow({ change, action, type, words }: { change: AttributeChange; action: ResourceChange["action"]; type: ResourceChange["type"]; words: PlanWords }) {
   const delta = listDelta(change.before, change.after);
   const danger = change.forcesReplacement || change.impossible;
   const notes: ReactNode[] = [];
@@ -135,10 +156,10 @@ function ChangeRow({ change, action, type }: { change: AttributeChange; action: 
         <FieldName {...labelForPlanPath(type, change.path)} />
         {notes.length > 0 && <div className="mt-1 flex flex-wrap gap-1 font-sans">{notes}</div>}
       </th>
-      <td data-label="Before" className="py-1.5 pr-3">
+      <td data-label={words.before} className="py-1.5 pr-3">
         {before}
       </td>
-      <td data-label="After" className="py-1.5">
+      <td data-label={words.after} className="py-1.5">
         {after}
       </td>
     </tr>
@@ -149,21 +170,22 @@ function entryTitle(entry: ResourceChange): string {
   return entry.type === "mfaConfig" ? RESOURCE_NOUN.mfaConfig : `${RESOURCE_NOUN[entry.type]} ${entry.key}`;
 }
 
-export function ResourceChangeCard({ entry, compact = false, comments }: { entry: ResourceChange; compact?: boolean; comments?: FieldComments }) {
-  const destructive = entry.action === "replace" || entry.action === "delete";
+export function ResourceChangeCard({ entry, compact = false, comments, words = APPLY_WORDS }: { entry: ResourceChange; compact?: boolean; comments?: FieldComments; words?: PlanWords }) {
+  // A drift check's plan describes AWS; it deletes or replaces nothing.
+  const destructive = words === APPLY_WORDS && (entry.action === "replace" || entry.action === "delete");
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className={cn("rounded-lg border bg-white", destructive ? "border-red-300" : "border-slate-200", compact ? "p-3" : "p-4")}>
       <header className="flex flex-wrap items-center gap-2">
-        <Badge tone={ACTION_TONE[entry.action]} className={destructive ? "uppercase" : undefined}>
-          {ACTION_LABEL[entry.action]}
+        <Badge tone={words.tone[entry.action]} className={destructive ? "uppercase" : undefined}>
+          {words.action[entry.action]}
         </Badge>
         <h4 id={headingId} className="font-medium text-slate-900">
           {entryTitle(entry)}
         </h4>
         {entry.liveId && <code className="text-xs text-slate-600">{entry.liveId}</code>}
         {entry.previousKey !== undefined && <span className="text-xs text-slate-600">(was {entry.previousKey})</span>}
-        {entry.type === "userPool" && entry.action === "replace" && <Badge tone="bad">every user is deleted</Badge>}
+        {destructive && entry.type === "userPool" && entry.action === "replace" && <Badge tone="bad">every user is deleted</Badge>}
       </header>
       {entry.reasons.length > 0 && (
         <ul className="mt-2 space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900">
@@ -195,8 +217,8 @@ export function ResourceChangeCard({ entry, compact = false, comments }: { entry
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
                 <th scope="col" className="py-1 pr-3 font-medium">Attribute</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Before</th>
-                <th scope="col" className="py-1 font-medium">After</th>
+                <th scope="col" className="py-1 pr-3 font-medium">{words.before}</th>
+                <th scope="col" className="py-1 font-medium">{words.after}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -204,7 +226,7 @@ export function ResourceChangeCard({ entry, compact = false, comments }: { entry
                 const about = comments?.[fieldKey(entry.address, c.path)];
                 return (
                   <Fragment key={c.path}>
-                    <ChangeRow change={c} action={entry.action} type={entry.type} />
+                    <ChangeRow change={c} action={entry.action} type={entry.type} words={words} />
                     {about && about.length > 0 && <FieldCommentsRow label={fieldKey(entry.address, c.path)} comments={about} />}
                   </Fragment>
                 );
@@ -394,7 +416,7 @@ export function PlanText({ plan, className }: { plan: Plan; className?: string }
 }
 
 /** Every resource grouped by type; unchanged resources folded into a count. */
-export function PlanChanges({ plan, compact = false, comments }: { plan: Plan; compact?: boolean; comments?: FieldComments }) {
+export function PlanChanges({ plan, compact = false, comments, words }: { plan: Plan; compact?: boolean; comments?: FieldComments; words?: PlanWords }) {
   const groups = groupEntries(plan);
   const idPrefix = useId();
   return (
@@ -405,7 +427,7 @@ export function PlanChanges({ plan, compact = false, comments }: { plan: Plan; c
             {g.title} <span className="font-normal normal-case text-slate-500">({g.changed.length} changed{g.unchanged.length ? `, ${g.unchanged.length} unchanged` : ""})</span>
           </h3>
           {g.changed.map((e) => (
-            <ResourceChangeCard key={e.address} entry={e} compact={compact} {...(comments ? { comments } : {})} />
+            <ResourceChangeCard key={e.address} entry={e} compact={compact} {...(comments ? { comments } : {})} {...(words ? { words } : {})} />
           ))}
           {g.unchanged.length > 0 && (
             <details className="text-sm text-slate-600">

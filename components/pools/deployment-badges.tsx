@@ -15,10 +15,14 @@ export function DeploymentBadges({ deployments, now = new Date() }: { deployment
   return (
     <span className="inline-flex flex-wrap gap-1">
       {deployments.map((d) => {
-        const { status, label, title } = describeDeployment(d, now);
+        const { status, label, title, age } = describeDeployment(d, now);
+        const words = age ? label.slice(0, -age.length).trimEnd() : label;
+        // On a phone the words wrap (a drift status is long); "(checked 5 min ago)" stays in one piece.
         return (
-          <Badge key={d.targetId} tone={TONE[status]} className="whitespace-nowrap" data-testid="deployment" data-status={status} title={title}>
-            {label}
+          <Badge key={d.targetId} tone={TONE[status]} className="flex-wrap gap-x-1 sm:whitespace-nowrap" data-testid="deployment" data-status={status} title={title}>
+            <span>{words}</span>
+            {/* The space is for the text (a screen reader, a copy); the gap spaces it on screen. */}
+            {age && <span className="whitespace-nowrap"> {age}</span>}
           </Badge>
         );
       })}

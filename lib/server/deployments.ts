@@ -122,15 +122,16 @@ function appliedWords(d: TargetDeployment): string {
  * or, with no check since the last apply, the apply status ("dev: revision 2 applied"). The title says the rest
  * (what the check compared, the apply behind the status).
  */
-export function describeDeployment(d: TargetDeployment, now: Date): { status: DeploymentStatus; label: string; title?: string } {
+export function describeDeployment(d: TargetDeployment, now: Date): { status: DeploymentStatus; label: string; title?: string; age?: string } {
   const failure = d.state === "failed" ? `The last apply failed at ${d.failure}${d.appliedRevision ? `; revision ${d.appliedRevision} was applied before` : ""}.` : undefined;
   if (d.check) {
     const age = describeAge(d.check.checkedAt, now);
     const n = d.check.differences;
-    const checked = `Checked by ${d.check.checkedBy} at ${d.check.checkedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, against ${d.state === "not-applied" ? "the draft (nothing applied yet)" : `what was applied (${appliedWords(d)})`}.`;
-    const title = [checked, failure].filter(Boolean).join(" ");
-    if (n > 0) return { status: "drifted", label: `${d.target}: Drifted: ${n} ${n === 1 ? "setting differs" : "settings differ"} (checked ${age})`, title };
-    return { status: "in-sync", label: `${d.target}: In sync (checked ${age})`, title };
+    const by = `Checked by ${d.check.checkedBy} at ${d.check.checkedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, against ${d.state === "not-applied" ? "the draft (nothing applied yet)" : `what was applied (${appliedWords(d)})`}.`;
+    const title = [by, failure].filter(Boolean).join(" ");
+    const checked = { title, age: `(checked ${age})` };
+    if (n > 0) return { status: "drifted", label: `${d.target}: Drifted: ${n} ${n === 1 ? "setting differs" : "settings differ"} (checked ${age})`, ...checked };
+    return { status: "in-sync", label: `${d.target}: In sync (checked ${age})`, ...checked };
   }
   return { status: d.state, label: `${d.target}: ${appliedWords(d)}`, ...(failure ? { title: failure } : {}) };
 }

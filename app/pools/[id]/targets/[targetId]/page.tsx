@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PlanView } from "@/components/plan-view";
+import { DRIFT_WORDS, PlanChanges } from "@/components/plan-view";
 import { EnvironmentValuesForm } from "@/components/review/environment-values-form";
 import { PullLiveButton } from "@/components/review/pull-live-button";
 import { TargetForm } from "@/components/review/target-form";
@@ -62,8 +62,11 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
           {canCheck ? <CheckDriftButton targetId={target.id} again={lastCheck !== undefined} /> : <p className="text-sm text-slate-600">An editor can run a check.</p>}
           {lastCheck && lastCheck.differences > 0 && (
             <>
-              <p className="text-sm text-slate-700">What changed outside the studio, from {lastCheck.baseline} (before) to the live pool (after):</p>
-              <PlanView plan={lastCheck.plan} />
+              <p className="text-sm text-slate-700">
+                What was changed outside the studio: <span className="font-medium">Applied</span> is {lastCheck.baseline}, <span className="font-medium">In AWS</span> the live pool. The next apply
+                to {target.name} puts back what was applied; to keep these changes instead, pull the live pool into the draft.
+              </p>
+              <PlanChanges plan={lastCheck.plan} words={DRIFT_WORDS} />
               {canCheck && <PullLiveButton targetId={target.id} draftVersion={pool.draft.version} poolId={pool.id} />}
             </>
           )}
