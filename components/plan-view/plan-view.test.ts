@@ -204,7 +204,7 @@ describe("PlanChanges in a drift check's words", () => {
   // A drift check plans from what was applied to the live pool: a client made in the console is a "create".
   const applied = poolDoc({ mfaConfiguration: "ON", clients: [{ name: "web" }] });
   const live = poolDoc({ mfaConfiguration: "OPTIONAL", clients: [{ name: "web" }, { name: "made-in-console" }] });
-  const text = visibleText(renderToStaticMarkup(createElement(PlanChanges, { plan: planChanges(applied, live), words: DRIFT_WORDS })));
+  const text = visibleText(renderToStaticMarkup(createElement(PlanChanges, { plan: planChanges(applied, live), words: DRIFT_WORDS, changedOnly: true })));
 
   it("says what is only in AWS or differs there, with Applied and In AWS for the sides", () => {
     expect(text).toContain("only in AWS App client made-in-console");
@@ -212,6 +212,9 @@ describe("PlanChanges in a drift check's words", () => {
     expect(text).toContain("Attribute Applied In AWS");
     expect(text).toContain("Require MFA ON Optional MFA OPTIONAL");
     expect(text).not.toMatch(/\bcreate\b|update in place|Before|After/u);
+  });
+  it("lists only what differs (no unchanged resources or groups)", () => {
+    expect(text).not.toMatch(/unchanged|User pool/u);
   });
   it("a plan keeps its own words", () => {
     const plan = visibleText(renderToStaticMarkup(createElement(PlanChanges, { plan: planChanges(applied, live) })));

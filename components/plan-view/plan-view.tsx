@@ -43,8 +43,8 @@ type DescribeValue = (value: unknown) => string | undefined;
 function Worded({ words, api }: { words: string; api: string }) {
   return (
     <span className="block" title={api}>
-      <span className="block text-sm">{words}</span>
-      <code className="block font-mono text-xs text-slate-500 wrap-anywhere">{api}</code>
+      <span className="block">{words}</span>
+      <code className="block font-mono text-xs font-normal text-slate-500 wrap-anywhere">{api}</code>
     </span>
   );
 }
@@ -416,20 +416,21 @@ export function PlanText({ plan, className }: { plan: Plan; className?: string }
 }
 
 /** Every resource grouped by type; unchanged resources folded into a count. */
-export function PlanChanges({ plan, compact = false, comments, words }: { plan: Plan; compact?: boolean; comments?: FieldComments; words?: PlanWords }) {
-  const groups = groupEntries(plan);
+export function PlanChanges({ plan, compact = false, comments, words, changedOnly = false }: { plan: Plan; compact?: boolean; comments?: FieldComments; words?: PlanWords; changedOnly?: boolean }) {
+  // changedOnly: what differs, nothing else (a drift check lists differences, not the whole pool).
+  const groups = groupEntries(plan).filter((g) => !changedOnly || g.changed.length > 0);
   const idPrefix = useId();
   return (
     <div className="space-y-5">
       {groups.map((g) => (
         <section key={g.type} aria-labelledby={`${idPrefix}-${g.type}`} className="space-y-2">
           <h3 id={`${idPrefix}-${g.type}`} className="text-sm font-semibold uppercase tracking-wide text-slate-700">
-            {g.title} <span className="font-normal normal-case text-slate-500">({g.changed.length} changed{g.unchanged.length ? `, ${g.unchanged.length} unchanged` : ""})</span>
+            {g.title} <span className="font-normal normal-case text-slate-500">({changedOnly ? g.changed.length : `${g.changed.length} changed${g.unchanged.length ? `, ${g.unchanged.length} unchanged` : ""}`})</span>
           </h3>
           {g.changed.map((e) => (
             <ResourceChangeCard key={e.address} entry={e} compact={compact} {...(comments ? { comments } : {})} {...(words ? { words } : {})} />
           ))}
-          {g.unchanged.length > 0 && (
+          {g.unchanged.length > 0 && !changedOnly && (
             <details className="text-sm text-slate-600">
               <summary className="cursor-pointer">{g.unchanged.length} unchanged</summary>
               <p className="mt-1">{g.unchanged.map((e) => entryTitle(e)).join(", ")}</p>

@@ -66,7 +66,7 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
                 What was changed outside the studio: <span className="font-medium">Applied</span> is {lastCheck.baseline}, <span className="font-medium">In AWS</span> the live pool. The next apply
                 to {target.name} puts back what was applied; to keep these changes instead, pull the live pool into the draft.
               </p>
-              <PlanChanges plan={lastCheck.plan} words={DRIFT_WORDS} />
+              <PlanChanges plan={lastCheck.plan} words={DRIFT_WORDS} changedOnly />
               {canCheck && <PullLiveButton targetId={target.id} draftVersion={pool.draft.version} poolId={pool.id} />}
             </>
           )}
