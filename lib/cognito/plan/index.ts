@@ -2,7 +2,8 @@
 export * from "./types";
 export { planChanges } from "./plan-changes";
 export { REPLACEMENT_RULES, POOL_REPLACEMENT_CASCADE, classifyChange, findRule, type ReplacementRule, type RuleEffect, type ChangeKind } from "./replacement-rules";
-export { renderPlanText, summaryLine } from "./render-text";
+export { renderPlanText, summaryLine, type RenderTextOptions } from "./render-text";
+export { countDifferences } from "./count-differences";
 export { renderPlanJson, toPlanJson, PLAN_FORMAT_VERSION, type PlanJson } from "./render-json";
 export { MFA_FIELDS, poolAttributes, mfaAttributes, effectiveClients, resolveClient, resolveClientDefaults } from "./resources";
 export { formatPath, parsePath, KEYED_LISTS, type PathSegment } from "./paths";
