@@ -13,13 +13,14 @@ import {
 } from "@/lib/server/change-requests";
 import { pullLiveIntoDraft } from "@/lib/server/drift";
 import { preflightChangeRequest } from "@/lib/server/preflight";
-import { createTarget, describeEnvironmentValues, describeTarget, updateEnvironmentValues, updateTarget } from "@/lib/server/targets";
+import { createTarget, describeEnvironmentValues, describeTarget, updateEnvironmentSettings, updateEnvironmentValues, updateTarget } from "@/lib/server/targets";
 import {
   applySchema,
   approveSchema,
   changeRequestRefSchema,
   commentSchema,
   createTargetSchema,
+  environmentSettingsFormSchema,
   environmentValuesFormSchema,
   promoteSchema,
   pullLiveSchema,
@@ -94,10 +95,17 @@ export const pullLiveIntoDraftAction = defineAction({ schema: pullLiveSchema, ro
   return { version: saved.version, valid: saved.valid };
 });
 
-export const updateEnvironmentValuesAction = defineAction({ schema: environmentValuesFormSchema, role: "admin", audit: "target.environment-values" }, async (input, { account, audit }) => {
+export const updateEnvironmentValuesAction = defineAction({ schema: environmentValuesFormSchema, role: "editor", audit: "target.environment-values" }, async (input, { account, audit }) => {
   const { before, after } = await updateEnvironmentValues(account.workspaceId, input);
   audit({ target: after.id, poolId: after.poolId, before: describeEnvironmentValues(before.environmentValues), after: describeEnvironmentValues(after.environmentValues) });
   return { id: after.id };
+});
+
+/** The target page's settings table (editors): triggers, SES, SMS, KMS, identity providers, resource servers, groups, tags. */
+export const updateEnvironmentSettingsAction = defineAction({ schema: environmentSettingsFormSchema, role: "editor", audit: "target.environment-values" }, async (input, { account, audit }) => {
+  const { before, after } = await updateEnvironmentSettings(account.workspaceId, input);
+  audit({ target: after.id, poolId: after.poolId, before: describeEnvironmentValues(before.environmentValues), after: describeEnvironmentValues(after.environmentValues) });
+  return { id: after.id, seen: after.updatedAt.toISOString() };
 });
 
 export const promoteAction = defineAction({ schema: promoteSchema, role: "editor", audit: "change-request.promote" }, async (input, { account, audit }) => {

@@ -200,3 +200,17 @@ export function isEmptyEnvironmentValues(values: EnvironmentValues): boolean {
     Object.keys(values.tags ?? {}).length === 0
   );
 }
+
+/** The values the targets form edits (addresses: the domain, its certificate, the clients' URLs); the settings table edits the rest. */
+export const ADDRESS_VALUE_KEYS = ["domain", "certificateArn", "clients"] as const satisfies readonly (keyof EnvironmentValues)[];
+
+/**
+ * The stored values with one part replaced by `next`'s: the addresses (domain, certificate, URLs) or the other
+ * settings. Each form saves its own part, so saving one never drops what the other holds.
+ */
+export function replaceEnvironmentValuesPart(stored: EnvironmentValues, part: "addresses" | "settings", next: EnvironmentValues): EnvironmentValues {
+  const isAddress = (key: string) => (ADDRESS_VALUE_KEYS as readonly string[]).includes(key);
+  const kept = Object.entries(stored).filter(([key]) => (part === "addresses" ? !isAddress(key) : isAddress(key)));
+  const taken = Object.entries(next).filter(([key, value]) => value !== undefined && (part === "addresses" ? isAddress(key) : !isAddress(key)));
+  return Object.fromEntries([...kept, ...taken]) as EnvironmentValues;
+}

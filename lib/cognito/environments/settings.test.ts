@@ -4,8 +4,8 @@ import { planChanges, sameValue } from "../plan";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
 import { applyEnvironmentValues, keepDesignValues } from "./apply-environment-values";
-import { describeEnvironmentValuesIssues, type EnvironmentValues, environmentValuesSchema, isEmptyEnvironmentValues } from "./environment-values";
-import { listDesignSettings, listSettingEntries, valuesFromSettingEntries } from "./settings";
+import { describeEnvironmentValuesIssues, type EnvironmentValues, environmentValuesSchema, isEmptyEnvironmentValues, replaceEnvironmentValuesPart } from "./environment-values";
+import { listDesignSettings, listEnvironmentSettingRows, listSettingEntries, valuesFromSettingEntries } from "./settings";
 
 const devApi = "https://api.dev.shop.test";
 const prodApi = "https://api.shop.test";
@@ -213,6 +213,25 @@ describe("setting entries (the target page's rows)", () => {
     expect(environmentValuesSchema.parse(valuesFromSettingEntries(listSettingEntries(prod)))).toEqual(prod);
     expect(isEmptyEnvironmentValues(prod)).toBe(false);
     expect(isEmptyEnvironmentValues({ triggers: {}, email: {}, identityProviders: { Google: {} } })).toBe(true);
+  });
+});
+
+describe("the page's two forms each save their own part", () => {
+  const addresses: EnvironmentValues = { domain: "shop-prod", clients: { web: { callbackUrls: ["https://shop.test/callback"] } } };
+  test("saving the settings keeps the addresses, and saving the addresses keeps the settings", () => {
+    const stored = { ...addresses, tags: { env: "prod" } };
+    expect(replaceEnvironmentValuesPart(stored, "settings", { triggers: { preSignUp: lambda("prod", "p") } })).toEqual({ ...addresses, triggers: { preSignUp: lambda("prod", "p") } });
+    expect(replaceEnvironmentValuesPart(stored, "addresses", { domain: "shop-prod-2" })).toEqual({ domain: "shop-prod-2", tags: { env: "prod" } });
+    // A form's values for the other part are not taken.
+    expect(replaceEnvironmentValuesPart({}, "settings", { ...addresses, tags: { env: "prod" } })).toEqual({ tags: { env: "prod" } });
+  });
+
+  test("the table lists the design's settings with the target's values, then the target's values the design lacks", () => {
+    const rows = listEnvironmentSettingRows(design.spec, { triggers: { preSignUp: lambda("prod", "p"), userMigration: lambda("prod", "m") } });
+    expect(rows[0]).toEqual({ kind: "trigger", name: "preSignUp", label: "Pre sign-up trigger", designValue: lambda("dev", "pre-sign-up"), targetValue: lambda("prod", "p") });
+    expect(rows[1]).toMatchObject({ name: "preTokenGeneration", targetValue: undefined });
+    expect(rows.at(-1)).toEqual({ kind: "trigger", name: "userMigration", label: "User migration trigger", designValue: undefined, targetValue: lambda("prod", "m") });
+    expect(listEnvironmentSettingRows(undefined, {})).toEqual([]);
   });
 });
 

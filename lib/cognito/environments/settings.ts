@@ -331,3 +331,35 @@ export function listDesignSettings(spec: PoolSpec): SettingEntry[] {
   for (const key of Object.keys(spec.userPoolTags ?? {})) add("tag", key);
   return out;
 }
+
+/** One row of the target page's table. */
+export interface EnvironmentSettingRow {
+  kind: SettingKind;
+  name: string;
+  /** "Pre sign-up trigger", "Resource server https://api.example.com: identifier". */
+  label: string;
+  /** The design's value; undefined when the design lacks the setting (the target's value is then ignored). */
+  designValue: string | undefined;
+  /** This target's value; undefined keeps the design's. */
+  targetValue: string | undefined;
+}
+
+/**
+ * The rows of the target page's table: every setting of the design a target may vary, then the target's
+ * values for settings the design lacks (shown so they can be cleared; the overlay ignores them).
+ */
+export function listEnvironmentSettingRows(spec: PoolSpec | undefined, values: EnvironmentValues): EnvironmentSettingRow[] {
+  const own = listSettingEntries(values);
+  const key = (e: { kind: SettingKind; name: string }) => `${e.kind}\u0000${e.name}`;
+  const targetValues = new Map(own.map((e) => [key(e), e.value]));
+  const rows: EnvironmentSettingRow[] = (spec ? listDesignSettings(spec) : []).map((e) => ({
+    kind: e.kind,
+    name: e.name,
+    label: describeSetting(e.kind, e.name),
+    designValue: e.value,
+    targetValue: targetValues.get(key(e)),
+  }));
+  const listed = new Set(rows.map(key));
+  for (const e of own) if (!listed.has(key(e))) rows.push({ kind: e.kind, name: e.name, label: describeSetting(e.kind, e.name), designValue: undefined, targetValue: e.value });
+  return rows;
+}
