@@ -77,7 +77,6 @@ describe("--values FILE", () => {
     expect(await runCli(["export", "design.yaml", "--to", "terraform", "--values", "prod.yaml"], io)).toBe(0);
     expect(io.out()).toContain('"arn:aws:lambda:eu-west-1:210987654321:function:prod-pre-sign-up"');
     expect(io.out()).toMatch(/identifier += "https:\/\/api\.shop\.test"/u);
-    expect(io.out()).toContain('"https://api.shop.test/read"');
     expect(io.out()).not.toContain("api.dev.shop.test");
   });
 });
