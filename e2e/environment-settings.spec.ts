@@ -37,7 +37,7 @@ test("staging gets its own trigger and API identifier in the settings table", as
   const importForm = page.getByRole("form", { name: "Import a pool" });
   await importForm.getByLabel("…or paste it here").fill(DESIGN);
   await importForm.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
+  await expect(page).toHaveURL(/\/pools\/[^/]+$/, { timeout: 30_000 });
   const poolPath = new URL(page.url()).pathname;
 
   await page.goto(`${poolPath}/targets`);
@@ -84,5 +84,8 @@ test("staging gets its own trigger and API identifier in the settings table", as
   await settingsTable(page).getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByTestId("target-values")).not.toContainText("Tag env");
   await page.goto("/audit");
-  await expect(page.getByText("target.environment-values").first()).toBeVisible();
+  const events = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "target.environment-values", exact: true }) });
+  await expect(events).toHaveCount(2);
+  await expect(events.first()).toContainText("Tag env staging → Pre sign-up trigger");
+  await expect(events.first()).not.toContainText("→ Pre sign-up trigger arn:aws:lambda:eu-west-1:210987654321:function:staging-pre-sign-up; Resource server https://api.dev.shop.test: identifier https://api.staging.shop.test; Tag env");
 });

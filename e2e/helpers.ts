@@ -24,8 +24,8 @@ export async function signUpOrIn(page: Page, user = ADMIN): Promise<void> {
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create an account" }).click();
   const heading = page.getByRole("heading", { name: "User pools" });
-  const exists = page.getByText("already exists");
-  await expect(heading.or(exists)).toBeVisible();
+  const exists = page.getByText("An account with this email already exists");
+  await expect(heading.or(exists)).toBeVisible({ timeout: 30_000 });
   if (await exists.isVisible()) await signIn(page, user);
 }
 

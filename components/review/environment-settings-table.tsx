@@ -27,7 +27,22 @@ function rowNote(row: EnvironmentSettingRow): string | undefined {
   return undefined;
 }
 
-const valueClass = "break-all font-mono text-xs text-slate-700";
+const valueClass = "break-words font-mono text-xs text-slate-700";
+
+/** An ARN or URL that may wrap after its separators (: / .), not in the middle of a name. */
+function Breakable({ value }: { value: string }) {
+  const parts = value.split(/(?<=[:/.])/u);
+  return (
+    <span className={valueClass}>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </span>
+  );
+}
 
 /**
  * The target's own values of the design's triggers, SES identity, SMS role, KMS key, identity providers,
@@ -82,7 +97,7 @@ export function EnvironmentSettingsTable({ targetId, targetName, seen, rows, edi
           return (
             <tr key={`${row.kind}:${row.name}`} className="border-t border-slate-200 align-top" data-testid="environment-setting">
               <td className="px-3 py-2 font-medium">{editable ? <label htmlFor={id}>{row.label}</label> : row.label}</td>
-              <td className="px-3 py-2">{row.designValue === undefined ? <span className="text-slate-600">not in the design</span> : <span className={valueClass}>{row.designValue}</span>}</td>
+              <td className="px-3 py-2">{row.designValue === undefined ? <span className="text-slate-600">not in the design</span> : <Breakable value={row.designValue} />}</td>
               <td className="space-y-1 px-3 py-2 sm:min-w-80">
                 <input type="hidden" {...register(`settings.${i}.kind`)} />
                 <input type="hidden" {...register(`settings.${i}.name`)} />
@@ -97,8 +112,10 @@ export function EnvironmentSettingsTable({ targetId, targetName, seen, rows, edi
                     aria-invalid={error ? true : undefined}
                     aria-describedby={[note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(" ") || undefined}
                   />
+                ) : row.targetValue === undefined ? (
+                  <span className="text-slate-600">the design&apos;s value</span>
                 ) : (
-                  <span className={valueClass}>{row.targetValue ?? "the design's value"}</span>
+                  <Breakable value={row.targetValue} />
                 )}
                 {note && (
                   <p id={`${id}-note`} className="text-xs text-slate-600">
