@@ -1,7 +1,8 @@
 /**
- * CloudFormation's short-form intrinsic functions for the `yaml` package: `!Ref X` and friends read as the
- * long form (`{ Ref: X }`, `{ "Fn::GetAtt": [A, B] }`), and `Ref` values write back as `!Ref X`.
+ * CloudFormation's short-form intrinsic functions: `!Ref X` and friends read as the long form (`{ Ref: X }`,
+ * `{ "Fn::GetAtt": [A, B] }`), and `Ref` values write back as `!Ref X`.
  */
+import { CORE_SCHEMA, NOT_RESOLVED, defineScalarTag } from "js-yaml";
 import type { Tags } from "yaml";
 
 type CustomTag = Tags[number];
@@ -35,12 +36,11 @@ export const CFN_READ_TAGS: CustomTag[] = [
   ]),
 ] as CustomTag[];
 
-/** Tags for writing templates. */
-export const CFN_WRITE_TAGS: CustomTag[] = [
-  {
-    tag: "!Ref",
-    identify: (value: unknown) => value instanceof CfnRef,
-    resolve: (value: string) => new CfnRef(value),
-    stringify: (item: { value?: unknown }) => (item.value as CfnRef).logicalId,
-  },
-] as CustomTag[];
+/** The schema the fast writer (fast-yaml.ts) prints templates with: `CfnRef` values as `!Ref logicalId`. */
+export const CFN_WRITE_SCHEMA = CORE_SCHEMA.withTags(
+  defineScalarTag<CfnRef>("!Ref", {
+    resolve: (source) => (source === "" ? NOT_RESOLVED : new CfnRef(source)),
+    identify: (value) => value instanceof CfnRef,
+    represent: (value: CfnRef) => value.logicalId,
+  }),
+);

@@ -5,19 +5,18 @@
  * the integration test runs cfn-lint on every preset's export. Never throws; what CloudFormation cannot
  * express is a warning.
  */
-import YAML from "yaml";
 import { appClientSchema } from "../../spec/client-schema";
 import { type Diagnostic, warning } from "../../spec/diagnostics";
 import type { PoolDocument } from "../../spec/document-schema";
 import { poolSpecSchema } from "../../spec/pool-schema";
-import { quoteAmbiguousScalars } from "../../spec/yaml-text";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { effectiveClient } from "../../spec/client-defaults";
 import { NameAllocator, clientDefaultsInlined, emptyListWarnings, compactOrUndefined, describeError } from "../common";
 import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
-import { CfnRef, CFN_WRITE_TAGS } from "./intrinsics";
+import { CfnRef, CFN_WRITE_SCHEMA } from "./intrinsics";
+import { writeYaml } from "../fast-yaml";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
 /** CloudFormation caps `WebAuthnRelyingPartyID` at 63 characters (the API allows 127). */
@@ -157,9 +156,7 @@ function render(doc: PoolDocument): ExportResult {
     Resources: resources,
   };
   // CloudFormation reads YAML 1.1: `MfaConfiguration: ON` unquoted would arrive as `true` and fail the stack.
-  const yaml = new YAML.Document(template, { customTags: CFN_WRITE_TAGS, aliasDuplicateObjects: false });
-  quoteAmbiguousScalars(yaml);
-  const content = yaml.toString({ lineWidth: 0 });
+  const content = writeYaml(template, { schema: CFN_WRITE_SCHEMA });
   return { files: [{ path: "template.yaml", content }], diagnostics };
 }
 
