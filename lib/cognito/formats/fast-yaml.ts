@@ -15,8 +15,11 @@ import type { Diagnostic } from "../spec/diagnostics";
 import { parseDocumentText } from "../spec/document";
 import { isAmbiguousYamlString } from "../spec/yaml-text";
 
-/** The most aliases one document may use, as the `yaml` path's `maxAliasCount`. */
-const MAX_ALIASES = 100;
+/**
+ * No alias on the fast path: js-yaml shares an aliased node where the `yaml` path counts what each alias
+ * expands to (`maxAliasCount`), so a document with aliases goes that way and keeps its alias-bomb guard.
+ */
+const MAX_ALIASES = 0;
 
 /** Double-quotes a string the plain style would let a YAML 1.1 or 1.2 reader take as another type. */
 const quoteAmbiguous: ScalarStyleRule = (layout: ScalarLayout) => {
@@ -54,12 +57,13 @@ export function writeYaml(value: unknown, options: WriteYamlOptions = {}): strin
 }
 
 /**
- * Reads YAML text holding one document with the core schema. Undefined when the fast reader cannot give the
- * same answer as the `yaml` package: a syntax error, several documents, an empty file, too many aliases.
+ * Reads YAML text holding one document with the core schema (or `schema`). Undefined when the fast reader cannot give the
+ * same answer as the `yaml` package: a syntax error, an unknown tag, an alias, several documents, an empty file.
  */
-export function readYamlFast(text: string, schema: Schema = CORE_SCHEMA): { value: unknown } | undefined {
+export function readYamlFast(text: string, options: { schema?: Schema; repeatedKeys?: boolean } = {}): { value: unknown } | undefined {
   try {
-    return { value: load(text, { schema, maxAliases: MAX_ALIASES }) };
+    // `json: true` lets a repeated key override the earlier one, as the `yaml` path's `uniqueKeys: false`.
+    return { value: load(text, { schema: options.schema ?? CORE_SCHEMA, maxAliases: MAX_ALIASES, json: options.repeatedKeys === true }) };
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@
  * CloudFormation's short-form intrinsic functions: `!Ref X` and friends read as the long form (`{ Ref: X }`,
  * `{ "Fn::GetAtt": [A, B] }`), and `Ref` values write back as `!Ref X`.
  */
-import { CORE_SCHEMA, NOT_RESOLVED, defineScalarTag } from "js-yaml";
+import { CORE_SCHEMA, NOT_RESOLVED, type TagDefinition, defineMappingTag, defineScalarTag, defineSequenceTag } from "js-yaml";
 import type { Tags } from "yaml";
 
 type CustomTag = Tags[number];
@@ -43,4 +43,48 @@ export const CFN_WRITE_SCHEMA = CORE_SCHEMA.withTags(
     identify: (value) => value instanceof CfnRef,
     represent: (value: CfnRef) => value.logicalId,
   }),
+);
+
+const readOnly = () => false;
+
+function scalarForm(tag: string, build: (value: string) => unknown): TagDefinition {
+  return defineScalarTag(tag, { resolve: (source) => build(source), identify: readOnly });
+}
+
+function sequenceForm(tag: string, key: string): TagDefinition {
+  return defineSequenceTag<unknown[], Record<string, unknown>>(tag, {
+    create: () => [],
+    addItem: (items, item) => void items.push(item),
+    finalize: (items) => ({ [key]: items }),
+    identify: readOnly,
+  });
+}
+
+function mappingForm(tag: string, key: string): TagDefinition {
+  return defineMappingTag<Record<string, unknown>, Record<string, unknown>>(tag, {
+    create: () => ({}),
+    addPair: (map, name, value) => {
+      map[String(name)] = value;
+      return "";
+    },
+    // A repeated key overrides, as the `yaml` path reads with `uniqueKeys: false`.
+    has: () => false,
+    keys: (result) => Object.keys(result),
+    get: (result, name) => result[String(name)],
+    finalize: (map) => ({ [key]: map }),
+    identify: readOnly,
+  });
+}
+
+/** The same short forms as {@link CFN_READ_TAGS}, for the fast reader (fast-yaml.ts). */
+export const CFN_READ_SCHEMA = CORE_SCHEMA.withTags(
+  scalarForm("!Ref", (value) => ({ Ref: value })),
+  scalarForm("!Condition", (value) => ({ Condition: value })),
+  scalarForm("!GetAtt", (value) => ({ "Fn::GetAtt": value.split(/\.(.*)/su).filter((p) => p !== "") })),
+  sequenceForm("!GetAtt", "Fn::GetAtt"),
+  ...FUNCTIONS.flatMap((name) => [
+    scalarForm(`!${name}`, (value) => ({ [`Fn::${name}`]: value })),
+    sequenceForm(`!${name}`, `Fn::${name}`),
+    mappingForm(`!${name}`, `Fn::${name}`),
+  ]),
 );
