@@ -2,7 +2,7 @@
  * CloudFormation's short-form intrinsic functions: `!Ref X` and friends read as the long form (`{ Ref: X }`,
  * `{ "Fn::GetAtt": [A, B] }`), and `Ref` values write back as `!Ref X`.
  */
-import { CORE_SCHEMA, NOT_RESOLVED, type TagDefinition, defineMappingTag, defineScalarTag, defineSequenceTag } from "js-yaml";
+import { CORE_SCHEMA, type TagDefinition, defineMappingTag, defineScalarTag, defineSequenceTag } from "js-yaml";
 import type { Tags } from "yaml";
 
 type CustomTag = Tags[number];
@@ -35,15 +35,6 @@ export const CFN_READ_TAGS: CustomTag[] = [
     { tag: `!${name}`, collection: "map", resolve: (map: unknown) => ({ [`Fn::${name}`]: plain(map) }) },
   ]),
 ] as CustomTag[];
-
-/** The schema the fast writer (fast-yaml.ts) prints templates with: `CfnRef` values as `!Ref logicalId`. */
-export const CFN_WRITE_SCHEMA = CORE_SCHEMA.withTags(
-  defineScalarTag<CfnRef>("!Ref", {
-    resolve: (source) => (source === "" ? NOT_RESOLVED : new CfnRef(source)),
-    identify: (value) => value instanceof CfnRef,
-    represent: (value: CfnRef) => value.logicalId,
-  }),
-);
 
 const readOnly = () => false;
 

@@ -15,7 +15,7 @@ import { NameAllocator, clientDefaultsInlined, emptyListWarnings, compactOrUndef
 import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
-import { CfnRef, CFN_WRITE_SCHEMA } from "./intrinsics";
+import { CfnRef } from "./intrinsics";
 import { writeYaml } from "../fast-yaml";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
@@ -156,7 +156,7 @@ function render(doc: PoolDocument): ExportResult {
     Resources: resources,
   };
   // CloudFormation reads YAML 1.1: `MfaConfiguration: ON` unquoted would arrive as `true` and fail the stack.
-  const content = writeYaml(template, { schema: CFN_WRITE_SCHEMA });
+  const content = writeYaml(template, { represent: (value) => (value instanceof CfnRef ? `!Ref ${value.logicalId}` : undefined) });
   return { files: [{ path: "template.yaml", content }], diagnostics };
 }
 
