@@ -1,7 +1,7 @@
 /**
  * Client secret rotation through the server actions, on a real SQLite file. The session lookup is
  * replaced, ListUserPoolClients comes from a fake Cognito port, and the three secret operations (which
- * moto does not implement) go to the SDK stub of lib/cognito/rotation/sdk-stub.testing.ts.
+ * moto does not implement) go to the SDK stub of test/support/secret-stub.ts.
  * The point: a secret is returned once, stored nowhere (not in any table, not in the database file), never
  * audited, and cannot be obtained a second time.
  */
@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { createSdkClientSecretPort } from "@/lib/cognito/rotation";
-import { createSecretStub } from "@/lib/cognito/rotation/sdk-stub.testing";
+import { createSecretStub } from "@/test/support/secret-stub";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
 

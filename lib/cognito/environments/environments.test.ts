@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { planChanges, sameValue } from "../plan";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
-import { poolDocumentArbitrary } from "../testing/arbitraries";
+import { poolDocumentArbitrary } from "@/test/support/pool-arbitraries";
 import { applyEnvironmentValues, keepDesignValues } from "./apply-environment-values";
 import { environmentValuesSchema, isEmptyEnvironmentValues, readEnvironmentValues } from "./environment-values";
 import { nextTarget, orderForPromotion, promotionRank } from "./promotion-order";

@@ -18,7 +18,7 @@ import { corpusEntries, corpusFiles, fillDraft, type CorpusEntry } from "../../.
 import { startMoto, type MotoServer } from "../../../test/support/moto";
 import { applyPlan } from "../apply/apply-plan";
 import { planAgainstLive } from "../apply/testing";
-import { motoCognito } from "../aws/moto-compat.testing";
+import { motoCognito } from "@/test/support/moto-cognito";
 import { createSecretResolver } from "../aws/secret-resolver";
 import { type PoolDocument, poolDocumentSchema } from "../spec/document-schema";
 import { importFiles } from "./index";

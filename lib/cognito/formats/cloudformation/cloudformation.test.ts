@@ -1,12 +1,12 @@
 import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "../sample-documents";
+import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import { parseCloudFormation } from "./parse-cloudformation";
 import { renderCloudFormation } from "./render-cloudformation";
 
 type Template = { Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }>; Metadata: Record<string, unknown> };
 
-function template(doc = KITCHEN_SINK_DOCUMENT): Template {
+function template(doc = MAXIMAL_POOL_DOCUMENT): Template {
   return parse(renderCloudFormation(doc).files[0].content, { customTags: [{ tag: "!Ref", resolve: (v: string) => ({ Ref: v }) }] }) as Template;
 }
 
@@ -66,11 +66,11 @@ describe("renderCloudFormation", () => {
   });
 
   test("the Region goes into the template's Metadata, since a template is region-neutral", () => {
-    expect(template(SEED_000_DOCUMENT).Metadata).toEqual({ CognitoStudio: { Region: "eu-central-1" } });
+    expect(template(BLOG_POOL_DOCUMENT).Metadata).toEqual({ CognitoStudio: { Region: "eu-central-1" } });
   });
 
   test("RefreshTokenValidity 0 (below CloudFormation's minimum of 1) is left out with a warning", () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.clients = [{ name: "web", refreshTokenValidity: 0 }];
     const result = renderCloudFormation(doc);
     expect(result.files[0].content).not.toContain("RefreshTokenValidity");
@@ -80,7 +80,7 @@ describe("renderCloudFormation", () => {
 
 describe("parseCloudFormation", () => {
   test("round-trips the sample documents exactly", () => {
-    for (const doc of [SEED_000_DOCUMENT, KITCHEN_SINK_DOCUMENT]) expect(parseCloudFormation(renderCloudFormation(doc).files[0].content).document).toEqual(doc);
+    for (const doc of [BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT]) expect(parseCloudFormation(renderCloudFormation(doc).files[0].content).document).toEqual(doc);
   });
 
   test("reads short-form intrinsics: !Ref and !Sub over parameters; a !GetAtt of another resource is a gap at its field", () => {
