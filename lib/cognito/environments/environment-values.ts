@@ -24,7 +24,6 @@ export const environmentClientValuesSchema = z.strictObject({
   /** Replaces the client's `logoutUrls` on this target. */
   logoutUrls: z.array(redirectUriSchema).max(100, { error: "at most 100 sign-out URLs per app client" }).optional(),
 });
-export type EnvironmentClientValues = z.infer<typeof environmentClientValuesSchema>;
 
 export const environmentValuesSchema = z.strictObject({
   /** Replaces `spec.domain.domain` (a prefix, or a custom domain name) on this target. */
