@@ -47,51 +47,59 @@ export interface Harness {
   holdWrites(): () => void;
 }
 
+/** What the set-up makes and the harness reads. */
+interface State {
+  database: SuiteDatabase;
+  getDb: () => { db: Db };
+  setSessionLookup: (typeof import("@/lib/server/session"))["setSessionLookup"];
+  targetPort: typeof import("@/lib/server/target-port");
+  poolActions: typeof import("@/app/pools/actions");
+  actions: typeof import("@/app/pools/review-actions");
+  moto: MotoServer;
+  sdk: CognitoIdentityProviderClient;
+  users: Partial<Record<Role, string>>;
+  writeGate?: Promise<void>;
+}
+
 /** Registers the suite's set-up and tear-down and returns the harness its tests use. */
 export function useHarness(kind: string, startDatabase: () => Promise<SuiteDatabase>): Harness {
-  const state = {} as {
-    database: SuiteDatabase;
-    getDb: () => { db: Db };
-    setSessionLookup: (typeof import("@/lib/server/session"))["setSessionLookup"];
-    targetPort: typeof import("@/lib/server/target-port");
-    poolActions: typeof import("@/app/pools/actions");
-    actions: typeof import("@/app/pools/review-actions");
-    moto: MotoServer;
-    sdk: CognitoIdentityProviderClient;
-    writeGate?: Promise<void>;
-  };
-  const users: Partial<Record<Role, string>> = {};
+  const state = { users: {} } as State;
+  beforeAll(() => setUp(state, startDatabase));
+  afterAll(() => tearDown(state));
+  return harnessOn(kind, state);
+}
+
+async function setUp(state: State, startDatabase: () => Promise<SuiteDatabase>): Promise<void> {
+  state.database = await startDatabase();
+  process.env.DATABASE_URL = state.database.url;
+  ({ getDb: state.getDb } = await import("@/lib/server/db"));
+  ({ setSessionLookup: state.setSessionLookup } = await import("@/lib/server/session"));
+  state.targetPort = await import("@/lib/server/target-port");
+  state.poolActions = await import("@/app/pools/actions");
+  state.actions = await import("@/app/pools/review-actions");
+  state.moto = await startMoto();
+  state.sdk = new CognitoIdentityProviderClient({ region: REGION, endpoint: state.moto.endpoint, credentials });
+  // The target's endpoint is what the server uses; only moto's one UpdateUserPool bug is worked around.
   const gated = (port: CognitoPort): CognitoPort => gateWrites(port, () => state.writeGate);
+  state.targetPort.setTargetPortFactory((target) => gated(createSdkPort(createMotoClient({ region: target.region, endpoint: target.endpoint ?? "", credentials }), { rateLimit: "off" })));
+  // Preflight runs on every apply with the same endpoint; the hardened preset sends email through the
+  // SES identity shop.test in us-east-1, which is set up here as it would be in the account.
+  state.targetPort.setTargetPreflightFactory((target) => createSdkPreflightPort({ region: target.region, endpoint: target.endpoint ?? "", credentials }));
+  await new SESv2Client({ region: "us-east-1", endpoint: state.moto.endpoint, credentials }).send(new CreateEmailIdentityCommand({ EmailIdentity: "shop.test" }));
+  await migrate(process.env.DATABASE_URL);
+  await addMembers(state.users, state.getDb);
+}
 
-  beforeAll(async () => {
-    state.database = await startDatabase();
-    process.env.DATABASE_URL = state.database.url;
-    ({ getDb: state.getDb } = await import("@/lib/server/db"));
-    ({ setSessionLookup: state.setSessionLookup } = await import("@/lib/server/session"));
-    state.targetPort = await import("@/lib/server/target-port");
-    state.poolActions = await import("@/app/pools/actions");
-    state.actions = await import("@/app/pools/review-actions");
-    state.moto = await startMoto();
-    state.sdk = new CognitoIdentityProviderClient({ region: REGION, endpoint: state.moto.endpoint, credentials });
-    // The target's endpoint is what the server uses; only moto's one UpdateUserPool bug is worked around.
-    state.targetPort.setTargetPortFactory((target) => gated(createSdkPort(createMotoClient({ region: target.region, endpoint: target.endpoint ?? "", credentials }), { rateLimit: "off" })));
-    // Preflight runs on every apply with the same endpoint; the hardened preset sends email through the
-    // SES identity shop.test in us-east-1, which is set up here as it would be in the account.
-    state.targetPort.setTargetPreflightFactory((target) => createSdkPreflightPort({ region: target.region, endpoint: target.endpoint ?? "", credentials }));
-    await new SESv2Client({ region: "us-east-1", endpoint: state.moto.endpoint, credentials }).send(new CreateEmailIdentityCommand({ EmailIdentity: "shop.test" }));
-    await migrate(process.env.DATABASE_URL);
-    await addMembers(users, state.getDb);
-  });
+async function tearDown(state: State): Promise<void> {
+  state.setSessionLookup(undefined);
+  state.targetPort.setTargetPortFactory(undefined);
+  state.targetPort.setTargetPreflightFactory(undefined);
+  await state.getDb().db.$disconnect();
+  await state.moto?.stop();
+  await state.database?.stop();
+}
 
-  afterAll(async () => {
-    state.setSessionLookup(undefined);
-    state.targetPort.setTargetPortFactory(undefined);
-    state.targetPort.setTargetPreflightFactory(undefined);
-    await state.getDb().db.$disconnect();
-    await state.moto?.stop();
-    await state.database?.stop();
-  });
-
+function harnessOn(kind: string, state: State): Harness {
   const harness: Harness = {
     kind,
     db: () => state.getDb().db,
@@ -99,7 +107,7 @@ export function useHarness(kind: string, startDatabase: () => Promise<SuiteDatab
     sdk: () => state.sdk,
     poolActions: () => state.poolActions,
     actions: () => state.actions,
-    as: (role) => state.setSessionLookup(async () => ({ userId: users[role] ?? "" })),
+    as: (role) => state.setSessionLookup(async () => ({ userId: state.users[role] ?? "" })),
     newPool: (name) => newPresetPool(harness, name),
     async addTarget(poolId, name, requiredApprovals, userPoolId = "") {
       harness.as("admin");
