@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { z } from "zod";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
+import { addMembers, byRole, useTemporarySqlite } from "@/test/support/studio-db";
 
 // A real SQLite file per run; only the session lookup is replaced (setSessionLookup).
-const dir = mkdtempSync(path.join(tmpdir(), "studio-actions-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const database = useTemporarySqlite("studio-actions-");
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
@@ -28,17 +25,13 @@ function as(role: Role | "anonymous") {
 beforeAll(async () => {
   await migrate(process.env.DATABASE_URL);
   // The first account is the admin; the others join as viewers and are raised here.
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const role of ["viewer", "editor", "approver"] as const) {
-    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
-  }
+  Object.assign(users, await addMembers(byRole("viewer", "editor", "approver")));
 });
 
 afterAll(async () => {
   setSessionLookup(undefined);
   await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 });
 
 beforeEach(() => as("anonymous"));

@@ -2,6 +2,7 @@ import "server-only";
 import type { ApplyStep } from "@/lib/cognito/apply";
 import { isRunInterrupted } from "./apply-lock";
 import type { ApplyRunSnapshot } from "./apply-run-snapshot";
+import { parseList } from "./change-request-views";
 import { type Db, getDb } from "./db";
 import type { ProgressEntry } from "./recording-port";
 import { hasRole } from "./roles";
@@ -24,16 +25,6 @@ export interface StreamOptions {
 }
 
 export type { ApplyRunSnapshot };
-
-/** Rows written by lib/server/change-requests.ts; a corrupt one reads as empty. */
-function parseList<T>(text: string): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 /** Which runs the stream may follow: one run, runs started after a given one, or any run of the request. */
 type RunFilter = { id: string } | { startedAt: { gt: Date }; id: { not: string } } | Record<string, never>;

@@ -94,7 +94,7 @@ export interface ChangeRequestView {
 }
 
 /** Rows written by lib/server/change-requests.ts; a corrupt one reads as empty. */
-function parseList<T>(text: string): T[] {
+export function parseList<T>(text: string): T[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? (value as T[]) : [];

@@ -1,21 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { strictFakePort } from "@/test/support/stub-ports";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
+import { addMembers, byRole, useTemporarySqlite } from "@/test/support/studio-db";
 
 // Per-environment values and promotion on a real SQLite file; only the session lookup and the Cognito
 // port are replaced (the port records what it is asked to create: the apply engine's requests).
-const dir = mkdtempSync(path.join(tmpdir(), "studio-promote-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const database = useTemporarySqlite("studio-promote-");
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
-const { createAccount } = await import("./users");
 const { SIGNED_OUT_ERROR } = await import("./action");
 const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
 const { stubPreflightPort } = await import("@/test/support/stub-ports");
@@ -53,11 +49,7 @@ function fakePort(): CognitoPort {
 
 beforeAll(async () => {
   await migrate(process.env.DATABASE_URL);
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const role of ["viewer", "editor", "approver"] as const) {
-    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
-  }
+  Object.assign(users, await addMembers(byRole("viewer", "editor", "approver")));
   setTargetPortFactory(() => fakePort());
   setTargetPreflightFactory(() => stubPreflightPort());
 });
@@ -67,7 +59,7 @@ afterAll(async () => {
   setTargetPortFactory(undefined);
   setTargetPreflightFactory(undefined);
   await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 });
 
 beforeEach(() => as("anonymous"));

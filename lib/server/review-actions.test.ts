@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
@@ -8,10 +7,10 @@ import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
+import { addMembers, useTemporarySqlite } from "@/test/support/studio-db";
 
 // Team review actions on a real SQLite file; only the session lookup and the Cognito port are replaced.
-const dir = mkdtempSync(path.join(tmpdir(), "studio-review-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const database = useTemporarySqlite("studio-review-");
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
@@ -59,11 +58,8 @@ function fakePort(): CognitoPort {
 
 beforeAll(async () => {
   await migrate(process.env.DATABASE_URL);
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const who of ["viewer", "editor", "editor2", "approver"] as const) {
-    users[who] = (await createAccount({ email: `${who}@example.com`, name: who, password: `password-${who}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[who] }, data: { role: ROLE_OF[who] } });
-  }
+  const { admin: _admin, ...members } = ROLE_OF;
+  Object.assign(users, await addMembers(members));
   setTargetPortFactory(() => fakePort());
   setTargetPreflightFactory(() => stubPreflightPort());
 });
@@ -73,7 +69,7 @@ afterAll(async () => {
   setTargetPortFactory(undefined);
   setTargetPreflightFactory(undefined);
   await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 });
 
 beforeEach(() => {

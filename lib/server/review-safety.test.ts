@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { strictFakePort } from "@/test/support/stub-ports";
@@ -9,13 +6,13 @@ import { migrate } from "@/prisma/migrate.mjs";
 import type { Db } from "./db";
 import type { Role } from "./roles";
 import type { Account } from "./users";
+import { useTemporarySqlite } from "@/test/support/studio-db";
 
 // Reviews that cannot be gamed, on a real SQLite file: separation of duties, approvals and applies that
 // re-check what they rely on, the apply lock's heartbeat. Only the session lookup and the Cognito port
 // are replaced; the port is an SDK stub (it creates pools and can hang on demand), which is what lets a
 // test hold an AWS call open for as long as it likes.
-const dir = mkdtempSync(path.join(tmpdir(), "studio-review-safety-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const database = useTemporarySqlite("studio-review-safety-");
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
@@ -69,7 +66,7 @@ afterAll(async () => {
   setTargetPreflightFactory(undefined);
   setApplyLockTiming(undefined);
   await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 });
 
 beforeEach(() => {

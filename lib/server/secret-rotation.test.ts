@@ -5,8 +5,7 @@
  * The point: a secret is returned once, stored nowhere (not in any table, not in the database file), never
  * audited, and cannot be obtained a second time.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
@@ -14,13 +13,12 @@ import { createSdkClientSecretPort } from "@/lib/cognito/rotation";
 import { createSecretStub } from "@/test/support/secret-stub";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
+import { addMembers, byRole, useTemporarySqlite } from "@/test/support/studio-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "studio-secrets-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const database = useTemporarySqlite("studio-secrets-");
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
-const { createAccount } = await import("./users");
 const { setTargetPortFactory, setTargetSecretPortFactory } = await import("./target-port");
 const poolActions = await import("@/app/pools/actions");
 const reviewActions = await import("@/app/pools/review-actions");
@@ -34,11 +32,7 @@ let targetId = "";
 
 beforeAll(async () => {
   await migrate(process.env.DATABASE_URL);
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const role of ["viewer", "editor", "approver"] as const) {
-    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
-  }
+  Object.assign(users, await addMembers(byRole("viewer", "editor", "approver")));
   stub.addClient(USER_POOL_ID, "backendid");
   const port = { region: "eu-west-1", listUserPoolClients: async () => ({ items: [{ ClientName: "backend", ClientId: "backendid" }] }) } as unknown as CognitoPort;
   setTargetPortFactory(() => port);
@@ -57,14 +51,14 @@ afterAll(async () => {
   setTargetPortFactory(undefined);
   setTargetSecretPortFactory(undefined);
   await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 });
 
 /** Every text of every row of every table, plus the raw bytes of the database files. */
 async function everythingStored(): Promise<string> {
   const { db } = getDb();
   const rows = await Promise.all([db.auditEvent.findMany(), db.target.findMany(), db.pool.findMany(), db.draft.findMany(), db.revision.findMany(), db.changeRequest.findMany(), db.applyRun.findMany()]);
-  const files = readdirSync(dir).map((f) => readFileSync(path.join(dir, f)).toString("latin1"));
+  const files = readdirSync(database.dir).map((f) => readFileSync(path.join(database.dir, f)).toString("latin1"));
   return JSON.stringify(rows) + files.join("");
 }
 

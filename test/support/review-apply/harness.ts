@@ -16,6 +16,7 @@ import type { Role } from "@/lib/server/roles";
 import { migrate } from "@/prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "@/test/support/moto";
 import { createMotoClient } from "@/test/support/moto-cognito";
+import { addMembers, byRole } from "@/test/support/studio-db";
 
 /** A database for the suite: its URL (set as DATABASE_URL before the first query) and how to drop it. */
 export interface SuiteDatabase {
@@ -87,7 +88,7 @@ async function setUp(state: State, startDatabase: () => Promise<SuiteDatabase>):
   state.targetPort.setTargetPreflightFactory((target) => createSdkPreflightPort({ region: target.region, endpoint: target.endpoint ?? "", credentials }));
   await new SESv2Client({ region: "us-east-1", endpoint: state.moto.endpoint, credentials }).send(new CreateEmailIdentityCommand({ EmailIdentity: "shop.test" }));
   await migrate(process.env.DATABASE_URL);
-  await addMembers(state.users, state.getDb);
+  Object.assign(state.users, await addMembers(byRole("editor", "approver"), "shop.test"));
 }
 
 async function tearDown(state: State): Promise<void> {
@@ -158,16 +159,6 @@ function gateWrites(port: CognitoPort, gate: () => Promise<void> | undefined): C
       };
     },
   });
-}
-
-/** The first account is the admin; the editor and the approver get their roles by membership. */
-async function addMembers(users: Partial<Record<Role, string>>, getDb: () => { db: Db }): Promise<void> {
-  const { createAccount } = await import("@/lib/server/users");
-  users.admin = (await createAccount({ email: "admin@shop.test", name: "Admin", password: "password-admin" })).id;
-  for (const role of ["editor", "approver"] as const) {
-    users[role] = (await createAccount({ email: `${role}@shop.test`, name: role, password: `password-${role}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
-  }
 }
 
 async function newPresetPool(h: Harness, name: string): Promise<{ id: string; document: PoolDocument }> {
