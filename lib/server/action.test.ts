@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { z } from "zod";
-import { migrate } from "@/prisma/migrate.mjs";
-import type { Role } from "./roles";
-import { addMembers, byRole, useTemporarySqlite } from "@/test/support/studio-db";
+import { byRole, useStudioDatabase } from "@/test/support/studio-db";
 
 // A real SQLite file per run; only the session lookup is replaced (setSessionLookup).
-const database = useTemporarySqlite("studio-actions-");
+const { as } = useStudioDatabase("studio-actions-", byRole("viewer", "editor", "approver"));
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
@@ -15,24 +13,6 @@ const { UserError } = await import("./errors");
 const { readStoredDocument } = await import("./pools");
 const actions = await import("@/app/pools/actions");
 const importActions = await import("@/app/pools/import-actions");
-
-const users: Record<Role, string> = { viewer: "", editor: "", approver: "", admin: "" };
-
-function as(role: Role | "anonymous") {
-  setSessionLookup(async () => (role === "anonymous" ? null : { userId: users[role] }));
-}
-
-beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  // The first account is the admin; the others join as viewers and are raised here.
-  Object.assign(users, await addMembers(byRole("viewer", "editor", "approver")));
-});
-
-afterAll(async () => {
-  setSessionLookup(undefined);
-  await getDb().db.$disconnect();
-  database.remove();
-});
 
 beforeEach(() => as("anonymous"));
 

@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { migrate } from "@/prisma/migrate.mjs";
-import type { Role } from "./roles";
-import { addMembers, byRole, useTemporarySqlite } from "@/test/support/studio-db";
+import { byRole, useStudioDatabase } from "@/test/support/studio-db";
 
 // A real SQLite file per run; only the session lookup is replaced (setSessionLookup).
-const database = useTemporarySqlite("studio-history-");
+const { as } = useStudioDatabase("studio-history-", byRole("viewer", "editor", "approver"));
 
 const { getDb } = await import("./db");
-const { setSessionLookup } = await import("./session");
 const { defineAction } = await import("./action");
 const { UserError } = await import("./errors");
 const { restoreRevision } = await import("./history");
 const actions = await import("@/app/pools/actions");
 const { restoreRevisionAction } = await import("@/app/pools/history-actions");
-
-const users: Record<Role, string> = { viewer: "", editor: "", approver: "", admin: "" };
-const as = (role: Role) => setSessionLookup(async () => ({ userId: users[role] }));
-
-beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  Object.assign(users, await addMembers(byRole("viewer", "editor", "approver")));
-});
-
-afterAll(async () => {
-  setSessionLookup(undefined);
-  await getDb().db.$disconnect();
-  database.remove();
-});
 
 /** A pool whose revision 1 has minimum length 8, and whose draft (version 3) has 12. */
 async function poolWithRevision(name: string) {

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { strictFakePort } from "@/test/support/stub-ports";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
-import { addMembers, byRole, useTemporarySqlite } from "@/test/support/studio-db";
+import { byRole, useStudioDatabase } from "@/test/support/studio-db";
 
 // Per-environment values and promotion on a real SQLite file; only the session lookup and the Cognito
 // port are replaced (the port records what it is asked to create: the apply engine's requests).
-const database = useTemporarySqlite("studio-promote-");
+const { as } = useStudioDatabase("studio-promote-", byRole("viewer", "editor", "approver"));
 
 const { getDb } = await import("./db");
-const { setSessionLookup } = await import("./session");
 const { SIGNED_OUT_ERROR } = await import("./action");
 const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
 const { stubPreflightPort } = await import("@/test/support/stub-ports");
@@ -19,11 +17,6 @@ const { promotionTarget } = await import("./change-requests");
 const poolActions = await import("@/app/pools/actions");
 const actions = await import("@/app/pools/review-actions");
 
-type Who = Role | "anonymous";
-const users: Record<Role, string> = { viewer: "", editor: "", approver: "", admin: "" };
-function as(who: Who) {
-  setSessionLookup(async () => (who === "anonymous" ? null : { userId: users[who] }));
-}
 const refusedFor = (role: Role, needed: Role) => ({ ok: false, fieldErrors: {}, formError: `This needs the ${needed} role; you are ${role}. Ask an admin of the workspace.` });
 
 /** A fake Cognito that creates pools, clients and domains and records their requests; anything else is unexpected. */
@@ -48,18 +41,8 @@ function fakePort(): CognitoPort {
 }
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  Object.assign(users, await addMembers(byRole("viewer", "editor", "approver")));
   setTargetPortFactory(() => fakePort());
   setTargetPreflightFactory(() => stubPreflightPort());
-});
-
-afterAll(async () => {
-  setSessionLookup(undefined);
-  setTargetPortFactory(undefined);
-  setTargetPreflightFactory(undefined);
-  await getDb().db.$disconnect();
-  database.remove();
 });
 
 beforeEach(() => as("anonymous"));

@@ -7,32 +7,26 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { createSdkClientSecretPort } from "@/lib/cognito/rotation";
 import { createSecretStub } from "@/test/support/secret-stub";
-import { migrate } from "@/prisma/migrate.mjs";
-import type { Role } from "./roles";
-import { addMembers, byRole, useTemporarySqlite } from "@/test/support/studio-db";
+import { byRole, useStudioDatabase } from "@/test/support/studio-db";
 
-const database = useTemporarySqlite("studio-secrets-");
+const database = useStudioDatabase("studio-secrets-", byRole("viewer", "editor", "approver"));
+const { as } = database;
 
 const { getDb } = await import("./db");
-const { setSessionLookup } = await import("./session");
 const { setTargetPortFactory, setTargetSecretPortFactory } = await import("./target-port");
 const poolActions = await import("@/app/pools/actions");
 const reviewActions = await import("@/app/pools/review-actions");
 const actions = await import("@/app/pools/secret-actions");
 
-const users: Partial<Record<Role, string>> = {};
-const as = (role: Role) => setSessionLookup(async () => ({ userId: users[role] ?? "" }));
 const stub = createSecretStub();
 const USER_POOL_ID = "eu-west-1_Rotate1";
 let targetId = "";
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  Object.assign(users, await addMembers(byRole("viewer", "editor", "approver")));
   stub.addClient(USER_POOL_ID, "backendid");
   const port = { region: "eu-west-1", listUserPoolClients: async () => ({ items: [{ ClientName: "backend", ClientId: "backendid" }] }) } as unknown as CognitoPort;
   setTargetPortFactory(() => port);
@@ -46,13 +40,6 @@ beforeAll(async () => {
   targetId = target.data.id;
 });
 
-afterAll(async () => {
-  setSessionLookup(undefined);
-  setTargetPortFactory(undefined);
-  setTargetSecretPortFactory(undefined);
-  await getDb().db.$disconnect();
-  database.remove();
-});
 
 /** Every text of every row of every table, plus the raw bytes of the database files. */
 async function everythingStored(): Promise<string> {

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import type { Role } from "@/lib/server/roles";
 
 /**
@@ -34,4 +35,33 @@ export async function addMembers<N extends string>(roles: Record<N, Role>, domai
 /** `{ viewer: "viewer", editor: "editor", … }` for the roles named. */
 export function byRole<R extends Role>(...roles: R[]): Record<R, Role> {
   return Object.fromEntries(roles.map((r) => [r, r])) as unknown as Record<R, Role>;
+}
+
+/**
+ * A studio database for the whole test file: `useTemporarySqlite`, then before the tests the migrations and the
+ * members; after them the session lookup and the target port factories reset, the client closed and the folder
+ * removed. Call it before the first import of the database client. `as(name)` makes the next action run as
+ * that member, `as("anonymous")` signed out.
+ */
+export function useStudioDatabase<N extends string>(prefix: string, roles: Record<N, Role>) {
+  const database = useTemporarySqlite(prefix);
+  const users = {} as Record<N | "admin", string>;
+  let setSessionLookup: (typeof import("@/lib/server/session"))["setSessionLookup"] | undefined;
+  beforeAll(async () => {
+    ({ setSessionLookup } = await import("@/lib/server/session"));
+    const { migrate } = await import("@/prisma/migrate.mjs");
+    await migrate(process.env.DATABASE_URL);
+    Object.assign(users, await addMembers(roles));
+  });
+  afterAll(async () => {
+    setSessionLookup?.(undefined);
+    const ports = await import("@/lib/server/target-port");
+    ports.setTargetPortFactory(undefined);
+    ports.setTargetPreflightFactory(undefined);
+    ports.setTargetSecretPortFactory(undefined);
+    await (await import("@/lib/server/db")).getDb().db.$disconnect();
+    database.remove();
+  });
+  const as = (who: N | "admin" | "anonymous") => setSessionLookup?.(async () => (who === "anonymous" ? null : { userId: users[who] }));
+  return { dir: database.dir, users, as };
 }

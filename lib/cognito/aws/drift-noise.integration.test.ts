@@ -215,8 +215,8 @@ describe("a change behind the studio's back (boto3) shows up as exactly that cha
     return { doc, id: result.userPoolId! };
   }
 
-  test("a callback URL added to one client with a full-configuration update", async () => {
-    const { doc, id } = await appliedMaximalPool();
+  /** A full-configuration UpdateUserPoolClient as a boto3 user writes it: read the client, change one thing (`change`, Python on `c`), send it all back. */
+  async function updateClientWithBoto3(id: string, clientName: string, change: string): Promise<void> {
     const clientIds = (await readLivePool(port, id)).live.clientIds;
     await runBoto3(
       moto.endpoint,
@@ -226,11 +226,16 @@ idp = client("cognito-idp")
 c = idp.describe_user_pool_client(UserPoolId=args["pool"], ClientId=args["client"])["UserPoolClient"]
 for k in ["ClientSecret", "CreationDate", "LastModifiedDate"]:
     c.pop(k, None)
-c["CallbackURLs"] = c["CallbackURLs"] + ["https://evil.example.net/callback"]
+${change}
 idp.update_user_pool_client(**c)
 `,
-      { pool: id, client: clientIds["web-spa"] },
+      { pool: id, client: clientIds[clientName] },
     );
+  }
+
+  test("a callback URL added to one client with a full-configuration update", async () => {
+    const { doc, id } = await appliedMaximalPool();
+    await updateClientWithBoto3(id, "web-spa", 'c["CallbackURLs"] = c["CallbackURLs"] + ["https://evil.example.net/callback"]');
     const plan = await planAgainstLive(port, doc, id);
     expect(changesOf(plan)).toEqual(['app_client["web-spa"] update callbackUrls']);
     const change = plan.entries.find((e) => e.address === 'app_client["web-spa"]')!.changes[0]!;
@@ -240,20 +245,7 @@ idp.update_user_pool_client(**c)
 
   test("a token lifetime changed (same unit): the lifetime shows, not its unit", async () => {
     const { doc, id } = await appliedMaximalPool();
-    const clientIds = (await readLivePool(port, id)).live.clientIds;
-    await runBoto3(
-      moto.endpoint,
-      REGION,
-      `
-idp = client("cognito-idp")
-c = idp.describe_user_pool_client(UserPoolId=args["pool"], ClientId=args["client"])["UserPoolClient"]
-for k in ["ClientSecret", "CreationDate", "LastModifiedDate"]:
-    c.pop(k, None)
-c["AccessTokenValidity"] = 45
-idp.update_user_pool_client(**c)
-`,
-      { pool: id, client: clientIds["web-spa"] },
-    );
+    await updateClientWithBoto3(id, "web-spa", 'c["AccessTokenValidity"] = 45');
     const plan = await planAgainstLive(port, doc, id);
     expect(changesOf(plan)).toEqual(['app_client["web-spa"] update accessTokenValidity']);
     expect(plan.entries.find((e) => e.address === 'app_client["web-spa"]')?.changes[0]).toMatchObject({ before: 45, after: 60 });

@@ -1,6 +1,6 @@
 import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
-import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
+import { BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, poolDocument } from "@/test/support/pool-documents";
 import { parseCloudFormation } from "./parse-cloudformation";
 import { renderCloudFormation } from "./render-cloudformation";
 
@@ -121,16 +121,10 @@ Outputs:
     const messages = result.diagnostics.map((d) => d.message);
     expect(messages).toContain("template line 19: AWS::Lambda::Function PreSignUpFn is not part of a user pool; not imported");
     expect(messages).toContain("template line 22: the template's Outputs section is not part of the pool model; not imported");
-    expect(parseCloudFormation(text.replace("!GetAtt PreSignUpFn.Arn", "arn:aws:lambda:eu-west-1:123456789012:function:pre"), { region: "eu-west-1" }).document).toEqual({
-      apiVersion: "cognito-studio.dev/v1",
-      kind: "UserPool",
-      metadata: { name: "app-prod" },
-      spec: {
-        region: "eu-west-1",
-        lambdaConfig: { preSignUp: "arn:aws:lambda:eu-west-1:123456789012:function:pre" },
-        clients: [{ name: "web", callbackUrls: ["https://app.example.com/cb"] }],
-      },
-    });
+    expect(parseCloudFormation(text.replace("!GetAtt PreSignUpFn.Arn", "arn:aws:lambda:eu-west-1:123456789012:function:pre"), { region: "eu-west-1" }).document).toEqual(poolDocument({
+      lambdaConfig: { preSignUp: "arn:aws:lambda:eu-west-1:123456789012:function:pre" },
+      clients: [{ name: "web", callbackUrls: ["https://app.example.com/cb"] }],
+    }, "app-prod"));
   });
 
   test("reads JSON templates", () => {
@@ -157,21 +151,15 @@ describe("groups and identity providers (UserPoolGroup, UserPoolIdentityProvider
     providerDetails: { client_id: "c", authorize_scopes: "openid" },
     secretRef,
   });
-  const doc = {
-    apiVersion: "cognito-studio.dev/v1" as const,
-    kind: "UserPool" as const,
-    metadata: { name: "shop" },
-    spec: {
-      region: "eu-west-1",
-      groups: [{ name: "admins", description: "Admins", precedence: 0 }],
-      identityProviders: [
-        provider("Google", "Google", { source: "secretsManager", name: "prod/google", jsonKey: "client_secret" }),
-        provider("Okta", "OIDC", { source: "env", name: "IDP_SECRET_OKTA" }),
-        provider("SignInWithApple", "SignInWithApple", { source: "ssmParameter", name: "/apple/key" }),
-      ],
-      clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google", "Okta"] }],
-    },
-  };
+  const doc = poolDocument({
+    groups: [{ name: "admins", description: "Admins", precedence: 0 }],
+    identityProviders: [
+      provider("Google", "Google", { source: "secretsManager", name: "prod/google", jsonKey: "client_secret" }),
+      provider("Okta", "OIDC", { source: "env", name: "IDP_SECRET_OKTA" }),
+      provider("SignInWithApple", "SignInWithApple", { source: "ssmParameter", name: "/apple/key" }),
+    ],
+    clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google", "Okta"] }],
+  });
 
   test("secrets become a dynamic reference or a NoEcho parameter, and read back as the same references", () => {
     const { files, diagnostics } = renderCloudFormation(doc);

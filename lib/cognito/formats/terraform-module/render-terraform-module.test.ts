@@ -1,6 +1,6 @@
 import { parse as parseHcl } from "@cdktf/hcl2json";
 import { describe, expect, test } from "vitest";
-import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
+import { BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, poolDocument } from "@/test/support/pool-documents";
 import { listPresets, presetExampleDocument } from "../../presets";
 import { MINEIROS_SOURCE, moduleClientName, renderTerraformModule } from "./render-terraform-module";
 
@@ -124,16 +124,10 @@ describe("renderTerraformModule", () => {
 });
 
 test("groups and identity providers are reported as not held by the module, and not written", () => {
-  const doc = {
-    apiVersion: "cognito-studio.dev/v1" as const,
-    kind: "UserPool" as const,
-    metadata: { name: "shop" },
-    spec: {
-      region: "eu-west-1",
-      groups: [{ name: "admins" }],
-      identityProviders: [{ providerName: "Corp", providerType: "SAML" as const, providerDetails: { MetadataURL: "https://idp.example.com/m" } }],
-    },
-  };
+  const doc = poolDocument({
+    groups: [{ name: "admins" }],
+    identityProviders: [{ providerName: "Corp", providerType: "SAML" as const, providerDetails: { MetadataURL: "https://idp.example.com/m" } }],
+  });
   const { files, diagnostics } = renderTerraformModule(doc);
   expect(diagnostics.filter((d) => d.code === "not-expressible").map((d) => d.path)).toEqual(["spec.groups", "spec.identityProviders"]);
   expect(files.map((f) => f.content).join("\n")).not.toContain("idp.example.com");

@@ -3,7 +3,7 @@ import { parse as parseHcl } from "@cdktf/hcl2json";
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../../spec/document-schema";
 import { readPoolDocument } from "../read-pool-document";
-import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
+import { BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, poolDocument } from "@/test/support/pool-documents";
 import { quote } from "./hcl";
 import { parseTerraform } from "./parse-terraform";
 import { renderTerraform, scopesValue } from "./render-terraform";
@@ -285,19 +285,13 @@ output "pool_id" {
 
 describe("groups and identity providers (aws_cognito_user_group, aws_cognito_identity_provider)", () => {
   const secretRef = { source: "secretsManager" as const, name: "prod/google", jsonKey: "client_secret" };
-  const doc = {
-    apiVersion: "cognito-studio.dev/v1" as const,
-    kind: "UserPool" as const,
-    metadata: { name: "shop" },
-    spec: {
-      region: "eu-west-1",
-      groups: [{ name: "admins", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" }],
-      identityProviders: [
-        { providerName: "Google", providerType: "Google" as const, providerDetails: { client_id: "c", authorize_scopes: "openid" }, secretRef, attributeMapping: { email: "email" } },
-      ],
-      clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google"] }],
-    },
-  };
+  const doc = poolDocument({
+    groups: [{ name: "admins", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" }],
+    identityProviders: [
+      { providerName: "Google", providerType: "Google" as const, providerDetails: { client_id: "c", authorize_scopes: "openid" }, secretRef, attributeMapping: { email: "email" } },
+    ],
+    clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google"] }],
+  });
 
   test("the secret is a sensitive variable without a default; the client depends on the provider; import ids follow the docs", () => {
     const { files, diagnostics } = renderTerraform(doc, { liveIds: { userPoolId: "eu-west-1_Abc", clients: { web: "client1" } } });
