@@ -1,10 +1,7 @@
 import "server-only";
-import type { ApplyStep } from "@/lib/cognito/apply";
-import { isRunInterrupted } from "./apply-lock";
 import type { ApplyRunSnapshot } from "./apply-run-snapshot";
-import { parseList } from "./change-request-views";
+import { readRunSnapshot } from "./change-request-views";
 import { type Db, getDb } from "./db";
-import type { ProgressEntry } from "./recording-port";
 import { hasRole } from "./roles";
 import { getCurrentAccount } from "./session";
 
@@ -40,15 +37,7 @@ async function runFilter(options: StreamOptions, db: Db): Promise<RunFilter> {
 async function readSnapshot(options: StreamOptions, filter: RunFilter, db: Db): Promise<ApplyRunSnapshot | null> {
   const run = await db.applyRun.findFirst({ where: { changeRequestId: options.changeRequestId, ...filter }, orderBy: { startedAt: "desc" } });
   if (!run) return null;
-  const interrupted = await isRunInterrupted(run, db);
-  return {
-    id: run.id,
-    status: interrupted ? "interrupted" : (run.status as ApplyRunSnapshot["status"]),
-    steps: parseList<ApplyStep>(run.steps),
-    progress: parseList<ProgressEntry>(run.progress),
-    error: run.error,
-    userPoolId: run.userPoolId,
-  };
+  return readRunSnapshot(run, db);
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

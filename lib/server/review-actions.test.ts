@@ -7,7 +7,7 @@ import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
-import { addMembers, useTemporarySqlite } from "@/test/support/studio-db";
+import { addMembers, newBlankPool, useTemporarySqlite } from "@/test/support/studio-db";
 
 // Team review actions on a real SQLite file; only the session lookup and the Cognito port are replaced.
 const database = useTemporarySqlite("studio-review-");
@@ -78,13 +78,7 @@ beforeEach(() => {
 });
 
 let counter = 0;
-async function newPool(): Promise<{ id: string; name: string }> {
-  as("editor");
-  const name = `review-${++counter}`;
-  const result = await poolActions.createPoolAction({ name, region: "eu-west-1", environment: "dev", preset: "" });
-  if (!result.ok) throw new Error(`setup failed: ${JSON.stringify(result)}`);
-  return { id: result.data.id, name };
-}
+const newPool = () => newBlankPool(`review-${++counter}`, () => as("editor"));
 
 async function newTarget(poolId: string, name: string, requiredApprovals: number): Promise<string> {
   const target = await getDb().db.target.create({ data: { poolId, name, region: "eu-west-1", requiredApprovals } });

@@ -6,7 +6,7 @@ import { migrate } from "@/prisma/migrate.mjs";
 import type { Db } from "./db";
 import type { Role } from "./roles";
 import type { Account } from "./users";
-import { useTemporarySqlite } from "@/test/support/studio-db";
+import { newBlankPool, useTemporarySqlite } from "@/test/support/studio-db";
 
 // Reviews that cannot be gamed, on a real SQLite file: separation of duties, approvals and applies that
 // re-check what they rely on, the apply lock's heartbeat. Only the session lookup and the Cognito port
@@ -74,13 +74,7 @@ beforeEach(() => {
 });
 
 let counter = 0;
-async function newPool(): Promise<{ id: string; name: string }> {
-  as("editor");
-  const name = `safety-${++counter}`;
-  const result = await poolActions.createPoolAction({ name, region: "eu-west-1", environment: "dev", preset: "" });
-  if (!result.ok) throw new Error(`setup failed: ${JSON.stringify(result)}`);
-  return { id: result.data.id, name };
-}
+const newPool = () => newBlankPool(`safety-${++counter}`, () => as("editor"));
 
 async function newTarget(poolId: string, name: string, requiredApprovals: number): Promise<string> {
   return (await getDb().db.target.create({ data: { poolId, name, region: "eu-west-1", requiredApprovals } })).id;

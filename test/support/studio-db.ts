@@ -65,3 +65,12 @@ export function useStudioDatabase<N extends string>(prefix: string, roles: Recor
   const as = (who: N | "admin" | "anonymous") => setSessionLookup?.(async () => (who === "anonymous" ? null : { userId: users[who] }));
   return { dir: database.dir, users, as };
 }
+
+/** A blank pool (no preset, eu-west-1, dev) made through the New pool action by whoever `signIn` signs in. */
+export async function newBlankPool(name: string, signIn: () => void): Promise<{ id: string; name: string }> {
+  const { createPoolAction } = await import("@/app/pools/actions");
+  signIn();
+  const result = await createPoolAction({ name, region: "eu-west-1", environment: "dev", preset: "" });
+  if (!result.ok) throw new Error(`setup failed: ${JSON.stringify(result)}`);
+  return { id: result.data.id, name };
+}

@@ -359,38 +359,30 @@ result = {"id": pool["Id"]}
     expect(changesOf(await planAgainstLive(port, design(name), id))).toEqual([]);
   });
 
-  test("a group's precedence changed behind the studio's back shows as exactly that change", async () => {
+  /** The boto3 pool above, then `change` (Python using `idp` and `args["pool"]`) made behind the studio's back. */
+  async function boto3PoolChangedBehindTheBack(change: string): Promise<{ name: string; id: string }> {
     const name = unique("boto3-idps");
     const id = await boto3PoolWithGroupsAndProviders(name);
-    await runBoto3(
-      moto.endpoint,
-      REGION,
-      `
-idp = client("cognito-idp")
+    await runBoto3(moto.endpoint, REGION, `\nidp = client("cognito-idp")\n${change}\n`, { pool: id });
+    return { name, id };
+  }
+
+  test("a group's precedence changed behind the studio's back shows as exactly that change", async () => {
+    const { name, id } = await boto3PoolChangedBehindTheBack(`
 g = idp.get_group(UserPoolId=args["pool"], GroupName="admins")["Group"]
 idp.update_group(UserPoolId=args["pool"], GroupName="admins", Precedence=5, RoleArn=g["RoleArn"])
-`,
-      { pool: id },
-    );
+`);
     const plan = await planAgainstLive(port, design(name), id);
     expect(changesOf(plan)).toEqual(['group["admins"] update precedence']);
     expect(plan.entries.find((e) => e.address === 'group["admins"]')?.changes[0]).toMatchObject({ before: 5, after: 1 });
   });
 
   test("a provider's authorize_scopes changed behind the studio's back shows as exactly that change", async () => {
-    const name = unique("boto3-idps");
-    const id = await boto3PoolWithGroupsAndProviders(name);
-    await runBoto3(
-      moto.endpoint,
-      REGION,
-      `
-idp = client("cognito-idp")
+    const { name, id } = await boto3PoolChangedBehindTheBack(`
 p = idp.describe_identity_provider(UserPoolId=args["pool"], ProviderName="Google")["IdentityProvider"]
 details = dict(p["ProviderDetails"], authorize_scopes="openid email profile")
 idp.update_identity_provider(UserPoolId=args["pool"], ProviderName="Google", ProviderDetails=details)
-`,
-      { pool: id },
-    );
+`);
     const plan = await planAgainstLive(port, design(name), id);
     // ProviderDetails is compared as a whole (its keys are data, plan/diff.ts); the change is that one key.
     expect(changesOf(plan)).toEqual(['identity_provider["Google"] update providerDetails']);
