@@ -28,7 +28,7 @@ const MODULE_SOURCE = resolve(__dirname, "fixtures", "terraform-aws-cognito-user
 
 const DESIGNS: [string, PoolDocument][] = [
   ...listPresets().map((p): [string, PoolDocument] => [`preset-${p.name}`, presetExampleDocument(p)]),
-  ["seed-000", BLOG_POOL_DOCUMENT],
+  ["blog-pool", BLOG_POOL_DOCUMENT],
   ["kitchen-sink", MAXIMAL_POOL_DOCUMENT],
 ];
 

@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), "cognito-formats-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const documents: [string, PoolDocument][] = [
-  ["seed-000", BLOG_POOL_DOCUMENT],
+  ["blog-pool", BLOG_POOL_DOCUMENT],
   ["kitchen-sink", MAXIMAL_POOL_DOCUMENT],
   ...listPresets().map((p): [string, PoolDocument] => [`preset-${p.name}`, presetExampleDocument(p)]),
 ];
