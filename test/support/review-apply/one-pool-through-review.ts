@@ -1,9 +1,9 @@
 /**
  * One pool through team review against moto, test after test: an approved change request creates it, drift
- * between approval and apply resets the approvals, a drift check pulls a change made by hand, a second target
+ * between approval and apply resets the approvals, a drift check pulls a change made by hand and is recorded, a second target
  * naming the same live pool waits for the live-pool lock, and an approver cannot approve a request she wrote into.
  */
-import { CreateUserPoolClientCommand, ListUserPoolClientsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { CreateUserPoolClientCommand, DeleteUserPoolClientCommand, ListUserPoolClientsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, test } from "vitest";
 import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
@@ -23,6 +23,7 @@ export function describeOnePoolThroughReview(h: Harness): void {
     test("an approved change request creates the pool; read back, it matches the design", () => createsThePool(h, team));
     test("drift between approval and apply resets the approvals; approved again, the apply goes through", () => driftResetsApprovals(h, team));
     test("a drift check shows what changed outside the studio, and pulls it into the draft", () => driftCheckPullsIntoDraft(h, team));
+    test("a recorded drift check: In sync, then a change made behind the studio's back reads Drifted in the pools list's words", () => recordedDriftCheck(h, team));
     test("two targets naming the same live pool: while one applies, the other is refused with the other target's name", () => livePoolLockHoldsSecondTarget(h, team));
     test("an approver who adds a client to someone else's request cannot approve it; the client never reaches the live pool", () => approverCannotApproveOwnAddition(h, team));
   });
@@ -127,6 +128,50 @@ async function driftCheckPullsIntoDraft(h: Harness, team: TeamPool): Promise<voi
   expect((after.spec.clients ?? []).map((c) => c.name).sort()).toEqual(["confidential-server", "hand-made-2", "spa"]);
   const audit = await h.db().auditEvent.findFirstOrThrow({ where: { action: "draft.pull-live", poolId } });
   expect(audit.after).toBe(`version ${draft.version + 1} from live pool ${userPoolId}`);
+}
+
+async function recordedDriftCheck(h: Harness, team: TeamPool): Promise<void> {
+  const { poolId, targetId, userPoolId } = team;
+  const { describeDeployment, listDeployments } = await import("@/lib/server/deployments");
+  const status = async () => {
+    const [d] = (await listDeployments([poolId])).get(poolId) ?? [];
+    if (!d) throw new Error("no target");
+    return describeDeployment(d, new Date());
+  };
+  // The previous test left a client made by hand; removed, the live pool is what was applied.
+  await deleteClientsNamed(h, userPoolId, "hand-made-2");
+  expect(await status()).toMatchObject({ status: "applied", label: "prod: revision 2 applied" });
+
+  h.as("editor");
+  const clean = await h.actions().checkDriftAction({ targetId });
+  expect(clean).toEqual({ ok: true, data: { id: expect.any(String), differences: 0 } });
+  expect(await status()).toMatchObject({ status: "in-sync", label: "prod: In sync (checked just now)" });
+
+  // Behind the studio's back: a client made in the console.
+  await h.sdk().send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: "made-in-console" }));
+  const drifted = await h.actions().checkDriftAction({ targetId });
+  expect(drifted.ok && drifted.data.differences).toBe(1);
+  expect(await status()).toMatchObject({ status: "drifted", label: "prod: Drifted: 1 setting differs (checked just now)" });
+
+  // Recorded with who and when, the plan kept for the target page, and its audit event.
+  const row = await h.db().driftCheck.findFirstOrThrow({ where: { targetId }, orderBy: { checkedAt: "desc" } });
+  expect(row).toMatchObject({ checkedBy: "editor@shop.test", differences: 1, userPoolId, baseline: "revision 2 (Add the staging callback)" });
+  expect(JSON.parse(row.plan).entries.filter((e: { action: string }) => e.action !== "noop").map((e: { address: string; action: string }) => `${e.address} ${e.action}`)).toEqual([
+    'app_client["made-in-console"] create',
+  ]);
+  const audit = await h.db().auditEvent.findFirstOrThrow({ where: { action: "target.drift-check", target: targetId }, orderBy: { at: "desc" } });
+  expect(audit).toMatchObject({ actor: "editor@shop.test", poolId, after: `prod (${userPoolId}): 1 setting differs from revision 2 (Add the staging callback)` });
+  expect(JSON.parse(audit.details)).toEqual({ differences: 1, addresses: ['create app_client["made-in-console"]'] });
+  expect(await h.db().auditEvent.count({ where: { action: "target.drift-check", target: targetId } })).toBe(2);
+
+  // Put back as it was for the tests after this one.
+  await deleteClientsNamed(h, userPoolId, "made-in-console");
+}
+
+/** Deletes the live pool's clients named `name` (made by hand in a test). */
+async function deleteClientsNamed(h: Harness, userPoolId: string, name: string): Promise<void> {
+  const clients = await h.sdk().send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  for (const c of (clients.UserPoolClients ?? []).filter((c) => c.ClientName === name)) await h.sdk().send(new DeleteUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: c.ClientId }));
 }
 
 async function livePoolLockHoldsSecondTarget(h: Harness, team: TeamPool): Promise<void> {

@@ -44,8 +44,11 @@ async function providerSecretFromEnvironment(h: Harness): Promise<void> {
     expect(provider.IdentityProvider?.ProviderDetails?.client_secret).toBe(secret);
     // Every row the review and the apply wrote: drafts, revisions, change requests (plans), apply runs and their
     // progress, audit events.
+    // A recorded drift check too (its plan is kept for the target page).
+    h.as("editor");
+    expect((await h.actions().checkDriftAction({ targetId: target })).ok).toBe(true);
     const db = h.db();
-    const rows = [await db.draft.findMany(), await db.revision.findMany(), await db.changeRequest.findMany(), await db.applyRun.findMany(), await db.auditEvent.findMany()];
+    const rows = [await db.draft.findMany(), await db.revision.findMany(), await db.changeRequest.findMany(), await db.applyRun.findMany(), await db.driftCheck.findMany(), await db.auditEvent.findMany()];
     const everything = JSON.stringify(rows);
     expect(everything).toContain(variable);
     expect(everything).not.toContain(secret);
