@@ -1,19 +1,18 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { strictFakePort } from "@/test/support/stub-ports";
 import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
-import { addMembers, newBlankPool, useTemporarySqlite } from "@/test/support/studio-db";
+import { newBlankPool, useStudioDatabase } from "@/test/support/studio-db";
 
 // Team review actions on a real SQLite file; only the session lookup and the Cognito port are replaced.
-const database = useTemporarySqlite("studio-review-");
+// editor2 is a second editor, for the rules about who wrote a request.
+const { as, users } = useStudioDatabase("studio-review-", { viewer: "viewer", editor: "editor", editor2: "editor", approver: "approver" });
 
 const { getDb } = await import("./db");
-const { setSessionLookup } = await import("./session");
 const { createAccount } = await import("./users");
 const { SIGNED_OUT_ERROR } = await import("./action");
 const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
@@ -27,12 +26,6 @@ const actions = await import("@/app/pools/review-actions");
 const memberActions = await import("@/app/members/actions");
 
 type Who = Role | "anonymous" | "editor2";
-const users: Record<Exclude<Who, "anonymous">, string> = { viewer: "", editor: "", editor2: "", approver: "", admin: "" };
-const ROLE_OF: Record<Exclude<Who, "anonymous">, Role> = { viewer: "viewer", editor: "editor", editor2: "editor", approver: "approver", admin: "admin" };
-
-function as(who: Who) {
-  setSessionLookup(async () => (who === "anonymous" ? null : { userId: users[who] }));
-}
 
 function refusedFor(role: Role, needed: Role) {
   return { ok: false, fieldErrors: {}, formError: `This needs the ${needed} role; you are ${role}. Ask an admin of the workspace.` };
@@ -57,19 +50,8 @@ function fakePort(): CognitoPort {
 }
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  const { admin: _admin, ...members } = ROLE_OF;
-  Object.assign(users, await addMembers(members));
   setTargetPortFactory(() => fakePort());
   setTargetPreflightFactory(() => stubPreflightPort());
-});
-
-afterAll(async () => {
-  setSessionLookup(undefined);
-  setTargetPortFactory(undefined);
-  setTargetPreflightFactory(undefined);
-  await getDb().db.$disconnect();
-  database.remove();
 });
 
 beforeEach(() => {
