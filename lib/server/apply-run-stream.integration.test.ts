@@ -5,7 +5,7 @@
  * faked), so the test can see a step arrive before the run ends.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { createSdkPort } from "@/lib/cognito/aws";
 import { createMotoClient } from "@/test/support/moto-cognito";
 import { migrate } from "@/prisma/migrate.mjs";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { strictFakePort } from "@/test/support/stub-ports";
 import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { strictFakePort } from "@/test/support/stub-ports";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";

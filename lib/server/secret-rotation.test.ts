@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { createSdkClientSecretPort } from "@/lib/cognito/rotation";
 import { createSecretStub } from "@/test/support/secret-stub";
 import { byRole, useStudioDatabase } from "@/test/support/studio-db";

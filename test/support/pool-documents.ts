@@ -249,7 +249,7 @@ export function withTenPercentChanged(doc: PoolDocument): PoolDocument {
   return copy;
 }
 
-/** A document named `name` in eu-west-1 with `spec`: the header every hand-written test document shares. */
-export function poolDocument(spec: Omit<PoolDocument["spec"], "region"> = {}, name = "shop"): PoolDocument {
+/** A document named `name` with `spec` (in eu-west-1 unless it says otherwise): the header every hand-written test document shares. */
+export function poolDocument(spec: Partial<PoolDocument["spec"]> = {}, name = "shop"): PoolDocument {
   return { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name }, spec: { region: "eu-west-1", ...spec } };
 }

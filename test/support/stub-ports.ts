@@ -1,7 +1,7 @@
 /**
  * Stub ports for tests that cannot reach moto for a call (the last resort, said in each test that uses one).
  */
-import type { CognitoPort } from "@/lib/cognito/apply/port";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import type { PreflightPort } from "@/lib/cognito/preflight/types";
 
 /**

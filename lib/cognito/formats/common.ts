@@ -1,20 +1,8 @@
 /**
- * Helpers every format shares: client defaults and resource names.
+ * Helpers every format shares: the client-defaults warning and resource names.
  */
 import { type Diagnostic, warning } from "../spec/diagnostics";
-import type { AppClientSpec } from "../spec/client-schema";
 import type { PoolSpec } from "../spec/pool-schema";
-
-/**
- * A client as the pool will have it: `clientDefaults` (the mineiros `default_client_*` idea) filled in under
- * the client's own settings. Formats without a defaults concept write these merged clients.
- */
-export function effectiveClient(spec: PoolSpec, client: AppClientSpec): AppClientSpec {
-  if (!spec.clientDefaults) return client;
-  const merged: Record<string, unknown> = { ...spec.clientDefaults };
-  for (const [key, value] of Object.entries(client)) if (value !== undefined) merged[key] = value;
-  return merged as AppClientSpec;
-}
 
 /** The warning for formats that have no place for `clientDefaults`: they are written into every client. */
 export function clientDefaultsInlined(spec: PoolSpec, format: string): Diagnostic[] {

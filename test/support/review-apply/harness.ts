@@ -6,7 +6,7 @@
 import { CognitoIdentityProviderClient, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { CreateEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { afterAll, beforeAll, expect } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { createSdkPort, readLivePool } from "@/lib/cognito/aws";
 import { createSdkPreflightPort } from "@/lib/cognito/preflight";
 import { applyClientPreset, type ClientPreset, getPreset } from "@/lib/cognito/presets";
