@@ -5,7 +5,7 @@ import { EXPORTERS } from "../lib/cognito/formats";
 import { readYamlFast, writeYaml } from "../lib/cognito/formats/fast-yaml";
 import { CFN_READ_SCHEMA, CFN_READ_TAGS } from "../lib/cognito/formats/cloudformation/intrinsics";
 import { stringifyYaml } from "../lib/cognito/spec/yaml-text";
-import { maximalPool } from "./maximal-pool";
+import { quotaSizedPool } from "../test/support/pool-documents";
 import { medianMs, printRow } from "./measure";
 
 /**
@@ -14,7 +14,7 @@ import { medianMs, printRow } from "./measure";
  * fast path, fast-yaml.ts), and hcl2json (Go compiled to WebAssembly) whole and split at top-level blocks.
  */
 export async function benchFormats(): Promise<void> {
-  const doc = maximalPool();
+  const doc = quotaSizedPool();
   const spec = EXPORTERS.spec(doc).files[0]!.content;
   const template = EXPORTERS.cloudformation(doc).files[0]!.content;
   const hcl = EXPORTERS.terraform(doc).files[0]!.content;
