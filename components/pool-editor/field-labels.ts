@@ -38,6 +38,8 @@ const RESOURCE_PREFIX: Readonly<Record<ResourceType, string>> = {
   identityProvider: "spec.identityProviders.*",
   group: "spec.groups.*",
   domain: "spec.domain",
+  managedLoginBranding: "spec.managedLoginBranding.*",
+  uiCustomization: "spec.uiCustomizations.*",
 };
 
 /** `minimumLength` → "Minimum length": the fallback for a field the editor has no label for. */

@@ -51,6 +51,7 @@ import { SECRET_DETAIL_KEY, type IdentityProviderSpec } from "../spec/identity-p
 import type { ResourceServerSpec } from "../spec/resource-server-schema";
 import { runPreflight } from "../preflight/run-preflight";
 import type { PreflightPort, PreflightReport } from "../preflight/types";
+import { brandingEntriesOfNewPool, brandingTaskBuilder } from "./branding-tasks";
 import { toAwsErrorInfo, type AwsErrorInfo, type CognitoPort } from "./port";
 
 export type StepOutcome = "ok" | "failed" | "skipped";
@@ -136,7 +137,7 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
-const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "groups", "providerDeletes", "domain"] as const;
+const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "groups", "providerDeletes", "domain", "branding"] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Task {
@@ -307,9 +308,15 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
     }
     const domain = desired.spec.domain;
     if (domain) add("domain", "domain", "create", () => createDomain(domain));
+    const brandingTask = brandingTaskBuilder({ port, desired, poolId: requirePoolId });
+    for (const entry of brandingEntriesOfNewPool(desired)) {
+      const run = brandingTask(entry);
+      if (run) add("branding", entry.address, "create", run);
+    }
   } else if (live && userPoolId) {
     // ---- an existing pool: the plan's entries ----
     const raw = live.raw;
+    const brandingTask = brandingTaskBuilder({ port, desired, poolId: requirePoolId, live });
     for (const entry of plan.entries) {
       if (entry.action === "noop") continue;
       const action = entry.action;
@@ -445,6 +452,12 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
               });
             });
           }
+          break;
+        }
+        case "managedLoginBranding":
+        case "uiCustomization": {
+          const run = brandingTask(entry);
+          if (run) add("branding", entry.address, action, run);
           break;
         }
       }

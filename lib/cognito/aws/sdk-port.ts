@@ -20,6 +20,12 @@ import {
   CognitoIdentityProviderClient,
   type CognitoIdentityProviderClientConfig,
   CreateGroupCommand,
+  CreateManagedLoginBrandingCommand,
+  DeleteManagedLoginBrandingCommand,
+  DescribeManagedLoginBrandingByClientCommand,
+  GetUICustomizationCommand,
+  SetUICustomizationCommand,
+  UpdateManagedLoginBrandingCommand,
   CreateIdentityProviderCommand,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
@@ -283,6 +289,37 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     },
     async deleteUserPoolDomain(UserPoolId, Domain) {
       await call("DeleteUserPoolDomain", UserPoolId, () => client.send(new DeleteUserPoolDomainCommand({ UserPoolId, Domain })));
+    },
+
+    async describeManagedLoginBrandingByClient(UserPoolId, ClientId) {
+      try {
+        const out = await call("DescribeManagedLoginBrandingByClient", UserPoolId, () =>
+          client.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId, ClientId, ReturnMergedResources: false })),
+        );
+        return out.ManagedLoginBranding;
+      } catch (error) {
+        // A client without a style is answered with ResourceNotFoundException, like an unknown client.
+        if (error instanceof Error && error.name === "ResourceNotFoundException") return undefined;
+        throw error;
+      }
+    },
+    async createManagedLoginBranding(input) {
+      const out = await call("CreateManagedLoginBranding", input.UserPoolId, () => client.send(new CreateManagedLoginBrandingCommand(input)));
+      if (!out.ManagedLoginBranding?.ManagedLoginBrandingId) throw new Error("CreateManagedLoginBranding returned no style id");
+      return out.ManagedLoginBranding;
+    },
+    async updateManagedLoginBranding(input) {
+      await call("UpdateManagedLoginBranding", input.UserPoolId, () => client.send(new UpdateManagedLoginBrandingCommand(input)));
+    },
+    async deleteManagedLoginBranding(UserPoolId, ManagedLoginBrandingId) {
+      await call("DeleteManagedLoginBranding", UserPoolId, () => client.send(new DeleteManagedLoginBrandingCommand({ UserPoolId, ManagedLoginBrandingId })));
+    },
+    async getUICustomization(UserPoolId, ClientId) {
+      const out = await call("GetUICustomization", UserPoolId, () => client.send(new GetUICustomizationCommand({ UserPoolId, ClientId })));
+      return out.UICustomization ?? {};
+    },
+    async setUICustomization(input) {
+      await call("SetUICustomization", input.UserPoolId, () => client.send(new SetUICustomizationCommand(input)));
     },
   };
 }

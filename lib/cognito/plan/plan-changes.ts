@@ -20,6 +20,7 @@ import { type RawChange, diffValues } from "./diff";
 import { describeImpact } from "./impact";
 import { formatPath } from "./paths";
 import { POOL_REPLACEMENT_CASCADE, classifyChange, type ReplacementRule } from "./replacement-rules";
+import { planManagedLoginBranding, planUiCustomizations } from "./plan-branding";
 import { planGroups, planIdentityProviders } from "./plan-groups-idps";
 import { type Values, effectiveClients, mfaAttributes, poolAttributes } from "./resources";
 import { clientSecurityChanges, poolSecurityChanges } from "./security";
@@ -209,6 +210,10 @@ export function planChanges(currentDocument: PoolDocument | null, desiredDocumen
 
   // ---- domain ----
   planDomain(b, current, desired, cascade);
+
+  // ---- branding of the sign-in pages (by client name; after the clients, which it names) ----
+  planManagedLoginBranding(b, current, desired, cascade);
+  planUiCustomizations(b, current, desired, cascade);
 
   // ---- security flags ----
   if (current !== null) {

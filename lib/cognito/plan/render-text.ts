@@ -24,6 +24,8 @@ const TYPE_NAME: Record<ResourceChange["type"], string> = {
   identityProvider: "identity_provider",
   group: "group",
   domain: "domain",
+  managedLoginBranding: "managed_login_branding",
+  uiCustomization: "ui_customization",
 };
 
 function value(v: unknown): string {
