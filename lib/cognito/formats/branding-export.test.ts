@@ -5,6 +5,7 @@
 import { describe, expect, test } from "vitest";
 import YAML from "yaml";
 import type { PoolDocument } from "../spec/document-schema";
+import { parseCloudFormation } from "./cloudformation/parse-cloudformation";
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
 import { renderOpenMcf } from "./openmcf/render";
 import { renderTerraformModule } from "./terraform-module/render-terraform-module";
@@ -108,5 +109,29 @@ describe("formats without a place for branding", () => {
     const paths = out.diagnostics.filter((d) => d.severity === "warning").map((d) => d.path);
     expect(paths).toEqual(expect.arrayContaining(["spec.managedLoginBranding", "spec.uiCustomizations"]));
     for (const file of out.files) expect(file.content).not.toContain(PNG);
+  });
+});
+
+describe("CloudFormation import", () => {
+  test("a template with a style and a customization imports back to the document (the classic logo, which it cannot hold, aside)", () => {
+    const doc = branded();
+    const back = parseCloudFormation(renderCloudFormation(doc).files[0]?.content ?? "");
+    const expected = branded();
+    delete expected.spec.uiCustomizations![0]!.imageFile;
+    expect(back.document).toEqual(expected);
+  });
+
+  test("a style naming a client the template does not hold keeps the id written, and the document's rule reports it", () => {
+    const text = `
+Resources:
+  UserPool:
+    Type: AWS::Cognito::UserPool
+    Properties: { UserPoolName: shop }
+  Style:
+    Type: AWS::Cognito::ManagedLoginBranding
+    Properties: { UserPoolId: !Ref UserPool, ClientId: 4tq8abcdefghij, UseCognitoProvidedValues: true }
+`;
+    const parsed = parseCloudFormation(text);
+    expect(parsed.document?.spec.managedLoginBranding).toEqual([{ clientName: "4tq8abcdefghij", useCognitoProvidedValues: true }]);
   });
 });
