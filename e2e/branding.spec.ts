@@ -38,7 +38,7 @@ test("a style's settings show in the preview in both modes and widths; classic C
   await style.getByLabel("Form corner radius (px)").fill("16");
   await style.getByLabel("Form position across").selectOption("START");
   await style.getByLabel(/^Add an image/u).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
-  await expect(style.getByLabel("What it is")).toHaveValue("FORM_LOGO");
+  await expect(style.getByLabel("What it is", { exact: true })).toHaveValue("FORM_LOGO");
   await savedAfter(page, before);
 
   // The preview follows the settings: the page background and the button in light mode, then in dark mode.

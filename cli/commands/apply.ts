@@ -3,9 +3,9 @@
  * (or against nothing), shows the plan, and applies it once confirmed (`--yes`, or "yes" typed on a
  * terminal). The Region is the spec's, else --region. New client secrets are printed once and never written anywhere.
  */
-import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply/apply-plan";
+import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply";
 import { createSecretResolver } from "../../lib/cognito/aws/secret-resolver";
-import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
+import { describeDestruction, planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
 import { oneOf, parseCommandArgs } from "../args";
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
 import { checkPoolId, connect, connectPreflight, describeAwsError, readAppliedFile, readLiveForPlan, regionOf } from "../cognito-target";
@@ -88,7 +88,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
   if (values.applied !== undefined && !userPoolId) throw new UsageError("--applied is only used with --user-pool-id");
   const applied = await readAppliedFile(io, values.applied);
   const region = regionOf(io, document, values.region, userPoolId);
-  const port = connect(io, region, values.endpoint, values["role-arn"]);
+  const port = await connect(io, region, values.endpoint, values["role-arn"]);
   // Plan progress and the plan go to stderr with --format json, so stdout stays one JSON document.
   const show = format === "json" ? io.stderr : io.stdout;
   let plan: Plan;
@@ -115,7 +115,9 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     return EXIT_OK;
   }
   if (values.yes !== true) {
-    const answer = await confirm(io, `Apply these changes to ${userPoolId ?? "a new pool"} (${region})? Only "yes" is accepted: `);
+    const destruction = describeDestruction(plan);
+    const warning = destruction === "" ? "" : ` This plan ${destruction}.`;
+    const answer = await confirm(io, `Apply these changes to ${userPoolId ?? "a new pool"} (${region})?${warning} Only "yes" is accepted: `);
     if (answer === undefined) {
       io.stderr(`cognito-studio apply: not a terminal; review the plan and run again with --yes to apply\n`);
       return EXIT_INVALID;
@@ -130,7 +132,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     const endpoint = values.endpoint ?? io.env.AWS_ENDPOINT_URL;
     const roleArn = values["role-arn"];
     const resolveSecret = createSecretResolver({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, io.env);
-    const preflight = values["skip-preflight"] ? undefined : { port: connectPreflight(region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
+    const preflight = values["skip-preflight"] ? undefined : { port: await connectPreflight(region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
     const run = () => applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}), ...(preflight ? { preflight } : {}) });
     // A pool a studio target links is applied under the studio's lock (DATABASE_URL), as the studio applies it.
     const cognitoEndpoint = values.endpoint ?? io.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? io.env.AWS_ENDPOINT_URL;
@@ -155,7 +157,6 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
 
 export const applyCommand: Command = {
   name: "apply",
-  summary: "apply a pool document to a live pool (or create one) after showing the plan",
   usage: USAGE,
   run,
 };

@@ -27,7 +27,7 @@ what forces a replacement, the worst impact (a replaced pool deletes every user)
 Settings DESIRED leaves unset are not managed and never reported as changes.
 
 Options:
-  -f, --format text|json  output format (default text); json is the documented plan format (formatVersion 1)
+  -f, --format text|json  output format (default text); json is the documented plan format (formatVersion 2)
       --create            there is no current pool: plan creating everything in DESIRED
       --user-pool-id ID   plan against the live pool ID (read with the AWS SDK's default credentials, in
                           DESIRED's spec.region, else --region, the pool id's Region or AWS_REGION); the
@@ -148,7 +148,7 @@ async function planAgainstLive(
   }
   const applied = await readAppliedFile(io, values.applied);
   const region = regionOf(io, desired, values.region, userPoolId);
-  const port = connect(io, region, values.endpoint, values["role-arn"]);
+  const port = await connect(io, region, values.endpoint, values["role-arn"]);
   let result: Plan;
   try {
     const { live, options } = await readLiveForPlan(port, userPoolId, desired, applied);
@@ -172,7 +172,6 @@ function printPlan(io: CliIo, result: Plan, format: (typeof FORMATS)[number], de
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "show what would change between two pool documents, like terraform plan",
   usage: USAGE,
   run,
 };

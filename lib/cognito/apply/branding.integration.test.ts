@@ -21,7 +21,7 @@ import { renderPlanText } from "../plan";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
 import { applyPlan } from "./apply-plan";
-import { failingPort, planAgainstLive } from "./testing";
+import { failingPort, planAgainstLive } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 const BLUE_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGPgLLoMRwzEcQASchThTOT9gwAAAABJRU5ErkJggg==";
@@ -106,7 +106,8 @@ test("a new pool gets each client's style and the classic customizations; read b
     "setUICustomization",
   ]);
   const live = await readLivePool(port, userPoolId, { desired: doc });
-  expect(live.document.spec.managedLoginBranding).toEqual(doc.spec.managedLoginBranding);
+  const byClient = (a: { clientName: string }, b: { clientName: string }) => a.clientName.localeCompare(b.clientName);
+  expect(live.document.spec.managedLoginBranding?.slice().sort(byClient)).toEqual(doc.spec.managedLoginBranding?.slice().sort(byClient));
   expect(live.document.spec.uiCustomizations).toEqual(doc.spec.uiCustomizations);
 });
 

@@ -7,7 +7,7 @@
  * Read only when asked (`readLivePool`'s `branding`, or a desired document that manages it): it costs one or
  * two calls per client.
  */
-import type { CognitoPort } from "../apply/port";
+import type { CognitoPort } from "./port";
 import { ALL_CLIENTS, type ManagedLoginBrandingSpec, type UiCustomizationSpec } from "../spec/branding-schema";
 import type { PoolDocument } from "../spec/document-schema";
 import { brandingFromApi, uiCustomizationFromApi } from "./mapping-branding";

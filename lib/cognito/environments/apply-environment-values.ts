@@ -1,3 +1,4 @@
+import { formatPath } from "../spec/paths";
 import type { PoolDocument } from "../spec/document-schema";
 import type { EnvironmentValues } from "./environment-values";
 
@@ -29,11 +30,11 @@ export function applyEnvironmentValues(document: PoolDocument, values: Environme
     }
     if (clientValues.callbackUrls !== undefined) {
       client.callbackUrls = [...clientValues.callbackUrls];
-      replaced.push(`spec.clients[${name}].callbackUrls`);
+      replaced.push(formatPath(["spec", "clients", { key: name }, "callbackUrls"]));
     }
     if (clientValues.logoutUrls !== undefined) {
       client.logoutUrls = [...clientValues.logoutUrls];
-      replaced.push(`spec.clients[${name}].logoutUrls`);
+      replaced.push(formatPath(["spec", "clients", { key: name }, "logoutUrls"]));
     }
   }
   if (values.domain !== undefined) {

@@ -38,7 +38,7 @@ describe("applyEnvironmentValues", () => {
     expect(result.document.spec.clients?.[0]).toMatchObject({ name: "web", callbackUrls: ["https://shop.example.com/callback"], logoutUrls: ["https://shop.example.com/"] });
     expect(result.document.spec.clients?.[1]).toEqual({ name: "m2m", generateSecret: true });
     expect(result.document.spec.domain).toEqual({ domain: "shop-prod", managedLoginVersion: 2 });
-    expect(result.replaced).toEqual(["spec.clients[web].callbackUrls", "spec.clients[web].logoutUrls", "spec.domain.domain"]);
+    expect(result.replaced).toEqual(['spec.clients["web"].callbackUrls', 'spec.clients["web"].logoutUrls', "spec.domain.domain"]);
     expect(result.unknownClients).toEqual([]);
     expect(validatePoolDocument(result.document)).toEqual([]);
   });

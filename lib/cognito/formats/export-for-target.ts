@@ -24,7 +24,7 @@ export interface TargetLiveIds {
 export interface TargetExport {
   document: PoolDocument;
   options: TerraformExportOptions;
-  /** What the target changed in the design, for the page to say (`spec.clients[web].callbackUrls`, `spec.region`). */
+  /** What the target changed in the design, for the page to say (`spec.clients["web"].callbackUrls`, `spec.region`). */
   replaced: string[];
   /** Client names the target's values mention that the design lacks. */
   unknownClients: string[];

@@ -13,7 +13,7 @@
 import { error, joinPath } from "../spec/diagnostics";
 import type { BrandingAsset, ManagedLoginBrandingSpec, UiCustomizationSpec } from "../spec/branding-schema";
 import type { PoolDocument } from "../spec/document-schema";
-import { type Builder, CASCADE_REASON, exactChanges, indexByKey, sortedKeys } from "./plan-changes";
+import { type Builder, CASCADE_REASON, exactChanges, indexByKey, sortedKeys } from "./classify";
 import type { Values } from "./resources";
 import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange, ResourceType } from "./types";
 
