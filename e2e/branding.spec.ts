@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
 import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn } from "./helpers";
 
 // Branding in the browser: a managed login style for a client, drawn by the studio's own preview at phone and
@@ -6,7 +6,17 @@ import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, s
 // Runs after the other specs on the shared server, or alone with --project branding --no-deps.
 test.describe.configure({ mode: "serial" });
 
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4IWcDRwzEcQDgQxIh0JD36gAAAABJRU5ErkJggg==", "base64");
+// A 160 × 48 logo: a red mark and a dark word bar on white.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAKAAAAAwCAIAAAAZy+Y5AAAAh0lEQVR42u3ZMQ0AIAxFwQpp2NGActSBAVg7NPfyFfTGxlHrwgkAC7AAC7AKgXdm2TAAFmABBgwYMGDAgAEDBizA6gM85rLnAAMGDBgwYMCAAQMGDNgAAwYMGDBgwIABAwYMGDBgwB7+Hv6AAQMGDBgwYMACLMCAAQMG3BFYgAVYgAVYgPXpArx5umGRHtuoAAAAAElFTkSuQmCC",
+  "base64",
+);
+
+/** A screenshot of one preview frame, scrolled to the middle of a tall window so nothing sticky covers it. */
+async function shoot(locator: Locator, name: string): Promise<void> {
+  await locator.evaluate((e) => e.scrollIntoView({ block: "center" }));
+  await locator.screenshot({ path: `e2e/artifacts/${name}.png` });
+}
 
 test("a style's settings show in the preview in both modes and widths; classic CSS is checked", async ({ page }) => {
   test.setTimeout(150_000);
@@ -48,25 +58,26 @@ test("a style's settings show in the preview in both modes and widths; classic C
   await expect(phone.locator("> div")).toHaveCSS("background-color", "rgb(253, 230, 138)");
   await expect(desktop.getByText("Sign in", { exact: true }).last()).toHaveCSS("background-color", "rgb(185, 28, 28)");
   await expect(phone.getByRole("img", { name: "Form logo" })).toBeVisible();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await phone.screenshot({ path: "e2e/artifacts/branding-preview-phone-light.png" });
-  await desktop.screenshot({ path: "e2e/artifacts/branding-preview-desktop-light.png" });
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await shoot(phone, "branding-preview-phone-light");
+  await shoot(desktop, "branding-preview-desktop-light");
 
   await preview.getByRole("radio", { name: "Dark mode" }).check();
   const phoneDark = preview.getByRole("figure", { name: "Phone, dark mode" });
   const desktopDark = preview.getByRole("figure", { name: "Desktop, dark mode" });
   await expect(phoneDark.locator("> div")).toHaveCSS("background-color", "rgb(30, 41, 59)");
   await expect(desktopDark.getByText("Sign in", { exact: true }).last()).toHaveCSS("background-color", "rgb(245, 158, 11)");
-  await phoneDark.screenshot({ path: "e2e/artifacts/branding-preview-phone-dark.png" });
-  await desktopDark.screenshot({ path: "e2e/artifacts/branding-preview-desktop-dark.png" });
+  await shoot(phoneDark, "branding-preview-phone-dark");
+  await shoot(desktopDark, "branding-preview-desktop-dark");
   await preview.getByRole("radio", { name: "Light mode" }).check();
 
-  // A colour that is not 8 hex digits is an error at its field, in the page's words.
-  const beforeBad = await draftVersion(page);
-  await style.getByLabel("Page background, light mode").fill("#fde68a");
+  // A colour that is not 8 hex digits is an error at its field, in the page's words; putting it right clears it.
+  const colour = style.getByLabel("Page background, light mode");
+  await colour.fill("#fde68a");
   await expect(style.getByText("must be 8 hex digits: red, green, blue and opacity, like 0972d3ff").first()).toBeVisible();
-  await style.getByLabel("Page background, light mode").fill("fde68aff");
-  await savedAfter(page, beforeBad);
+  await expect(colour).toHaveAttribute("aria-invalid", "true");
+  await colour.fill("fde68aff");
+  await expect(style.getByText("must be 8 hex digits", { exact: false })).toHaveCount(0);
 
   // Classic: CSS with a class AWS does not allow is refused at the CSS field.
   const beforeClassic = await draftVersion(page);

@@ -23,6 +23,8 @@ export interface FieldLabel {
 const ITEM_NOUN: Readonly<Record<string, string>> = {
   "spec.clients": "Client",
   "spec.groups": "Group",
+  "spec.managedLoginBranding": "Style",
+  "spec.uiCustomizations": "Customization",
   "spec.identityProviders": "Provider",
   "spec.resourceServers": "Resource server",
   "spec.schemaAttributes": "Attribute",
