@@ -14,7 +14,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { motoCognito } from "../aws/moto-compat.testing";
+import { motoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "../aws/read-live-pool";
 import type { SdkPort } from "../aws/sdk-port";
 import { renderPlanText } from "../plan";
