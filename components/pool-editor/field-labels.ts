@@ -23,6 +23,8 @@ export interface FieldLabel {
 const ITEM_NOUN: Readonly<Record<string, string>> = {
   "spec.clients": "Client",
   "spec.groups": "Group",
+  "spec.managedLoginBranding": "Style",
+  "spec.uiCustomizations": "Customization",
   "spec.identityProviders": "Provider",
   "spec.resourceServers": "Resource server",
   "spec.schemaAttributes": "Attribute",
@@ -39,6 +41,8 @@ const RESOURCE_PREFIX: Readonly<Record<ResourceType, string>> = {
   identityProvider: "spec.identityProviders.*",
   group: "spec.groups.*",
   domain: "spec.domain",
+  managedLoginBranding: "spec.managedLoginBranding.*",
+  uiCustomization: "spec.uiCustomizations.*",
 };
 
 /** `minimumLength` → "Minimum length": the fallback for a field the editor has no label for. */
@@ -168,6 +172,8 @@ const ADDRESS_NOUN: Readonly<Record<ResourceType, string>> = {
   identityProvider: "Sign-in provider",
   group: "Group",
   domain: "Domain",
+  managedLoginBranding: "Managed login style",
+  uiCustomization: "Hosted UI (classic) customization",
 };
 
 /**
