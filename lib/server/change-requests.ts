@@ -11,7 +11,7 @@ import { acquireApplyLock, applyLockTiming, describeLockRefusal, livePoolKey, re
 import { type ApprovalState, approvalState, describeApprovals, ineligibleApprovers, readContentReplans } from "./approval-rules";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
-import { readStoredDocument } from "./pools";
+import { readStoredDocument, sameStoredDocument } from "./pools";
 import { type ProgressEntry, recordingPort } from "./recording-port";
 import { connectTarget, connectTargetPreflight, describeAwsError, targetSecretResolver } from "./target-port";
 import type { Account } from "./users";
@@ -36,12 +36,15 @@ type TargetRow = {
  * The design as this target gets it: its per-environment values (callback and logout URLs, domain)
  * replace the design's (lib/cognito/environments). The result must still be a valid design: a value
  * that breaks a cross-field rule (a default redirect URI no longer among the callbacks…) is named here.
+ * `design` is a valid design (a stored document read back without errors): when no value replaces
+ * anything it is checked again for nothing.
  */
 export function documentForTarget(target: Pick<TargetRow, "name" | "environmentValues">, design: PoolDocument): PoolDocument {
   const { values, problem } = readEnvironmentValues(target.environmentValues);
   if (problem) throw new UserError("environment-values-invalid", `Target ${target.name}: ${problem}; an admin can fix them on the target's page.`);
-  const { document } = applyEnvironmentValues(design, values);
-  const errors = validatePoolDocument(document).filter((d) => d.severity === "error");
+  const { document, replaced } = applyEnvironmentValues(design, values);
+  if (replaced.length === 0) return document;
+  const errors = validatePoolDocument(document).diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     throw new UserError("environment-values-invalid", `With the values of target ${target.name} the design is not valid: ${errors.map((d) => `${d.path}: ${d.message}`).join("; ")}.`);
   }
@@ -167,7 +170,7 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
 
   const last = pool.revisions[0];
   let revisionNumber: number;
-  if (last && sameValue(readStoredDocument(last.document).raw, stored.raw)) {
+  if (last && sameStoredDocument(last.document, pool.draft.document)) {
     revisionNumber = last.number;
   } else {
     revisionNumber = (last?.number ?? 0) + 1;
@@ -198,6 +201,8 @@ export interface RefreshResult {
   /** Why, in plain words. */
   reasons: string[];
   planVersion: number;
+  /** The document the request holds after the refresh, when it was read (not for a final request). */
+  document?: PoolDocument;
 }
 
 /**
@@ -243,7 +248,7 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db, replannedB
   } else if (computed.planFingerprint !== cr.planFingerprint) {
     reasons.push(`the live pool ${cr.planUserPoolId} changed since the plan was made (drift)`);
   }
-  if (reasons.length === 0) return { changed: false, reasons, planVersion: cr.planVersion };
+  if (reasons.length === 0) return { changed: false, reasons, planVersion: cr.planVersion, document };
   const planVersion = cr.planVersion + 1;
   const contentReplans =
     replannedBy && contentReasons.length > 0
@@ -265,7 +270,7 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db, replannedB
     },
   });
   if (updated.count === 0) throw new UserError("plan-changed", "Someone else re-planned this change request just now; reload to see the new plan.");
-  return { changed: true, reasons, planVersion };
+  return { changed: true, reasons, planVersion, document };
 }
 
 /** Re-plans on request (new revision, drift, or after a failed apply: resume). */
@@ -371,7 +376,8 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
   const refresh = await refreshChangeRequest(cr, db);
   if (refresh.changed) throw new UserError("stale-plan", staleMessage(refresh));
   const plan = readPlan(cr.plan);
-  const document = documentOf(cr.document);
+  // Read (and checked) by the refresh just now: the document the plan was made from.
+  const document = refresh.document ?? documentOf(cr.document);
   if (plan.errors.length > 0) throw new UserError("plan-has-errors", "The plan has errors; it cannot be applied.");
   if (cr.status === "changes_requested") throw new UserError("changes-requested", CHANGES_REQUESTED);
   const approvals = await approvalsOf(cr, db);

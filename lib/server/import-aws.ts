@@ -101,7 +101,7 @@ export async function importAwsPools(account: Account, input: ImportAwsPoolsInpu
       const name = taken.has(liveName) ? nextFreeName(liveName, taken) : liveName;
       const stored = { ...document, metadata: { ...document.metadata, name } };
       const { document: clean, removed } = removeProviderSecrets(stored);
-      const valid = !hasErrors([...removed, ...validatePoolDocument(clean)]);
+      const valid = !hasErrors([...removed, ...validatePoolDocument(clean).diagnostics]);
       const created = await tx.pool.create({
         data: {
           workspaceId: account.workspaceId,

@@ -160,7 +160,7 @@ function draftOf(pool: ImportedPool, chosenName: string | undefined): { text: st
   const { document, removed } = removeProviderSecrets(base);
   const text = JSON.stringify(document);
   if (text.length > MAX_DOCUMENT_CHARS) throw new UserError("document-too-large", `The pool ${pool.address} is larger than ${MAX_DOCUMENT_CHARS} characters as a document; it was not imported.`, "files");
-  return { text, valid: !hasErrors([...removed, ...validatePoolDocument(document)]) };
+  return { text, valid: !hasErrors([...removed, ...validatePoolDocument(document).diagnostics]) };
 }
 
 /** Unresolved inputs as kept for a pool: a name the person chose is no longer fed by the files. */

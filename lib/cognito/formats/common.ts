@@ -4,7 +4,6 @@
  */
 import { type Diagnostic, error, hasErrors, warning } from "../spec/diagnostics";
 import type { AppClientSpec } from "../spec/client-schema";
-import { type PoolDocument, poolDocumentSchema } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import { validatePoolDocument } from "../spec/validate";
 import type { ImportResult } from "./types";
@@ -93,12 +92,11 @@ export function compactOrUndefined<T extends Record<string, unknown>>(value: T):
 export function finishImport(value: unknown, diagnostics: Diagnostic[]): ImportResult {
   if (hasErrors(diagnostics)) return { diagnostics };
   const validation = validatePoolDocument(value);
-  const parsed = poolDocumentSchema.safeParse(value);
-  if (!parsed.success) {
-    const found = validation.length > 0 ? validation : [error("", "invalid-document", "the imported document does not match the pool model")];
+  if (!validation.document) {
+    const found = validation.diagnostics.length > 0 ? validation.diagnostics : [error("", "invalid-document", "the imported document does not match the pool model")];
     return { diagnostics: [...diagnostics, ...found] };
   }
-  return { document: parsed.data as PoolDocument, diagnostics: [...diagnostics, ...validation] };
+  return { document: validation.document, diagnostics: [...diagnostics, ...validation.diagnostics] };
 }
 
 export function describeError(cause: unknown): string {

@@ -4,7 +4,7 @@
  * can trust its shape; fix the schema errors first to see them. Never throws, never mutates its input.
  */
 import { type Diagnostic, error } from "./diagnostics";
-import { POOL_API_VERSION, POOL_KIND, poolDocumentSchema } from "./document-schema";
+import { POOL_API_VERSION, POOL_KIND, type PoolDocument, poolDocumentSchema } from "./document-schema";
 import { type PoolSpec, poolSpecSchema } from "./pool-schema";
 import { CROSS_FIELD_RULES } from "./rules";
 import { diagnosticsFromZodIssues } from "./zod-issues";
@@ -33,15 +33,28 @@ export function validatePoolSpec(spec: unknown, basePath = "spec"): Diagnostic[]
   }
 }
 
-/** Validates a whole native document (`apiVersion: cognito-studio.dev/v1`, `kind: UserPool`). */
-export function validatePoolDocument(input: unknown): Diagnostic[] {
+/**
+ * A document checked once: the parsed document (present when it matched the schema; it may still carry
+ * cross-field errors in `diagnostics`) and every finding. Callers use `document` instead of parsing again.
+ */
+export interface ParsedPoolDocument {
+  document?: PoolDocument;
+  diagnostics: Diagnostic[];
+}
+
+function failed(code: string, message: string): ParsedPoolDocument {
+  return { diagnostics: [error("", code, message)] };
+}
+
+/** Validates a whole native document (`apiVersion: cognito-studio.dev/v1`, `kind: UserPool`), parsing it once. */
+export function validatePoolDocument(input: unknown): ParsedPoolDocument {
   try {
     if (input === null || typeof input !== "object" || Array.isArray(input))
-      return [error("", "not-a-document", `a pool document must be an object with apiVersion "${POOL_API_VERSION}", kind "${POOL_KIND}", metadata and spec`)];
+      return failed("not-a-document", `a pool document must be an object with apiVersion "${POOL_API_VERSION}", kind "${POOL_KIND}", metadata and spec`);
     const parsed = poolDocumentSchema.safeParse(input);
-    if (!parsed.success) return diagnosticsFromZodIssues(parsed.error.issues, poolDocumentSchema, input, "");
-    return runCrossFieldRules(parsed.data.spec, "spec");
+    if (!parsed.success) return { diagnostics: diagnosticsFromZodIssues(parsed.error.issues, poolDocumentSchema, input, "") };
+    return { document: parsed.data, diagnostics: runCrossFieldRules(parsed.data.spec, "spec") };
   } catch (cause) {
-    return [error("", "internal-error", `validation failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)})`)];
+    return failed("internal-error", `validation failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)})`);
   }
 }
