@@ -13,6 +13,7 @@ import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument, sameStoredDocument } from "./pools";
 import { type ProgressEntry, recordingPort } from "./recording-port";
+import { readStoredPlan, writeStoredPlan } from "./stored-plan";
 import { connectTarget, connectTargetPreflight, describeAwsError, targetSecretResolver } from "./target-port";
 import type { Account } from "./users";
 
@@ -117,9 +118,11 @@ export function needsNameConfirmation(plan: Plan): boolean {
   return destructiveEntries(plan).length > 0;
 }
 
-/** The plan row was written by this module from planChanges (never from input), so it is read back as is. */
+/** The plan of a request, refused with what to do when it was made by another studio version or cannot be read. */
 function readPlan(text: string): Plan {
-  return JSON.parse(text) as Plan;
+  const read = readStoredPlan(text);
+  if (!read.ok) throw new UserError("plan-unreadable", read.problem);
+  return read.plan;
 }
 
 async function loadRequest(workspaceId: string, id: string, db: Db) {
@@ -187,7 +190,7 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
       author: account.email,
       revisionNumber,
       document: JSON.stringify(forTarget),
-      plan: JSON.stringify(computed.plan),
+      plan: writeStoredPlan(computed.plan),
       planUserPoolId: computed.planUserPoolId,
       planFingerprint: computed.planFingerprint,
     },
@@ -243,6 +246,9 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db, replannedB
   const contentReasons = [...reasons];
   const documentText = JSON.stringify(document);
   const computed = await planForTarget(cr.target, document, db);
+  const stored = readStoredPlan(cr.plan);
+  // A plan of another studio version (or unreadable) is replaced even when nothing else changed.
+  if (!stored.ok) reasons.push(stored.reason);
   if (computed.planUserPoolId !== cr.planUserPoolId) {
     reasons.push(`the target now names pool ${computed.planUserPoolId ?? "(none)"} instead of ${cr.planUserPoolId ?? "(none)"}`);
   } else if (computed.planFingerprint !== cr.planFingerprint) {
@@ -260,7 +266,7 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db, replannedB
     data: {
       revisionNumber,
       document: documentText,
-      plan: JSON.stringify(computed.plan),
+      plan: writeStoredPlan(computed.plan),
       planUserPoolId: computed.planUserPoolId,
       planFingerprint: computed.planFingerprint,
       planVersion,
@@ -521,7 +527,7 @@ export async function promoteChangeRequest(account: Account, changeRequestId: st
       author: account.email,
       revisionNumber: cr.revisionNumber,
       document: JSON.stringify(document),
-      plan: JSON.stringify(computed.plan),
+      plan: writeStoredPlan(computed.plan),
       planUserPoolId: computed.planUserPoolId,
       planFingerprint: computed.planFingerprint,
       promotedFromId: cr.id,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { strictFakePort } from "@/lib/cognito/testing/strict-fake-port";
-import { planChanges } from "@/lib/cognito/plan";
+import { PLAN_FORMAT_VERSION, planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
@@ -300,6 +300,46 @@ describe("approveAction", () => {
     expect(old.ok === false && old.formError).toBe("The plan changed since you opened the page (now version 2); review it again.");
     expect(await actions.approveAction({ changeRequestId: id, planVersion: 2 })).toEqual({ ok: true, data: { status: "approved", approvals: 1, required: 1 } });
     expect(await getDb().db.approval.count({ where: { changeRequestId: id } })).toBe(2);
+  });
+});
+
+describe("a stored plan of another studio version", () => {
+  /** The plan as studios before plan format versions stored it: the bare plan. */
+  async function storeOldPlan(id: string) {
+    const cr = await changeRequest(id);
+    const { formatVersion: _, ...bare } = JSON.parse(cr.plan) as Record<string, unknown>;
+    await getDb().db.changeRequest.update({ where: { id }, data: { plan: JSON.stringify(bare) } });
+  }
+
+  test("is refused on the page with a re-plan offered, and a re-plan writes a current one", async () => {
+    const pool = await newPool();
+    const id = await submit(pool.id, await newTarget(pool.id, "prod", 1));
+    await storeOldPlan(id);
+    const { getChangeRequestView } = await import("./change-request-views");
+    const view = await getChangeRequestView((await getDb().db.pool.findUniqueOrThrow({ where: { id: pool.id } })).workspaceId, pool.id, id);
+    expect(view).toMatchObject({ plan: null, planProblem: "This plan was made by an older studio; re-plan to continue.", confirmName: null });
+    as("editor");
+    expect(await actions.replanAction({ changeRequestId: id })).toEqual({ ok: true, data: { changed: true, reasons: ["the stored plan was made by an older studio"], planVersion: 2 } });
+    const replanned = await changeRequest(id);
+    expect(JSON.parse(replanned.plan)).toMatchObject({ formatVersion: PLAN_FORMAT_VERSION, creatingPool: true });
+  });
+
+  test("an approval or an apply of it re-plans first, so nobody approves a plan the page could not show", async () => {
+    const pool = await newPool();
+    const id = await submit(pool.id, await newTarget(pool.id, "prod", 1));
+    await storeOldPlan(id);
+    as("approver");
+    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({
+      ok: false,
+      fieldErrors: {},
+      formError: "The plan was recomputed because the stored plan was made by an older studio; earlier approvals no longer count. Review the new plan (version 2).",
+    });
+    expect(await getDb().db.approval.count({ where: { changeRequestId: id } })).toBe(0);
+    await storeOldPlan(id);
+    const created = fake.created.length;
+    const applied = await actions.applyAction({ changeRequestId: id, planVersion: 2 });
+    expect(applied).toMatchObject({ ok: false, formError: expect.stringContaining("the stored plan was made by an older studio") });
+    expect(fake.created).toHaveLength(created);
   });
 });
 
