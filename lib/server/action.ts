@@ -4,11 +4,11 @@ import "@/lib/cognito/spec/error-map";
 import { recordAuditEvent } from "./audit";
 import { type Db, getDb, inTransaction } from "./db";
 import { UserError } from "./errors";
-import { type Role, hasRole } from "./roles";
+import { type Role, hasRole } from "@/lib/contracts/roles";
 import { getCurrentAccount } from "./session";
 import type { Account } from "./users";
 
-import type { ActionResult } from "./action-result";
+import type { ActionResult } from "@/lib/contracts/action-result";
 
 /** What every server action returns (ARCHITECTURE.md, "Server actions"): never throws to the client. */
 export type { ActionResult };
@@ -154,8 +154,8 @@ export function defineAction<S extends z.ZodType, T>(
     } catch (error) {
       if (error instanceof UserError) {
         if (!options.external) await note(`${name}.refused`, error.message, { code: error.code });
-        if (error.fieldErrors) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message };
-        return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] } } : { ok: false, fieldErrors: {}, formError: error.message };
+        if (error.fieldErrors) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message, code: error.code };
+        return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] }, code: error.code } : { ok: false, fieldErrors: {}, formError: error.message, code: error.code };
       }
       console.error(`action ${name} failed`, error);
       return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };

@@ -14,7 +14,7 @@ import { createMotoClient } from "@/lib/cognito/aws/moto-compat.testing";
 import { migrate } from "@/prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "@/test/support/moto";
 import type { ApplyRunSnapshot } from "./apply-run-stream";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/contracts/roles";
 
 const dir = mkdtempSync(path.join(tmpdir(), "studio-apply-stream-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;

@@ -1,10 +1,10 @@
 import "server-only";
 import type { ApplyStep } from "@/lib/cognito/apply";
 import { isRunInterrupted } from "./apply-lock";
-import type { ApplyRunSnapshot } from "./apply-run-snapshot";
+import type { ApplyRunSnapshot } from "@/lib/contracts/apply-run";
 import { type Db, getDb } from "./db";
-import type { ProgressEntry } from "./recording-port";
-import { hasRole } from "./roles";
+import type { ProgressEntry } from "@/lib/contracts/apply-run";
+import { hasRole } from "@/lib/contracts/roles";
 import { getCurrentAccount } from "./session";
 
 export interface StreamOptions {

@@ -5,7 +5,7 @@ import { isRunInterrupted } from "./apply-lock";
 import { approvalState, describeApprovals, type IneligibleApprover } from "./approval-rules";
 import { type ChangeRequestStatus, needsNameConfirmation } from "./change-requests";
 import { type Db, getDb } from "./db";
-import type { ProgressEntry } from "./recording-port";
+import type { ProgressEntry } from "@/lib/contracts/apply-run";
 import { readStoredPlan, type StoredPlanProblem } from "./stored-plan";
 
 export const STATUS_LABEL: Record<ChangeRequestStatus, string> = {

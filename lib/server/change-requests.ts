@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { ApplyInput, ApproveInput, CommentInput, SubmitChangeRequestInput } from "@/app/pools/review.validation";
+import type { ApplyInput, ApproveInput, CommentInput, SubmitChangeRequestInput } from "@/lib/contracts/review-inputs";
 import { ApplyRefusedError, type ApplyStep, applyPlan } from "@/lib/cognito/apply";
 import { readLivePool } from "@/lib/cognito/aws";
 import { applyEnvironmentValues, isDevelopmentTarget, nextTarget, readEnvironmentValues } from "@/lib/cognito/environments";
@@ -10,9 +10,11 @@ import { appliedSecretRefsOf, type PoolDocument, type SecretRef, validatePoolDoc
 import { acquireApplyLock, applyLockTiming, describeLockRefusal, livePoolKey, releaseApplyLock, startLockHeartbeat } from "./apply-lock";
 import { type ApprovalState, approvalState, describeApprovals, ineligibleApprovers, readContentReplans } from "./approval-rules";
 import { type Db, getDb } from "./db";
+import { DRAFT_CONFLICT } from "@/lib/contracts/action-result";
 import { UserError } from "./errors";
 import { readStoredDocument, sameStoredDocument } from "./pools";
-import { type ProgressEntry, recordingPort } from "./recording-port";
+import type { ProgressEntry } from "@/lib/contracts/apply-run";
+import { recordingPort } from "./recording-port";
 import { readStoredPlan, writeStoredPlan } from "./stored-plan";
 import { connectTarget, connectTargetPreflight, describeAwsError, targetSecretResolver } from "./target-port";
 import type { Account } from "./users";
@@ -162,7 +164,7 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
   const target = await db.target.findFirst({ where: { id: input.targetId, poolId: pool.id } });
   if (!target) throw new UserError("target-not-found", "Choose one of this pool's targets.", "targetId");
   if (pool.draft.version !== input.draftVersion) {
-    throw new UserError("draft-conflict", `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload and review it before submitting.`);
+    throw new UserError(DRAFT_CONFLICT, `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload and review it before submitting.`);
   }
   const stored = readStoredDocument(pool.draft.document);
   if (!pool.draft.valid || !stored.document) throw new UserError("draft-invalid", "The draft has errors; fix them before submitting it for review.");

@@ -2,6 +2,7 @@ import "server-only";
 import { type Diagnostic, type PoolDocument, hasErrors, removeProviderSecrets, validatePoolDocument } from "@/lib/cognito/spec";
 import { sameValue } from "@/lib/cognito/plan";
 import { type Db, type DbTx, getDb } from "./db";
+import { DRAFT_CONFLICT } from "@/lib/contracts/action-result";
 import { UserError } from "./errors";
 
 /** Largest document a draft may hold (JSON text): far above a 200-client pool, far below trouble. */
@@ -198,7 +199,7 @@ export async function saveDraft(
     const current = await db.draft.findUnique({ where: { id: pool.draft.id } });
     const who = current?.updatedBy ?? "someone";
     throw new UserError(
-      "draft-conflict",
+      DRAFT_CONFLICT,
       `Someone else saved this draft (version ${current?.version ?? "?"} by ${who} at ${current ? formatTime(current.updatedAt) : "an unknown time"}); reload to see their changes. Your edits were not saved.`,
     );
   }
@@ -226,7 +227,7 @@ export async function createRevision(
     });
     if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
     if (pool.draft.version !== input.version) {
-      throw new UserError("draft-conflict", `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload before saving a revision.`);
+      throw new UserError(DRAFT_CONFLICT, `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload before saving a revision.`);
     }
     if (!pool.draft.valid) throw new UserError("draft-invalid", "The draft has errors; fix them before saving it as a revision.");
     const number = (pool.revisions[0]?.number ?? 0) + 1;

@@ -7,7 +7,7 @@ import { strictFakePort } from "@/lib/cognito/testing/strict-fake-port";
 import { PLAN_FORMAT_VERSION, planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/contracts/roles";
 
 // Team review actions on a real SQLite file; only the session lookup and the Cognito port are replaced.
 const dir = mkdtempSync(path.join(tmpdir(), "studio-review-"));
@@ -143,7 +143,7 @@ describe("createTargetAction and updateTargetAction", () => {
     const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "target.create", target: created.data.id } });
     expect(audit.actor).toBe("admin@example.com");
     expect(audit.after).toBe("prod in eu-west-1, endpoint http://127.0.0.1:5000, role arn:aws:iam::123456789012:role/studio, pool (none yet), 1 approval(s)");
-    expect(await actions.createTargetAction({ ...fields, poolId: pool.id })).toEqual({ ok: false, fieldErrors: { name: ['This pool already has a target named "prod".'] } });
+    expect(await actions.createTargetAction({ ...fields, poolId: pool.id })).toEqual({ ok: false, code: "target-name-taken", fieldErrors: { name: ['This pool already has a target named "prod".'] } });
   });
 
   test("field errors for a bad endpoint, role ARN, pool id and approvals", async () => {
@@ -203,14 +203,14 @@ describe("submitChangeRequestAction", () => {
     const otherTarget = await newTarget(other.id, "dev", 0);
     as("editor");
     expect(await actions.submitChangeRequestAction({ poolId: pool.id, targetId: otherTarget, draftVersion: 1, title: "t", description: "" })).toEqual({
-      ok: false,
+      ok: false, code: "target-not-found",
       fieldErrors: { targetId: ["Choose one of this pool's targets."] },
     });
     const stale = await actions.submitChangeRequestAction({ poolId: pool.id, targetId, draftVersion: 7, title: "t", description: "" });
     expect(stale.ok === false && stale.formError).toBe("The draft changed since you opened it (now version 1 by editor@example.com); reload and review it before submitting.");
     const version = await changeDraft(pool.id, (d) => ({ ...d, metadata: { name: "bad/name" } }));
     const invalid = await actions.submitChangeRequestAction({ poolId: pool.id, targetId, draftVersion: version, title: "t", description: "" });
-    expect(invalid).toEqual({ ok: false, fieldErrors: {}, formError: "The draft has errors; fix them before submitting it for review." });
+    expect(invalid).toEqual({ ok: false, code: "draft-invalid", fieldErrors: {}, formError: "The draft has errors; fix them before submitting it for review." });
     const empty = await actions.submitChangeRequestAction({ poolId: pool.id, targetId, draftVersion: version, title: " ", description: "" });
     expect(empty.ok === false && empty.fieldErrors.title).toEqual(["give the change a title"]);
     expect(await getDb().db.changeRequest.count({ where: { poolId: pool.id } })).toBe(0);
@@ -235,7 +235,7 @@ describe("commentAction and requestChangesAction", () => {
     expect((await changeRequest(id)).status).toBe("changes_requested");
     as("admin");
     expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({
-      ok: false,
+      ok: false, code: "changes-requested",
       fieldErrors: {},
       formError: "An approver requested changes; save a new revision (or re-plan) before applying.",
     });
@@ -269,7 +269,7 @@ describe("approveAction", () => {
     const pool = await newPool();
     const id = await submit(pool.id, await newTarget(pool.id, "prod", 1), "approver");
     as("approver");
-    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "You opened this change request and authored revision 1 in this request; another approver must approve it." });
+    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, code: "cannot-approve", fieldErrors: {}, formError: "You opened this change request and authored revision 1 in this request; another approver must approve it." });
     expect(await getDb().db.approval.count({ where: { changeRequestId: id } })).toBe(0);
   });
 
@@ -286,7 +286,7 @@ describe("approveAction", () => {
     as("admin");
     const apply = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
     expect(apply).toEqual({
-      ok: false,
+      ok: false, code: "stale-plan",
       fieldErrors: {},
       formError: "The plan was recomputed because revision 2 replaces revision 1; earlier approvals no longer count. Review the new plan (version 2).",
     });
@@ -316,7 +316,7 @@ describe("a stored plan of another studio version", () => {
     const id = await submit(pool.id, await newTarget(pool.id, "prod", 1));
     await storeOldPlan(id);
     const { getChangeRequestView } = await import("./change-request-views");
-    const view = await getChangeRequestView((await getDb().db.pool.findUniqueOrThrow({ where: { id: pool.id } })).workspaceId, pool.id, id);
+    const view = await getChangeRequestView((await getDb().db.pool.findUniqueOrThrow({ where: { id: pool.id } })).workspaceId ?? "", pool.id, id);
     expect(view).toMatchObject({ plan: null, planProblem: "This plan was made by an older studio; re-plan to continue.", confirmName: null });
     as("editor");
     expect(await actions.replanAction({ changeRequestId: id })).toEqual({ ok: true, data: { changed: true, reasons: ["the stored plan was made by an older studio"], planVersion: 2 } });
@@ -330,7 +330,7 @@ describe("a stored plan of another studio version", () => {
     await storeOldPlan(id);
     as("approver");
     expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({
-      ok: false,
+      ok: false, code: "stale-plan",
       fieldErrors: {},
       formError: "The plan was recomputed because the stored plan was made by an older studio; earlier approvals no longer count. Review the new plan (version 2).",
     });
@@ -362,12 +362,12 @@ describe("replanAction and closeChangeRequestAction", () => {
     as("viewer");
     expect(await actions.closeChangeRequestAction({ changeRequestId: id })).toEqual(refusedFor("viewer", "editor"));
     as("editor2");
-    expect(await actions.closeChangeRequestAction({ changeRequestId: id })).toEqual({ ok: false, fieldErrors: {}, formError: "Only the author or an admin can close a change request." });
+    expect(await actions.closeChangeRequestAction({ changeRequestId: id })).toEqual({ ok: false, code: "not-author", fieldErrors: {}, formError: "Only the author or an admin can close a change request." });
     as("editor");
     expect(await actions.closeChangeRequestAction({ changeRequestId: id })).toEqual({ ok: true, data: { status: "closed" } });
     as("approver");
-    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "This change request is closed; it cannot be approved." });
-    expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "This change request is closed; it cannot be applied." });
+    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, code: "change-request-final", fieldErrors: {}, formError: "This change request is closed; it cannot be approved." });
+    expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, code: "change-request-final", fieldErrors: {}, formError: "This change request is closed; it cannot be applied." });
   });
 });
 
@@ -387,7 +387,7 @@ describe("applyAction", () => {
     const id = await submit(pool.id, await newTarget(pool.id, "prod", 1), "approver");
     as("approver");
     expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({
-      ok: false,
+      ok: false, code: "approvals-missing",
       fieldErrors: {},
       formError: "Target prod needs 1 approval(s) of this plan by someone who did not write it; it has 0. Approvals: 0 of 1 needed; another approver must approve.",
     });
@@ -416,7 +416,7 @@ describe("applyAction", () => {
     expect(JSON.parse(audit.details).steps).toEqual(["ok create user_pool"]);
     expect(await getDb().db.applyLock.count({ where: { targetId } })).toBe(0);
     // Applied is final: a second apply is refused and nothing is created again.
-    expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "This change request is applied; it cannot be applied." });
+    expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, code: "change-request-final", fieldErrors: {}, formError: "This change request is applied; it cannot be applied." });
     expect(fake.created.filter((n) => n === pool.name)).toHaveLength(1);
   });
 
@@ -607,7 +607,7 @@ describe("setMemberRoleAction", () => {
     const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "member.role", target: late.id } });
     expect([audit.actor, audit.before, audit.after]).toEqual(["admin@example.com", "late@example.com viewer", "late@example.com editor"]);
     expect(await memberActions.setMemberRoleAction({ userId: users.admin, role: "viewer" })).toEqual({
-      ok: false,
+      ok: false, code: "last-admin",
       fieldErrors: {},
       formError: "The workspace needs at least one admin; make someone else admin first.",
     });
@@ -625,7 +625,7 @@ describe("pullLiveIntoDraftAction", () => {
     as("viewer");
     expect(await actions.pullLiveIntoDraftAction({ targetId, draftVersion: 1 })).toEqual(refusedFor("viewer", "editor"));
     as("editor");
-    expect(await actions.pullLiveIntoDraftAction({ targetId, draftVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
+    expect(await actions.pullLiveIntoDraftAction({ targetId, draftVersion: 1 })).toEqual({ ok: false, code: "no-live-pool", fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
     expect(await draftVersion(pool.id)).toBe(1);
   });
 });

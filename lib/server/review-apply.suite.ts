@@ -25,7 +25,7 @@ import type { PoolDocument } from "@/lib/cognito/spec";
 import type { CognitoPort } from "@/lib/cognito/apply";
 import { migrate } from "@/prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "@/test/support/moto";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/contracts/roles";
 
 /** A database for the suite: its URL (set as DATABASE_URL before the first query) and how to drop it. */
 export interface SuiteDatabase {

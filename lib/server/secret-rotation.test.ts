@@ -13,7 +13,7 @@ import type { CognitoPort } from "@/lib/cognito/apply";
 import { createSdkClientSecretPort } from "@/lib/cognito/rotation";
 import { createSecretStub } from "@/lib/cognito/rotation/sdk-stub.testing";
 import { migrate } from "@/prisma/migrate.mjs";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/contracts/roles";
 
 const dir = mkdtempSync(path.join(tmpdir(), "studio-secrets-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;

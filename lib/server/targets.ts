@@ -1,5 +1,5 @@
 import "server-only";
-import type { CreateTargetInput, EnvironmentValuesInput, UpdateTargetInput } from "@/app/pools/review.validation";
+import type { CreateTargetInput, EnvironmentValuesInput, UpdateTargetInput } from "@/lib/contracts/review-inputs";
 import { type EnvironmentValues, readEnvironmentValues } from "@/lib/cognito/environments";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";

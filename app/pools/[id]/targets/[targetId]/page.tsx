@@ -8,7 +8,7 @@ import { buttonClass, Card, FormMessage } from "@/components/ui";
 import { checkTargetDrift, type DriftReport } from "@/lib/server/drift";
 import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 import { describeEnvironmentValues, describeTarget, getTarget } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";

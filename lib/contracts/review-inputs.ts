@@ -2,7 +2,7 @@ import "@/lib/cognito/spec/error-map";
 import { z } from "zod";
 import { type EnvironmentValues, environmentClientValuesSchema, environmentValuesSchema } from "@/lib/cognito/environments";
 import { regionSchema } from "@/lib/cognito/spec";
-import { environmentSchema } from "./pools.validation";
+import { environmentSchema } from "@/lib/contracts/pool-inputs";
 
 /** Schemas of the team-review forms (targets, change requests, approvals, apply), shared by forms and actions. */
 
