@@ -372,12 +372,16 @@ export interface ApplyOutcome {
   targetName: string;
 }
 
-/**
- * Applies an approved, fresh plan to its target: one apply per target at a time (a lock row in the
- * database), every outcome recorded as an ApplyRun, the target linked to the pool an apply created.
- * A failed apply leaves the request `failed` and resumable: re-plan, approve if needed, apply again.
- */
-export async function applyChangeRequest(account: Account, input: ApplyInput, db: Db = getDb().db): Promise<ApplyOutcome> {
+/** A request that passed every check before the lock: its plan, the document it was made from, and whether the name was typed. */
+interface ApplicableRequest {
+  cr: LoadedRequest;
+  plan: Plan;
+  document: PoolDocument;
+  allowReplace: boolean;
+}
+
+/** The checks made before the lock: not final, the plan the person saw and still fresh, no errors, approved, the name typed. */
+async function checkApplicable(account: Account, input: ApplyInput, db: Db): Promise<ApplicableRequest> {
   const cr = await loadRequest(account.workspaceId, input.changeRequestId, db);
   if (FINAL.includes(cr.status)) throw new UserError("change-request-final", `This change request is ${cr.status}; it cannot be applied.`);
   if (cr.planVersion !== input.planVersion) throw new UserError("plan-changed", `The plan changed since you opened the page (now version ${cr.planVersion}); review it again.`);
@@ -390,92 +394,134 @@ export async function applyChangeRequest(account: Account, input: ApplyInput, db
   if (cr.status === "changes_requested") throw new UserError("changes-requested", CHANGES_REQUESTED);
   const approvals = await approvalsOf(cr, db);
   if (approvals.valid.length < approvals.required) throw new UserError("approvals-missing", approvalsMissing(cr, approvals));
-  const confirm = needsNameConfirmation(plan);
-  if (confirm && input.confirmName !== document.metadata.name) {
+  const allowReplace = needsNameConfirmation(plan);
+  if (allowReplace && input.confirmName !== document.metadata.name) {
     throw new UserError("confirm-name", `This plan ${describeDestruction(plan)}; type the pool's name (${document.metadata.name}) to apply it.`, "confirmName");
   }
+  return { cr, plan, document, allowReplace };
+}
 
-  const runId = randomUUID();
+/**
+ * Saves each finished AWS write and each finished step on the run as it happens: the page streams them
+ * (app/api/.../apply-runs/stream), and a run whose server stopped keeps what it had done. A pool the apply
+ * creates is written on the target at once, so a server that dies mid-apply leaves the next plan made
+ * against that pool instead of creating a second one.
+ */
+function recordRunProgress(db: Db, runId: string, targetId: string) {
+  const progress: ProgressEntry[] = [];
+  const finished: ApplyStep[] = [];
+  let saving: Promise<unknown> = Promise.resolve();
+  const save = () => {
+    const data = { progress: JSON.stringify(progress), steps: JSON.stringify(finished) };
+    saving = saving.then(() => db.applyRun.update({ where: { id: runId }, data })).catch((cause: unknown) => console.error("apply: saving progress failed", cause));
+  };
+  return {
+    progress,
+    onWrite: (entry: ProgressEntry) => {
+      progress.push(entry);
+      save();
+    },
+    onPoolCreated: (createdPoolId: string) => {
+      saving = saving
+        .then(() => db.target.update({ where: { id: targetId }, data: { userPoolId: createdPoolId } }))
+        .catch((cause: unknown) => console.error("apply: recording the new pool on the target failed", cause));
+    },
+    onStepFinished: (step: ApplyStep) => {
+      finished.push(step);
+      save();
+    },
+    /** Waits for the saves under way, before the run's final row is written. */
+    settled: () => saving,
+  };
+}
+
+/** What one apply did: its steps, the pool it created or used, new client secrets, and why it failed if it did. */
+interface RunResult {
+  steps: ApplyStep[];
+  error?: string;
+  userPoolId?: string;
+  secrets?: Record<string, string>;
+}
+
+/** Runs the plan through the recording port; preflight (ACM, SES, IAM, Lambda, KMS) runs inside applyPlan before its first write. */
+async function runPlan(request: ApplicableRequest, recorder: ReturnType<typeof recordRunProgress>): Promise<RunResult> {
+  const { cr, plan, document, allowReplace } = request;
+  const port = recordingPort(connectTarget(cr.target), recorder.onWrite, recorder.onPoolCreated);
+  // Only the apply's own failures are the run's outcome: a target that cannot be connected to throws.
+  try {
+    const result = await applyPlan(plan, port, {
+      desired: document,
+      allowReplace,
+      onStepFinished: recorder.onStepFinished,
+      resolveSecret: targetSecretResolver(cr.target),
+      preflight: { port: connectTargetPreflight(cr.target) },
+      ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}),
+    });
+    const failed = result.ok ? undefined : result.steps.find((s) => s.outcome === "failed");
+    const error = result.ok ? undefined : failed?.error ? `${failed.resource}: ${failed.error.code}: ${failed.error.message}` : "a step failed";
+    return { steps: result.steps, userPoolId: result.userPoolId, secrets: result.newClientSecrets, ...(error ? { error } : {}) };
+  } catch (cause) {
+    return { steps: [], error: cause instanceof ApplyRefusedError ? `refused (${cause.code}): ${cause.message}` : describeAwsError(cause) };
+  }
+}
+
+/** Writes the run's outcome, links the target to the pool it now names, and marks the request applied or failed. */
+async function recordRunOutcome(db: Db, cr: LoadedRequest, runId: string, progress: ProgressEntry[], run: RunResult): Promise<"succeeded" | "failed"> {
+  const status = run.error ? "failed" : "succeeded";
+  await db.applyRun.update({
+    where: { id: runId },
+    data: { status, progress: JSON.stringify(progress), steps: JSON.stringify(run.steps), error: run.error ?? null, userPoolId: run.userPoolId ?? null, finishedAt: new Date() },
+  });
+  if (run.userPoolId && run.userPoolId !== cr.target.userPoolId) await db.target.update({ where: { id: cr.targetId }, data: { userPoolId: run.userPoolId } });
+  await db.changeRequest.update({ where: { id: cr.id }, data: { status: status === "succeeded" ? "applied" : "failed" } });
+  return status;
+}
+
+/**
+ * Holds the target's lock and the live pool's lock while `work` runs, extended by a heartbeat however long
+ * one AWS call takes, and released when it ends, failed or not.
+ */
+async function withApplyLocks<T>(account: Account, cr: LoadedRequest, runId: string, db: Db, work: () => Promise<T>): Promise<T> {
   const timing = applyLockTiming();
   const held = { targetId: cr.targetId, poolKey: livePoolKey(cr.target, cr.planUserPoolId), runId };
   const lock = await acquireApplyLock({ ...held, holder: account.email, ttlMs: timing.ttlMs, workspaceId: cr.pool.workspaceId, poolId: cr.poolId }, db);
   if (!lock.ok) throw new UserError("apply-locked", describeLockRefusal(lock, cr.target, cr.planUserPoolId));
-  // While the run is alive its locks are extended, however long one AWS call takes.
   const stopHeartbeat = startLockHeartbeat(held, timing, db);
   try {
-    await recheckUnderLock(cr, db);
-    await db.applyRun.create({ data: { id: runId, changeRequestId: cr.id, targetId: cr.targetId, appliedBy: account.email, planVersion: cr.planVersion } });
-    let steps: ApplyStep[] = [];
-    let error: string | undefined;
-    let userPoolId: string | undefined;
-    let secrets: Record<string, string> | undefined;
-    // Each finished AWS write and each finished step is saved on the run as it happens: the page streams
-    // them (app/api/.../apply-runs/stream), and a run whose server stopped keeps what it had done.
-    const progress: ProgressEntry[] = [];
-    const finished: ApplyStep[] = [];
-    let saving: Promise<unknown> = Promise.resolve();
-    const save = () => {
-      const data = { progress: JSON.stringify(progress), steps: JSON.stringify(finished) };
-      saving = saving.then(() => db.applyRun.update({ where: { id: runId }, data })).catch((cause: unknown) => console.error("apply: saving progress failed", cause));
-    };
-    const port = recordingPort(
-      connectTarget(cr.target),
-      (entry) => {
-        progress.push(entry);
-        save();
-      },
-      // The target learns a new pool at once, not at the end: if this server dies mid-apply, the next
-      // plan is made against that pool instead of creating a second one.
-      (createdPoolId) => {
-        saving = saving
-          .then(() => db.target.update({ where: { id: cr.targetId }, data: { userPoolId: createdPoolId } }))
-          .catch((cause: unknown) => console.error("apply: recording the new pool on the target failed", cause));
-      },
-    );
-    const onStepFinished = (step: ApplyStep) => {
-      finished.push(step);
-      save();
-    };
-    try {
-      // Preflight (ACM, SES, IAM, Lambda, KMS) runs inside applyPlan before its first write.
-      const preflight = { port: connectTargetPreflight(cr.target) };
-      const result = await applyPlan(plan, port, {
-        desired: document,
-        allowReplace: confirm,
-        onStepFinished,
-        resolveSecret: targetSecretResolver(cr.target),
-        preflight,
-        ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}),
-      });
-      steps = result.steps;
-      userPoolId = result.userPoolId;
-      secrets = result.newClientSecrets;
-      if (!result.ok) {
-        const failed = steps.find((s) => s.outcome === "failed");
-        error = failed?.error ? `${failed.resource}: ${failed.error.code}: ${failed.error.message}` : "a step failed";
-      }
-    } catch (cause) {
-      error = cause instanceof ApplyRefusedError ? `refused (${cause.code}): ${cause.message}` : describeAwsError(cause);
-    }
-    const status = error ? "failed" : "succeeded";
-    await saving;
-    await db.applyRun.update({ where: { id: runId }, data: { status, progress: JSON.stringify(progress), steps: JSON.stringify(steps), error: error ?? null, userPoolId: userPoolId ?? null, finishedAt: new Date() } });
-    if (userPoolId && userPoolId !== cr.target.userPoolId) await db.target.update({ where: { id: cr.targetId }, data: { userPoolId } });
-    await db.changeRequest.update({ where: { id: cr.id }, data: { status: status === "succeeded" ? "applied" : "failed" } });
-    return {
-      runId,
-      status,
-      steps,
-      ...(error ? { error } : {}),
-      ...(userPoolId ? { userPoolId } : {}),
-      ...(secrets && Object.keys(secrets).length > 0 ? { newClientSecrets: secrets } : {}),
-      poolId: cr.poolId,
-      targetName: cr.target.name,
-    };
+    return await work();
   } finally {
     await stopHeartbeat();
     await releaseApplyLock(held, db);
   }
+}
+
+/**
+ * Applies an approved, fresh plan to its target: one apply per target at a time (a lock row in the
+ * database), every outcome recorded as an ApplyRun, the target linked to the pool an apply created.
+ * A failed apply leaves the request `failed` and resumable: re-plan, approve if needed, apply again.
+ */
+export async function applyChangeRequest(account: Account, input: ApplyInput, db: Db = getDb().db): Promise<ApplyOutcome> {
+  const request = await checkApplicable(account, input, db);
+  const { cr } = request;
+  const runId = randomUUID();
+  return withApplyLocks(account, cr, runId, db, async () => {
+    await recheckUnderLock(cr, db);
+    await db.applyRun.create({ data: { id: runId, changeRequestId: cr.id, targetId: cr.targetId, appliedBy: account.email, planVersion: cr.planVersion } });
+    const recorder = recordRunProgress(db, runId, cr.targetId);
+    const run = await runPlan(request, recorder);
+    await recorder.settled();
+    const status = await recordRunOutcome(db, cr, runId, recorder.progress, run);
+    return {
+      runId,
+      status,
+      steps: run.steps,
+      ...(run.error ? { error: run.error } : {}),
+      ...(run.userPoolId ? { userPoolId: run.userPoolId } : {}),
+      ...(run.secrets && Object.keys(run.secrets).length > 0 ? { newClientSecrets: run.secrets } : {}),
+      poolId: cr.poolId,
+      targetName: cr.target.name,
+    };
+  });
 }
 
 const CHANGES_REQUESTED = "An approver requested changes; save a new revision (or re-plan) before applying.";
