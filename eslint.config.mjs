@@ -8,7 +8,7 @@ const noAppImports = (layer) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "generated/", "data/", "test-results/", "playwright-report/", "next-env.d.ts"] },
+  { ignores: ["node_modules/", ".next/", "dist/", "generated/", "data/", "test-results/", "playwright-report/", "next-env.d.ts"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -30,7 +30,8 @@ function studioServer(serverPort: number, dir: string, settings: Record<string, 
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "testing",
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
     },
-    stdout: "ignore" as const,
+    // Its one line says where it listens and on which Node (the `node` package's, first on npm scripts' PATH).
+    stdout: "pipe" as const,
     stderr: "pipe" as const,
   };
 }

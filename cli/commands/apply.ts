@@ -88,7 +88,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
   if (values.applied !== undefined && !userPoolId) throw new UsageError("--applied is only used with --user-pool-id");
   const applied = await readAppliedFile(io, values.applied);
   const region = regionOf(io, document, values.region, userPoolId);
-  const port = connect(io, region, values.endpoint, values["role-arn"]);
+  const port = await connect(io, region, values.endpoint, values["role-arn"]);
   // Plan progress and the plan go to stderr with --format json, so stdout stays one JSON document.
   const show = format === "json" ? io.stderr : io.stdout;
   let plan: Plan;
@@ -130,7 +130,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     const endpoint = values.endpoint ?? io.env.AWS_ENDPOINT_URL;
     const roleArn = values["role-arn"];
     const resolveSecret = createSecretResolver({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, io.env);
-    const preflight = values["skip-preflight"] ? undefined : { port: connectPreflight(region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
+    const preflight = values["skip-preflight"] ? undefined : { port: await connectPreflight(region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
     const run = () => applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}), ...(preflight ? { preflight } : {}) });
     // A pool a studio target links is applied under the studio's lock (DATABASE_URL), as the studio applies it.
     const cognitoEndpoint = values.endpoint ?? io.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? io.env.AWS_ENDPOINT_URL;
@@ -155,7 +155,6 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
 
 export const applyCommand: Command = {
   name: "apply",
-  summary: "apply a pool document to a live pool (or create one) after showing the plan",
   usage: USAGE,
   run,
 };

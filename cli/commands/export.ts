@@ -113,7 +113,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write a pool document as Terraform, a Terraform module call, OpenMCF, CloudFormation or a spec",
   usage: USAGE,
   run,
 };

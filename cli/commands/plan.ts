@@ -148,7 +148,7 @@ async function planAgainstLive(
   }
   const applied = await readAppliedFile(io, values.applied);
   const region = regionOf(io, desired, values.region, userPoolId);
-  const port = connect(io, region, values.endpoint, values["role-arn"]);
+  const port = await connect(io, region, values.endpoint, values["role-arn"]);
   let result: Plan;
   try {
     const { live, options } = await readLiveForPlan(port, userPoolId, desired, applied);
@@ -172,7 +172,6 @@ function printPlan(io: CliIo, result: Plan, format: (typeof FORMATS)[number], de
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "show what would change between two pool documents, like terraform plan",
   usage: USAGE,
   run,
 };

@@ -1,15 +1,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { freePort } from "./free-port";
 
 export type MotoServer = { endpoint: string; stop(): Promise<void> };
 
 /**
- * Starts a real moto server (`python3 -m moto.server`) on 127.0.0.1 and a free port and waits until
- * it answers. Tests point the real AWS SDK at `endpoint`; moto keeps state until stopped.
+ * moto's server with the Cognito operations moto 5.2 lacks added in Python (test/support/moto_ext/:
+ * each operation is modelled from the API reference and checks its input against the vendored API model).
+ * Resolved from the repository root, where every test runner starts.
+ */
+const MOTO_SERVER = path.resolve("test/support/moto_ext/serve.py");
+
+/**
+ * Starts a real moto server on 127.0.0.1 and a free port and waits until it answers. Tests point the
+ * real AWS SDK at `endpoint`; moto keeps state until stopped.
  */
 export async function startMoto(): Promise<MotoServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], {
+  const child: ChildProcess = spawn("python3", [MOTO_SERVER, "-H", "127.0.0.1", "-p", String(port)], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -26,7 +26,21 @@ export interface EffectiveClient {
   pathOf: (field: keyof AppClientSpec, ...rest: PathSegment[]) => string;
 }
 
+/**
+ * Seven rules walk the effective clients: runCrossFieldRules passes them one context, for which the list is built
+ * once (rules never mutate what they read; a new context, as each validation makes, builds it again).
+ */
+const effectiveClientsOf = new WeakMap<RuleContext, EffectiveClient[]>();
+
 export function effectiveClients(ctx: RuleContext): EffectiveClient[] {
+  const known = effectiveClientsOf.get(ctx);
+  if (known) return known;
+  const built = buildEffectiveClients(ctx);
+  effectiveClientsOf.set(ctx, built);
+  return built;
+}
+
+function buildEffectiveClients(ctx: RuleContext): EffectiveClient[] {
   const defaults: AppClientSettings = ctx.spec.clientDefaults ?? {};
   return (ctx.spec.clients ?? []).map((own, index) => {
     const client = { ...defaults } as AppClientSpec;
