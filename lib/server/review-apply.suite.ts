@@ -209,7 +209,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       as("approver");
       const stale = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
       expect(stale).toEqual({
-        ok: false,
+        ok: false, code: "stale-plan",
         fieldErrors: {},
         formError: `The plan was recomputed because the live pool ${userPoolId} changed since the plan was made (drift); earlier approvals no longer count. Review the new plan (version 2).`,
       });
@@ -430,7 +430,7 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       as("approver");
       const refused = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
       expect(refused).toEqual({
-        ok: false,
+        ok: false, code: "confirm-name",
         fieldErrors: { confirmName: ['This plan deletes app client "spa"; type the pool\'s name (team-deletes) to apply it.'] },
       });
       expect(await getDb().db.applyRun.count({ where: { changeRequestId: id } })).toBe(0);
