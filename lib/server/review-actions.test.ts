@@ -644,12 +644,12 @@ describe("checkDriftAction", () => {
     await getDb().db.membership.update({ where: { id: home.id }, data: { workspaceId: other.id } });
     try {
       as("editor2");
-      expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: "This target no longer exists." });
+      expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, code: "target-not-found", fieldErrors: {}, formError: "This target no longer exists." });
     } finally {
       await getDb().db.membership.update({ where: { id: home.id }, data: { workspaceId: home.workspaceId } });
     }
     as("editor");
-    expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
+    expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, code: "no-live-pool", fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
     expect(await getDb().db.driftCheck.count({ where: { targetId } })).toBe(0);
     const failed = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "target.drift-check.failed", actor: "editor@example.com" }, orderBy: { at: "desc" } });
     expect(failed.after).toBe("Target dev has no user pool yet: there is nothing to compare.");

@@ -14,7 +14,7 @@ describe("stored plans", () => {
   });
 
   test.each([
-    ["a plan stored before plans carried a version", () => JSON.stringify(plan), OLDER_PLAN],
+    ["a plan stored before plans carried a version", () => JSON.stringify({ ...plan, formatVersion: undefined }), OLDER_PLAN],
     ["an earlier version", () => JSON.stringify({ ...plan, formatVersion: PLAN_FORMAT_VERSION - 1 }), OLDER_PLAN],
     ["a later version", () => JSON.stringify({ ...plan, formatVersion: PLAN_FORMAT_VERSION + 1 }), NEWER_PLAN],
     ["text that is not JSON", () => "{ not json", UNREADABLE_PLAN],

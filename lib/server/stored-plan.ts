@@ -42,7 +42,7 @@ function parseJson(text: string): unknown {
 export function readStoredPlan(text: string): StoredPlanRead {
   const envelope = storedPlanSchema.safeParse(parseJson(text));
   if (!envelope.success) return { ok: false, ...UNREADABLE_PLAN };
-  const { formatVersion, ...plan } = envelope.data;
-  if (formatVersion === PLAN_FORMAT_VERSION) return { ok: true, plan: plan as unknown as Plan };
+  const { formatVersion } = envelope.data;
+  if (formatVersion === PLAN_FORMAT_VERSION) return { ok: true, plan: envelope.data as unknown as Plan };
   return { ok: false, ...(formatVersion !== undefined && formatVersion > PLAN_FORMAT_VERSION ? NEWER_PLAN : OLDER_PLAN) };
 }
