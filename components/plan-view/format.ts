@@ -27,6 +27,8 @@ export const RESOURCE_GROUPS: { type: ResourceType; title: string }[] = [
   { type: "appClient", title: "App clients" },
   { type: "group", title: "Groups" },
   { type: "domain", title: "Domain" },
+  { type: "managedLoginBranding", title: "Managed login styles" },
+  { type: "uiCustomization", title: "Hosted UI (classic) customizations" },
 ];
 
 export const RESOURCE_NOUN: Record<ResourceType, string> = {
@@ -37,6 +39,8 @@ export const RESOURCE_NOUN: Record<ResourceType, string> = {
   identityProvider: "Sign-in provider",
   group: "Group",
   domain: "Domain",
+  managedLoginBranding: "Managed login style",
+  uiCustomization: "Hosted UI (classic) customization",
 };
 
 /** How loud the worst-impact banner is. */

@@ -114,9 +114,8 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { id: "resource-servers", title: "Resource servers", prefixes: ["spec.resourceServers"] },
   { id: "groups", title: "Groups", prefixes: ["spec.groups"] },
   { id: "domain", title: "Domain", prefixes: ["spec.domain"] },
+  { id: "branding", title: "Branding", prefixes: ["spec.managedLoginBranding", "spec.uiCustomizations"] },
 ];
-
-export type EditorSectionId = (typeof EDITOR_SECTIONS)[number]["id"];
 
 /** The section a field belongs to ("general" for document-level paths). */
 export function sectionOf(fieldName: string): string {

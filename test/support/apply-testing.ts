@@ -31,6 +31,10 @@ export const WRITE_METHODS = [
   "createIdentityProvider",
   "updateIdentityProvider",
   "deleteIdentityProvider",
+  "createManagedLoginBranding",
+  "updateManagedLoginBranding",
+  "deleteManagedLoginBranding",
+  "setUICustomization",
 ] as const satisfies readonly (keyof CognitoPort)[];
 
 /**

@@ -61,6 +61,12 @@ export const OPERATION_CATEGORIES = {
   CreateIdentityProvider: "UserPoolResourceUpdate",
   UpdateIdentityProvider: "UserPoolResourceUpdate",
   DeleteIdentityProvider: "UserPoolResourceUpdate",
+  DescribeManagedLoginBrandingByClient: "UserPoolResourceRead",
+  CreateManagedLoginBranding: "UserPoolResourceUpdate",
+  UpdateManagedLoginBranding: "UserPoolResourceUpdate",
+  DeleteManagedLoginBranding: "UserPoolResourceUpdate",
+  GetUICustomization: "UserPoolResourceRead",
+  SetUICustomization: "UserPoolResourceUpdate",
 } as const satisfies Record<string, QuotaCategory>;
 
 export type CognitoOperation = keyof typeof OPERATION_CATEGORIES;

@@ -14,6 +14,8 @@ export const ADDRESS_STEMS: Readonly<Record<ResourceType, string>> = {
   appClient: "app_client",
   group: "group",
   domain: "domain",
+  managedLoginBranding: "managed_login_branding",
+  uiCustomization: "ui_customization",
 };
 
 /** Resource types a pool has at most one of: their address has no key. */

@@ -14,6 +14,8 @@ const NOUN: Record<ResourceType, string> = {
   identityProvider: "identity provider",
   group: "group",
   domain: "the domain",
+  managedLoginBranding: "managed login style of app client",
+  uiCustomization: "hosted UI (classic) customization of",
 };
 
 /** Whether an entry replaces or deletes its resource. */

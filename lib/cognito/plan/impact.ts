@@ -24,6 +24,10 @@ function label(e: ResourceChange): string {
       return `identity provider ${JSON.stringify(e.previousKey ?? e.key)}`;
     case "group":
       return `group ${JSON.stringify(e.key)}`;
+    case "managedLoginBranding":
+      return `the managed login style of app client ${JSON.stringify(e.key)}`;
+    case "uiCustomization":
+      return e.key === "ALL" ? "the hosted UI (classic) customization of every client" : `the hosted UI (classic) customization of app client ${JSON.stringify(e.key)}`;
   }
 }
 

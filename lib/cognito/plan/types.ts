@@ -7,6 +7,7 @@
  *
  * The plan is data: renderings live in `render-text.ts` / `render-json.ts`, execution in `lib/cognito/apply/`.
  */
+import type { ManagedLoginBrandingSpec, UiCustomizationSpec } from "../spec/branding-schema";
 import type { AppClientSpec } from "../spec/client-schema";
 import type { Diagnostic } from "../spec/diagnostics";
 import type { DomainSpec } from "../spec/domain-schema";
@@ -26,7 +27,16 @@ import type { ResourceServerSpec } from "../spec/resource-server-schema";
 export type PlanAction = "create" | "update" | "replace" | "delete" | "noop";
 
 /** The Cognito resources a plan covers. `mfaConfig` is the part of the pool set with `SetUserPoolMfaConfig`. */
-export type ResourceType = "userPool" | "mfaConfig" | "resourceServer" | "identityProvider" | "appClient" | "group" | "domain";
+export type ResourceType =
+  | "userPool"
+  | "mfaConfig"
+  | "resourceServer"
+  | "identityProvider"
+  | "appClient"
+  | "group"
+  | "domain"
+  | "managedLoginBranding"
+  | "uiCustomization";
 
 /**
  * One attribute whose value changes. `before` / `after` absent (undefined; omitted in JSON) = not set.
@@ -86,6 +96,8 @@ export interface ResourceValues {
   appClient: AppClientSpec;
   group: GroupSpec;
   domain: DomainSpec;
+  managedLoginBranding: ManagedLoginBrandingSpec;
+  uiCustomization: UiCustomizationSpec;
 }
 
 export interface ResourceChange<T extends ResourceType = ResourceType> {

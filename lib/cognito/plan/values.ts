@@ -40,6 +40,8 @@ const KEYED: KeyedLists = {
   identityProvider: (doc) => byKey(doc.spec.identityProviders, (p) => p.providerName),
   appClient: (doc) => byKey(effectiveClients(doc), (c) => c.name),
   group: (doc) => byKey(doc.spec.groups, (g) => g.name),
+  managedLoginBranding: (doc) => byKey(doc.spec.managedLoginBranding, (s) => s.clientName),
+  uiCustomization: (doc) => byKey(doc.spec.uiCustomizations, (c) => c.clientName),
 };
 
 /** The value of the desired resource of `type` with `key`; undefined when the document has none. */

@@ -124,6 +124,10 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   // aws_cognito_user_group / aws_cognito_identity_provider, which can sit next to the module.
   ["spec.groups", (d) => d.spec.groups],
   ["spec.identityProviders", (d) => d.spec.identityProviders],
+  // Nor for branding: the plain Terraform export writes aws_cognito_managed_login_branding and
+  // aws_cognito_user_pool_ui_customization.
+  ["spec.managedLoginBranding", (d) => d.spec.managedLoginBranding],
+  ["spec.uiCustomizations", (d) => d.spec.uiCustomizations],
   ["spec.deletionProtection", (d) => d.spec.deletionProtection],
   ["spec.userPoolTier", (d) => d.spec.userPoolTier],
   ["spec.signInPolicy", (d) => d.spec.signInPolicy],
