@@ -11,18 +11,19 @@ import type { PoolSpec } from "../spec/pool-schema";
  * Settings of the MFA configuration resource (`SetUserPoolMfaConfig`). `smsAuthenticationMessage` is also
  * accepted by UpdateUserPool, but Terraform sends it with SetUserPoolMfaConfig (`SmsMfaConfiguration`),
  * right after CreateUserPool, so it belongs here. `smsConfiguration` stays with the pool
- * (UpdateUserPool owns it; apply repeats it in `SmsMfaConfiguration` when needed).
+ * (UpdateUserPool owns it; apply repeats it in `SmsMfaConfiguration` when SMS MFA is on: `smsMfaConfiguration`).
  */
 export const MFA_FIELDS = [
   "mfaConfiguration",
   "softwareTokenMfaConfiguration",
+  "smsMfaConfiguration",
   "emailMfaConfiguration",
   "webAuthnConfiguration",
   "smsAuthenticationMessage",
 ] as const satisfies readonly (keyof PoolSpec)[];
 
 /** Spec fields that are other resources or document-only conveniences, not pool attributes. */
-export const NON_POOL_FIELDS = ["clients", "resourceServers", "domain", "clientDefaults", "groups", "identityProviders", ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];
+export const NON_POOL_FIELDS = ["clients", "resourceServers", "domain", "customDomain", "clientDefaults", "groups", "identityProviders", ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];
 
 const NON_POOL = new Set<string>(NON_POOL_FIELDS);
 const MFA = new Set<string>(MFA_FIELDS);
