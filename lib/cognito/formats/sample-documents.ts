@@ -62,6 +62,7 @@ export const KITCHEN_SINK_DOCUMENT: PoolDocument = {
     signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] },
     mfaConfiguration: "OPTIONAL",
     softwareTokenMfaConfiguration: { enabled: true },
+    smsMfaConfiguration: { enabled: true },
     emailMfaConfiguration: { message: "Your sign-in code is {####}", subject: "Sign-in code" },
     webAuthnConfiguration: { relyingPartyId: "auth.example.com", userVerification: "preferred" },
     smsAuthenticationMessage: "Your code is {####}",

@@ -195,7 +195,14 @@ function makeArbitraries(full: boolean) {
     mfaConfiguration: opt(fc.constantFrom("OFF", "ON", "OPTIONAL")),
     softwareTokenMfaConfiguration: opt(fc.record({ enabled: fc.boolean() })),
     emailMfaConfiguration: opt(fc.record({ message: opt(codeMessage), subject: opt(printable) })),
-    webAuthnConfiguration: opt(fc.record({ relyingPartyId: opt(fc.constantFrom("auth.example.com", "example.com")), userVerification: opt(fc.constantFrom("required", "preferred")) })),
+    smsMfaConfiguration: opt(fc.record({ enabled: fc.boolean() })),
+    webAuthnConfiguration: opt(
+      fc.record({
+        relyingPartyId: opt(fc.constantFrom("auth.example.com", "example.com")),
+        userVerification: opt(fc.constantFrom("required", "preferred")),
+        factorConfiguration: opt(fc.constantFrom("SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION")),
+      }),
+    ),
     smsAuthenticationMessage: opt(codeMessage),
     smsConfiguration: opt(fc.record({ snsCallerArn: roleArn, externalId: opt(word), snsRegion: opt(fc.constantFrom("us-east-1", "eu-west-1")) })),
     emailConfiguration: opt(

@@ -96,7 +96,7 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
     const arn = im.input.evaluator.value({ "Fn::GetAtt": [functionId, "Arn"] }, path);
     properties.LambdaConfig = { ...lambdaConfig, [trigger]: im.placeholders.substitute(arn) };
   }
-  const { UserPoolName, Policies, EnabledMfas, EmailAuthenticationMessage, EmailAuthenticationSubject, WebAuthnRelyingPartyID, WebAuthnUserVerification, EmailVerificationMessage, EmailVerificationSubject, SmsVerificationMessage, ...rest } =
+  const { UserPoolName, Policies, EnabledMfas, EmailAuthenticationMessage, EmailAuthenticationSubject, WebAuthnRelyingPartyID, WebAuthnUserVerification, WebAuthnFactorConfiguration, EmailVerificationMessage, EmailVerificationSubject, SmsVerificationMessage, ...rest } =
     properties;
   for (const key of SPEC_ONLY_KEYS) {
     if (key in rest) {
@@ -119,13 +119,13 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
   if (unknownFactor !== undefined) spec.softwareTokenMfaConfiguration = { enabled: unknownFactor };
   const mfas = mfaList.filter((f) => !im.placeholders.holds(f)).map(String);
   for (const factor of mfas) {
-    if (factor === "SMS_MFA" && !spec.smsConfiguration) im.warn("not-in-model", `${where}.EnabledMfas lists SMS_MFA without an SmsConfiguration; SMS MFA follows from the SMS configuration in the pool model`);
+    if (factor === "SMS_MFA") spec.smsMfaConfiguration = { enabled: true };
     else if (!["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"].includes(factor)) im.warn("not-in-model", `${where}.EnabledMfas lists ${factor}, which the pool model does not know`);
   }
   if (mfas.includes("SOFTWARE_TOKEN_MFA")) spec.softwareTokenMfaConfiguration = { enabled: true };
   if (mfas.includes("EMAIL_OTP") || EmailAuthenticationMessage !== undefined || EmailAuthenticationSubject !== undefined)
     spec.emailMfaConfiguration = compactOrUndefined({ message: EmailAuthenticationMessage, subject: EmailAuthenticationSubject }) ?? {};
-  const webAuthn = compactOrUndefined({ relyingPartyId: WebAuthnRelyingPartyID, userVerification: WebAuthnUserVerification });
+  const webAuthn = compactOrUndefined({ relyingPartyId: WebAuthnRelyingPartyID, userVerification: WebAuthnUserVerification, factorConfiguration: WebAuthnFactorConfiguration });
   if (webAuthn) spec.webAuthnConfiguration = webAuthn;
   // The top-level verification messages are the same settings as VerificationMessageTemplate's.
   const legacy = { emailMessage: EmailVerificationMessage, emailSubject: EmailVerificationSubject, smsMessage: SmsVerificationMessage };

@@ -34,8 +34,10 @@ const SPECIAL_POOL_KEYS = [
   "passwordPolicy",
   "signInPolicy",
   "softwareTokenMfaConfiguration",
+  "smsMfaConfiguration",
   "emailMfaConfiguration",
   "webAuthnConfiguration",
+  "customDomain",
 ];
 
 function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<string, unknown> {
@@ -49,15 +51,16 @@ function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<st
   });
   if (policies) properties.Policies = policies;
 
-  // MFA factors are one list in CloudFormation (EnabledMfas); SMS MFA is implied by an SMS configuration.
-  const mfaOn = spec.mfaConfiguration === "ON" || spec.mfaConfiguration === "OPTIONAL";
+  // MFA factors are one list in CloudFormation (EnabledMfas), SMS MFA among them (SMS_MFA, with its SmsConfiguration).
   const enabled: string[] = [];
   if (spec.softwareTokenMfaConfiguration?.enabled) enabled.push("SOFTWARE_TOKEN_MFA");
   else if (spec.softwareTokenMfaConfiguration)
     diagnostics.push(
       warning("spec.softwareTokenMfaConfiguration.enabled", "written-as-absent", "TOTP MFA switched off is written by leaving SOFTWARE_TOKEN_MFA out of EnabledMfas; it reads back as unset"),
     );
-  if (spec.smsConfiguration && mfaOn) enabled.push("SMS_MFA");
+  if (spec.smsMfaConfiguration?.enabled) enabled.push("SMS_MFA");
+  else if (spec.smsMfaConfiguration)
+    diagnostics.push(warning("spec.smsMfaConfiguration.enabled", "written-as-absent", "SMS MFA switched off is written by leaving SMS_MFA out of EnabledMfas; it reads back as unset"));
   if (spec.emailMfaConfiguration) {
     enabled.push("EMAIL_OTP");
     if (spec.emailMfaConfiguration.message) properties.EmailAuthenticationMessage = spec.emailMfaConfiguration.message;
@@ -75,7 +78,8 @@ function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<st
       else properties.WebAuthnRelyingPartyID = webAuthn.relyingPartyId;
     }
     if (webAuthn.userVerification !== undefined) properties.WebAuthnUserVerification = webAuthn.userVerification;
-    if (webAuthn.relyingPartyId === undefined && webAuthn.userVerification === undefined)
+    if (webAuthn.factorConfiguration !== undefined) properties.WebAuthnFactorConfiguration = webAuthn.factorConfiguration;
+    if (webAuthn.relyingPartyId === undefined && webAuthn.userVerification === undefined && webAuthn.factorConfiguration === undefined)
       diagnostics.push(warning("spec.webAuthnConfiguration", "written-as-absent", "an empty webAuthnConfiguration has no CloudFormation property; it reads back as unset"));
   }
   return properties;

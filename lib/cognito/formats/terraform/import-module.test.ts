@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../../spec/document-schema";
 import { poolDocumentArbitrary } from "../../testing/arbitraries";
+import { asTerraformTurnsOnSmsMfa } from "../../testing/terraform-restrictions";
 import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "../sample-documents";
 import { renderTerraformModule } from "../terraform-module/render-terraform-module";
 import { importTerraformFiles } from "./import-terraform";
@@ -23,7 +24,8 @@ function restrictToModule(doc: PoolDocument): PoolDocument {
     delete client.refreshTokenRotation;
     delete client.authSessionValidity;
   }
-  return copy;
+  delete spec.customDomain;
+  return asTerraformTurnsOnSmsMfa(copy);
 }
 
 /** The module's own default where the document leaves a field unset that the module always sets. */

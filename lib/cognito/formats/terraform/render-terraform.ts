@@ -20,7 +20,7 @@ import { domainSchema } from "../../spec/domain-schema";
 import { type PoolSpec, poolSpecSchema } from "../../spec/pool-schema";
 import { type ResourceServerSpec, resourceServerSchema } from "../../spec/resource-server-schema";
 import { STANDARD_ATTRIBUTES, type SchemaAttributeSpec } from "../../spec/schema-attribute-schema";
-import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError, effectiveClient } from "../common";
+import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError, effectiveClient, terraformSmsMfaWarnings } from "../common";
 import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
@@ -108,7 +108,19 @@ function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, u
 function poolResource(ctx: Context): HclNode {
   const { spec } = ctx;
   const rest: Record<string, unknown> = { ...spec };
-  for (const key of ["region", "clients", "resourceServers", "domain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "groups", "identityProviders"]) delete rest[key];
+  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders"]) delete rest[key];
+  ctx.diagnostics.push(...terraformSmsMfaWarnings(spec, "Terraform"));
+  if (spec.webAuthnConfiguration?.factorConfiguration !== undefined) {
+    ctx.diagnostics.push(
+      warning(
+        "spec.webAuthnConfiguration.factorConfiguration",
+        "not-expressible",
+        "the Terraform AWS provider's web_authn_configuration has no factor configuration in the provider docs this exporter follows (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool#web_authn_configuration): passkeys as MFA are not exported",
+      ),
+    );
+    const { factorConfiguration: _factor, ...webAuthn } = spec.webAuthnConfiguration;
+    rest.webAuthnConfiguration = Object.keys(webAuthn).length > 0 ? webAuthn : undefined;
+  }
   if (spec.lambdaConfig?.inboundFederation) {
     ctx.diagnostics.push(
       warning(

@@ -1,0 +1,23 @@
+/**
+ * Test-only: what the Terraform exports cannot hold, removed from a document the way the renderers warn
+ * about it, so round-trip properties compare what Terraform can keep.
+ */
+import type { PoolDocument } from "../spec/document-schema";
+
+/** Terraform has no passkey factor configuration (render-terraform.ts warns). */
+export function withoutPasskeyFactor(doc: PoolDocument): PoolDocument {
+  const webAuthn = doc.spec.webAuthnConfiguration;
+  if (webAuthn?.factorConfiguration !== undefined) {
+    delete webAuthn.factorConfiguration;
+    if (Object.keys(webAuthn).length === 0) delete doc.spec.webAuthnConfiguration;
+  }
+  return doc;
+}
+
+/** Terraform's SMS MFA follows from an SMS configuration and MFA ON or OPTIONAL (common.ts warns otherwise). */
+export function asTerraformTurnsOnSmsMfa(doc: PoolDocument): PoolDocument {
+  const spec = doc.spec;
+  if ((spec.mfaConfiguration === "ON" || spec.mfaConfiguration === "OPTIONAL") && spec.smsConfiguration) spec.smsMfaConfiguration = { enabled: true };
+  else delete spec.smsMfaConfiguration;
+  return doc;
+}
