@@ -279,10 +279,10 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
   if (creating || replacingPool) {
     // ---- a new pool: everything in the desired document is created ----
     if (replacingPool && live && userPoolId) {
-      const oldDomain = live.raw.domain?.Domain;
+      const oldDomains = liveDomainNames(live.raw);
       // "User pool cannot be deleted. It has a domain configured that should be deleted first." (service error of DeleteUserPool)
       add("delete", "user_pool", "replace", async () => {
-        if (oldDomain) await port.deleteUserPoolDomain(userPoolId, oldDomain);
+        for (const oldDomain of oldDomains) await port.deleteUserPoolDomain(userPoolId, oldDomain);
         await port.deleteUserPool(userPoolId);
       });
     }
@@ -305,8 +305,10 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
     for (const group of desired.spec.groups ?? []) {
       add("groups", groupAddress(group.name), "create", () => port.createGroup(createGroupInput(requirePoolId(), group)));
     }
-    const domain = desired.spec.domain;
-    if (domain) add("domain", "domain", "create", () => createDomain(domain));
+    for (const address of DOMAIN_ADDRESSES) {
+      const domain = desiredDomainAt(desired, address);
+      if (domain) add("domain", address, "create", () => createDomain(domain));
+    }
   } else if (live && userPoolId) {
     // ---- an existing pool: the plan's entries ----
     const raw = live.raw;
@@ -323,7 +325,7 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
             });
           } else if (action === "delete") {
             add("delete", entry.address, action, async () => {
-              if (raw.domain?.Domain) await port.deleteUserPoolDomain(userPoolId, raw.domain.Domain);
+              for (const oldDomain of liveDomainNames(raw)) await port.deleteUserPoolDomain(userPoolId, oldDomain);
               await port.deleteUserPool(userPoolId);
             });
           }
@@ -426,8 +428,8 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
           break;
         }
         case "domain": {
-          const domain = desired.spec.domain;
-          const oldDomain = raw.domain?.Domain;
+          const domain = desiredDomainAt(desired, entry.address);
+          const oldDomain = (entry.address === "custom_domain" ? raw.customDomain : raw.domain)?.Domain;
           if (action === "delete" || action === "replace") {
             const step = { resource: entry.address, action, outcome: "skipped" as StepOutcome };
             if (oldDomain) tasks.push({ phase: "delete", step, run: () => port.deleteUserPoolDomain(userPoolId, oldDomain) });
@@ -484,4 +486,15 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
   if (Object.keys(secrets).length > 0) result.newClientSecrets = secrets;
   if (preflightReport) result.preflight = preflightReport;
   return result;
+}
+
+/** A pool's domains by plan address: `domain` (the prefix domain, or the only domain) and `custom_domain`. */
+const DOMAIN_ADDRESSES = ["domain", "custom_domain"] as const;
+
+function desiredDomainAt(desired: PoolDocument, address: string): DomainSpec | undefined {
+  return address === "custom_domain" ? desired.spec.customDomain : desired.spec.domain;
+}
+
+function liveDomainNames(raw: LivePool["raw"]): string[] {
+  return [raw.domain?.Domain, raw.customDomain?.Domain].filter((d): d is string => d !== undefined && d !== "");
 }

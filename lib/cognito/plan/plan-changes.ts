@@ -16,6 +16,7 @@ import { pairRenames } from "./renames";
 import type { AppClientSpec } from "../spec/client-schema";
 import { type Diagnostic, error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
+import type { DomainSpec } from "../spec/domain-schema";
 import { type RawChange, diffValues } from "./diff";
 import { describeImpact } from "./impact";
 import { formatPath } from "./paths";
@@ -208,7 +209,7 @@ export function planChanges(currentDocument: PoolDocument | null, desiredDocumen
   planGroups(b, current, desired, cascade);
 
   // ---- domain ----
-  planDomain(b, current, desired, cascade);
+  planDomains(b, current, desired, cascade);
 
   // ---- security flags ----
   if (current !== null) {
@@ -400,17 +401,29 @@ function planClients(b: Builder, current: PoolDocument | null, desired: PoolDocu
   }
 }
 
-function planDomain(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
-  const after = desired.spec.domain;
-  const before = current?.spec.domain;
+/**
+ * A pool's two domains (`domain` and `customDomain`), each planned on its own. A domain the design moves from
+ * one slot to the other is the same domain (matched by name), so it is neither deleted nor created.
+ */
+function planDomains(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
+  const before = { domain: current?.spec.domain, customDomain: current?.spec.customDomain };
+  const after = { domain: desired.spec.domain, customDomain: desired.spec.customDomain };
+  const moved = (from: "domain" | "customDomain", to: "domain" | "customDomain") =>
+    before[from] !== undefined && before[from]?.domain === after[to]?.domain && before[to]?.domain !== after[to]?.domain && after[from]?.domain !== before[from]?.domain;
+  if (moved("domain", "customDomain") || moved("customDomain", "domain")) [before.domain, before.customDomain] = [before.customDomain, before.domain];
+  planDomain(b, before.domain, after.domain, cascade, "domain", "spec.domain");
+  planDomain(b, before.customDomain, after.customDomain, cascade, "custom_domain", "spec.customDomain");
+}
+
+function planDomain(b: Builder, before: DomainSpec | undefined, after: DomainSpec | undefined, cascade: boolean, address: string, documentPath: string): void {
   const entry = (key: string, action: PlanAction, changes: AttributeChange[], reasons: ReplacementReason[] = []): ResourceChange => ({
     type: "domain",
-    address: "domain",
+    address,
     key,
     action,
     changes,
     reasons,
-    documentPath: "spec.domain",
+    documentPath,
   });
   if (after && !before) {
     b.entries.push(entry(after.domain, "create", exactChanges("domain", undefined, after as Values)));
