@@ -135,3 +135,9 @@ export function smsMfaImpliedByTerraform(spec: PoolSpec): PoolSpec["smsMfaConfig
   const mfaOn = spec.mfaConfiguration === "ON" || spec.mfaConfiguration === "OPTIONAL";
   return spec.smsConfiguration !== undefined && mfaOn ? { enabled: true } : undefined;
 }
+
+/** A custom domain with no prefix domain beside it is the pool's only domain: every format reads it back as `domain`. */
+export function loneCustomDomainWarnings(spec: PoolSpec, format: string): Diagnostic[] {
+  if (!spec.customDomain || spec.domain) return [];
+  return [warning("spec.customDomain", "written-as-absent", `the custom domain is the pool's only domain; ${format} reads it back as Domain`)];
+}

@@ -4,7 +4,7 @@
  * Documents come from the shared arbitraries (lib/cognito/testing/arbitraries.ts).
  */
 import fc from "fast-check";
-import { asTerraformTurnsOnSmsMfa, withoutPasskeyFactor } from "../testing/terraform-restrictions";
+import { asTerraformTurnsOnSmsMfa, withLoneDomainInPlace, withoutPasskeyFactor } from "../testing/terraform-restrictions";
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
 import { STANDARD_ATTRIBUTES } from "../spec/schema-attribute-schema";
@@ -37,7 +37,7 @@ function asTerraformWritesIt(doc: PoolDocument): PoolDocument {
 
 /** Removes what every file format warns it cannot hold: client defaults, empty "manage none" lists. */
 function withoutCommonLosses(doc: PoolDocument): PoolDocument {
-  const copy = structuredClone(doc);
+  const copy = withLoneDomainInPlace(structuredClone(doc));
   delete copy.spec.clientDefaults;
   if (copy.spec.clients?.length === 0) delete copy.spec.clients;
   if (copy.spec.resourceServers?.length === 0) delete copy.spec.resourceServers;

@@ -168,3 +168,18 @@ export const KITCHEN_SINK_DOCUMENT: PoolDocument = {
     ],
   },
 };
+
+/**
+ * The kitchen sink with a prefix domain and a custom domain together, and passkeys as an MFA factor: what the
+ * 2026 console offers beside the older settings.
+ */
+export const TWO_DOMAINS_DOCUMENT: PoolDocument = {
+  ...KITCHEN_SINK_DOCUMENT,
+  metadata: { name: "two-domains" },
+  spec: {
+    ...KITCHEN_SINK_DOCUMENT.spec,
+    webAuthnConfiguration: { relyingPartyId: "auth.example.com", userVerification: "required", factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" },
+    domain: { domain: "two-domains-shop", managedLoginVersion: 2 },
+    customDomain: { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234", managedLoginVersion: 2 },
+  },
+};

@@ -288,6 +288,13 @@ function makeArbitraries(full: boolean) {
         }),
       ),
     ),
+    customDomain: opt(
+      fc.record({
+        domain: fc.constantFrom("id.example.com", "sso.example.com"),
+        certificateArn: fc.constant("arn:aws:acm:us-east-1:123456789012:certificate/ghi"),
+        managedLoginVersion: opt(fc.constantFrom(1 as const, 2 as const)),
+      }),
+    ),
   });
 
   return fc

@@ -21,3 +21,12 @@ export function asTerraformTurnsOnSmsMfa(doc: PoolDocument): PoolDocument {
   else delete spec.smsMfaConfiguration;
   return doc;
 }
+
+/** A custom domain with no prefix domain beside it reads back as the pool's only domain (rules/domain.ts warns). */
+export function withLoneDomainInPlace(doc: PoolDocument): PoolDocument {
+  if (doc.spec.customDomain && !doc.spec.domain) {
+    doc.spec.domain = doc.spec.customDomain;
+    delete doc.spec.customDomain;
+  }
+  return doc;
+}

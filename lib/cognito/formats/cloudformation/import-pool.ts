@@ -163,7 +163,7 @@ function readChildren(im: PoolImporter) {
       const { Domain, CustomDomainConfig, ManagedLoginVersion, ...other } = im.childProperties(id, resource);
       for (const key of Object.keys(other)) im.warn("not-in-model", `${where}.${key} has no place in the pool model and was not imported`);
       const certificateArn = isObject(CustomDomainConfig) ? CustomDomainConfig.CertificateArn : undefined;
-      if (out.domains.length === 1) im.warn("several-domains", `Resources.${id} is a second user pool domain of ${im.input.poolId}; only the first was imported (a pool has one prefix domain and one custom domain; the model holds one)`);
+      if (out.domains.length === 2) im.warn("several-domains", `Resources.${id} is a third user pool domain of ${im.input.poolId}; it was not imported (a pool has one prefix domain and one custom domain)`);
       out.domains.push(compactOrUndefined({ domain: Domain, certificateArn, managedLoginVersion: ManagedLoginVersion }) ?? {});
     }
   }
@@ -271,7 +271,7 @@ export function importPool(input: PoolInput): ImportedPool {
       ...(input.region !== undefined ? { region: input.region } : {}),
       ...spec,
       ...(resourceServers.length ? { resourceServers } : {}),
-      ...(domains.length ? { domain: domains[0] } : {}),
+      ...placeDomains(domains),
       ...(clients.length ? { clients } : {}),
       ...(groups.length ? { groups } : {}),
       ...(identityProviders.length ? { identityProviders } : {}),
@@ -296,4 +296,14 @@ export function importPool(input: PoolInput): ImportedPool {
     unresolved: unresolvedInputs(source, found, im.unplacedGaps),
     diagnostics,
   };
+}
+
+/**
+ * A pool has one prefix domain and one custom domain (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html):
+ * the first domain goes to `domain` unless it is the custom one beside a prefix domain, which goes to `customDomain`.
+ */
+function placeDomains(domains: readonly Json[]): { domain?: Json; customDomain?: Json } {
+  const isCustom = (d: Json | undefined) => d?.certificateArn !== undefined;
+  const [first, second] = domains.length >= 2 && isCustom(domains[0]) && !isCustom(domains[1]) ? [domains[1], domains[0]] : domains;
+  return { ...(first ? { domain: first } : {}), ...(second ? { customDomain: second } : {}) };
 }

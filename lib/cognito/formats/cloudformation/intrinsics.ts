@@ -14,6 +14,17 @@ export class CfnRef {
   }
 }
 
+/** A `Fn::GetAtt` the renderer writes as `!GetAtt logicalId.attribute`. */
+export class CfnGetAtt {
+  constructor(
+    readonly logicalId: string,
+    readonly attribute: string,
+  ) {}
+  toJSON() {
+    return { "Fn::GetAtt": [this.logicalId, this.attribute] };
+  }
+}
+
 const FUNCTIONS = ["Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Equals", "Not", "And", "Or", "Contains", "ToJsonString", "Length"];
 
 function plain(node: unknown): unknown {
@@ -42,5 +53,11 @@ export const CFN_WRITE_TAGS: CustomTag[] = [
     identify: (value: unknown) => value instanceof CfnRef,
     resolve: (value: string) => new CfnRef(value),
     stringify: (item: { value?: unknown }) => (item.value as CfnRef).logicalId,
+  },
+  {
+    tag: "!GetAtt",
+    identify: (value: unknown) => value instanceof CfnGetAtt,
+    resolve: (value: string) => new CfnGetAtt(...(value.split(".", 2) as [string, string])),
+    stringify: (item: { value?: unknown }) => `${(item.value as CfnGetAtt).logicalId}.${(item.value as CfnGetAtt).attribute}`,
   },
 ] as CustomTag[];

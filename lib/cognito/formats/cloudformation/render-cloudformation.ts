@@ -12,11 +12,11 @@ import type { PoolDocument } from "../../spec/document-schema";
 import { poolSpecSchema } from "../../spec/pool-schema";
 import { quoteAmbiguousScalars } from "../../spec/yaml-text";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
-import { NameAllocator, clientDefaultsInlined, emptyListWarnings, compactOrUndefined, describeError, effectiveClient } from "../common";
+import { NameAllocator, clientDefaultsInlined, emptyListWarnings, loneCustomDomainWarnings, compactOrUndefined, describeError, effectiveClient } from "../common";
 import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
-import { CfnRef, CFN_WRITE_TAGS } from "./intrinsics";
+import { CfnGetAtt, CfnRef, CFN_WRITE_TAGS } from "./intrinsics";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
 /** CloudFormation caps `WebAuthnRelyingPartyID` at 63 characters (the API allows 127). */
@@ -87,8 +87,8 @@ function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<st
 
 function render(doc: PoolDocument): ExportResult {
   const spec = doc.spec;
-  const diagnostics: Diagnostic[] = [...clientDefaultsInlined(spec, "CloudFormation"), ...emptyListWarnings(spec, "a CloudFormation template")];
-  const ids = new NameAllocator("pascal", ["UserPool", "UserPoolDomain"]);
+  const diagnostics: Diagnostic[] = [...clientDefaultsInlined(spec, "CloudFormation"), ...emptyListWarnings(spec, "a CloudFormation template"), ...loneCustomDomainWarnings(spec, "CloudFormation")];
+  const ids = new NameAllocator("pascal", ["UserPool", "UserPoolDomain", "UserPoolCustomDomain", "CustomDomainRecord"]);
   const pool = new CfnRef("UserPool");
   const resources: Record<string, unknown> = {
     // Retain: deleting or replacing the stack must never delete the pool and every user in it
@@ -104,9 +104,12 @@ function render(doc: PoolDocument): ExportResult {
     resources[id] = { Type: CFN_TYPES.resourceServer, Properties: { UserPoolId: pool, ...target } };
   }
 
-  if (spec.domain) {
-    const { domain, certificateArn, managedLoginVersion } = spec.domain;
-    resources.UserPoolDomain = {
+  const domainIds = { domain: "UserPoolDomain", customDomain: "UserPoolCustomDomain" } as const;
+  for (const slot of ["domain", "customDomain"] as const) {
+    const spec_ = spec[slot];
+    if (!spec_) continue;
+    const { domain, certificateArn, managedLoginVersion } = spec_;
+    resources[domainIds[slot]] = {
       Type: CFN_TYPES.domain,
       Properties: {
         UserPoolId: pool,
@@ -116,6 +119,9 @@ function render(doc: PoolDocument): ExportResult {
       },
     };
   }
+  const customSlot = spec.customDomain ? "customDomain" : spec.domain?.certificateArn !== undefined ? "domain" : undefined;
+  const dns = customSlot ? customDomainDns(domainIds[customSlot], spec[customSlot]?.domain ?? "") : undefined;
+  if (dns) Object.assign(resources, dns.resources);
 
   const providerIds = new Map<string, string>();
   const parameters: NoEchoParameter[] = [];
@@ -156,14 +162,55 @@ function render(doc: PoolDocument): ExportResult {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Cognito user pool "${doc.metadata.name}", exported by Cognito Studio`,
     Metadata: { [STUDIO_METADATA]: compactOrUndefined({ Region: spec.region, Labels: doc.metadata.labels }) },
-    ...(parameterSection ? { Parameters: parameterSection } : {}),
+    ...(parameterSection || dns ? { Parameters: { ...parameterSection, ...dns?.parameters } } : {}),
+    ...(dns ? { Conditions: dns.conditions } : {}),
     Resources: resources,
+    ...(dns ? { Outputs: dns.outputs } : {}),
   };
   // CloudFormation reads YAML 1.1: `MfaConfiguration: ON` unquoted would arrive as `true` and fail the stack.
   const yaml = new YAML.Document(template, { customTags: CFN_WRITE_TAGS, aliasDuplicateObjects: false });
   quoteAmbiguousScalars(yaml);
   const content = yaml.toString({ lineWidth: 0 });
   return { files: [{ path: "template.yaml", content }], diagnostics };
+}
+
+/**
+ * What a custom domain needs beyond Cognito: a DNS alias to its CloudFront distribution (`CloudFrontDistribution`,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpooldomain.html) as an
+ * output, and a Route 53 alias record created only when the HostedZoneId parameter names the zone. CloudFront's
+ * own hosted zone id for alias targets is Z2FDTNDATAQYW2
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-route53-recordset-aliastarget.html).
+ */
+function customDomainDns(domainId: string, name: string) {
+  const distribution = new CfnGetAtt(domainId, "CloudFrontDistribution");
+  return {
+    parameters: {
+      HostedZoneId: {
+        Type: "String",
+        Default: "",
+        Description: `Route 53 hosted zone of ${name}: set it to create the alias record; leave empty and point a CNAME at the CustomDomainCloudFrontDistribution output in your own DNS.`,
+      },
+    },
+    conditions: { HasHostedZone: { "Fn::Not": [{ "Fn::Equals": [new CfnRef("HostedZoneId"), ""] }] } },
+    resources: {
+      CustomDomainRecord: {
+        Type: "AWS::Route53::RecordSet",
+        Condition: "HasHostedZone",
+        Properties: {
+          HostedZoneId: new CfnRef("HostedZoneId"),
+          Name: name,
+          Type: "A",
+          AliasTarget: { DNSName: distribution, HostedZoneId: "Z2FDTNDATAQYW2", EvaluateTargetHealth: false },
+        },
+      },
+    },
+    outputs: {
+      CustomDomainCloudFrontDistribution: {
+        Description: `The CloudFront distribution ${name} must point at: a Route 53 alias (A) record, or a CNAME in other DNS.`,
+        Value: distribution,
+      },
+    },
+  };
 }
 
 /** Renders `doc` as a CloudFormation YAML template (`template.yaml`). Never throws. */

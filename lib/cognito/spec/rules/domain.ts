@@ -36,6 +36,10 @@ export const domainRule: Rule = (ctx) => {
     out.push(
       error(at(ctx, "domain", "domain"), "one-custom-domain", "a pool has one custom domain and one prefix domain: make Domain a prefix (like my-app), or remove the second custom domain"),
     );
+  if (customDomain && !domain)
+    out.push(
+      warning(at(ctx, "customDomain", "domain"), "custom-domain-alone", "the custom domain is the pool's only domain: it reads back as Domain, so put it there (Custom domain is for a second domain beside a prefix)"),
+    );
   const custom = [domain, customDomain].find((d) => d && isCustomDomain(d.domain));
   const relyingPartyId = ctx.spec.webAuthnConfiguration?.relyingPartyId;
   if (custom && relyingPartyId !== undefined && relyingPartyId !== custom.domain)
