@@ -189,11 +189,26 @@ function variableValues(folder: string): Record<string, string> {
 /** terraform starts the 700 MB provider for each step: an export takes about a minute and a half on a 2-core machine. */
 const PER_EXPORT_MS = 600_000;
 
-describe.each(DESIGNS)("%s", (design, doc) => {
+/**
+ * The design with domain names of its own for one export: a domain name belongs to one user pool
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html), and
+ * every export here applies to the same moto server.
+ */
+function withOwnDomains(doc: PoolDocument, label: string): PoolDocument {
+  const copy = structuredClone(doc);
+  for (const slot of ["domain", "customDomain"] as const) {
+    const d = copy.spec[slot];
+    if (d) d.domain = d.certificateArn !== undefined ? `${label}.${d.domain}` : `${d.domain}-${label}`.slice(0, 63);
+  }
+  return copy;
+}
+
+describe.each(DESIGNS)("%s", (design, designDoc) => {
   test("the plain Terraform export applies, re-plans clean, and the studio's plan of the pool it made finds no change", async () => {
     expect(tfVersion && mirror, "terraform and the provider mirror are required (see the tests above)").toBeTruthy();
     const folder = join(work, `${design}-terraform`);
     mkdirSync(folder, { recursive: true });
+    const doc = withOwnDomains(designDoc, `${design}-tf`);
     const exported = renderTerraform(doc);
     for (const f of exported.files) writeFileSync(join(folder, f.path), f.content);
     const id = applyFolder(folder, design, "terraform", variableValues(folder));
@@ -204,6 +219,7 @@ describe.each(DESIGNS)("%s", (design, doc) => {
     expect(tfVersion && mirror, "terraform and the provider mirror are required (see the tests above)").toBeTruthy();
     const folder = join(work, `${design}-module`);
     mkdirSync(folder, { recursive: true });
+    const doc = withOwnDomains(designDoc, `${design}-module`);
     cpSync(MODULE_SOURCE, join(folder, "module"), { recursive: true });
     const exported = renderTerraformModule(doc);
     const main = exported.files[0]?.content ?? "";
