@@ -59,7 +59,8 @@ spec:
 test("MFA methods and two domains: refused at the field, applied on moto, no drift after, and Connect names the DNS record", async ({ page }) => {
   test.setTimeout(150_000);
   await signUpOrIn(page);
-  await page.goto("/");
+  // Run alone on a new studio, the form may still be hydrating: wait, so the pasted text is not reset.
+  await page.goto("/", { waitUntil: "networkidle" });
   const importForm = page.getByRole("form", { name: "Import a pool" });
   await importForm.getByLabel("…or paste it here").fill(design());
   await importForm.getByLabel("Environment").fill("dev");
