@@ -1,6 +1,21 @@
-import { expect, test } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
 import { runBoto3 } from "../test/support/boto3";
 import { createShopSesIdentity, draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn, useMotoServer } from "./helpers";
+
+/**
+ * The window scrolled to a heading, at 1280 and 390 px: full-page shots put the sticky Problems panel over the
+ * middle of a long section, so these show the section as a person scrolled there sees it.
+ */
+async function scrolledShots(page: Page, name: string, heading: string): Promise<void> {
+  mkdirSync("e2e/artifacts", { recursive: true });
+  for (const [label, width] of [["desktop", 1280], ["mobile", 390]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole("heading", { name: heading, exact: true }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: `e2e/artifacts/${name}-at-${label}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 // MFA methods (email MFA, passkeys as MFA, SMS MFA as its own switch) and a prefix domain beside a custom
 // domain, from an imported design through the editor, apply on moto, the drift check and Connect's DNS record.
@@ -73,21 +88,26 @@ test("MFA methods and two domains: refused at the field, applied on moto, no dri
   await expect(page.getByLabel("Email messages", { exact: true })).toHaveValue("on");
   await expect(page.getByLabel("Passkeys as MFA")).toHaveValue("MULTI_FACTOR_WITH_USER_VERIFICATION");
   await screenshots(page, "mfa-section");
+  await scrolledShots(page, "mfa-section", "MFA methods");
 
   // SMS MFA is its own switch, and without an SMS configuration it is refused at the field.
   const before = await draftVersion(page);
   await page.getByLabel("SMS messages", { exact: true }).selectOption("true");
-  await expect(page.getByText("SMS MFA sends its codes through Amazon SNS: fill in Messages > SNS caller role ARN first")).toBeVisible();
+  // At the field itself (its error is tied to the control), as well as in the Problems panel.
+  await expect(page.locator("#pe-spec-smsMfaConfiguration-enabled-error")).toContainText("SMS MFA sends its codes through Amazon SNS: fill in Messages > SNS caller role ARN first");
+  await expect(page.getByLabel("SMS messages", { exact: true })).toHaveAttribute("aria-describedby", /pe-spec-smsMfaConfiguration-enabled-error/u);
   await screenshots(page, "mfa-sms-refused");
+  await scrolledShots(page, "mfa-sms-refused", "MFA methods");
   await expectAccessible(page);
   await page.getByLabel("SMS messages", { exact: true }).selectOption("");
-  await expect(page.getByText("SMS MFA sends its codes through Amazon SNS")).toHaveCount(0);
+  await expect(page.getByText("SMS MFA sends its codes through Amazon SNS")).toHaveCount(0, { timeout: 15_000 });
   await savedAfter(page, before);
 
   // The domain section: the prefix domain and the custom domain beside it.
   await openSection(page, "Domain");
   await expect(page.getByLabel("Custom domain", { exact: true })).toHaveValue("auth.shop.test");
   await screenshots(page, "domain-section");
+  await scrolledShots(page, "domain-section", "Custom domain beside the prefix");
 
   // A dev target on moto, a change request, apply.
   await page.goto(`${poolPath}/targets`);
@@ -103,7 +123,9 @@ test("MFA methods and two domains: refused at the field, applied on moto, no dri
   await submit.getByLabel("Title").fill("MFA methods and two domains");
   await submit.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/changes\/[^/]+$/);
-  await expect(page.getByText("custom_domain").first()).toBeVisible();
+  // The plan creates both domains, the custom one as its own resource.
+  await expect(page.getByRole("region", { name: /auth\.shop\.test/u })).toBeVisible();
+  await expect(page.getByRole("region", { name: /mfa-domains-demo/u })).toBeVisible();
   await page.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Applied." })).toBeVisible({ timeout: 60_000 });
 

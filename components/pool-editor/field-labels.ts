@@ -155,6 +155,7 @@ const ADDRESS_NOUN: Readonly<Record<string, { type: ResourceType; noun: string }
   identity_provider: { type: "identityProvider", noun: "Sign-in provider" },
   group: { type: "group", noun: "Group" },
   domain: { type: "domain", noun: "Domain" },
+  custom_domain: { type: "domain", noun: "Custom domain" },
 };
 
 /**
