@@ -24,9 +24,7 @@ export async function signUpOrIn(page: Page, user = ADMIN): Promise<void> {
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create an account" }).click();
   const heading = page.getByRole("heading", { name: "User pools" });
-  // The sign-up error, not the home page's "Read a pool that already exists" (a spec run alone signs up first).
   const exists = page.getByText("An account with this email already exists");
-  // The first sign-up migrates nothing but hashes a password and makes a workspace: slow on a loaded machine.
   await expect(heading.or(exists)).toBeVisible({ timeout: 30_000 });
   if (await exists.isVisible()) await signIn(page, user);
 }

@@ -11,15 +11,17 @@ import {
   requestChanges,
   submitChangeRequest,
 } from "@/lib/server/change-requests";
-import { pullLiveIntoDraft } from "@/lib/server/drift";
+import { pullLiveIntoDraft, recordDriftCheck } from "@/lib/server/drift";
 import { preflightChangeRequest } from "@/lib/server/preflight";
-import { createTarget, describeEnvironmentValues, describeTarget, updateEnvironmentValues, updateTarget } from "@/lib/server/targets";
+import { createTarget, describeEnvironmentValues, describeTarget, updateEnvironmentSettings, updateEnvironmentValues, updateTarget } from "@/lib/server/targets";
 import {
   applySchema,
   approveSchema,
   changeRequestRefSchema,
+  checkDriftSchema,
   commentSchema,
   createTargetSchema,
+  environmentSettingsFormSchema,
   environmentValuesFormSchema,
   promoteSchema,
   pullLiveSchema,
@@ -94,10 +96,26 @@ export const pullLiveIntoDraftAction = defineAction({ schema: pullLiveSchema, ro
   return { version: saved.version, valid: saved.valid };
 });
 
-export const updateEnvironmentValuesAction = defineAction({ schema: environmentValuesFormSchema, role: "admin", audit: "target.environment-values" }, async (input, { account, audit }) => {
+/**
+ * Reads the target's live pool and records what differs from what was applied there, with its audit event in
+ * the same transaction (the AWS read comes first, outside it). Editors run it: it writes the status everyone sees.
+ */
+export const checkDriftAction = defineAction({ schema: checkDriftSchema, role: "editor", audit: "target.drift-check", external: true, handlerAudits: true }, async (input, { account }) => {
+  const check = await recordDriftCheck(account, input.targetId);
+  return { id: check.id, differences: check.differences };
+});
+
+export const updateEnvironmentValuesAction = defineAction({ schema: environmentValuesFormSchema, role: "editor", audit: "target.environment-values" }, async (input, { account, audit }) => {
   const { before, after } = await updateEnvironmentValues(account.workspaceId, input);
   audit({ target: after.id, poolId: after.poolId, before: describeEnvironmentValues(before.environmentValues), after: describeEnvironmentValues(after.environmentValues) });
   return { id: after.id };
+});
+
+/** The target page's settings table (editors): triggers, SES, SMS, KMS, identity providers, resource servers, groups, tags. */
+export const updateEnvironmentSettingsAction = defineAction({ schema: environmentSettingsFormSchema, role: "editor", audit: "target.environment-values" }, async (input, { account, audit }) => {
+  const { before, after } = await updateEnvironmentSettings(account.workspaceId, input);
+  audit({ target: after.id, poolId: after.poolId, before: describeEnvironmentValues(before.environmentValues), after: describeEnvironmentValues(after.environmentValues) });
+  return { id: after.id, seen: after.updatedAt.toISOString() };
 });
 
 export const promoteAction = defineAction({ schema: promoteSchema, role: "editor", audit: "change-request.promote" }, async (input, { account, audit }) => {

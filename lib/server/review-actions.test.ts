@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { strictFakePort } from "@/lib/cognito/testing/strict-fake-port";
 import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
@@ -587,5 +587,32 @@ describe("pullLiveIntoDraftAction", () => {
     as("editor");
     expect(await actions.pullLiveIntoDraftAction({ targetId, draftVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
     expect(await draftVersion(pool.id)).toBe(1);
+  });
+});
+
+describe("checkDriftAction", () => {
+  test("checks the session, the role and the workspace on the server; a refused or failed check records nothing", async () => {
+    const pool = await newPool();
+    const targetId = await newTarget(pool.id, "dev", 0);
+    as("anonymous");
+    expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: SIGNED_OUT_ERROR });
+    as("viewer");
+    expect(await actions.checkDriftAction({ targetId })).toEqual(refusedFor("viewer", "editor"));
+    // An editor of another workspace: the target is not theirs to read.
+    const other = await getDb().db.workspace.create({ data: { name: "Other shop" } });
+    const home = await getDb().db.membership.findFirstOrThrow({ where: { userId: users.editor2 } });
+    await getDb().db.membership.update({ where: { id: home.id }, data: { workspaceId: other.id } });
+    try {
+      as("editor2");
+      expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: "This target no longer exists." });
+    } finally {
+      await getDb().db.membership.update({ where: { id: home.id }, data: { workspaceId: home.workspaceId } });
+    }
+    as("editor");
+    expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
+    expect(await getDb().db.driftCheck.count({ where: { targetId } })).toBe(0);
+    const failed = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "target.drift-check.failed", actor: "editor@example.com" }, orderBy: { at: "desc" } });
+    expect(failed.after).toBe("Target dev has no user pool yet: there is nothing to compare.");
+    expect(await getDb().db.auditEvent.count({ where: { action: "target.drift-check.denied" } })).toBeGreaterThanOrEqual(1);
   });
 });

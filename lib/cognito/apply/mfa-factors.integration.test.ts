@@ -11,7 +11,7 @@ import { motoCognito } from "../aws/moto-compat.testing";
 import type { SdkPort } from "../aws/sdk-port";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
-import { planAgainstLive, planAndApply } from "./testing";
+import { planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 const SNS_ROLE = "arn:aws:iam::123456789012:role/cognito-sms";

@@ -13,7 +13,7 @@ import { readLivePool } from "../aws/read-live-pool";
 import type { SdkPort } from "../aws/sdk-port";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
-import { planAgainstLive, planAndApply } from "./testing";
+import { planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/shop-auth";
