@@ -102,7 +102,7 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { id: "general", title: "Pool", prefixes: ["metadata", "spec.region"] },
   { id: "sign-in", title: "Sign-in", prefixes: ["spec.usernameAttributes", "spec.aliasAttributes", "spec.usernameConfiguration", "spec.signInPolicy", "spec.webAuthnConfiguration"] },
   { id: "password-policy", title: "Password policy", prefixes: ["spec.passwordPolicy"] },
-  { id: "mfa", title: "MFA", prefixes: ["spec.mfaConfiguration", "spec.softwareTokenMfaConfiguration", "spec.emailMfaConfiguration", "spec.smsAuthenticationMessage"] },
+  { id: "mfa", title: "MFA", prefixes: ["spec.mfaConfiguration", "spec.softwareTokenMfaConfiguration", "spec.smsMfaConfiguration", "spec.emailMfaConfiguration", "spec.smsAuthenticationMessage", "spec.webAuthnConfiguration.factorConfiguration"] },
   { id: "sign-up", title: "Sign-up and verification", prefixes: ["spec.autoVerifiedAttributes", "spec.userAttributeUpdateSettings", "spec.adminCreateUserConfig"] },
   { id: "account-recovery", title: "Account recovery", prefixes: ["spec.accountRecoverySetting"] },
   { id: "messages", title: "Messages", prefixes: ["spec.emailConfiguration", "spec.smsConfiguration", "spec.verificationMessageTemplate", "spec.adminCreateUserConfig.inviteMessageTemplate"] },
@@ -113,7 +113,7 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { id: "app-clients", title: "App clients", prefixes: ["spec.clients", "spec.clientDefaults"] },
   { id: "resource-servers", title: "Resource servers", prefixes: ["spec.resourceServers"] },
   { id: "groups", title: "Groups", prefixes: ["spec.groups"] },
-  { id: "domain", title: "Domain", prefixes: ["spec.domain"] },
+  { id: "domain", title: "Domain", prefixes: ["spec.domain", "spec.customDomain"] },
   { id: "branding", title: "Branding", prefixes: ["spec.managedLoginBranding", "spec.uiCustomizations"] },
 ];
 

@@ -4,7 +4,7 @@
  * the plan, the Problems panel and review comments name a setting exactly as the editor shows it. The API path
  * stays available as secondary text (`apiPath`).
  */
-import { parseAddress } from "@/lib/cognito/plan/addresses";
+import { CUSTOM_DOMAIN_ADDRESS, parseAddress } from "@/lib/cognito/plan/addresses";
 import { type PathSegment as PlanSegment, parsePath } from "@/lib/cognito/plan/paths";
 import type { ResourceType } from "@/lib/cognito/plan/types";
 import { toFieldName } from "@/lib/cognito/spec";
@@ -188,6 +188,7 @@ export function labelForPlanField(field: string): FieldLabel {
   if (!resourceOf) return { label: field, apiPath: field };
   const { type, key } = resourceOf;
   const attribute = labelForPlanPath(type, path).label;
+  if (address === CUSTOM_DOMAIN_ADDRESS) return { label: join(["Custom domain", labelForPlanPath(type, path).label].filter((p) => p !== "")), apiPath: field };
   const noun = ADDRESS_NOUN[type];
   const resource = noun === "" ? "" : `${noun}${key ? ` ${key}` : ""}`;
   return { label: join([resource, attribute].filter((p) => p !== "")), apiPath: field };

@@ -51,7 +51,7 @@ export interface LivePoolFacts {
   issuerUrl: string;
   /** Client ids by client name. */
   clientIds: Record<string, string>;
-  /** The CloudFront distribution a custom domain's DNS alias must point at. */
+  /** The CloudFront distribution a custom domain's DNS alias must point at (the custom domain's, when there is one). */
   domainCloudFrontTarget?: string;
   /**
    * Identity providers for which AWS holds a secret (client_secret / private_key). The document cannot say
@@ -70,7 +70,9 @@ export interface LivePoolRaw {
   mfa: MfaConfigType;
   clients: UserPoolClientType[];
   resourceServers: ResourceServerType[];
+  /** The domain in the document's `domain` slot, and the custom domain in its `customDomain` slot. */
   domain?: DomainDescriptionType;
+  customDomain?: DomainDescriptionType;
   groups: GroupType[];
   /** Described providers with their secret details removed. */
   identityProviders: IdentityProviderType[];
@@ -143,12 +145,13 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
     allPages((token) => port.listGroups(userPoolId, token)),
     allPages((token) => port.listIdentityProviders(userPoolId, token)),
   ]);
-  const domainName = pool.CustomDomain ?? pool.Domain;
-  const [described, domain, describedProviders] = await Promise.all([
+  const [described, prefixDomain, liveCustomDomain, describedProviders] = await Promise.all([
     mapWithConcurrency(clientList, concurrency, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
-    domainName ? port.describeUserPoolDomain(domainName) : Promise.resolve(undefined),
+    pool.Domain ? port.describeUserPoolDomain(pool.Domain) : Promise.resolve(undefined),
+    pool.CustomDomain ? port.describeUserPoolDomain(pool.CustomDomain) : Promise.resolve(undefined),
     mapWithConcurrency(providerList, concurrency, (p) => port.describeIdentityProvider(userPoolId, p.ProviderName ?? "")),
   ]);
+  const { domain, customDomain } = arrangeDomains(prefixDomain, liveCustomDomain, options.desired);
   // Provider secrets are dropped here, once, like client secrets below.
   const providers = describedProviders.map((p) => identityProviderFromApi(p));
   const rawProviders: IdentityProviderType[] = describedProviders.map(({ ProviderDetails, ...p }) => ({
@@ -163,6 +166,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   spec.clients = clients.map(clientSpecFromApi);
   spec.resourceServers = resourceServers.map(resourceServerFromApi);
   if (domain) spec.domain = domainFromApi(domain);
+  if (customDomain) spec.customDomain = domainFromApi(customDomain);
   spec.groups = groups.map(groupFromApi);
   spec.identityProviders = providers.map((p) => p.spec);
   const scope = brandingReadScope(options.desired, options.branding);
@@ -194,7 +198,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       issuerUrl: issuerUrlOf(region, userPoolId),
       clientIds,
       providersWithSecret: providers.filter((p) => p.hadSecret).map((p) => p.spec.providerName),
-      ...(domain?.CloudFrontDistribution ? { domainCloudFrontTarget: domain.CloudFrontDistribution } : {}),
+      ...(cloudFrontTarget(liveCustomDomain ?? prefixDomain) ? { domainCloudFrontTarget: cloudFrontTarget(liveCustomDomain ?? prefixDomain) } : {}),
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),
     },
@@ -204,9 +208,29 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       clients,
       resourceServers,
       ...(domain ? { domain } : {}),
+      ...(customDomain ? { customDomain } : {}),
       groups,
       identityProviders: rawProviders,
       ...(branding ? { managedLoginBrandingIds: branding.styleIds } : {}),
     },
   };
+}
+
+function cloudFrontTarget(domain: DomainDescriptionType | undefined): string | undefined {
+  return domain?.CloudFrontDistribution || undefined;
+}
+
+/**
+ * Which live domain fills which slot of the document: the prefix domain is `domain`; the custom domain is
+ * `customDomain` beside a prefix domain, or when the design keeps it there, and otherwise `domain` (a pool's
+ * only domain, as designs wrote it before a pool could have two).
+ */
+function arrangeDomains(
+  prefix: DomainDescriptionType | undefined,
+  custom: DomainDescriptionType | undefined,
+  desired: PoolDocument | undefined,
+): { domain?: DomainDescriptionType; customDomain?: DomainDescriptionType } {
+  if (!custom) return prefix ? { domain: prefix } : {};
+  if (prefix || desired?.spec.customDomain !== undefined) return { ...(prefix ? { domain: prefix } : {}), customDomain: custom };
+  return { domain: custom };
 }

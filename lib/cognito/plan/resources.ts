@@ -10,18 +10,19 @@ import type { PoolSpec } from "../spec/pool-schema";
  * Settings of the MFA configuration resource (`SetUserPoolMfaConfig`). `smsAuthenticationMessage` is also
  * accepted by UpdateUserPool, but Terraform sends it with SetUserPoolMfaConfig (`SmsMfaConfiguration`),
  * right after CreateUserPool, so it belongs here. `smsConfiguration` stays with the pool
- * (UpdateUserPool owns it; apply repeats it in `SmsMfaConfiguration` when needed).
+ * (UpdateUserPool owns it; apply repeats it in `SmsMfaConfiguration` when SMS MFA is on: `smsMfaConfiguration`).
  */
 export const MFA_FIELDS = [
   "mfaConfiguration",
   "softwareTokenMfaConfiguration",
+  "smsMfaConfiguration",
   "emailMfaConfiguration",
   "webAuthnConfiguration",
   "smsAuthenticationMessage",
 ] as const satisfies readonly (keyof PoolSpec)[];
 
 /** Spec fields that are other resources (or, for `clientDefaults`, a document-only convenience for them). */
-export const CHILD_RESOURCE_FIELDS = ["clients", "resourceServers", "domain", "clientDefaults", "groups", "identityProviders", "managedLoginBranding", "uiCustomizations"] as const satisfies readonly (keyof PoolSpec)[];
+export const CHILD_RESOURCE_FIELDS = ["clients", "resourceServers", "domain", "customDomain", "clientDefaults", "groups", "identityProviders", "managedLoginBranding", "uiCustomizations"] as const satisfies readonly (keyof PoolSpec)[];
 
 /** Spec fields that are not attributes of the pool resource: child resources and the MFA configuration's. */
 export const NON_POOL_FIELDS = [...CHILD_RESOURCE_FIELDS, ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];

@@ -84,7 +84,10 @@ export interface PoolValue {
 }
 
 /** The MFA settings SetUserPoolMfaConfig receives, with the pool's SMS configuration it repeats. */
-export type MfaValue = Pick<PoolSpec, "mfaConfiguration" | "softwareTokenMfaConfiguration" | "emailMfaConfiguration" | "webAuthnConfiguration" | "smsAuthenticationMessage" | "smsConfiguration">;
+export type MfaValue = Pick<
+  PoolSpec,
+  "mfaConfiguration" | "softwareTokenMfaConfiguration" | "smsMfaConfiguration" | "emailMfaConfiguration" | "webAuthnConfiguration" | "smsAuthenticationMessage" | "smsConfiguration"
+>;
 
 /** What apply sends for each resource type: the desired resource, as the plan compared it. */
 export interface ResourceValues {

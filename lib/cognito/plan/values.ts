@@ -20,8 +20,8 @@ export function poolValue(doc: PoolDocument): PoolValue {
 
 /** What SetUserPoolMfaConfig is sent: the MFA settings, and the SMS configuration it repeats. */
 export function mfaValue(doc: PoolDocument): MfaValue {
-  const { mfaConfiguration, softwareTokenMfaConfiguration, emailMfaConfiguration, webAuthnConfiguration, smsAuthenticationMessage, smsConfiguration } = doc.spec;
-  const all: MfaValue = { mfaConfiguration, softwareTokenMfaConfiguration, emailMfaConfiguration, webAuthnConfiguration, smsAuthenticationMessage, smsConfiguration };
+  const { mfaConfiguration, softwareTokenMfaConfiguration, smsMfaConfiguration, emailMfaConfiguration, webAuthnConfiguration, smsAuthenticationMessage, smsConfiguration } = doc.spec;
+  const all: MfaValue = { mfaConfiguration, softwareTokenMfaConfiguration, smsMfaConfiguration, emailMfaConfiguration, webAuthnConfiguration, smsAuthenticationMessage, smsConfiguration };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as MfaValue;
 }
 
@@ -48,7 +48,8 @@ const KEYED: KeyedLists = {
 export function desiredValue<T extends ResourceType>(doc: PoolDocument, type: T, key: string): ResourceValues[T] | undefined {
   if (type === "userPool") return poolValue(doc) as ResourceValues[T];
   if (type === "mfaConfig") return mfaValue(doc) as ResourceValues[T];
-  if (type === "domain") return doc.spec.domain as ResourceValues[T] | undefined;
+  // A pool's domains (`domain`, `customDomain`) are told apart by name: the entry's key.
+  if (type === "domain") return [doc.spec.domain, doc.spec.customDomain].find((d) => d?.domain === key) as ResourceValues[T] | undefined;
   const list = KEYED[type] as ((d: PoolDocument) => Map<string, ResourceValues[T]>) | undefined;
   return list?.(doc).get(key);
 }

@@ -97,7 +97,7 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
     const arn = im.input.evaluator.value({ "Fn::GetAtt": [functionId, "Arn"] }, path);
     properties.LambdaConfig = { ...lambdaConfig, [trigger]: im.placeholders.substitute(arn) };
   }
-  const { UserPoolName, Policies, EnabledMfas, EmailAuthenticationMessage, EmailAuthenticationSubject, WebAuthnRelyingPartyID, WebAuthnUserVerification, EmailVerificationMessage, EmailVerificationSubject, SmsVerificationMessage, ...rest } =
+  const { UserPoolName, Policies, EnabledMfas, EmailAuthenticationMessage, EmailAuthenticationSubject, WebAuthnRelyingPartyID, WebAuthnUserVerification, WebAuthnFactorConfiguration, EmailVerificationMessage, EmailVerificationSubject, SmsVerificationMessage, ...rest } =
     properties;
   for (const key of SPEC_ONLY_KEYS) {
     if (key in rest) {
@@ -120,13 +120,13 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
   if (unknownFactor !== undefined) spec.softwareTokenMfaConfiguration = { enabled: unknownFactor };
   const mfas = mfaList.filter((f) => !im.placeholders.holds(f)).map(String);
   for (const factor of mfas) {
-    if (factor === "SMS_MFA" && !spec.smsConfiguration) im.warn("not-in-model", `${where}.EnabledMfas lists SMS_MFA without an SmsConfiguration; SMS MFA follows from the SMS configuration in the pool model`);
+    if (factor === "SMS_MFA") spec.smsMfaConfiguration = { enabled: true };
     else if (!["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"].includes(factor)) im.warn("not-in-model", `${where}.EnabledMfas lists ${factor}, which the pool model does not know`);
   }
   if (mfas.includes("SOFTWARE_TOKEN_MFA")) spec.softwareTokenMfaConfiguration = { enabled: true };
   if (mfas.includes("EMAIL_OTP") || EmailAuthenticationMessage !== undefined || EmailAuthenticationSubject !== undefined)
     spec.emailMfaConfiguration = compactOrUndefined({ message: EmailAuthenticationMessage, subject: EmailAuthenticationSubject }) ?? {};
-  const webAuthn = compactOrUndefined({ relyingPartyId: WebAuthnRelyingPartyID, userVerification: WebAuthnUserVerification });
+  const webAuthn = compactOrUndefined({ relyingPartyId: WebAuthnRelyingPartyID, userVerification: WebAuthnUserVerification, factorConfiguration: WebAuthnFactorConfiguration });
   if (webAuthn) spec.webAuthnConfiguration = webAuthn;
   // The top-level verification messages are the same settings as VerificationMessageTemplate's.
   const legacy = { emailMessage: EmailVerificationMessage, emailSubject: EmailVerificationSubject, smsMessage: SmsVerificationMessage };
@@ -167,7 +167,7 @@ function readChildren(im: PoolImporter) {
       const { Domain, CustomDomainConfig, ManagedLoginVersion, ...other } = im.childProperties(id, resource);
       for (const key of Object.keys(other)) im.warn("not-in-model", `${where}.${key} has no place in the pool model and was not imported`);
       const certificateArn = isObject(CustomDomainConfig) ? CustomDomainConfig.CertificateArn : undefined;
-      if (out.domains.length === 1) im.warn("several-domains", `Resources.${id} is a second user pool domain of ${im.input.poolId}; only the first was imported (a pool has one prefix domain and one custom domain; the model holds one)`);
+      if (out.domains.length === 2) im.warn("several-domains", `Resources.${id} is a third user pool domain of ${im.input.poolId}; it was not imported (a pool has one prefix domain and one custom domain)`);
       out.domains.push(compactOrUndefined({ domain: Domain, certificateArn, managedLoginVersion: ManagedLoginVersion }) ?? {});
     }
   }
@@ -283,7 +283,7 @@ export function importPool(input: PoolInput): ImportedPool {
       ...(input.region !== undefined ? { region: input.region } : {}),
       ...spec,
       ...(resourceServers.length ? { resourceServers } : {}),
-      ...(domains.length ? { domain: domains[0] } : {}),
+      ...placeDomains(domains),
       ...(clients.length ? { clients } : {}),
       ...(groups.length ? { groups } : {}),
       ...(identityProviders.length ? { identityProviders } : {}),
@@ -312,4 +312,14 @@ export function importPool(input: PoolInput): ImportedPool {
     unresolved: unresolvedInputs(source, found, im.unplacedGaps),
     diagnostics,
   };
+}
+
+/**
+ * A pool has one prefix domain and one custom domain (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html):
+ * the first domain goes to `domain` unless it is the custom one beside a prefix domain, which goes to `customDomain`.
+ */
+function placeDomains(domains: readonly Json[]): { domain?: Json; customDomain?: Json } {
+  const isCustom = (d: Json | undefined) => d?.certificateArn !== undefined;
+  const [first, second] = domains.length >= 2 && isCustom(domains[0]) && !isCustom(domains[1]) ? [domains[1], domains[0]] : domains;
+  return { ...(first ? { domain: first } : {}), ...(second ? { customDomain: second } : {}) };
 }

@@ -34,6 +34,8 @@ const POOL_FIELDS_NOT_EXPRESSIBLE: Partial<Record<keyof PoolSpec, string>> = {
   webAuthnConfiguration: "OpenMCF has no WebAuthn (passkey) configuration",
   smsAuthenticationMessage: "OpenMCF has no SMS configuration or SMS MFA",
   smsConfiguration: "OpenMCF has no SMS configuration or SMS MFA (left out of v1: it needs a separate IAM role and SNS setup)",
+  smsMfaConfiguration: "OpenMCF has no SMS MFA",
+  customDomain: "OpenMCF AwsCognitoUserPool v1 has one domain; the custom domain beside the prefix domain is not exported",
   verificationMessageTemplate: "OpenMCF has no verification message templates",
   deviceConfiguration: "OpenMCF has no device tracking",
   userPoolAddOns: "OpenMCF has no user pool add-ons (threat protection)",

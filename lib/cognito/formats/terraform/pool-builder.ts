@@ -4,7 +4,9 @@
  * schema-checked with every gap an error at its field.
  */
 import { type Diagnostic, warning } from "../../spec/diagnostics";
+import type { PoolSpec } from "../../spec/pool-schema";
 import { validatePoolDocument } from "../../spec/validate";
+import { smsMfaImpliedByTerraform } from "../common";
 import { fromTarget } from "../shape-walk";
 import type { ImportedPool } from "../types";
 import { PoolRef, Unknown, type Value, isObject } from "./hcl-values";
@@ -122,6 +124,7 @@ export function providerRegion(b: PoolBuilder, instance: Instance): unknown {
 
 /** Turns a built draft into an ImportedPool: gaps out, errors at their fields, schema check. */
 export function finishPool(address: string, draft: Json, b: { diagnostics: Diagnostic[]; gaps: Gaps }, config: TfConfig): ImportedPool {
+  deriveSmsMfaSwitch(draft);
   const filled: FilledGap[] = [...b.gaps.placed, ...b.gaps.extract(draft, "")];
   const gapPaths = filled.map((f) => f.path);
   const diagnostics = [...b.diagnostics, ...filled.map(gapDiagnostic)];
@@ -140,3 +143,18 @@ export function finishPool(address: string, draft: Json, b: { diagnostics: Diagn
   };
 }
 
+
+/**
+ * Terraform (and the mineiros module) turn SMS MFA on with an SMS configuration and MFA ON or OPTIONAL; the
+ * design says so with its own switch (`smsMfaImpliedByTerraform`). A value the importer could not evaluate
+ * leaves the switch unset.
+ */
+function deriveSmsMfaSwitch(draft: Json): void {
+  const spec = draft.spec;
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) return;
+  const s = spec as Json;
+  if (s.smsMfaConfiguration !== undefined || s.smsConfiguration === undefined) return;
+  if (s.mfaConfiguration !== undefined && typeof s.mfaConfiguration !== "string") return;
+  const implied = smsMfaImpliedByTerraform({ smsConfiguration: {}, mfaConfiguration: s.mfaConfiguration } as PoolSpec);
+  if (implied) s.smsMfaConfiguration = implied;
+}
