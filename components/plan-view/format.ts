@@ -26,6 +26,7 @@ export const RESOURCE_GROUPS: { type: ResourceType; title: string }[] = [
   { type: "identityProvider", title: "Sign-in providers" },
   { type: "appClient", title: "App clients" },
   { type: "group", title: "Groups" },
+  { type: "terms", title: "Terms documents" },
   { type: "domain", title: "Domain" },
 ];
 
@@ -37,6 +38,7 @@ export const RESOURCE_NOUN: Record<ResourceType, string> = {
   identityProvider: "Sign-in provider",
   group: "Group",
   domain: "Domain",
+  terms: "Terms document",
 };
 
 /** How loud the worst-impact banner is. */

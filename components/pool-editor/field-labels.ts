@@ -38,6 +38,7 @@ const RESOURCE_PREFIX: Readonly<Record<ResourceType, string>> = {
   identityProvider: "spec.identityProviders.*",
   group: "spec.groups.*",
   domain: "spec.domain",
+  terms: "spec.terms.*",
 };
 
 /** `minimumLength` → "Minimum length": the fallback for a field the editor has no label for. */

@@ -52,6 +52,9 @@ import type { ResourceServerSpec } from "../spec/resource-server-schema";
 import { runPreflight } from "../preflight/run-preflight";
 import type { PreflightPort, PreflightReport } from "../preflight/types";
 import { toAwsErrorInfo, type AwsErrorInfo, type CognitoPort } from "./port";
+import { termsTasks, type TermsTaskContext } from "./terms-tasks";
+import { termsAddress } from "../plan/plan-terms";
+import { termsKey } from "../spec/terms-schema";
 
 export type StepOutcome = "ok" | "failed" | "skipped";
 
@@ -136,7 +139,7 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
-const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "groups", "providerDeletes", "domain"] as const;
+const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "terms", "groups", "providerDeletes", "domain"] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Task {
@@ -261,6 +264,9 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
     }
     const created = await port.createUserPoolClient(createUserPoolClientInput(id, client));
     if (created.ClientSecret) secrets[client.name] = created.ClientSecret;
+    // Its terms documents (a later phase) need the new id; the secret is not kept here.
+    const { ClientSecret: _secret, ...withoutSecret } = created;
+    liveClientsByName.set(client.name, withoutSecret);
   }
   const desiredClient = (name: string) => {
     const client = desired.spec.clients?.find((c) => c.name === name);
@@ -274,6 +280,19 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
       ...(domain.certificateArn ? { CustomDomainConfig: { CertificateArn: domain.certificateArn } } : {}),
       ...(domain.managedLoginVersion ? { ManagedLoginVersion: domain.managedLoginVersion } : {}),
     });
+  };
+
+  const termsContext: TermsTaskContext = {
+    port,
+    poolId: requirePoolId,
+    clientId: (name) => liveClientsByName.get(name)?.ClientId,
+    live: creating || replacingPool ? [] : (live?.raw.terms ?? []),
+    desired: (key) => desired.spec.terms?.find((t) => termsKey(t) === key),
+  };
+  const addTerms = (entry: ResourceChange) => {
+    if (entry.action === "noop") return;
+    const step: ApplyStep = { resource: entry.address, action: entry.action, outcome: "skipped" };
+    for (const task of termsTasks(entry, termsContext)) tasks.push({ phase: task.phase, step, run: task.run });
   };
 
   if (creating || replacingPool) {
@@ -301,6 +320,10 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
     }
     for (const client of desired.spec.clients ?? []) {
       add("clients", clientAddress(client.name), "create", () => createClient(effectiveClient(desired.spec, client)));
+    }
+    for (const terms of desired.spec.terms ?? []) {
+      const key = termsKey(terms);
+      addTerms({ type: "terms", address: termsAddress(key), key, action: "create", changes: [], reasons: [] });
     }
     for (const group of desired.spec.groups ?? []) {
       add("groups", groupAddress(group.name), "create", () => port.createGroup(createGroupInput(requirePoolId(), group)));
@@ -425,6 +448,9 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
             );
           break;
         }
+        case "terms":
+          addTerms(entry);
+          break;
         case "domain": {
           const domain = desired.spec.domain;
           const oldDomain = raw.domain?.Domain;

@@ -31,6 +31,9 @@ export const WRITE_METHODS = [
   "createIdentityProvider",
   "updateIdentityProvider",
   "deleteIdentityProvider",
+  "createTerms",
+  "updateTerms",
+  "deleteTerms",
 ] as const satisfies readonly (keyof CognitoPort)[];
 
 /**

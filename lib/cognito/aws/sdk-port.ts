@@ -22,16 +22,19 @@ import {
   CreateGroupCommand,
   CreateIdentityProviderCommand,
   CreateResourceServerCommand,
+  CreateTermsCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
   DeleteGroupCommand,
   DeleteIdentityProviderCommand,
   DeleteResourceServerCommand,
+  DeleteTermsCommand,
   DeleteUserPoolClientCommand,
   DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
   DescribeIdentityProviderCommand,
+  DescribeTermsCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
@@ -39,12 +42,14 @@ import {
   ListGroupsCommand,
   ListIdentityProvidersCommand,
   ListResourceServersCommand,
+  ListTermsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
   UpdateGroupCommand,
   UpdateIdentityProviderCommand,
   UpdateResourceServerCommand,
+  UpdateTermsCommand,
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
   UpdateUserPoolDomainCommand,
@@ -59,6 +64,8 @@ export const LIST_RESOURCE_SERVERS_PAGE_SIZE = 50;
 /** ListGroups `Limit` and ListIdentityProviders `MaxResults`: 1–60 (QueryLimitType / ListProvidersLimitType). */
 export const LIST_GROUPS_PAGE_SIZE = 60;
 export const LIST_PROVIDERS_PAGE_SIZE = 60;
+/** ListTerms `MaxResults`: 1–60 (ListTermsRequestMaxResultsInteger). */
+export const LIST_TERMS_PAGE_SIZE = 60;
 /** ListUserPools `MaxResults` is required, 1–60 (PoolQueryLimitType). */
 export const LIST_USER_POOLS_PAGE_SIZE = 60;
 
@@ -272,6 +279,25 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     },
     async deleteIdentityProvider(UserPoolId, ProviderName) {
       await call("DeleteIdentityProvider", UserPoolId, () => client.send(new DeleteIdentityProviderCommand({ UserPoolId, ProviderName })));
+    },
+
+    async listTerms(UserPoolId, NextToken) {
+      const out = await call("ListTerms", UserPoolId, () => client.send(new ListTermsCommand({ UserPoolId, NextToken, MaxResults: LIST_TERMS_PAGE_SIZE })));
+      return { items: out.Terms ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+    },
+    async describeTerms(UserPoolId, TermsId) {
+      const out = await call("DescribeTerms", UserPoolId, () => client.send(new DescribeTermsCommand({ UserPoolId, TermsId })));
+      if (!out.Terms) throw Object.assign(new Error(`DescribeTerms returned no terms ${TermsId}`), { name: "ResourceNotFoundException" });
+      return out.Terms;
+    },
+    async createTerms(input) {
+      await call("CreateTerms", input.UserPoolId, () => client.send(new CreateTermsCommand(input)));
+    },
+    async updateTerms(input) {
+      await call("UpdateTerms", input.UserPoolId, () => client.send(new UpdateTermsCommand(input)));
+    },
+    async deleteTerms(UserPoolId, TermsId) {
+      await call("DeleteTerms", UserPoolId, () => client.send(new DeleteTermsCommand({ UserPoolId, TermsId })));
     },
 
     async createUserPoolDomain(input) {

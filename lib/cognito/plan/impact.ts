@@ -31,6 +31,8 @@ function label(e: ResourceChange): string {
       return `identity provider ${JSON.stringify(e.previousKey ?? e.key)}`;
     case "group":
       return `group ${JSON.stringify(e.key)}`;
+    case "terms":
+      return `terms document ${JSON.stringify(e.key)}`;
   }
 }
 

@@ -21,6 +21,7 @@ import { describeImpact } from "./impact";
 import { formatPath } from "./paths";
 import { POOL_REPLACEMENT_CASCADE, classifyChange, type ReplacementRule } from "./replacement-rules";
 import { planGroups, planIdentityProviders } from "./plan-groups-idps";
+import { planTerms } from "./plan-terms";
 import { type Values, effectiveClients, mfaAttributes, poolAttributes } from "./resources";
 import { clientSecurityChanges, poolSecurityChanges } from "./security";
 import type { AttributeChange, Plan, PlanAction, PlanOptions, ReplacementReason, ResourceChange, ResourceType, SecurityChange } from "./types";
@@ -203,6 +204,9 @@ export function planChanges(currentDocument: PoolDocument | null, desiredDocumen
 
   // ---- app clients (by name) ----
   planClients(b, current, desired, cascade, options);
+
+  // ---- terms documents (by client and name; after the clients, whose replacement they follow) ----
+  planTerms(b, current, desired, cascade);
 
   // ---- groups (by name) ----
   planGroups(b, current, desired, cascade);

@@ -24,6 +24,7 @@ const TYPE_NAME: Record<ResourceChange["type"], string> = {
   identityProvider: "identity_provider",
   group: "group",
   domain: "domain",
+  terms: "terms",
 };
 
 function value(v: unknown): string {

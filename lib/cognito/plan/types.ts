@@ -21,7 +21,7 @@ import type { SecretRef } from "../spec/identity-provider-schema";
 export type PlanAction = "create" | "update" | "replace" | "delete" | "noop";
 
 /** The Cognito resources a plan covers. `mfaConfig` is the part of the pool set with `SetUserPoolMfaConfig`. */
-export type ResourceType = "userPool" | "mfaConfig" | "resourceServer" | "identityProvider" | "appClient" | "group" | "domain";
+export type ResourceType = "userPool" | "mfaConfig" | "resourceServer" | "identityProvider" | "appClient" | "group" | "domain" | "terms";
 
 /**
  * One attribute whose value changes. `before` / `after` absent (undefined; omitted in JSON) = not set.

@@ -12,6 +12,7 @@ import { appClientSchema, appClientSettingsSchema } from "./client-schema";
 import { domainSchema } from "./domain-schema";
 import { groupSchema } from "./group-schema";
 import { identityProviderSchema } from "./identity-provider-schema";
+import { termsSchema } from "./terms-schema";
 import { lambdaConfigSchema } from "./lambda-config-schema";
 import {
   adminCreateUserConfigSchema,
@@ -142,6 +143,11 @@ export const poolSpecSchema = z.strictObject({
    * (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Identity providers per user pool").
    */
   identityProviders: z.array(identityProviderSchema).optional(),
+  /**
+   * Terms documents of the app clients (terms-schema.ts). Unset = not managed here; [] = none. Matched by
+   * client and name.
+   */
+  terms: z.array(termsSchema).optional(),
 });
 
 export type PoolSpec = z.infer<typeof poolSpecSchema>;

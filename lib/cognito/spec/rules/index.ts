@@ -14,6 +14,7 @@ import { oauthRule } from "./oauth";
 import { redirectUrisRule } from "./redirect-uris";
 import type { Rule } from "./rule";
 import { schemaAttributesRule } from "./schema-attributes";
+import { termsRule } from "./terms";
 import { tierFeaturesRule } from "./tier-features";
 import { tokenValidityRule } from "./token-validity";
 import { uniqueNamesRule } from "./unique-names";
@@ -40,6 +41,7 @@ export const CROSS_FIELD_RULES: readonly Rule[] = [
   domainRule,
   groupsRule,
   identityProvidersRule,
+  termsRule,
 ];
 
 export type { Rule, RuleContext } from "./rule";
