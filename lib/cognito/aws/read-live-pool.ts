@@ -152,7 +152,8 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
     allPages((token) => port.listResourceServers(userPoolId, token)),
     allPages((token) => port.listGroups(userPoolId, token)),
     allPages((token) => port.listIdentityProviders(userPoolId, token)),
-    readLiveTerms(port, userPoolId, concurrency),
+    // Only when asked for: a pull, or a document that manages terms (an IAM policy without ListTerms keeps working otherwise).
+    options.desired === undefined || options.desired.spec.terms !== undefined ? readLiveTerms(port, userPoolId, concurrency) : Promise.resolve([]),
   ]);
   const domainName = pool.CustomDomain ?? pool.Domain;
   const [described, domain, describedProviders] = await Promise.all([

@@ -61,7 +61,9 @@ export function planTerms(b: Builder, current: PoolDocument | null, desired: Poo
       const clientGone = replacedClients.has(w.item.client);
       if (cascade || clientGone) {
         const reasons = cascade ? [CASCADE_REASON] : [clientReplacedReason(w.item.client)];
-        b.entries.push(entry(key, "replace", exactChanges("terms", before, after, SKIP), reasons, path));
+        // The client keeps its name but not its id: shown as the change that forces the replacement.
+        const clientChange: AttributeChange[] = cascade ? [] : [{ path: "client", before: w.item.client, after: w.item.client, forcesReplacement: true, rule: reasons[0]?.rule ?? "terms.client" }];
+        b.entries.push(entry(key, "replace", [...clientChange, ...exactChanges("terms", before, after, SKIP)], reasons, path));
       } else b.entries.push(entry(key, actionOf(a.changes), a.changes, [], path));
     } else if (w) {
       b.entries.push(entry(key, "create", exactChanges("terms", undefined, w.item as Values, SKIP), [], joinPath("spec", "terms", w.index)));
