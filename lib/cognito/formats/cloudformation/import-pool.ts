@@ -18,6 +18,7 @@ import type { ImportedPool, UnresolvedInput } from "../types";
 import type { Evaluator } from "./evaluate";
 import { type Gap, describeRemedy, isUnresolved } from "./gaps";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, groupFromProperties, identityProviderFromProperties, takeProviderSecret } from "./groups-idps";
+import { CFN_TERMS, termsFromProperties } from "./terms";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES } from "./naming";
 import { type FoundGap, Placeholders } from "./placeholders";
 import type { TemplateSource } from "./template-source";
@@ -29,7 +30,7 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" 
 const RESOURCE_ATTRIBUTES = new Set(["Type", "Properties", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "Condition", "CreationPolicy", "UpdatePolicy"]);
 
 /** The pool keys that are not CloudFormation properties but spec keys a hand-written template might carry. */
-const SPEC_ONLY_KEYS = ["Region", "Clients", "ResourceServers", "Domain", "ClientDefaults", "Groups", "IdentityProviders", "PasswordPolicy", "SignInPolicy", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "WebAuthnConfiguration"];
+const SPEC_ONLY_KEYS = ["Region", "Clients", "ResourceServers", "Domain", "ClientDefaults", "Groups", "IdentityProviders", "Terms", "PasswordPolicy", "SignInPolicy", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "WebAuthnConfiguration"];
 
 export interface PoolInput {
   source: TemplateSource;
@@ -138,7 +139,9 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
 }
 
 function readChildren(im: PoolImporter) {
-  const out = { resourceServers: [] as Json[], clients: [] as Json[], domains: [] as Json[], groups: [] as Json[], identityProviders: [] as Json[] };
+  const out = { resourceServers: [] as Json[], clients: [] as Json[], domains: [] as Json[], groups: [] as Json[], identityProviders: [] as Json[], terms: [] as Json[] };
+  const clientNames = new Map<string, string>();
+  const termsResources: { id: string; resource: Json }[] = [];
   for (const { id, resource, attachedWithoutRef } of im.input.children) {
     for (const key of Object.keys(resource)) if (!RESOURCE_ATTRIBUTES.has(key)) im.warn("not-in-model", `Resources.${id}.${key} is not a resource attribute the importer knows; it was not imported`);
     const where = `Resources.${id}.Properties`;
@@ -151,8 +154,10 @@ function readChildren(im: PoolImporter) {
         im.warn("no-client-name", `${where}.ClientName is not set; the logical id ${id} is used as the client name`);
         client.name = id;
       }
+      if (typeof client.name === "string") clientNames.set(id, client.name);
       out.clients.push(client);
     }
+    else if (resource.Type === CFN_TERMS) termsResources.push({ id, resource });
     else if (resource.Type === CFN_GROUP) out.groups.push(groupFromProperties(im.childProperties(id, resource), where, im.diagnostics));
     else if (resource.Type === CFN_IDENTITY_PROVIDER) {
       // The secret comes out before intrinsics are evaluated: a parameter holding it is a reference, never a value.
@@ -166,6 +171,12 @@ function readChildren(im: PoolImporter) {
       if (out.domains.length === 1) im.warn("several-domains", `Resources.${id} is a second user pool domain of ${im.input.poolId}; only the first was imported (a pool has one prefix domain and one custom domain; the model holds one)`);
       out.domains.push(compactOrUndefined({ domain: Domain, certificateArn, managedLoginVersion: ManagedLoginVersion }) ?? {});
     }
+  }
+  // After every client: a terms resource names its client by logical id.
+  for (const { id, resource } of termsResources) {
+    const raw = isObject(resource.Properties) ? resource.Properties.ClientId : undefined;
+    const terms = termsFromProperties(id, raw, im.childProperties(id, resource), clientNames, im.diagnostics);
+    if (terms) out.terms.push(terms);
   }
   return out;
 }
@@ -259,7 +270,7 @@ export function importPool(input: PoolInput): ImportedPool {
     im.warn("no-pool-name", `Resources.${poolId}.Properties.UserPoolName is not set (CloudFormation would generate one); the logical id ${poolId} is used as the pool name`);
     name = poolId;
   }
-  const { resourceServers, clients, domains, groups, identityProviders } = readChildren(im);
+  const { resourceServers, clients, domains, groups, identityProviders, terms } = readChildren(im);
   for (const { id, gaps } of input.conditionGaps)
     im.warn("condition-unresolved", `Resources.${id}.Condition depends on ${gaps.map((g) => g.name).join(", ")}; ${id} was imported as if the condition held (${describeRemedy(gaps)} to decide)`);
 
@@ -275,6 +286,7 @@ export function importPool(input: PoolInput): ImportedPool {
       ...(clients.length ? { clients } : {}),
       ...(groups.length ? { groups } : {}),
       ...(identityProviders.length ? { identityProviders } : {}),
+      ...(terms.length ? { terms } : {}),
     },
   };
   const found = im.placeholders.extract(draft);

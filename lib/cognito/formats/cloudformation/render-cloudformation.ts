@@ -17,6 +17,7 @@ import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
 import { CfnRef, CFN_WRITE_TAGS } from "./intrinsics";
+import { CFN_TERMS, termsProperties } from "./terms";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
 /** CloudFormation caps `WebAuthnRelyingPartyID` at 63 characters (the API allows 127). */
@@ -31,6 +32,7 @@ const SPECIAL_POOL_KEYS = [
   "clientDefaults",
   "groups",
   "identityProviders",
+  "terms",
   "passwordPolicy",
   "signInPolicy",
   "softwareTokenMfaConfiguration",
@@ -122,6 +124,7 @@ function render(doc: PoolDocument): ExportResult {
     resources[id] = { Type: CFN_IDENTITY_PROVIDER, Properties: identityProviderProperties(provider, pool, parameterId, parameters) };
   }
 
+  const clientLogicalIds = new Map<string, string>();
   (spec.clients ?? []).forEach((raw, i) => {
     const client = { ...effectiveClient(spec, raw) };
     if (client.refreshTokenValidity === 0) {
@@ -130,6 +133,7 @@ function render(doc: PoolDocument): ExportResult {
       delete client.refreshTokenValidity;
     }
     const id = ids.allocate(`${client.name} Client`, "Client");
+    clientLogicalIds.set(client.name, id);
     // Custom scopes must exist before a client lists them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html): depend on their servers.
     const dependsOn = [
       ...new Set(
@@ -146,6 +150,14 @@ function render(doc: PoolDocument): ExportResult {
   });
 
   for (const group of spec.groups ?? []) resources[ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, pool) };
+  (spec.terms ?? []).forEach((terms, i) => {
+    const clientId = clientLogicalIds.get(terms.client);
+    if (clientId === undefined) {
+      diagnostics.push(warning(`spec.terms[${i}].client`, "not-expressible", `app client "${terms.client}" is not in the template (clients are not managed here); its ${terms.name} is not exported`));
+      return;
+    }
+    resources[ids.allocate(`${terms.client} ${terms.name}`, "Terms")] = { Type: CFN_TERMS, Properties: termsProperties(terms, pool, clientId) };
+  });
 
   const parameterSection = noEchoParameters(parameters);
   const template = {
