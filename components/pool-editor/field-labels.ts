@@ -22,6 +22,7 @@ export interface FieldLabel {
 const ITEM_NOUN: Readonly<Record<string, string>> = {
   "spec.clients": "Client",
   "spec.groups": "Group",
+  "spec.terms": "Terms document",
   "spec.identityProviders": "Provider",
   "spec.resourceServers": "Resource server",
   "spec.schemaAttributes": "Attribute",
