@@ -62,7 +62,7 @@ export function planTerms(b: Builder, current: PoolDocument | null, desired: Poo
       if (cascade || clientGone) {
         const reasons = cascade ? [CASCADE_REASON] : [clientReplacedReason(w.item.client)];
         // The client keeps its name but not its id: shown as the change that forces the replacement.
-        const clientChange: AttributeChange[] = cascade ? [] : [{ path: "client", before: w.item.client, after: w.item.client, forcesReplacement: true, rule: reasons[0]?.rule ?? "terms.client" }];
+        const clientChange: AttributeChange[] = cascade ? [] : [{ path: "client", before: w.item.client, after: `${w.item.client} (created again, new id)`, forcesReplacement: true, rule: reasons[0]?.rule ?? "terms.client" }];
         b.entries.push(entry(key, "replace", [...clientChange, ...exactChanges("terms", before, after, SKIP)], reasons, path));
       } else b.entries.push(entry(key, actionOf(a.changes), a.changes, [], path));
     } else if (w) {
