@@ -56,7 +56,7 @@ test("terms of use and a privacy policy for a client: edited, planned, applied o
   const beforeBad = await draftVersion(page);
   await first.getByLabel("URL of link 1").fill("https://shop.test/our terms");
   await savedAfter(page, beforeBad);
-  await expect(first.getByText(/must be a URL without spaces/u)).toBeVisible();
+  await expect(first.getByText(/The Default \(all others\) link must be a URL without spaces/u)).toBeVisible();
   await screenshots(page, "editor-terms-error");
   const beforeFix = await draftVersion(page);
   await first.getByLabel("URL of link 1").fill("https://shop.test/terms");

@@ -3,14 +3,15 @@ import { useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button, Card, Input, Label, Select } from "@/components/ui";
 import { TERMS_LANGUAGES, TERMS_NAMES } from "@/lib/cognito/spec/terms-schema";
-import { SelectField, fieldId, useFieldMessages } from "../controls";
+import { SelectField, fieldId } from "../controls";
+import { messagesFor } from "../field-errors";
 import { useEditorContext } from "../editor-context";
 
 const NAME = "spec.terms";
 const DOCUMENT_LABEL: Record<(typeof TERMS_NAMES)[number], string> = { "terms-of-use": "Terms of use", "privacy-policy": "Privacy policy" };
-/** `cognito:portuguese-brazil` → "Portuguese (Brazil)"; `cognito:default` → "Default (every other language)". */
+/** `cognito:portuguese-brazil` → "Portuguese (Brazil)"; `cognito:default` → "Default (all others)". */
 function languageLabel(language: string): string {
-  if (language === "cognito:default") return "Default (every other language)";
+  if (language === "cognito:default") return "Default (all others)";
   const words = language.replace(/^cognito:/u, "").split("-");
   const [first = "", ...rest] = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
   return rest.length ? `${first} (${rest.join(" ")})` : first;
@@ -19,9 +20,15 @@ function languageLabel(language: string): string {
 /** One document's links: a language and a URL per row. */
 function LinksField({ name }: { name: string }) {
   const { control, register } = useFormContext();
-  const { readOnly } = useEditorContext();
+  const { readOnly, index } = useEditorContext();
   const { fields, append, remove } = useFieldArray({ control, name });
-  const { errors, warnings } = useFieldMessages(name);
+  // The whole document's validation (debounced), not the resolver's: a link is keyed by language in the document
+  // but by row in the form, so the resolver's error for a language would stay on a path no input clears.
+  const found = messagesFor(index, name);
+  // A message names the link by its API key ("cognito:french"); the page names it by its language.
+  const words = (m: string) => m.replace(/"(cognito:[a-z-]+)"/gu, (_, language: string) => `The ${languageLabel(language)} link`);
+  const errors = found.errors.map(words);
+  const warnings = found.warnings.map(words);
   const id = fieldId(name);
   const describedBy = errors.length || warnings.length ? `${id}-notes` : undefined;
   return (
@@ -30,7 +37,7 @@ function LinksField({ name }: { name: string }) {
       <p className="text-xs text-slate-600">Default serves every language without its own link. URLs without spaces, at most 1024 characters.</p>
       <ul className="space-y-2">
         {fields.map((row, i) => (
-          <li key={row.id} className="grid grid-cols-1 gap-2 sm:grid-cols-[12rem_1fr_auto] sm:items-center">
+          <li key={row.id} className="grid grid-cols-1 gap-2 sm:grid-cols-[13rem_1fr_auto] sm:items-center">
             <label htmlFor={`${id}-${i}-key`} className="sr-only">
               Language of link {i + 1}
             </label>
