@@ -1,6 +1,6 @@
 import "server-only";
-import type { CreateTargetInput, EnvironmentValuesInput, UpdateTargetInput } from "@/app/pools/review.validation";
-import { type EnvironmentValues, readEnvironmentValues } from "@/lib/cognito/environments";
+import type { CreateTargetInput, EnvironmentSettingsInput, EnvironmentValuesInput, UpdateTargetInput } from "@/app/pools/review.validation";
+import { describeSetting, type EnvironmentValues, listSettingEntries, readEnvironmentValues, replaceEnvironmentValuesPart } from "@/lib/cognito/environments";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 
@@ -43,14 +43,34 @@ export function describeEnvironmentValues(values: EnvironmentValues): string {
     if (c.callbackUrls) parts.push(`${name} callbackUrls ${c.callbackUrls.join(" ")}`);
     if (c.logoutUrls) parts.push(`${name} logoutUrls ${c.logoutUrls.join(" ")}`);
   }
+  for (const { kind, name, value } of listSettingEntries(values)) parts.push(`${describeSetting(kind, name)} ${value}`);
   return parts.length > 0 ? parts.join("; ") : "none (the design's values)";
 }
 
-/** Replaces a target's per-environment values. */
+/** Replaces a target's addresses (domain, certificate, the clients' URLs), keeping its other settings. */
 export async function updateEnvironmentValues(workspaceId: string, input: EnvironmentValuesInput, db: Db = getDb().db): Promise<{ before: TargetView; after: TargetView }> {
   const before = await getTarget(workspaceId, input.targetId, db);
   if (!before) throw new UserError("target-not-found", "This target no longer exists.");
-  const after = toView(await db.target.update({ where: { id: before.id }, data: { environmentValues: JSON.stringify(input.values) }, select: SELECT }));
+  const values = replaceEnvironmentValuesPart(before.environmentValues, "addresses", input.values);
+  const after = toView(await db.target.update({ where: { id: before.id }, data: { environmentValues: JSON.stringify(values) }, select: SELECT }));
+  return { before, after };
+}
+
+/**
+ * Replaces a target's other per-environment settings (the page's table), keeping its addresses. Conditional on
+ * the target being as the person saw it: a save by someone else in between is not overwritten.
+ */
+export async function updateEnvironmentSettings(workspaceId: string, input: EnvironmentSettingsInput, db: Db = getDb().db): Promise<{ before: TargetView; after: TargetView }> {
+  const before = await getTarget(workspaceId, input.targetId, db);
+  if (!before) throw new UserError("target-not-found", "This target no longer exists.");
+  const stale = () =>
+    new UserError("target-changed", `Target ${before.name} was changed by someone else since you opened this page. Your entries are still in the table: copy them, reload the page and save again.`);
+  if (before.updatedAt.toISOString() !== input.seen) throw stale();
+  const values = replaceEnvironmentValuesPart(before.environmentValues, "settings", input.values);
+  const written = await db.target.updateMany({ where: { id: before.id, updatedAt: before.updatedAt }, data: { environmentValues: JSON.stringify(values) } });
+  if (written.count !== 1) throw stale();
+  const after = await getTarget(workspaceId, before.id, db);
+  if (!after) throw new UserError("target-not-found", "This target no longer exists.");
   return { before, after };
 }
 
@@ -67,6 +87,18 @@ export function describeTarget(t: Pick<TargetView, "name" | "region" | "endpoint
     .join(", ");
 }
 
+/** The columns a target's form sets; empty optional fields are stored as null. */
+function targetFields(input: CreateTargetInput | UpdateTargetInput) {
+  return {
+    name: input.name,
+    region: input.region,
+    endpoint: input.endpoint ?? null,
+    roleArn: input.roleArn ?? null,
+    userPoolId: input.userPoolId ?? null,
+    requiredApprovals: input.requiredApprovals,
+  };
+}
+
 export async function createTarget(workspaceId: string, input: CreateTargetInput, db: Db = getDb().db): Promise<TargetView> {
   const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId }, select: { id: true } });
   if (!pool) throw new UserError("pool-not-found", "This pool no longer exists.");
@@ -74,15 +106,7 @@ export async function createTarget(workspaceId: string, input: CreateTargetInput
     throw new UserError("target-name-taken", `This pool already has a target named "${input.name}".`, "name");
   }
   const created = await db.target.create({
-    data: {
-      poolId: pool.id,
-      name: input.name,
-      region: input.region,
-      endpoint: input.endpoint ?? null,
-      roleArn: input.roleArn ?? null,
-      userPoolId: input.userPoolId ?? null,
-      requiredApprovals: input.requiredApprovals,
-    },
+    data: { poolId: pool.id, ...targetFields(input) },
     select: SELECT,
   });
   return toView(created);
@@ -96,14 +120,7 @@ export async function updateTarget(workspaceId: string, input: UpdateTargetInput
   }
   const after = await db.target.update({
     where: { id: before.id },
-    data: {
-      name: input.name,
-      region: input.region,
-      endpoint: input.endpoint ?? null,
-      roleArn: input.roleArn ?? null,
-      userPoolId: input.userPoolId ?? null,
-      requiredApprovals: input.requiredApprovals,
-    },
+    data: targetFields(input),
     select: SELECT,
   });
   return { before, after: toView(after) };

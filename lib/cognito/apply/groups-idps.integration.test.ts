@@ -15,7 +15,7 @@ import { CognitoIdentityProviderClient, DescribeIdentityProviderCommand, Describ
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { motoCognito } from "../aws/moto-compat.testing";
+import { motoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "../aws/read-live-pool";
 import type { SdkPort } from "../aws/sdk-port";
 import { createSecretResolver } from "../aws/secret-resolver";
@@ -25,7 +25,7 @@ import { renderPlanJson, renderPlanText } from "../plan";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
 import { applyPlan, type ApplyResult } from "./apply-plan";
-import { failingPort, planAgainstLive } from "./testing";
+import { failingPort, planAgainstLive } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 const GOOGLE_SECRET_1 = "GOCSPX-moto-first-4f1c9e2a7b";

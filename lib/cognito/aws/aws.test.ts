@@ -1,11 +1,12 @@
 /** Unit tests of the pure parts of lib/cognito/aws: rate limiter, quota floor, mapping, normalisation. */
 import type { UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, test } from "vitest";
-import type { PoolDocument } from "../spec/document-schema";
+import { poolValue } from "../plan/values";
 import { clientSpecFromApi, createUserPoolInput, mfaConfigInput, poolSpecFromApi, updateUserPoolClientInput, updateUserPoolInput } from "./mapping";
 import { normaliseLiveSpec } from "./normalise";
 import { quotaFloorSeconds } from "./quotas";
 import { createQuotaRateLimiter } from "./rate-limiter";
+import { poolDocument } from "@/test/support/pool-documents";
 
 describe("rate limiter (fake clock)", () => {
   function fakeClock() {
@@ -45,22 +46,16 @@ describe("rate limiter (fake clock)", () => {
   });
 });
 
-const document: PoolDocument = {
-  apiVersion: "cognito-studio.dev/v1",
-  kind: "UserPool",
-  metadata: { name: "shop" },
-  spec: {
-    region: "eu-west-1",
-    usernameAttributes: ["email"],
-    passwordPolicy: { minimumLength: 16 },
-    schemaAttributes: [{ name: "tenant", attributeDataType: "String" }],
-    adminCreateUserConfig: { inviteMessageTemplate: { smsMessage: "Hi {username}, code {####}" } },
-  },
-};
+const document = poolDocument({
+  usernameAttributes: ["email"],
+  passwordPolicy: { minimumLength: 16 },
+  schemaAttributes: [{ name: "tenant", attributeDataType: "String" }],
+  adminCreateUserConfig: { inviteMessageTemplate: { smsMessage: "Hi {username}, code {####}" } },
+});
 
 describe("mapping", () => {
   test("CreateUserPool: PascalCase members, Policies, Schema, SMSMessage of the invitation", () => {
-    expect(createUserPoolInput(document)).toEqual({
+    expect(createUserPoolInput(poolValue(document))).toEqual({
       PoolName: "shop",
       UsernameAttributes: ["email"],
       AdminCreateUserConfig: { InviteMessageTemplate: { SMSMessage: "Hi {username}, code {####}" } },
@@ -83,7 +78,7 @@ describe("mapping", () => {
       SmsVerificationMessage: "old {####}",
       VerificationMessageTemplate: { DefaultEmailOption: "CONFIRM_WITH_CODE" },
     };
-    expect(updateUserPoolInput("p", document, live)).toEqual({
+    expect(updateUserPoolInput("p", poolValue(document), live)).toEqual({
       UserPoolId: "p",
       PoolName: "shop",
       Policies: { PasswordPolicy: { MinimumLength: 16, RequireSymbols: true, TemporaryPasswordValidityDays: 7 } },
@@ -130,7 +125,7 @@ describe("mapping", () => {
   });
 
   test("SetUserPoolMfaConfig merges the live factors with the managed ones", () => {
-    expect(mfaConfigInput("p", { region: "eu-west-1", mfaConfiguration: "ON" }, { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } })).toEqual({
+    expect(mfaConfigInput("p", { mfaConfiguration: "ON" }, { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } })).toEqual({
       UserPoolId: "p",
       MfaConfiguration: "ON",
       SoftwareTokenMfaConfiguration: { Enabled: true },

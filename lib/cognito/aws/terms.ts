@@ -7,9 +7,10 @@
  * enforcement again, which are the same). Source and enforcement each accept one value: they are constants.
  */
 import type { CreateTermsRequest, TermsType, UpdateTermsRequest } from "@aws-sdk/client-cognito-identity-provider";
-import type { CognitoPort } from "../apply/port";
+import { mapWithConcurrency } from "../concurrency";
+import type { CognitoPort } from "./port";
 import { TERMS_ENFORCEMENT, TERMS_LANGUAGES, TERMS_NAMES, TERMS_SOURCE, type TermsLanguage, type TermsName, type TermsSpec } from "../spec/terms-schema";
-import { allPages, mapWithConcurrency } from "./read-live-pool";
+import { allPages } from "./read-live-pool";
 
 /** Every terms document of the pool, described. */
 export async function readLiveTerms(port: CognitoPort, userPoolId: string, concurrency: number): Promise<TermsType[]> {

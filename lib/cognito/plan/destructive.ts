@@ -17,8 +17,23 @@ const NOUN: Record<ResourceType, string> = {
   terms: "terms document",
 };
 
-export function destructiveEntries(plan: Plan): ResourceChange[] {
-  return plan.entries.filter((e) => e.action === "replace" || e.action === "delete");
+/** Whether an entry replaces or deletes its resource. */
+export function isDestructive(entry: Pick<ResourceChange, "action">): boolean {
+  return entry.action === "replace" || entry.action === "delete";
+}
+
+/** The entries that replace or delete something: the one list the UI, the CLI and apply's guard read. */
+export function destructiveEntries(plan: Pick<Plan, "entries">): ResourceChange[] {
+  return plan.entries.filter(isDestructive);
+}
+
+/**
+ * Destruction apply refuses without `allowReplace` (`--allow-replace`), whoever asks: the pool replaced or
+ * deleted (every user is lost) and a client replaced (it lives on under its name with a new id and secret,
+ * so apps that use it break silently). The studio asks the pool's name for every destructive entry.
+ */
+export function needsAllowReplace(entry: ResourceChange): boolean {
+  return entry.type === "userPool" || (entry.type === "appClient" && entry.action === "replace");
 }
 
 /** "deletes app client "web"; replaces the domain", for the confirmation prompt. Empty when nothing is destroyed. */

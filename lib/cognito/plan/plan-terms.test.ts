@@ -3,7 +3,8 @@ import type { TermsSpec } from "../spec/terms-schema";
 import { planChanges } from "./plan-changes";
 import { describeDestruction } from "./destructive";
 import { renderPlanText } from "./render-text";
-import { actions, entry, poolDoc } from "./test-helpers";
+import { actions, entry } from "../../../test/support/plan-helpers";
+import { poolDocument as poolDoc } from "../../../test/support/pool-documents";
 
 const web = { name: "web" };
 const mobile = { name: "mobile" };
@@ -14,7 +15,7 @@ describe("terms documents in the plan (keyed by client and name)", () => {
   it("a new pool creates every document after its client", () => {
     const plan = planChanges(null, poolDoc({ clients: [web], terms: [tou(), privacy()] }));
     expect(actions(plan)).toEqual(['user_pool create', 'app_client["web"] create', 'terms["web/privacy-policy"] create', 'terms["web/terms-of-use"] create']);
-    expect(entry(plan, 'terms["web/terms-of-use"]').changes).toEqual([{ path: "links.cognito:default", after: "https://shop.test/terms" }]);
+    expect(entry(plan, 'terms["web/terms-of-use"]').changes).toEqual([{ path: 'links["cognito:default"]', after: "https://shop.test/terms" }]);
   });
 
   it("unset terms are not managed: live documents stay; [] deletes them", () => {
@@ -28,7 +29,7 @@ describe("terms documents in the plan (keyed by client and name)", () => {
     expect(planChanges(current, poolDoc({ clients: [web], terms: [privacy(), tou()] })).hasChanges).toBe(false);
     const plan = planChanges(current, poolDoc({ clients: [web], terms: [tou("web", "https://shop.test/terms-v2"), privacy()] }));
     expect(actions(plan)).toEqual(['terms["web/terms-of-use"] update']);
-    expect(entry(plan, 'terms["web/terms-of-use"]').changes).toEqual([{ path: "links.cognito:default", before: "https://shop.test/terms", after: "https://shop.test/terms-v2" }]);
+    expect(entry(plan, 'terms["web/terms-of-use"]').changes).toEqual([{ path: 'links["cognito:default"]', before: "https://shop.test/terms", after: "https://shop.test/terms-v2" }]);
   });
 
   it("a document moved to another client is deleted and created (UpdateTerms cannot change the client)", () => {

@@ -10,7 +10,8 @@
 import { error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
 import { type TermsSpec, termsKey } from "../spec/terms-schema";
-import { type Builder, CASCADE_REASON, actionOf, assess, exactChanges, indexByKey, sortedKeys } from "./plan-changes";
+import { type Builder, CASCADE_REASON, actionOf, assess, exactChanges, indexByKey, sortedKeys } from "./classify";
+import { addressOf } from "./addresses";
 import { REPLACEMENT_RULES } from "./replacement-rules";
 import type { Values } from "./resources";
 import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange } from "./types";
@@ -19,7 +20,7 @@ const SKIP = new Set(["client", "name"]);
 const CLIENT_RULE = REPLACEMENT_RULES.find((r) => r.id === "terms.client");
 
 /** The address of a terms document in a plan: `terms["web/terms-of-use"]`. */
-export const termsAddress = (key: string) => `terms[${JSON.stringify(key)}]`;
+export const termsAddress = (key: string) => addressOf("terms", key);
 
 function clientReplacedReason(client: string): ReplacementReason {
   return {

@@ -2,6 +2,7 @@
  * A cross-field rule: a pure function of a schema-valid spec that returns diagnostics.
  * Rules run after the zod schema passed, so they can trust the types; they never throw or mutate.
  */
+import { resolveClient } from "../client-defaults";
 import type { AppClientSettings, AppClientSpec } from "../client-schema";
 import { type Diagnostic, type PathSegment, joinPath } from "../diagnostics";
 import type { PoolSpec } from "../pool-schema";
@@ -43,8 +44,7 @@ export function effectiveClients(ctx: RuleContext): EffectiveClient[] {
 function buildEffectiveClients(ctx: RuleContext): EffectiveClient[] {
   const defaults: AppClientSettings = ctx.spec.clientDefaults ?? {};
   return (ctx.spec.clients ?? []).map((own, index) => {
-    const client = { ...defaults } as AppClientSpec;
-    for (const [key, value] of Object.entries(own)) if (value !== undefined) (client as Record<string, unknown>)[key] = value;
+    const client = resolveClient(defaults, own);
     const pathOf = (field: keyof AppClientSpec, ...rest: PathSegment[]) =>
       own[field] === undefined && field !== "name" && defaults[field as keyof AppClientSettings] !== undefined
         ? at(ctx, "clientDefaults", field, ...rest)

@@ -1,0 +1,192 @@
+/**
+ * Test support: applies a plan to a document as a patch, the document AWS would hold after the plan ran.
+ * It makes the plan's central property testable: for any `a`, `b`,
+ * `planChanges(applyPlanToDocument(a, planChanges(a, b)), b)` has no changes, and the result equals `b`
+ * on everything `b` manages while keeping `a`'s values where `b` leaves a field unset.
+ *
+ * The result is in resolved form: `clientDefaults` are folded into the clients (plans compare effective
+ * clients, so this is the same pool), and `metadata.labels` (document-only, not in AWS) are the current
+ * document's. Changes marked `impossible` (a plan with errors) are not applied: AWS would refuse them.
+ * Never mutates its inputs.
+ */
+import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
+import { type PathSegment, formatPath, KEYED_LISTS, parsePath } from "../../lib/cognito/plan/paths";
+import { NON_POOL_FIELDS, resolveClientDefaults, type Values } from "../../lib/cognito/plan/resources";
+import type { Plan, ResourceChange } from "../../lib/cognito/plan/types";
+
+const NON_POOL = new Set<string>(NON_POOL_FIELDS);
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function applyChanges(target: Values, entry: ResourceChange): void {
+  for (const change of entry.changes) {
+    if (change.impossible) continue;
+    const segments = parsePath(change.path);
+    if (!segments) throw new Error(`plan holds an unreadable attribute path: ${change.path}`);
+    setAtPath(target, segments, change.after === undefined ? undefined : clone(change.after));
+  }
+}
+
+/** Builds a resource from a create entry (or the new side of a replacement) on top of `base`. */
+function build(base: Values, entry: ResourceChange): Values {
+  const target = clone(base);
+  applyChanges(target, entry);
+  return target;
+}
+
+/**
+ * The pool's attributes live at the top of `spec`, except `name` (metadata.name). Paths are relative to
+ * the resource, so a pool path is applied to the spec with its first segment mapped.
+ */
+function applyPoolChanges(doc: { metadata: Values; spec: Values }, entry: ResourceChange): void {
+  for (const change of entry.changes) {
+    if (change.impossible) continue;
+    const segments = parsePath(change.path);
+    if (!segments || segments.length === 0) throw new Error(`plan holds an unreadable attribute path: ${change.path}`);
+    const after = change.after === undefined ? undefined : clone(change.after);
+    if (segments.length === 1 && segments[0] === "name") {
+      if (typeof after === "string") doc.metadata.name = after;
+      continue;
+    }
+    const head = segments[0];
+    if (typeof head === "string" && NON_POOL.has(head)) continue;
+    setAtPath(doc.spec, segments as PathSegment[], after);
+  }
+}
+
+/** Applies `plan` to `current` (null: the pool does not exist yet) and returns the resulting document. */
+export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): PoolDocument {
+  const base: PoolDocument = current
+    ? clone(resolveClientDefaults(current))
+    : { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: plan.poolName }, spec: plan.region !== undefined ? { region: plan.region } : {} };
+  const doc = base as unknown as { apiVersion: string; kind: string; metadata: Values; spec: Values };
+
+  for (const entry of plan.entries) {
+    switch (entry.type) {
+      case "userPool":
+        if (entry.action === "create") doc.spec = { ...pickNonPool(doc.spec) };
+        applyPoolChanges(doc, entry);
+        break;
+      case "mfaConfig":
+        // The MFA settings are top-level spec fields too; their paths start with the field name.
+        for (const change of entry.changes) {
+          if (change.impossible) continue;
+          const segments = parsePath(change.path);
+          if (segments) setAtPath(doc.spec, segments, change.after === undefined ? undefined : clone(change.after));
+        }
+        break;
+      case "appClient":
+        applyListEntry(doc.spec, "clients", "name", entry);
+        break;
+      case "resourceServer":
+        applyListEntry(doc.spec, "resourceServers", "identifier", entry);
+        break;
+      case "identityProvider":
+        applyListEntry(doc.spec, "identityProviders", "providerName", entry);
+        break;
+      case "group":
+        applyListEntry(doc.spec, "groups", "name", entry);
+        break;
+      case "domain":
+        if (entry.action === "delete") delete doc.spec.domain;
+        else if (entry.action === "create") doc.spec.domain = build({}, entry);
+        else doc.spec.domain = build((doc.spec.domain as Values | undefined) ?? {}, entry);
+        break;
+    }
+  }
+  return base;
+}
+
+function pickNonPool(spec: Values): Values {
+  const out: Values = {};
+  for (const [key, value] of Object.entries(spec)) if (NON_POOL.has(key)) out[key] = value;
+  return out;
+}
+
+function applyListEntry(spec: Values, field: "clients" | "resourceServers" | "identityProviders" | "groups", keyField: string, entry: ResourceChange): void {
+  if (entry.action === "noop") return;
+  const list = Array.isArray(spec[field]) ? (spec[field] as Values[]) : [];
+  spec[field] = list;
+  const oldKey = entry.previousKey ?? entry.key;
+  const index = list.findIndex((item) => item[keyField] === oldKey);
+  if (entry.action === "delete") {
+    // A delete the plan refuses (a provider a client still lists) is not applied, like an impossible change.
+    const refused = entry.changes.length > 0 && entry.changes.every((c) => c.impossible);
+    if (index >= 0 && !refused) list.splice(index, 1);
+    return;
+  }
+  if (entry.action === "create") {
+    list.push({ [keyField]: entry.key, ...build({}, entry) });
+    return;
+  }
+  // update or replace: patch the old resource (a replacement's changes include every difference).
+  const old = index >= 0 ? list[index] : undefined;
+  const next = { ...build(old ?? {}, entry), [keyField]: entry.key };
+  if (index >= 0) list[index] = next;
+  else list.push(next);
+}
+
+type Container = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Container {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Sets (or with `undefined`, removes) the value at `segments` inside `root`, creating objects and keyed
+ * lists on the way. Mutates `root`, which the caller owns (a deep copy). Empty objects left behind by a
+ * removal are pruned ("empty" and "not set" manage nothing either way); lists are kept, because `[]`
+ * (manage: none) differs from unset (not managed).
+ */
+export function setAtPath(root: Container, segments: readonly PathSegment[], value: unknown): void {
+  if (segments.length === 0) return;
+  const [head, ...rest] = segments;
+  if (head === undefined) return;
+  if (typeof head === "string") {
+    if (rest.length === 0) {
+      if (value === undefined) delete root[head];
+      else root[head] = value;
+      return;
+    }
+    const next = rest[0];
+    if (next !== undefined && typeof next !== "string") {
+      // `head` is a keyed list.
+      const keyField = KEYED_LISTS[head] ?? "name";
+      const list = Array.isArray(root[head]) ? (root[head] as unknown[]) : [];
+      if (value === undefined && !Array.isArray(root[head])) return;
+      root[head] = list;
+      setInList(list, keyField, next.key, rest.slice(1), value);
+      return;
+    }
+    let child = root[head];
+    if (!isRecord(child)) {
+      if (value === undefined) return;
+      child = {};
+      root[head] = child;
+    }
+    setAtPath(child as Container, rest, value);
+    if (value === undefined && Object.keys(child as Container).length === 0) delete root[head];
+    return;
+  }
+  throw new Error(`a keyed segment must follow a list field: ${formatPath(segments)}`);
+}
+
+function setInList(list: unknown[], keyField: string, key: string, rest: readonly PathSegment[], value: unknown): void {
+  const index = list.findIndex((e) => isRecord(e) && e[keyField] === key);
+  if (rest.length === 0) {
+    if (value === undefined) {
+      if (index >= 0) list.splice(index, 1);
+    } else if (index >= 0) list[index] = value;
+    else list.push(value);
+    return;
+  }
+  if (index < 0) {
+    if (value === undefined) return;
+    list.push({ [keyField]: key });
+    setAtPath(list[list.length - 1] as Container, rest, value);
+    return;
+  }
+  setAtPath(list[index] as Container, rest, value);
+}
