@@ -28,6 +28,8 @@ export const RESOURCE_GROUPS: { type: ResourceType; title: string }[] = [
   { type: "group", title: "Groups" },
   { type: "terms", title: "Terms documents" },
   { type: "domain", title: "Domain" },
+  { type: "managedLoginBranding", title: "Managed login styles" },
+  { type: "uiCustomization", title: "Hosted UI (classic) customizations" },
 ];
 
 export const RESOURCE_NOUN: Record<ResourceType, string> = {
@@ -39,6 +41,8 @@ export const RESOURCE_NOUN: Record<ResourceType, string> = {
   group: "Group",
   domain: "Domain",
   terms: "Terms document",
+  managedLoginBranding: "Managed login style",
+  uiCustomization: "Hosted UI (classic) customization",
 };
 
 /** How loud the worst-impact banner is. */

@@ -115,6 +115,7 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { id: "resource-servers", title: "Resource servers", prefixes: ["spec.resourceServers"] },
   { id: "groups", title: "Groups", prefixes: ["spec.groups"] },
   { id: "domain", title: "Domain", prefixes: ["spec.domain"] },
+  { id: "branding", title: "Branding", prefixes: ["spec.managedLoginBranding", "spec.uiCustomizations"] },
 ];
 
 /** The section a field belongs to ("general" for document-level paths). */

@@ -24,6 +24,8 @@ const ITEM_NOUN: Readonly<Record<string, string>> = {
   "spec.clients": "Client",
   "spec.groups": "Group",
   "spec.terms": "Terms document",
+  "spec.managedLoginBranding": "Style",
+  "spec.uiCustomizations": "Customization",
   "spec.identityProviders": "Provider",
   "spec.resourceServers": "Resource server",
   "spec.schemaAttributes": "Attribute",
@@ -41,6 +43,8 @@ const RESOURCE_PREFIX: Readonly<Record<ResourceType, string>> = {
   group: "spec.groups.*",
   domain: "spec.domain",
   terms: "spec.terms.*",
+  managedLoginBranding: "spec.managedLoginBranding.*",
+  uiCustomization: "spec.uiCustomizations.*",
 };
 
 /** `minimumLength` → "Minimum length": the fallback for a field the editor has no label for. */
@@ -171,6 +175,8 @@ const ADDRESS_NOUN: Readonly<Record<ResourceType, string>> = {
   group: "Group",
   domain: "Domain",
   terms: "Terms document",
+  managedLoginBranding: "Managed login style",
+  uiCustomization: "Hosted UI (classic) customization",
 };
 
 /**

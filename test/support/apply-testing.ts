@@ -34,6 +34,10 @@ export const WRITE_METHODS = [
   "createTerms",
   "updateTerms",
   "deleteTerms",
+  "createManagedLoginBranding",
+  "updateManagedLoginBranding",
+  "deleteManagedLoginBranding",
+  "setUICustomization",
 ] as const satisfies readonly (keyof CognitoPort)[];
 
 /**

@@ -68,6 +68,12 @@ export const OPERATION_CATEGORIES = {
   CreateTerms: "UserPoolResourceUpdate",
   UpdateTerms: "UserPoolResourceUpdate",
   DeleteTerms: "UserPoolResourceUpdate",
+  DescribeManagedLoginBrandingByClient: "UserPoolResourceRead",
+  CreateManagedLoginBranding: "UserPoolResourceUpdate",
+  UpdateManagedLoginBranding: "UserPoolResourceUpdate",
+  DeleteManagedLoginBranding: "UserPoolResourceUpdate",
+  GetUICustomization: "UserPoolResourceRead",
+  SetUICustomization: "UserPoolResourceUpdate",
 } as const satisfies Record<string, QuotaCategory>;
 
 export type CognitoOperation = keyof typeof OPERATION_CATEGORIES;

@@ -15,6 +15,8 @@ export const ADDRESS_STEMS: Readonly<Record<ResourceType, string>> = {
   group: "group",
   domain: "domain",
   terms: "terms",
+  managedLoginBranding: "managed_login_branding",
+  uiCustomization: "ui_customization",
 };
 
 /** Resource types a pool has at most one of: their address has no key. */

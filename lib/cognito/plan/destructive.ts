@@ -15,6 +15,8 @@ const NOUN: Record<ResourceType, string> = {
   group: "group",
   domain: "the domain",
   terms: "terms document",
+  managedLoginBranding: "managed login style of app client",
+  uiCustomization: "hosted UI (classic) customization of",
 };
 
 /** Whether an entry replaces or deletes its resource. */

@@ -26,6 +26,10 @@ function label(e: ResourceChange): string {
       return `group ${JSON.stringify(e.key)}`;
     case "terms":
       return `terms document ${JSON.stringify(e.key)}`;
+    case "managedLoginBranding":
+      return `the managed login style of app client ${JSON.stringify(e.key)}`;
+    case "uiCustomization":
+      return e.key === "ALL" ? "the hosted UI (classic) customization of every client" : `the hosted UI (classic) customization of app client ${JSON.stringify(e.key)}`;
   }
 }
 

@@ -8,6 +8,7 @@
  * The plan is data: renderings live in `render-text.ts` / `render-json.ts`, execution in `lib/cognito/apply/`.
  */
 import type { TermsSpec } from "../spec/terms-schema";
+import type { ManagedLoginBrandingSpec, UiCustomizationSpec } from "../spec/branding-schema";
 import type { AppClientSpec } from "../spec/client-schema";
 import type { Diagnostic } from "../spec/diagnostics";
 import type { DomainSpec } from "../spec/domain-schema";
@@ -27,7 +28,17 @@ import type { ResourceServerSpec } from "../spec/resource-server-schema";
 export type PlanAction = "create" | "update" | "replace" | "delete" | "noop";
 
 /** The Cognito resources a plan covers. `mfaConfig` is the part of the pool set with `SetUserPoolMfaConfig`. */
-export type ResourceType = "userPool" | "mfaConfig" | "resourceServer" | "identityProvider" | "appClient" | "group" | "domain" | "terms";
+export type ResourceType =
+  | "userPool"
+  | "mfaConfig"
+  | "resourceServer"
+  | "identityProvider"
+  | "appClient"
+  | "group"
+  | "domain"
+  | "managedLoginBranding"
+  | "uiCustomization"
+  | "terms";
 
 /**
  * One attribute whose value changes. `before` / `after` absent (undefined; omitted in JSON) = not set.
@@ -88,6 +99,8 @@ export interface ResourceValues {
   group: GroupSpec;
   domain: DomainSpec;
   terms: TermsSpec;
+  managedLoginBranding: ManagedLoginBrandingSpec;
+  uiCustomization: UiCustomizationSpec;
 }
 
 export interface ResourceChange<T extends ResourceType = ResourceType> {

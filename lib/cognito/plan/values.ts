@@ -42,6 +42,8 @@ const KEYED: KeyedLists = {
   appClient: (doc) => byKey(effectiveClients(doc), (c) => c.name),
   group: (doc) => byKey(doc.spec.groups, (g) => g.name),
   terms: (doc) => byKey(doc.spec.terms, termsKey),
+  managedLoginBranding: (doc) => byKey(doc.spec.managedLoginBranding, (s) => s.clientName),
+  uiCustomization: (doc) => byKey(doc.spec.uiCustomizations, (c) => c.clientName),
 };
 
 /** The value of the desired resource of `type` with `key`; undefined when the document has none. */

@@ -17,6 +17,7 @@ import { type ShapeNaming, fromTarget } from "../shape-walk";
 import type { ImportedPool, UnresolvedInput } from "../types";
 import type { Evaluator } from "./evaluate";
 import { type Gap, describeRemedy, isUnresolved } from "./gaps";
+import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, brandingClientName, managedLoginBrandingFromProperties, uiCustomizationFromProperties } from "./branding";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, groupFromProperties, identityProviderFromProperties, takeProviderSecret } from "./groups-idps";
 import { CFN_TERMS, termsFromProperties } from "./terms";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES } from "./naming";
@@ -139,9 +140,10 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
 }
 
 function readChildren(im: PoolImporter) {
-  const out = { resourceServers: [] as Json[], clients: [] as Json[], domains: [] as Json[], groups: [] as Json[], identityProviders: [] as Json[], terms: [] as Json[] };
-  const clientNames = new Map<string, string>();
   const termsResources: { id: string; resource: Json }[] = [];
+  const out = { resourceServers: [] as Json[], clients: [] as Json[], domains: [] as Json[], groups: [] as Json[], identityProviders: [] as Json[], managedLoginBranding: [] as Json[], uiCustomizations: [] as Json[], terms: [] as Json[] };
+  const clientNames = new Map<string, string>();
+  const branding: { id: string; resource: Json }[] = [];
   for (const { id, resource, attachedWithoutRef } of im.input.children) {
     for (const key of Object.keys(resource)) if (!RESOURCE_ATTRIBUTES.has(key)) im.warn("not-in-model", `Resources.${id}.${key} is not a resource attribute the importer knows; it was not imported`);
     const where = `Resources.${id}.Properties`;
@@ -156,8 +158,8 @@ function readChildren(im: PoolImporter) {
       }
       if (typeof client.name === "string") clientNames.set(id, client.name);
       out.clients.push(client);
-    }
-    else if (resource.Type === CFN_TERMS) termsResources.push({ id, resource });
+    } else if (resource.Type === CFN_TERMS) termsResources.push({ id, resource });
+    else if (resource.Type === CFN_MANAGED_LOGIN_BRANDING || resource.Type === CFN_UI_CUSTOMIZATION) branding.push({ id, resource });
     else if (resource.Type === CFN_GROUP) out.groups.push(groupFromProperties(im.childProperties(id, resource), where, im.diagnostics));
     else if (resource.Type === CFN_IDENTITY_PROVIDER) {
       // The secret comes out before intrinsics are evaluated: a parameter holding it is a reference, never a value.
@@ -177,6 +179,14 @@ function readChildren(im: PoolImporter) {
     const raw = isObject(resource.Properties) ? resource.Properties.ClientId : undefined;
     const terms = termsFromProperties(id, raw, im.childProperties(id, resource), clientNames, im.diagnostics);
     if (terms) out.terms.push(terms);
+  }
+  // After every client: a style names its client by reference, and the document by the client's name.
+  for (const { id, resource } of branding) {
+    const where = `Resources.${id}.Properties`;
+    const clientName = brandingClientName(isObject(resource.Properties) ? resource.Properties.ClientId : undefined, clientNames);
+    const properties = im.childProperties(id, resource);
+    if (resource.Type === CFN_MANAGED_LOGIN_BRANDING) out.managedLoginBranding.push(managedLoginBrandingFromProperties(properties, clientName, where, im.diagnostics));
+    else out.uiCustomizations.push(uiCustomizationFromProperties(properties, clientName, where, im.diagnostics));
   }
   return out;
 }
@@ -270,7 +280,7 @@ export function importPool(input: PoolInput): ImportedPool {
     im.warn("no-pool-name", `Resources.${poolId}.Properties.UserPoolName is not set (CloudFormation would generate one); the logical id ${poolId} is used as the pool name`);
     name = poolId;
   }
-  const { resourceServers, clients, domains, groups, identityProviders, terms } = readChildren(im);
+  const { resourceServers, clients, domains, groups, identityProviders, managedLoginBranding, uiCustomizations, terms } = readChildren(im);
   for (const { id, gaps } of input.conditionGaps)
     im.warn("condition-unresolved", `Resources.${id}.Condition depends on ${gaps.map((g) => g.name).join(", ")}; ${id} was imported as if the condition held (${describeRemedy(gaps)} to decide)`);
 
@@ -287,6 +297,8 @@ export function importPool(input: PoolInput): ImportedPool {
       ...(groups.length ? { groups } : {}),
       ...(identityProviders.length ? { identityProviders } : {}),
       ...(terms.length ? { terms } : {}),
+      ...(managedLoginBranding.length ? { managedLoginBranding } : {}),
+      ...(uiCustomizations.length ? { uiCustomizations } : {}),
     },
   };
   const found = im.placeholders.extract(draft);

@@ -13,6 +13,7 @@ import { poolSpecSchema } from "../../spec/pool-schema";
 import { quoteAmbiguousScalars } from "../../spec/yaml-text";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { effectiveClient } from "../../spec/client-defaults";
+import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, managedLoginBrandingProperties, uiCustomizationProperties } from "./branding";
 import { NameAllocator, clientDefaultsInlined, emptyListWarnings, compactOrUndefined, describeError } from "../common";
 import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
@@ -125,7 +126,7 @@ function render(doc: PoolDocument): ExportResult {
     resources[id] = { Type: CFN_IDENTITY_PROVIDER, Properties: identityProviderProperties(provider, pool, parameterId, parameters) };
   }
 
-  const clientLogicalIds = new Map<string, string>();
+  const clientIds = new Map<string, string>();
   (spec.clients ?? []).forEach((raw, i) => {
     const client = { ...effectiveClient(spec, raw) };
     if (client.refreshTokenValidity === 0) {
@@ -134,7 +135,7 @@ function render(doc: PoolDocument): ExportResult {
       delete client.refreshTokenValidity;
     }
     const id = ids.allocate(`${client.name} Client`, "Client");
-    clientLogicalIds.set(client.name, id);
+    clientIds.set(client.name, id);
     // Custom scopes must exist before a client lists them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html): depend on their servers.
     const dependsOn = [
       ...new Set(
@@ -152,12 +153,25 @@ function render(doc: PoolDocument): ExportResult {
 
   for (const group of spec.groups ?? []) resources[ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, pool) };
   (spec.terms ?? []).forEach((terms, i) => {
-    const clientId = clientLogicalIds.get(terms.client);
+    const clientId = clientIds.get(terms.client);
     if (clientId === undefined) {
       diagnostics.push(warning(`spec.terms[${i}].client`, "not-expressible", `app client "${terms.client}" is not in the template (clients are not managed here); its ${terms.name} is not exported`));
       return;
     }
     resources[ids.allocate(`${terms.client} ${terms.name}`, "Terms")] = { Type: CFN_TERMS, Properties: termsProperties(terms, pool, clientId) };
+  });
+
+  // Branding names its client by reference (a client of the document) or by the name written (one it does not hold).
+  const clientRef = (name: string) => (clientIds.has(name) ? new CfnRef(clientIds.get(name) ?? "") : name);
+  for (const style of spec.managedLoginBranding ?? [])
+    resources[ids.allocate(`${style.clientName} ManagedLoginBranding`, "ManagedLoginBranding")] = { Type: CFN_MANAGED_LOGIN_BRANDING, Properties: managedLoginBrandingProperties(style, pool, clientRef(style.clientName)) };
+  (spec.uiCustomizations ?? []).forEach((customization, i) => {
+    resources[ids.allocate(`${customization.clientName} UICustomization`, "UICustomization")] = {
+      Type: CFN_UI_CUSTOMIZATION,
+      // SetUICustomization: "Your user pool must have a domain" (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUICustomization.html).
+      ...(spec.domain ? { DependsOn: ["UserPoolDomain"] } : {}),
+      Properties: uiCustomizationProperties(customization, i, pool, clientRef(customization.clientName), diagnostics),
+    };
   });
 
   const parameterSection = noEchoParameters(parameters);

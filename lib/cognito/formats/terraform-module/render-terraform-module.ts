@@ -126,6 +126,10 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   ["spec.identityProviders", (d) => d.spec.identityProviders],
   // Terms documents: neither the module nor the AWS provider (5.100) has a resource for them.
   ["spec.terms", (d) => (d.spec.terms?.length ? d.spec.terms : undefined)],
+  // Nor for branding: the plain Terraform export writes aws_cognito_managed_login_branding and
+  // aws_cognito_user_pool_ui_customization.
+  ["spec.managedLoginBranding", (d) => d.spec.managedLoginBranding],
+  ["spec.uiCustomizations", (d) => d.spec.uiCustomizations],
   ["spec.deletionProtection", (d) => d.spec.deletionProtection],
   ["spec.userPoolTier", (d) => d.spec.userPoolTier],
   ["spec.signInPolicy", (d) => d.spec.signInPolicy],
