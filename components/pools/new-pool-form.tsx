@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createPoolAction } from "@/app/pools/actions";
-import { type NewPoolInput, newPoolSchema } from "@/app/pools/pools.validation";
+import { type NewPoolInput, newPoolSchema } from "@/lib/contracts/pool-inputs";
 import { Button, Field, FormMessage, Input, Select } from "@/components/ui";
 import { applyServerErrors } from "./apply-server-errors";
 

@@ -57,7 +57,7 @@ let poolId = "";
 
 test("a pool's terms documents are created for their clients and read back as written (re-plan empty)", async () => {
   const desired = document();
-  expect(validatePoolDocument(desired).filter((d) => d.severity === "error")).toEqual([]);
+  expect(validatePoolDocument(desired).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const { plan, result } = await planAndApply(port, desired);
   expect(actions(plan)).toEqual({
     'terms["mobile/terms-of-use"]': "create",

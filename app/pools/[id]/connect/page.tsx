@@ -5,7 +5,7 @@ import { type LiveIds, renderConnectSnippets } from "@/lib/cognito/connect";
 import { connectionOn, liveIdsOfTarget } from "@/lib/server/connect";
 import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 import { listTargets } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";

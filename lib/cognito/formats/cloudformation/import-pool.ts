@@ -6,7 +6,7 @@
  */
 import { appClientSchema } from "../../spec/client-schema";
 import { type Diagnostic, error, warning } from "../../spec/diagnostics";
-import { POOL_API_VERSION, POOL_KIND, poolDocumentSchema } from "../../spec/document-schema";
+import { POOL_API_VERSION, POOL_KIND } from "../../spec/document-schema";
 import { poolSpecSchema } from "../../spec/pool-schema";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { validatePoolDocument } from "../../spec/validate";
@@ -309,14 +309,16 @@ export function importPool(input: PoolInput): ImportedPool {
   // The schema's own findings, except "required" where the import already said what to supply.
   const checked = structuredClone(draft) as { metadata: Json; spec: Json };
   checked.metadata.name ??= "unresolved";
-  diagnostics.push(...validatePoolDocument(checked).filter((d) => !covered.some((field) => isUnder(d.path, field))));
-  const parsed = found.length === 0 ? poolDocumentSchema.safeParse(draft) : undefined;
+  const validation = validatePoolDocument(checked);
+  diagnostics.push(...validation.diagnostics.filter((d) => !covered.some((field) => isUnder(d.path, field))));
   const metadata = draft.metadata as Json;
+  // `checked` is the draft itself when the draft names its pool; a draft without a name has no document.
+  const document = found.length === 0 && metadata.name != null ? validation.document : undefined;
   return {
     address: input.address,
     ...(typeof metadata.name === "string" ? { name: metadata.name } : {}),
     draft,
-    ...(parsed?.success ? { document: parsed.data } : {}),
+    ...(document ? { document } : {}),
     unresolved: unresolvedInputs(source, found, im.unplacedGaps),
     diagnostics,
   };

@@ -5,12 +5,10 @@
  * the integration test runs cfn-lint on every preset's export. Never throws; what CloudFormation cannot
  * express is a warning.
  */
-import YAML from "yaml";
 import { appClientSchema } from "../../spec/client-schema";
 import { type Diagnostic, warning } from "../../spec/diagnostics";
 import type { PoolDocument } from "../../spec/document-schema";
 import { poolSpecSchema } from "../../spec/pool-schema";
-import { quoteAmbiguousScalars } from "../../spec/yaml-text";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { effectiveClient } from "../../spec/client-defaults";
 import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, managedLoginBrandingProperties, uiCustomizationProperties } from "./branding";
@@ -18,7 +16,8 @@ import { NameAllocator, clientDefaultsInlined, emptyListWarnings, compactOrUndef
 import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
-import { CfnRef, CFN_WRITE_TAGS } from "./intrinsics";
+import { CfnRef } from "./intrinsics";
+import { writeYaml } from "../fast-yaml";
 import { CFN_TERMS, termsProperties } from "./terms";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
@@ -183,9 +182,7 @@ function render(doc: PoolDocument): ExportResult {
     Resources: resources,
   };
   // CloudFormation reads YAML 1.1: `MfaConfiguration: ON` unquoted would arrive as `true` and fail the stack.
-  const yaml = new YAML.Document(template, { customTags: CFN_WRITE_TAGS, aliasDuplicateObjects: false });
-  quoteAmbiguousScalars(yaml);
-  const content = yaml.toString({ lineWidth: 0 });
+  const content = writeYaml(template, { represent: (value) => (value instanceof CfnRef ? `!Ref ${value.logicalId}` : undefined) });
   return { files: [{ path: "template.yaml", content }], diagnostics };
 }
 

@@ -4,7 +4,6 @@
  * schema-checked with every gap an error at its field.
  */
 import { type Diagnostic, warning } from "../../spec/diagnostics";
-import { type PoolDocument, poolDocumentSchema } from "../../spec/document-schema";
 import { validatePoolDocument } from "../../spec/validate";
 import { fromTarget } from "../shape-walk";
 import type { ImportedPool } from "../types";
@@ -128,14 +127,14 @@ export function finishPool(address: string, draft: Json, b: { diagnostics: Diagn
   const diagnostics = [...b.diagnostics, ...filled.map(gapDiagnostic)];
   // No region is no error: a design may name none, and plan and apply take the target's.
   const covered = (path: string) => gapPaths.some((g) => path === g || path.startsWith(`${g}.`) || path.startsWith(`${g}[`));
-  for (const d of validatePoolDocument(draft)) if (!(d.severity === "error" && covered(d.path))) diagnostics.push(d);
-  const parsed = poolDocumentSchema.safeParse(draft);
+  const validation = validatePoolDocument(draft);
+  for (const d of validation.diagnostics) if (!(d.severity === "error" && covered(d.path))) diagnostics.push(d);
   const metadata = draft.metadata as Json;
   return {
     address,
     ...(typeof metadata.name === "string" ? { name: metadata.name } : {}),
     draft,
-    ...(parsed.success && filled.length === 0 ? { document: parsed.data as PoolDocument } : {}),
+    ...(validation.document && filled.length === 0 ? { document: validation.document } : {}),
     unresolved: unresolvedInputs(filled, config),
     diagnostics,
   };
