@@ -26,6 +26,7 @@ export const RESOURCE_GROUPS: { type: ResourceType; title: string }[] = [
   { type: "identityProvider", title: "Sign-in providers" },
   { type: "appClient", title: "App clients" },
   { type: "group", title: "Groups" },
+  { type: "terms", title: "Terms documents" },
   { type: "domain", title: "Domain" },
   { type: "managedLoginBranding", title: "Managed login styles" },
   { type: "uiCustomization", title: "Hosted UI (classic) customizations" },
@@ -39,6 +40,7 @@ export const RESOURCE_NOUN: Record<ResourceType, string> = {
   identityProvider: "Sign-in provider",
   group: "Group",
   domain: "Domain",
+  terms: "Terms document",
   managedLoginBranding: "Managed login style",
   uiCustomization: "Hosted UI (classic) customization",
 };

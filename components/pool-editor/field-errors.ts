@@ -111,6 +111,7 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { id: "advanced", title: "Advanced", prefixes: ["spec.deletionProtection", "spec.userPoolAddOns", "spec.deviceConfiguration", "spec.userPoolTags", "spec.userPoolTier"] },
   { id: "identity-providers", title: "Sign-in providers", prefixes: ["spec.identityProviders"] },
   { id: "app-clients", title: "App clients", prefixes: ["spec.clients", "spec.clientDefaults"] },
+  { id: "terms", title: "Terms documents", prefixes: ["spec.terms"] },
   { id: "resource-servers", title: "Resource servers", prefixes: ["spec.resourceServers"] },
   { id: "groups", title: "Groups", prefixes: ["spec.groups"] },
   { id: "domain", title: "Domain", prefixes: ["spec.domain", "spec.customDomain"] },

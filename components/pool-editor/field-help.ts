@@ -147,6 +147,11 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   "spec.groups.*.description": { label: "Description", help: "Shown to administrators." },
   "spec.groups.*.precedence": { label: "Precedence", help: "0 is the highest; the lowest value among a user's groups sets cognito:preferred_role." },
   "spec.groups.*.roleArn": { label: "IAM role ARN", help: "Goes in the cognito:roles claim, e.g. for an identity pool." },
+  // Terms documents (CreateTermsRequest)
+  "spec.terms": { label: "Terms documents", help: "Links managed login shows on an app client's sign-up page.", items: "documents" },
+  "spec.terms.*.client": { label: "App client", help: "The client whose sign-up page links to the document. Changing it creates the document again." },
+  "spec.terms.*.name": { label: "Document", help: "Terms of use or privacy policy; a client has one of each." },
+  "spec.terms.*.links": { label: "Links by language", help: "cognito:default serves every language without its own link.", items: "links" },
   // Sign-in providers (CreateIdentityProviderRequest)
   "spec.identityProviders": { label: "Sign-in providers", help: "External identity providers.", items: "providers" },
   "spec.identityProviders.*.providerName": { label: "Provider name", help: "Google, Facebook, LoginWithAmazon and SignInWithApple use their type as name; SAML and OIDC providers get their own. Changing it replaces the provider." },

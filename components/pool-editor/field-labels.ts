@@ -23,6 +23,7 @@ export interface FieldLabel {
 const ITEM_NOUN: Readonly<Record<string, string>> = {
   "spec.clients": "Client",
   "spec.groups": "Group",
+  "spec.terms": "Terms document",
   "spec.managedLoginBranding": "Style",
   "spec.uiCustomizations": "Customization",
   "spec.identityProviders": "Provider",
@@ -41,6 +42,7 @@ const RESOURCE_PREFIX: Readonly<Record<ResourceType, string>> = {
   identityProvider: "spec.identityProviders.*",
   group: "spec.groups.*",
   domain: "spec.domain",
+  terms: "spec.terms.*",
   managedLoginBranding: "spec.managedLoginBranding.*",
   uiCustomization: "spec.uiCustomizations.*",
 };
@@ -172,6 +174,7 @@ const ADDRESS_NOUN: Readonly<Record<ResourceType, string>> = {
   identityProvider: "Sign-in provider",
   group: "Group",
   domain: "Domain",
+  terms: "Terms document",
   managedLoginBranding: "Managed login style",
   uiCustomization: "Hosted UI (classic) customization",
 };

@@ -35,6 +35,7 @@ import { PasswordPolicySection } from "./sections/password-policy";
 import { ResourceServersSection } from "./sections/resource-servers";
 import { SignInSection } from "./sections/sign-in";
 import { SignUpSection } from "./sections/sign-up";
+import { TermsSection } from "./sections/terms";
 import { TriggersSection } from "./sections/triggers";
 
 export interface PoolEditorState {
@@ -73,6 +74,7 @@ const SECTION_COMPONENTS: Record<string, () => ReactNode> = {
   advanced: AdvancedSection,
   "identity-providers": IdentityProvidersSection,
   "app-clients": AppClientsSection,
+  terms: TermsSection,
   "resource-servers": ResourceServersSection,
   groups: GroupsSection,
   domain: DomainSection,

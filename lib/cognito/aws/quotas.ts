@@ -61,6 +61,13 @@ export const OPERATION_CATEGORIES = {
   CreateIdentityProvider: "UserPoolResourceUpdate",
   UpdateIdentityProvider: "UserPoolResourceUpdate",
   DeleteIdentityProvider: "UserPoolResourceUpdate",
+  // Terms documents: counted with the pool's other resources (the quotas page lists them as resource
+  // operations of managed login).
+  ListTerms: "UserPoolResourceRead",
+  DescribeTerms: "UserPoolResourceRead",
+  CreateTerms: "UserPoolResourceUpdate",
+  UpdateTerms: "UserPoolResourceUpdate",
+  DeleteTerms: "UserPoolResourceUpdate",
   DescribeManagedLoginBrandingByClient: "UserPoolResourceRead",
   CreateManagedLoginBranding: "UserPoolResourceUpdate",
   UpdateManagedLoginBranding: "UserPoolResourceUpdate",

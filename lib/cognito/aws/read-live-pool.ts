@@ -5,6 +5,7 @@
  * Calls (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html): DescribeUserPool, GetUserPoolMfaConfig, ListUserPoolClients (every
  * page) + DescribeUserPoolClient per client, ListResourceServers (every page), DescribeUserPoolDomain,
  * ListGroups (every page), ListIdentityProviders (every page) + DescribeIdentityProvider per provider.
+ * Terms documents: ListTerms (every page) + DescribeTerms each (aws/terms.ts).
  * Provider secrets (`client_secret`, `private_key`) are dropped as soon as they are read, like client secrets.
  * Client descriptions run with bounded concurrency; the port's rate limiter keeps each category under its
  * quota (5 DescribeUserPoolClient per second per pool on AWS: 1000 clients take at least 200 s).
@@ -17,6 +18,7 @@ import type {
   GroupType,
   IdentityProviderType,
   ResourceServerType,
+  TermsType,
   UserPoolClientType,
   UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -27,6 +29,7 @@ import { clientSpecFromApi, domainFromApi, poolSpecFromApi, resourceServerFromAp
 import { identityProviderFromApi, groupFromApi } from "./mapping-groups-idps";
 import { normaliseLiveDocument } from "./normalise";
 import { normaliseGroups, normaliseIdentityProviders } from "./normalise-groups-idps";
+import { readLiveTerms, termsFromApi } from "./terms";
 
 export interface ReadLivePoolOptions {
   /**
@@ -76,6 +79,8 @@ export interface LivePoolRaw {
   groups: GroupType[];
   /** Described providers with their secret details removed. */
   identityProviders: IdentityProviderType[];
+  /** Described terms documents (their ids are what UpdateTerms and DeleteTerms take); read when the document manages them. */
+  terms?: TermsType[];
   /** Managed login style ids by client name, when branding was read. */
   managedLoginBrandingIds?: Record<string, string>;
 }
@@ -137,13 +142,15 @@ export function issuerUrlOf(region: string, userPoolId: string): string {
 /** Reads a live pool (see the module comment). Rejects with the port's AWS error when a call fails. */
 export async function readLivePool(port: CognitoPort, userPoolId: string, options: ReadLivePoolOptions = {}): Promise<LivePool> {
   const concurrency = options.concurrency ?? 5;
-  const [pool, mfa, clientList, resourceServers, groups, providerList] = await Promise.all([
+  const [pool, mfa, clientList, resourceServers, groups, providerList, liveTerms] = await Promise.all([
     port.describeUserPool(userPoolId),
     port.getUserPoolMfaConfig(userPoolId),
     allPages((token) => port.listUserPoolClients(userPoolId, token)),
     allPages((token) => port.listResourceServers(userPoolId, token)),
     allPages((token) => port.listGroups(userPoolId, token)),
     allPages((token) => port.listIdentityProviders(userPoolId, token)),
+    // Only when asked for: a pull, or a document that manages terms (an IAM policy without ListTerms keeps working otherwise).
+    options.desired === undefined || options.desired.spec.terms !== undefined ? readLiveTerms(port, userPoolId, concurrency) : Promise.resolve([]),
   ]);
   const [described, prefixDomain, liveCustomDomain, describedProviders] = await Promise.all([
     mapWithConcurrency(clientList, concurrency, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
@@ -169,6 +176,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   if (customDomain) spec.customDomain = domainFromApi(customDomain);
   spec.groups = groups.map(groupFromApi);
   spec.identityProviders = providers.map((p) => p.spec);
+  spec.terms = termsFromApi(liveTerms, new Map(clients.map((c) => [c.ClientId ?? "", c.ClientName ?? ""])));
   const scope = brandingReadScope(options.desired, options.branding);
   const branding = scope.managedLogin || scope.classic
     ? await readLiveBranding(port, userPoolId, clients, scope, options.desired, (items, fn) => mapWithConcurrency(items, concurrency, fn))
@@ -190,6 +198,11 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   else delete document.spec.groups;
   if (liveProviders) document.spec.identityProviders = liveProviders;
   else delete document.spec.identityProviders;
+  // Terms have nothing AWS adds: kept as read when the desired document manages them or lists none at all.
+  if (spec.terms.length > 0 || options.desired?.spec.terms !== undefined) {
+    if (options.desired === undefined || options.desired.spec.terms !== undefined) document.spec.terms = spec.terms;
+    else delete document.spec.terms;
+  } else delete document.spec.terms;
   return {
     document,
     live: {
@@ -211,6 +224,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       ...(customDomain ? { customDomain } : {}),
       groups,
       identityProviders: rawProviders,
+      terms: liveTerms,
       ...(branding ? { managedLoginBrandingIds: branding.styleIds } : {}),
     },
   };

@@ -28,16 +28,19 @@ import {
   UpdateManagedLoginBrandingCommand,
   CreateIdentityProviderCommand,
   CreateResourceServerCommand,
+  CreateTermsCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
   DeleteGroupCommand,
   DeleteIdentityProviderCommand,
   DeleteResourceServerCommand,
+  DeleteTermsCommand,
   DeleteUserPoolClientCommand,
   DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
   DescribeIdentityProviderCommand,
+  DescribeTermsCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
@@ -45,12 +48,14 @@ import {
   ListGroupsCommand,
   ListIdentityProvidersCommand,
   ListResourceServersCommand,
+  ListTermsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
   UpdateGroupCommand,
   UpdateIdentityProviderCommand,
   UpdateResourceServerCommand,
+  UpdateTermsCommand,
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
   UpdateUserPoolDomainCommand,
@@ -65,6 +70,8 @@ export const LIST_RESOURCE_SERVERS_PAGE_SIZE = 50;
 /** ListGroups `Limit` and ListIdentityProviders `MaxResults`: 1–60 (QueryLimitType / ListProvidersLimitType). */
 export const LIST_GROUPS_PAGE_SIZE = 60;
 export const LIST_PROVIDERS_PAGE_SIZE = 60;
+/** ListTerms `MaxResults`: 1–60 (ListTermsRequestMaxResultsInteger). */
+export const LIST_TERMS_PAGE_SIZE = 60;
 /** ListUserPools `MaxResults` is required, 1–60 (PoolQueryLimitType). */
 export const LIST_USER_POOLS_PAGE_SIZE = 60;
 
@@ -294,7 +301,33 @@ function sdkBranding(client: CognitoIdentityProviderClient, call: Call): Pick<Co
   };
 }
 
-function sdkChildWrites(client: CognitoIdentityProviderClient, call: Call): Omit<CognitoPort, ReadMethod | PoolWriteMethod | BrandingMethod | "region"> {
+type TermsMethod = "listTerms" | "describeTerms" | "createTerms" | "updateTerms" | "deleteTerms";
+
+/** Terms documents (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateTerms.html). */
+function sdkTerms(client: CognitoIdentityProviderClient, call: Call): Pick<CognitoPort, TermsMethod> {
+  return {
+    async listTerms(UserPoolId, NextToken) {
+      const out = await call("ListTerms", UserPoolId, () => client.send(new ListTermsCommand({ UserPoolId, NextToken, MaxResults: LIST_TERMS_PAGE_SIZE })));
+      return { items: out.Terms ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+    },
+    async describeTerms(UserPoolId, TermsId) {
+      const out = await call("DescribeTerms", UserPoolId, () => client.send(new DescribeTermsCommand({ UserPoolId, TermsId })));
+      if (!out.Terms) throw Object.assign(new Error(`DescribeTerms returned no terms ${TermsId}`), { name: "ResourceNotFoundException" });
+      return out.Terms;
+    },
+    async createTerms(input) {
+      await call("CreateTerms", input.UserPoolId, () => client.send(new CreateTermsCommand(input)));
+    },
+    async updateTerms(input) {
+      await call("UpdateTerms", input.UserPoolId, () => client.send(new UpdateTermsCommand(input)));
+    },
+    async deleteTerms(UserPoolId, TermsId) {
+      await call("DeleteTerms", UserPoolId, () => client.send(new DeleteTermsCommand({ UserPoolId, TermsId })));
+    },
+  };
+}
+
+function sdkChildWrites(client: CognitoIdentityProviderClient, call: Call): Omit<CognitoPort, ReadMethod | PoolWriteMethod | BrandingMethod | TermsMethod | "region"> {
   return {
   async createResourceServer(input) {
     await call("CreateResourceServer", input.UserPoolId, () => client.send(new CreateResourceServerCommand(input)));
@@ -367,5 +400,6 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     ...sdkPoolWrites(client, call),
     ...sdkChildWrites(client, call),
     ...sdkBranding(client, call),
+    ...sdkTerms(client, call),
   };
 }

@@ -21,7 +21,7 @@ export function clientDefaultsInlined(spec: PoolSpec, format: string): Diagnosti
  * resources cannot say that, and reads back as "not managed".
  */
 export function emptyListWarnings(spec: PoolSpec, format: string): Diagnostic[] {
-  return (["clients", "resourceServers", "groups", "identityProviders"] as const)
+  return (["clients", "resourceServers", "groups", "identityProviders", "terms"] as const)
     .filter((key) => spec[key]?.length === 0)
     .map((key) => warning(`spec.${key}`, "written-as-absent", `an empty ${key} list (the pool has none) cannot be said in ${format}; it reads back as not managed`));
 }

@@ -14,6 +14,7 @@ export const ADDRESS_STEMS: Readonly<Record<ResourceType, string>> = {
   appClient: "app_client",
   group: "group",
   domain: "domain",
+  terms: "terms",
   managedLoginBranding: "managed_login_branding",
   uiCustomization: "ui_customization",
 };

@@ -14,6 +14,7 @@ const NOUN: Record<ResourceType, string> = {
   identityProvider: "identity provider",
   group: "group",
   domain: "the domain",
+  terms: "terms document",
   managedLoginBranding: "managed login style of app client",
   uiCustomization: "hosted UI (classic) customization of",
 };

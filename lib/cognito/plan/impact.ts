@@ -24,6 +24,8 @@ function label(e: ResourceChange): string {
       return `identity provider ${JSON.stringify(e.previousKey ?? e.key)}`;
     case "group":
       return `group ${JSON.stringify(e.key)}`;
+    case "terms":
+      return `terms document ${JSON.stringify(e.key)}`;
     case "managedLoginBranding":
       return `the managed login style of app client ${JSON.stringify(e.key)}`;
     case "uiCustomization":

@@ -20,6 +20,7 @@ import { describeImpact } from "./impact";
 import { planKeyedResources } from "./keyed-resources";
 import { planManagedLoginBranding, planUiCustomizations } from "./plan-branding";
 import { planDomain, planMfa, planPool } from "./pool-entries";
+import { planTerms } from "./plan-terms";
 import type { Values } from "./resources";
 import { poolSecurityChanges } from "./security";
 import type { Plan, PlanLiveState, PlanOptions, PlanSummary, ResourceChange } from "./types";
@@ -58,6 +59,8 @@ function planEntries(current: PoolDocument | null, desired: PoolDocument, option
   planMfa(b, current, desired, poolReplaced);
   const ctx = { b, current, desired, cascade: poolReplaced, options };
   planKeyedResources(ctx);
+  // Terms documents follow their clients (a replaced client's documents are replaced with it).
+  planTerms(b, current, desired, poolReplaced);
   planDomain(b, current, desired, poolReplaced);
   // Branding names clients and needs the domain: after both.
   planManagedLoginBranding(b, current, desired, poolReplaced);

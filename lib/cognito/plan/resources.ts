@@ -22,7 +22,7 @@ export const MFA_FIELDS = [
 ] as const satisfies readonly (keyof PoolSpec)[];
 
 /** Spec fields that are other resources (or, for `clientDefaults`, a document-only convenience for them). */
-export const CHILD_RESOURCE_FIELDS = ["clients", "resourceServers", "domain", "customDomain", "clientDefaults", "groups", "identityProviders", "managedLoginBranding", "uiCustomizations"] as const satisfies readonly (keyof PoolSpec)[];
+export const CHILD_RESOURCE_FIELDS = ["clients", "resourceServers", "domain", "customDomain", "clientDefaults", "groups", "identityProviders", "managedLoginBranding", "uiCustomizations", "terms"] as const satisfies readonly (keyof PoolSpec)[];
 
 /** Spec fields that are not attributes of the pool resource: child resources and the MFA configuration's. */
 export const NON_POOL_FIELDS = [...CHILD_RESOURCE_FIELDS, ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];

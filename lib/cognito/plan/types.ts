@@ -7,6 +7,7 @@
  *
  * The plan is data: renderings live in `render-text.ts` / `render-json.ts`, execution in `lib/cognito/apply/`.
  */
+import type { TermsSpec } from "../spec/terms-schema";
 import type { ManagedLoginBrandingSpec, UiCustomizationSpec } from "../spec/branding-schema";
 import type { AppClientSpec } from "../spec/client-schema";
 import type { Diagnostic } from "../spec/diagnostics";
@@ -36,7 +37,8 @@ export type ResourceType =
   | "group"
   | "domain"
   | "managedLoginBranding"
-  | "uiCustomization";
+  | "uiCustomization"
+  | "terms";
 
 /**
  * One attribute whose value changes. `before` / `after` absent (undefined; omitted in JSON) = not set.
@@ -99,6 +101,7 @@ export interface ResourceValues {
   appClient: AppClientSpec;
   group: GroupSpec;
   domain: DomainSpec;
+  terms: TermsSpec;
   managedLoginBranding: ManagedLoginBrandingSpec;
   uiCustomization: UiCustomizationSpec;
 }

@@ -5,6 +5,7 @@
  */
 import type { PoolDocument } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
+import { termsKey } from "../spec/terms-schema";
 import { PLAN_FORMAT_VERSION } from "./format-version";
 import { CHILD_RESOURCE_FIELDS, effectiveClients } from "./resources";
 import type { MfaValue, Plan, PoolValue, ResourceChange, ResourceType, ResourceValues } from "./types";
@@ -40,6 +41,7 @@ const KEYED: KeyedLists = {
   identityProvider: (doc) => byKey(doc.spec.identityProviders, (p) => p.providerName),
   appClient: (doc) => byKey(effectiveClients(doc), (c) => c.name),
   group: (doc) => byKey(doc.spec.groups, (g) => g.name),
+  terms: (doc) => byKey(doc.spec.terms, termsKey),
   managedLoginBranding: (doc) => byKey(doc.spec.managedLoginBranding, (s) => s.clientName),
   uiCustomization: (doc) => byKey(doc.spec.uiCustomizations, (c) => c.clientName),
 };

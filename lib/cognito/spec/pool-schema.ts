@@ -13,6 +13,7 @@ import { managedLoginBrandingSchema, uiCustomizationSchema } from "./branding-sc
 import { domainSchema } from "./domain-schema";
 import { groupSchema } from "./group-schema";
 import { identityProviderSchema } from "./identity-provider-schema";
+import { termsSchema } from "./terms-schema";
 import { lambdaConfigSchema } from "./lambda-config-schema";
 import {
   adminCreateUserConfigSchema,
@@ -168,6 +169,11 @@ export const poolSpecSchema = z.strictObject({
    * (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Identity providers per user pool").
    */
   identityProviders: z.array(identityProviderSchema).optional(),
+  /**
+   * Terms documents of the app clients (terms-schema.ts). Unset = not managed here; [] = none. Matched by
+   * client and name.
+   */
+  terms: z.array(termsSchema).optional(),
   /**
    * Managed login styles, one per app client (named by the client's `name`). Unset = not managed; [] = none.
    * At most 20 per pool (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html).

@@ -11,6 +11,7 @@ import { groupTasks } from "./group";
 import { identityProviderTasks } from "./identity-provider";
 import { mfaConfigTasks, poolTasks } from "./pool";
 import { resourceServerTasks } from "./resource-server";
+import { termsTasks } from "./terms";
 import type { Task, TaskBuilder, TaskContext } from "./task";
 
 export { PHASES, type Phase, type Task, type TaskContext } from "./task";
@@ -22,6 +23,7 @@ const TASK_BUILDERS: { [T in ResourceType]: TaskBuilder<T> } = {
   identityProvider: identityProviderTasks,
   appClient: appClientTasks,
   group: groupTasks,
+  terms: termsTasks,
   domain: domainTasks,
   managedLoginBranding: managedLoginBrandingTasks,
   uiCustomization: uiCustomizationTasks,

@@ -19,6 +19,7 @@ import type { Evaluator } from "./evaluate";
 import { type Gap, describeRemedy, isUnresolved } from "./gaps";
 import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, brandingClientName, managedLoginBrandingFromProperties, uiCustomizationFromProperties } from "./branding";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, groupFromProperties, identityProviderFromProperties, takeProviderSecret } from "./groups-idps";
+import { CFN_TERMS, termsFromProperties } from "./terms";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES } from "./naming";
 import { type FoundGap, Placeholders } from "./placeholders";
 import type { TemplateSource } from "./template-source";
@@ -30,7 +31,7 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" 
 const RESOURCE_ATTRIBUTES = new Set(["Type", "Properties", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "Condition", "CreationPolicy", "UpdatePolicy"]);
 
 /** The pool keys that are not CloudFormation properties but spec keys a hand-written template might carry. */
-const SPEC_ONLY_KEYS = ["Region", "Clients", "ResourceServers", "Domain", "ClientDefaults", "Groups", "IdentityProviders", "PasswordPolicy", "SignInPolicy", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "WebAuthnConfiguration"];
+const SPEC_ONLY_KEYS = ["Region", "Clients", "ResourceServers", "Domain", "ClientDefaults", "Groups", "IdentityProviders", "Terms", "PasswordPolicy", "SignInPolicy", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "WebAuthnConfiguration"];
 
 export interface PoolInput {
   source: TemplateSource;
@@ -139,7 +140,8 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
 }
 
 function readChildren(im: PoolImporter) {
-  const out = { resourceServers: [] as Json[], clients: [] as Json[], domains: [] as Json[], groups: [] as Json[], identityProviders: [] as Json[], managedLoginBranding: [] as Json[], uiCustomizations: [] as Json[] };
+  const termsResources: { id: string; resource: Json }[] = [];
+  const out = { resourceServers: [] as Json[], clients: [] as Json[], domains: [] as Json[], groups: [] as Json[], identityProviders: [] as Json[], managedLoginBranding: [] as Json[], uiCustomizations: [] as Json[], terms: [] as Json[] };
   const clientNames = new Map<string, string>();
   const branding: { id: string; resource: Json }[] = [];
   for (const { id, resource, attachedWithoutRef } of im.input.children) {
@@ -156,7 +158,8 @@ function readChildren(im: PoolImporter) {
       }
       if (typeof client.name === "string") clientNames.set(id, client.name);
       out.clients.push(client);
-    } else if (resource.Type === CFN_MANAGED_LOGIN_BRANDING || resource.Type === CFN_UI_CUSTOMIZATION) branding.push({ id, resource });
+    } else if (resource.Type === CFN_TERMS) termsResources.push({ id, resource });
+    else if (resource.Type === CFN_MANAGED_LOGIN_BRANDING || resource.Type === CFN_UI_CUSTOMIZATION) branding.push({ id, resource });
     else if (resource.Type === CFN_GROUP) out.groups.push(groupFromProperties(im.childProperties(id, resource), where, im.diagnostics));
     else if (resource.Type === CFN_IDENTITY_PROVIDER) {
       // The secret comes out before intrinsics are evaluated: a parameter holding it is a reference, never a value.
@@ -170,6 +173,12 @@ function readChildren(im: PoolImporter) {
       if (out.domains.length === 2) im.warn("several-domains", `Resources.${id} is a third user pool domain of ${im.input.poolId}; it was not imported (a pool has one prefix domain and one custom domain)`);
       out.domains.push(compactOrUndefined({ domain: Domain, certificateArn, managedLoginVersion: ManagedLoginVersion }) ?? {});
     }
+  }
+  // After every client: a terms resource names its client by logical id.
+  for (const { id, resource } of termsResources) {
+    const raw = isObject(resource.Properties) ? resource.Properties.ClientId : undefined;
+    const terms = termsFromProperties(id, raw, im.childProperties(id, resource), clientNames, im.diagnostics);
+    if (terms) out.terms.push(terms);
   }
   // After every client: a style names its client by reference, and the document by the client's name.
   for (const { id, resource } of branding) {
@@ -271,7 +280,7 @@ export function importPool(input: PoolInput): ImportedPool {
     im.warn("no-pool-name", `Resources.${poolId}.Properties.UserPoolName is not set (CloudFormation would generate one); the logical id ${poolId} is used as the pool name`);
     name = poolId;
   }
-  const { resourceServers, clients, domains, groups, identityProviders, managedLoginBranding, uiCustomizations } = readChildren(im);
+  const { resourceServers, clients, domains, groups, identityProviders, managedLoginBranding, uiCustomizations, terms } = readChildren(im);
   for (const { id, gaps } of input.conditionGaps)
     im.warn("condition-unresolved", `Resources.${id}.Condition depends on ${gaps.map((g) => g.name).join(", ")}; ${id} was imported as if the condition held (${describeRemedy(gaps)} to decide)`);
 
@@ -287,6 +296,7 @@ export function importPool(input: PoolInput): ImportedPool {
       ...(clients.length ? { clients } : {}),
       ...(groups.length ? { groups } : {}),
       ...(identityProviders.length ? { identityProviders } : {}),
+      ...(terms.length ? { terms } : {}),
       ...(managedLoginBranding.length ? { managedLoginBranding } : {}),
       ...(uiCustomizations.length ? { uiCustomizations } : {}),
     },

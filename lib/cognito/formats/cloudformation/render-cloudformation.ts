@@ -18,6 +18,7 @@ import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
 import { CfnGetAtt, CfnRef } from "./intrinsics";
 import { writeYaml } from "../fast-yaml";
+import { CFN_TERMS, termsProperties } from "./terms";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
 /** CloudFormation caps `WebAuthnRelyingPartyID` at 63 characters (the API allows 127). */
@@ -32,6 +33,7 @@ const SPECIAL_POOL_KEYS = [
   "clientDefaults",
   "groups",
   "identityProviders",
+  "terms",
   "passwordPolicy",
   "signInPolicy",
   "softwareTokenMfaConfiguration",
@@ -159,6 +161,14 @@ function render(doc: PoolDocument): ExportResult {
   });
 
   for (const group of spec.groups ?? []) resources[ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, pool) };
+  (spec.terms ?? []).forEach((terms, i) => {
+    const clientId = clientIds.get(terms.client);
+    if (clientId === undefined) {
+      diagnostics.push(warning(`spec.terms[${i}].client`, "not-expressible", `app client "${terms.client}" is not in the template (clients are not managed here); its ${terms.name} is not exported`));
+      return;
+    }
+    resources[ids.allocate(`${terms.client} ${terms.name}`, "Terms")] = { Type: CFN_TERMS, Properties: termsProperties(terms, pool, clientId) };
+  });
 
   // Branding names its client by reference (a client of the document) or by the name written (one it does not hold).
   const clientRef = (name: string) => (clientIds.has(name) ? new CfnRef(clientIds.get(name) ?? "") : name);

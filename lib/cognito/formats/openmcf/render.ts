@@ -43,6 +43,7 @@ const POOL_FIELDS_NOT_EXPRESSIBLE: Partial<Record<keyof PoolSpec, string>> = {
   userPoolTier: "OpenMCF has no feature plan (user pool tier)",
   // Not in the v1 spec.proto: identity providers (a separate kind, `AwsCognitoIdentityProvider`) and groups.
   groups: "OpenMCF AwsCognitoUserPool v1 has no groups; create them outside this manifest",
+  terms: "OpenMCF AwsCognitoUserPool v1 has no terms documents (terms of use, privacy policy); create them outside this manifest",
   identityProviders: "OpenMCF AwsCognitoUserPool v1 has no identity providers (OpenMCF models them as a separate kind, AwsCognitoIdentityProvider); create them outside this manifest (clients may still list them)",
 };
 

@@ -124,6 +124,8 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   // aws_cognito_user_group / aws_cognito_identity_provider, which can sit next to the module.
   ["spec.groups", (d) => d.spec.groups],
   ["spec.identityProviders", (d) => d.spec.identityProviders],
+  // Terms documents: neither the module nor the AWS provider (5.100) has a resource for them.
+  ["spec.terms", (d) => (d.spec.terms?.length ? d.spec.terms : undefined)],
   // Nor for branding: the plain Terraform export writes aws_cognito_managed_login_branding and
   // aws_cognito_user_pool_ui_customization.
   ["spec.managedLoginBranding", (d) => d.spec.managedLoginBranding],

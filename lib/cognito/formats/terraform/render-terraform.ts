@@ -110,7 +110,7 @@ function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, u
 function poolResource(ctx: Context): HclNode {
   const { spec } = ctx;
   const rest: Record<string, unknown> = { ...spec };
-  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders"]) delete rest[key];
+  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders", "terms"]) delete rest[key];
   ctx.diagnostics.push(...terraformSmsMfaWarnings(spec, "Terraform"));
   if (spec.webAuthnConfiguration?.factorConfiguration !== undefined) {
     ctx.diagnostics.push(
@@ -306,6 +306,9 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   const spec = doc.spec;
   const ctx: Context = { doc, spec, options, diagnostics: [], variables: [], secretVariables: [], resourceServerLabels: new Map(), providerLabels: new Map() };
   ctx.diagnostics.push(...clientDefaultsInlined(spec, "Plain Terraform"), ...emptyListWarnings(spec, "Terraform"), ...loneCustomDomainWarnings(spec, "Terraform"));
+  // The AWS provider (5.100) has no resource for terms documents (https://registry.terraform.io/providers/hashicorp/aws/latest/docs).
+  if (spec.terms?.length)
+    ctx.diagnostics.push(warning("spec.terms", "not-expressible", "the Terraform AWS provider has no resource for terms documents (terms of use, privacy policy); they are not exported: create them with the AWS CLI (aws cognito-idp create-terms) or CloudFormation (AWS::Cognito::Terms)"));
   if (doc.metadata.labels && Object.keys(doc.metadata.labels).length > 0)
     ctx.diagnostics.push(warning("metadata.labels", "not-expressible", "Terraform has no place for the document's labels; they are not exported (tags are spec.userPoolTags)"));
 

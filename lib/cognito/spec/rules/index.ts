@@ -15,6 +15,7 @@ import { oauthRule } from "./oauth";
 import { redirectUrisRule } from "./redirect-uris";
 import type { Rule } from "./rule";
 import { schemaAttributesRule } from "./schema-attributes";
+import { termsRule } from "./terms";
 import { tierFeaturesRule } from "./tier-features";
 import { tokenValidityRule } from "./token-validity";
 import { uniqueNamesRule } from "./unique-names";
@@ -41,6 +42,7 @@ export const CROSS_FIELD_RULES: readonly Rule[] = [
   domainRule,
   groupsRule,
   identityProvidersRule,
+  termsRule,
   brandingRule,
 ];
 

@@ -32,6 +32,10 @@ vi.mock("../diagnostics", async (importOriginal) => {
 });
 
 const ARN = "arn:aws:lambda:eu-west-1:123456789012:function:fn";
+const terms = (client: string, name: "terms-of-use" | "privacy-policy") => ({ client, name, links: { "cognito:default": `https://shop.test/${name}` } });
+const bothTerms = (client: string) => [terms(client, "terms-of-use"), terms(client, "privacy-policy")];
+/** Both documents for `clients` clients (clients not managed here, so any client name is accepted). */
+const manyTerms = (clients: number) => Array.from({ length: clients }, (_, i) => bothTerms(`app-${i}`)).flat();
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
 const oauthClient = (extra: Record<string, unknown>) => ({
   name: "web",
@@ -192,6 +196,11 @@ const cases: [string, Record<string, unknown>, Record<string, unknown>, string][
   // Not managed here (identityProviders unset): the provider may exist in the pool, so only a warning.
   ["client-unknown-provider", { clients: [{ name: "web", supportedIdentityProviders: ["COGNITO"] }] }, { clients: [{ name: "web", supportedIdentityProviders: ["Okta"] }] }, "spec.clients[0].supportedIdentityProviders[0]"],
   ["mapped-attribute-not-writable", { identityProviders: [google({ attributeMapping: { email: "email" } })], clients: [{ name: "web", supportedIdentityProviders: ["Google"], writeAttributes: ["email"] }] }, { identityProviders: [google({ attributeMapping: { email: "email" } })], clients: [{ name: "web", supportedIdentityProviders: ["Google"], writeAttributes: ["name"] }] }, "spec.clients[0].writeAttributes"],
+  // Terms documents (rules/terms.ts).
+  ["terms-unknown-client", { clients: [{ name: "web" }], terms: bothTerms("web") }, { clients: [{ name: "web" }], terms: bothTerms("mobile") }, "spec.terms[0].client"],
+  ["duplicate-terms", { clients: [{ name: "web" }], terms: bothTerms("web") }, { clients: [{ name: "web" }], terms: [...bothTerms("web"), terms("web", "privacy-policy")] }, "spec.terms[2].name"],
+  ["terms-incomplete", { clients: [{ name: "web" }], terms: bothTerms("web") }, { clients: [{ name: "web" }], terms: [terms("web", "terms-of-use")] }, "spec.terms[0]"],
+  ["terms-quota", { terms: manyTerms(20) }, { terms: manyTerms(21) }, "spec.terms"],
   // Branding (rules/branding.ts)
   ["duplicate-branding-client", { clients: [{ name: "web" }, { name: "app" }], managedLoginBranding: [{ clientName: "web" }, { clientName: "app" }] }, { clients: [{ name: "web" }], managedLoginBranding: [{ clientName: "web" }, { clientName: "web" }] }, "spec.managedLoginBranding[1].clientName"],
   ["duplicate-ui-customization-client", { domain: { domain: "shop-auth" }, uiCustomizations: [{ clientName: "ALL" }] }, { domain: { domain: "shop-auth" }, uiCustomizations: [{ clientName: "ALL" }, { clientName: "ALL" }] }, "spec.uiCustomizations[1].clientName"],
