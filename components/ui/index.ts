@@ -13,3 +13,4 @@ export { Tabs, TabsList, TabsTrigger, TabsContent } from "./tabs";
 export { DialogRoot, DialogTrigger, DialogClose, DialogContent } from "./dialog";
 export { DataTable } from "./data-table";
 export { FormMessage } from "./form-message";
+export { WindowedList, visibleRange, WINDOW_THRESHOLD } from "./windowed-list";
