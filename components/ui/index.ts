@@ -14,3 +14,4 @@ export { DialogRoot, DialogTrigger, DialogClose, DialogContent } from "./dialog"
 export { DataTable } from "./data-table";
 export { FormMessage } from "./form-message";
 export { WindowedList, visibleRange, WINDOW_THRESHOLD } from "./windowed-list";
+export { lazyResolver } from "./lazy-resolver";
