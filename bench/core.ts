@@ -5,7 +5,7 @@ import { EXPORTERS, IMPORTERS, type ExportFormat, type ImportFormat } from "../l
 import { planChanges } from "../lib/cognito/plan";
 import { validatePoolDocument, hasErrors } from "../lib/cognito/spec";
 import { findPoolFindings } from "../lib/cognito/findings";
-import { maximalPool, withTenPercentChanged } from "./maximal-pool";
+import { quotaSizedPool, withTenPercentChanged } from "../test/support/pool-documents";
 import { medianMs, printRow } from "./measure";
 
 const TARGET_MS = 50;
@@ -13,7 +13,7 @@ const verdict = (ms: number) => (ms < TARGET_MS ? `(target < ${TARGET_MS} ms: me
 
 /** The spec-and-formats benchmark's figures: validate, plan, each export and import of the maximal pool, and the CDK peer. */
 export async function benchCore(): Promise<void> {
-  const current = maximalPool();
+  const current = quotaSizedPool();
   const desired = withTenPercentChanged(current);
   const diagnostics = validatePoolDocument(desired);
   if (hasErrors(diagnostics)) throw new Error(`the maximal pool is invalid: ${JSON.stringify(diagnostics.slice(0, 3))}`);

@@ -116,8 +116,6 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { id: "domain", title: "Domain", prefixes: ["spec.domain"] },
 ];
 
-export type EditorSectionId = (typeof EDITOR_SECTIONS)[number]["id"];
-
 /** The section a field belongs to ("general" for document-level paths). */
 export function sectionOf(fieldName: string): string {
   let best = { id: "general", length: -1 };

@@ -10,7 +10,7 @@ import type { ResourceType } from "@/lib/cognito/plan/types";
 import { toFieldName } from "@/lib/cognito/spec";
 import { describeEnumValue } from "./enum-labels";
 import { EDITOR_SECTIONS, sectionOf } from "./field-errors";
-import { FIELD_HELP, fieldPattern } from "./field-help";
+import { FIELD_HELP } from "./field-help";
 
 export interface FieldLabel {
   /** "Password policy > Minimum length". */
@@ -187,7 +187,3 @@ export function labelForPlanField(field: string): FieldLabel {
   return { label: join([resource, attribute].filter((p) => p !== "")), apiPath: field };
 }
 
-/** Field patterns the table knows (for tests and the filter of fields). */
-export function labelledPatterns(): string[] {
-  return Object.keys(FIELD_HELP).map(fieldPattern);
-}

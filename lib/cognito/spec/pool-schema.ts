@@ -145,6 +145,4 @@ export const poolSpecSchema = z.strictObject({
 });
 
 export type PoolSpec = z.infer<typeof poolSpecSchema>;
-export type PasswordPolicySpec = z.infer<typeof passwordPolicySchema>;
-export type AccountRecoverySettingSpec = z.infer<typeof accountRecoverySettingSchema>;
 export type MfaConfiguration = NonNullable<PoolSpec["mfaConfiguration"]>;
