@@ -119,7 +119,7 @@ test("reading a pool with 200 clients: API calls and wall time (moto, no rate li
   await readLivePool(port, id, { concurrency: 10 });
   const seconds = (performance.now() - started) / 1000;
   // DescribeUserPool, GetUserPoolMfaConfig, 4 pages of ListUserPoolClients, 1 ListResourceServers, 200 DescribeUserPoolClient,
-  // 1 ListGroups and 1 ListIdentityProviders (no providers to describe).
+  // 1 ListGroups, 1 ListIdentityProviders (no providers to describe) and, as for a pull, 1 ListTerms (no documents to describe).
   expect(port.calls).toEqual({
     DescribeUserPool: 1,
     GetUserPoolMfaConfig: 1,
@@ -128,6 +128,7 @@ test("reading a pool with 200 clients: API calls and wall time (moto, no rate li
     DescribeUserPoolClient: clients,
     ListGroups: 1,
     ListIdentityProviders: 1,
+    ListTerms: 1,
   });
   const floor = quotaFloorSeconds(port.calls);
   expect(floor).toBeCloseTo((clients - 1) / 5 + 0, 0); // 5 DescribeUserPoolClient per second per pool
