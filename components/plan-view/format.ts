@@ -27,6 +27,8 @@ export const RESOURCE_GROUPS: { type: ResourceType; title: string }[] = [
   { type: "appClient", title: "App clients" },
   { type: "group", title: "Groups" },
   { type: "domain", title: "Domain" },
+  { type: "riskConfiguration", title: "Threat protection" },
+  { type: "logDelivery", title: "Log streaming" },
 ];
 
 export const RESOURCE_NOUN: Record<ResourceType, string> = {
@@ -37,6 +39,8 @@ export const RESOURCE_NOUN: Record<ResourceType, string> = {
   identityProvider: "Sign-in provider",
   group: "Group",
   domain: "Domain",
+  riskConfiguration: "Threat protection settings",
+  logDelivery: "Log streaming",
 };
 
 /** How loud the worst-impact banner is. */

@@ -37,6 +37,8 @@ const RESOURCE_PREFIX: Readonly<Record<ResourceType, string>> = {
   identityProvider: "spec.identityProviders.*",
   group: "spec.groups.*",
   domain: "spec.domain",
+  riskConfiguration: "spec.riskConfiguration",
+  logDelivery: "spec.logDeliveryConfiguration",
 };
 
 /** `minimumLength` → "Minimum length": the fallback for a field the editor has no label for. */

@@ -47,6 +47,7 @@ import type { Plan, PlanAction, ResourceChange } from "../plan/types";
 import type { AppClientSpec } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";
 import type { DomainSpec } from "../spec/domain-schema";
+import { riskLogsCreates, riskLogsRun } from "./apply-risk-logs";
 import { SECRET_DETAIL_KEY, type IdentityProviderSpec } from "../spec/identity-provider-schema";
 import type { ResourceServerSpec } from "../spec/resource-server-schema";
 import { runPreflight } from "../preflight/run-preflight";
@@ -136,7 +137,7 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
-const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "groups", "providerDeletes", "domain"] as const;
+const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "groups", "providerDeletes", "domain", "riskLogs"] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Task {
@@ -261,6 +262,7 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
     }
     const created = await port.createUserPoolClient(createUserPoolClientInput(id, client));
     if (created.ClientSecret) secrets[client.name] = created.ClientSecret;
+    liveClientsByName.set(client.name, { ClientName: client.name, ...(created.ClientId ? { ClientId: created.ClientId } : {}) });
   }
   const desiredClient = (name: string) => {
     const client = desired.spec.clients?.find((c) => c.name === name);
@@ -275,6 +277,8 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
       ...(domain.managedLoginVersion ? { ManagedLoginVersion: domain.managedLoginVersion } : {}),
     });
   };
+
+  const riskLogs = { port, desired, poolId: requirePoolId, clientId: (name: string) => liveClientsByName.get(name)?.ClientId };
 
   if (creating || replacingPool) {
     // ---- a new pool: everything in the desired document is created ----
@@ -307,6 +311,10 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
     }
     const domain = desired.spec.domain;
     if (domain) add("domain", "domain", "create", () => createDomain(domain));
+    for (const entry of riskLogsCreates(desired)) {
+      const run = riskLogsRun(entry, riskLogs);
+      if (run) add("riskLogs", entry.address, "create", run);
+    }
   } else if (live && userPoolId) {
     // ---- an existing pool: the plan's entries ----
     const raw = live.raw;
@@ -314,6 +322,12 @@ export async function applyPlan(plan: Plan, port: CognitoPort, options: ApplyOpt
       if (entry.action === "noop") continue;
       const action = entry.action;
       switch (entry.type) {
+        case "riskConfiguration":
+        case "logDelivery": {
+          const run = riskLogsRun(entry, riskLogs);
+          if (run) add("riskLogs", entry.address, action, run);
+          break;
+        }
         case "userPool":
           if (action === "update") {
             add("pool", entry.address, action, async () => {

@@ -31,6 +31,8 @@ export const WRITE_METHODS = [
   "createIdentityProvider",
   "updateIdentityProvider",
   "deleteIdentityProvider",
+  "setRiskConfiguration",
+  "setLogDeliveryConfiguration",
 ] as const satisfies readonly (keyof CognitoPort)[];
 
 /**

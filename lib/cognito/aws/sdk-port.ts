@@ -32,6 +32,10 @@ import {
   DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
   DescribeIdentityProviderCommand,
+  DescribeRiskConfigurationCommand,
+  GetLogDeliveryConfigurationCommand,
+  SetLogDeliveryConfigurationCommand,
+  SetRiskConfigurationCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
@@ -283,6 +287,21 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     },
     async deleteUserPoolDomain(UserPoolId, Domain) {
       await call("DeleteUserPoolDomain", UserPoolId, () => client.send(new DeleteUserPoolDomainCommand({ UserPoolId, Domain })));
+    },
+
+    async describeRiskConfiguration(UserPoolId, ClientId) {
+      const out = await call("DescribeRiskConfiguration", UserPoolId, () => client.send(new DescribeRiskConfigurationCommand({ UserPoolId, ...(ClientId ? { ClientId } : {}) })));
+      return out.RiskConfiguration ?? { UserPoolId };
+    },
+    async setRiskConfiguration(input) {
+      await call("SetRiskConfiguration", input.UserPoolId, () => client.send(new SetRiskConfigurationCommand(input)));
+    },
+    async getLogDeliveryConfiguration(UserPoolId) {
+      const out = await call("GetLogDeliveryConfiguration", UserPoolId, () => client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId })));
+      return out.LogDeliveryConfiguration?.LogConfigurations ?? [];
+    },
+    async setLogDeliveryConfiguration(UserPoolId, LogConfigurations) {
+      await call("SetLogDeliveryConfiguration", UserPoolId, () => client.send(new SetLogDeliveryConfigurationCommand({ UserPoolId, LogConfigurations })));
     },
   };
 }

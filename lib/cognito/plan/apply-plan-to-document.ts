@@ -11,6 +11,7 @@
  */
 import type { PoolDocument } from "../spec/document-schema";
 import { type PathSegment, parsePath, setAtPath } from "./paths";
+import { applyRiskLogsEntry } from "./plan-risk-logs";
 import { NON_POOL_FIELDS, resolveClientDefaults, type Values } from "./resources";
 import type { Plan, ResourceChange } from "./types";
 
@@ -93,6 +94,10 @@ export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): P
         if (entry.action === "delete") delete doc.spec.domain;
         else if (entry.action === "create") doc.spec.domain = build({}, entry);
         else doc.spec.domain = build((doc.spec.domain as Values | undefined) ?? {}, entry);
+        break;
+      case "riskConfiguration":
+      case "logDelivery":
+        applyRiskLogsEntry(doc.spec, entry, build);
         break;
     }
   }

@@ -4,6 +4,7 @@
  * deleted identity provider its links to users, a replaced domain its certificate and DNS. Applying such a plan
  * needs the pool's name typed, checked on the server.
  */
+import { SETTINGS_ONLY_TYPES } from "./settings-only";
 import type { Plan, ResourceChange, ResourceType } from "./types";
 
 const NOUN: Record<ResourceType, string> = {
@@ -14,10 +15,12 @@ const NOUN: Record<ResourceType, string> = {
   identityProvider: "identity provider",
   group: "group",
   domain: "the domain",
+  riskConfiguration: "the threat protection settings of",
+  logDelivery: "the log delivery settings",
 };
 
 export function destructiveEntries(plan: Plan): ResourceChange[] {
-  return plan.entries.filter((e) => e.action === "replace" || e.action === "delete");
+  return plan.entries.filter((e) => (e.action === "replace" || e.action === "delete") && !SETTINGS_ONLY_TYPES.has(e.type));
 }
 
 /** "deletes app client "web"; replaces the domain", for the confirmation prompt. Empty when nothing is destroyed. */

@@ -21,6 +21,7 @@ import { describeImpact } from "./impact";
 import { formatPath } from "./paths";
 import { POOL_REPLACEMENT_CASCADE, classifyChange, type ReplacementRule } from "./replacement-rules";
 import { planGroups, planIdentityProviders } from "./plan-groups-idps";
+import { planLogDelivery, planRiskConfiguration } from "./plan-risk-logs";
 import { type Values, effectiveClients, mfaAttributes, poolAttributes } from "./resources";
 import { clientSecurityChanges, poolSecurityChanges } from "./security";
 import type { AttributeChange, Plan, PlanAction, PlanOptions, ReplacementReason, ResourceChange, ResourceType, SecurityChange } from "./types";
@@ -209,6 +210,10 @@ export function planChanges(currentDocument: PoolDocument | null, desiredDocumen
 
   // ---- domain ----
   planDomain(b, current, desired, cascade);
+
+  // ---- threat protection settings and log delivery (after the clients, whose new ids they need) ----
+  planRiskConfiguration(b, current, desired, cascade);
+  planLogDelivery(b, current, desired, cascade);
 
   // ---- security flags ----
   if (current !== null) {

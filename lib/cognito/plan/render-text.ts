@@ -16,6 +16,8 @@ const TYPE_NAME: Record<ResourceChange["type"], string> = {
   identityProvider: "identity_provider",
   group: "group",
   domain: "domain",
+  riskConfiguration: "risk_configuration",
+  logDelivery: "log_delivery",
 };
 
 function value(v: unknown): string {

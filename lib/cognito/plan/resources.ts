@@ -22,7 +22,7 @@ export const MFA_FIELDS = [
 ] as const satisfies readonly (keyof PoolSpec)[];
 
 /** Spec fields that are other resources or document-only conveniences, not pool attributes. */
-export const NON_POOL_FIELDS = ["clients", "resourceServers", "domain", "clientDefaults", "groups", "identityProviders", ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];
+export const NON_POOL_FIELDS = ["clients", "resourceServers", "domain", "clientDefaults", "groups", "identityProviders", "riskConfiguration", "logDeliveryConfiguration", ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];
 
 const NON_POOL = new Set<string>(NON_POOL_FIELDS);
 const MFA = new Set<string>(MFA_FIELDS);

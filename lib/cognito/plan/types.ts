@@ -21,7 +21,18 @@ import type { SecretRef } from "../spec/identity-provider-schema";
 export type PlanAction = "create" | "update" | "replace" | "delete" | "noop";
 
 /** The Cognito resources a plan covers. `mfaConfig` is the part of the pool set with `SetUserPoolMfaConfig`. */
-export type ResourceType = "userPool" | "mfaConfig" | "resourceServer" | "identityProvider" | "appClient" | "group" | "domain";
+export type ResourceType =
+  | "userPool"
+  | "mfaConfig"
+  | "resourceServer"
+  | "identityProvider"
+  | "appClient"
+  | "group"
+  | "domain"
+  /** Threat protection settings (SetRiskConfiguration): the pool's, and each app client's own. */
+  | "riskConfiguration"
+  /** Log delivery (SetLogDeliveryConfiguration). */
+  | "logDelivery";
 
 /**
  * One attribute whose value changes. `before` / `after` absent (undefined; omitted in JSON) = not set.

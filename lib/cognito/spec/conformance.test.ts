@@ -181,6 +181,43 @@ const MAPPING: [string, string][] = [
   ["spec.domain.domain", "CreateUserPoolDomainRequest.Domain"],
   ["spec.domain.certificateArn", "CreateUserPoolDomainRequest.CustomDomainConfig.CertificateArn"],
   ["spec.domain.managedLoginVersion", "CreateUserPoolDomainRequest.ManagedLoginVersion"],
+  // Threat protection settings (SetRiskConfiguration); a client's own settings have the same shapes.
+  ["spec.riskConfiguration.compromisedCredentialsRiskConfiguration.eventFilter", "SetRiskConfigurationRequest.CompromisedCredentialsRiskConfiguration.EventFilter"],
+  ["spec.riskConfiguration.compromisedCredentialsRiskConfiguration.eventFilter[]", "SetRiskConfigurationRequest.CompromisedCredentialsRiskConfiguration.EventFilter[]"],
+  ["spec.riskConfiguration.compromisedCredentialsRiskConfiguration.actions", "SetRiskConfigurationRequest.CompromisedCredentialsRiskConfiguration.Actions"],
+  ["spec.riskConfiguration.compromisedCredentialsRiskConfiguration.actions.eventAction", "SetRiskConfigurationRequest.CompromisedCredentialsRiskConfiguration.Actions.EventAction"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.actions", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.Actions"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.actions.lowAction.notify", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.Actions.LowAction.Notify"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.actions.lowAction.eventAction", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.Actions.LowAction.EventAction"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.actions.mediumAction.notify", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.Actions.MediumAction.Notify"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.actions.mediumAction.eventAction", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.Actions.MediumAction.EventAction"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.actions.highAction.notify", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.Actions.HighAction.Notify"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.actions.highAction.eventAction", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.Actions.HighAction.EventAction"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.from", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.From"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.replyTo", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.ReplyTo"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.sourceArn", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.SourceArn"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.blockEmail.subject", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.BlockEmail.Subject"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.blockEmail.htmlBody", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.BlockEmail.HtmlBody"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.blockEmail.textBody", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.BlockEmail.TextBody"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.noActionEmail.subject", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.NoActionEmail.Subject"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.noActionEmail.htmlBody", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.NoActionEmail.HtmlBody"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.noActionEmail.textBody", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.NoActionEmail.TextBody"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.mfaEmail.subject", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.MfaEmail.Subject"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.mfaEmail.htmlBody", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.MfaEmail.HtmlBody"],
+  ["spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration.mfaEmail.textBody", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.NotifyConfiguration.MfaEmail.TextBody"],
+  ["spec.riskConfiguration.riskExceptionConfiguration.blockedIPRangeList", "SetRiskConfigurationRequest.RiskExceptionConfiguration.BlockedIPRangeList"],
+  ["spec.riskConfiguration.riskExceptionConfiguration.blockedIPRangeList[]", "SetRiskConfigurationRequest.RiskExceptionConfiguration.BlockedIPRangeList[]"],
+  ["spec.riskConfiguration.riskExceptionConfiguration.skippedIPRangeList", "SetRiskConfigurationRequest.RiskExceptionConfiguration.SkippedIPRangeList"],
+  ["spec.riskConfiguration.riskExceptionConfiguration.skippedIPRangeList[]", "SetRiskConfigurationRequest.RiskExceptionConfiguration.SkippedIPRangeList[]"],
+  ["spec.riskConfiguration.clients[].accountTakeoverRiskConfiguration.actions.highAction.eventAction", "SetRiskConfigurationRequest.AccountTakeoverRiskConfiguration.Actions.HighAction.EventAction"],
+  ["spec.riskConfiguration.clients[].riskExceptionConfiguration.blockedIPRangeList", "SetRiskConfigurationRequest.RiskExceptionConfiguration.BlockedIPRangeList"],
+  ["spec.riskConfiguration.clients[].clientName", "CreateUserPoolClientRequest.ClientName"],
+  ["spec.logDeliveryConfiguration.logConfigurations", "SetLogDeliveryConfigurationRequest.LogConfigurations"],
+  ["spec.logDeliveryConfiguration.logConfigurations[].eventSource", "SetLogDeliveryConfigurationRequest.LogConfigurations[].EventSource"],
+  ["spec.logDeliveryConfiguration.logConfigurations[].logLevel", "SetLogDeliveryConfigurationRequest.LogConfigurations[].LogLevel"],
+  ["spec.logDeliveryConfiguration.logConfigurations[].cloudWatchLogsConfiguration.logGroupArn", "SetLogDeliveryConfigurationRequest.LogConfigurations[].CloudWatchLogsConfiguration.LogGroupArn"],
+  ["spec.logDeliveryConfiguration.logConfigurations[].s3Configuration.bucketArn", "SetLogDeliveryConfigurationRequest.LogConfigurations[].S3Configuration.BucketArn"],
+  ["spec.logDeliveryConfiguration.logConfigurations[].firehoseConfiguration.streamArn", "SetLogDeliveryConfigurationRequest.LogConfigurations[].FirehoseConfiguration.StreamArn"],
 ];
 
 /** Members we do not send, with the reason. Anything else in these inputs must be mapped above. */
@@ -204,6 +241,7 @@ const NOT_SENT: Record<string, string> = {
   "CreateUserPoolClientRequest.ExplicitAuthFlows": "list without size constraint; items mapped",
   "CreateUserPoolClientRequest.SupportedIdentityProviders": "list without size constraint; items mapped",
   "CreateIdentityProviderRequest.AttributeMapping": "map itself has no constraints; keys and values are mapped",
+  "SetRiskConfigurationRequest.CompromisedCredentialsRiskConfiguration.Actions#ops": "",
 };
 const IDS = new Set(["UserPoolId", "ClientId"]);
 
@@ -296,6 +334,8 @@ describe("conformance with the AWS API model", () => {
       "SetUserPoolMfaConfigRequest",
       "CreateGroupRequest",
       "CreateIdentityProviderRequest",
+      "SetRiskConfigurationRequest",
+      "SetLogDeliveryConfigurationRequest",
     ])
       leafMembers(shapes, NS + op, op, members);
     const isContainer = (m: string) => members.some((other) => other.startsWith(`${m}.`) || other.startsWith(`${m}[]`)) && !mapped.has(m);

@@ -13,6 +13,7 @@ import { domainSchema } from "./domain-schema";
 import { groupSchema } from "./group-schema";
 import { identityProviderSchema } from "./identity-provider-schema";
 import { lambdaConfigSchema } from "./lambda-config-schema";
+import { logDeliveryConfigurationSchema } from "./log-delivery-schema";
 import {
   adminCreateUserConfigSchema,
   emailConfigurationSchema,
@@ -22,6 +23,7 @@ import {
 } from "./messaging-schema";
 import { regionSchema, smsCodeMessageSchema, tagsSchema } from "./primitives";
 import { resourceServerSchema } from "./resource-server-schema";
+import { riskConfigurationSchema } from "./risk-configuration-schema";
 import { schemaAttributeSchema } from "./schema-attribute-schema";
 
 export const VERIFIED_ATTRIBUTES = ["phone_number", "email"] as const;
@@ -142,6 +144,10 @@ export const poolSpecSchema = z.strictObject({
    * (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Identity providers per user pool").
    */
   identityProviders: z.array(identityProviderSchema).optional(),
+  /** Threat protection settings (SetRiskConfiguration), the pool's and per app client. Unset = not managed. */
+  riskConfiguration: riskConfigurationSchema.optional(),
+  /** Log delivery (SetLogDeliveryConfiguration). Unset = not managed. */
+  logDeliveryConfiguration: logDeliveryConfigurationSchema.optional(),
 });
 
 export type PoolSpec = z.infer<typeof poolSpecSchema>;

@@ -1,0 +1,126 @@
+/**
+ * Planning of the pool's threat protection settings (SetRiskConfiguration) and log delivery
+ * (SetLogDeliveryConfiguration). Neither ever forces a replacement: both are set in place, whole.
+ *
+ * - `risk_configuration` (the pool's) and `risk_configuration["web"]` (a client's own). SetRiskConfiguration
+ *   replaces the whole configuration it names
+ *   (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html),
+ *   so the settings are compared exactly: a part the document leaves out of a managed configuration goes back to
+ *   AWS's default, and the plan marks it `resetsToDefault`. A client listed no more is a delete: it goes back to
+ *   the pool's settings. A client that is created or replaced gets its settings again (a new client id).
+ * - `log_delivery`: SetLogDeliveryConfiguration replaces the whole list
+ *   (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetLogDeliveryConfiguration.html);
+ *   entries are matched by event source. An empty list and no list are the same live state.
+ * - Unset = not managed; a replaced pool takes both along, and the new pool gets what the document manages.
+ */
+import { joinPath } from "../spec/diagnostics";
+import type { PoolDocument } from "../spec/document-schema";
+import type { RiskConfigurationSpec, RiskSettingsSpec } from "../spec/risk-configuration-schema";
+import { type Builder, CASCADE_REASON, actionOf, exactChanges, indexByKey, sortedKeys } from "./plan-changes";
+import type { Values } from "./resources";
+import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange } from "./types";
+
+const quote = (key: string) => JSON.stringify(key);
+
+const CLIENT_SKIP = new Set(["clientName"]);
+
+/** The pool's own part of a risk configuration (without the clients' settings). */
+export function poolRiskSettings(risk: RiskConfigurationSpec | undefined): RiskSettingsSpec | undefined {
+  if (risk === undefined) return undefined;
+  const { clients: _clients, ...settings } = risk;
+  return settings;
+}
+
+/** An update's changes, with the parts the desired side leaves out marked as reset to AWS's default. */
+function wholeChanges(type: "riskConfiguration" | "logDelivery", before: Values | undefined, after: Values, skip?: ReadonlySet<string>): AttributeChange[] {
+  return exactChanges(type, before, after, skip).map((c) => (before !== undefined && c.after === undefined ? { ...c, resetsToDefault: true } : c));
+}
+
+/** Clients whose id changes in this plan (created or replaced): their own settings must be set again. */
+function newClientIds(b: Builder): Set<string> {
+  return new Set(b.entries.filter((e) => e.type === "appClient" && (e.action === "create" || e.action === "replace")).map((e) => e.key));
+}
+
+export function planRiskConfiguration(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
+  const want = desired.spec.riskConfiguration;
+  if (want === undefined) return;
+  const have = cascade ? undefined : current?.spec.riskConfiguration;
+  const entry = (key: string, address: string, action: PlanAction, changes: AttributeChange[], documentPath: string, reasons: ReplacementReason[] = []): ResourceChange => ({
+    type: "riskConfiguration",
+    address,
+    key,
+    action,
+    changes,
+    reasons,
+    documentPath,
+  });
+  const reasons = cascade && current !== null ? [CASCADE_REASON] : [];
+
+  const after = poolRiskSettings(want) as Values;
+  const before = poolRiskSettings(have) as Values | undefined;
+  const poolChanges = wholeChanges("riskConfiguration", before, after);
+  const poolAction: PlanAction = before === undefined ? (Object.keys(after).length > 0 ? "create" : "noop") : actionOf(poolChanges);
+  b.entries.push(entry("risk_configuration", "risk_configuration", poolAction, poolChanges, "spec.riskConfiguration", reasons));
+
+  if (want.clients === undefined) return;
+  const fresh = newClientIds(b);
+  const wanted = indexByKey(want.clients, (c) => c.clientName, () => undefined);
+  const had = indexByKey(have?.clients ?? [], (c) => c.clientName, () => undefined);
+  for (const key of sortedKeys(wanted, had)) {
+    const w = wanted.get(key);
+    const h = fresh.has(key) ? undefined : had.get(key);
+    const address = `risk_configuration[${quote(key)}]`;
+    if (w) {
+      const path = joinPath("spec", "riskConfiguration", "clients", w.index);
+      const changes = wholeChanges("riskConfiguration", h?.item as Values | undefined, w.item as Values, CLIENT_SKIP);
+      b.entries.push(entry(key, address, h === undefined ? "create" : actionOf(changes), changes, path, reasons));
+    } else if (h) {
+      b.entries.push(entry(key, address, "delete", exactChanges("riskConfiguration", h.item as Values, undefined, CLIENT_SKIP), joinPath("spec", "riskConfiguration", "clients", h.index)));
+    }
+  }
+}
+
+export function planLogDelivery(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
+  const want = desired.spec.logDeliveryConfiguration;
+  if (want === undefined) return;
+  const before = { logConfigurations: (cascade ? undefined : current?.spec.logDeliveryConfiguration?.logConfigurations) ?? [] };
+  const changes = wholeChanges("logDelivery", before, want as Values);
+  // Turning every log off is an update of the settings, not a resource destroyed.
+  const action: PlanAction = changes.length === 0 ? "noop" : before.logConfigurations.length === 0 ? "create" : "update";
+  b.entries.push({
+    type: "logDelivery",
+    address: "log_delivery",
+    key: "log_delivery",
+    action,
+    changes,
+    reasons: cascade && current !== null ? [CASCADE_REASON] : [],
+    documentPath: "spec.logDeliveryConfiguration",
+  });
+}
+
+/** The document after a risk configuration or log delivery entry ran (applyPlanToDocument's part). */
+export function applyRiskLogsEntry(spec: Values, entry: ResourceChange, build: (base: Values, entry: ResourceChange) => Values): void {
+  if (entry.action === "noop") return;
+  if (entry.type === "logDelivery") {
+    spec.logDeliveryConfiguration = build((spec.logDeliveryConfiguration as Values | undefined) ?? { logConfigurations: [] }, entry);
+    return;
+  }
+  const risk = ((spec.riskConfiguration as Values | undefined) ?? {}) as Values & { clients?: Values[] };
+  spec.riskConfiguration = risk;
+  if (entry.address === "risk_configuration") {
+    const { clients } = risk;
+    const next = build(entry.action === "create" ? {} : risk, entry);
+    spec.riskConfiguration = clients === undefined ? next : { ...next, clients };
+    return;
+  }
+  const list = risk.clients ?? [];
+  risk.clients = list;
+  const index = list.findIndex((c) => c.clientName === entry.key);
+  if (entry.action === "delete") {
+    if (index >= 0) list.splice(index, 1);
+    return;
+  }
+  const next = { clientName: entry.key, ...build(entry.action === "create" || index < 0 ? {} : list[index] ?? {}, entry) };
+  if (index >= 0) list[index] = next;
+  else list.push(next);
+}
