@@ -165,7 +165,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   }));
   // The secret is dropped here, once; nothing below ever sees it.
   const clients = described.map(({ ClientSecret, ...client }) => ({ ...client, ...(ClientSecret ? { ClientSecret: "(secret)" } : {}) }));
-  const riskAndLogs = await readRiskAndLogs(port, pool, clients, (items, fn) => mapWithConcurrency(items, concurrency, fn));
+  const riskAndLogs = await readRiskAndLogs(port, pool, clients, (items, fn) => mapWithConcurrency(items, concurrency, fn), options.desired?.spec.riskConfiguration !== undefined);
 
   const region = port.region || pool.Id?.split("_")[0] || "";
   const spec: PoolSpec = poolSpecFromApi(pool, mfa, region);

@@ -2,8 +2,8 @@
  * Reads a live pool's threat protection settings and log delivery into the spec's shape.
  *
  * - Log delivery (GetLogDeliveryConfiguration) is read for every pool; an empty list is "no logs exported".
- * - Threat protection settings (DescribeRiskConfiguration) are read only on the Plus feature plan: other plans
- *   cannot have them ("your user pool must be on the Plus tier",
+ * - Threat protection settings (DescribeRiskConfiguration) are read on the Plus feature plan, or when the design
+ *   manages them: other plans cannot have them ("your user pool must be on the Plus tier",
  *   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html).
  *   The pool's, then each client's: a client without settings of its own is answered with the pool's, whose
  *   `ClientId` is absent (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RiskConfigurationType.html),
@@ -25,10 +25,12 @@ export async function readRiskAndLogs(
   pool: UserPoolType,
   clients: readonly UserPoolClientType[],
   mapLimited: <T, R>(items: readonly T[], fn: (item: T) => Promise<R>) => Promise<R[]>,
+  desiredManagesRisk = false,
 ): Promise<LiveRiskAndLogs> {
   const userPoolId = pool.Id ?? "";
   const logs = logDeliveryFromApi(await port.getLogDeliveryConfiguration(userPoolId));
-  if (pool.UserPoolTier !== "PLUS") return { logDeliveryConfiguration: logs };
+  // On another plan only when the design manages the settings (then the plan needs to know what is there).
+  if (pool.UserPoolTier !== "PLUS" && !desiredManagesRisk) return { logDeliveryConfiguration: logs };
   const own = riskSettingsFromApi(await port.describeRiskConfiguration(userPoolId));
   const answers = await mapLimited(clients, async (c) => ({ client: c, answer: await port.describeRiskConfiguration(userPoolId, c.ClientId) }));
   const clientSettings: ClientRiskConfigurationSpec[] = answers

@@ -33,6 +33,7 @@ export function poolRiskSettings(risk: RiskConfigurationSpec | undefined): RiskS
 
 /** An update's changes, with the parts the desired side leaves out marked as reset to AWS's default. */
 function wholeChanges(type: "riskConfiguration" | "logDelivery", before: Values | undefined, after: Values, skip?: ReadonlySet<string>): AttributeChange[] {
+  if (type === "logDelivery") return exactChanges(type, before, after, skip);
   return exactChanges(type, before, after, skip).map((c) => (before !== undefined && c.after === undefined ? { ...c, resetsToDefault: true } : c));
 }
 
@@ -59,7 +60,8 @@ export function planRiskConfiguration(b: Builder, current: PoolDocument | null, 
   const after = poolRiskSettings(want) as Values;
   const before = poolRiskSettings(have) as Values | undefined;
   const poolChanges = wholeChanges("riskConfiguration", before, after);
-  const poolAction: PlanAction = before === undefined ? (Object.keys(after).length > 0 ? "create" : "noop") : actionOf(poolChanges);
+  // Not managed before (or a new pool): set it, even to AWS's defaults, so the pool holds what the document says.
+  const poolAction: PlanAction = before === undefined ? "create" : actionOf(poolChanges);
   b.entries.push(entry("risk_configuration", "risk_configuration", poolAction, poolChanges, "spec.riskConfiguration", reasons));
 
   if (want.clients === undefined) return;
@@ -74,8 +76,10 @@ export function planRiskConfiguration(b: Builder, current: PoolDocument | null, 
       const path = joinPath("spec", "riskConfiguration", "clients", w.index);
       const changes = wholeChanges("riskConfiguration", h?.item as Values | undefined, w.item as Values, CLIENT_SKIP);
       b.entries.push(entry(key, address, h === undefined ? "create" : actionOf(changes), changes, path, reasons));
-    } else if (h) {
-      b.entries.push(entry(key, address, "delete", exactChanges("riskConfiguration", h.item as Values, undefined, CLIENT_SKIP), joinPath("spec", "riskConfiguration", "clients", h.index)));
+    } else {
+      // Also for a client created again: its old settings went with its old id, and the document must say so.
+      const old = had.get(key);
+      if (old) b.entries.push(entry(key, address, "delete", exactChanges("riskConfiguration", old.item as Values, undefined, CLIENT_SKIP), joinPath("spec", "riskConfiguration", "clients", old.index)));
     }
   }
 }
@@ -83,10 +87,11 @@ export function planRiskConfiguration(b: Builder, current: PoolDocument | null, 
 export function planLogDelivery(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
   const want = desired.spec.logDeliveryConfiguration;
   if (want === undefined) return;
-  const before = { logConfigurations: (cascade ? undefined : current?.spec.logDeliveryConfiguration?.logConfigurations) ?? [] };
+  const had = cascade ? undefined : current?.spec.logDeliveryConfiguration;
+  const before = { logConfigurations: had?.logConfigurations ?? [] };
   const changes = wholeChanges("logDelivery", before, want as Values);
-  // Turning every log off is an update of the settings, not a resource destroyed.
-  const action: PlanAction = changes.length === 0 ? "noop" : before.logConfigurations.length === 0 ? "create" : "update";
+  // Not managed before (or a new pool): set. Turning every log off is an update of the settings, not a resource destroyed.
+  const action: PlanAction = had === undefined ? "create" : changes.length === 0 ? "noop" : "update";
   b.entries.push({
     type: "logDelivery",
     address: "log_delivery",
@@ -102,14 +107,20 @@ export function planLogDelivery(b: Builder, current: PoolDocument | null, desire
 export function applyRiskLogsEntry(spec: Values, entry: ResourceChange, build: (base: Values, entry: ResourceChange) => Values): void {
   if (entry.action === "noop") return;
   if (entry.type === "logDelivery") {
-    spec.logDeliveryConfiguration = build((spec.logDeliveryConfiguration as Values | undefined) ?? { logConfigurations: [] }, entry);
+    const base = entry.action === "create" ? undefined : (spec.logDeliveryConfiguration as Values | undefined);
+    spec.logDeliveryConfiguration = build(base ?? { logConfigurations: [] }, entry);
     return;
   }
   const risk = ((spec.riskConfiguration as Values | undefined) ?? {}) as Values & { clients?: Values[] };
   spec.riskConfiguration = risk;
   if (entry.address === "risk_configuration") {
+    // A create means nothing was there (or the pool is new): no client had settings of its own either.
+    if (entry.action === "create") {
+      spec.riskConfiguration = build({}, entry);
+      return;
+    }
     const { clients } = risk;
-    const next = build(entry.action === "create" ? {} : risk, entry);
+    const next = build(risk, entry);
     spec.riskConfiguration = clients === undefined ? next : { ...next, clients };
     return;
   }

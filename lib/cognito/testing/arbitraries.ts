@@ -97,6 +97,21 @@ function makeArbitraries(full: boolean) {
   } as const;
 
   const client = fc.record({ name: fc.constantFrom(...CLIENT_NAMES), ...clientSettings });
+  const takeoverAction = fc.record({ notify: fc.boolean(), eventAction: fc.constantFrom("NO_ACTION", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "BLOCK") });
+  const notifyEmail = fc.record({ subject: printable, htmlBody: opt(printable.map((t) => `<p>${t}</p>`)), textBody: opt(printable.map((t) => `${t} text`)) });
+  const cidr = fc.constantFrom("192.0.2.0/24", "198.51.100.7/32", "2001:db8::/32", "203.0.113.0/25");
+  const riskSettings = {
+    compromisedCredentialsRiskConfiguration: opt(
+      fc.record({ eventFilter: opt(fc.subarray(["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"] as const, { minLength: 1 })), actions: fc.record({ eventAction: fc.constantFrom("BLOCK", "NO_ACTION") }) }),
+    ),
+    accountTakeoverRiskConfiguration: opt(
+      fc.record({
+        notifyConfiguration: opt(fc.record({ from: opt(fc.constant("security@example.com")), replyTo: opt(fc.constant("help@example.com")), sourceArn: arnOf("ses", "identity"), blockEmail: opt(notifyEmail), noActionEmail: opt(notifyEmail), mfaEmail: opt(notifyEmail) })),
+        actions: fc.record({ lowAction: opt(takeoverAction), mediumAction: opt(takeoverAction), highAction: opt(takeoverAction) }),
+      }),
+    ),
+    riskExceptionConfiguration: opt(fc.record({ blockedIPRangeList: opt(fc.uniqueArray(cidr, { maxLength: 2 })), skippedIPRangeList: opt(fc.uniqueArray(cidr, { maxLength: 2 })) })),
+  };
   const clientDefaults = fc.record({
     enableTokenRevocation: opt(fc.boolean()),
     preventUserExistenceErrors: opt(fc.constantFrom("LEGACY", "ENABLED")),
@@ -271,6 +286,19 @@ function makeArbitraries(full: boolean) {
     resourceServers: opt(fc.uniqueArray(resourceServer, { maxLength: 3, selector: (r) => r.identifier })),
     groups: opt(fc.uniqueArray(group, { maxLength: 3, selector: (g) => g.name })),
     identityProviders: opt(fc.uniqueArray(identityProvider, { maxLength: 3, selector: (p) => p.providerName })),
+    riskConfiguration: opt(fc.record({ ...riskSettings, clients: opt(fc.uniqueArray(fc.record({ clientName: fc.constantFrom(...CLIENT_NAMES), ...riskSettings }), { maxLength: 2, selector: (c) => c.clientName })) })),
+    logDeliveryConfiguration: opt(
+      fc.record({
+        logConfigurations: fc.constantFrom(
+          [],
+          [{ eventSource: "userNotification" as const, logLevel: "ERROR" as const, cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:cognito" } }],
+          [
+            { eventSource: "userNotification" as const, logLevel: "ERROR" as const, cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:cognito" } },
+            { eventSource: "userAuthEvents" as const, logLevel: "INFO" as const, s3Configuration: { bucketArn: "arn:aws:s3:::auth-logs" } },
+          ],
+        ),
+      }),
+    ),
     domain: opt(
       fc.oneof(
         fc.record({ domain: fc.constantFrom("shop-auth", "shop-login", "acme"), managedLoginVersion: opt(fc.constantFrom(1 as const, 2 as const)) }),

@@ -17,6 +17,7 @@ import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
 import { CfnRef, CFN_WRITE_TAGS } from "./intrinsics";
+import { riskLogsResources } from "./risk-logs";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
 /** CloudFormation caps `WebAuthnRelyingPartyID` at 63 characters (the API allows 127). */
@@ -36,6 +37,8 @@ const SPECIAL_POOL_KEYS = [
   "softwareTokenMfaConfiguration",
   "emailMfaConfiguration",
   "webAuthnConfiguration",
+  "riskConfiguration",
+  "logDeliveryConfiguration",
 ];
 
 function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<string, unknown> {
@@ -122,6 +125,7 @@ function render(doc: PoolDocument): ExportResult {
     resources[id] = { Type: CFN_IDENTITY_PROVIDER, Properties: identityProviderProperties(provider, pool, parameterId, parameters) };
   }
 
+  const clientIds = new Map<string, string>();
   (spec.clients ?? []).forEach((raw, i) => {
     const client = { ...effectiveClient(spec, raw) };
     if (client.refreshTokenValidity === 0) {
@@ -130,6 +134,7 @@ function render(doc: PoolDocument): ExportResult {
       delete client.refreshTokenValidity;
     }
     const id = ids.allocate(`${client.name} Client`, "Client");
+    clientIds.set(client.name, id);
     // Custom scopes must exist before a client lists them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html): depend on their servers.
     const dependsOn = [
       ...new Set(
@@ -146,6 +151,7 @@ function render(doc: PoolDocument): ExportResult {
   });
 
   for (const group of spec.groups ?? []) resources[ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, pool) };
+  Object.assign(resources, riskLogsResources(spec, pool, clientIds, ids, diagnostics));
 
   const parameterSection = noEchoParameters(parameters);
   const template = {

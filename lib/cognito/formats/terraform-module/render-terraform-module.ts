@@ -124,6 +124,9 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   // aws_cognito_user_group / aws_cognito_identity_provider, which can sit next to the module.
   ["spec.groups", (d) => d.spec.groups],
   ["spec.identityProviders", (d) => d.spec.identityProviders],
+  // No risk configuration or log delivery input either: aws_cognito_risk_configuration can sit next to the module.
+  ["spec.riskConfiguration", (d) => d.spec.riskConfiguration],
+  ["spec.logDeliveryConfiguration", (d) => d.spec.logDeliveryConfiguration],
   ["spec.deletionProtection", (d) => d.spec.deletionProtection],
   ["spec.userPoolTier", (d) => d.spec.userPoolTier],
   ["spec.signInPolicy", (d) => d.spec.signInPolicy],

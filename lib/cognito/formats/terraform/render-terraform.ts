@@ -24,6 +24,7 @@ import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError,
 import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
+import { logDeliveryWarning, riskConfigurationResources } from "./risk-logs";
 import { providerVersionConstraint } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
 import {
@@ -108,7 +109,7 @@ function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, u
 function poolResource(ctx: Context): HclNode {
   const { spec } = ctx;
   const rest: Record<string, unknown> = { ...spec };
-  for (const key of ["region", "clients", "resourceServers", "domain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "groups", "identityProviders"]) delete rest[key];
+  for (const key of ["region", "clients", "resourceServers", "domain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "groups", "identityProviders", "riskConfiguration", "logDeliveryConfiguration"]) delete rest[key];
   if (spec.lambdaConfig?.inboundFederation) {
     ctx.diagnostics.push(
       warning(
@@ -303,6 +304,8 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
     nodes.push(blank, identityProviderResource(provider, ctx.providerLabels.get(provider.providerName) ?? "identity_provider", expr(`${POOL}.id`), ctx.secretVariables));
   (spec.clients ?? []).forEach((client, i) => nodes.push(blank, clientResource(ctx, client, clientLabels.get(client.name) ?? "client", i)));
   for (const group of spec.groups ?? []) nodes.push(blank, groupResource(group, groupLabels.get(group.name) ?? "group", expr(`${POOL}.id`)));
+  for (const risk of riskConfigurationResources(spec, clientLabels, new NameAllocator("snake"), POOL, toNodes, ctx.diagnostics)) nodes.push(blank, risk);
+  ctx.diagnostics.push(...logDeliveryWarning(spec));
 
   // The provider floor is read off the resources as written: the lowest release that accepts all of them.
   const version = providerVersionConstraint(renderHcl(nodes));
