@@ -24,7 +24,7 @@ export async function signUpOrIn(page: Page, user = ADMIN): Promise<void> {
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create an account" }).click();
   const heading = page.getByRole("heading", { name: "User pools" });
-  const exists = page.getByText("already exists");
+  const exists = page.getByText("An account with this email already exists");
   await expect(heading.or(exists)).toBeVisible();
   if (await exists.isVisible()) await signIn(page, user);
 }

@@ -29,7 +29,8 @@ test("threat protection settings and log streaming: edit, see the findings, revi
   // The findings, at the settings they are about.
   await expect(page.locator("#pe-threat-protection-notes")).toContainText("need the Plus feature plan");
   await expect(page.locator("#pe-threat-protection-notes")).toContainText("take effect only when threat protection is on");
-  await expect(page.getByText("Notify users needs a notification sender")).toBeVisible();
+  await expect(page.locator("#pe-spec-riskConfiguration-accountTakeoverRiskConfiguration-notifyConfiguration-notes")).toContainText("Notify users needs a notification sender");
+  await expect(page.locator("#pe-threat-protection-notes")).not.toContainText("Notify users");
 
   const allowList = page.getByRole("group", { name: "Always-block list" }).first();
   await allowList.getByRole("button", { name: "Add range" }).click();

@@ -15,16 +15,21 @@ import {
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
 } from "@aws-sdk/client-iam";
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { DescribeDeliveryStreamCommand, FirehoseClient } from "@aws-sdk/client-firehose";
 import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
+import { HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { GetFunctionCommand, GetPolicyCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { GetEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { type CognitoConnectionOptions, credentialsFor, sdkRequestHandler } from "../aws/sdk-port";
 import { regionOfArn } from "./arn";
+import { destinationName } from "./checks/log-destinations";
 import type { PreflightPort } from "./types";
 
 /** Errors that mean "this resource does not exist", per service. */
-const NOT_FOUND = new Set(["ResourceNotFoundException", "NotFoundException", "NoSuchEntityException", "NoSuchEntity", "InvalidArnException"]);
+// S3 HeadBucket answers a missing bucket with a bare 404, which the SDK names NotFound.
+const NOT_FOUND = new Set(["ResourceNotFoundException", "NotFoundException", "NoSuchEntityException", "NoSuchEntity", "InvalidArnException", "NotFound", "NoSuchBucket"]);
 
 async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -65,6 +70,10 @@ export function createSdkPreflightPort(connection: CognitoConnectionOptions): Pr
   const lambda = (region: string) => client("lambda", region, (c) => new LambdaClient(c));
   const kms = (region: string) => client("kms", region, (c) => new KMSClient(c));
   const sts = () => client("sts", connection.region, (c) => new STSClient(c));
+  const logs = (region: string) => client("logs", region, (c) => new CloudWatchLogsClient(c));
+  // Path-style addressing, so a custom endpoint (moto, LocalStack) needs no bucket subdomains.
+  const s3 = () => client("s3", connection.region, (c) => new S3Client({ ...c, forcePathStyle: Boolean(connection.endpoint) }));
+  const firehose = (region: string) => client("firehose", region, (c) => new FirehoseClient(c));
 
   return {
     callerIdentity: async () => {
@@ -124,5 +133,14 @@ export function createSdkPreflightPort(connection: CognitoConnectionOptions): Pr
         const key = out.KeyMetadata;
         return { keyState: key?.KeyState ?? "Unknown", enabled: key?.Enabled ?? false, ...(key?.KeyUsage ? { keyUsage: key.KeyUsage } : {}), ...(key?.KeySpec ? { keySpec: key.KeySpec } : {}) };
       }),
+    async logGroupExists(arn) {
+      const name = destinationName(arn);
+      // DescribeLogGroups filters by prefix: only an exact name counts.
+      const out = await logs(regionOfArn(arn, connection.region)).send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name }));
+      return (out.logGroups ?? []).some((g) => g.logGroupName === name);
+    },
+    bucketExists: async (arn) => (await orUndefined(() => s3().send(new HeadBucketCommand({ Bucket: destinationName(arn) })))) !== undefined,
+    deliveryStreamExists: async (arn) =>
+      (await orUndefined(() => firehose(regionOfArn(arn, connection.region)).send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: destinationName(arn) })))) !== undefined,
   };
 }
