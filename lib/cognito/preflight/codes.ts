@@ -180,7 +180,7 @@ export const PREFLIGHT_CODES = {
     check: "log-destination",
     blocking: false,
     fix: "Check by hand that the destination exists in the pool's account.",
-    awsErrorWithout: "",
+    awsErrorWithout: "none at apply time when it exists; when it does not, SetLogDeliveryConfiguration fails after the pool was written",
   },
 
   "kms-key-ok": { check: "kms-key", blocking: false, fix: "", awsErrorWithout: "" },
