@@ -49,7 +49,7 @@ test("threat protection settings and log streaming: edit, see the findings, revi
   const beforeLogs = await draftVersion(page);
   await page.getByRole("button", { name: "Stream user notification logs" }).click();
   const stream = page.getByRole("region", { name: "Log stream 1" });
-  await expect(stream.getByLabel("Logs")).toHaveValue("userNotification");
+  await expect(stream.getByLabel("Logs", { exact: true })).toHaveValue("userNotification");
   await stream.getByLabel("CloudWatch Logs log group ARN").fill("arn:aws:logs:eu-west-1:123456789012:log-group:shop");
   await stream.getByLabel("S3 bucket ARN").fill("arn:aws:s3:::shop-logs");
   await expect(stream).toContainText("need exactly one destination");
@@ -58,6 +58,15 @@ test("threat protection settings and log streaming: edit, see the findings, revi
   await savedAfter(page, beforeLogs);
   await screenshots(page, "editor-log-streaming");
   await expectAccessible(page);
+
+  // What the findings ask for: the Plus plan and threat protection on; then they are gone.
+  await openSection(page, "Advanced");
+  const beforePlan = await draftVersion(page);
+  await page.getByLabel("Feature plan", { exact: true }).selectOption("PLUS");
+  await page.getByLabel("Threat protection", { exact: true }).selectOption("ENFORCED");
+  await savedAfter(page, beforePlan);
+  await openSection(page, "Threat protection");
+  await expect(page.locator("#pe-threat-protection-notes")).toHaveCount(0);
 
   const poolUrl = new URL(page.url()).pathname;
   await page.goto(`${poolUrl}/review`);

@@ -16,7 +16,7 @@ import type { RiskSettingsSpec } from "../risk-configuration-schema";
 import { RISK_LEVEL_ACTIONS } from "../risk-configuration-schema";
 import { type Rule, type RuleContext, at } from "./rule";
 
-const PLAN_NEEDED = "Threat protection settings need the Plus feature plan";
+const WHAT = "Threat protection settings";
 
 function planAndMode(ctx: RuleContext, path: string, what: string): Diagnostic[] {
   const s = ctx.spec;
@@ -45,7 +45,7 @@ function settingsProblems(ctx: RuleContext, settings: RiskSettingsSpec, base: Pa
 export const riskConfigurationRule: Rule = (ctx) => {
   const risk = ctx.spec.riskConfiguration;
   if (risk === undefined) return [];
-  const out = planAndMode(ctx, at(ctx, "riskConfiguration"), PLAN_NEEDED);
+  const out = planAndMode(ctx, at(ctx, "riskConfiguration"), WHAT);
   out.push(...settingsProblems(ctx, risk, ["riskConfiguration"]));
   const clientNames = ctx.spec.clients === undefined ? undefined : new Set(ctx.spec.clients.map((c) => c.name));
   const seen = new Set<string>();
