@@ -1,3 +1,4 @@
+import { CognitoIdentityProviderClient, CreateUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { expect, test } from "@playwright/test";
 import { createHardenedPresetSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots, signUpOrIn, useMotoServer } from "./helpers";
 
@@ -7,6 +8,8 @@ test.describe.configure({ mode: "serial" });
 
 const POOL = "export target demo";
 const moto = useMotoServer(createHardenedPresetSesIdentity);
+/** The pool made by the first test, for the drift check of the second. */
+let poolPath = "";
 
 test("the Export page exports the design for a target: its values and its live ids as import blocks", async ({ page }) => {
   test.setTimeout(120_000);
@@ -16,7 +19,7 @@ test("the Export page exports the design for a target: its values and its live i
   await form.getByLabel("Pool name").fill(POOL);
   await form.getByRole("button", { name: "Create pool" }).click();
   await expect(page).toHaveURL(/\/pools\/[^/]+$/);
-  const poolPath = new URL(page.url()).pathname;
+  poolPath = new URL(page.url()).pathname;
   await page.getByRole("tablist", { name: "Pool settings" }).getByRole("tab", { name: /^App clients/u }).click();
   const add = page.getByRole("heading", { name: "Add client" }).locator("..");
   const before = await draftVersion(page);
@@ -72,4 +75,47 @@ test("the Export page exports the design for a target: its values and its live i
   await expect(terraform).not.toContainText("no live client id");
   await screenshots(page, "export-for-target");
   await expectAccessible(page);
+});
+
+test("a drift check from the target page: In sync, then a client made behind the studio's back reads Drifted in the pools list", async ({ page }) => {
+  test.setTimeout(90_000);
+  expect(poolPath, "the first test made the pool").not.toBe("");
+  await signUpOrIn(page);
+  const poolRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: POOL, exact: true }) });
+  await expect(poolRow.getByTestId("deployment")).toHaveText("dev: revision 1 applied");
+
+  await page.goto(`${poolPath}/targets`);
+  await page.getByRole("link", { name: "dev", exact: true }).click();
+  const drift = page.getByTestId("drift-check");
+  await expect(drift).toContainText("Not checked yet.");
+  await drift.getByRole("button", { name: "Check for drift" }).click();
+  await expect(page.getByTestId("drift-result")).toHaveText("In sync");
+  await expect(drift).toContainText(/Checked just now by ada@example\.com: live pool \S+ against revision 1 \(Web sign-in\)\./u);
+  await page.goto("/");
+  await expect(poolRow.getByTestId("deployment")).toHaveText("dev: In sync (checked just now)");
+
+  // Someone adds a client in the console: the studio does not know until it checks.
+  await page.goto(`${poolPath}/targets`);
+  await page.getByRole("link", { name: "dev", exact: true }).click();
+  const userPoolId = (await drift.locator("code").first().textContent()) ?? "";
+  expect(userPoolId).toMatch(/^[a-z]+-[a-z]+-\d_\w+$/u);
+  const sdk = new CognitoIdentityProviderClient({ region: userPoolId.split("_")[0], endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: "made-in-console" }));
+  await drift.getByRole("button", { name: "Check for drift again" }).click();
+  await expect(page.getByTestId("drift-result")).toHaveText("Drifted: 1 setting differs");
+  const made = drift.getByRole("region", { name: "App client made-in-console" });
+  await expect(made).toBeVisible();
+  await expect(made).toContainText("only in AWS");
+  await expect(drift.getByRole("button", { name: "Pull the live pool into the draft" })).toBeVisible();
+  await screenshots(page, "target-drifted");
+  await expectAccessible(page);
+
+  await page.goto("/");
+  await expect(poolRow.getByTestId("deployment")).toHaveText("dev: Drifted: 1 setting differs (checked just now)");
+  await expect(poolRow.getByTestId("deployment")).toHaveAttribute("title", /^Checked by ada@example\.com at .* UTC, against what was applied \(revision 1 applied\)\.$/u);
+  await screenshots(page, "pools-drifted");
+  await expectAccessible(page);
+  // The pool header says the same.
+  await page.goto(poolPath);
+  await expect(page.getByTestId("deployment")).toHaveText("dev: Drifted: 1 setting differs (checked just now)");
 });

@@ -109,6 +109,10 @@ test("design a pool: hardened preset, SPA and M2M clients, a field error fixed, 
   await expect(page.getByRole("heading", { name: "App client web" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "App client billing-worker" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Resource server https://api.shop.example.com" })).toBeVisible();
+  // Values in the console's words, the API value kept beside them.
+  const worker = page.getByRole("region", { name: "App client billing-worker" });
+  await expect(worker.getByTitle("client_credentials", { exact: true })).toContainText("Client credentials");
+  await expect(worker.getByTitle("ALLOW_REFRESH_TOKEN_AUTH", { exact: true })).toContainText("Get new tokens with a refresh token");
   await screenshots(page, "review");
   await expectAccessible(page);
 

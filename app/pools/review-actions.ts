@@ -11,13 +11,14 @@ import {
   requestChanges,
   submitChangeRequest,
 } from "@/lib/server/change-requests";
-import { pullLiveIntoDraft } from "@/lib/server/drift";
+import { pullLiveIntoDraft, recordDriftCheck } from "@/lib/server/drift";
 import { preflightChangeRequest } from "@/lib/server/preflight";
 import { createTarget, describeEnvironmentValues, describeTarget, updateEnvironmentValues, updateTarget } from "@/lib/server/targets";
 import {
   applySchema,
   approveSchema,
   changeRequestRefSchema,
+  checkDriftSchema,
   commentSchema,
   createTargetSchema,
   environmentValuesFormSchema,
@@ -92,6 +93,15 @@ export const pullLiveIntoDraftAction = defineAction({ schema: pullLiveSchema, ro
   const saved = await pullLiveIntoDraft(account, input);
   audit({ target: input.targetId, poolId: saved.poolId, before: `version ${input.draftVersion}`, after: `version ${saved.version} from live pool ${saved.userPoolId}${saved.valid ? "" : " (invalid)"}` });
   return { version: saved.version, valid: saved.valid };
+});
+
+/**
+ * Reads the target's live pool and records what differs from what was applied there, with its audit event in
+ * the same transaction (the AWS read comes first, outside it). Editors run it: it writes the status everyone sees.
+ */
+export const checkDriftAction = defineAction({ schema: checkDriftSchema, role: "editor", audit: "target.drift-check", external: true, handlerAudits: true }, async (input, { account }) => {
+  const check = await recordDriftCheck(account, input.targetId);
+  return { id: check.id, differences: check.differences };
 });
 
 export const updateEnvironmentValuesAction = defineAction({ schema: environmentValuesFormSchema, role: "admin", audit: "target.environment-values" }, async (input, { account, audit }) => {

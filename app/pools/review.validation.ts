@@ -87,6 +87,8 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const pullLiveSchema = z.object({ targetId: z.string().min(1), draftVersion: z.int().min(1) });
 
+export const checkDriftSchema = z.object({ targetId: z.string().min(1) });
+
 /** Cognito allows 100 callback and 100 sign-out URLs per app client, each at most 1,024 characters. */
 const URL_LINES_MAX_CHARS = 100 * 1_025;
 

@@ -8,6 +8,8 @@ export {
   BlastRadiusPanel,
   SecurityChangesPanel,
   PlanErrorsPanel,
+  DRIFT_WORDS,
+  type PlanWords,
   type PlanViewProps,
 } from "./plan-view";
 export { ACTION_LABEL, ACTION_TONE, RESOURCE_GROUPS, groupEntries, formatValue, listDelta, formatCount, type EntryGroup } from "./format";

@@ -5,7 +5,7 @@ import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument, PoolSpec } from "@/lib/cognito/spec";
 import { groupFieldComments } from "./field-comments";
 import { formatValue, groupEntries, listDelta } from "./format";
-import { PlanView } from "./plan-view";
+import { DRIFT_WORDS, PlanChanges, PlanText, PlanView } from "./plan-view";
 
 function poolDoc(spec: Partial<PoolSpec>): PoolDocument {
   return { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "shop" }, spec: { region: "eu-west-1", ...spec } };
@@ -80,7 +80,7 @@ describe("PlanView for a pool replacement", () => {
   });
 
   it("marks the attribute that forces the replacement and the reason", () => {
-    expect(text).toMatch(/Sign-in > Sign in with \(instead of a username\) usernameAttributes forces replacement removed: − email added: \+ phone_number/u);
+    expect(text).toMatch(/Sign-in > Sign in with \(instead of a username\) usernameAttributes forces replacement removed: − Email email added: \+ Phone number phone_number/u);
     expect(html).toContain("every user is deleted");
     const reason = replacement.entries.find((e) => e.address === "user_pool")?.reasons[0]?.message ?? "";
     expect(reason.length).toBeGreaterThan(0);
@@ -164,5 +164,61 @@ describe("field comments in the plan", () => {
 
   it("shows no comment rows without comments", () => {
     expect(renderToStaticMarkup(createElement(PlanView, { plan: planChanges(current, changed) }))).not.toContain("Comments on");
+  });
+});
+
+describe("PlanView shows enum values in the console's words, the API value kept beside them", () => {
+  const from = poolDoc({ mfaConfiguration: "OFF", clients: [{ name: "web", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH"], allowedOAuthScopes: ["openid"] }] });
+  const to = poolDoc({
+    mfaConfiguration: "OPTIONAL",
+    softwareTokenMfaConfiguration: { enabled: true },
+    clients: [{ name: "web", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], allowedOAuthScopes: ["openid", "email"] }],
+  });
+  const html = renderToStaticMarkup(createElement(PlanView, { plan: planChanges(from, to) }));
+  const text = visibleText(html);
+
+  it("a single value: the words, then the API value (also on hover)", () => {
+    expect(text).toContain("MFA > Multi-factor authentication mfaConfiguration No MFA OFF Optional MFA OPTIONAL");
+    expect(html).toContain('title="OPTIONAL"');
+  });
+  it("a list: each item in words with its API value; the added one marked", () => {
+    expect(text).toContain("Sign in with secure remote password (SRP) ALLOW_USER_SRP_AUTH added: + Get new tokens with a refresh token ALLOW_REFRESH_TOKEN_AUTH");
+    expect(html).toContain('title="ALLOW_REFRESH_TOKEN_AUTH"');
+  });
+  it("free text stays as written (an OAuth scope named email is not the email attribute)", () => {
+    expect(text).toContain("added: + email");
+    expect(text).not.toContain("added: + Email");
+  });
+  it("the plan text tab adds the words as comments; the CLI's text (no options) stays API-level", async () => {
+    const { renderPlanText } = await import("@/lib/cognito/plan");
+    const tab = visibleText(renderToStaticMarkup(createElement(PlanText, { plan: planChanges(from, to) })));
+    expect(tab).toContain('~ mfaConfiguration: "OFF" -> "OPTIONAL" # No MFA -> Optional MFA');
+    expect(tab).toContain('~ explicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] -> ["ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"] # Sign in with secure remote password (SRP) -> Sign in with secure remote password (SRP), Get new tokens with a refresh token');
+    const cli = renderPlanText(planChanges(from, to));
+    expect(cli).toContain('~ mfaConfiguration: "OFF" -> "OPTIONAL"\n');
+    expect(cli).not.toContain("Optional MFA");
+  });
+});
+
+describe("PlanChanges in a drift check's words", () => {
+  // A drift check plans from what was applied to the live pool: a client made in the console is a "create".
+  const applied = poolDoc({ mfaConfiguration: "ON", clients: [{ name: "web" }] });
+  const live = poolDoc({ mfaConfiguration: "OPTIONAL", clients: [{ name: "web" }, { name: "made-in-console" }] });
+  const text = visibleText(renderToStaticMarkup(createElement(PlanChanges, { plan: planChanges(applied, live), words: DRIFT_WORDS, changedOnly: true })));
+
+  it("says what is only in AWS or differs there, with Applied and In AWS for the sides", () => {
+    expect(text).toContain("only in AWS App client made-in-console");
+    expect(text).toContain("differs in AWS MFA configuration");
+    expect(text).toContain("Attribute Applied In AWS");
+    expect(text).toContain("Require MFA ON Optional MFA OPTIONAL");
+    expect(text).not.toMatch(/\bcreate\b|update in place|Before|After/u);
+  });
+  it("lists only what differs (no unchanged resources or groups)", () => {
+    expect(text).not.toMatch(/unchanged|User pool/u);
+  });
+  it("a plan keeps its own words", () => {
+    const plan = visibleText(renderToStaticMarkup(createElement(PlanChanges, { plan: planChanges(applied, live) })));
+    expect(plan).toContain("create App client made-in-console");
+    expect(plan).toContain("Attribute Before After");
   });
 });

@@ -6,12 +6,12 @@
  */
 import { Fragment, type ReactNode, useId } from "react";
 import { AlertTriangle, ShieldAlert, XCircle } from "lucide-react";
-import { Badge, Card, Tabs, TabsContent, TabsList, TabsTrigger, cn } from "@/components/ui";
+import { Badge, type BadgeTone, Card, Tabs, TabsContent, TabsList, TabsTrigger, cn } from "@/components/ui";
 import type { AttributeChange, BlastRadius, Plan, ResourceChange, SecurityChange, WorstImpact } from "@/lib/cognito/plan";
 import { renderPlanText, summaryLine } from "@/lib/cognito/plan";
 import type { Diagnostic } from "@/lib/cognito/spec";
 import { type FieldComment, type FieldComments, fieldKey } from "./field-comments";
-import { type FieldLabel, labelForPath, labelForPlanPath } from "@/components/pool-editor/field-labels";
+import { describePlanValue, type FieldLabel, labelForPath, labelForPlanPath } from "@/components/pool-editor/field-labels";
 import { ACTION_LABEL, ACTION_TONE, IMPACT_TONE, RESOURCE_NOUN, formatCount, formatValue, groupEntries, listDelta } from "./format";
 
 const NOT_SET = <span className="italic text-slate-500">not set</span>;
@@ -36,25 +36,50 @@ export function DiagnosticPath({ path }: { path: string }) {
   );
 }
 
-function Value({ value }: { value: unknown }) {
+/** The console's words for a value (undefined: the value reads as it is). */
+type DescribeValue = (value: unknown) => string | undefined;
+
+/** A value the console has words for: the words, with the API value beneath them and on hover (as field names show their path). */
+function Worded({ words, api }: { words: string; api: string }) {
+  return (
+    <span className="block" title={api}>
+      <span className="block">{words}</span>
+      <code className="block font-mono text-xs font-normal text-slate-500 wrap-anywhere">{api}</code>
+    </span>
+  );
+}
+
+function Value({ value, describe }: { value: unknown; describe?: DescribeValue }) {
   const formatted = formatValue(value);
   if (!formatted) return NOT_SET;
   if (formatted.multiline) return <pre className="max-w-full overflow-x-auto whitespace-pre-wrap wrap-anywhere font-mono text-xs">{formatted.text}</pre>;
+  const words = describe?.(value);
+  if (words) return <Worded words={words} api={formatted.text} />;
   return <code className="wrap-anywhere font-mono text-xs">{formatted.text}</code>;
 }
 
 /** Lists of scalars: every item, removed ones struck through on the left, added ones marked on the right. */
-function ListSide({ items, changed, side }: { items: string[]; changed: Set<string>; side: "before" | "after" }) {
+function ListSide({ items, changed, side, describe }: { items: string[]; changed: Set<string>; side: "before" | "after"; describe?: DescribeValue }) {
   if (items.length === 0) return <span className="italic text-slate-500">empty</span>;
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {
         const isChange = changed.has(item);
+        const words = describe?.([item]);
         return (
-          <li key={item} className={cn("wrap-anywhere font-mono text-xs", isChange && side === "before" && "text-red-800 line-through", isChange && side === "after" && "font-semibold text-green-800")}>
+          <li key={item} className={cn("wrap-anywhere text-xs", !words && "font-mono", isChange && side === "before" && "text-red-800 line-through", isChange && side === "after" && "font-semibold text-green-800")}>
             {isChange ? <span className="sr-only">{side === "before" ? "removed: " : "added: "}</span> : null}
-            {isChange ? (side === "before" ? "− " : "+ ") : ""}
-            {item}
+            {words ? (
+              <span className="flex gap-1">
+                <span aria-hidden>{isChange ? (side === "before" ? "−" : "+") : ""}</span>
+                <Worded words={words} api={item} />
+              </span>
+            ) : (
+              <>
+                {isChange ? (side === "before" ? "− " : "+ ") : ""}
+                {item}
+              </>
+            )}
           </li>
         );
       })}
@@ -82,26 +107,48 @@ function FieldCommentsRow({ label, comments }: { label: string; comments: FieldC
   );
 }
 
-function ChangeRow({ change, action, type }: { change: AttributeChange; action: ResourceChange["action"]; type: ResourceChange["type"] }) {
+/**
+ * The words of a plan's actions and sides. A plan says what an apply will do; a drift check uses the same data to
+ * say what differs in AWS from what was applied, so it names them differently.
+ */
+export interface PlanWords {
+  action: Record<ResourceChange["action"], string>;
+  tone: Record<ResourceChange["action"], BadgeTone>;
+  before: string;
+  after: string;
+}
+
+const APPLY_WORDS: PlanWords = { action: ACTION_LABEL, tone: ACTION_TONE, before: "Before", after: "After" };
+
+/** A drift check's plan goes from what was applied (before) to the live pool (after). */
+export const DRIFT_WORDS: PlanWords = {
+  action: { create: "only in AWS", update: "differs in AWS", replace: "differs in AWS", delete: "missing in AWS", noop: "unchanged" },
+  tone: { create: "warn", update: "warn", replace: "warn", delete: "warn", noop: "neutral" },
+  before: "Applied",
+  after: "In AWS",
+};
+
+function ChangeRow({ change, action, type, words }: { change: AttributeChange; action: ResourceChange["action"]; type: ResourceChange["type"]; words: PlanWords }) {
   const delta = listDelta(change.before, change.after);
   const danger = change.forcesReplacement || change.impossible;
   const notes: ReactNode[] = [];
   if (change.forcesReplacement) notes.push(<Badge key="f" tone="bad">forces replacement</Badge>);
   if (change.impossible) notes.push(<Badge key="i" tone="bad">AWS cannot make this change</Badge>);
   if (change.resetsToDefault) notes.push(<Badge key="r" tone="warn">not managed: new resource gets the AWS default</Badge>);
+  const describe: DescribeValue = (value) => describePlanValue(type, change.path, value);
   const before =
     action === "create" ? NOT_SET : delta && Array.isArray(change.before ?? []) && change.before !== undefined ? (
-      <ListSide items={(change.before as unknown[]).map(String)} changed={new Set(delta.removed)} side="before" />
+      <ListSide items={(change.before as unknown[]).map(String)} changed={new Set(delta.removed)} side="before" describe={describe} />
     ) : (
-      <Value value={change.before} />
+      <Value value={change.before} describe={describe} />
     );
   const after =
     action === "delete" || change.resetsToDefault ? (
       action === "delete" ? NOT_SET : <span className="italic text-slate-500">AWS default</span>
     ) : delta && change.after !== undefined ? (
-      <ListSide items={(change.after as unknown[]).map(String)} changed={new Set(delta.added)} side="after" />
+      <ListSide items={(change.after as unknown[]).map(String)} changed={new Set(delta.added)} side="after" describe={describe} />
     ) : (
-      <Value value={change.after} />
+      <Value value={change.after} describe={describe} />
     );
   return (
     <tr className={cn("align-top", danger && "bg-red-50")}>
@@ -109,10 +156,10 @@ function ChangeRow({ change, action, type }: { change: AttributeChange; action: 
         <FieldName {...labelForPlanPath(type, change.path)} />
         {notes.length > 0 && <div className="mt-1 flex flex-wrap gap-1 font-sans">{notes}</div>}
       </th>
-      <td data-label="Before" className="py-1.5 pr-3">
+      <td data-label={words.before} className="py-1.5 pr-3">
         {before}
       </td>
-      <td data-label="After" className="py-1.5">
+      <td data-label={words.after} className="py-1.5">
         {after}
       </td>
     </tr>
@@ -126,21 +173,22 @@ function entryTitle(entry: ResourceChange): string {
   return `${RESOURCE_NOUN[entry.type]} ${entry.key}`;
 }
 
-export function ResourceChangeCard({ entry, compact = false, comments }: { entry: ResourceChange; compact?: boolean; comments?: FieldComments }) {
-  const destructive = entry.action === "replace" || entry.action === "delete";
+export function ResourceChangeCard({ entry, compact = false, comments, words = APPLY_WORDS }: { entry: ResourceChange; compact?: boolean; comments?: FieldComments; words?: PlanWords }) {
+  // A drift check's plan describes AWS; it deletes or replaces nothing.
+  const destructive = words === APPLY_WORDS && (entry.action === "replace" || entry.action === "delete");
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className={cn("rounded-lg border bg-white", destructive ? "border-red-300" : "border-slate-200", compact ? "p-3" : "p-4")}>
       <header className="flex flex-wrap items-center gap-2">
-        <Badge tone={ACTION_TONE[entry.action]} className={destructive ? "uppercase" : undefined}>
-          {ACTION_LABEL[entry.action]}
+        <Badge tone={words.tone[entry.action]} className={destructive ? "uppercase" : undefined}>
+          {words.action[entry.action]}
         </Badge>
         <h4 id={headingId} className="font-medium text-slate-900">
           {entryTitle(entry)}
         </h4>
         {entry.liveId && <code className="text-xs text-slate-600">{entry.liveId}</code>}
         {entry.previousKey !== undefined && <span className="text-xs text-slate-600">(was {entry.previousKey})</span>}
-        {entry.type === "userPool" && entry.action === "replace" && <Badge tone="bad">every user is deleted</Badge>}
+        {destructive && entry.type === "userPool" && entry.action === "replace" && <Badge tone="bad">every user is deleted</Badge>}
       </header>
       {entry.reasons.length > 0 && (
         <ul className="mt-2 space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900">
@@ -172,8 +220,8 @@ export function ResourceChangeCard({ entry, compact = false, comments }: { entry
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
                 <th scope="col" className="py-1 pr-3 font-medium">Attribute</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Before</th>
-                <th scope="col" className="py-1 font-medium">After</th>
+                <th scope="col" className="py-1 pr-3 font-medium">{words.before}</th>
+                <th scope="col" className="py-1 font-medium">{words.after}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -181,7 +229,7 @@ export function ResourceChangeCard({ entry, compact = false, comments }: { entry
                 const about = comments?.[fieldKey(entry.address, c.path)];
                 return (
                   <Fragment key={c.path}>
-                    <ChangeRow change={c} action={entry.action} type={entry.type} />
+                    <ChangeRow change={c} action={entry.action} type={entry.type} words={words} />
                     {about && about.length > 0 && <FieldCommentsRow label={fieldKey(entry.address, c.path)} comments={about} />}
                   </Fragment>
                 );
@@ -361,30 +409,31 @@ export function PlaceholdersPanel({ placeholders }: { placeholders: readonly Dia
   );
 }
 
-/** The exact text `cognito-studio plan` prints. */
+/** The text `cognito-studio plan` prints, with the console's words for values as comments (the CLI prints API values only). */
 export function PlanText({ plan, className }: { plan: Plan; className?: string }) {
   return (
     <pre role="region" aria-label="Plan as text" tabIndex={0} className={cn("max-h-[70vh] overflow-auto rounded-lg bg-slate-950 p-4 font-mono text-xs leading-relaxed text-slate-100", className)}>
-      {renderPlanText(plan)}
+      {renderPlanText(plan, { describeValue: describePlanValue })}
     </pre>
   );
 }
 
 /** Every resource grouped by type; unchanged resources folded into a count. */
-export function PlanChanges({ plan, compact = false, comments }: { plan: Plan; compact?: boolean; comments?: FieldComments }) {
-  const groups = groupEntries(plan);
+export function PlanChanges({ plan, compact = false, comments, words, changedOnly = false }: { plan: Plan; compact?: boolean; comments?: FieldComments; words?: PlanWords; changedOnly?: boolean }) {
+  // changedOnly: what differs, nothing else (a drift check lists differences, not the whole pool).
+  const groups = groupEntries(plan).filter((g) => !changedOnly || g.changed.length > 0);
   const idPrefix = useId();
   return (
     <div className="space-y-5">
       {groups.map((g) => (
         <section key={g.type} aria-labelledby={`${idPrefix}-${g.type}`} className="space-y-2">
           <h3 id={`${idPrefix}-${g.type}`} className="text-sm font-semibold uppercase tracking-wide text-slate-700">
-            {g.title} <span className="font-normal normal-case text-slate-500">({g.changed.length} changed{g.unchanged.length ? `, ${g.unchanged.length} unchanged` : ""})</span>
+            {g.title} <span className="font-normal normal-case text-slate-500">({changedOnly ? g.changed.length : `${g.changed.length} changed${g.unchanged.length ? `, ${g.unchanged.length} unchanged` : ""}`})</span>
           </h3>
           {g.changed.map((e) => (
-            <ResourceChangeCard key={e.address} entry={e} compact={compact} {...(comments ? { comments } : {})} />
+            <ResourceChangeCard key={e.address} entry={e} compact={compact} {...(comments ? { comments } : {})} {...(words ? { words } : {})} />
           ))}
-          {g.unchanged.length > 0 && (
+          {g.unchanged.length > 0 && !changedOnly && (
             <details className="text-sm text-slate-600">
               <summary className="cursor-pointer">{g.unchanged.length} unchanged</summary>
               <p className="mt-1">{g.unchanged.map((e) => entryTitle(e)).join(", ")}</p>

@@ -15,6 +15,7 @@
  * - Feature plans: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
  * - Pre token generation versions: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
  */
+import { boundsOf, poolDocumentSchema, schemaAt } from "@/lib/cognito/spec";
 import { fieldPattern } from "./field-help";
 
 /** Values labelled the same wherever they appear. */
@@ -102,6 +103,27 @@ export const FIELD_ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, 
 export function labelForEnum(fieldName: string, value: string): string {
   const pattern = fieldPattern(fieldName).replace(/^spec\.clientDefaults\./u, "spec.clients.*.");
   return FIELD_ENUM_LABELS[pattern]?.[value] ?? ENUM_LABELS[value] ?? value;
+}
+
+/** True when the schema of the field (`spec.clients.0.explicitAuthFlows`) takes values from a fixed list, or is a list of them. */
+function isEnumField(fieldName: string): boolean {
+  let schema = schemaAt(poolDocumentSchema, fieldName.split(".").map((s) => (/^\d+$/u.test(s) ? Number(s) : s)));
+  if (schema && boundsOf(schema).type === "array") schema = schemaAt(schema, [0]);
+  if (!schema) return false;
+  const bounds = boundsOf(schema);
+  return bounds.enumValues !== undefined || bounds.literalValues !== undefined;
+}
+
+/**
+ * The console's words for a value shown outside the editor (a plan's before and after): strings and lists of
+ * strings of a field whose values come from a fixed list. Undefined when no word differs from the value, or the
+ * field is free text (a group named `email` stays `email`).
+ */
+export function describeEnumValue(fieldName: string, value: unknown): string | undefined {
+  const values = Array.isArray(value) ? value : [value];
+  if (values.length === 0 || !values.every((v): v is string => typeof v === "string") || !isEnumField(fieldName)) return undefined;
+  const labels = values.map((v) => labelForEnum(fieldName, v));
+  return labels.some((l, i) => l !== values[i]) ? labels.join(", ") : undefined;
 }
 
 /** Words for the buttons and notes of a setting that may be left unmanaged. */

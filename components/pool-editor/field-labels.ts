@@ -7,6 +7,7 @@
 import { type PathSegment as PlanSegment, parsePath } from "@/lib/cognito/plan/paths";
 import type { ResourceType } from "@/lib/cognito/plan/types";
 import { toFieldName } from "@/lib/cognito/spec";
+import { describeEnumValue } from "./enum-labels";
 import { EDITOR_SECTIONS, sectionOf } from "./field-errors";
 import { FIELD_HELP, fieldPattern } from "./field-help";
 
@@ -147,6 +148,17 @@ export function labelForPlanPath(type: ResourceType, path: string): FieldLabel {
   const fieldName = `${prefix.replace(/\*/gu, "0")}.${segments.filter((s): s is string => typeof s === "string").join(".")}`;
   const label = type === "userPool" || type === "mfaConfig" ? join([sectionTitle(fieldName), ...parts]) : join(parts);
   return { label, apiPath: path };
+}
+
+/**
+ * The console's words for a value of a plan attribute (`explicitAuthFlows`, `["ALLOW_USER_SRP_AUTH"]` on an app
+ * client → "Sign in with secure remote password (SRP)"), from the editor's own table; undefined for values that
+ * read the same, or free text.
+ */
+export function describePlanValue(type: ResourceType, path: string, value: unknown): string | undefined {
+  if (value === undefined || path === "") return undefined;
+  const segments = planSegments(path).map((s) => (typeof s === "string" ? s : "0"));
+  return describeEnumValue(`${RESOURCE_PREFIX[type].replace(/\*/gu, "0")}.${segments.join(".")}`, value);
 }
 
 const ADDRESS_NOUN: Readonly<Record<string, { type: ResourceType; noun: string }>> = {

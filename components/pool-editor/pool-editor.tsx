@@ -186,9 +186,6 @@ export function PoolEditor({ document, onChange, serverErrors, readOnly = false,
               })}
             </TabsList>
             <div className="min-w-0 space-y-4">
-              <p className="text-sm text-slate-700" aria-live="polite">
-                {analysis.valid ? "The pool is valid." : "The pool has errors; it can be saved as a draft but not applied."}
-              </p>
               <TabsContent value={section} className="space-y-4 pt-0">
                 {/* The section's own fieldset shows the title; the heading is for the page outline only. */}
                 <h2 className="sr-only">{EDITOR_SECTIONS.find((s) => s.id === section)?.title}</h2>

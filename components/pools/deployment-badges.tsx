@@ -1,23 +1,10 @@
 import { Badge, type BadgeTone } from "@/components/ui";
-import type { DeploymentState, TargetDeployment } from "@/lib/server/deployments";
+import { type DeploymentStatus, describeDeployment, type TargetDeployment } from "@/lib/server/deployments";
 
-const TONE: Record<DeploymentState, BadgeTone> = { "not-applied": "neutral", applying: "info", failed: "bad", applied: "good" };
+const TONE: Record<DeploymentStatus, BadgeTone> = { "not-applied": "neutral", applying: "info", failed: "bad", applied: "good", drifted: "warn", "in-sync": "good" };
 
-function label(d: TargetDeployment): string {
-  switch (d.state) {
-    case "not-applied":
-      return `${d.target}: not applied`;
-    case "applying":
-      return `${d.target}: applying…`;
-    case "failed":
-      return `${d.target}: apply failed`;
-    case "applied":
-      return `${d.target}: revision ${d.appliedRevision ?? "?"} applied`;
-  }
-}
-
-/** What is in AWS, per target: from the applies, never from the draft. */
-export function DeploymentBadges({ deployments }: { deployments: readonly TargetDeployment[] }) {
+/** What is in AWS, per target: from the last drift check after the last apply, else from the applies; never from the draft. */
+export function DeploymentBadges({ deployments, now = new Date() }: { deployments: readonly TargetDeployment[]; now?: Date }) {
   if (deployments.length === 0) {
     return (
       <Badge tone="neutral" className="whitespace-nowrap" data-testid="deployment">
@@ -27,17 +14,18 @@ export function DeploymentBadges({ deployments }: { deployments: readonly Target
   }
   return (
     <span className="inline-flex flex-wrap gap-1">
-      {deployments.map((d) => (
-        <Badge
-          key={d.targetId}
-          tone={TONE[d.state]}
-          className="whitespace-nowrap"
-          data-testid="deployment"
-          title={d.state === "failed" ? `Failed at ${d.failure}${d.appliedRevision ? `; revision ${d.appliedRevision} was applied before` : ""}` : undefined}
-        >
-          {label(d)}
-        </Badge>
-      ))}
+      {deployments.map((d) => {
+        const { status, label, title, age } = describeDeployment(d, now);
+        const words = age ? label.slice(0, -age.length).trimEnd() : label;
+        // On a phone the words wrap (a drift status is long); "(checked 5 min ago)" stays in one piece.
+        return (
+          <Badge key={d.targetId} tone={TONE[status]} className="flex-wrap gap-x-1 sm:whitespace-nowrap" data-testid="deployment" data-status={status} title={title}>
+            <span>{words}</span>
+            {/* The space is for the text (a screen reader, a copy); the gap spaces it on screen. */}
+            {age && <span className="whitespace-nowrap"> {age}</span>}
+          </Badge>
+        );
+      })}
     </span>
   );
 }

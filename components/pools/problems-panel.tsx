@@ -36,38 +36,41 @@ export function ProblemsPanel({ diagnostics, document, onShowSection }: Problems
       <h2 id="problems-heading" className="font-semibold">
         Problems{ordered.length > 0 && <span className="ml-2 text-sm font-normal text-slate-700">{countText(errors.length, warnings.length)}</span>}
       </h2>
-      {ordered.length === 0 ? (
-        <p className="mt-1 text-sm text-green-800">The draft is valid. No warnings.</p>
-      ) : (
-        <>
-          {errors.length === 0 && <p className="mt-1 text-sm text-green-800">The draft is valid. The warnings below are advice.</p>}
-          <ul className="mt-2 space-y-1.5 text-sm" data-testid="problems">
-            {ordered.map((d, i) => {
-              const { label } = labelForPath(d.path, names);
-              const error = d.severity === "error";
-              return (
-                <li key={i} className={error ? "text-red-800" : "text-amber-900"}>
-                  <span className="font-medium">{error ? "Error" : "Warning"}: </span>
-                  <a
-                    href={`?section=${sectionOf(toFieldName(d.path))}`}
-                    className="font-medium underline underline-offset-2"
-                    onClick={(event) => {
-                      event.preventDefault();
-                      onShowSection(sectionOf(toFieldName(d.path)));
-                      window.scrollTo({ top: 0 });
-                    }}
-                  >
-                    {label}
-                  </a>{" "}
-                  <code className="font-mono text-xs text-slate-600 wrap-anywhere" title="Path in the document and the API">
-                    {d.path || "document"}
-                  </code>
-                  : {d.message}
-                </li>
-              );
-            })}
-          </ul>
-        </>
+      {/* The one place that says whether the draft is valid (the editor above does not repeat it). */}
+      <p className={errors.length === 0 ? "mt-1 text-sm text-green-800" : "mt-1 text-sm text-slate-700"} aria-live="polite" data-testid="draft-validity">
+        {errors.length > 0
+          ? "The draft keeps what you typed, but only a valid draft can be saved as a revision and applied: fix the errors below."
+          : warnings.length > 0
+            ? "The draft is valid. The warnings below are advice."
+            : "The draft is valid. No warnings."}
+      </p>
+      {ordered.length > 0 && (
+        <ul className="mt-2 space-y-1.5 text-sm" data-testid="problems">
+          {ordered.map((d, i) => {
+            const { label } = labelForPath(d.path, names);
+            const error = d.severity === "error";
+            return (
+              <li key={i} className={error ? "text-red-800" : "text-amber-900"}>
+                <span className="font-medium">{error ? "Error" : "Warning"}: </span>
+                <a
+                  href={`?section=${sectionOf(toFieldName(d.path))}`}
+                  className="font-medium underline underline-offset-2"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onShowSection(sectionOf(toFieldName(d.path)));
+                    window.scrollTo({ top: 0 });
+                  }}
+                >
+                  {label}
+                </a>{" "}
+                <code className="font-mono text-xs text-slate-600 wrap-anywhere" title="Path in the document and the API">
+                  {d.path || "document"}
+                </code>
+                : {d.message}
+              </li>
+            );
+          })}
+        </ul>
       )}
     </section>
   );

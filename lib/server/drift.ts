@@ -1,10 +1,11 @@
 import "server-only";
 import { readLivePool } from "@/lib/cognito/aws";
 import { keepDesignValues, readEnvironmentValues } from "@/lib/cognito/environments";
-import { type Plan, planChanges } from "@/lib/cognito/plan";
+import { countDifferences, type Plan, planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { documentForTarget } from "./change-requests";
-import { type Db, getDb } from "./db";
+import { recordAuditEvent } from "./audit";
+import { type Db, getDb, inTransaction } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument, saveDraft, type SaveDraftResult } from "./pools";
 import { connectTarget, describeAwsError } from "./target-port";
@@ -48,6 +49,65 @@ export async function checkTargetDrift(workspaceId: string, targetId: string, db
     baseline: applied && appliedDocument ? { kind: "applied", title: applied.title, revisionNumber: applied.revisionNumber } : { kind: "draft", version: target.pool.draft?.version ?? 0 },
     plan: planChanges(baselineDocument, live.document),
   };
+}
+
+/** "revision 3 (Add the staging callback)" or "the draft (version 7)": what a check compared the live pool with. */
+export function describeBaseline(baseline: DriftReport["baseline"]): string {
+  return baseline.kind === "applied" ? `revision ${baseline.revisionNumber} (${baseline.title})` : `the draft (version ${baseline.version})`;
+}
+
+export interface RecordedDriftCheck extends DriftReport {
+  id: string;
+  poolId: string;
+  targetName: string;
+  differences: number;
+  checkedAt: Date;
+}
+
+/**
+ * Checks a target for drift and records the result with its audit event, in one transaction. The AWS read
+ * happens before the transaction (a transaction must stay short); a check that cannot read the pool records
+ * nothing (the status keeps what it knew) and the caller audits the failure.
+ */
+export async function recordDriftCheck(account: Account, targetId: string): Promise<RecordedDriftCheck> {
+  const report = await checkTargetDrift(account.workspaceId, targetId);
+  const differences = countDifferences(report.plan);
+  return inTransaction(async () => {
+    const { db } = getDb();
+    const target = await db.target.findFirst({ where: { id: targetId, pool: { workspaceId: account.workspaceId } }, select: { name: true, poolId: true } });
+    if (!target) throw new UserError("target-not-found", "This target no longer exists.");
+    const baseline = describeBaseline(report.baseline);
+    const row = await db.driftCheck.create({
+      data: { targetId, userPoolId: report.userPoolId, checkedBy: account.email, differences, baseline, plan: JSON.stringify(report.plan) },
+    });
+    await recordAuditEvent(
+      {
+        actor: account.email,
+        action: "target.drift-check",
+        target: targetId,
+        workspaceId: account.workspaceId,
+        poolId: target.poolId,
+        after: `${target.name} (${report.userPoolId}): ${differences === 0 ? "in sync" : `${differences} ${differences === 1 ? "setting differs" : "settings differ"}`} from ${baseline}`,
+        details: { differences, addresses: report.plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.action} ${e.address}`) },
+      },
+      {},
+      db,
+    );
+    return { ...report, id: row.id, poolId: target.poolId, targetName: target.name, differences, checkedAt: row.checkedAt };
+  });
+}
+
+/** The newest recorded check of a target, with its plan, for the target page. */
+export async function getLastDriftCheck(targetId: string, db: Db = getDb().db): Promise<{ userPoolId: string; checkedAt: Date; checkedBy: string; differences: number; baseline: string; plan: Plan } | undefined> {
+  const row = await db.driftCheck.findFirst({ where: { targetId }, orderBy: { checkedAt: "desc" } });
+  if (!row) return undefined;
+  let plan: Plan;
+  try {
+    plan = JSON.parse(row.plan) as Plan;
+  } catch {
+    return undefined;
+  }
+  return { userPoolId: row.userPoolId, checkedAt: row.checkedAt, checkedBy: row.checkedBy, differences: row.differences, baseline: row.baseline, plan };
 }
 
 /**

@@ -589,3 +589,30 @@ describe("pullLiveIntoDraftAction", () => {
     expect(await draftVersion(pool.id)).toBe(1);
   });
 });
+
+describe("checkDriftAction", () => {
+  test("checks the session, the role and the workspace on the server; a refused or failed check records nothing", async () => {
+    const pool = await newPool();
+    const targetId = await newTarget(pool.id, "dev", 0);
+    as("anonymous");
+    expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: SIGNED_OUT_ERROR });
+    as("viewer");
+    expect(await actions.checkDriftAction({ targetId })).toEqual(refusedFor("viewer", "editor"));
+    // An editor of another workspace: the target is not theirs to read.
+    const other = await getDb().db.workspace.create({ data: { name: "Other shop" } });
+    const home = await getDb().db.membership.findFirstOrThrow({ where: { userId: users.editor2 } });
+    await getDb().db.membership.update({ where: { id: home.id }, data: { workspaceId: other.id } });
+    try {
+      as("editor2");
+      expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: "This target no longer exists." });
+    } finally {
+      await getDb().db.membership.update({ where: { id: home.id }, data: { workspaceId: home.workspaceId } });
+    }
+    as("editor");
+    expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
+    expect(await getDb().db.driftCheck.count({ where: { targetId } })).toBe(0);
+    const failed = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "target.drift-check.failed", actor: "editor@example.com" }, orderBy: { at: "desc" } });
+    expect(failed.after).toBe("Target dev has no user pool yet: there is nothing to compare.");
+    expect(await getDb().db.auditEvent.count({ where: { action: "target.drift-check.denied" } })).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -9,6 +9,7 @@
 import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
+  DeleteUserPoolClientCommand,
   DescribeIdentityProviderCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
@@ -251,6 +252,45 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
       expect(audit.after).toBe(`version ${draft.version + 1} from live pool ${userPoolId}`);
     });
 
+    test("a recorded drift check: In sync, then a change made behind the studio's back reads Drifted in the pools list's words", async () => {
+      const { describeDeployment, listDeployments } = await import("./deployments");
+      const status = async () => {
+        const [d] = (await listDeployments([poolId])).get(poolId) ?? [];
+        if (!d) throw new Error("no target");
+        return describeDeployment(d, new Date());
+      };
+      // The previous test left a client made by hand; removed, the live pool is what was applied.
+      const clients = await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+      for (const c of (clients.UserPoolClients ?? []).filter((c) => c.ClientName === "hand-made-2")) await sdk.send(new DeleteUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: c.ClientId }));
+      expect(await status()).toMatchObject({ status: "applied", label: "prod: revision 2 applied" });
+
+      as("editor");
+      const clean = await actions.checkDriftAction({ targetId });
+      expect(clean).toEqual({ ok: true, data: { id: expect.any(String), differences: 0 } });
+      expect(await status()).toMatchObject({ status: "in-sync", label: "prod: In sync (checked just now)" });
+
+      // Behind the studio's back: a client made in the console.
+      await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: "made-in-console" }));
+      const drifted = await actions.checkDriftAction({ targetId });
+      expect(drifted.ok && drifted.data.differences).toBe(1);
+      expect(await status()).toMatchObject({ status: "drifted", label: "prod: Drifted: 1 setting differs (checked just now)" });
+
+      // Recorded with who and when, the plan kept for the target page, and its audit event.
+      const row = await getDb().db.driftCheck.findFirstOrThrow({ where: { targetId }, orderBy: { checkedAt: "desc" } });
+      expect(row).toMatchObject({ checkedBy: "editor@shop.test", differences: 1, userPoolId, baseline: "revision 2 (Add the staging callback)" });
+      expect(JSON.parse(row.plan).entries.filter((e: { action: string }) => e.action !== "noop").map((e: { address: string; action: string }) => `${e.address} ${e.action}`)).toEqual([
+        'app_client["made-in-console"] create',
+      ]);
+      const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "target.drift-check", target: targetId }, orderBy: { at: "desc" } });
+      expect(audit).toMatchObject({ actor: "editor@shop.test", poolId, after: `prod (${userPoolId}): 1 setting differs from revision 2 (Add the staging callback)` });
+      expect(JSON.parse(audit.details)).toEqual({ differences: 1, addresses: ['create app_client["made-in-console"]'] });
+      expect(await getDb().db.auditEvent.count({ where: { action: "target.drift-check", target: targetId } })).toBe(2);
+
+      // Put back as it was for the tests after this one.
+      const made = await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+      for (const c of (made.UserPoolClients ?? []).filter((c) => c.ClientName === "made-in-console")) await sdk.send(new DeleteUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: c.ClientId }));
+    });
+
     test("a Google provider's secret comes from the server's environment at apply time and no table holds it", async () => {
       const secret = `GOCSPX-suite-${kind}-7d1e0c`;
       const variable = `IDP_SECRET_STUDIO_SUITE_GOOGLE_${kind.toUpperCase().replace(/\W/gu, "_")}`;
@@ -287,8 +327,11 @@ export function reviewApplySuite(kind: string, startDatabase: () => Promise<Suit
         expect(provider.IdentityProvider?.ProviderDetails?.client_secret).toBe(secret);
         // Every row the review and the apply wrote: drafts, revisions, change requests (plans), apply runs and their
         // progress, audit events.
+        // A recorded drift check too (its plan is kept for the target page).
+        as("editor");
+        expect((await actions.checkDriftAction({ targetId: target })).ok).toBe(true);
         const db = getDb().db;
-        const rows = [await db.draft.findMany(), await db.revision.findMany(), await db.changeRequest.findMany(), await db.applyRun.findMany(), await db.auditEvent.findMany()];
+        const rows = [await db.draft.findMany(), await db.revision.findMany(), await db.changeRequest.findMany(), await db.applyRun.findMany(), await db.driftCheck.findMany(), await db.auditEvent.findMany()];
         const everything = JSON.stringify(rows);
         expect(everything).toContain(variable);
         expect(everything).not.toContain(secret);

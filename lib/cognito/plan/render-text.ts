@@ -4,7 +4,15 @@
  * `# forces replacement` markers, the worst impact as a banner, security-relevant changes in their own
  * section, and the summary line. Unchanged resources are not shown. Never throws.
  */
-import type { AttributeChange, Plan, PlanAction, ResourceChange } from "./types";
+import type { AttributeChange, Plan, PlanAction, ResourceChange, ResourceType } from "./types";
+
+export interface RenderTextOptions {
+  /**
+   * Words for a value (the console's label of an API value), written as a comment after the line: the studio
+   * passes its table, the CLI none (its output stays API-level). Undefined: the value reads as it is.
+   */
+  describeValue?: (type: ResourceType, path: string, value: unknown) => string | undefined;
+}
 
 const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "-/+", delete: "-", noop: " " };
 
@@ -51,8 +59,23 @@ function comment(e: ResourceChange): string {
   }
 }
 
-function changeLine(change: AttributeChange, action: PlanAction): string {
+/** `# No MFA -> Optional MFA`: the words of the values the line shows, when there are any. */
+function wordsComment(change: AttributeChange, action: PlanAction, type: ResourceType, options: RenderTextOptions): string | undefined {
+  const describe = options.describeValue;
+  if (!describe) return undefined;
+  const before = action === "create" ? undefined : describe(type, change.path, change.before);
+  const after = action === "delete" || change.resetsToDefault ? undefined : describe(type, change.path, change.after);
+  if (before === undefined && after === undefined) return undefined;
+  const side = (words: string | undefined, v: unknown) => words ?? value(v);
+  if (action === "create" || change.before === undefined) return `# ${side(after, change.after)}`;
+  if (action === "delete" || change.after === undefined) return `# ${side(before, change.before)}`;
+  return `# ${side(before, change.before)} -> ${side(after, change.after)}`;
+}
+
+function changeLine(change: AttributeChange, action: PlanAction, type: ResourceType, options: RenderTextOptions): string {
   const marks: string[] = [];
+  const words = wordsComment(change, action, type, options);
+  if (words) marks.push(words);
   if (change.forcesReplacement) marks.push("# forces replacement");
   if (change.impossible) marks.push("# AWS cannot make this change (see errors)");
   if (change.resetsToDefault) marks.push("# not managed by the desired document: the new resource gets the AWS default");
@@ -63,12 +86,12 @@ function changeLine(change: AttributeChange, action: PlanAction): string {
   return `      ~ ${change.path}: ${value(change.before)} -> ${value(change.after)}${suffix}`;
 }
 
-function block(e: ResourceChange): string[] {
+function block(e: ResourceChange, options: RenderTextOptions): string[] {
   const lines = [`  ${comment(e)}`];
   for (const r of e.reasons) lines.push(`  #   because ${r.path ? `${r.path}: ` : ""}${r.message}`);
   if (e.previousKey !== undefined) lines.push(`  #   (was ${JSON.stringify(e.previousKey)})`);
   lines.push(`${SYMBOL[e.action].padStart(3)} ${resourceTitle(e)} {`);
-  for (const change of e.changes) lines.push(changeLine(change, e.action));
+  for (const change of e.changes) lines.push(changeLine(change, e.action, e.type, options));
   lines.push("    }");
   return lines;
 }
@@ -80,16 +103,16 @@ export function summaryLine(plan: Plan): string {
   return `Plan: ${s.add} to add, ${s.change} to change, ${s.replace} to replace, ${s.destroy} to destroy.`;
 }
 
-export function renderPlanText(plan: Plan): string {
+export function renderPlanText(plan: Plan, options: RenderTextOptions = {}): string {
   try {
-    return render(plan);
+    return render(plan, options);
   } catch (cause) {
     // A plan is plain data; this only guards against a hand-made plan of the wrong shape.
     return `The plan could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}\n`;
   }
 }
 
-function render(plan: Plan): string {
+function render(plan: Plan, options: RenderTextOptions): string {
   const lines: string[] = [];
   const where = `${JSON.stringify(plan.poolName)} (${plan.region ?? "the target's Region"}${plan.live?.userPoolId ? `, ${plan.live.userPoolId}` : ""})`;
 
@@ -112,7 +135,7 @@ function render(plan: Plan): string {
     if (used.has("replace")) lines.push("-/+ destroy and then create replacement");
     if (used.has("delete")) lines.push("  - destroy");
     lines.push("", `Cognito Studio will perform the following actions on user pool ${where}:`, "");
-    for (const e of changed) lines.push(...block(e), "");
+    for (const e of changed) lines.push(...block(e, options), "");
   }
 
   if (plan.securityChanges.length > 0) {

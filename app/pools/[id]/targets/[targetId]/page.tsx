@@ -1,35 +1,30 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PlanView } from "@/components/plan-view";
+import { DRIFT_WORDS, PlanChanges } from "@/components/plan-view";
 import { EnvironmentValuesForm } from "@/components/review/environment-values-form";
 import { PullLiveButton } from "@/components/review/pull-live-button";
 import { TargetForm } from "@/components/review/target-form";
-import { buttonClass, Card, FormMessage } from "@/components/ui";
-import { checkTargetDrift, type DriftReport } from "@/lib/server/drift";
-import { UserError } from "@/lib/server/errors";
+import { CheckDriftButton } from "@/components/review/check-drift-button";
+import { Badge, Card } from "@/components/ui";
+import { describeAge, listDeployments } from "@/lib/server/deployments";
+import { getLastDriftCheck } from "@/lib/server/drift";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/server/roles";
 import { describeEnvironmentValues, describeTarget, getTarget } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";
 
-/** One target; `?check=1` reads its live pool (an AWS call, only on request) and shows the drift. */
-export default async function TargetPage({ params, searchParams }: { params: Promise<{ id: string; targetId: string }>; searchParams: Promise<{ check?: string }> }) {
+/** One target, with its last drift check (the live pool is read only when someone runs the check). */
+export default async function TargetPage({ params }: { params: Promise<{ id: string; targetId: string }> }) {
   const { id, targetId } = await params;
-  const { check } = await searchParams;
   const { account, pool } = await requirePool(id);
   const target = await getTarget(account.workspaceId, targetId);
   if (!target || target.poolId !== pool.id) notFound();
-  let report: DriftReport | undefined;
-  let problem: string | undefined;
-  if (check === "1" && target.userPoolId) {
-    try {
-      report = await checkTargetDrift(account.workspaceId, target.id);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      problem = error.message;
-    }
-  }
+  const lastCheck = await getLastDriftCheck(target.id);
+  // Whether that check still counts: an apply after it makes it history (the badge then shows the apply).
+  const counts = (await listDeployments([pool.id])).get(pool.id)?.find((d) => d.targetId === target.id)?.check !== undefined;
+  const now = new Date();
+  const canCheck = hasRole(account.role, "editor");
   return (
     <section aria-labelledby="target-heading" className="space-y-4">
       <p className="text-sm">
@@ -47,21 +42,34 @@ export default async function TargetPage({ params, searchParams }: { params: Pro
       {!target.userPoolId ? (
         <p className="text-slate-700">No live pool yet: the first applied change request creates it.</p>
       ) : (
-        <Link href={`/pools/${pool.id}/targets/${target.id}?check=1`} className={buttonClass("secondary")}>
-          Check for drift
-        </Link>
-      )}
-      <FormMessage>{problem}</FormMessage>
-      {report && (
-        <Card className="space-y-3">
-          <h2 className="text-lg font-semibold">Drift of {report.userPoolId}</h2>
-          <p className="text-sm text-slate-700">
-            The live pool against{" "}
-            {report.baseline.kind === "applied" ? `the last applied change request “${report.baseline.title}” (revision ${report.baseline.revisionNumber})` : `the draft (version ${report.baseline.version}); nothing was applied yet`}
-            : the changes below were made outside the studio.
-          </p>
-          {report.plan.hasChanges ? <PlanView plan={report.plan} /> : <p data-testid="no-drift">No drift: the live pool matches.</p>}
-          {hasRole(account.role, "editor") && <PullLiveButton targetId={target.id} draftVersion={pool.draft.version} poolId={pool.id} />}
+        <Card className="space-y-3" data-testid="drift-check">
+          <h2 className="text-lg font-semibold">Drift</h2>
+          {lastCheck ? (
+            <div className="space-y-1">
+              <p className="flex flex-wrap items-center gap-2">
+                <Badge tone={lastCheck.differences > 0 ? "warn" : "good"} data-testid="drift-result">
+                  {lastCheck.differences > 0 ? `Drifted: ${lastCheck.differences} ${lastCheck.differences === 1 ? "setting differs" : "settings differ"}` : "In sync"}
+                </Badge>
+                <span className="text-sm text-slate-700">
+                  Checked {describeAge(lastCheck.checkedAt, now)} by {lastCheck.checkedBy}: live pool <code className="font-mono text-xs">{lastCheck.userPoolId}</code> against {lastCheck.baseline}.
+                </span>
+              </p>
+              {!counts && <p className="text-sm text-amber-900">An apply ran after this check: it no longer tells what is in AWS. Check again.</p>}
+            </div>
+          ) : (
+            <p className="text-sm text-slate-700">Not checked yet. A check reads the live pool {target.userPoolId} and compares it with what was last applied here; the result shows in the pools list.</p>
+          )}
+          {canCheck ? <CheckDriftButton targetId={target.id} again={lastCheck !== undefined} /> : <p className="text-sm text-slate-600">An editor can run a check.</p>}
+          {lastCheck && lastCheck.differences > 0 && (
+            <>
+              <p className="text-sm text-slate-700">
+                What was changed outside the studio: <span className="font-medium">Applied</span> is {lastCheck.baseline}, <span className="font-medium">In AWS</span> the live pool. The next apply
+                to {target.name} puts back what was applied; to keep these changes instead, pull the live pool into the draft.
+              </p>
+              <PlanChanges plan={lastCheck.plan} words={DRIFT_WORDS} changedOnly />
+              {canCheck && <PullLiveButton targetId={target.id} draftVersion={pool.draft.version} poolId={pool.id} />}
+            </>
+          )}
         </Card>
       )}
       {account.role === "admin" && (
