@@ -43,8 +43,6 @@ function stubSdk(initial: { pool: UserPoolType; clients?: UserPoolClientType[]; 
         return { Groups: [] };
       case "ListIdentityProviders":
         return { Providers: [] };
-      case "GetLogDeliveryConfiguration":
-        return { LogDeliveryConfiguration: { UserPoolId: POOL_ID, LogConfigurations: [] } };
       case "UpdateResourceServer": {
         const server = state.servers.find((s) => s.Identifier === input.Identifier);
         if (!server) throw Object.assign(new Error("not found"), { name: "ResourceNotFoundException" });

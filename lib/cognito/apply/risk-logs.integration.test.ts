@@ -11,6 +11,7 @@ import { DescribeRiskConfigurationCommand, type CognitoIdentityProviderClient } 
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
 import { motoCognito } from "../aws/moto-compat.testing";
+import { readLivePool } from "../aws/read-live-pool";
 import type { SdkPort } from "../aws/sdk-port";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
@@ -127,11 +128,19 @@ test("an update sends the settings whole: a part left out goes back to AWS's def
   await expectConverged(next, userPoolId);
 });
 
-test("a design that leaves both settings out never touches them", async () => {
+test("a design that leaves both settings out never touches them, nor reads them; a pull reads them back", async () => {
   const doc = plusPool();
   const { result } = await planAndApply(port, doc);
+  const userPoolId = result.userPoolId!;
   const unmanaged = structuredClone(doc);
   delete unmanaged.spec.riskConfiguration;
   delete unmanaged.spec.logDeliveryConfiguration;
-  await expectConverged(unmanaged, result.userPoolId!);
+  const before = { ...port.calls };
+  await expectConverged(unmanaged, userPoolId);
+  const read = (op: string) => (port.calls[op as keyof typeof port.calls] ?? 0) - (before[op as keyof typeof before] ?? 0);
+  expect([read("GetLogDeliveryConfiguration"), read("DescribeRiskConfiguration")]).toEqual([0, 0]);
+
+  const pulled = await readLivePool(port, userPoolId);
+  expect(pulled.document.spec.riskConfiguration).toEqual(doc.spec.riskConfiguration);
+  expect(pulled.document.spec.logDeliveryConfiguration).toEqual(doc.spec.logDeliveryConfiguration);
 });

@@ -5,8 +5,8 @@
  * Calls (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html): DescribeUserPool, GetUserPoolMfaConfig, ListUserPoolClients (every
  * page) + DescribeUserPoolClient per client, ListResourceServers (every page), DescribeUserPoolDomain,
  * ListGroups (every page), ListIdentityProviders (every page) + DescribeIdentityProvider per provider,
- * GetLogDeliveryConfiguration, and on the Plus plan DescribeRiskConfiguration for the pool and per client
- * (read-risk-logs.ts).
+ * and, when the design manages them (or a pull finds them), GetLogDeliveryConfiguration and
+ * DescribeRiskConfiguration for the pool and per client (read-risk-logs.ts).
  * Provider secrets (`client_secret`, `private_key`) are dropped as soon as they are read, like client secrets.
  * Client descriptions run with bounded concurrency; the port's rate limiter keeps each category under its
  * quota (5 DescribeUserPoolClient per second per pool on AWS: 1000 clients take at least 200 s).
@@ -27,7 +27,7 @@ import { clientSpecFromApi, domainFromApi, poolSpecFromApi, resourceServerFromAp
 import { identityProviderFromApi, groupFromApi } from "./mapping-groups-idps";
 import { normaliseLiveDocument } from "./normalise";
 import { normaliseGroups, normaliseIdentityProviders } from "./normalise-groups-idps";
-import { keepRiskAndLogs, readRiskAndLogs } from "./read-risk-logs";
+import { readRiskAndLogs } from "./read-risk-logs";
 
 export interface ReadLivePoolOptions {
   /**
@@ -165,7 +165,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   }));
   // The secret is dropped here, once; nothing below ever sees it.
   const clients = described.map(({ ClientSecret, ...client }) => ({ ...client, ...(ClientSecret ? { ClientSecret: "(secret)" } : {}) }));
-  const riskAndLogs = await readRiskAndLogs(port, pool, clients, (items, fn) => mapWithConcurrency(items, concurrency, fn), options.desired?.spec.riskConfiguration !== undefined);
+  const riskAndLogs = await readRiskAndLogs(port, pool, clients, (items, fn) => mapWithConcurrency(items, concurrency, fn), options.desired?.spec);
 
   const region = port.region || pool.Id?.split("_")[0] || "";
   const spec: PoolSpec = poolSpecFromApi(pool, mfa, region);
@@ -175,7 +175,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   spec.groups = groups.map(groupFromApi);
   spec.identityProviders = providers.map((p) => p.spec);
   if (riskAndLogs.riskConfiguration) spec.riskConfiguration = riskAndLogs.riskConfiguration;
-  spec.logDeliveryConfiguration = riskAndLogs.logDeliveryConfiguration;
+  if (riskAndLogs.logDeliveryConfiguration) spec.logDeliveryConfiguration = riskAndLogs.logDeliveryConfiguration;
   const full: PoolDocument = { apiVersion: POOL_API_VERSION, kind: POOL_KIND, metadata: { name: pool.Name ?? "" }, spec };
 
   const clientIds: Record<string, string> = {};
@@ -190,7 +190,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   else delete document.spec.identityProviders;
   delete document.spec.riskConfiguration;
   delete document.spec.logDeliveryConfiguration;
-  Object.assign(document.spec, keepRiskAndLogs(riskAndLogs, options.desired?.spec));
+  Object.assign(document.spec, riskAndLogs);
   return {
     document,
     live: {
