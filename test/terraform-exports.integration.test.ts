@@ -43,7 +43,7 @@ const THREAT_PROTECTION_DOCUMENT: PoolDocument = {
     riskConfiguration: {
       compromisedCredentialsRiskConfiguration: { eventFilter: ["SIGN_IN"], actions: { eventAction: "BLOCK" } },
       accountTakeoverRiskConfiguration: {
-        notifyConfiguration: { from: "security@shop.test", sourceArn: "arn:aws:ses:eu-west-1:123456789012:identity/shop.test", blockEmail: { subject: "Blocked sign-in", textBody: "We blocked a sign-in." } },
+        notifyConfiguration: { from: "security@shop.test", sourceArn: "arn:aws:ses:eu-west-1:123456789012:identity/shop.test", blockEmail: { subject: "Blocked sign-in", htmlBody: "<p>We blocked a sign-in.</p>", textBody: "We blocked a sign-in." } },
         actions: { lowAction: { notify: false, eventAction: "NO_ACTION" }, mediumAction: { notify: false, eventAction: "MFA_IF_CONFIGURED" }, highAction: { notify: true, eventAction: "BLOCK" } },
       },
       riskExceptionConfiguration: { blockedIPRangeList: ["192.0.2.0/24"] },

@@ -208,6 +208,10 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   "spec.riskConfiguration.clients.*.accountTakeoverRiskConfiguration.notifyConfiguration.mfaEmail.textBody": { label: "MFA challenge message: plain-text body", help: "" },
   "spec.riskConfiguration.clients.*.riskExceptionConfiguration.skippedIPRangeList": { label: "Always-allow list", help: "IP ranges in CIDR notation that threat protection never checks.", items: "ranges" },
   "spec.riskConfiguration.clients.*.riskExceptionConfiguration.blockedIPRangeList": { label: "Always-block list", help: "IP ranges in CIDR notation that are always blocked.", items: "ranges" },
+  "spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration": { label: "Notification messages", help: "Who sends the risk notifications, and their templates." },
+  "spec.riskConfiguration.accountTakeoverRiskConfiguration.actions": { label: "Adaptive authentication", help: "The response at each risk level." },
+  "spec.riskConfiguration.clients.*.accountTakeoverRiskConfiguration.notifyConfiguration": { label: "Notification messages", help: "Who sends the risk notifications, and their templates." },
+  "spec.riskConfiguration.clients.*.accountTakeoverRiskConfiguration.actions": { label: "Adaptive authentication", help: "The response at each risk level." },
   // Log streaming
   "spec.logDeliveryConfiguration.logConfigurations": { label: "Log streams", help: "One per kind of log.", items: "log streams" },
   "spec.logDeliveryConfiguration.logConfigurations.*.eventSource": { label: "Logs", help: "User notification logs (message delivery errors) or user authentication logs (Plus plan)." },

@@ -55,9 +55,17 @@ function withoutCommonLosses(doc: PoolDocument): PoolDocument {
 function restrictToTerraform(doc: PoolDocument): PoolDocument {
   const copy = withoutCommonLosses(doc);
   delete copy.metadata.labels;
-  // No log delivery resource in the 5.x provider; a risk configuration needs at least one setting.
+  // No log delivery resource in the 5.x provider; a risk configuration needs at least one setting, and a
+  // notification template both bodies.
   delete copy.spec.logDeliveryConfiguration;
   const risk = copy.spec.riskConfiguration;
+  for (const settings of [risk, ...(risk?.clients ?? [])]) {
+    const notify = settings?.accountTakeoverRiskConfiguration?.notifyConfiguration;
+    for (const email of ["blockEmail", "noActionEmail", "mfaEmail"] as const) {
+      const template = notify?.[email];
+      if (notify && template && (template.htmlBody === undefined || template.textBody === undefined)) delete notify[email];
+    }
+  }
   const holdsSettings = (r: object) => Object.keys(r).some((k) => k !== "clients" && k !== "clientName");
   if (risk?.clients) risk.clients = risk.clients.filter(holdsSettings);
   if (risk?.clients?.length === 0) delete risk.clients;

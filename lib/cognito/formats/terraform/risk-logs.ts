@@ -4,6 +4,8 @@
  *   one for the pool (no `client_id`) and one per client with settings of its own (`client_id` = the client's
  *   `id`); the blocks are the spec's members in snake_case. A pool-level configuration with no settings is AWS's
  *   default and is not written (the resource needs at least one block).
+ *   The provider requires both bodies of a notification template (`html_body` and `text_body`, found by
+ *   `terraform validate` against 5.100; the API takes either): a template with one body is left out, with a warning.
  * - Log delivery: the 5.x provider this export targets has no resource for SetLogDeliveryConfiguration
  *   (`aws_cognito_log_delivery_configuration` is not in hashicorp/aws 5.100), so it is a warning, not a file.
  * Render and import share the naming, so what one writes the other reads.
@@ -26,6 +28,22 @@ function settingsOnly(settings: RiskSettingsSpec): RiskSettingsSpec {
   return { compromisedCredentialsRiskConfiguration, accountTakeoverRiskConfiguration, riskExceptionConfiguration };
 }
 
+const NOTIFY_EMAILS = ["blockEmail", "noActionEmail", "mfaEmail"] as const;
+
+/** The settings without the notification templates Terraform cannot hold (one body only), each named in a warning. */
+function withoutHalfTemplates(settings: RiskSettingsSpec, path: string, diagnostics: Diagnostic[]): RiskSettingsSpec {
+  const notify = settings.accountTakeoverRiskConfiguration?.notifyConfiguration;
+  if (!notify) return settings;
+  const kept = { ...notify };
+  for (const email of NOTIFY_EMAILS) {
+    const template = kept[email];
+    if (template === undefined || (template.htmlBody !== undefined && template.textBody !== undefined)) continue;
+    delete kept[email];
+    diagnostics.push(warning(`${path}.accountTakeoverRiskConfiguration.notifyConfiguration.${email}`, "not-expressible", "aws_cognito_risk_configuration needs both an HTML and a plain-text body in a notification template; this one has one, so it is not exported"));
+  }
+  return { ...settings, accountTakeoverRiskConfiguration: { ...settings.accountTakeoverRiskConfiguration!, notifyConfiguration: kept } };
+}
+
 function hasSettings(settings: RiskSettingsSpec): boolean {
   return Object.values(settingsOnly(settings)).some((v) => v !== undefined);
 }
@@ -35,12 +53,12 @@ export function riskConfigurationResources(spec: PoolSpec, clientLabels: Readonl
   const risk = spec.riskConfiguration;
   if (!risk) return [];
   const nodes: HclNode[] = [];
-  const resource = (label: string, settings: RiskSettingsSpec, clientLabel?: string) => {
-    const target = toTarget(riskSettingsSchema, settingsOnly(settings), TF_RISK_NAMING) as Record<string, unknown>;
+  const resource = (label: string, settings: RiskSettingsSpec, path: string, clientLabel?: string) => {
+    const target = toTarget(riskSettingsSchema, withoutHalfTemplates(settingsOnly(settings), path, diagnostics), TF_RISK_NAMING) as Record<string, unknown>;
     const first = [attr("user_pool_id", expr(`${poolRef}.id`)), ...(clientLabel ? [attr("client_id", expr(`${TF_TYPES.client}.${clientLabel}.id`))] : [])];
     nodes.push(block("resource", [TF_TYPES.riskConfiguration, label], toNodes(target, first)));
   };
-  if (hasSettings(risk)) resource(names.allocate("pool", "risk_configuration"), risk);
+  if (hasSettings(risk)) resource(names.allocate("pool", "risk_configuration"), risk, "spec.riskConfiguration");
   else if ((risk.clients ?? []).length === 0)
     diagnostics.push(warning("spec.riskConfiguration", "not-expressible", "the pool's threat protection settings are all AWS's defaults; aws_cognito_risk_configuration needs at least one setting, so none is written"));
   for (const [index, client] of (risk.clients ?? []).entries()) {
@@ -53,7 +71,7 @@ export function riskConfigurationResources(spec: PoolSpec, clientLabels: Readonl
       diagnostics.push(warning(`spec.riskConfiguration.clients[${index}]`, "not-expressible", `app client "${client.clientName}" has threat protection settings of its own with nothing in them; Terraform needs at least one block, so they are not exported`));
       continue;
     }
-    resource(names.allocate(`${client.clientName}`, "risk_configuration"), client, clientLabel);
+    resource(names.allocate(`${client.clientName}`, "risk_configuration"), client, `spec.riskConfiguration.clients[${index}]`, clientLabel);
   }
   return nodes;
 }
