@@ -17,41 +17,12 @@ import { createSdkPort } from "../lib/cognito/aws/sdk-port";
 import { readLivePool } from "../lib/cognito/aws/read-live-pool";
 import { renderTerraform } from "../lib/cognito/formats/terraform/render-terraform";
 import { renderTerraformModule } from "../lib/cognito/formats/terraform-module/render-terraform-module";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "../lib/cognito/formats/sample-documents";
+import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT, THREAT_PROTECTION_DOCUMENT } from "../lib/cognito/formats/sample-documents";
 import { planChanges } from "../lib/cognito/plan/plan-changes";
 import { listPresets, presetExampleDocument } from "../lib/cognito/presets";
 import type { PoolDocument } from "../lib/cognito/spec/document-schema";
 import { startMoto, type MotoServer } from "./support/moto";
 import { findProviderMirror, mirroredProviderVersions, terraform, terraformVersion, writeCliConfig, writeMotoProviderOverride } from "./support/terraform";
-
-/**
- * A Plus pool with threat protection settings, the pool's and an app client's own (aws_cognito_risk_configuration),
- * and log delivery, which the 5.x provider cannot hold (a warning; the studio's plan then leaves it unmanaged).
- * moto lacks the risk configuration calls: the repository's moto extension answers them, modelled from
- * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html and
- * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeRiskConfiguration.html.
- */
-const THREAT_PROTECTION_DOCUMENT: PoolDocument = {
-  apiVersion: "cognito-studio.dev/v1",
-  kind: "UserPool",
-  metadata: { name: "threat-protection" },
-  spec: {
-    region: "eu-west-1",
-    userPoolTier: "PLUS",
-    userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
-    clients: [{ name: "web" }, { name: "admin" }],
-    riskConfiguration: {
-      compromisedCredentialsRiskConfiguration: { eventFilter: ["SIGN_IN"], actions: { eventAction: "BLOCK" } },
-      accountTakeoverRiskConfiguration: {
-        notifyConfiguration: { from: "security@shop.test", sourceArn: "arn:aws:ses:eu-west-1:123456789012:identity/shop.test", blockEmail: { subject: "Blocked sign-in", htmlBody: "<p>We blocked a sign-in.</p>", textBody: "We blocked a sign-in." } },
-        actions: { lowAction: { notify: false, eventAction: "NO_ACTION" }, mediumAction: { notify: false, eventAction: "MFA_IF_CONFIGURED" }, highAction: { notify: true, eventAction: "BLOCK" } },
-      },
-      riskExceptionConfiguration: { blockedIPRangeList: ["192.0.2.0/24"] },
-      clients: [{ clientName: "admin", riskExceptionConfiguration: { skippedIPRangeList: ["198.51.100.0/24"] } }],
-    },
-    logDeliveryConfiguration: { logConfigurations: [{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:shop" } }] },
-  },
-};
 
 const MODULE_SOURCE = resolve(__dirname, "fixtures", "terraform-aws-cognito-user-pool");
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { listPresets, presetExampleDocument } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "./sample-documents";
+import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT, THREAT_PROTECTION_DOCUMENT } from "./sample-documents";
 import { renderTerraformModule } from "./terraform-module/render-terraform-module";
 import { renderTerraform } from "./terraform/render-terraform";
 
@@ -20,6 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const documents: [string, PoolDocument][] = [
   ["seed-000", SEED_000_DOCUMENT],
   ["kitchen-sink", KITCHEN_SINK_DOCUMENT],
+  ["threat-protection", THREAT_PROTECTION_DOCUMENT],
   ...listPresets().map((p): [string, PoolDocument] => [`preset-${p.name}`, presetExampleDocument(p)]),
 ];
 

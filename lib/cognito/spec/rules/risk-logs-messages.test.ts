@@ -1,12 +1,16 @@
 /** The words of the threat protection and log streaming findings, as the editor shows them at the field. */
 import { describe, expect, it } from "vitest";
 import type { PoolDocument } from "../document-schema";
+import { THREAT_PROTECTION_DOCUMENT } from "../../formats/sample-documents";
 import { validatePoolDocument } from "../validate";
 
 const doc = (spec: PoolDocument["spec"]): PoolDocument => ({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "p" }, spec });
 const messages = (spec: PoolDocument["spec"]) => validatePoolDocument(doc(spec)).map((d) => `${d.severity} ${d.path}: ${d.message}`);
 
 describe("threat protection and log streaming findings", () => {
+  it("the sample threat protection design has none", () => {
+    expect(validatePoolDocument(THREAT_PROTECTION_DOCUMENT)).toEqual([]);
+  });
   it("name the plan and the mode in the editor's words, once", () => {
     expect(messages({ userPoolTier: "ESSENTIALS", riskConfiguration: { riskExceptionConfiguration: { blockedIPRangeList: ["192.0.2.0/24"] } } })).toEqual([
       "error spec.riskConfiguration: Threat protection settings need the Plus feature plan, not Essentials; choose Plus under Advanced > Feature plan, or remove these settings",
