@@ -30,7 +30,8 @@ function studioServer(serverPort: number, dir: string, settings: Record<string, 
       AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "testing",
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "testing",
     },
-    stdout: "ignore" as const,
+    // Its one line says where it listens and on which Node (the `node` package's, first on npm scripts' PATH).
+    stdout: "pipe" as const,
     stderr: "pipe" as const,
   };
 }
@@ -64,11 +65,11 @@ export default defineConfig({
   // admin); groups-idps and preflight-connect sign up or in by themselves, so they run after them, in
   // this order, then import (it adds pools), then members. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
   projects: [
-    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|import|export-target|hostile|members|journey)\.spec\.ts$/u },
+    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|import|export-target|environment-settings|hostile|members|journey)\.spec\.ts$/u },
     { name: "groups-idps", testMatch: /groups-idps\.spec\.ts$/u, dependencies: ["studio"] },
     { name: "preflight-connect", testMatch: /preflight-connect\.spec\.ts$/u, dependencies: ["groups-idps"] },
     // After the specs that need a brand-new studio: these sign up or in by themselves.
-    { name: "import", testMatch: /(?:import|export-target|hostile)\.spec\.ts$/u, dependencies: ["preflight-connect"] },
+    { name: "import", testMatch: /(?:import|export-target|environment-settings|hostile)\.spec\.ts$/u, dependencies: ["preflight-connect"] },
     // Last on the shared server: it removes a member and spends sign-in attempts of the shared address.
     { name: "members", testMatch: /members\.spec\.ts$/u, dependencies: ["import"] },
     // From an empty studio to an applied pool, on the second server; alone: `--project journey`.

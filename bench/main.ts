@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures (median wall times) for the studio's hot paths. Targets are stated
 // next to the figures; nothing here fails a build. `npm run bench -- core` runs one group.
 import { benchAws } from "./aws";
+import { benchCli } from "./cli";
 import { benchCore } from "./core";
 import { benchHostile } from "./hostile";
 import { benchStartup } from "./startup";
@@ -8,6 +9,7 @@ import { benchUi } from "./ui";
 
 const benches: { name: string; key: string; run: () => Promise<void> }[] = [
   { name: "Spec, plan and formats", key: "core", run: benchCore },
+  { name: "The command line, whole processes", key: "cli", run: benchCli },
   { name: "Talking to Cognito, against moto", key: "aws", run: benchAws },
   { name: "Hostile input: the guards in front of the importers", key: "hostile", run: benchHostile },
   { name: "Start-up", key: "startup", run: benchStartup },

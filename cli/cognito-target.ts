@@ -1,12 +1,12 @@
 /**
  * What the commands that talk to Cognito (pull, plan --user-pool-id, apply) share: building the port from
- * the command line, reading the live pool for a plan, and turning AWS errors into one line.
+ * the command line, reading the live pool for a plan, and turning AWS errors into one line. The AWS SDK's
+ * clients are imported when a command first connects, so the commands that only read files never load them.
  */
-import { createSdkPort, type SdkPort } from "../lib/cognito/aws/sdk-port";
-import { readLivePool, type LivePool } from "../lib/cognito/aws/read-live-pool";
+import type { SdkPort } from "../lib/cognito/aws/sdk-port";
+import type { LivePool } from "../lib/cognito/aws/read-live-pool";
 import { readPoolDocument } from "../lib/cognito/formats/read-pool-document";
 import type { PlanOptions } from "../lib/cognito/plan";
-import { createSdkPreflightPort } from "../lib/cognito/preflight/sdk-preflight-port";
 import type { PreflightPort } from "../lib/cognito/preflight/types";
 import type { PoolDocument } from "../lib/cognito/spec/document-schema";
 import { appliedSecretRefsOf } from "../lib/cognito/spec/provider-secrets";
@@ -46,16 +46,18 @@ export function checkPoolId(userPoolId: string | undefined): string | undefined 
  * roles). With a custom endpoint (`--endpoint`, or AWS_ENDPOINT_URL which the SDK reads itself) the
  * client-side quota limiter is off: moto and LocalStack have no quotas.
  */
-export function connect(io: CliIo, region: string, endpoint: string | undefined, roleArn?: string): SdkPort {
+export async function connect(io: CliIo, region: string, endpoint: string | undefined, roleArn?: string): Promise<SdkPort> {
   const custom = endpoint ?? io.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? io.env.AWS_ENDPOINT_URL;
   if (roleArn !== undefined && !/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/u.test(roleArn)) {
     throw new UsageError(`--role-arn must be an IAM role ARN like arn:aws:iam::123456789012:role/cognito-admin; got "${roleArn}"`);
   }
+  const { createSdkPort } = await import("../lib/cognito/aws/sdk-port");
   return createSdkPort({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, { rateLimit: custom ? "off" : "quota" });
 }
 
 /** The preflight port for the same target: same region, endpoint and role as {@link connect}. */
-export function connectPreflight(region: string, endpoint: string | undefined, roleArn?: string): PreflightPort {
+export async function connectPreflight(region: string, endpoint: string | undefined, roleArn?: string): Promise<PreflightPort> {
+  const { createSdkPreflightPort } = await import("../lib/cognito/preflight/sdk-preflight-port");
   return createSdkPreflightPort({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) });
 }
 
@@ -81,6 +83,7 @@ export async function readAppliedFile(io: CliIo, file: string | undefined): Prom
  * is the document last applied to it (`--applied FILE`), whose provider secret references the plan compares.
  */
 export async function readLiveForPlan(port: SdkPort, userPoolId: string, desired: PoolDocument, applied?: PoolDocument): Promise<{ live: LivePool; options: PlanOptions["live"] }> {
+  const { readLivePool } = await import("../lib/cognito/aws/read-live-pool");
   const live = await readLivePool(port, userPoolId, { desired });
   const appliedSecretRefs = appliedSecretRefsOf(applied);
   return {

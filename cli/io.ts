@@ -21,10 +21,9 @@ export const EXIT_USAGE = 2;
 /** Thrown for a wrong command line; main prints the message and the command's usage, exit 2. */
 export class UsageError extends Error {}
 
+/** A command's module: its one-line summary is in commands/index.ts, which loads the module only to run it. */
 export type Command = {
   name: string;
-  /** One line for `--help`. */
-  summary: string;
   /** Full usage text for `cognito-studio NAME --help`. */
   usage: string;
   run: (args: string[], io: CliIo) => Promise<number>;

@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import { text } from "node:stream/consumers";
 import packageJson from "../package.json" with { type: "json" };
 import { commands } from "./commands";
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io";
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from "./io";
 
 export const VERSION: string = packageJson.version;
 
@@ -33,10 +33,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     io.stderr(`cognito-studio: unknown command "${first}"\n\n${generalHelp()}`);
     return EXIT_USAGE;
+  }
+  let command: Command;
+  try {
+    command = await entry.load();
+  } catch (error) {
+    io.stderr(`cognito-studio ${entry.name}: internal error: cannot load the command: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   }
   if (rest.includes("-h") || rest.includes("--help")) {
     io.stdout(`${command.usage.trimEnd()}\n`);

@@ -25,7 +25,7 @@ export async function signUpOrIn(page: Page, user = ADMIN): Promise<void> {
   await page.getByRole("button", { name: "Create an account" }).click();
   const heading = page.getByRole("heading", { name: "User pools" });
   const exists = page.getByText("An account with this email already exists");
-  await expect(heading.or(exists)).toBeVisible();
+  await expect(heading.or(exists)).toBeVisible({ timeout: 30_000 });
   if (await exists.isVisible()) await signIn(page, user);
 }
 

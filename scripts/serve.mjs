@@ -25,5 +25,5 @@ http
     void handle(req, res);
   })
   .listen(port, hostname, () => {
-    console.log(`Cognito Studio on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (trusted proxies: ${hops})`);
+    console.log(`Cognito Studio on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (Node ${process.version}, trusted proxies: ${hops})`);
   });

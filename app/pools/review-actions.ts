@@ -13,7 +13,7 @@ import {
 } from "@/lib/server/change-requests";
 import { pullLiveIntoDraft, recordDriftCheck } from "@/lib/server/drift";
 import { preflightChangeRequest } from "@/lib/server/preflight";
-import { createTarget, describeEnvironmentValues, describeTarget, updateEnvironmentValues, updateTarget } from "@/lib/server/targets";
+import { createTarget, describeEnvironmentValues, describeTarget, updateEnvironmentSettings, updateEnvironmentValues, updateTarget } from "@/lib/server/targets";
 import {
   applySchema,
   approveSchema,
@@ -21,6 +21,7 @@ import {
   checkDriftSchema,
   commentSchema,
   createTargetSchema,
+  environmentSettingsFormSchema,
   environmentValuesFormSchema,
   promoteSchema,
   pullLiveSchema,
@@ -104,10 +105,17 @@ export const checkDriftAction = defineAction({ schema: checkDriftSchema, role: "
   return { id: check.id, differences: check.differences };
 });
 
-export const updateEnvironmentValuesAction = defineAction({ schema: environmentValuesFormSchema, role: "admin", audit: "target.environment-values" }, async (input, { account, audit }) => {
+export const updateEnvironmentValuesAction = defineAction({ schema: environmentValuesFormSchema, role: "editor", audit: "target.environment-values" }, async (input, { account, audit }) => {
   const { before, after } = await updateEnvironmentValues(account.workspaceId, input);
   audit({ target: after.id, poolId: after.poolId, before: describeEnvironmentValues(before.environmentValues), after: describeEnvironmentValues(after.environmentValues) });
   return { id: after.id };
+});
+
+/** The target page's settings table (editors): triggers, SES, SMS, KMS, identity providers, resource servers, groups, tags. */
+export const updateEnvironmentSettingsAction = defineAction({ schema: environmentSettingsFormSchema, role: "editor", audit: "target.environment-values" }, async (input, { account, audit }) => {
+  const { before, after } = await updateEnvironmentSettings(account.workspaceId, input);
+  audit({ target: after.id, poolId: after.poolId, before: describeEnvironmentValues(before.environmentValues), after: describeEnvironmentValues(after.environmentValues) });
+  return { id: after.id, seen: after.updatedAt.toISOString() };
 });
 
 export const promoteAction = defineAction({ schema: promoteSchema, role: "editor", audit: "change-request.promote" }, async (input, { account, audit }) => {

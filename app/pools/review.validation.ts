@@ -1,6 +1,14 @@
 import "@/lib/cognito/spec/error-map";
 import { z } from "zod";
-import { type EnvironmentValues, environmentClientValuesSchema, environmentValuesSchema } from "@/lib/cognito/environments";
+import {
+  type EnvironmentValues,
+  environmentClientValuesSchema,
+  environmentValuesSchema,
+  mostSpecificIssues,
+  SETTING_KINDS,
+  settingPath,
+  valuesFromSettingEntries,
+} from "@/lib/cognito/environments";
 import { regionSchema } from "@/lib/cognito/spec";
 import { environmentSchema } from "./pools.validation";
 
@@ -148,5 +156,35 @@ export const environmentValuesFormSchema = z
   });
 export type EnvironmentValuesFormInput = z.input<typeof environmentValuesFormSchema>;
 export type EnvironmentValuesInput = z.output<typeof environmentValuesFormSchema>;
+
+/**
+ * The target page's table of other per-environment settings (triggers, SES, SMS, KMS, identity providers,
+ * resource servers, groups, tags): one row per setting, an empty value keeps the design's. The rows become the
+ * core's EnvironmentValues and are checked with its schema; each problem goes back to its row's value.
+ */
+export const environmentSettingsFormSchema = z
+  .object({
+    targetId: z.string().min(1),
+    /** When the person loaded the target (its updatedAt): a save made since by someone else is not overwritten. */
+    seen: z.string().max(64),
+    settings: z
+      .array(z.object({ kind: z.enum(SETTING_KINDS), name: z.string().max(2048), value: z.string().max(131072, { error: "is too long: at most 131,072 characters" }) }))
+      .max(1000, { error: "at most 1,000 settings per target" }),
+  })
+  .transform(({ targetId, seen, settings }, ctx) => {
+    const entries = settings.map((s) => ({ ...s, value: s.value.trim() })).filter((s) => s.value !== "");
+    const checked = environmentValuesSchema.safeParse(valuesFromSettingEntries(entries));
+    if (!checked.success) {
+      for (const issue of mostSpecificIssues(checked.error.issues)) {
+        const at = issue.path.map(String).join("\u0000");
+        const row = settings.findIndex((s) => s.value.trim() !== "" && settingPath(s.kind, s.name).join("\u0000") === at);
+        ctx.addIssue({ code: "custom", message: issue.message, path: row >= 0 ? ["settings", row, "value"] : [] });
+      }
+      return z.NEVER;
+    }
+    return { targetId, seen, values: checked.data };
+  });
+export type EnvironmentSettingsFormInput = z.input<typeof environmentSettingsFormSchema>;
+export type EnvironmentSettingsInput = z.output<typeof environmentSettingsFormSchema>;
 
 export const promoteSchema = z.object({ changeRequestId: z.string().min(1) });

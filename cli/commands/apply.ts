@@ -3,15 +3,15 @@
  * (or against nothing), shows the plan, and applies it once confirmed (`--yes`, or "yes" typed on a
  * terminal). The Region is the spec's, else --region. New client secrets are printed once and never written anywhere.
  */
-import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply/apply-plan";
+import { ApplyRefusedError, applyPlan, type ApplyResult } from "../../lib/cognito/apply";
 import { createSecretResolver } from "../../lib/cognito/aws/secret-resolver";
-import { planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
+import { describeDestruction, planChanges, renderPlanText, type Plan } from "../../lib/cognito/plan";
 import { oneOf, parseCommandArgs } from "../args";
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
 import { checkPoolId, connect, connectPreflight, describeAwsError, readAppliedFile, readLiveForPlan, regionOf } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, UsageError } from "../io";
 import { type ConfirmingIo, confirm } from "../confirm";
-import { readValidDocument } from "../read-document";
+import { applyValuesFile, readValidDocument, VALUES_OPTION_HELP } from "../read-document";
 import { StudioLockRefused, withStudioLock } from "../studio-lock";
 
 const USAGE = `Usage: cognito-studio apply FILE (--user-pool-id ID | --create) [options]
@@ -29,6 +29,7 @@ Options:
       --role-arn ARN      an IAM role to assume for the Cognito calls (STS AssumeRole from the default chain)
       --applied FILE      the document last applied to this pool: a change of an identity provider's
                           secretRef alone is then planned (and the new secret sent)
+${VALUES_OPTION_HELP}
       --skip-preflight    do not check the other AWS services the pool depends on first (see preflight)
       --allow-replace     allow replacing or deleting the pool (deletes every user) and replacing clients
                           (new client ids and secrets)
@@ -74,6 +75,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     applied: { type: "string" },
     yes: { type: "boolean" },
     format: { type: "string", short: "f" },
+    values: { type: "string" },
   });
   const format = oneOf("format", values.format, ["text", "json"] as const, "text");
   if (positionals.length !== 1) throw new UsageError("give exactly one FILE");
@@ -82,13 +84,15 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
   const allowReplace = values["allow-replace"] === true;
 
   const file = positionals[0] ?? "";
-  const document = await readValidDocument(io, "apply", file);
+  const read = await readValidDocument(io, "apply", file);
+  if (typeof read === "number") return read;
+  const document = await applyValuesFile(io, "apply", read, values.values);
   if (typeof document === "number") return document;
 
   if (values.applied !== undefined && !userPoolId) throw new UsageError("--applied is only used with --user-pool-id");
   const applied = await readAppliedFile(io, values.applied);
   const region = regionOf(io, document, values.region, userPoolId);
-  const port = connect(io, region, values.endpoint, values["role-arn"]);
+  const port = await connect(io, region, values.endpoint, values["role-arn"]);
   // Plan progress and the plan go to stderr with --format json, so stdout stays one JSON document.
   const show = format === "json" ? io.stderr : io.stdout;
   let plan: Plan;
@@ -115,7 +119,9 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     return EXIT_OK;
   }
   if (values.yes !== true) {
-    const answer = await confirm(io, `Apply these changes to ${userPoolId ?? "a new pool"} (${region})? Only "yes" is accepted: `);
+    const destruction = describeDestruction(plan);
+    const warning = destruction === "" ? "" : ` This plan ${destruction}.`;
+    const answer = await confirm(io, `Apply these changes to ${userPoolId ?? "a new pool"} (${region})?${warning} Only "yes" is accepted: `);
     if (answer === undefined) {
       io.stderr(`cognito-studio apply: not a terminal; review the plan and run again with --yes to apply\n`);
       return EXIT_INVALID;
@@ -130,7 +136,7 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
     const endpoint = values.endpoint ?? io.env.AWS_ENDPOINT_URL;
     const roleArn = values["role-arn"];
     const resolveSecret = createSecretResolver({ region, ...(endpoint ? { endpoint } : {}), ...(roleArn ? { roleArn } : {}) }, io.env);
-    const preflight = values["skip-preflight"] ? undefined : { port: connectPreflight(region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
+    const preflight = values["skip-preflight"] ? undefined : { port: await connectPreflight(region, endpoint, roleArn), ...(userPoolArn ? { userPoolArn } : {}) };
     const run = () => applyPlan(plan, port, { desired: document, allowReplace, resolveSecret, ...(userPoolId ? { userPoolId } : {}), ...(preflight ? { preflight } : {}) });
     // A pool a studio target links is applied under the studio's lock (DATABASE_URL), as the studio applies it.
     const cognitoEndpoint = values.endpoint ?? io.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? io.env.AWS_ENDPOINT_URL;
@@ -155,7 +161,6 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
 
 export const applyCommand: Command = {
   name: "apply",
-  summary: "apply a pool document to a live pool (or create one) after showing the plan",
   usage: USAGE,
   run,
 };

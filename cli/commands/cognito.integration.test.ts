@@ -47,7 +47,8 @@ test("apply --create --yes --format json, pull, plan --user-pool-id, apply a cha
   expect(await runCli(["apply", "pool.yaml", "--create", "--endpoint", moto.endpoint, "--yes", "--format", "json"], create)).toBe(0);
   const created = JSON.parse(create.out()) as { userPoolId: string; steps: { resource: string; outcome: string }[]; newClientSecrets: Record<string, string> };
   expect(created.userPoolId).toMatch(/^eu-west-1_/u);
-  expect(created.steps.map((s) => `${s.resource}:${s.outcome}`)).toEqual(["user_pool:ok", 'app_client["web"]:ok', 'app_client["backend"]:ok']);
+  // The steps are the plan's entries in the plan's order (clients by name), for a new pool too.
+  expect(created.steps.map((s) => `${s.resource}:${s.outcome}`)).toEqual(["user_pool:ok", 'app_client["backend"]:ok', 'app_client["web"]:ok']);
   expect(Object.keys(created.newClientSecrets)).toEqual(["backend"]);
   const id = created.userPoolId;
 
@@ -71,6 +72,12 @@ test("apply --create --yes --format json, pull, plan --user-pool-id, apply a cha
   const planChanged = memoryIo({ files: { "pool.yaml": changed } });
   expect(await runCli(["plan", "pool.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--detailed-exitcode"], planChanged)).toBe(2);
   expect(planChanged.out()).toContain("1 to add, 0 to change, 0 to replace, 1 to destroy");
+
+  // Asked before a destructive apply, the question names what is destroyed (the plan's destructive entries).
+  const asked: string[] = [];
+  const cancelled = Object.assign(memoryIo({ files: { "pool.yaml": changed } }), { confirm: async (question: string) => (asked.push(question), false) });
+  expect(await runCli(["apply", "pool.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint], cancelled)).toBe(1);
+  expect(asked).toEqual([`Apply these changes to ${id} (eu-west-1)? This plan deletes app client "backend". Only "yes" is accepted: `]);
 
   const apply = memoryIo({ files: { "pool.yaml": changed } });
   expect(await runCli(["apply", "pool.yaml", "--user-pool-id", id, "--endpoint", moto.endpoint, "--yes"], apply)).toBe(0);

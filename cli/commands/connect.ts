@@ -80,7 +80,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   let live: LiveIds | undefined;
   if (userPoolId) {
     try {
-      live = await readLiveIds(connect(io, region, values.endpoint, values["role-arn"]), userPoolId);
+      live = await readLiveIds(await connect(io, region, values.endpoint, values["role-arn"]), userPoolId);
     } catch (error) {
       io.stderr(`cognito-studio connect: cannot read pool ${userPoolId}: ${describeAwsError(error)}\n`);
       return EXIT_INVALID;
@@ -115,7 +115,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const connectCommand: Command = {
   name: "connect",
-  summary: "print the issuer, endpoints, ids and a config snippet (next-auth, Amplify, oidc-client-ts, env) for an app client",
   usage: USAGE,
   run,
 };

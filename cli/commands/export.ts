@@ -12,9 +12,10 @@ import { EXPORT_FORMATS } from "../../lib/cognito/formats/types";
 import { type Diagnostic, hasErrors } from "../../lib/cognito/spec/diagnostics";
 import { validatePoolDocument } from "../../lib/cognito/spec/validate";
 import { oneOf, parseCommandArgs } from "../args";
+import { applyValuesFile } from "../read-document";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 
-const USAGE = `Usage: cognito-studio export FILE --to FORMAT [--out PATH] [--variables] [--live-ids JSON]
+const USAGE = `Usage: cognito-studio export FILE --to FORMAT [--out PATH] [--variables] [--live-ids JSON] [--values FILE]
 
 Writes a pool document (native or OpenMCF YAML/JSON; - reads standard input) in another format.
 
@@ -24,6 +25,9 @@ Options:
   --variables       terraform: region, callback/logout URLs and the domain become variables (variables.tf)
   --live-ids JSON   terraform: ids of the live pool, e.g. '{"userPoolId":"eu-west-1_abc","clients":{"web":"1a2b"}}';
                     adds import {} blocks (imports.tf) so Terraform adopts the existing resources
+  --values FILE     export for one target: its per-environment values (YAML or JSON, as on the studio's
+                    target page: domain, clients, triggers, email, sms, identityProviders, resourceServers,
+                    groups, tags…) replace the design's first
 
 Exit codes: 0 exported (warnings on standard error), 1 the input is invalid, 2 usage error or unreadable file.
 `;
@@ -63,6 +67,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     out: { type: "string", short: "o" },
     variables: { type: "boolean" },
     "live-ids": { type: "string" },
+    values: { type: "string" },
   });
   if (positionals.length !== 1) throw new UsageError("give exactly one file to export (or - for standard input)");
   if (values.to === undefined) throw new UsageError(`--to is required (${EXPORT_FORMATS.join(", ")})`);
@@ -90,7 +95,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   for (const d of diagnostics) io.stderr(`${file}: ${describeDiagnostic(d)}\n`);
 
-  const result = EXPORTERS[to](read.document, { variables: values.variables, liveIds });
+  const document = await applyValuesFile(io, "export", read.document, values.values);
+  if (typeof document === "number") return document;
+  const result = EXPORTERS[to](document, { variables: values.variables, liveIds });
   for (const d of result.diagnostics) io.stderr(`${to}: ${describeDiagnostic(d)}\n`);
   if (hasErrors(result.diagnostics) || result.files.length === 0) return EXIT_INVALID;
 
@@ -112,7 +119,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write a pool document as Terraform, a Terraform module call, OpenMCF, CloudFormation or a spec",
   usage: USAGE,
   run,
 };

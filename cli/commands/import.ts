@@ -171,7 +171,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "read Terraform (files or a folder), OpenMCF or CloudFormation and print the pool document",
   usage: USAGE,
   run,
 };

@@ -1,27 +1,27 @@
 import type { Command } from "../io";
-import { planCommand } from "./plan";
-import { presetsCommand } from "./presets";
-import { schemaCommand } from "./schema";
-import { validateCommand } from "./validate";
-import { exportCommand } from "./export";
-import { importCommand } from "./import";
-import { pullCommand } from "./pull";
-import { applyCommand } from "./apply";
-import { preflightCommand } from "./preflight";
-import { connectCommand } from "./connect";
-import { rotateSecretCommand } from "./rotate-secret";
+
+/**
+ * A command as `--help` lists it. Its module loads only when it runs (or shows its own help), so a command that
+ * checks a file never loads what another needs: the AWS SDK's clients, Prisma, the Terraform reader.
+ */
+export type CommandEntry = {
+  name: string;
+  /** One line for `--help`. */
+  summary: string;
+  load: () => Promise<Command>;
+};
 
 /** Every command of the CLI, in the order `--help` lists them. Later commands register here. */
-export const commands: Command[] = [
-  validateCommand,
-  schemaCommand,
-  presetsCommand,
-  planCommand,
-  exportCommand,
-  importCommand,
-  pullCommand,
-  applyCommand,
-  preflightCommand,
-  connectCommand,
-  rotateSecretCommand,
+export const commands: CommandEntry[] = [
+  { name: "validate", summary: "check pool files (native or OpenMCF) for errors and best-practice findings", load: async () => (await import("./validate")).validateCommand },
+  { name: "schema", summary: "print the JSON Schema of the pool document format", load: async () => (await import("./schema")).schemaCommand },
+  { name: "presets", summary: "list pool and client presets, or print one as a pool document", load: async () => (await import("./presets")).presetsCommand },
+  { name: "plan", summary: "show what would change between two pool documents, like terraform plan", load: async () => (await import("./plan")).planCommand },
+  { name: "export", summary: "write a pool document as Terraform, a Terraform module call, OpenMCF, CloudFormation or a spec", load: async () => (await import("./export")).exportCommand },
+  { name: "import", summary: "read Terraform (files or a folder), OpenMCF or CloudFormation and print the pool document", load: async () => (await import("./import")).importCommand },
+  { name: "pull", summary: "print a live user pool as a pool document", load: async () => (await import("./pull")).pullCommand },
+  { name: "apply", summary: "apply a pool document to a live pool (or create one) after showing the plan", load: async () => (await import("./apply")).applyCommand },
+  { name: "preflight", summary: "check the ACM certificate, SES identity, SMS role, Lambda triggers and KMS key a pool needs", load: async () => (await import("./preflight")).preflightCommand },
+  { name: "connect", summary: "print the issuer, endpoints, ids and a config snippet (next-auth, Amplify, oidc-client-ts, env) for an app client", load: async () => (await import("./connect")).connectCommand },
+  { name: "rotate-secret", summary: "rotate a confidential app client's secret without downtime (add, confirm, delete the old one)", load: async () => (await import("./rotate-secret")).rotateSecretCommand },
 ];

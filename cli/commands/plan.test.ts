@@ -46,7 +46,7 @@ describe("cognito-studio plan", () => {
     const out = io({ "a.yaml": CURRENT, "b.yaml": CHANGED });
     expect(await runCli(["plan", "a.yaml", "b.yaml", "--format", "json"], out)).toBe(0);
     const json = JSON.parse(out.out()) as { formatVersion: number; summary: unknown; hasChanges: boolean };
-    expect(json.formatVersion).toBe(1);
+    expect(json.formatVersion).toBe(2);
     expect(json.summary).toEqual({ add: 0, change: 1, destroy: 0, replace: 0 });
   });
 

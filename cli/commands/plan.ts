@@ -8,6 +8,7 @@ import { planChanges, renderPlanJson, renderPlanText, type Plan, type PlanOption
 import { type Diagnostic, hasErrors } from "../../lib/cognito/spec/diagnostics";
 import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { oneOf, parseCommandArgs } from "../args";
+import { applyValuesFile, VALUES_OPTION_HELP } from "../read-document";
 import { checkPoolId, connect, describeAwsError, readAppliedFile, readLiveForPlan, regionOf } from "../cognito-target";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 
@@ -27,7 +28,7 @@ what forces a replacement, the worst impact (a replaced pool deletes every user)
 Settings DESIRED leaves unset are not managed and never reported as changes.
 
 Options:
-  -f, --format text|json  output format (default text); json is the documented plan format (formatVersion 1)
+  -f, --format text|json  output format (default text); json is the documented plan format (formatVersion 2)
       --create            there is no current pool: plan creating everything in DESIRED
       --user-pool-id ID   plan against the live pool ID (read with the AWS SDK's default credentials, in
                           DESIRED's spec.region, else --region, the pool id's Region or AWS_REGION); the
@@ -37,6 +38,7 @@ Options:
       --role-arn ARN      with --user-pool-id: an IAM role to assume for the Cognito calls
       --applied FILE      with --user-pool-id: the document last applied to the pool, so that a change of an
                           identity provider's secretRef alone shows as an update
+${VALUES_OPTION_HELP} (DESIRED's)
       --allow-replace     plan a pool replacement (which deletes every user) for changes AWS cannot make in
                           place, such as removing a custom attribute; without it they are errors
       --detailed-exitcode exit 0 when there are no changes, 2 when there are, 1 on any error
@@ -100,6 +102,7 @@ async function plan(args: string[], io: CliIo, detailed: boolean): Promise<numbe
     endpoint: { type: "string" },
     "role-arn": { type: "string" },
     applied: { type: "string" },
+    values: { type: "string" },
   });
   const format = oneOf("format", values.format, FORMATS, "text");
   const creating = values.create === true;
@@ -123,14 +126,16 @@ async function plan(args: string[], io: CliIo, detailed: boolean): Promise<numbe
     return detailed ? EXIT_INVALID : error.code;
   }
 
+  const forTarget = await applyValuesFile(io, "plan", desired, values.values);
+  if (typeof forTarget === "number") return detailed ? EXIT_INVALID : forTarget;
   const options: PlanOptions = { allowReplace: values["allow-replace"] === true };
-  return printPlan(io, planChanges(current, desired, options), format, detailed);
+  return printPlan(io, planChanges(current, forTarget, options), format, detailed);
 }
 
 /** `plan DESIRED --user-pool-id ID`: the current side is the live pool read from AWS. */
 async function planAgainstLive(
   io: CliIo,
-  values: { create?: boolean; region?: string; endpoint?: string; "role-arn"?: string; "allow-replace"?: boolean; applied?: string },
+  values: { create?: boolean; region?: string; endpoint?: string; "role-arn"?: string; "allow-replace"?: boolean; applied?: string; values?: string },
   positionals: string[],
   userPoolId: string,
   format: (typeof FORMATS)[number],
@@ -138,17 +143,19 @@ async function planAgainstLive(
 ): Promise<number> {
   if (values.create === true) throw new UsageError("give either --user-pool-id or --create");
   if (positionals.length !== 1) throw new UsageError("with --user-pool-id, give only the DESIRED file");
-  let desired: PoolDocument;
+  let design: PoolDocument;
   try {
-    desired = await readDocument(positionals[0] ?? "", io, true);
+    design = await readDocument(positionals[0] ?? "", io, true);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.stderr(`cognito-studio plan: ${error.message}\n`);
     return detailed ? EXIT_INVALID : error.code;
   }
+  const desired = await applyValuesFile(io, "plan", design, values.values);
+  if (typeof desired === "number") return detailed ? EXIT_INVALID : desired;
   const applied = await readAppliedFile(io, values.applied);
   const region = regionOf(io, desired, values.region, userPoolId);
-  const port = connect(io, region, values.endpoint, values["role-arn"]);
+  const port = await connect(io, region, values.endpoint, values["role-arn"]);
   let result: Plan;
   try {
     const { live, options } = await readLiveForPlan(port, userPoolId, desired, applied);
@@ -172,7 +179,6 @@ function printPlan(io: CliIo, result: Plan, format: (typeof FORMATS)[number], de
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "show what would change between two pool documents, like terraform plan",
   usage: USAGE,
   run,
 };

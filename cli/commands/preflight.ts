@@ -47,20 +47,19 @@ async function run(args: string[], io: CliIo): Promise<number> {
   let userPoolArn: string | undefined;
   if (userPoolId) {
     try {
-      userPoolArn = (await connect(io, region, values.endpoint, values["role-arn"]).describeUserPool(userPoolId)).Arn;
+      userPoolArn = (await (await connect(io, region, values.endpoint, values["role-arn"])).describeUserPool(userPoolId)).Arn;
     } catch (error) {
       io.stderr(`cognito-studio preflight: cannot read pool ${userPoolId}: ${describeAwsError(error)}\n`);
       return EXIT_INVALID;
     }
   }
-  const report = await runPreflight(document, connectPreflight(region, values.endpoint, values["role-arn"]), { region, ...(userPoolArn ? { userPoolArn } : {}) });
+  const report = await runPreflight(document, await connectPreflight(region, values.endpoint, values["role-arn"]), { region, ...(userPoolArn ? { userPoolArn } : {}) });
   io.stdout(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightText(report));
   return report.blocked ? EXIT_INVALID : EXIT_OK;
 }
 
 export const preflightCommand: Command = {
   name: "preflight",
-  summary: "check the ACM certificate, SES identity, SMS role, Lambda triggers and KMS key a pool needs",
   usage: USAGE,
   run,
 };

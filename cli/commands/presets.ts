@@ -58,7 +58,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const presetsCommand: Command = {
   name: "presets",
-  summary: "list pool and client presets, or print one as a pool document",
   usage: `Usage: cognito-studio presets [list] [--format text|json]
        cognito-studio presets show NAME [--format yaml|json]
 

@@ -40,7 +40,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const region = values.region ?? regionOfPoolId(userPoolId);
   if (!region) throw new UsageError("--region is required when the pool id does not start with a Region");
 
-  const port = connect(io, region, values.endpoint, values["role-arn"]);
+  const port = await connect(io, region, values.endpoint, values["role-arn"]);
   try {
     const { document, live } = await readLivePool(port, userPoolId);
     io.stdout(serialisePoolDocument(document, format));
@@ -67,7 +67,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const pullCommand: Command = {
   name: "pull",
-  summary: "print a live user pool as a pool document",
   usage: USAGE,
   run,
 };

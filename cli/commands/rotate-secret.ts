@@ -52,7 +52,7 @@ export function setClientSecretPortFactory(fn: ClientSecretPortFactory | undefin
 }
 
 async function clientIdOf(io: CliIo, region: string, endpoint: string | undefined, roleArn: string | undefined, userPoolId: string, name: string): Promise<string | undefined> {
-  return (await readLiveIds(connect(io, region, endpoint, roleArn), userPoolId)).clientIds[name];
+  return (await readLiveIds(await connect(io, region, endpoint, roleArn), userPoolId)).clientIds[name];
 }
 
 async function run(args: string[], io: ConfirmingIo): Promise<number> {
@@ -125,7 +125,6 @@ async function run(args: string[], io: ConfirmingIo): Promise<number> {
 
 export const rotateSecretCommand: Command = {
   name: "rotate-secret",
-  summary: "rotate a confidential app client's secret without downtime (add, confirm, delete the old one)",
   usage: USAGE,
   run,
 };

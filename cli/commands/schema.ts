@@ -12,7 +12,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const schemaCommand: Command = {
   name: "schema",
-  summary: "print the JSON Schema of the pool document format",
   usage: `Usage: cognito-studio schema
 
 Prints the JSON Schema (draft 2020-12) of cognito-studio.dev/v1 UserPool documents, generated from the same

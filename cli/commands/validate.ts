@@ -91,7 +91,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "check pool files (native or OpenMCF) for errors and best-practice findings",
   usage: `Usage: cognito-studio validate [--format text|json] FILE... (- reads standard input)
 
 Reads each file (a cognito-studio.dev/v1 UserPool document or an OpenMCF AwsCognitoUserPool manifest, YAML or

@@ -8,7 +8,7 @@ import { Fragment, type ReactNode, useId } from "react";
 import { AlertTriangle, ShieldAlert, XCircle } from "lucide-react";
 import { Badge, type BadgeTone, Card, Tabs, TabsContent, TabsList, TabsTrigger, cn } from "@/components/ui";
 import type { AttributeChange, BlastRadius, Plan, ResourceChange, SecurityChange, WorstImpact } from "@/lib/cognito/plan";
-import { renderPlanText, summaryLine } from "@/lib/cognito/plan";
+import { isDestructive, renderPlanText, summaryLine } from "@/lib/cognito/plan";
 import type { Diagnostic } from "@/lib/cognito/spec";
 import { type FieldComment, type FieldComments, fieldKey } from "./field-comments";
 import { describePlanValue, type FieldLabel, labelForPath, labelForPlanPath } from "@/components/pool-editor/field-labels";
@@ -175,7 +175,7 @@ function entryTitle(entry: ResourceChange): string {
 
 export function ResourceChangeCard({ entry, compact = false, comments, words = APPLY_WORDS }: { entry: ResourceChange; compact?: boolean; comments?: FieldComments; words?: PlanWords }) {
   // A drift check's plan describes AWS; it deletes or replaces nothing.
-  const destructive = words === APPLY_WORDS && (entry.action === "replace" || entry.action === "delete");
+  const destructive = words === APPLY_WORDS && isDestructive(entry);
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className={cn("rounded-lg border bg-white", destructive ? "border-red-300" : "border-slate-200", compact ? "p-3" : "p-4")}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FIELD_HELP } from "./field-help";
 import { describePlanValue, humaniseKey, labelForPath, labelForPlanField, labelForPlanPath, namesFromDocument } from "./field-labels";
 import { planChanges } from "@/lib/cognito/plan";
-import { poolDoc } from "@/lib/cognito/plan/test-helpers";
+import { poolDoc } from "@/test/support/plan-helpers";
 
 describe("labelForPath", () => {
   it.each([

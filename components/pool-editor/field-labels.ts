@@ -4,6 +4,7 @@
  * the plan, the Problems panel and review comments name a setting exactly as the editor shows it. The API path
  * stays available as secondary text (`apiPath`).
  */
+import { parseAddress } from "@/lib/cognito/plan/addresses";
 import { type PathSegment as PlanSegment, parsePath } from "@/lib/cognito/plan/paths";
 import type { ResourceType } from "@/lib/cognito/plan/types";
 import { toFieldName } from "@/lib/cognito/spec";
@@ -161,14 +162,17 @@ export function describePlanValue(type: ResourceType, path: string, value: unkno
   return describeEnumValue(`${RESOURCE_PREFIX[type].replace(/\*/gu, "0")}.${segments.join(".")}`, value);
 }
 
-const ADDRESS_NOUN: Readonly<Record<string, { type: ResourceType; noun: string }>> = {
-  user_pool: { type: "userPool", noun: "" },
-  mfa_config: { type: "mfaConfig", noun: "" },
-  app_client: { type: "appClient", noun: "App client" },
-  resource_server: { type: "resourceServer", noun: "Resource server" },
-  identity_provider: { type: "identityProvider", noun: "Sign-in provider" },
-  group: { type: "group", noun: "Group" },
-  domain: { type: "domain", noun: "Domain" },
+const ADDRESS_NOUN: Readonly<Record<ResourceType, string>> = {
+  userPool: "",
+  mfaConfig: "",
+  appClient: "App client",
+  resourceServer: "Resource server",
+  identityProvider: "Sign-in provider",
+  group: "Group",
+  domain: "Domain",
+  // The pool's own (no key) read "Threat protection settings", a client's own name the client after it.
+  riskConfiguration: "Threat protection settings",
+  logDelivery: "Log streaming",
 };
 
 /**
@@ -179,12 +183,12 @@ export function labelForPlanField(field: string): FieldLabel {
   const space = field.indexOf(" ");
   const address = space < 0 ? field : field.slice(0, space);
   const path = space < 0 ? "" : field.slice(space + 1);
-  const match = /^([a-z_]+)(?:\[("(?:[^"\\]|\\.)*")\])?$/u.exec(address);
-  const kind = match ? ADDRESS_NOUN[match[1]] : undefined;
-  if (!match || !kind) return { label: field, apiPath: field };
-  const key = match[2] ? (JSON.parse(match[2]) as string) : "";
-  const attribute = labelForPlanPath(kind.type, path).label;
-  const resource = kind.noun === "" ? "" : `${kind.noun}${key ? ` ${key}` : ""}`;
+  const resourceOf = parseAddress(address);
+  if (!resourceOf) return { label: field, apiPath: field };
+  const { type, key } = resourceOf;
+  const attribute = labelForPlanPath(type, path).label;
+  const noun = ADDRESS_NOUN[type];
+  const resource = noun === "" ? "" : `${noun}${key ? ` ${key}` : ""}`;
   return { label: join([resource, attribute].filter((p) => p !== "")), apiPath: field };
 }
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { createSdkPort } from "@/lib/cognito/aws";
 import { createMotoClient } from "@/lib/cognito/aws/moto-compat.testing";
 import { migrate } from "@/prisma/migrate.mjs";

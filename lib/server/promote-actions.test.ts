@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { strictFakePort } from "@/lib/cognito/testing/strict-fake-port";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";
@@ -119,24 +119,25 @@ const stagingValues = (name: string) => ({ domain: `${name}-staging`, clients: [
 const storedDocument = async (id: string) => JSON.parse((await getDb().db.changeRequest.findUniqueOrThrow({ where: { id } })).document) as PoolDocument;
 
 describe("updateEnvironmentValuesAction", () => {
-  test.each(["anonymous", "viewer", "editor", "approver"] as const)("is refused as %s and changes nothing", async (who) => {
+  // Per-environment values are part of the design work (editors); what reaches AWS is still reviewed in the plan.
+  test.each(["anonymous", "viewer"] as const)("is refused as %s and changes nothing", async (who) => {
     const pool = await newPool();
     as(who);
     const result = await actions.updateEnvironmentValuesAction({ targetId: pool.staging, ...stagingValues(pool.name) });
-    expect(result).toEqual(who === "anonymous" ? { ok: false, fieldErrors: {}, formError: SIGNED_OUT_ERROR } : refusedFor(who, "admin"));
+    expect(result).toEqual(who === "anonymous" ? { ok: false, fieldErrors: {}, formError: SIGNED_OUT_ERROR } : refusedFor(who, "editor"));
     expect((await getDb().db.target.findUniqueOrThrow({ where: { id: pool.staging } })).environmentValues).toBe("{}");
   });
 
-  test("an admin sets them: stored on the target as the core's values, audited with before and after", async () => {
+  test("an editor sets them: stored on the target as the core's values, audited with before and after", async () => {
     const pool = await newPool();
-    as("admin");
+    as("editor");
     expect(await actions.updateEnvironmentValuesAction({ targetId: pool.staging, ...stagingValues(pool.name) })).toEqual({ ok: true, data: { id: pool.staging } });
     const stored = JSON.parse((await getDb().db.target.findUniqueOrThrow({ where: { id: pool.staging } })).environmentValues);
     // The empty sign-out box keeps the design's value: it is not stored as an empty list.
     expect(stored).toEqual({ domain: `${pool.name}-staging`, clients: { web: { callbackUrls: ["https://staging.shop.test/callback", "https://staging.shop.test/alt"] } } });
     const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "target.environment-values", target: pool.staging } });
     expect(audit).toMatchObject({
-      actor: "admin@example.com",
+      actor: "editor@example.com",
       poolId: pool.poolId,
       before: "none (the design's values)",
       after: `domain ${pool.name}-staging; web callbackUrls https://staging.shop.test/callback https://staging.shop.test/alt`,

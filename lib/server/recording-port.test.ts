@@ -4,7 +4,7 @@
  */
 import type { UpdateIdentityProviderRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, test } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { type ProgressEntry, recordingPort } from "./recording-port";
 
 const SECRET = "-----BEGIN PRIVATE KEY-----stub-apple-key";

@@ -1,6 +1,6 @@
 import "server-only";
-import type { CognitoPort } from "@/lib/cognito/apply";
-import { redactSecrets, toAwsErrorInfo } from "@/lib/cognito/apply";
+import { redactSecrets } from "@/lib/cognito/apply";
+import { type CognitoPort, toAwsErrorInfo } from "@/lib/cognito/aws";
 import { SECRET_DETAIL_KEYS } from "@/lib/cognito/spec";
 
 /** One finished AWS write of an apply, as the run's progress records it. */

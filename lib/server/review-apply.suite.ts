@@ -23,7 +23,7 @@ import { createSdkPreflightPort } from "@/lib/cognito/preflight";
 import { planChanges } from "@/lib/cognito/plan";
 import { applyClientPreset, type ClientPreset, getPreset } from "@/lib/cognito/presets";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { migrate } from "@/prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "@/test/support/moto";
 import type { Role } from "./roles";

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { createSdkClientSecretPort } from "@/lib/cognito/rotation";
 import { createSecretStub } from "@/lib/cognito/rotation/sdk-stub.testing";
 import { migrate } from "@/prisma/migrate.mjs";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CognitoPort } from "@/lib/cognito/apply";
+import type { CognitoPort } from "@/lib/cognito/aws";
 import { createSdkPort, createSecretResolver, type SecretResolver } from "@/lib/cognito/aws";
 import { createSdkPreflightPort, type PreflightPort } from "@/lib/cognito/preflight";
 import { type ClientSecretPort, createSdkClientSecretPort } from "@/lib/cognito/rotation";

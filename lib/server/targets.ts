@@ -1,6 +1,6 @@
 import "server-only";
-import type { CreateTargetInput, EnvironmentValuesInput, UpdateTargetInput } from "@/app/pools/review.validation";
-import { type EnvironmentValues, readEnvironmentValues } from "@/lib/cognito/environments";
+import type { CreateTargetInput, EnvironmentSettingsInput, EnvironmentValuesInput, UpdateTargetInput } from "@/app/pools/review.validation";
+import { describeSetting, type EnvironmentValues, listSettingEntries, readEnvironmentValues, replaceEnvironmentValuesPart } from "@/lib/cognito/environments";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 
@@ -43,14 +43,34 @@ export function describeEnvironmentValues(values: EnvironmentValues): string {
     if (c.callbackUrls) parts.push(`${name} callbackUrls ${c.callbackUrls.join(" ")}`);
     if (c.logoutUrls) parts.push(`${name} logoutUrls ${c.logoutUrls.join(" ")}`);
   }
+  for (const { kind, name, value } of listSettingEntries(values)) parts.push(`${describeSetting(kind, name)} ${value}`);
   return parts.length > 0 ? parts.join("; ") : "none (the design's values)";
 }
 
-/** Replaces a target's per-environment values. */
+/** Replaces a target's addresses (domain, certificate, the clients' URLs), keeping its other settings. */
 export async function updateEnvironmentValues(workspaceId: string, input: EnvironmentValuesInput, db: Db = getDb().db): Promise<{ before: TargetView; after: TargetView }> {
   const before = await getTarget(workspaceId, input.targetId, db);
   if (!before) throw new UserError("target-not-found", "This target no longer exists.");
-  const after = toView(await db.target.update({ where: { id: before.id }, data: { environmentValues: JSON.stringify(input.values) }, select: SELECT }));
+  const values = replaceEnvironmentValuesPart(before.environmentValues, "addresses", input.values);
+  const after = toView(await db.target.update({ where: { id: before.id }, data: { environmentValues: JSON.stringify(values) }, select: SELECT }));
+  return { before, after };
+}
+
+/**
+ * Replaces a target's other per-environment settings (the page's table), keeping its addresses. Conditional on
+ * the target being as the person saw it: a save by someone else in between is not overwritten.
+ */
+export async function updateEnvironmentSettings(workspaceId: string, input: EnvironmentSettingsInput, db: Db = getDb().db): Promise<{ before: TargetView; after: TargetView }> {
+  const before = await getTarget(workspaceId, input.targetId, db);
+  if (!before) throw new UserError("target-not-found", "This target no longer exists.");
+  const stale = () =>
+    new UserError("target-changed", `Target ${before.name} was changed by someone else since you opened this page. Your entries are still in the table: copy them, reload the page and save again.`);
+  if (before.updatedAt.toISOString() !== input.seen) throw stale();
+  const values = replaceEnvironmentValuesPart(before.environmentValues, "settings", input.values);
+  const written = await db.target.updateMany({ where: { id: before.id, updatedAt: before.updatedAt }, data: { environmentValues: JSON.stringify(values) } });
+  if (written.count !== 1) throw stale();
+  const after = await getTarget(workspaceId, before.id, db);
+  if (!after) throw new UserError("target-not-found", "This target no longer exists.");
   return { before, after };
 }
 

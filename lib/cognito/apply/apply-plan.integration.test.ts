@@ -20,7 +20,7 @@ import type { SdkPort } from "../aws/sdk-port";
 import { applyClientPreset, createPoolDocument, getPreset, type ClientPreset, type PoolPreset } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";
 import { ApplyRefusedError, applyPlan } from "./apply-plan";
-import { failingPort, planAgainstLive, planAndApply } from "./testing";
+import { failingPort, planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 let moto: MotoServer;
@@ -247,6 +247,44 @@ describe("changes to an existing pool", () => {
     expect(after.live.clientIds.reporting).not.toBe(before.live.clientIds.reporting);
     expect(await clientNames(id)).toEqual(["confidential-server", "machine-to-machine", "orders-worker", "reporting", "web"]);
     await expectConverged(doc, id);
+  });
+});
+
+describe("replacing the pool", () => {
+  test("a new pool gets every client, resource server, group and the domain; the old pool is gone; the steps are the plan's entries", async () => {
+    poolCounter++;
+    const name = `replaced-${poolCounter}`;
+    const before: PoolDocument = {
+      apiVersion: "cognito-studio.dev/v1",
+      kind: "UserPool",
+      metadata: { name },
+      spec: {
+        region: REGION,
+        usernameAttributes: ["email"],
+        mfaConfiguration: "OFF",
+        clients: [{ name: "web", callbackUrls: ["https://app.example.com/cb"] }, { name: "old-only" }],
+        resourceServers: [{ identifier: "https://orders.example.com", name: "orders", scopes: [{ name: "read", description: "Read" }] }],
+        groups: [{ name: "admins" }],
+        domain: { domain: `auth-${name}` },
+      },
+    };
+    const created = await planAndApply(port, before);
+    expect(created.result.ok).toBe(true);
+    const oldId = created.result.userPoolId!;
+    const after: PoolDocument = structuredClone(before);
+    after.spec.usernameAttributes = ["phone_number"];
+    after.spec.clients = [{ name: "web", callbackUrls: ["https://app.example.com/cb"] }];
+    delete after.spec.mfaConfiguration;
+    const plan = await planAgainstLive(port, after, oldId, true);
+    expect(plan.entries[0]).toMatchObject({ address: "user_pool", action: "replace" });
+    const result = await applyPlan(plan, port, { desired: after, userPoolId: oldId, allowReplace: true });
+    // Every entry that is not a noop is a step, in the plan's order; the children of the old pool went with it.
+    expect(result.steps.map((s) => `${s.resource} ${s.action} ${s.outcome}`)).toEqual(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action} ok`));
+    expect(result.steps.map((s) => `${s.resource} ${s.action}`)).toContain('app_client["old-only"] delete');
+    expect(result.userPoolId).not.toBe(oldId);
+    await expect(sdk.send(new DescribeUserPoolCommand({ UserPoolId: oldId }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+    expect(await clientNames(result.userPoolId!)).toEqual(["web"]);
+    await expectConverged(after, result.userPoolId!);
   });
 });
 

@@ -25,7 +25,7 @@ import { renderPlanJson, renderPlanText } from "../plan";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
 import { applyPlan, type ApplyResult } from "./apply-plan";
-import { failingPort, planAgainstLive } from "./testing";
+import { failingPort, planAgainstLive } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 const GOOGLE_SECRET_1 = "GOCSPX-moto-first-4f1c9e2a7b";

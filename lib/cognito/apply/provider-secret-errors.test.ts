@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { planChanges } from "../plan/plan-changes";
 import type { PoolDocument } from "../spec/document-schema";
 import { type ApplyStep, applyPlan, redactSecrets } from "./apply-plan";
-import type { CognitoPort } from "./port";
+import type { CognitoPort } from "../aws/port";
 
 const SECRET = "GOCSPX-stub-secret-1f2e3d";
 

@@ -17,7 +17,7 @@ import { planChanges } from "../plan/plan-changes";
 import type { PoolDocument } from "../spec/document-schema";
 import type { IdentityProviderSpec } from "../spec/identity-provider-schema";
 import { ApplyRefusedError, applyPlan } from "./apply-plan";
-import { planAgainstLive } from "./testing";
+import { planAgainstLive } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 const FIRST = "oidc-secret-first-7a1b";

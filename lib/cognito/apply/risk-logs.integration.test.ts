@@ -15,7 +15,7 @@ import { readLivePool } from "../aws/read-live-pool";
 import type { SdkPort } from "../aws/sdk-port";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
-import { planAgainstLive, planAndApply } from "./testing";
+import { planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 let moto: MotoServer;

@@ -2,6 +2,7 @@
 import type { UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
+import { poolValue } from "../plan/values";
 import { clientSpecFromApi, createUserPoolInput, mfaConfigInput, poolSpecFromApi, updateUserPoolClientInput, updateUserPoolInput } from "./mapping";
 import { normaliseLiveSpec } from "./normalise";
 import { quotaFloorSeconds } from "./quotas";
@@ -60,7 +61,7 @@ const document: PoolDocument = {
 
 describe("mapping", () => {
   test("CreateUserPool: PascalCase members, Policies, Schema, SMSMessage of the invitation", () => {
-    expect(createUserPoolInput(document)).toEqual({
+    expect(createUserPoolInput(poolValue(document))).toEqual({
       PoolName: "shop",
       UsernameAttributes: ["email"],
       AdminCreateUserConfig: { InviteMessageTemplate: { SMSMessage: "Hi {username}, code {####}" } },
@@ -83,7 +84,7 @@ describe("mapping", () => {
       SmsVerificationMessage: "old {####}",
       VerificationMessageTemplate: { DefaultEmailOption: "CONFIRM_WITH_CODE" },
     };
-    expect(updateUserPoolInput("p", document, live)).toEqual({
+    expect(updateUserPoolInput("p", poolValue(document), live)).toEqual({
       UserPoolId: "p",
       PoolName: "shop",
       Policies: { PasswordPolicy: { MinimumLength: 16, RequireSymbols: true, TemporaryPasswordValidityDays: 7 } },
@@ -130,7 +131,7 @@ describe("mapping", () => {
   });
 
   test("SetUserPoolMfaConfig merges the live factors with the managed ones", () => {
-    expect(mfaConfigInput("p", { region: "eu-west-1", mfaConfiguration: "ON" }, { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } })).toEqual({
+    expect(mfaConfigInput("p", { mfaConfiguration: "ON" }, { MfaConfiguration: "OPTIONAL", SoftwareTokenMfaConfiguration: { Enabled: true } })).toEqual({
       UserPoolId: "p",
       MfaConfiguration: "ON",
       SoftwareTokenMfaConfiguration: { Enabled: true },

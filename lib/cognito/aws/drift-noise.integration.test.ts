@@ -20,7 +20,7 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runBoto3 } from "../../../test/support/boto3";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { planAgainstLive, planAndApply } from "../apply/testing";
+import { planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
 import type { Plan } from "../plan/types";
 import { applyClientPreset, createPoolDocument, listPresets, type ClientPreset, type PoolPreset } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";

@@ -37,6 +37,10 @@ describe("adviseAwsError", () => {
     );
   });
 
+  it("reads a thrown value that String() cannot convert as its type", () => {
+    expect(describeAwsError({ toString: 0 })).toBe("[object Object]");
+  });
+
   it("never throws, whatever is thrown", () => {
     fc.assert(fc.property(fc.anything(), (thrown) => {
       adviseAwsError(thrown);

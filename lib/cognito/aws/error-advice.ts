@@ -64,7 +64,16 @@ function nameOf(error: unknown): string {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message : textOf(error);
+}
+
+/** A thrown value as text. String() throws for an object whose toString is not a function ({ toString: 0 }): that reads as its type. */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /** The advice for a known AWS error, or undefined. Never throws. */
@@ -80,7 +89,7 @@ export function adviseAwsError(error: unknown): AwsErrorAdvice | undefined {
  * (never the request, so no secret it carried).
  */
 export function describeAwsError(error: unknown): string {
-  const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const raw = error instanceof Error ? `${error.name}: ${error.message}` : textOf(error);
   const advice = adviseAwsError(error);
   return advice ? `${advice.advice} (${raw})` : raw;
 }

@@ -1,4 +1,5 @@
-/** Public API of the AWS side: the SDK-backed port, the live reader, quotas and the rate limiter. */
+/** Public API of the AWS side: the port and its SDK implementation, the live reader, quotas and the rate limiter. */
+export { toAwsErrorInfo, type AwsErrorInfo, type CognitoPort, type MfaConfigType, type Page } from "./port";
 export { createCognitoClient, createSdkPort, type CognitoConnectionOptions, type SdkPort, type SdkPortOptions } from "./sdk-port";
 export { readLivePool, allPages, providerSecretNote, fingerprintLiveState, issuerUrlOf, type LivePool, type LivePoolFacts, type LivePoolRaw, type ReadLivePoolOptions } from "./read-live-pool";
 export { normaliseLiveSpec, normaliseLiveDocument, POOL_DEFAULTS, CLIENT_DEFAULTS, STANDARD_ATTRIBUTE_DEFAULTS } from "./normalise";

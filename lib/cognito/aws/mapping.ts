@@ -24,9 +24,9 @@ import type {
   UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { z } from "zod";
-import type { MfaConfigType } from "../apply/port";
+import type { MfaConfigType } from "./port";
 import { appClientSchema, type AppClientSpec } from "../spec/client-schema";
-import type { PoolDocument } from "../spec/document-schema";
+import type { MfaValue, PoolValue } from "../plan/types";
 import type { DomainSpec } from "../spec/domain-schema";
 import { poolSpecSchema, type PoolSpec } from "../spec/pool-schema";
 import type { ResourceServerSpec } from "../spec/resource-server-schema";
@@ -233,9 +233,9 @@ function poolMembersFromSpec(spec: PoolSpec): Json {
  * SetUserPoolMfaConfig, which runs right after (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html), so the pool is created
  * with MFA off and switched on by that step.
  */
-export function createUserPoolInput(document: PoolDocument): CreateUserPoolRequest {
-  const { spec } = document;
-  const input: Json = { PoolName: document.metadata.name, ...poolMembersFromSpec(spec) };
+export function createUserPoolInput(pool: PoolValue): CreateUserPoolRequest {
+  const { spec } = pool;
+  const input: Json = { PoolName: pool.name, ...poolMembersFromSpec(spec) };
   if (spec.schemaAttributes) input.Schema = spec.schemaAttributes.map(schemaAttributeToApi);
   return input as unknown as CreateUserPoolRequest;
 }
@@ -287,10 +287,10 @@ export function mergeManaged(live: unknown, desired: unknown): unknown {
  * members are left out (they are not members of UpdateUserPoolRequest); `MfaConfiguration` keeps its live value because the MFA step that follows
  * sets the desired one together with the factors it needs.
  */
-export function updateUserPoolInput(userPoolId: string, document: PoolDocument, live: UserPoolType): UpdateUserPoolRequest {
+export function updateUserPoolInput(userPoolId: string, pool: PoolValue, live: UserPoolType): UpdateUserPoolRequest {
   const liveMembers: Json = {};
   for (const member of UPDATE_POOL_MEMBERS) if (live[member] !== undefined && live[member] !== null) liveMembers[member] = live[member];
-  const desired = poolMembersFromSpec(document.spec);
+  const desired = poolMembersFromSpec(pool.spec);
   for (const member of CREATE_ONLY_POOL_MEMBERS) delete desired[member];
   const merged = mergeManaged(liveMembers, desired) as Json;
   // The legacy message members duplicate VerificationMessageTemplate; sending both lets the stale
@@ -309,7 +309,7 @@ export function updateUserPoolInput(userPoolId: string, document: PoolDocument, 
     merged.AdminCreateUserConfig = rest;
   }
   if (live.MfaConfiguration) merged.MfaConfiguration = live.MfaConfiguration;
-  return { UserPoolId: userPoolId, PoolName: document.metadata.name, ...merged } as UpdateUserPoolRequest;
+  return { UserPoolId: userPoolId, PoolName: pool.name, ...merged } as UpdateUserPoolRequest;
 }
 
 /** Schema attributes of the spec that the live pool lacks: the ones AddCustomAttributes must add. */
@@ -332,7 +332,7 @@ export function specManagesMfa(spec: PoolSpec): boolean {
  * SetUserPoolMfaConfig as a full replacement: the live MFA configuration with the spec's managed fields
  * merged over it (the call sets every factor at once, like the update calls).
  */
-export function mfaConfigInput(userPoolId: string, spec: PoolSpec, live: MfaConfigType): SetUserPoolMfaConfigRequest {
+export function mfaConfigInput(userPoolId: string, spec: MfaValue, live: MfaConfigType): SetUserPoolMfaConfigRequest {
   const input: Json = { UserPoolId: userPoolId };
   const mfaConfiguration = spec.mfaConfiguration ?? live.MfaConfiguration;
   if (mfaConfiguration) input.MfaConfiguration = mfaConfiguration;
@@ -363,11 +363,6 @@ export function clientSpecFromApi(client: UserPoolClientType): AppClientSpec {
   const rest = answer.AnalyticsConfiguration ? { ...answer, AnalyticsConfiguration: { ...answer.AnalyticsConfiguration, UserDataShared: answer.AnalyticsConfiguration.UserDataShared ?? false } } : answer;
   const spec = fromApiShape(rest, appClientSchema) as Json;
   return { name: ClientName ?? "", generateSecret: ClientSecret !== undefined && ClientSecret !== "", ...spec } as AppClientSpec;
-}
-
-/** The settings of the spec's client with the pool's `clientDefaults` under them (a client's own value wins). */
-export function effectiveClient(spec: PoolSpec, client: AppClientSpec): AppClientSpec {
-  return spec.clientDefaults ? ({ ...spec.clientDefaults, ...client } as AppClientSpec) : client;
 }
 
 export function createUserPoolClientInput(userPoolId: string, client: AppClientSpec): CreateUserPoolClientRequest {

@@ -25,7 +25,7 @@ import {
   STANDARD_ATTRIBUTE_DEFAULTS,
   TOKEN_VALIDITY_DEFAULTS,
 } from "./echo-rules";
-import { effectiveClient } from "./mapping";
+import { effectiveClient } from "../spec/client-defaults";
 
 export { CLIENT_DEFAULTS, POOL_DEFAULTS, STANDARD_ATTRIBUTE_DEFAULTS };
 

@@ -11,6 +11,7 @@
  * Client descriptions run with bounded concurrency; the port's rate limiter keeps each category under its
  * quota (5 DescribeUserPoolClient per second per pool on AWS: 1000 clients take at least 200 s).
  */
+import { mapWithConcurrency } from "../concurrency";
 import { createHash } from "node:crypto";
 import type {
   DomainDescriptionType,
@@ -20,7 +21,7 @@ import type {
   UserPoolClientType,
   UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import type { CognitoPort, MfaConfigType } from "../apply/port";
+import type { CognitoPort, MfaConfigType } from "./port";
 import { POOL_API_VERSION, POOL_KIND, type PoolDocument } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import { clientSpecFromApi, domainFromApi, poolSpecFromApi, resourceServerFromApi } from "./mapping";
@@ -76,20 +77,6 @@ export interface LivePool {
   document: PoolDocument;
   live: LivePoolFacts;
   raw: LivePoolRaw;
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker() {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }
 
 /** Every page of a paginated list, in order; refuses a token the service handed back before. */

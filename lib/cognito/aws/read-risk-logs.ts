@@ -14,7 +14,7 @@
  *   so only answers that name the client are its own.
  */
 import type { UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
-import type { CognitoPort } from "../apply/port";
+import type { CognitoPort } from "./port";
 import type { LogDeliveryConfigurationSpec } from "../spec/log-delivery-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import type { ClientRiskConfigurationSpec, RiskConfigurationSpec } from "../spec/risk-configuration-schema";

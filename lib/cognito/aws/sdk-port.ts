@@ -53,7 +53,7 @@ import {
   UpdateUserPoolCommand,
   UpdateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import type { CognitoPort } from "../apply/port";
+import type { CognitoPort } from "./port";
 import type { CognitoOperation } from "./quotas";
 import { createQuotaRateLimiter, NO_RATE_LIMIT, type RateLimiter } from "./rate-limiter";
 
@@ -139,156 +139,119 @@ export type SdkPort = CognitoPort & {
   totalCalls(): number;
 };
 
-/** A port over an SDK client (or a connection to build one from). */
-export function createSdkPort(target: CognitoIdentityProviderClient | CognitoConnectionOptions, options: SdkPortOptions = {}): SdkPort {
-  const client = target instanceof CognitoIdentityProviderClient ? target : createCognitoClient(target);
-  const limiter =
-    options.rateLimit === "off" ? NO_RATE_LIMIT : options.rateLimit === undefined || options.rateLimit === "quota" ? createQuotaRateLimiter() : options.rateLimit;
-  const calls: Partial<Record<CognitoOperation, number>> = {};
+/** Waits for the rate limiter, counts the call, sends it. */
+type Call = <T>(operation: CognitoOperation, userPoolId: string | undefined, send: () => Promise<T>) => Promise<T>;
 
-  /** Waits for the rate limiter, counts the call, sends it. */
-  async function call<T>(operation: CognitoOperation, userPoolId: string | undefined, send: () => Promise<T>): Promise<T> {
-    await limiter.acquire(operation, userPoolId);
-    calls[operation] = (calls[operation] ?? 0) + 1;
-    return send();
-  }
+type ReadMethod =
+  | "listUserPools"
+  | "describeUserPool"
+  | "getUserPoolMfaConfig"
+  | "listUserPoolClients"
+  | "describeUserPoolClient"
+  | "listResourceServers"
+  | "describeUserPoolDomain"
+  | "listGroups"
+  | "listIdentityProviders"
+  | "describeIdentityProvider";
+type PoolWriteMethod = "createUserPool" | "updateUserPool" | "deleteUserPool" | "addCustomAttributes" | "setUserPoolMfaConfig" | "createUserPoolClient" | "updateUserPoolClient" | "deleteUserPoolClient";
 
-  let region: string | undefined = target instanceof CognitoIdentityProviderClient ? undefined : target.region;
+/** The reads (every list returns one page). */
+function sdkReads(client: CognitoIdentityProviderClient, call: Call): Pick<CognitoPort, ReadMethod> {
   return {
-    get region() {
-      // A client passed in already knows its region; configured regions are strings or providers.
-      if (region === undefined) {
-        const configured = client.config.region;
-        region = typeof configured === "string" ? configured : "";
-      }
-      return region;
-    },
-    calls,
-    totalCalls: () => Object.values(calls).reduce((a, b) => a + (b ?? 0), 0),
+  async listUserPools(NextToken) {
+    const out = await call("ListUserPools", undefined, () => client.send(new ListUserPoolsCommand({ NextToken, MaxResults: LIST_USER_POOLS_PAGE_SIZE })));
+    return { items: out.UserPools ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+  },
+  async describeUserPool(UserPoolId) {
+    const out = await call("DescribeUserPool", undefined, () => client.send(new DescribeUserPoolCommand({ UserPoolId })));
+    if (!out.UserPool) throw Object.assign(new Error(`DescribeUserPool returned no pool for ${UserPoolId}`), { name: "ResourceNotFoundException" });
+    return out.UserPool;
+  },
+  async getUserPoolMfaConfig(UserPoolId) {
+    const { $metadata: _, ...mfa } = await call("GetUserPoolMfaConfig", UserPoolId, () => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId })));
+    return mfa;
+  },
+  async listUserPoolClients(UserPoolId, NextToken) {
+    const out = await call("ListUserPoolClients", UserPoolId, () =>
+      client.send(new ListUserPoolClientsCommand({ UserPoolId, NextToken, MaxResults: LIST_CLIENTS_PAGE_SIZE })),
+    );
+    return { items: out.UserPoolClients ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+  },
+  async describeUserPoolClient(UserPoolId, ClientId) {
+    const out = await call("DescribeUserPoolClient", UserPoolId, () => client.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId })));
+    if (!out.UserPoolClient) throw Object.assign(new Error(`DescribeUserPoolClient returned no client ${ClientId}`), { name: "ResourceNotFoundException" });
+    return out.UserPoolClient;
+  },
+  async listResourceServers(UserPoolId, NextToken) {
+    const out = await call("ListResourceServers", UserPoolId, () =>
+      client.send(new ListResourceServersCommand({ UserPoolId, NextToken, MaxResults: LIST_RESOURCE_SERVERS_PAGE_SIZE })),
+    );
+    return { items: out.ResourceServers ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+  },
+  async describeUserPoolDomain(Domain) {
+    const out = await call("DescribeUserPoolDomain", undefined, () => client.send(new DescribeUserPoolDomainCommand({ Domain })));
+    // A domain that does not exist comes back as an empty DomainDescription, not as an error.
+    const description = out.DomainDescription;
+    return description?.Domain ? description : undefined;
+  },
+  async listGroups(UserPoolId, NextToken) {
+    const out = await call("ListGroups", UserPoolId, () => client.send(new ListGroupsCommand({ UserPoolId, NextToken, Limit: LIST_GROUPS_PAGE_SIZE })));
+    return { items: out.Groups ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+  },
+  async listIdentityProviders(UserPoolId, NextToken) {
+    const out = await call("ListIdentityProviders", UserPoolId, () =>
+      client.send(new ListIdentityProvidersCommand({ UserPoolId, NextToken, MaxResults: LIST_PROVIDERS_PAGE_SIZE })),
+    );
+    return { items: out.Providers ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+  },
+  async describeIdentityProvider(UserPoolId, ProviderName) {
+    const out = await call("DescribeIdentityProvider", UserPoolId, () => client.send(new DescribeIdentityProviderCommand({ UserPoolId, ProviderName })));
+    if (!out.IdentityProvider) throw Object.assign(new Error(`DescribeIdentityProvider returned no provider ${ProviderName}`), { name: "ResourceNotFoundException" });
+    return out.IdentityProvider;
+  },
+  };
+}
 
-    async listUserPools(NextToken) {
-      const out = await call("ListUserPools", undefined, () => client.send(new ListUserPoolsCommand({ NextToken, MaxResults: LIST_USER_POOLS_PAGE_SIZE })));
-      return { items: out.UserPools ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
-    },
-    async describeUserPool(UserPoolId) {
-      const out = await call("DescribeUserPool", undefined, () => client.send(new DescribeUserPoolCommand({ UserPoolId })));
-      if (!out.UserPool) throw Object.assign(new Error(`DescribeUserPool returned no pool for ${UserPoolId}`), { name: "ResourceNotFoundException" });
-      return out.UserPool;
-    },
-    async getUserPoolMfaConfig(UserPoolId) {
-      const { $metadata: _, ...mfa } = await call("GetUserPoolMfaConfig", UserPoolId, () => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId })));
-      return mfa;
-    },
-    async listUserPoolClients(UserPoolId, NextToken) {
-      const out = await call("ListUserPoolClients", UserPoolId, () =>
-        client.send(new ListUserPoolClientsCommand({ UserPoolId, NextToken, MaxResults: LIST_CLIENTS_PAGE_SIZE })),
-      );
-      return { items: out.UserPoolClients ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
-    },
-    async describeUserPoolClient(UserPoolId, ClientId) {
-      const out = await call("DescribeUserPoolClient", UserPoolId, () => client.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId })));
-      if (!out.UserPoolClient) throw Object.assign(new Error(`DescribeUserPoolClient returned no client ${ClientId}`), { name: "ResourceNotFoundException" });
-      return out.UserPoolClient;
-    },
-    async listResourceServers(UserPoolId, NextToken) {
-      const out = await call("ListResourceServers", UserPoolId, () =>
-        client.send(new ListResourceServersCommand({ UserPoolId, NextToken, MaxResults: LIST_RESOURCE_SERVERS_PAGE_SIZE })),
-      );
-      return { items: out.ResourceServers ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
-    },
-    async describeUserPoolDomain(Domain) {
-      const out = await call("DescribeUserPoolDomain", undefined, () => client.send(new DescribeUserPoolDomainCommand({ Domain })));
-      // A domain that does not exist comes back as an empty DomainDescription, not as an error.
-      const description = out.DomainDescription;
-      return description?.Domain ? description : undefined;
-    },
-    async listGroups(UserPoolId, NextToken) {
-      const out = await call("ListGroups", UserPoolId, () => client.send(new ListGroupsCommand({ UserPoolId, NextToken, Limit: LIST_GROUPS_PAGE_SIZE })));
-      return { items: out.Groups ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
-    },
-    async listIdentityProviders(UserPoolId, NextToken) {
-      const out = await call("ListIdentityProviders", UserPoolId, () =>
-        client.send(new ListIdentityProvidersCommand({ UserPoolId, NextToken, MaxResults: LIST_PROVIDERS_PAGE_SIZE })),
-      );
-      return { items: out.Providers ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
-    },
-    async describeIdentityProvider(UserPoolId, ProviderName) {
-      const out = await call("DescribeIdentityProvider", UserPoolId, () => client.send(new DescribeIdentityProviderCommand({ UserPoolId, ProviderName })));
-      if (!out.IdentityProvider) throw Object.assign(new Error(`DescribeIdentityProvider returned no provider ${ProviderName}`), { name: "ResourceNotFoundException" });
-      return out.IdentityProvider;
-    },
+/** Writes of the pool, its MFA configuration and its clients. */
+function sdkPoolWrites(client: CognitoIdentityProviderClient, call: Call): Pick<CognitoPort, PoolWriteMethod> {
+  return {
+  async createUserPool(input) {
+    const out = await call("CreateUserPool", undefined, () => client.send(new CreateUserPoolCommand(input)));
+    if (!out.UserPool?.Id) throw new Error("CreateUserPool returned no pool id");
+    return out.UserPool;
+  },
+  async updateUserPool(input) {
+    await call("UpdateUserPool", undefined, () => client.send(new UpdateUserPoolCommand(input)));
+  },
+  async deleteUserPool(UserPoolId) {
+    await call("DeleteUserPool", undefined, () => client.send(new DeleteUserPoolCommand({ UserPoolId })));
+  },
+  async addCustomAttributes(UserPoolId, CustomAttributes) {
+    await call("AddCustomAttributes", UserPoolId, () => client.send(new AddCustomAttributesCommand({ UserPoolId, CustomAttributes })));
+  },
+  async setUserPoolMfaConfig(input) {
+    await call("SetUserPoolMfaConfig", input.UserPoolId, () => client.send(new SetUserPoolMfaConfigCommand(input)));
+  },
 
-    async createUserPool(input) {
-      const out = await call("CreateUserPool", undefined, () => client.send(new CreateUserPoolCommand(input)));
-      if (!out.UserPool?.Id) throw new Error("CreateUserPool returned no pool id");
-      return out.UserPool;
-    },
-    async updateUserPool(input) {
-      await call("UpdateUserPool", undefined, () => client.send(new UpdateUserPoolCommand(input)));
-    },
-    async deleteUserPool(UserPoolId) {
-      await call("DeleteUserPool", undefined, () => client.send(new DeleteUserPoolCommand({ UserPoolId })));
-    },
-    async addCustomAttributes(UserPoolId, CustomAttributes) {
-      await call("AddCustomAttributes", UserPoolId, () => client.send(new AddCustomAttributesCommand({ UserPoolId, CustomAttributes })));
-    },
-    async setUserPoolMfaConfig(input) {
-      await call("SetUserPoolMfaConfig", input.UserPoolId, () => client.send(new SetUserPoolMfaConfigCommand(input)));
-    },
+  async createUserPoolClient(input) {
+    const out = await call("CreateUserPoolClient", input.UserPoolId, () => client.send(new CreateUserPoolClientCommand(input)));
+    if (!out.UserPoolClient?.ClientId) throw new Error("CreateUserPoolClient returned no client id");
+    return out.UserPoolClient;
+  },
+  async updateUserPoolClient(input) {
+    await call("UpdateUserPoolClient", input.UserPoolId, () => client.send(new UpdateUserPoolClientCommand(input)));
+  },
+  async deleteUserPoolClient(UserPoolId, ClientId) {
+    await call("DeleteUserPoolClient", UserPoolId, () => client.send(new DeleteUserPoolClientCommand({ UserPoolId, ClientId })));
+  },
+  };
+}
 
-    async createUserPoolClient(input) {
-      const out = await call("CreateUserPoolClient", input.UserPoolId, () => client.send(new CreateUserPoolClientCommand(input)));
-      if (!out.UserPoolClient?.ClientId) throw new Error("CreateUserPoolClient returned no client id");
-      return out.UserPoolClient;
-    },
-    async updateUserPoolClient(input) {
-      await call("UpdateUserPoolClient", input.UserPoolId, () => client.send(new UpdateUserPoolClientCommand(input)));
-    },
-    async deleteUserPoolClient(UserPoolId, ClientId) {
-      await call("DeleteUserPoolClient", UserPoolId, () => client.send(new DeleteUserPoolClientCommand({ UserPoolId, ClientId })));
-    },
+type RiskLogsMethod = "describeRiskConfiguration" | "setRiskConfiguration" | "getLogDeliveryConfiguration" | "setLogDeliveryConfiguration";
 
-    async createResourceServer(input) {
-      await call("CreateResourceServer", input.UserPoolId, () => client.send(new CreateResourceServerCommand(input)));
-    },
-    async updateResourceServer(input) {
-      await call("UpdateResourceServer", input.UserPoolId, () => client.send(new UpdateResourceServerCommand(input)));
-    },
-    async deleteResourceServer(UserPoolId, Identifier) {
-      await call("DeleteResourceServer", UserPoolId, () => client.send(new DeleteResourceServerCommand({ UserPoolId, Identifier })));
-    },
-
-    async createGroup(input) {
-      await call("CreateGroup", input.UserPoolId, () => client.send(new CreateGroupCommand(input)));
-    },
-    async updateGroup(input) {
-      await call("UpdateGroup", input.UserPoolId, () => client.send(new UpdateGroupCommand(input)));
-    },
-    async deleteGroup(UserPoolId, GroupName) {
-      await call("DeleteGroup", UserPoolId, () => client.send(new DeleteGroupCommand({ UserPoolId, GroupName })));
-    },
-
-    async createIdentityProvider(input) {
-      await call("CreateIdentityProvider", input.UserPoolId, () => client.send(new CreateIdentityProviderCommand(input)));
-    },
-    async updateIdentityProvider(input) {
-      await call("UpdateIdentityProvider", input.UserPoolId, () => client.send(new UpdateIdentityProviderCommand(input)));
-    },
-    async deleteIdentityProvider(UserPoolId, ProviderName) {
-      await call("DeleteIdentityProvider", UserPoolId, () => client.send(new DeleteIdentityProviderCommand({ UserPoolId, ProviderName })));
-    },
-
-    async createUserPoolDomain(input) {
-      const out = await call("CreateUserPoolDomain", input.UserPoolId, () => client.send(new CreateUserPoolDomainCommand(input)));
-      return out.CloudFrontDomain ? { cloudFrontDomain: out.CloudFrontDomain } : {};
-    },
-    async updateUserPoolDomain(input) {
-      await call("UpdateUserPoolDomain", input.UserPoolId, () => client.send(new UpdateUserPoolDomainCommand(input)));
-    },
-    async deleteUserPoolDomain(UserPoolId, Domain) {
-      await call("DeleteUserPoolDomain", UserPoolId, () => client.send(new DeleteUserPoolDomainCommand({ UserPoolId, Domain })));
-    },
-
+/** Threat protection settings and log delivery: each read and set whole. */
+function sdkRiskLogs(client: CognitoIdentityProviderClient, call: Call): Pick<CognitoPort, RiskLogsMethod> {
+  return {
     async describeRiskConfiguration(UserPoolId, ClientId) {
       const out = await call("DescribeRiskConfiguration", UserPoolId, () => client.send(new DescribeRiskConfigurationCommand({ UserPoolId, ...(ClientId ? { ClientId } : {}) })));
       return out.RiskConfiguration ?? { UserPoolId };
@@ -303,5 +266,82 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     async setLogDeliveryConfiguration(UserPoolId, LogConfigurations) {
       await call("SetLogDeliveryConfiguration", UserPoolId, () => client.send(new SetLogDeliveryConfigurationCommand({ UserPoolId, LogConfigurations })));
     },
+  };
+}
+
+/** Writes of resource servers, groups, identity providers and the domain. */
+function sdkChildWrites(client: CognitoIdentityProviderClient, call: Call): Omit<CognitoPort, ReadMethod | PoolWriteMethod | RiskLogsMethod | "region"> {
+  return {
+  async createResourceServer(input) {
+    await call("CreateResourceServer", input.UserPoolId, () => client.send(new CreateResourceServerCommand(input)));
+  },
+  async updateResourceServer(input) {
+    await call("UpdateResourceServer", input.UserPoolId, () => client.send(new UpdateResourceServerCommand(input)));
+  },
+  async deleteResourceServer(UserPoolId, Identifier) {
+    await call("DeleteResourceServer", UserPoolId, () => client.send(new DeleteResourceServerCommand({ UserPoolId, Identifier })));
+  },
+
+  async createGroup(input) {
+    await call("CreateGroup", input.UserPoolId, () => client.send(new CreateGroupCommand(input)));
+  },
+  async updateGroup(input) {
+    await call("UpdateGroup", input.UserPoolId, () => client.send(new UpdateGroupCommand(input)));
+  },
+  async deleteGroup(UserPoolId, GroupName) {
+    await call("DeleteGroup", UserPoolId, () => client.send(new DeleteGroupCommand({ UserPoolId, GroupName })));
+  },
+
+  async createIdentityProvider(input) {
+    await call("CreateIdentityProvider", input.UserPoolId, () => client.send(new CreateIdentityProviderCommand(input)));
+  },
+  async updateIdentityProvider(input) {
+    await call("UpdateIdentityProvider", input.UserPoolId, () => client.send(new UpdateIdentityProviderCommand(input)));
+  },
+  async deleteIdentityProvider(UserPoolId, ProviderName) {
+    await call("DeleteIdentityProvider", UserPoolId, () => client.send(new DeleteIdentityProviderCommand({ UserPoolId, ProviderName })));
+  },
+
+  async createUserPoolDomain(input) {
+    const out = await call("CreateUserPoolDomain", input.UserPoolId, () => client.send(new CreateUserPoolDomainCommand(input)));
+    return out.CloudFrontDomain ? { cloudFrontDomain: out.CloudFrontDomain } : {};
+  },
+  async updateUserPoolDomain(input) {
+    await call("UpdateUserPoolDomain", input.UserPoolId, () => client.send(new UpdateUserPoolDomainCommand(input)));
+  },
+  async deleteUserPoolDomain(UserPoolId, Domain) {
+    await call("DeleteUserPoolDomain", UserPoolId, () => client.send(new DeleteUserPoolDomainCommand({ UserPoolId, Domain })));
+  },
+  };
+}
+
+/** A port over an SDK client (or a connection to build one from). */
+export function createSdkPort(target: CognitoIdentityProviderClient | CognitoConnectionOptions, options: SdkPortOptions = {}): SdkPort {
+  const client = target instanceof CognitoIdentityProviderClient ? target : createCognitoClient(target);
+  const limiter =
+    options.rateLimit === "off" ? NO_RATE_LIMIT : options.rateLimit === undefined || options.rateLimit === "quota" ? createQuotaRateLimiter() : options.rateLimit;
+  const calls: Partial<Record<CognitoOperation, number>> = {};
+  const call: Call = async (operation, userPoolId, send) => {
+    await limiter.acquire(operation, userPoolId);
+    calls[operation] = (calls[operation] ?? 0) + 1;
+    return send();
+  };
+
+  let region: string | undefined = target instanceof CognitoIdentityProviderClient ? undefined : target.region;
+  return {
+    get region() {
+      // A client passed in already knows its region; configured regions are strings or providers.
+      if (region === undefined) {
+        const configured = client.config.region;
+        region = typeof configured === "string" ? configured : "";
+      }
+      return region;
+    },
+    calls,
+    totalCalls: () => Object.values(calls).reduce((a, b) => a + (b ?? 0), 0),
+    ...sdkReads(client, call),
+    ...sdkPoolWrites(client, call),
+    ...sdkChildWrites(client, call),
+    ...sdkRiskLogs(client, call),
   };
 }

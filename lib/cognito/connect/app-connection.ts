@@ -12,7 +12,7 @@
  * and /logout are named in [M AllowedOAuthFlows] and [M LogoutURLs]; /oauth2/authorize, /oauth2/userInfo
  * and /oauth2/revoke are the other endpoints of the same managed login service.
  */
-import { effectiveClient } from "../aws/mapping";
+import { effectiveClient } from "../spec/client-defaults";
 import { issuerUrlOf } from "../aws/read-live-pool";
 import type { PoolDocument } from "../spec/document-schema";
 

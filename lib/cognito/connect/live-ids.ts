@@ -3,7 +3,7 @@
  * every client's name and id, so no DescribeUserPoolClient is needed (on AWS those run at 5 per second per
  * pool: a full readLivePool of 1000 clients takes 200 s; this takes 17 calls).
  */
-import type { CognitoPort } from "../apply/port";
+import type { CognitoPort } from "../aws/port";
 import type { LiveIds } from "./app-connection";
 
 export async function readLiveIds(port: Pick<CognitoPort, "listUserPoolClients">, userPoolId: string): Promise<LiveIds> {

@@ -1,5 +1,7 @@
+import { formatPath } from "../spec/paths";
 import type { PoolDocument } from "../spec/document-schema";
 import type { EnvironmentValues } from "./environment-values";
+import { describeSetting, listSettingEntries, readSetting, renameResourceServers, settingSpecPath, writeSetting } from "./settings";
 
 export interface EnvironmentResult {
   /** The design as this target gets it. */
@@ -8,6 +10,11 @@ export interface EnvironmentResult {
   replaced: string[];
   /** Client names the values mention but the design does not have: nothing is applied for them. */
   unknownClients: string[];
+  /**
+   * Settings the values hold that the design does not have (a trigger it has no function for, a group or
+   * provider it lacks), in the words of the page: nothing is applied for them.
+   */
+  unusedSettings: string[];
 }
 
 /**
@@ -29,11 +36,11 @@ export function applyEnvironmentValues(document: PoolDocument, values: Environme
     }
     if (clientValues.callbackUrls !== undefined) {
       client.callbackUrls = [...clientValues.callbackUrls];
-      replaced.push(`spec.clients[${name}].callbackUrls`);
+      replaced.push(formatPath(["spec", "clients", { key: name }, "callbackUrls"]));
     }
     if (clientValues.logoutUrls !== undefined) {
       client.logoutUrls = [...clientValues.logoutUrls];
-      replaced.push(`spec.clients[${name}].logoutUrls`);
+      replaced.push(formatPath(["spec", "clients", { key: name }, "logoutUrls"]));
     }
   }
   if (values.domain !== undefined) {
@@ -44,7 +51,22 @@ export function applyEnvironmentValues(document: PoolDocument, values: Environme
     spec.domain = { ...spec.domain, certificateArn: values.certificateArn };
     replaced.push("spec.domain.certificateArn");
   }
-  return { document: { ...document, metadata: structuredClone(document.metadata), spec }, replaced, unknownClients };
+  // A value replaces a setting the design has; it does not invent one (a trigger needs the design to have
+  // the trigger). Tags are the exception: a target may add a key. Every value is read against the design
+  // as it was, so two resource servers may swap identifiers.
+  const unusedSettings: string[] = [];
+  const renames = new Map<string, string>();
+  for (const { kind, name, value } of listSettingEntries(values)) {
+    if (kind !== "tag" && readSetting(document.spec, kind, name) === undefined) {
+      unusedSettings.push(describeSetting(kind, name));
+      continue;
+    }
+    if (kind === "resourceServerIdentifier") renames.set(name, value);
+    else writeSetting(spec, kind, name, value);
+    replaced.push(settingSpecPath(kind, name));
+  }
+  renameResourceServers(spec, renames);
+  return { document: { ...document, metadata: structuredClone(document.metadata), spec }, replaced, unknownClients, unusedSettings };
 }
 
 /**
@@ -75,5 +97,19 @@ export function keepDesignValues(live: PoolDocument, design: PoolDocument, value
     if (kept === undefined) delete spec.domain.certificateArn;
     else spec.domain.certificateArn = kept;
   }
+  // Where the overlay wrote the target's value, the design's goes back. A resource server comes back under
+  // the design's identifier (its scopes in the clients too), so the pulled design still pairs with every
+  // target by its own identifier.
+  const renames = new Map<string, string>();
+  for (const { kind, name, value } of listSettingEntries(values)) {
+    const designed = readSetting(design.spec, kind, name);
+    if (kind === "resourceServerIdentifier") {
+      if (designed !== undefined && spec.resourceServers?.some((s) => s.identifier === value)) renames.set(value, name);
+      continue;
+    }
+    if ((kind !== "tag" && designed === undefined) || readSetting(spec, kind, name) === undefined) continue;
+    writeSetting(spec, kind, name, designed);
+  }
+  renameResourceServers(spec, renames);
   return { ...live, metadata: structuredClone(live.metadata), spec };
 }

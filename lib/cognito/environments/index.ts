@@ -2,3 +2,4 @@
 export * from "./environment-values";
 export * from "./apply-environment-values";
 export * from "./promotion-order";
+export * from "./settings";

@@ -1,24 +1,12 @@
 /**
- * Helpers every format shares: client defaults, resource names, and turning a value built by a parser
+ * Helpers every format shares: the client-defaults warning, resource names, and turning a value built by a parser
  * into an {@link ImportResult} (schema-checked, cross-field rules run).
  */
 import { type Diagnostic, error, hasErrors, warning } from "../spec/diagnostics";
-import type { AppClientSpec } from "../spec/client-schema";
 import { type PoolDocument, poolDocumentSchema } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import { validatePoolDocument } from "../spec/validate";
 import type { ImportResult } from "./types";
-
-/**
- * A client as the pool will have it: `clientDefaults` (the mineiros `default_client_*` idea) filled in under
- * the client's own settings. Formats without a defaults concept write these merged clients.
- */
-export function effectiveClient(spec: PoolSpec, client: AppClientSpec): AppClientSpec {
-  if (!spec.clientDefaults) return client;
-  const merged: Record<string, unknown> = { ...spec.clientDefaults };
-  for (const [key, value] of Object.entries(client)) if (value !== undefined) merged[key] = value;
-  return merged as AppClientSpec;
-}
 
 /** The warning for formats that have no place for `clientDefaults`: they are written into every client. */
 export function clientDefaultsInlined(spec: PoolSpec, format: string): Diagnostic[] {

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { corpusEntries, corpusFiles, fillDraft, type CorpusEntry } from "../../../test/support/corpus";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
 import { applyPlan } from "../apply/apply-plan";
-import { planAgainstLive } from "../apply/testing";
+import { planAgainstLive } from "../../../test/support/apply-testing";
 import { motoCognito } from "../aws/moto-compat.testing";
 import { createSecretResolver } from "../aws/secret-resolver";
 import { type PoolDocument, poolDocumentSchema } from "../spec/document-schema";

@@ -16,7 +16,7 @@ describe("exportForTarget", () => {
     expect(document.spec.region).toBe("eu-west-1");
     expect(document.spec.clients?.[0]?.callbackUrls).toEqual(["https://prod.example.com/callback"]);
     expect(document.spec.domain?.domain).toBe("blog-prod-auth");
-    expect(replaced).toEqual(["spec.clients[web-app].callbackUrls", "spec.domain.domain", "spec.region"]);
+    expect(replaced).toEqual(['spec.clients["web-app"].callbackUrls', "spec.domain.domain", "spec.region"]);
     // The design itself is untouched.
     expect(SEED_000_DOCUMENT.spec.region).toBe("eu-central-1");
     const main = exportPoolDocument(document, "terraform").files[0]?.content ?? "";

@@ -24,10 +24,12 @@ export interface TargetLiveIds {
 export interface TargetExport {
   document: PoolDocument;
   options: TerraformExportOptions;
-  /** What the target changed in the design, for the page to say (`spec.clients[web].callbackUrls`, `spec.region`). */
+  /** What the target changed in the design, for the page to say (`spec.clients["web"].callbackUrls`, `spec.region`). */
   replaced: string[];
   /** Client names the target's values mention that the design lacks. */
   unknownClients: string[];
+  /** Settings the target's values hold that the design lacks (ignored), in the words of the page. */
+  unusedSettings: string[];
 }
 
 /**
@@ -45,5 +47,5 @@ export function exportForTarget(design: PoolDocument, target: ExportTarget, live
   }
   const userPoolId = live?.userPoolId ?? target.userPoolId ?? undefined;
   const options: TerraformExportOptions = userPoolId ? { liveIds: { userPoolId, ...(live ? { clients: live.clientIds } : {}) } } : {};
-  return { document, options, replaced, unknownClients: applied.unknownClients };
+  return { document, options, replaced, unknownClients: applied.unknownClients, unusedSettings: applied.unusedSettings };
 }

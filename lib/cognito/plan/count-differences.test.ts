@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countDifferences } from "./count-differences";
 import { planChanges } from "./plan-changes";
-import { poolDoc } from "./test-helpers";
+import { poolDoc } from "../../../test/support/plan-helpers";
 
 describe("countDifferences", () => {
   it("is 0 for the same document", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canonicalKey, diffValues, type RawChange, sameValue } from "./diff";
-import { formatPath, formatPattern, parsePath, setAtPath } from "./paths";
+import { setAtPath } from "../../../test/support/apply-plan-to-document";
+import { formatPath, formatPattern, parsePath } from "./paths";
 
 describe("attribute paths", () => {
   it.each([

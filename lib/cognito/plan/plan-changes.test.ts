@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PoolSpec } from "../spec/pool-schema";
 import { planChanges } from "./plan-changes";
 import { REPLACEMENT_RULES } from "./replacement-rules";
-import { actions, entry, poolDoc } from "./test-helpers";
+import { actions, entry, poolDoc } from "../../../test/support/plan-helpers";
 
 describe("planChanges: creating and matching", () => {
   it("creates every resource when there is no current pool", () => {

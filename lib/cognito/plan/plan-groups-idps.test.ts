@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { PoolSpec } from "../spec/pool-schema";
-import { applyPlanToDocument } from "./apply-plan-to-document";
+import { applyPlanToDocument } from "../../../test/support/apply-plan-to-document";
 import { planChanges } from "./plan-changes";
 import { renderPlanText } from "./render-text";
-import { actions, entry, poolDoc } from "./test-helpers";
+import { actions, entry, poolDoc } from "../../../test/support/plan-helpers";
 
 const google = { providerName: "Google", providerType: "Google" as const, providerDetails: { client_id: "1.apps.googleusercontent.com", authorize_scopes: "openid email" }, secretRef: { source: "env" as const, name: "IDP_SECRET_GOOGLE" } };
 const saml = { providerName: "Corp", providerType: "SAML" as const, providerDetails: { MetadataURL: "https://idp.example.com/metadata" } };

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
-import { applyPlanToDocument } from "./apply-plan-to-document";
+import { applyPlanToDocument } from "../../../test/support/apply-plan-to-document";
 import { planChanges } from "./plan-changes";
 import { renderPlanText } from "./render-text";
-import { entry, poolDoc } from "./test-helpers";
+import { entry, poolDoc } from "../../../test/support/plan-helpers";
 
 function regionFree(doc: PoolDocument): PoolDocument {
   const { region: _region, ...spec } = doc.spec;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
-import { applyPlanToDocument } from "./apply-plan-to-document";
+import { applyPlanToDocument } from "../../../test/support/apply-plan-to-document";
 import { describeDestruction } from "./destructive";
 import { planChanges } from "./plan-changes";
 

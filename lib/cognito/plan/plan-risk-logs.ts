@@ -16,13 +16,15 @@
 import { joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
 import type { RiskConfigurationSpec, RiskSettingsSpec } from "../spec/risk-configuration-schema";
-import { type Builder, CASCADE_REASON, actionOf, exactChanges, indexByKey, sortedKeys } from "./plan-changes";
+import { addressOf } from "./addresses";
+import { type Builder, CASCADE_REASON, actionOf, exactChanges, indexByKey, sortedKeys } from "./classify";
 import type { Values } from "./resources";
 import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange } from "./types";
 
-const quote = (key: string) => JSON.stringify(key);
-
 const CLIENT_SKIP = new Set(["clientName"]);
+
+/** The key of the pool's own threat protection settings (`risk_configuration`); a client's is its name, never empty. */
+export const POOL_RISK_KEY = "";
 
 /** The pool's own part of a risk configuration (without the clients' settings). */
 export function poolRiskSettings(risk: RiskConfigurationSpec | undefined): RiskSettingsSpec | undefined {
@@ -46,9 +48,9 @@ export function planRiskConfiguration(b: Builder, current: PoolDocument | null, 
   const want = desired.spec.riskConfiguration;
   if (want === undefined) return;
   const have = cascade ? undefined : current?.spec.riskConfiguration;
-  const entry = (key: string, address: string, action: PlanAction, changes: AttributeChange[], documentPath: string, reasons: ReplacementReason[] = []): ResourceChange => ({
+  const entry = (key: string, action: PlanAction, changes: AttributeChange[], documentPath: string, reasons: ReplacementReason[] = []): ResourceChange => ({
     type: "riskConfiguration",
-    address,
+    address: addressOf("riskConfiguration", key),
     key,
     action,
     changes,
@@ -62,7 +64,7 @@ export function planRiskConfiguration(b: Builder, current: PoolDocument | null, 
   const poolChanges = wholeChanges("riskConfiguration", before, after);
   // Not managed before (or a new pool): set it, even to AWS's defaults, so the pool holds what the document says.
   const poolAction: PlanAction = before === undefined ? "create" : actionOf(poolChanges);
-  b.entries.push(entry("risk_configuration", "risk_configuration", poolAction, poolChanges, "spec.riskConfiguration", reasons));
+  b.entries.push(entry(POOL_RISK_KEY, poolAction, poolChanges, "spec.riskConfiguration", reasons));
 
   if (want.clients === undefined) return;
   const fresh = newClientIds(b);
@@ -71,15 +73,14 @@ export function planRiskConfiguration(b: Builder, current: PoolDocument | null, 
   for (const key of sortedKeys(wanted, had)) {
     const w = wanted.get(key);
     const h = fresh.has(key) ? undefined : had.get(key);
-    const address = `risk_configuration[${quote(key)}]`;
     if (w) {
       const path = joinPath("spec", "riskConfiguration", "clients", w.index);
       const changes = wholeChanges("riskConfiguration", h?.item as Values | undefined, w.item as Values, CLIENT_SKIP);
-      b.entries.push(entry(key, address, h === undefined ? "create" : actionOf(changes), changes, path, reasons));
+      b.entries.push(entry(key, h === undefined ? "create" : actionOf(changes), changes, path, reasons));
     } else {
       // Also for a client created again: its old settings went with its old id, and the document must say so.
       const old = had.get(key);
-      if (old) b.entries.push(entry(key, address, "delete", exactChanges("riskConfiguration", old.item as Values, undefined, CLIENT_SKIP), joinPath("spec", "riskConfiguration", "clients", old.index)));
+      if (old) b.entries.push(entry(key, "delete", exactChanges("riskConfiguration", old.item as Values, undefined, CLIENT_SKIP), joinPath("spec", "riskConfiguration", "clients", old.index)));
     }
   }
 }
@@ -94,44 +95,11 @@ export function planLogDelivery(b: Builder, current: PoolDocument | null, desire
   const action: PlanAction = had === undefined ? "create" : changes.length === 0 ? "noop" : "update";
   b.entries.push({
     type: "logDelivery",
-    address: "log_delivery",
-    key: "log_delivery",
+    address: addressOf("logDelivery"),
+    key: "",
     action,
     changes,
     reasons: cascade && current !== null ? [CASCADE_REASON] : [],
     documentPath: "spec.logDeliveryConfiguration",
   });
-}
-
-/** The document after a risk configuration or log delivery entry ran (applyPlanToDocument's part). */
-export function applyRiskLogsEntry(spec: Values, entry: ResourceChange, build: (base: Values, entry: ResourceChange) => Values): void {
-  if (entry.action === "noop") return;
-  if (entry.type === "logDelivery") {
-    const base = entry.action === "create" ? undefined : (spec.logDeliveryConfiguration as Values | undefined);
-    spec.logDeliveryConfiguration = build(base ?? { logConfigurations: [] }, entry);
-    return;
-  }
-  const risk = ((spec.riskConfiguration as Values | undefined) ?? {}) as Values & { clients?: Values[] };
-  spec.riskConfiguration = risk;
-  if (entry.address === "risk_configuration") {
-    // A create means nothing was there (or the pool is new): no client had settings of its own either.
-    if (entry.action === "create") {
-      spec.riskConfiguration = build({}, entry);
-      return;
-    }
-    const { clients } = risk;
-    const next = build(risk, entry);
-    spec.riskConfiguration = clients === undefined ? next : { ...next, clients };
-    return;
-  }
-  const list = risk.clients ?? [];
-  risk.clients = list;
-  const index = list.findIndex((c) => c.clientName === entry.key);
-  if (entry.action === "delete") {
-    if (index >= 0) list.splice(index, 1);
-    return;
-  }
-  const next = { clientName: entry.key, ...build(entry.action === "create" || index < 0 ? {} : list[index] ?? {}, entry) };
-  if (index >= 0) list[index] = next;
-  else list.push(next);
 }

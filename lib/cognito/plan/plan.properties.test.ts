@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
 import { STANDARD_ATTRIBUTES } from "../spec/schema-attribute-schema";
 import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "../testing/arbitraries";
-import { applyPlanToDocument } from "./apply-plan-to-document";
+import { applyPlanToDocument } from "../../../test/support/apply-plan-to-document";
 import { planChanges } from "./plan-changes";
 import { PLAN_FORMAT_VERSION, renderPlanJson } from "./render-json";
 import { renderPlanText } from "./render-text";

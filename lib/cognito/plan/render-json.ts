@@ -5,11 +5,12 @@
  * path; values the user wrote (lists inside `before` / `after`) keep their order. An absent `before` or
  * `after` means "not set". Bump {@link PLAN_FORMAT_VERSION} on any incompatible change.
  */
+import { PLAN_FORMAT_VERSION } from "./format-version";
 import type { Plan } from "./types";
 
-export const PLAN_FORMAT_VERSION = 1;
+export { PLAN_FORMAT_VERSION };
 
-/** The JSON document: the {@link Plan} plus `formatVersion`. */
+/** The JSON document: the {@link Plan}, whose `formatVersion` is the current one. */
 export type PlanJson = Plan & { formatVersion: typeof PLAN_FORMAT_VERSION };
 
 function sortKeys(value: unknown): unknown {

@@ -4,6 +4,7 @@
  * `# forces replacement` markers, the worst impact as a banner, security-relevant changes in their own
  * section, and the summary line. Unchanged resources are not shown. Never throws.
  */
+import { ADDRESS_STEMS } from "./addresses";
 import type { AttributeChange, Plan, PlanAction, ResourceChange, ResourceType } from "./types";
 
 export interface RenderTextOptions {
@@ -16,18 +17,6 @@ export interface RenderTextOptions {
 
 const SYMBOL: Record<PlanAction, string> = { create: "+", update: "~", replace: "-/+", delete: "-", noop: " " };
 
-const TYPE_NAME: Record<ResourceChange["type"], string> = {
-  userPool: "user_pool",
-  mfaConfig: "mfa_config",
-  appClient: "app_client",
-  resourceServer: "resource_server",
-  identityProvider: "identity_provider",
-  group: "group",
-  domain: "domain",
-  riskConfiguration: "risk_configuration",
-  logDelivery: "log_delivery",
-};
-
 function value(v: unknown): string {
   if (v === undefined) return "(not set)";
   try {
@@ -39,7 +28,7 @@ function value(v: unknown): string {
 
 function resourceTitle(e: ResourceChange): string {
   const name = e.type === "mfaConfig" ? "" : ` ${JSON.stringify(e.key)}`;
-  return `${TYPE_NAME[e.type]}${name}`;
+  return `${ADDRESS_STEMS[e.type]}${name}`;
 }
 
 function comment(e: ResourceChange): string {

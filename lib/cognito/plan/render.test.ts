@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planChanges } from "./plan-changes";
 import { PLAN_FORMAT_VERSION, renderPlanJson, toPlanJson } from "./render-json";
 import { renderPlanText, summaryLine } from "./render-text";
-import { poolDoc } from "./test-helpers";
+import { poolDoc } from "../../../test/support/plan-helpers";
 
 const current = poolDoc({
   usernameAttributes: ["email"],
@@ -111,6 +111,7 @@ describe("renderPlanJson", () => {
       key: "cli",
       reasons: [],
       type: "appClient",
+      value: { logoutUrls: ["https://x.example.com"], name: "cli" },
     });
     expect(json.summary).toEqual({ add: 1, change: 0, destroy: 0, replace: 0 });
   });

@@ -3,7 +3,6 @@
  * Which call owns which setting: the members of CreateUserPool / UpdateUserPool vs
  * SetUserPoolMfaConfig (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html), which Terraform sends right after CreateUserPool.
  */
-import type { AppClientSettings, AppClientSpec } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 
@@ -21,8 +20,15 @@ export const MFA_FIELDS = [
   "smsAuthenticationMessage",
 ] as const satisfies readonly (keyof PoolSpec)[];
 
-/** Spec fields that are other resources or document-only conveniences, not pool attributes. */
-export const NON_POOL_FIELDS = ["clients", "resourceServers", "domain", "clientDefaults", "groups", "identityProviders", "riskConfiguration", "logDeliveryConfiguration", ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];
+/**
+ * Spec fields that are other resources (or, for `clientDefaults`, a document-only convenience for them). The
+ * threat protection settings and log delivery are set with calls of their own (SetRiskConfiguration,
+ * SetLogDeliveryConfiguration), so they are planned as resources of their own too.
+ */
+export const CHILD_RESOURCE_FIELDS = ["clients", "resourceServers", "domain", "clientDefaults", "groups", "identityProviders", "riskConfiguration", "logDeliveryConfiguration"] as const satisfies readonly (keyof PoolSpec)[];
+
+/** Spec fields that are not attributes of the pool resource: child resources and the MFA configuration's. */
+export const NON_POOL_FIELDS = [...CHILD_RESOURCE_FIELDS, ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];
 
 const NON_POOL = new Set<string>(NON_POOL_FIELDS);
 const MFA = new Set<string>(MFA_FIELDS);
@@ -47,31 +53,4 @@ export function mfaAttributes(doc: PoolDocument): Values {
   return out;
 }
 
-/**
- * A client's effective settings: `clientDefaults` fill what the client leaves unset (a client's own
- * value wins, as with the mineiros module's `default_client_*` inputs). Undefined values never override.
- */
-export function resolveClient(defaults: AppClientSettings | undefined, client: AppClientSpec): AppClientSpec {
-  const out: Values = {};
-  for (const [key, value] of Object.entries(defaults ?? {})) if (value !== undefined) out[key] = value;
-  for (const [key, value] of Object.entries(client)) if (value !== undefined) out[key] = value;
-  return out as AppClientSpec;
-}
-
-/** Every client of a document with `clientDefaults` applied; undefined when clients are not managed. */
-export function effectiveClients(doc: PoolDocument): AppClientSpec[] | undefined {
-  const clients = doc.spec.clients;
-  if (clients === undefined) return undefined;
-  return clients.map((c) => resolveClient(doc.spec.clientDefaults, c));
-}
-
-/**
- * The document with `clientDefaults` folded into its clients (and removed). Plans compare effective
- * clients, so two documents that differ only in where a client setting is written plan as no change.
- */
-export function resolveClientDefaults(doc: PoolDocument): PoolDocument {
-  if (doc.spec.clientDefaults === undefined) return doc;
-  const { clientDefaults: _defaults, ...spec } = doc.spec;
-  const clients = effectiveClients(doc);
-  return { ...doc, spec: clients === undefined ? spec : { ...spec, clients } };
-}
+export { effectiveClients, resolveClient, resolveClientDefaults } from "../spec/client-defaults";

@@ -12,6 +12,7 @@
  * SetUserPoolMfaConfig pages) and the Terraform provider docs; where AWS documents none,
  * the value is unknown and a check only fires when both sides are known.
  */
+import { addressOf } from "./addresses";
 import { sameValue } from "./diff";
 import type { SecurityChange, SecurityChangeCode } from "./types";
 
@@ -97,8 +98,8 @@ export function poolSecurityChanges(before: Values | undefined, after: Values, m
   if (mode === "create" || before === undefined) return [];
   const s = sides(before, after, mode, POOL_DEFAULTS);
   const out: SecurityChange[] = [];
-  const mfaAddress = "mfa_config";
-  const poolAddress = "user_pool";
+  const mfaAddress = addressOf("mfaConfig");
+  const poolAddress = addressOf("userPool");
 
   const mfaB = s.before("mfaConfiguration");
   const mfaA = s.after("mfaConfiguration");

@@ -7,8 +7,15 @@
  *
  * The plan is data: renderings live in `render-text.ts` / `render-json.ts`, execution in `lib/cognito/apply/`.
  */
+import type { AppClientSpec } from "../spec/client-schema";
 import type { Diagnostic } from "../spec/diagnostics";
-import type { SecretRef } from "../spec/identity-provider-schema";
+import type { DomainSpec } from "../spec/domain-schema";
+import type { GroupSpec } from "../spec/group-schema";
+import type { IdentityProviderSpec, SecretRef } from "../spec/identity-provider-schema";
+import type { LogDeliveryConfigurationSpec } from "../spec/log-delivery-schema";
+import type { PoolSpec } from "../spec/pool-schema";
+import type { ClientRiskConfigurationSpec, RiskSettingsSpec } from "../spec/risk-configuration-schema";
+import type { ResourceServerSpec } from "../spec/resource-server-schema";
 
 /**
  * - `create`: the resource does not exist and will be created.
@@ -69,14 +76,43 @@ export interface ReplacementReason {
   source: string;
 }
 
-export interface ResourceChange {
-  type: ResourceType;
+/**
+ * The pool as CreateUserPool / UpdateUserPool receive it: its name and every pool-level setting of the
+ * desired document (the MFA settings too: CreateUserPool takes `SmsAuthenticationMessage`). Child resources
+ * (clients, resource servers, providers, groups, domain, client defaults) are not part of it.
+ */
+export interface PoolValue {
+  name: string;
+  spec: PoolSpec;
+}
+
+/** The MFA settings SetUserPoolMfaConfig receives, with the pool's SMS configuration it repeats. */
+export type MfaValue = Pick<PoolSpec, "mfaConfiguration" | "softwareTokenMfaConfiguration" | "emailMfaConfiguration" | "webAuthnConfiguration" | "smsAuthenticationMessage" | "smsConfiguration">;
+
+/** What apply sends for each resource type: the desired resource, as the plan compared it. */
+export interface ResourceValues {
+  userPool: PoolValue;
+  mfaConfig: MfaValue;
+  resourceServer: ResourceServerSpec;
+  identityProvider: IdentityProviderSpec;
+  /** With the pool's `clientDefaults` applied. */
+  appClient: AppClientSpec;
+  group: GroupSpec;
+  domain: DomainSpec;
+  /** The pool's own settings (key ""), or a client's own (with its `clientName`). */
+  riskConfiguration: RiskSettingsSpec | ClientRiskConfigurationSpec;
+  logDelivery: LogDeliveryConfigurationSpec;
+}
+
+export interface ResourceChange<T extends ResourceType = ResourceType> {
+  type: T;
   /**
    * Stable address: `user_pool`, `mfa_config`, `app_client["web"]`, `resource_server["https://api"]`,
-   * `identity_provider["Google"]`, `group["admins"]`, `domain`. Unique within a plan.
+   * `identity_provider["Google"]`, `group["admins"]`, `domain`, `risk_configuration` (the pool's own threat
+   * protection settings), `risk_configuration["web"]` (a client's own), `log_delivery`. Unique within a plan.
    */
   address: string;
-  /** The resource's key: pool name, client name, resource server identifier, provider name, group name, domain string. */
+  /** The resource's key: pool name, client name, resource server identifier, provider name, group name, domain string; "" for the pool's own threat protection settings and for log delivery. */
   key: string;
   /** For a replacement that changes the key (a resource server's identifier): the old key. */
   previousKey?: string;
@@ -89,6 +125,11 @@ export interface ResourceChange {
   liveId?: string;
   /** Where the resource is in the desired document (`spec.clients[3]`), or in the current one for a delete. */
   documentPath?: string;
+  /**
+   * The desired resource, exactly as apply sends it (requests are built from it alone): set on every
+   * create, update and replace; absent on deletes and noops. For a client, `clientDefaults` are applied.
+   */
+  value?: ResourceValues[T];
 }
 
 /**
@@ -170,6 +211,11 @@ export interface PlanLiveState {
 }
 
 export interface Plan {
+  /**
+   * The shape of this plan (`PLAN_FORMAT_VERSION`). Plans stored before versions were recorded have none and
+   * are version 1: their entries carry no `value` (see `upgradePlan`).
+   */
+  formatVersion: number;
   /** The pool's name in the desired document. */
   poolName: string;
   /** The desired document's Region, else the target's; unset when neither names one (a new pool planned offline). */

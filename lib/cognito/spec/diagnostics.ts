@@ -1,8 +1,10 @@
 /**
  * Validation results. A diagnostic's `path` points into the document the user gave, written the way a
- * person reads it (`spec.clients[0].callbackUrls[1]`); {@link toFieldName} turns it into the
- * react-hook-form field name (`spec.clients.0.callbackUrls.1`).
+ * person reads it (`spec.clients[0].callbackUrls[1]`), in the one notation of spec/paths.ts; `toFieldName`
+ * turns it into the react-hook-form field name (`spec.clients.0.callbackUrls.1`).
  */
+import { formatPath, toFieldName } from "./paths";
+
 export type Severity = "error" | "warning";
 
 export interface Diagnostic {
@@ -17,26 +19,12 @@ export interface Diagnostic {
 
 export type PathSegment = string | number;
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/u;
-
-/** Appends segments to a path: numbers become `[i]`, identifiers `.name`, anything else `["key"]`. */
+/** Appends segments to a path: numbers become `[i]`, identifiers `.name`, anything else `["key"]` (spec/paths.ts). */
 export function joinPath(base: string, ...segments: readonly PathSegment[]): string {
-  let out = base;
-  for (const segment of segments) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
+  return formatPath(segments, base);
 }
 
-/** `spec.clients[0].callbackUrls[1]` → `spec.clients.0.callbackUrls.1` (react-hook-form names). */
-export function toFieldName(path: string): string {
-  return path
-    .replace(/\[(\d+)\]/gu, ".$1")
-    .replace(/\["((?:[^"\\]|\\.)*)"\]/gu, (_, key: string) => `.${JSON.parse(`"${key}"`) as string}`)
-    .replace(/^\./u, "");
-}
+export { toFieldName };
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");

@@ -5,8 +5,8 @@
 import YAML from "yaml";
 import { type Diagnostic, error } from "./diagnostics";
 import { detectDocumentKind, unknownDocumentKind } from "./document-kinds";
-import { type PoolDocument, poolDocumentSchema } from "./document-schema";
-import { validatePoolDocument } from "./validate";
+import type { PoolDocument } from "./document-schema";
+import { checkPoolDocument } from "./validate";
 import { stringifyYaml } from "./yaml-text";
 
 export type DocumentFormat = "yaml" | "json";
@@ -77,9 +77,8 @@ export function parseDocumentText(text: string, fileName?: string): { value?: un
  */
 export function poolDocumentFromValue(value: unknown): ParsedPoolDocument {
   if (detectDocumentKind(value) !== "native") return { diagnostics: [unknownDocumentKind(value)] };
-  const diagnostics = validatePoolDocument(value);
-  const parsed = poolDocumentSchema.safeParse(value);
-  return parsed.success ? { document: parsed.data, diagnostics } : { diagnostics };
+  const { document, diagnostics } = checkPoolDocument(value);
+  return document ? { document, diagnostics } : { diagnostics };
 }
 
 /** Reads a native pool document from YAML or JSON text and validates it. */

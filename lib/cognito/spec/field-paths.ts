@@ -5,25 +5,11 @@
  * import into the draft as it is now, so edits made since stay.
  */
 import type { PathSegment } from "./diagnostics";
-
-const SEGMENT = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|^([A-Za-z_$][\w$]*)/guy;
+import { parsePath } from "./paths";
 
 /** `spec.clients[0].name` → ["spec", "clients", 0, "name"]; undefined when the path is not in that notation. */
 export function parseFieldPath(path: string): PathSegment[] | undefined {
-  if (path === "") return [];
-  const out: PathSegment[] = [];
-  SEGMENT.lastIndex = 0;
-  let end = 0;
-  for (const match of path.matchAll(SEGMENT)) {
-    if (match.index !== end) return undefined;
-    end = match.index + match[0].length;
-    const [, dotted, index, quoted, first] = match;
-    if (dotted !== undefined) out.push(dotted);
-    else if (index !== undefined) out.push(Number(index));
-    else if (quoted !== undefined) out.push(JSON.parse(`"${quoted}"`) as string);
-    else if (first !== undefined) out.push(first);
-  }
-  return end === path.length ? out : undefined;
+  return parsePath(path)?.map((s) => (typeof s === "object" ? s.key : s));
 }
 
 function isContainer(value: unknown): value is Record<string | number, unknown> {

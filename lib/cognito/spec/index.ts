@@ -26,3 +26,4 @@ export * from "./document";
 export * from "./yaml-text";
 export * from "./json-schema";
 export * from "./field-paths";
+export { effectiveClient, effectiveClients, resolveClient, resolveClientDefaults } from "./client-defaults";

@@ -4,7 +4,7 @@
  * can trust its shape; fix the schema errors first to see them. Never throws, never mutates its input.
  */
 import { type Diagnostic, error } from "./diagnostics";
-import { POOL_API_VERSION, POOL_KIND, poolDocumentSchema } from "./document-schema";
+import { POOL_API_VERSION, POOL_KIND, type PoolDocument, poolDocumentSchema } from "./document-schema";
 import { type PoolSpec, poolSpecSchema } from "./pool-schema";
 import { CROSS_FIELD_RULES } from "./rules";
 import { diagnosticsFromZodIssues } from "./zod-issues";
@@ -12,9 +12,10 @@ import { diagnosticsFromZodIssues } from "./zod-issues";
 /** Runs every cross-field rule on a schema-valid spec. A rule that throws becomes an internal-error diagnostic. */
 export function runCrossFieldRules(spec: PoolSpec, basePath = "spec"): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const context = { spec, base: basePath };
   for (const rule of CROSS_FIELD_RULES) {
     try {
-      out.push(...rule({ spec, base: basePath }));
+      out.push(...rule(context));
     } catch (cause) {
       out.push(error(basePath, "internal-error", `a validation rule failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)}); please report this`));
     }
@@ -35,13 +36,21 @@ export function validatePoolSpec(spec: unknown, basePath = "spec"): Diagnostic[]
 
 /** Validates a whole native document (`apiVersion: cognito-studio.dev/v1`, `kind: UserPool`). */
 export function validatePoolDocument(input: unknown): Diagnostic[] {
+  return checkPoolDocument(input).diagnostics;
+}
+
+/**
+ * Validates a whole native document and returns it as the schema parsed it (`document`, absent when the schema
+ * refused it), so a reader needs no second pass of the schema over a large pool.
+ */
+export function checkPoolDocument(input: unknown): { document?: PoolDocument; diagnostics: Diagnostic[] } {
   try {
     if (input === null || typeof input !== "object" || Array.isArray(input))
-      return [error("", "not-a-document", `a pool document must be an object with apiVersion "${POOL_API_VERSION}", kind "${POOL_KIND}", metadata and spec`)];
+      return { diagnostics: [error("", "not-a-document", `a pool document must be an object with apiVersion "${POOL_API_VERSION}", kind "${POOL_KIND}", metadata and spec`)] };
     const parsed = poolDocumentSchema.safeParse(input);
-    if (!parsed.success) return diagnosticsFromZodIssues(parsed.error.issues, poolDocumentSchema, input, "");
-    return runCrossFieldRules(parsed.data.spec, "spec");
+    if (!parsed.success) return { diagnostics: diagnosticsFromZodIssues(parsed.error.issues, poolDocumentSchema, input, "") };
+    return { document: parsed.data, diagnostics: runCrossFieldRules(parsed.data.spec, "spec") };
   } catch (cause) {
-    return [error("", "internal-error", `validation failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)})`)];
+    return { diagnostics: [error("", "internal-error", `validation failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)})`)] };
   }
 }

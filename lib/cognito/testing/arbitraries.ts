@@ -318,7 +318,19 @@ function makeArbitraries(full: boolean) {
       metadata: fc.record({ name: fc.constantFrom("shop", "Shop Users", "acme-prod"), labels: opt(fc.dictionary(fc.constantFrom("env", "team"), word, { maxKeys: 2 })) }),
       spec,
     })
-    .map((doc) => clean(doc) as PoolDocument);
+    .map((doc) => withKnownRiskClients(clean(doc) as PoolDocument));
+}
+
+/**
+ * A client's own threat protection settings name a client of the document (what the risk-client-unknown rule
+ * asks); a document that manages no clients keeps an empty list, since apply could not know a client's id.
+ */
+function withKnownRiskClients(doc: PoolDocument): PoolDocument {
+  const risk = doc.spec.riskConfiguration;
+  if (risk?.clients === undefined) return doc;
+  const names = new Set((doc.spec.clients ?? []).map((c) => c.name));
+  const clients = risk.clients.filter((c) => names.has(c.clientName));
+  return { ...doc, spec: { ...doc.spec, riskConfiguration: { ...risk, clients } } };
 }
 
 const partial = makeArbitraries(false);
@@ -430,11 +442,11 @@ function derive(a: PoolDocument, c: PoolDocument, choices: readonly number[]): P
 export function poolDocumentPairArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary<[PoolDocument, PoolDocument]> {
   const docs = poolDocumentArbitrary(options);
   return fc.tuple(docs, docs, fc.array(fc.nat(23), { minLength: 8, maxLength: 64 })).map(([a, c, choices]) => {
-    if (!options.full) return [a, derive(a, c, choices)];
+    if (!options.full) return [a, withKnownRiskClients(derive(a, c, choices))];
     // Full documents must stay full: only whole values are swapped, never dropped.
     const choose = chooser(choices);
     const spec: Rec = { ...(a.spec as unknown as Rec) };
     for (const [key, value] of Object.entries(c.spec)) if (choose(2) === 0) spec[key] = value;
-    return [a, { ...a, metadata: choose(3) === 0 ? c.metadata : a.metadata, spec } as unknown as PoolDocument];
+    return [a, withKnownRiskClients({ ...a, metadata: choose(3) === 0 ? c.metadata : a.metadata, spec } as unknown as PoolDocument)];
   });
 }

@@ -1,4 +1,4 @@
-import type { CognitoPort } from "../apply/port";
+import type { CognitoPort } from "../aws/port";
 
 /**
  * For tests that stub Cognito (the last resort, said in each test): a port that answers only the calls `methods`

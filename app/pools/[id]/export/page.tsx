@@ -55,6 +55,7 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
             ? `; the Terraform export adds import blocks (imports.tf) so terraform apply adopts pool ${target.userPoolId} instead of creating a new one.`
             : "; the target has no pool yet, so Terraform will create one."}
           {forTarget.unknownClients.length > 0 && ` Values for clients the design does not have are ignored: ${forTarget.unknownClients.join(", ")}.`}
+          {forTarget.unusedSettings.length > 0 && ` Values for settings the design does not have are ignored: ${forTarget.unusedSettings.join(", ")}.`}
         </p>
       )}
       {design ? (

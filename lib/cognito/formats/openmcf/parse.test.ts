@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import type { Diagnostic } from "../../spec/diagnostics";
+import { applyEnvironmentValues } from "../../environments";
+import { findPlaceholders } from "../../findings";
 import { parseOpenMcf } from "./parse";
 
 const REFERENCE = join(__dirname, "../../../../test/fixtures/reference/openmcf-examples");
@@ -160,7 +162,7 @@ describe("parseOpenMcf: the OpenMCF reference examples", () => {
 });
 
 describe("parseOpenMcf: mapping details", () => {
-  it("reads StringValueOrRef as a plain string or {value}; a {valueFrom} reference warns and stays unset", () => {
+  it("reads StringValueOrRef as a plain string or {value}; a {valueFrom} reference becomes a per-environment placeholder named after it", () => {
     const { document, diagnostics } = parseOpenMcf(
       manifest({
         lambdaConfig: {
@@ -174,9 +176,36 @@ describe("parseOpenMcf: mapping details", () => {
     expect(document?.spec.lambdaConfig).toEqual({
       preSignUp: "arn:aws:lambda:us-east-1:123456789012:function:pre",
       postConfirmation: "arn:aws:lambda:us-east-1:123456789012:function:post",
+      customMessage: `arn:aws:lambda:${document?.spec.region}:123456789012:function:messages`,
     });
-    expect(diagnostics).toEqual([expect.objectContaining({ severity: "warning", path: "spec.lambdaConfig.customMessage.valueFrom", code: "openmcf-reference-not-held" })]);
-    expect(diagnostics[0]?.message).toContain('"messages"');
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: "warning", path: "spec.lambdaConfig.customMessage.valueFrom", code: "openmcf-reference-per-environment" })]);
+    expect(diagnostics[0]?.message).toBe(
+      `a reference to AwsLambda "messages" (status.outputs.function_arn) differs per environment: the design holds the placeholder arn:aws:lambda:${document?.spec.region}:123456789012:function:messages, named after it; give each target its own value on the target's page ("Custom message trigger" under Per-environment settings) or with --values`,
+    );
+  });
+
+  it("a referenced SES identity and certificate become placeholders too: flagged in the design, replaced by a target's values", () => {
+    const { document, diagnostics } = parseOpenMcf(
+      manifest({
+        emailConfiguration: { emailSendingAccount: "DEVELOPER", sourceArn: { valueFrom: { kind: "AwsSesEmailIdentity", name: "shop mail" } }, fromEmailAddress: "no-reply@shop.test" },
+        domain: { domain: "auth.shop.test", certificateArn: { valueFrom: { kind: "AwsCertManagerCert", name: "auth-cert", fieldPath: "status.outputs.cert_arn" } } },
+      }),
+    );
+    expect(errors(diagnostics)).toEqual([]);
+    const region = document?.spec.region;
+    expect(document?.spec.emailConfiguration?.sourceArn).toBe(`arn:aws:ses:${region}:123456789012:identity/shop-mail`);
+    expect(document?.spec.domain?.certificateArn).toBe("arn:aws:acm:us-east-1:123456789012:certificate/auth-cert");
+    expect(diagnostics.map((d) => d.message.match(/\("([^"]+)" under/u)?.[1])).toEqual(["SES identity (email source ARN)", "Certificate ARN (custom domain)"]);
+    if (!document) return;
+    // The placeholders are what keeps the design from any target beyond development...
+    expect(findPlaceholders(document).map((d) => d.path)).toEqual(expect.arrayContaining(["spec.emailConfiguration.sourceArn", "spec.domain.certificateArn"]));
+    // ...until the target gives its own values.
+    const prod = applyEnvironmentValues(document, {
+      email: { sourceArn: "arn:aws:ses:eu-west-1:210987654321:identity/shop.test" },
+      certificateArn: "arn:aws:acm:us-east-1:210987654321:certificate/prod",
+    }).document;
+    expect(findPlaceholders(prod).map((d) => d.path)).not.toEqual(expect.arrayContaining(["spec.emailConfiguration.sourceArn"]));
+    expect(findPlaceholders(prod).map((d) => d.path)).not.toEqual(expect.arrayContaining(["spec.domain.certificateArn"]));
   });
 
   it("maps custom attributes and their constraints by data type; constraints OpenMCF ignores warn", () => {

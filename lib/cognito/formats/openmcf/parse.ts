@@ -15,6 +15,7 @@ import { validatePoolDocument } from "../../spec/validate";
 import { diagnosticsFromZodIssues } from "../../spec/zod-issues";
 import type { ImportResult } from "../types";
 import { METADATA_LABEL_FIELDS, METADATA_LABEL_PREFIX, splitPath, toOpenMcfPath } from "./paths";
+import { placeholderArn, type ReferencedArn, settingOfReference } from "./references";
 import { checkOpenMcfRules } from "./rules";
 import {
   OPENMCF_API_VERSION,
@@ -65,19 +66,22 @@ export interface MappedOpenMcf {
  */
 export function mapOpenMcfToNative(manifest: OpenMcfManifest): MappedOpenMcf {
   const diagnostics: Diagnostic[] = [];
-  const literal = (ref: StringValueOrRef | undefined, path: string): string | undefined => {
+  const region = manifest.spec.region ?? "us-east-1";
+  /** A literal, or a reference's per-environment placeholder (references.ts). */
+  const literal = (ref: StringValueOrRef | undefined, path: string, kind: ReferencedArn, trigger?: string): string | undefined => {
     if (ref === undefined) return undefined;
     if (typeof ref === "string") return ref;
     if ("value" in ref) return ref.value;
     const r = ref.valueFrom;
+    const placeholder = placeholderArn(kind, r.name, region);
     diagnostics.push(
       warning(
         joinPath(path, "valueFrom"),
-        "openmcf-reference-not-held",
-        `a reference to ${r.kind ?? "another resource"} ${JSON.stringify(r.name)}${r.fieldPath ? ` (${r.fieldPath})` : ""} cannot be held by the native spec, which needs the literal ARN; the field was left unset: write the ARN as its value`,
+        "openmcf-reference-per-environment",
+        `a reference to ${r.kind ?? "another resource"} ${JSON.stringify(r.name)}${r.fieldPath ? ` (${r.fieldPath})` : ""} differs per environment: the design holds the placeholder ${placeholder}, named after it; give each target its own value on the target's page ("${settingOfReference(kind, trigger)}" under Per-environment settings) or with --values`,
       ),
     );
-    return undefined;
+    return placeholder;
   };
 
   const m = manifest.metadata;
@@ -114,7 +118,7 @@ export function mapOpenMcfToNative(manifest: OpenMcfManifest): MappedOpenMcf {
       email &&
       compact({
         emailSendingAccount: nonEmpty(email.emailSendingAccount),
-        sourceArn: nonEmpty(literal(email.sourceArn, "spec.emailConfiguration.sourceArn")),
+        sourceArn: nonEmpty(literal(email.sourceArn, "spec.emailConfiguration.sourceArn", "sesIdentity")),
         from: nonEmpty(email.fromEmailAddress),
         replyToEmailAddress: nonEmpty(email.replyToEmailAddress),
         configurationSet: nonEmpty(email.configurationSet),
@@ -126,12 +130,12 @@ export function mapOpenMcfToNative(manifest: OpenMcfManifest): MappedOpenMcf {
       : undefined,
     lambdaConfig:
       triggers &&
-      compact(Object.fromEntries(OPENMCF_LAMBDA_TRIGGERS.map((t) => [t, nonEmpty(literal(triggers[t], joinPath("spec.lambdaConfig", t)))]))),
+      compact(Object.fromEntries(OPENMCF_LAMBDA_TRIGGERS.map((t) => [t, nonEmpty(literal(triggers[t], joinPath("spec.lambdaConfig", t), "lambda", t))]))),
     schemaAttributes: s.customAttributes?.map((a, i) => mapAttribute(a, joinPath("spec.customAttributes", i), diagnostics)),
     deletionProtection: s.deletionProtection === undefined ? undefined : s.deletionProtection ? "ACTIVE" : "INACTIVE",
     // `clients` is required by the schema; the renderer's round-trip check maps manifests without it too.
     clients: s.clients?.map(mapClient),
-    domain: s.domain && compact({ domain: s.domain.domain, certificateArn: nonEmpty(literal(s.domain.certificateArn, "spec.domain.certificateArn")) }),
+    domain: s.domain && compact({ domain: s.domain.domain, certificateArn: nonEmpty(literal(s.domain.certificateArn, "spec.domain.certificateArn", "acmCertificate")) }),
   });
 
   const metadata = compact({ name: m.name, labels: Object.keys(labels).length > 0 ? labels : undefined });

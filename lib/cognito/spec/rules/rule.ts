@@ -2,6 +2,7 @@
  * A cross-field rule: a pure function of a schema-valid spec that returns diagnostics.
  * Rules run after the zod schema passed, so they can trust the types; they never throw or mutate.
  */
+import { resolveClient } from "../client-defaults";
 import type { AppClientSettings, AppClientSpec } from "../client-schema";
 import { type Diagnostic, type PathSegment, joinPath } from "../diagnostics";
 import type { PoolSpec } from "../pool-schema";
@@ -26,11 +27,24 @@ export interface EffectiveClient {
   pathOf: (field: keyof AppClientSpec, ...rest: PathSegment[]) => string;
 }
 
+/**
+ * Seven rules walk the effective clients: runCrossFieldRules passes them one context, for which the list is built
+ * once (rules never mutate what they read; a new context, as each validation makes, builds it again).
+ */
+const effectiveClientsOf = new WeakMap<RuleContext, EffectiveClient[]>();
+
 export function effectiveClients(ctx: RuleContext): EffectiveClient[] {
+  const known = effectiveClientsOf.get(ctx);
+  if (known) return known;
+  const built = buildEffectiveClients(ctx);
+  effectiveClientsOf.set(ctx, built);
+  return built;
+}
+
+function buildEffectiveClients(ctx: RuleContext): EffectiveClient[] {
   const defaults: AppClientSettings = ctx.spec.clientDefaults ?? {};
   return (ctx.spec.clients ?? []).map((own, index) => {
-    const client = { ...defaults } as AppClientSpec;
-    for (const [key, value] of Object.entries(own)) if (value !== undefined) (client as Record<string, unknown>)[key] = value;
+    const client = resolveClient(defaults, own);
     const pathOf = (field: keyof AppClientSpec, ...rest: PathSegment[]) =>
       own[field] === undefined && field !== "name" && defaults[field as keyof AppClientSettings] !== undefined
         ? at(ctx, "clientDefaults", field, ...rest)

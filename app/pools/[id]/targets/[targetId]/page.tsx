@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DRIFT_WORDS, PlanChanges } from "@/components/plan-view";
+import { EnvironmentSettingsTable } from "@/components/review/environment-settings-table";
 import { EnvironmentValuesForm } from "@/components/review/environment-values-form";
 import { PullLiveButton } from "@/components/review/pull-live-button";
 import { TargetForm } from "@/components/review/target-form";
 import { CheckDriftButton } from "@/components/review/check-drift-button";
 import { Badge, Card } from "@/components/ui";
+import { listEnvironmentSettingRows } from "@/lib/cognito/environments";
 import { describeAge, listDeployments } from "@/lib/server/deployments";
 import { getLastDriftCheck } from "@/lib/server/drift";
 import { requirePool } from "@/lib/server/page-auth";
@@ -72,9 +74,19 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
           )}
         </Card>
       )}
-      {account.role === "admin" && (
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold">Per-environment settings</h2>
+        <EnvironmentSettingsTable
+          targetId={target.id}
+          targetName={target.name}
+          seen={target.updatedAt.toISOString()}
+          rows={listEnvironmentSettingRows(pool.draft.stored.document?.spec, target.environmentValues)}
+          editable={hasRole(account.role, "editor")}
+        />
+      </Card>
+      {hasRole(account.role, "editor") && (
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Per-environment values</h2>
+          <h2 className="mb-3 text-lg font-semibold">Domain and app client URLs</h2>
           <EnvironmentValuesForm
             targetId={target.id}
             targetName={target.name}

@@ -2,12 +2,12 @@
  * Test helpers for the apply engine (not used by production code): a port wrapper that fails a chosen
  * write, and a plan-then-apply loop like the CLI's.
  */
-import { readLivePool } from "../aws/read-live-pool";
-import { planChanges } from "../plan/plan-changes";
-import type { Plan } from "../plan/types";
-import type { PoolDocument } from "../spec/document-schema";
-import { applyPlan, type ApplyResult } from "./apply-plan";
-import type { CognitoPort } from "./port";
+import { readLivePool } from "../../lib/cognito/aws/read-live-pool";
+import { planChanges } from "../../lib/cognito/plan/plan-changes";
+import type { Plan } from "../../lib/cognito/plan/types";
+import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
+import { applyPlan, type ApplyResult } from "../../lib/cognito/apply/apply-plan";
+import type { CognitoPort } from "../../lib/cognito/aws/port";
 
 /** Port methods that change something. */
 export const WRITE_METHODS = [

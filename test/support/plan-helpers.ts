@@ -1,7 +1,7 @@
 /** Small builders for the plan's tests (test-only). */
-import type { PoolDocument } from "../spec/document-schema";
-import type { PoolSpec } from "../spec/pool-schema";
-import type { Plan, ResourceChange } from "./types";
+import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
+import type { PoolSpec } from "../../lib/cognito/spec/pool-schema";
+import type { Plan, ResourceChange } from "../../lib/cognito/plan/types";
 
 export function poolDoc(spec: Partial<PoolSpec> = {}, name = "shop"): PoolDocument {
   return { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name }, spec: { region: "eu-west-1", ...spec } };

@@ -1,5 +1,5 @@
 /**
- * Applies a plan to a document as a patch: the document AWS would hold after the plan ran.
+ * Test support: applies a plan to a document as a patch, the document AWS would hold after the plan ran.
  * It makes the plan's central property testable: for any `a`, `b`,
  * `planChanges(applyPlanToDocument(a, planChanges(a, b)), b)` has no changes, and the result equals `b`
  * on everything `b` manages while keeping `a`'s values where `b` leaves a field unset.
@@ -9,11 +9,11 @@
  * document's. Changes marked `impossible` (a plan with errors) are not applied: AWS would refuse them.
  * Never mutates its inputs.
  */
-import type { PoolDocument } from "../spec/document-schema";
-import { type PathSegment, parsePath, setAtPath } from "./paths";
-import { applyRiskLogsEntry } from "./plan-risk-logs";
-import { NON_POOL_FIELDS, resolveClientDefaults, type Values } from "./resources";
-import type { Plan, ResourceChange } from "./types";
+import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
+import { type PathSegment, formatPath, KEYED_LISTS, parsePath } from "../../lib/cognito/plan/paths";
+import { POOL_RISK_KEY } from "../../lib/cognito/plan/plan-risk-logs";
+import { NON_POOL_FIELDS, resolveClientDefaults, type Values } from "../../lib/cognito/plan/resources";
+import type { Plan, ResourceChange } from "../../lib/cognito/plan/types";
 
 const NON_POOL = new Set<string>(NON_POOL_FIELDS);
 
@@ -129,6 +129,102 @@ function applyListEntry(spec: Values, field: "clients" | "resourceServers" | "id
   // update or replace: patch the old resource (a replacement's changes include every difference).
   const old = index >= 0 ? list[index] : undefined;
   const next = { ...build(old ?? {}, entry), [keyField]: entry.key };
+  if (index >= 0) list[index] = next;
+  else list.push(next);
+}
+
+type Container = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Container {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Sets (or with `undefined`, removes) the value at `segments` inside `root`, creating objects and keyed
+ * lists on the way. Mutates `root`, which the caller owns (a deep copy). Empty objects left behind by a
+ * removal are pruned ("empty" and "not set" manage nothing either way); lists are kept, because `[]`
+ * (manage: none) differs from unset (not managed).
+ */
+export function setAtPath(root: Container, segments: readonly PathSegment[], value: unknown): void {
+  if (segments.length === 0) return;
+  const [head, ...rest] = segments;
+  if (head === undefined) return;
+  if (typeof head === "string") {
+    if (rest.length === 0) {
+      if (value === undefined) delete root[head];
+      else root[head] = value;
+      return;
+    }
+    const next = rest[0];
+    if (next !== undefined && typeof next !== "string") {
+      // `head` is a keyed list.
+      const keyField = KEYED_LISTS[head] ?? "name";
+      const list = Array.isArray(root[head]) ? (root[head] as unknown[]) : [];
+      if (value === undefined && !Array.isArray(root[head])) return;
+      root[head] = list;
+      setInList(list, keyField, next.key, rest.slice(1), value);
+      return;
+    }
+    let child = root[head];
+    if (!isRecord(child)) {
+      if (value === undefined) return;
+      child = {};
+      root[head] = child;
+    }
+    setAtPath(child as Container, rest, value);
+    if (value === undefined && Object.keys(child as Container).length === 0) delete root[head];
+    return;
+  }
+  throw new Error(`a keyed segment must follow a list field: ${formatPath(segments)}`);
+}
+
+function setInList(list: unknown[], keyField: string, key: string, rest: readonly PathSegment[], value: unknown): void {
+  const index = list.findIndex((e) => isRecord(e) && e[keyField] === key);
+  if (rest.length === 0) {
+    if (value === undefined) {
+      if (index >= 0) list.splice(index, 1);
+    } else if (index >= 0) list[index] = value;
+    else list.push(value);
+    return;
+  }
+  if (index < 0) {
+    if (value === undefined) return;
+    list.push({ [keyField]: key });
+    setAtPath(list[list.length - 1] as Container, rest, value);
+    return;
+  }
+  setAtPath(list[index] as Container, rest, value);
+}
+
+/** The document after a risk configuration or log delivery entry ran. */
+function applyRiskLogsEntry(spec: Values, entry: ResourceChange, build: (base: Values, entry: ResourceChange) => Values): void {
+  if (entry.action === "noop") return;
+  if (entry.type === "logDelivery") {
+    const base = entry.action === "create" ? undefined : (spec.logDeliveryConfiguration as Values | undefined);
+    spec.logDeliveryConfiguration = build(base ?? { logConfigurations: [] }, entry);
+    return;
+  }
+  const risk = ((spec.riskConfiguration as Values | undefined) ?? {}) as Values & { clients?: Values[] };
+  spec.riskConfiguration = risk;
+  if (entry.key === POOL_RISK_KEY) {
+    // A create means nothing was there (or the pool is new): no client had settings of its own either.
+    if (entry.action === "create") {
+      spec.riskConfiguration = build({}, entry);
+      return;
+    }
+    const { clients } = risk;
+    const next = build(risk, entry);
+    spec.riskConfiguration = clients === undefined ? next : { ...next, clients };
+    return;
+  }
+  const list = risk.clients ?? [];
+  risk.clients = list;
+  const index = list.findIndex((c) => c.clientName === entry.key);
+  if (entry.action === "delete") {
+    if (index >= 0) list.splice(index, 1);
+    return;
+  }
+  const next = { clientName: entry.key, ...build(entry.action === "create" || index < 0 ? {} : list[index] ?? {}, entry) };
   if (index >= 0) list[index] = next;
   else list.push(next);
 }

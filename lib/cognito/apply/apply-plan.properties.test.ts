@@ -1,0 +1,72 @@
+/** Properties of apply over arbitrary plans (lib/cognito/testing/arbitraries.ts): apply runs the plan's entries, nothing else. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CognitoPort } from "../aws/port";
+import type { LivePoolRaw } from "../aws/read-live-pool";
+import { planChanges } from "../plan/plan-changes";
+import type { Plan } from "../plan/types";
+import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "../testing/arbitraries";
+import { checkPlanComplete } from "./guards";
+import { runPhases } from "./run-phases";
+import { buildTasks, stepsOf, type TaskContext } from "./tasks";
+
+const RUNS = { numRuns: 200 };
+
+/** A port on which every call succeeds (a created pool gets an id, a created client a client id); it records the calls made. */
+function acceptingPort(calls: string[]): CognitoPort {
+  return new Proxy({} as CognitoPort, {
+    get: (_target, method) => (method === "region" ? "eu-west-1" : async () => (calls.push(String(method)), { Id: "eu-west-1_new", ClientId: "client-new" })),
+  });
+}
+
+const EMPTY_LIVE: LivePoolRaw = { pool: {}, mfa: {}, clients: [], resourceServers: [], groups: [], identityProviders: [] };
+
+function context(plan: Plan, calls: string[]): TaskContext {
+  let poolId = plan.creatingPool ? undefined : "eu-west-1_live";
+  return {
+    port: acceptingPort(calls),
+    ...(plan.creatingPool ? {} : { live: EMPTY_LIVE, livePoolId: "eu-west-1_live" }),
+    poolReplaced: plan.entries.some((e) => e.type === "userPool" && e.action === "replace"),
+    poolId: () => poolId ?? "missing",
+    knownPoolId: () => poolId,
+    setPoolId: (id) => {
+      poolId = id;
+    },
+    liveClients: new Map(),
+    newClientSecrets: {},
+    secretOf: async () => undefined,
+  };
+}
+
+const planned = (plan: Plan) => plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action}`);
+
+/** The address stems and actions the runs met (`risk_configuration[] create`): the property must reach every kind of entry. */
+const met = new Set<string>();
+
+async function expectRunsExactlyTheEntries(plan: Plan): Promise<void> {
+  checkPlanComplete(plan);
+  for (const e of plan.entries) if (e.action !== "noop") met.add(`${e.address.replace(/\[.*\]$/u, "[]")} ${e.action}`);
+  const calls: string[] = [];
+  const tasks = buildTasks(plan, context(plan, calls));
+  expect(stepsOf(tasks).map((s) => `${s.resource} ${s.action}`)).toEqual(planned(plan));
+  const steps = await runPhases(tasks, { concurrency: 3, secrets: new Set() });
+  expect(steps.map((s) => `${s.resource} ${s.action} ${s.outcome}`)).toEqual(planned(plan).map((p) => `${p} ok`));
+  if (!plan.hasChanges) expect(calls).toEqual([]);
+}
+
+describe("apply properties", () => {
+  it("creating a pool runs exactly the plan's entries, in the plan's order", async () => {
+    await fc.assert(fc.asyncProperty(poolDocumentArbitrary(), (b) => expectRunsExactlyTheEntries(planChanges(null, b))), RUNS);
+  });
+
+  it("changing a pool runs exactly the plan's entries, in the plan's order, replacements included", async () => {
+    await fc.assert(
+      fc.asyncProperty(poolDocumentPairArbitrary(), fc.boolean(), ([a, b], allowReplace) => expectRunsExactlyTheEntries(planChanges(a, b, { allowReplace, live: { fingerprint: "f" } }))),
+      RUNS,
+    );
+  });
+
+  it("the runs met threat protection settings (the pool's and a client's) and log delivery", () => {
+    for (const kind of ["risk_configuration create", "risk_configuration[] create", "log_delivery create", "risk_configuration update", "log_delivery update"]) expect(met).toContain(kind);
+  });
+});
