@@ -5,6 +5,7 @@ import type { CognitoPort } from "../aws/port";
 import type { LivePoolRaw } from "../aws/read-live-pool";
 import { planChanges } from "../plan/plan-changes";
 import type { Plan } from "../plan/types";
+import type { PoolDocument } from "../spec/document-schema";
 import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "../testing/arbitraries";
 import { checkPlanComplete } from "./guards";
 import { runPhases } from "./run-phases";
@@ -21,18 +22,21 @@ function acceptingPort(calls: string[]): CognitoPort {
 
 const EMPTY_LIVE: LivePoolRaw = { pool: {}, mfa: {}, clients: [], resourceServers: [], groups: [], identityProviders: [] };
 
-function context(plan: Plan, calls: string[]): TaskContext {
+/** The clients of the current document exist live (unless the pool is replaced), as applyPlan's re-read finds them. */
+function context(plan: Plan, calls: string[], current: PoolDocument | null): TaskContext {
   let poolId = plan.creatingPool ? undefined : "eu-west-1_live";
+  const poolReplaced = plan.entries.some((e) => e.type === "userPool" && e.action === "replace");
+  const liveClients = new Map((poolReplaced ? [] : (current?.spec.clients ?? [])).map((c) => [c.name, { ClientName: c.name, ClientId: `id-${c.name}` }]));
   return {
     port: acceptingPort(calls),
     ...(plan.creatingPool ? {} : { live: EMPTY_LIVE, livePoolId: "eu-west-1_live" }),
-    poolReplaced: plan.entries.some((e) => e.type === "userPool" && e.action === "replace"),
+    poolReplaced,
     poolId: () => poolId ?? "missing",
     knownPoolId: () => poolId,
     setPoolId: (id) => {
       poolId = id;
     },
-    liveClients: new Map(),
+    liveClients,
     newClientSecrets: {},
     secretOf: async () => undefined,
   };
@@ -43,11 +47,11 @@ const planned = (plan: Plan) => plan.entries.filter((e) => e.action !== "noop").
 /** The address stems and actions the runs met (`risk_configuration[] create`): the property must reach every kind of entry. */
 const met = new Set<string>();
 
-async function expectRunsExactlyTheEntries(plan: Plan): Promise<void> {
+async function expectRunsExactlyTheEntries(plan: Plan, current: PoolDocument | null): Promise<void> {
   checkPlanComplete(plan);
   for (const e of plan.entries) if (e.action !== "noop") met.add(`${e.address.replace(/\[.*\]$/u, "[]")} ${e.action}`);
   const calls: string[] = [];
-  const tasks = buildTasks(plan, context(plan, calls));
+  const tasks = buildTasks(plan, context(plan, calls, current));
   expect(stepsOf(tasks).map((s) => `${s.resource} ${s.action}`)).toEqual(planned(plan));
   const steps = await runPhases(tasks, { concurrency: 3, secrets: new Set() });
   expect(steps.map((s) => `${s.resource} ${s.action} ${s.outcome}`)).toEqual(planned(plan).map((p) => `${p} ok`));
@@ -56,12 +60,12 @@ async function expectRunsExactlyTheEntries(plan: Plan): Promise<void> {
 
 describe("apply properties", () => {
   it("creating a pool runs exactly the plan's entries, in the plan's order", async () => {
-    await fc.assert(fc.asyncProperty(poolDocumentArbitrary(), (b) => expectRunsExactlyTheEntries(planChanges(null, b))), RUNS);
+    await fc.assert(fc.asyncProperty(poolDocumentArbitrary(), (b) => expectRunsExactlyTheEntries(planChanges(null, b), null)), RUNS);
   });
 
   it("changing a pool runs exactly the plan's entries, in the plan's order, replacements included", async () => {
     await fc.assert(
-      fc.asyncProperty(poolDocumentPairArbitrary(), fc.boolean(), ([a, b], allowReplace) => expectRunsExactlyTheEntries(planChanges(a, b, { allowReplace, live: { fingerprint: "f" } }))),
+      fc.asyncProperty(poolDocumentPairArbitrary(), fc.boolean(), ([a, b], allowReplace) => expectRunsExactlyTheEntries(planChanges(a, b, { allowReplace, live: { fingerprint: "f" } }), a)),
       RUNS,
     );
   });
