@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { serialisePoolDocument } from "../lib/cognito/spec/document";
-import { maximalPool, withTenPercentChanged } from "./maximal-pool";
+import { quotaSizedPool, withTenPercentChanged } from "../test/support/pool-documents";
 import { median, printRow } from "./measure";
 
 const RUNS = 9;
@@ -40,7 +40,7 @@ export async function benchCli(): Promise<void> {
     writeFileSync(small, SMALL_POOL);
     const current = path.join(dir, "current.json");
     const desired = path.join(dir, "desired.json");
-    const pool = maximalPool();
+    const pool = quotaSizedPool();
     writeFileSync(current, serialisePoolDocument(pool, "json"));
     writeFileSync(desired, serialisePoolDocument(withTenPercentChanged(pool), "json"));
 

@@ -3,12 +3,14 @@
 import { benchAws } from "./aws";
 import { benchCli } from "./cli";
 import { benchCore } from "./core";
+import { benchFormats } from "./formats";
 import { benchHostile } from "./hostile";
 import { benchStartup } from "./startup";
 import { benchUi } from "./ui";
 
 const benches: { name: string; key: string; run: () => Promise<void> }[] = [
   { name: "Spec, plan and formats", key: "core", run: benchCore },
+  { name: "YAML and HCL readers and writers, side by side", key: "formats", run: benchFormats },
   { name: "The command line, whole processes", key: "cli", run: benchCli },
   { name: "Talking to Cognito, against moto", key: "aws", run: benchAws },
   { name: "Hostile input: the guards in front of the importers", key: "hostile", run: benchHostile },

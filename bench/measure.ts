@@ -17,6 +17,26 @@ export async function medianMs(fn: () => unknown, runs = 7, warmup = 1): Promise
   return median(times);
 }
 
+/**
+ * Median wall time and median CPU time (this process, user + system) of `fn`, in ms. On a shared, loaded
+ * machine the wall time includes waiting for a core; the CPU time is close to the wall time a quiet machine
+ * would show (garbage collection on helper threads counts towards it too).
+ */
+export async function medianTimes(fn: () => unknown, runs = 7, warmup = 1): Promise<{ wall: number; cpu: number }> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    await fn();
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
 export function printRow(name: string, ms: number, note = ""): void {
   console.log(`${name.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms${note ? `  ${note}` : ""}`);
 }

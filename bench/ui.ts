@@ -10,7 +10,7 @@ import { PoolEditor } from "../components/pool-editor";
 import { serialisePoolDocument } from "../lib/cognito/spec";
 import { migrate } from "../prisma/migrate.mjs";
 import { freePort } from "../test/support/free-port";
-import { maximalPool } from "./maximal-pool";
+import { quotaSizedPool } from "../test/support/pool-documents";
 import { medianMs, printRow } from "./measure";
 
 /**
@@ -27,7 +27,7 @@ export async function benchUi(): Promise<void> {
 
 /** The 200-client pool: the maximal pool's first 200 clients, with all 25 resource servers (2,500 scopes to offer). */
 export function pool200() {
-  const doc = maximalPool();
+  const doc = quotaSizedPool();
   doc.spec.clients = doc.spec.clients?.slice(0, 200);
   doc.metadata.name = "pool-200-clients";
   return doc;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import packageJson from "../package.json" with { type: "json" };
 import { runCli } from "./main";
-import { memoryIo } from "./test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 describe("cognito-studio", () => {
   test("--version prints the package version", async () => {

@@ -8,7 +8,7 @@ import type { PoolDocument } from "../lib/cognito/spec/document-schema";
 import { regionOf } from "./cognito-target";
 import { UsageError } from "./io";
 import { runCli } from "./main";
-import { memoryIo } from "./test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 const regionFree = `apiVersion: cognito-studio.dev/v1
 kind: UserPool

@@ -3,12 +3,10 @@ import { z } from "zod";
 import { ROLES } from "@/lib/server/roles";
 
 export const setMemberRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
-export type SetMemberRoleInput = z.infer<typeof setMemberRoleSchema>;
 
 export const inviteMemberSchema = z.object({
   email: z.email({ error: "enter the email address of the person to invite" }).max(254),
   role: z.enum(ROLES, { error: "choose viewer, editor, approver or admin" }),
 });
-export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 
 export const removeMemberSchema = z.object({ userId: z.string().min(1) });

@@ -27,14 +27,12 @@ export const saveDraftSchema = z.object({
     .record(z.string(), z.unknown())
     .refine((doc) => !nestsDeeperThan(doc, INPUT_LIMITS.nesting), { error: `the document nests more than ${INPUT_LIMITS.nesting} levels deep; a pool document needs about 10. Reload the page to start again from the saved draft.` }),
 });
-export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
 
 export const saveRevisionSchema = z.object({
   poolId: z.string().min(1),
   version: z.int().min(1),
   message: z.string().trim().max(500, { error: "keep the message under 500 characters" }),
 });
-export type SaveRevisionInput = z.infer<typeof saveRevisionSchema>;
 
 export const restoreRevisionSchema = z.object({
   poolId: z.string().min(1),
@@ -43,4 +41,3 @@ export const restoreRevisionSchema = z.object({
   /** The draft version the person saw: a draft changed since is not overwritten. */
   version: z.int().min(1),
 });
-export type RestoreRevisionInput = z.infer<typeof restoreRevisionSchema>;

@@ -154,7 +154,6 @@ export const environmentValuesFormSchema = z
     }
     return { targetId, values: checked.data };
   });
-export type EnvironmentValuesFormInput = z.input<typeof environmentValuesFormSchema>;
 export type EnvironmentValuesInput = z.output<typeof environmentValuesFormSchema>;
 
 /**

@@ -12,7 +12,7 @@ import { createDb, type Db } from "../../lib/server/db";
 import { migrate } from "../../prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "../../test/support/moto";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 let moto: MotoServer;
 let dir: string;

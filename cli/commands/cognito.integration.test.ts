@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { createCognitoClient } from "../../lib/cognito/aws/sdk-port";
 import { startMoto, type MotoServer } from "../../test/support/moto";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 let moto: MotoServer;
 beforeAll(async () => {

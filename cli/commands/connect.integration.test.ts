@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { startMoto, type MotoServer } from "../../test/support/moto";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 let moto: MotoServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 const pool = `apiVersion: cognito-studio.dev/v1
 kind: UserPool

@@ -1,18 +1,18 @@
 import { describe, expect, test } from "vitest";
 import { renderCloudFormation } from "../../lib/cognito/formats/cloudformation/render-cloudformation";
-import { SEED_000_DOCUMENT } from "../../lib/cognito/formats/sample-documents";
+import { BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import { renderTerraform } from "../../lib/cognito/formats/terraform/render-terraform";
 import { parsePoolDocumentText, serialisePoolDocument } from "../../lib/cognito/spec/document";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
-const SEED = serialisePoolDocument(SEED_000_DOCUMENT, "yaml");
+const SEED = serialisePoolDocument(BLOG_POOL_DOCUMENT, "yaml");
 
 describe("cognito-studio export", () => {
   test("--to terraform prints main.tf on standard output", async () => {
     const io = memoryIo({ files: { "pool.yaml": SEED } });
     expect(await runCli(["export", "pool.yaml", "--to", "terraform"], io)).toBe(0);
-    expect(io.out()).toBe(renderTerraform(SEED_000_DOCUMENT).files[0].content);
+    expect(io.out()).toBe(renderTerraform(BLOG_POOL_DOCUMENT).files[0].content);
     expect(io.out()).toContain('resource "aws_cognito_user_pool" "this" {');
   });
 
@@ -36,7 +36,7 @@ describe("cognito-studio export", () => {
   });
 
   test("warnings go to standard error, the export to standard output", async () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.deletionProtection = "ACTIVE";
     const io = memoryIo({ files: { "pool.yaml": serialisePoolDocument(doc, "yaml") } });
     expect(await runCli(["export", "pool.yaml", "--to", "terraform-module", "--out", "module.tf"], io)).toBe(0);
@@ -62,15 +62,15 @@ describe("cognito-studio export", () => {
 
 describe("cognito-studio import", () => {
   test("a .tf file is read as Terraform and printed as the native document", async () => {
-    const io = memoryIo({ files: { "main.tf": renderTerraform(SEED_000_DOCUMENT).files[0].content } });
+    const io = memoryIo({ files: { "main.tf": renderTerraform(BLOG_POOL_DOCUMENT).files[0].content } });
     expect(await runCli(["import", "main.tf"], io)).toBe(0);
-    expect(parsePoolDocumentText(io.out()).document).toEqual(SEED_000_DOCUMENT);
+    expect(parsePoolDocumentText(io.out()).document).toEqual(BLOG_POOL_DOCUMENT);
   });
 
   test("a CloudFormation template is detected from its content", async () => {
-    const io = memoryIo({ files: { "stack.yaml": renderCloudFormation(SEED_000_DOCUMENT).files[0].content } });
+    const io = memoryIo({ files: { "stack.yaml": renderCloudFormation(BLOG_POOL_DOCUMENT).files[0].content } });
     expect(await runCli(["import", "stack.yaml", "--format", "json"], io)).toBe(0);
-    expect(JSON.parse(io.out())).toEqual(SEED_000_DOCUMENT);
+    expect(JSON.parse(io.out())).toEqual(BLOG_POOL_DOCUMENT);
   });
 
   test("an OpenMCF manifest is read by apiVersion", async () => {
@@ -136,7 +136,7 @@ describe("cognito-studio import: Terraform as people write it", () => {
   });
 
   test("usage errors: -var without =, a folder without Terraform files, -var on a template", async () => {
-    const io = memoryIo({ files: { ...folder, "docs/notes.md": "x", "stack.yaml": renderCloudFormation(SEED_000_DOCUMENT).files[0].content } });
+    const io = memoryIo({ files: { ...folder, "docs/notes.md": "x", "stack.yaml": renderCloudFormation(BLOG_POOL_DOCUMENT).files[0].content } });
     expect(await runCli(["import", "infra", "-var", "app"], io)).toBe(2);
     expect(io.err()).toContain('-var takes NAME=VALUE; got "app"');
     expect(await runCli(["import", "docs"], io)).toBe(2);

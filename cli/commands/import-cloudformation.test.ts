@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parsePoolDocumentText } from "../../lib/cognito/spec/document";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 import { cloudFormationRequestFields } from "./import-cloudformation-options";
 
 const TEMPLATE = `Parameters:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 const CURRENT = `apiVersion: cognito-studio.dev/v1
 kind: UserPool

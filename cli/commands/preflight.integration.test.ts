@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { runBoto3 } from "../../test/support/boto3";
 import { startMoto, type MotoServer } from "../../test/support/moto";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 const REGION = "eu-west-1";
 let moto: MotoServer;

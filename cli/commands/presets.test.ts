@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { listPresets } from "../../lib/cognito/presets";
-import { hasPyYaml, loadWithPyYaml } from "../../lib/cognito/spec/yaml-readers.test-support";
+import { hasPyYaml, loadWithPyYaml } from "@/test/support/pyyaml";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 async function run(args: string[], stdin?: string) {
   const io = memoryIo({ stdin });

@@ -42,7 +42,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
   const port = await connect(io, region, values.endpoint, values["role-arn"]);
   try {
-    const { document, live } = await readLivePool(port, userPoolId);
+    const { document, live } = await readLivePool(port, userPoolId, { branding: true });
     io.stdout(serialisePoolDocument(document, format));
     io.stderr(
       [

@@ -1,15 +1,15 @@
 /**
  * `rotate-secret` through runCli. The pool and client are real (moto, found by name with
  * ListUserPoolClients); moto does not implement the client secret operations, so those three commands go to
- * an SDK stub (lib/cognito/rotation/sdk-stub.testing.ts) that forwards everything else to moto.
+ * an SDK stub (test/support/secret-stub.ts) that forwards everything else to moto.
  */
 import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, CreateUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import { createSecretStub, type SecretStub } from "../../lib/cognito/rotation/sdk-stub.testing";
+import { createSecretStub, type SecretStub } from "@/test/support/secret-stub";
 import { createSdkClientSecretPort } from "../../lib/cognito/rotation/sdk-client-secret-port";
 import { startMoto, type MotoServer } from "../../test/support/moto";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 import { setClientSecretPortFactory } from "./rotate-secret";
 
 const REGION = "eu-west-1";

@@ -4,7 +4,7 @@ import { getPreset, presetExampleDocument, type Preset } from "../../lib/cognito
 import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { serialisePoolDocument } from "../../lib/cognito/spec/document";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 const clean = (): PoolDocument => presetExampleDocument(getPreset("spa") as Preset);
 const yamlOf = (doc: PoolDocument) => serialisePoolDocument(doc, "yaml");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../main";
-import { memoryIo } from "../test-io";
+import { memoryIo } from "@/test/support/cli-io";
 
 // `--values FILE` on plan and export: a target's per-environment values, checked with the studio's schema.
 const DESIGN = `apiVersion: cognito-studio.dev/v1

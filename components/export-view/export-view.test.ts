@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { SEED_000_DOCUMENT } from "@/lib/cognito/formats/sample-documents";
+import { BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import { ExportTabs } from "./export-view";
 import { highlightCode, languageForFile, prepareExport, prepareExports, prepareModuleZip } from "./highlight";
 
@@ -13,7 +13,7 @@ function visibleText(html: string): string {
 
 describe("export highlighting", () => {
   it("highlights Terraform as HCL with the resource names in the HTML", async () => {
-    const prepared = await prepareExport(SEED_000_DOCUMENT, "terraform");
+    const prepared = await prepareExport(BLOG_POOL_DOCUMENT, "terraform");
     expect(prepared.files.map((f) => `${f.path} ${f.language}`)).toEqual(["main.tf hcl"]);
     const html = prepared.files[0].html;
     expect(html).toMatch(/^<pre class="shiki github-light"/u);
@@ -29,7 +29,7 @@ describe("export highlighting", () => {
   });
 
   it("highlights CloudFormation as YAML with its logical ids", async () => {
-    const prepared = await prepareExport(SEED_000_DOCUMENT, "cloudformation");
+    const prepared = await prepareExport(BLOG_POOL_DOCUMENT, "cloudformation");
     expect(prepared.files[0].language).toBe("yaml");
     const text = visibleText(prepared.files[0].html);
     expect(text).toContain("AWS::Cognito::UserPool");
@@ -37,7 +37,7 @@ describe("export highlighting", () => {
   });
 
   it("renders every registry format, in order", async () => {
-    const all = await prepareExports(SEED_000_DOCUMENT);
+    const all = await prepareExports(BLOG_POOL_DOCUMENT);
     expect(all.map((e) => e.format)).toEqual(["terraform", "terraform-module", "openmcf", "cloudformation", "spec"]);
     expect(all.every((e) => e.files.length > 0 && e.files.every((f) => f.html.startsWith("<pre")))).toBe(true);
   });
@@ -57,7 +57,7 @@ describe("export highlighting", () => {
 
 describe("ExportTabs", () => {
   it("shows warnings above the code, copy and download buttons, and the module zip", async () => {
-    const doc = { ...SEED_000_DOCUMENT, metadata: { name: "blog-pool", labels: { team: "web" } } };
+    const doc = { ...BLOG_POOL_DOCUMENT, metadata: { name: "blog-pool", labels: { team: "web" } } };
     const exports = await prepareExports(doc, ["terraform"]);
     expect(exports[0].diagnostics.length).toBeGreaterThan(0);
     const html = renderToStaticMarkup(createElement(ExportTabs, { exports, moduleZip: prepareModuleZip(doc) }));
@@ -72,7 +72,7 @@ describe("ExportTabs", () => {
   });
 
   it("hands the zip over as base64 that unzips to the module folder", () => {
-    const zip = prepareModuleZip(SEED_000_DOCUMENT);
+    const zip = prepareModuleZip(BLOG_POOL_DOCUMENT);
     const files = unzipSync(new Uint8Array(Buffer.from(zip.base64, "base64")));
     expect(Object.keys(files).sort()).toEqual(zip.files.slice().sort());
     expect(strFromU8(files["blog-pool-terraform/outputs.tf"])).toContain('output "user_pool_arn" {');

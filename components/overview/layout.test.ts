@@ -4,25 +4,20 @@ import { describe, expect, it } from "vitest";
 import type { AppClientSpec, PoolDocument } from "@/lib/cognito/spec";
 import { type OverviewNode, callbackHost, layoutOverview } from "./layout";
 import { PoolOverview } from "./pool-overview";
+import { poolDocument } from "@/test/support/pool-documents";
 
-const doc: PoolDocument = {
-  apiVersion: "cognito-studio.dev/v1",
-  kind: "UserPool",
-  metadata: { name: "shop" },
-  spec: {
-    region: "eu-west-1",
-    domain: { domain: "shop-auth" },
-    resourceServers: [
-      { identifier: "https://orders.example.com", name: "orders", scopes: [{ name: "read", description: "r" }, { name: "write", description: "w" }] },
-      { identifier: "billing", name: "billing", scopes: [{ name: "invoices", description: "i" }] },
-    ],
-    clients: [
-      { name: "web", allowedOAuthFlows: ["code"], allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["openid", "email", "https://orders.example.com/read"], callbackUrls: ["https://app.example.com/cb", "http://localhost:3000/cb"], logoutUrls: ["https://app.example.com/bye"] },
-      { name: "worker", generateSecret: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["https://orders.example.com/read", "https://orders.example.com/write", "billing/invoices"] },
-      { name: "mobile", allowedOAuthFlows: ["code"], allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["openid", "billing/nope"], callbackUrls: ["myapp://callback"] },
-    ],
-  },
-};
+const doc = poolDocument({
+  domain: { domain: "shop-auth" },
+  resourceServers: [
+    { identifier: "https://orders.example.com", name: "orders", scopes: [{ name: "read", description: "r" }, { name: "write", description: "w" }] },
+    { identifier: "billing", name: "billing", scopes: [{ name: "invoices", description: "i" }] },
+  ],
+  clients: [
+    { name: "web", allowedOAuthFlows: ["code"], allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["openid", "email", "https://orders.example.com/read"], callbackUrls: ["https://app.example.com/cb", "http://localhost:3000/cb"], logoutUrls: ["https://app.example.com/bye"] },
+    { name: "worker", generateSecret: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["https://orders.example.com/read", "https://orders.example.com/write", "billing/invoices"] },
+    { name: "mobile", allowedOAuthFlows: ["code"], allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["openid", "billing/nope"], callbackUrls: ["myapp://callback"] },
+  ],
+});
 
 function byId(nodes: OverviewNode[], id: string): OverviewNode {
   const node = nodes.find((n) => n.id === id);

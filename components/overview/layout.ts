@@ -67,7 +67,10 @@ export interface OverviewLayout {
   height: number;
 }
 
-/** The scopes every Cognito pool offers without a resource server (cognito-semantics / OAuth 2.0 scopes). */
+/**
+ * The scopes every Cognito pool offers without a resource server (AllowedOAuthScopes,
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html).
+ */
 export const STANDARD_SCOPES = ["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"] as const;
 
 const PAD = 24;

@@ -29,6 +29,8 @@ export const RESOURCE_GROUPS: { type: ResourceType; title: string }[] = [
   { type: "domain", title: "Domain" },
   { type: "riskConfiguration", title: "Threat protection" },
   { type: "logDelivery", title: "Log streaming" },
+  { type: "managedLoginBranding", title: "Managed login styles" },
+  { type: "uiCustomization", title: "Hosted UI (classic) customizations" },
 ];
 
 export const RESOURCE_NOUN: Record<ResourceType, string> = {
@@ -41,6 +43,8 @@ export const RESOURCE_NOUN: Record<ResourceType, string> = {
   domain: "Domain",
   riskConfiguration: "Threat protection settings",
   logDelivery: "Log streaming",
+  managedLoginBranding: "Managed login style",
+  uiCustomization: "Hosted UI (classic) customization",
 };
 
 /** How loud the worst-impact banner is. */

@@ -116,9 +116,8 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { id: "domain", title: "Domain", prefixes: ["spec.domain"] },
   { id: "threat-protection", title: "Threat protection", prefixes: ["spec.riskConfiguration"] },
   { id: "log-streaming", title: "Log streaming", prefixes: ["spec.logDeliveryConfiguration"] },
+  { id: "branding", title: "Branding", prefixes: ["spec.managedLoginBranding", "spec.uiCustomizations"] },
 ];
-
-export type EditorSectionId = (typeof EDITOR_SECTIONS)[number]["id"];
 
 /** The section a field belongs to ("general" for document-level paths). */
 export function sectionOf(fieldName: string): string {

@@ -10,7 +10,7 @@ import type { ResourceType } from "@/lib/cognito/plan/types";
 import { toFieldName } from "@/lib/cognito/spec";
 import { describeEnumValue } from "./enum-labels";
 import { EDITOR_SECTIONS, sectionOf } from "./field-errors";
-import { FIELD_HELP, fieldPattern } from "./field-help";
+import { FIELD_HELP } from "./field-help";
 
 export interface FieldLabel {
   /** "Password policy > Minimum length". */
@@ -23,6 +23,8 @@ export interface FieldLabel {
 const ITEM_NOUN: Readonly<Record<string, string>> = {
   "spec.clients": "Client",
   "spec.groups": "Group",
+  "spec.managedLoginBranding": "Style",
+  "spec.uiCustomizations": "Customization",
   "spec.identityProviders": "Provider",
   "spec.resourceServers": "Resource server",
   "spec.schemaAttributes": "Attribute",
@@ -41,6 +43,8 @@ const RESOURCE_PREFIX: Readonly<Record<ResourceType, string>> = {
   domain: "spec.domain",
   riskConfiguration: "spec.riskConfiguration",
   logDelivery: "spec.logDeliveryConfiguration",
+  managedLoginBranding: "spec.managedLoginBranding.*",
+  uiCustomization: "spec.uiCustomizations.*",
 };
 
 /** `minimumLength` → "Minimum length": the fallback for a field the editor has no label for. */
@@ -173,6 +177,8 @@ const ADDRESS_NOUN: Readonly<Record<ResourceType, string>> = {
   // The pool's own (no key) read "Threat protection settings", a client's own name the client after it.
   riskConfiguration: "Threat protection settings",
   logDelivery: "Log streaming",
+  managedLoginBranding: "Managed login style",
+  uiCustomization: "Hosted UI (classic) customization",
 };
 
 /**
@@ -192,7 +198,3 @@ export function labelForPlanField(field: string): FieldLabel {
   return { label: join([resource, attribute].filter((p) => p !== "")), apiPath: field };
 }
 
-/** Field patterns the table knows (for tests and the filter of fields). */
-export function labelledPatterns(): string[] {
-  return Object.keys(FIELD_HELP).map(fieldPattern);
-}

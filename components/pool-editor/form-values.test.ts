@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { poolDocumentArbitrary } from "@/lib/cognito/testing/arbitraries";
+import { poolDocumentArbitrary } from "@/test/support/pool-arbitraries";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { fromFormValues, toFormValues, toFormValuesAt } from "./form-values";
 

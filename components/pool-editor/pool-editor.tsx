@@ -24,6 +24,7 @@ import { AccountRecoverySection } from "./sections/account-recovery";
 import { AdvancedSection } from "./sections/advanced";
 import { AppClientsSection } from "./sections/app-clients";
 import { AttributesSection } from "./sections/attributes";
+import { BrandingSection } from "./sections/branding";
 import { DomainSection } from "./sections/domain";
 import { GeneralSection } from "./sections/general";
 import { GroupsSection } from "./sections/groups";
@@ -79,6 +80,7 @@ const SECTION_COMPONENTS: Record<string, () => ReactNode> = {
   domain: DomainSection,
   "threat-protection": ThreatProtectionSection,
   "log-streaming": LogStreamingSection,
+  branding: BrandingSection,
 };
 
 interface Analysis extends PoolEditorState {

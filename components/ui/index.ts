@@ -10,6 +10,5 @@ export { Field, FieldNotes, fieldIds, type FieldProps } from "./field";
 export { Card } from "./card";
 export { Badge, type BadgeTone } from "./badge";
 export { Tabs, TabsList, TabsTrigger, TabsContent } from "./tabs";
-export { DialogRoot, DialogTrigger, DialogClose, DialogContent } from "./dialog";
 export { DataTable } from "./data-table";
 export { FormMessage } from "./form-message";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { EXPORTERS, EXPORT_FORMATS, IMPORTERS, IMPORT_FORMATS, detectImportFormat } from "./formats";
 import { planChanges } from "./plan";
 import { validatePoolDocument } from "./spec";
-import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "./testing/arbitraries";
+import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "@/test/support/pool-arbitraries";
 
 type Json = unknown;
 

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { z } from "zod";
-import { migrate } from "@/prisma/migrate.mjs";
-import type { Role } from "./roles";
+import { byRole, useStudioDatabase } from "@/test/support/studio-db";
 
 // A real SQLite file per run; only the session lookup is replaced (setSessionLookup).
-const dir = mkdtempSync(path.join(tmpdir(), "studio-actions-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const { as } = useStudioDatabase("studio-actions-", byRole("viewer", "editor", "approver"));
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
@@ -18,28 +13,6 @@ const { UserError } = await import("./errors");
 const { readStoredDocument } = await import("./pools");
 const actions = await import("@/app/pools/actions");
 const importActions = await import("@/app/pools/import-actions");
-
-const users: Record<Role, string> = { viewer: "", editor: "", approver: "", admin: "" };
-
-function as(role: Role | "anonymous") {
-  setSessionLookup(async () => (role === "anonymous" ? null : { userId: users[role] }));
-}
-
-beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  // The first account is the admin; the others join as viewers and are raised here.
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const role of ["viewer", "editor", "approver"] as const) {
-    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
-  }
-});
-
-afterAll(async () => {
-  setSessionLookup(undefined);
-  await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 beforeEach(() => as("anonymous"));
 

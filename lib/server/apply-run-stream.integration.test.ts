@@ -4,26 +4,23 @@
  * apply is held between two AWS calls by a gate around the real moto port (the call is delayed, not
  * faked), so the test can see a step arrive before the run ends.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/aws";
 import { createSdkPort } from "@/lib/cognito/aws";
-import { createMotoClient } from "@/lib/cognito/aws/moto-compat.testing";
+import { createMotoClient } from "@/test/support/moto-cognito";
 import { migrate } from "@/prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "@/test/support/moto";
 import type { ApplyRunSnapshot } from "./apply-run-stream";
 import type { Role } from "./roles";
+import { addMembers, byRole, useTemporarySqlite } from "@/test/support/studio-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "studio-apply-stream-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const database = useTemporarySqlite("studio-apply-stream-");
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
 const { createAccount } = await import("./users");
 const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
-const { stubPreflightPort } = await import("@/lib/cognito/testing/preflight-stub");
+const { stubPreflightPort } = await import("@/test/support/stub-ports");
 const { streamApplyRun } = await import("./apply-run-stream");
 const route = await import("@/app/api/change-requests/[crId]/apply-runs/stream/route");
 const poolActions = await import("@/app/pools/actions");
@@ -61,11 +58,7 @@ beforeAll(async () => {
   setTargetPortFactory((t) => gated(createSdkPort(createMotoClient({ region: t.region, endpoint: t.endpoint ?? "", credentials }), { rateLimit: "off" })));
   // Preflight is not what this suite is about: its credentials check passes, its reads are "not checked".
   setTargetPreflightFactory(() => stubPreflightPort());
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const role of ["viewer", "editor", "approver"] as const) {
-    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
-  }
+  Object.assign(users, await addMembers(byRole("viewer", "editor", "approver")));
   // Someone admin of another workspace: the request is not theirs to watch.
   users.outsider = (await createAccount({ email: "outsider@example.com", name: "Outsider", password: "password-outsider" })).id;
   const other = await getDb().db.workspace.create({ data: { name: "Other" } });
@@ -79,7 +72,7 @@ afterAll(async () => {
   setTargetPreflightFactory(undefined);
   await getDb().db.$disconnect();
   await moto?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 });
 
 /** A hardened pool (it manages MFA, so the apply makes a second call after creating the pool), submitted to a dev target on moto. */

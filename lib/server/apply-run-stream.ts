@@ -1,9 +1,7 @@
 import "server-only";
-import type { ApplyStep } from "@/lib/cognito/apply";
-import { isRunInterrupted } from "./apply-lock";
 import type { ApplyRunSnapshot } from "./apply-run-snapshot";
+import { readRunSnapshot } from "./change-request-views";
 import { type Db, getDb } from "./db";
-import type { ProgressEntry } from "./recording-port";
 import { hasRole } from "./roles";
 import { getCurrentAccount } from "./session";
 
@@ -25,16 +23,6 @@ export interface StreamOptions {
 
 export type { ApplyRunSnapshot };
 
-/** Rows written by lib/server/change-requests.ts; a corrupt one reads as empty. */
-function parseList<T>(text: string): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** Which runs the stream may follow: one run, runs started after a given one, or any run of the request. */
 type RunFilter = { id: string } | { startedAt: { gt: Date }; id: { not: string } } | Record<string, never>;
 
@@ -49,15 +37,7 @@ async function runFilter(options: StreamOptions, db: Db): Promise<RunFilter> {
 async function readSnapshot(options: StreamOptions, filter: RunFilter, db: Db): Promise<ApplyRunSnapshot | null> {
   const run = await db.applyRun.findFirst({ where: { changeRequestId: options.changeRequestId, ...filter }, orderBy: { startedAt: "desc" } });
   if (!run) return null;
-  const interrupted = await isRunInterrupted(run, db);
-  return {
-    id: run.id,
-    status: interrupted ? "interrupted" : (run.status as ApplyRunSnapshot["status"]),
-    steps: parseList<ApplyStep>(run.steps),
-    progress: parseList<ProgressEntry>(run.progress),
-    error: run.error,
-    userPoolId: run.userPoolId,
-  };
+  return readRunSnapshot(run, db);
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { z } from "zod";
 import { migrate } from "@/prisma/migrate.mjs";
+import { useTemporarySqlite } from "@/test/support/studio-db";
 
 // A real SQLite file; only the session lookup is replaced.
-const dir = mkdtempSync(path.join(tmpdir(), "studio-audit-tx-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const database = useTemporarySqlite("studio-audit-tx-");
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
@@ -32,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   setSessionLookup(undefined);
   await db().$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 });
 
 /** A mutation that writes a workspace through the default client (as lib/server functions do), then may fail. */

@@ -53,28 +53,6 @@ export async function recordAuditEvent(event: NewAuditEvent, options: { coalesce
   });
 }
 
-/**
- * For the apply lock: an apply that takes over another's expired lock is audited (call it in the
- * takeover's transaction, with the lock's previous holder).
- */
-export async function auditLockTakeover(
-  input: { actor: string; workspaceId: string | null; poolId?: string | null; lock: string; previousHolder: string; previousExpiry?: Date },
-  db: Db = getDb().db,
-): Promise<void> {
-  await recordAuditEvent(
-    {
-      actor: input.actor,
-      action: "apply-lock.takeover",
-      target: input.lock,
-      workspaceId: input.workspaceId,
-      poolId: input.poolId ?? null,
-      before: `held by ${input.previousHolder}${input.previousExpiry ? ` until ${input.previousExpiry.toISOString()}` : ""}`,
-      after: `taken over by ${input.actor}`,
-    },
-    {},
-    db,
-  );
-}
 export interface AuditEventView {
   id: string;
   at: Date;

@@ -4,6 +4,7 @@ import { type Plan, describeDestruction } from "@/lib/cognito/plan";
 import { isRunInterrupted } from "./apply-lock";
 import { approvalState, describeApprovals, type IneligibleApprover } from "./approval-rules";
 import { type ChangeRequestStatus, needsNameConfirmation } from "./change-requests";
+import type { ApplyRunSnapshot } from "./apply-run-snapshot";
 import { type Db, getDb } from "./db";
 import type { ProgressEntry } from "./recording-port";
 
@@ -93,8 +94,24 @@ export interface ChangeRequestView {
   promotedFrom: { id: string; title: string; targetName: string } | null;
 }
 
+/** A run row as the pages show it: steps and progress parsed, and `interrupted` once its server lost the lock. */
+export async function readRunSnapshot(
+  run: { id: string; targetId: string; status: string; steps: string; progress: string; error: string | null; userPoolId: string | null },
+  db: Db,
+): Promise<ApplyRunSnapshot> {
+  const interrupted = await isRunInterrupted(run, db);
+  return {
+    id: run.id,
+    status: interrupted ? "interrupted" : (run.status as ApplyRunSnapshot["status"]),
+    steps: parseList<ApplyStep>(run.steps),
+    progress: parseList<ProgressEntry>(run.progress),
+    error: run.error,
+    userPoolId: run.userPoolId,
+  };
+}
+
 /** Rows written by lib/server/change-requests.ts; a corrupt one reads as empty. */
-function parseList<T>(text: string): T[] {
+export function parseList<T>(text: string): T[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? (value as T[]) : [];
@@ -121,16 +138,10 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
   const document = JSON.parse(cr.document) as { metadata?: { name?: string } };
   const runs: ApplyRunView[] = [];
   for (const r of cr.applyRuns) {
-    const interrupted = await isRunInterrupted(r, db);
     runs.push({
-      id: r.id,
+      ...(await readRunSnapshot(r, db)),
       appliedBy: r.appliedBy,
       planVersion: r.planVersion,
-      status: interrupted ? "interrupted" : (r.status as ApplyRunView["status"]),
-      steps: parseList<ApplyStep>(r.steps),
-      progress: parseList<ProgressEntry>(r.progress),
-      error: r.error,
-      userPoolId: r.userPoolId,
       startedAt: r.startedAt,
       finishedAt: r.finishedAt,
     });

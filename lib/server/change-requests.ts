@@ -15,19 +15,13 @@ import { readStoredDocument } from "./pools";
 import { type ProgressEntry, recordingPort } from "./recording-port";
 import { connectTarget, connectTargetPreflight, describeAwsError, targetSecretResolver } from "./target-port";
 import type { Account } from "./users";
+import type { TargetView } from "./targets";
 
 export const CHANGE_REQUEST_STATUSES = ["open", "approved", "changes_requested", "applied", "failed", "closed"] as const;
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 const FINAL: readonly string[] = ["applied", "closed"];
 
-type TargetRow = {
-  id: string;
-  name: string;
-  region: string;
-  endpoint: string | null;
-  roleArn: string | null;
-  userPoolId: string | null;
-  requiredApprovals: number;
+type TargetRow = Pick<TargetView, "id" | "name" | "region" | "endpoint" | "roleArn" | "userPoolId" | "requiredApprovals"> & {
   /** EnvironmentValues as JSON text. */
   environmentValues: string;
 };

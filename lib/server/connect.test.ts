@@ -1,27 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { PoolDocument } from "@/lib/cognito/spec";
 import { connectionOn } from "./connect";
+import { poolDocument } from "@/test/support/pool-documents";
 
-const design: PoolDocument = {
-  apiVersion: "cognito-studio.dev/v1",
-  kind: "UserPool",
-  metadata: { name: "shop" },
-  spec: {
-    region: "eu-west-1",
-    domain: { domain: "shop-design" },
-    clients: [
-      {
-        name: "web",
-        allowedOAuthFlowsUserPoolClient: true,
-        allowedOAuthFlows: ["code"],
-        allowedOAuthScopes: ["openid"],
-        callbackUrls: ["https://design.example.com/callback"],
-        logoutUrls: ["https://design.example.com/"],
-        supportedIdentityProviders: ["COGNITO"],
-      },
-    ],
-  },
-};
+const design = poolDocument({
+  domain: { domain: "shop-design" },
+  clients: [
+    {
+      name: "web",
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ["code"],
+      allowedOAuthScopes: ["openid"],
+      callbackUrls: ["https://design.example.com/callback"],
+      logoutUrls: ["https://design.example.com/"],
+      supportedIdentityProviders: ["COGNITO"],
+    },
+  ],
+});
 
 describe("connectionOn", () => {
   it("without a target, the design's callback URLs and domain", () => {

@@ -16,7 +16,7 @@ import {
   ListUserPoolClientsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createMotoClient } from "@/lib/cognito/aws/moto-compat.testing";
+import { createMotoClient } from "@/test/support/moto-cognito";
 import { createSdkPort } from "@/lib/cognito/aws";
 import { createSdkPreflightPort } from "@/lib/cognito/preflight";
 import type { PoolDocument } from "@/lib/cognito/spec";

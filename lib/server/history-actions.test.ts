@@ -1,41 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { migrate } from "@/prisma/migrate.mjs";
-import type { Role } from "./roles";
+import { byRole, useStudioDatabase } from "@/test/support/studio-db";
 
 // A real SQLite file per run; only the session lookup is replaced (setSessionLookup).
-const dir = mkdtempSync(path.join(tmpdir(), "studio-history-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const { as } = useStudioDatabase("studio-history-", byRole("viewer", "editor", "approver"));
 
 const { getDb } = await import("./db");
-const { setSessionLookup } = await import("./session");
-const { createAccount } = await import("./users");
 const { defineAction } = await import("./action");
 const { UserError } = await import("./errors");
 const { restoreRevision } = await import("./history");
 const actions = await import("@/app/pools/actions");
 const { restoreRevisionAction } = await import("@/app/pools/history-actions");
-
-const users: Record<Role, string> = { viewer: "", editor: "", approver: "", admin: "" };
-const as = (role: Role) => setSessionLookup(async () => ({ userId: users[role] }));
-
-beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const role of ["viewer", "editor", "approver"] as const) {
-    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
-  }
-});
-
-afterAll(async () => {
-  setSessionLookup(undefined);
-  await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** A pool whose revision 1 has minimum length 8, and whose draft (version 3) has 12. */
 async function poolWithRevision(name: string) {

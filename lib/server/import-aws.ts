@@ -89,7 +89,7 @@ export async function importAwsPools(account: Account, input: ImportAwsPoolsInpu
   for (const userPoolId of [...new Set(input.userPoolIds)]) {
     let live;
     try {
-      live = await readLivePool(port, userPoolId);
+      live = await readLivePool(port, userPoolId, { branding: true });
     } catch (error) {
       outcomes.push({ userPoolId, notes: [], error: `Could not read ${userPoolId}: ${describeAwsError(error)}` });
       continue;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { serialisePoolDocument } from "@/lib/cognito/spec/document";
-import { SEED_000_DOCUMENT } from "@/lib/cognito/formats/sample-documents";
+import { BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import { importFiles } from "@/lib/cognito/formats";
 import { corpusEntries, corpusFiles } from "@/test/support/corpus";
 import { DEFAULT_PARSE_LIMITS, ParseWorkerPool, parseLimitsFromEnv } from "./parse-worker";
@@ -16,7 +16,7 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.close()));
 });
 
-const honest = serialisePoolDocument(SEED_000_DOCUMENT, "yaml");
+const honest = serialisePoolDocument(BLOG_POOL_DOCUMENT, "yaml");
 /** Shallow flow YAML that the `yaml` parser needs seconds and hundreds of MB for (about 0.9 MB). */
 const slow = 'a: [1, {b: "x"}]\n'.repeat(50_000);
 
@@ -24,7 +24,7 @@ describe("parse worker pool", () => {
   test("reads an honest file in a worker, like the importer in-process", async () => {
     const { format, result } = await poolWith({}).run({ kind: "import", text: honest, fileName: "pool.yaml" });
     expect(format).toBe("spec");
-    expect(result.document?.metadata.name).toBe(SEED_000_DOCUMENT.metadata.name);
+    expect(result.document?.metadata.name).toBe(BLOG_POOL_DOCUMENT.metadata.name);
   });
 
   test("a whole import request (a Terraform folder with a variable to supply) reads in a worker as in-process", async () => {

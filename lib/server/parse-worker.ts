@@ -27,7 +27,7 @@ export const PARSE_TIMEOUT_ENV = "STUDIO_PARSE_TIMEOUT_SECONDS";
 export const PARSE_MEMORY_ENV = "STUDIO_PARSE_MEMORY_MB";
 
 /**
- * The benchmark's maximal pool (1,000 clients, bench/maximal-pool.ts) reads within a 128 MB heap, in 4-8 s as
+ * The benchmarks' quota-sized pool (1,000 clients, `quotaSizedPool` in test/support/pool-documents.ts) reads within a 128 MB heap, in 4-8 s as
  * YAML or CloudFormation and 9-20 s as 1.3 MB of Terraform on a busy 2-core machine: twice that is the default.
  */
 export const DEFAULT_PARSE_LIMITS: Readonly<ParseWorkerLimits> = { timeoutMs: 40_000, memoryMb: 256, workers: 2, queue: 16 };

@@ -1,33 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/aws";
-import { strictFakePort } from "@/lib/cognito/testing/strict-fake-port";
+import { strictFakePort } from "@/test/support/stub-ports";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
+import { byRole, useStudioDatabase } from "@/test/support/studio-db";
 
 // Per-environment values and promotion on a real SQLite file; only the session lookup and the Cognito
 // port are replaced (the port records what it is asked to create: the apply engine's requests).
-const dir = mkdtempSync(path.join(tmpdir(), "studio-promote-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const { as } = useStudioDatabase("studio-promote-", byRole("viewer", "editor", "approver"));
 
 const { getDb } = await import("./db");
-const { setSessionLookup } = await import("./session");
-const { createAccount } = await import("./users");
 const { SIGNED_OUT_ERROR } = await import("./action");
 const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
-const { stubPreflightPort } = await import("@/lib/cognito/testing/preflight-stub");
+const { stubPreflightPort } = await import("@/test/support/stub-ports");
 const { promotionTarget } = await import("./change-requests");
 const poolActions = await import("@/app/pools/actions");
 const actions = await import("@/app/pools/review-actions");
 
-type Who = Role | "anonymous";
-const users: Record<Role, string> = { viewer: "", editor: "", approver: "", admin: "" };
-function as(who: Who) {
-  setSessionLookup(async () => (who === "anonymous" ? null : { userId: users[who] }));
-}
 const refusedFor = (role: Role, needed: Role) => ({ ok: false, fieldErrors: {}, formError: `This needs the ${needed} role; you are ${role}. Ask an admin of the workspace.` });
 
 /** A fake Cognito that creates pools, clients and domains and records their requests; anything else is unexpected. */
@@ -52,22 +41,8 @@ function fakePort(): CognitoPort {
 }
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const role of ["viewer", "editor", "approver"] as const) {
-    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
-  }
   setTargetPortFactory(() => fakePort());
   setTargetPreflightFactory(() => stubPreflightPort());
-});
-
-afterAll(async () => {
-  setSessionLookup(undefined);
-  setTargetPortFactory(undefined);
-  setTargetPreflightFactory(undefined);
-  await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 beforeEach(() => as("anonymous"));

@@ -1,24 +1,22 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/aws";
-import { strictFakePort } from "@/lib/cognito/testing/strict-fake-port";
+import { strictFakePort } from "@/test/support/stub-ports";
 import { planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import { migrate } from "@/prisma/migrate.mjs";
 import type { Role } from "./roles";
+import { newBlankPool, useStudioDatabase } from "@/test/support/studio-db";
 
 // Team review actions on a real SQLite file; only the session lookup and the Cognito port are replaced.
-const dir = mkdtempSync(path.join(tmpdir(), "studio-review-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+// editor2 is a second editor, for the rules about who wrote a request.
+const { as, users } = useStudioDatabase("studio-review-", { viewer: "viewer", editor: "editor", editor2: "editor", approver: "approver" });
 
 const { getDb } = await import("./db");
-const { setSessionLookup } = await import("./session");
 const { createAccount } = await import("./users");
 const { SIGNED_OUT_ERROR } = await import("./action");
 const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
-const { stubPreflightPort } = await import("@/lib/cognito/testing/preflight-stub");
+const { stubPreflightPort } = await import("@/test/support/stub-ports");
 const { needsNameConfirmation } = await import("./change-requests");
 const { acquireApplyLock } = await import("./apply-lock");
 const { listDeployments } = await import("./deployments");
@@ -28,12 +26,6 @@ const actions = await import("@/app/pools/review-actions");
 const memberActions = await import("@/app/members/actions");
 
 type Who = Role | "anonymous" | "editor2";
-const users: Record<Exclude<Who, "anonymous">, string> = { viewer: "", editor: "", editor2: "", approver: "", admin: "" };
-const ROLE_OF: Record<Exclude<Who, "anonymous">, Role> = { viewer: "viewer", editor: "editor", editor2: "editor", approver: "approver", admin: "admin" };
-
-function as(who: Who) {
-  setSessionLookup(async () => (who === "anonymous" ? null : { userId: users[who] }));
-}
 
 function refusedFor(role: Role, needed: Role) {
   return { ok: false, fieldErrors: {}, formError: `This needs the ${needed} role; you are ${role}. Ask an admin of the workspace.` };
@@ -58,22 +50,8 @@ function fakePort(): CognitoPort {
 }
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const who of ["viewer", "editor", "editor2", "approver"] as const) {
-    users[who] = (await createAccount({ email: `${who}@example.com`, name: who, password: `password-${who}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[who] }, data: { role: ROLE_OF[who] } });
-  }
   setTargetPortFactory(() => fakePort());
   setTargetPreflightFactory(() => stubPreflightPort());
-});
-
-afterAll(async () => {
-  setSessionLookup(undefined);
-  setTargetPortFactory(undefined);
-  setTargetPreflightFactory(undefined);
-  await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 beforeEach(() => {
@@ -82,13 +60,7 @@ beforeEach(() => {
 });
 
 let counter = 0;
-async function newPool(): Promise<{ id: string; name: string }> {
-  as("editor");
-  const name = `review-${++counter}`;
-  const result = await poolActions.createPoolAction({ name, region: "eu-west-1", environment: "dev", preset: "" });
-  if (!result.ok) throw new Error(`setup failed: ${JSON.stringify(result)}`);
-  return { id: result.data.id, name };
-}
+const newPool = () => newBlankPool(`review-${++counter}`, () => as("editor"));
 
 async function newTarget(poolId: string, name: string, requiredApprovals: number): Promise<string> {
   const target = await getDb().db.target.create({ data: { poolId, name, region: "eu-west-1", requiredApprovals } });

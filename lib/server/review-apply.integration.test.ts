@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { reviewApplySuite } from "./review-apply.suite";
+import { reviewApplySuite } from "@/test/support/review-apply/suite";
 
 reviewApplySuite("SQLite", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "studio-review-moto-"));

@@ -1,5 +1,5 @@
 import { startTestPostgres } from "@/test/support/postgres";
-import { reviewApplySuite } from "./review-apply.suite";
+import { reviewApplySuite } from "@/test/support/review-apply/suite";
 
 // The same review flow with the PostgreSQL client (the apply lock's primary key on a real server).
 reviewApplySuite("PostgreSQL", async () => {

@@ -1,27 +1,24 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/aws";
-import { strictFakePort } from "@/lib/cognito/testing/strict-fake-port";
+import { strictFakePort } from "@/test/support/stub-ports";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Db } from "./db";
 import type { Role } from "./roles";
 import type { Account } from "./users";
+import { newBlankPool, useTemporarySqlite } from "@/test/support/studio-db";
 
 // Reviews that cannot be gamed, on a real SQLite file: separation of duties, approvals and applies that
 // re-check what they rely on, the apply lock's heartbeat. Only the session lookup and the Cognito port
 // are replaced; the port is an SDK stub (it creates pools and can hang on demand), which is what lets a
 // test hold an AWS call open for as long as it likes.
-const dir = mkdtempSync(path.join(tmpdir(), "studio-review-safety-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const database = useTemporarySqlite("studio-review-safety-");
 
 const { getDb } = await import("./db");
 const { setSessionLookup } = await import("./session");
 const { createAccount } = await import("./users");
 const { setTargetPortFactory, setTargetPreflightFactory } = await import("./target-port");
-const { stubPreflightPort } = await import("@/lib/cognito/testing/preflight-stub");
+const { stubPreflightPort } = await import("@/test/support/stub-ports");
 const { approveChangeRequest, applyChangeRequest } = await import("./change-requests");
 const { getChangeRequestView } = await import("./change-request-views");
 const { setApplyLockTiming } = await import("./apply-lock");
@@ -69,7 +66,7 @@ afterAll(async () => {
   setTargetPreflightFactory(undefined);
   setApplyLockTiming(undefined);
   await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 });
 
 beforeEach(() => {
@@ -77,13 +74,7 @@ beforeEach(() => {
 });
 
 let counter = 0;
-async function newPool(): Promise<{ id: string; name: string }> {
-  as("editor");
-  const name = `safety-${++counter}`;
-  const result = await poolActions.createPoolAction({ name, region: "eu-west-1", environment: "dev", preset: "" });
-  if (!result.ok) throw new Error(`setup failed: ${JSON.stringify(result)}`);
-  return { id: result.data.id, name };
-}
+const newPool = () => newBlankPool(`safety-${++counter}`, () => as("editor"));
 
 async function newTarget(poolId: string, name: string, requiredApprovals: number): Promise<string> {
   return (await getDb().db.target.create({ data: { poolId, name, region: "eu-west-1", requiredApprovals } })).id;

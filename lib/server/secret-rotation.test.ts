@@ -1,44 +1,32 @@
 /**
  * Client secret rotation through the server actions, on a real SQLite file. The session lookup is
  * replaced, ListUserPoolClients comes from a fake Cognito port, and the three secret operations (which
- * moto does not implement) go to the SDK stub of lib/cognito/rotation/sdk-stub.testing.ts.
+ * moto does not implement) go to the SDK stub of test/support/secret-stub.ts.
  * The point: a secret is returned once, stored nowhere (not in any table, not in the database file), never
  * audited, and cannot be obtained a second time.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/aws";
 import { createSdkClientSecretPort } from "@/lib/cognito/rotation";
-import { createSecretStub } from "@/lib/cognito/rotation/sdk-stub.testing";
-import { migrate } from "@/prisma/migrate.mjs";
-import type { Role } from "./roles";
+import { createSecretStub } from "@/test/support/secret-stub";
+import { byRole, useStudioDatabase } from "@/test/support/studio-db";
 
-const dir = mkdtempSync(path.join(tmpdir(), "studio-secrets-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;
+const database = useStudioDatabase("studio-secrets-", byRole("viewer", "editor", "approver"));
+const { as } = database;
 
 const { getDb } = await import("./db");
-const { setSessionLookup } = await import("./session");
-const { createAccount } = await import("./users");
 const { setTargetPortFactory, setTargetSecretPortFactory } = await import("./target-port");
 const poolActions = await import("@/app/pools/actions");
 const reviewActions = await import("@/app/pools/review-actions");
 const actions = await import("@/app/pools/secret-actions");
 
-const users: Partial<Record<Role, string>> = {};
-const as = (role: Role) => setSessionLookup(async () => ({ userId: users[role] ?? "" }));
 const stub = createSecretStub();
 const USER_POOL_ID = "eu-west-1_Rotate1";
 let targetId = "";
 
 beforeAll(async () => {
-  await migrate(process.env.DATABASE_URL);
-  users.admin = (await createAccount({ email: "admin@example.com", name: "Admin", password: "password-admin" })).id;
-  for (const role of ["viewer", "editor", "approver"] as const) {
-    users[role] = (await createAccount({ email: `${role}@example.com`, name: role, password: `password-${role}` })).id;
-    await getDb().db.membership.updateMany({ where: { userId: users[role] }, data: { role } });
-  }
   stub.addClient(USER_POOL_ID, "backendid");
   const port = { region: "eu-west-1", listUserPoolClients: async () => ({ items: [{ ClientName: "backend", ClientId: "backendid" }] }) } as unknown as CognitoPort;
   setTargetPortFactory(() => port);
@@ -52,19 +40,12 @@ beforeAll(async () => {
   targetId = target.data.id;
 });
 
-afterAll(async () => {
-  setSessionLookup(undefined);
-  setTargetPortFactory(undefined);
-  setTargetSecretPortFactory(undefined);
-  await getDb().db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** Every text of every row of every table, plus the raw bytes of the database files. */
 async function everythingStored(): Promise<string> {
   const { db } = getDb();
   const rows = await Promise.all([db.auditEvent.findMany(), db.target.findMany(), db.pool.findMany(), db.draft.findMany(), db.revision.findMany(), db.changeRequest.findMany(), db.applyRun.findMany()]);
-  const files = readdirSync(dir).map((f) => readFileSync(path.join(dir, f)).toString("latin1"));
+  const files = readdirSync(database.dir).map((f) => readFileSync(path.join(database.dir, f)).toString("latin1"));
   return JSON.stringify(rows) + files.join("");
 }
 

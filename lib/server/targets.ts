@@ -87,6 +87,18 @@ export function describeTarget(t: Pick<TargetView, "name" | "region" | "endpoint
     .join(", ");
 }
 
+/** The columns a target's form sets; empty optional fields are stored as null. */
+function targetFields(input: CreateTargetInput | UpdateTargetInput) {
+  return {
+    name: input.name,
+    region: input.region,
+    endpoint: input.endpoint ?? null,
+    roleArn: input.roleArn ?? null,
+    userPoolId: input.userPoolId ?? null,
+    requiredApprovals: input.requiredApprovals,
+  };
+}
+
 export async function createTarget(workspaceId: string, input: CreateTargetInput, db: Db = getDb().db): Promise<TargetView> {
   const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId }, select: { id: true } });
   if (!pool) throw new UserError("pool-not-found", "This pool no longer exists.");
@@ -94,15 +106,7 @@ export async function createTarget(workspaceId: string, input: CreateTargetInput
     throw new UserError("target-name-taken", `This pool already has a target named "${input.name}".`, "name");
   }
   const created = await db.target.create({
-    data: {
-      poolId: pool.id,
-      name: input.name,
-      region: input.region,
-      endpoint: input.endpoint ?? null,
-      roleArn: input.roleArn ?? null,
-      userPoolId: input.userPoolId ?? null,
-      requiredApprovals: input.requiredApprovals,
-    },
+    data: { poolId: pool.id, ...targetFields(input) },
     select: SELECT,
   });
   return toView(created);
@@ -116,14 +120,7 @@ export async function updateTarget(workspaceId: string, input: UpdateTargetInput
   }
   const after = await db.target.update({
     where: { id: before.id },
-    data: {
-      name: input.name,
-      region: input.region,
-      endpoint: input.endpoint ?? null,
-      roleArn: input.roleArn ?? null,
-      userPoolId: input.userPoolId ?? null,
-      requiredApprovals: input.requiredApprovals,
-    },
+    data: targetFields(input),
     select: SELECT,
   });
   return { before, after: toView(after) };

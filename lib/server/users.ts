@@ -313,6 +313,3 @@ export async function findAccount(userId: string, db: Db = getDb().db, sessionVe
   };
 }
 
-export async function countUsers(db: Db = getDb().db): Promise<number> {
-  return db.user.count();
-}

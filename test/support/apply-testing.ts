@@ -33,6 +33,10 @@ export const WRITE_METHODS = [
   "deleteIdentityProvider",
   "setRiskConfiguration",
   "setLogDeliveryConfiguration",
+  "createManagedLoginBranding",
+  "updateManagedLoginBranding",
+  "deleteManagedLoginBranding",
+  "setUICustomization",
 ] as const satisfies readonly (keyof CognitoPort)[];
 
 /**

@@ -1,11 +1,8 @@
 /** Small builders for the plan's tests (test-only). */
-import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
-import type { PoolSpec } from "../../lib/cognito/spec/pool-schema";
 import type { Plan, ResourceChange } from "../../lib/cognito/plan/types";
 
-export function poolDoc(spec: Partial<PoolSpec> = {}, name = "shop"): PoolDocument {
-  return { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name }, spec: { region: "eu-west-1", ...spec } };
-}
+/** The plan's tests call the shared document builder by its short name. */
+export { poolDocument as poolDoc } from "./pool-documents";
 
 export function entry(plan: Plan, address: string): ResourceChange {
   const found = plan.entries.find((e) => e.address === address);

@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { motoCognito } from "../aws/moto-compat.testing";
+import { motoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "../aws/read-live-pool";
 import type { SdkPort } from "../aws/sdk-port";
 import { applyClientPreset, createPoolDocument, getPreset, type ClientPreset, type PoolPreset } from "../presets";

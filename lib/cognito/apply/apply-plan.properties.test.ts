@@ -1,4 +1,4 @@
-/** Properties of apply over arbitrary plans (lib/cognito/testing/arbitraries.ts): apply runs the plan's entries, nothing else. */
+/** Properties of apply over arbitrary plans (test/support/pool-arbitraries.ts): apply runs the plan's entries, nothing else. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CognitoPort } from "../aws/port";
@@ -6,7 +6,7 @@ import type { LivePoolRaw } from "../aws/read-live-pool";
 import { planChanges } from "../plan/plan-changes";
 import type { Plan } from "../plan/types";
 import type { PoolDocument } from "../spec/document-schema";
-import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "../testing/arbitraries";
+import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "@/test/support/pool-arbitraries";
 import { checkPlanComplete } from "./guards";
 import { runPhases } from "./run-phases";
 import { buildTasks, stepsOf, type TaskContext } from "./tasks";

@@ -15,7 +15,7 @@ import { CognitoIdentityProviderClient, DescribeIdentityProviderCommand, Describ
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { motoCognito } from "../aws/moto-compat.testing";
+import { motoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "../aws/read-live-pool";
 import type { SdkPort } from "../aws/sdk-port";
 import { createSecretResolver } from "../aws/secret-resolver";

@@ -9,8 +9,8 @@
  */
 import { DescribeRiskConfigurationCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { motoCognito } from "../aws/moto-compat.testing";
+import { startMoto, type MotoServer } from "@/test/support/moto";
+import { motoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "../aws/read-live-pool";
 import type { SdkPort } from "../aws/sdk-port";
 import type { PoolDocument } from "../spec/document-schema";

@@ -1,12 +1,12 @@
 /** Unit tests of the pure parts of lib/cognito/aws: rate limiter, quota floor, mapping, normalisation. */
 import type { UserPoolClientType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, test } from "vitest";
-import type { PoolDocument } from "../spec/document-schema";
 import { poolValue } from "../plan/values";
 import { clientSpecFromApi, createUserPoolInput, mfaConfigInput, poolSpecFromApi, updateUserPoolClientInput, updateUserPoolInput } from "./mapping";
 import { normaliseLiveSpec } from "./normalise";
 import { quotaFloorSeconds } from "./quotas";
 import { createQuotaRateLimiter } from "./rate-limiter";
+import { poolDocument } from "@/test/support/pool-documents";
 
 describe("rate limiter (fake clock)", () => {
   function fakeClock() {
@@ -46,18 +46,12 @@ describe("rate limiter (fake clock)", () => {
   });
 });
 
-const document: PoolDocument = {
-  apiVersion: "cognito-studio.dev/v1",
-  kind: "UserPool",
-  metadata: { name: "shop" },
-  spec: {
-    region: "eu-west-1",
-    usernameAttributes: ["email"],
-    passwordPolicy: { minimumLength: 16 },
-    schemaAttributes: [{ name: "tenant", attributeDataType: "String" }],
-    adminCreateUserConfig: { inviteMessageTemplate: { smsMessage: "Hi {username}, code {####}" } },
-  },
-};
+const document = poolDocument({
+  usernameAttributes: ["email"],
+  passwordPolicy: { minimumLength: 16 },
+  schemaAttributes: [{ name: "tenant", attributeDataType: "String" }],
+  adminCreateUserConfig: { inviteMessageTemplate: { smsMessage: "Hi {username}, code {####}" } },
+});
 
 describe("mapping", () => {
   test("CreateUserPool: PascalCase members, Policies, Schema, SMSMessage of the invitation", () => {

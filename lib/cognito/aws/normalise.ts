@@ -146,8 +146,9 @@ function byKey<T>(items: readonly T[] | undefined, key: (item: T) => string): Ma
  * defaults. Clients, resource servers and schema attributes are matched by name/identifier.
  */
 export function normaliseLiveSpec(live: PoolSpec, desired?: PoolSpec): PoolSpec {
-  const { clients, resourceServers, domain, schemaAttributes, groups, identityProviders, ...pool } = live;
-  const desiredPool = desired ? (Object.fromEntries(Object.entries(desired).filter(([k]) => !["clients", "resourceServers", "domain", "schemaAttributes", "groups", "identityProviders"].includes(k))) as Json) : undefined;
+  const { clients, resourceServers, domain, schemaAttributes, groups, identityProviders, managedLoginBranding, uiCustomizations, ...pool } = live;
+  const children = ["clients", "resourceServers", "domain", "schemaAttributes", "groups", "identityProviders", "managedLoginBranding", "uiCustomizations"];
+  const desiredPool = desired ? (Object.fromEntries(Object.entries(desired).filter(([k]) => !children.includes(k))) as Json) : undefined;
   const out = prune(pool as Json, POOL_DEFAULTS, desiredPool) as PoolSpec;
   out.region = live.region;
 
@@ -172,6 +173,9 @@ export function normaliseLiveSpec(live: PoolSpec, desired?: PoolSpec): PoolSpec 
   // Groups and identity providers: normalise-groups-idps.ts (readLivePool knows which providers hold a secret).
   if (groups !== undefined) out.groups = groups;
   if (identityProviders !== undefined) out.identityProviders = identityProviders;
+  // Branding is read as the document writes it (mapping-branding.ts): nothing to prune.
+  if (managedLoginBranding !== undefined) out.managedLoginBranding = managedLoginBranding;
+  if (uiCustomizations !== undefined) out.uiCustomizations = uiCustomizations;
   return out;
 }
 

@@ -9,6 +9,11 @@
  */
 import type {
   CreateGroupRequest,
+  CreateManagedLoginBrandingRequest,
+  ManagedLoginBrandingType,
+  SetUICustomizationRequest,
+  UICustomizationType,
+  UpdateManagedLoginBrandingRequest,
   CreateIdentityProviderRequest,
   CreateResourceServerRequest,
   CreateUserPoolClientRequest,
@@ -115,6 +120,17 @@ export interface CognitoPort {
   getLogDeliveryConfiguration(userPoolId: string): Promise<LogConfigurationType[]>;
   /** Replaces the whole list. */
   setLogDeliveryConfiguration(userPoolId: string, logConfigurations: LogConfigurationType[]): Promise<void>;
+  // Branding (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateManagedLoginBranding.html)
+  /** The style of one app client; `undefined` when the client has none (ResourceNotFoundException). */
+  describeManagedLoginBrandingByClient(userPoolId: string, clientId: string): Promise<ManagedLoginBrandingType | undefined>;
+  createManagedLoginBranding(input: CreateManagedLoginBrandingRequest): Promise<ManagedLoginBrandingType>;
+  /** Members not sent are kept (Settings, Assets), unless UseCognitoProvidedValues resets the style. */
+  updateManagedLoginBranding(input: UpdateManagedLoginBrandingRequest): Promise<void>;
+  deleteManagedLoginBranding(userPoolId: string, managedLoginBrandingId: string): Promise<void>;
+  /** The classic hosted UI's CSS and logo of a client, or of ALL; a client without its own answers ALL's. */
+  getUICustomization(userPoolId: string, clientId: string): Promise<UICustomizationType>;
+  /** Replaces both the CSS and the logo. */
+  setUICustomization(input: SetUICustomizationRequest): Promise<void>;
 }
 
 /** An AWS error as a step outcome records it. */

@@ -66,6 +66,12 @@ export const OPERATION_CATEGORIES = {
   // Not listed on the quotas page: counted with the pool's other settings, the stricter guess.
   GetLogDeliveryConfiguration: "UserPoolResourceRead",
   SetLogDeliveryConfiguration: "UserPoolResourceUpdate",
+  DescribeManagedLoginBrandingByClient: "UserPoolResourceRead",
+  CreateManagedLoginBranding: "UserPoolResourceUpdate",
+  UpdateManagedLoginBranding: "UserPoolResourceUpdate",
+  DeleteManagedLoginBranding: "UserPoolResourceUpdate",
+  GetUICustomization: "UserPoolResourceRead",
+  SetUICustomization: "UserPoolResourceUpdate",
 } as const satisfies Record<string, QuotaCategory>;
 
 export type CognitoOperation = keyof typeof OPERATION_CATEGORIES;

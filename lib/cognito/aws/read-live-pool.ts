@@ -13,6 +13,7 @@
  */
 import { mapWithConcurrency } from "../concurrency";
 import { createHash } from "node:crypto";
+import { brandingReadScope, readLiveBranding } from "./read-live-branding";
 import type {
   DomainDescriptionType,
   GroupType,
@@ -38,6 +39,11 @@ export interface ReadLivePoolOptions {
   desired?: PoolDocument;
   /** Parallel DescribeUserPoolClient calls; default 5 (the per-pool rate, so the limiter sets the pace). */
   concurrency?: number;
+  /**
+   * Read every client's branding (managed login style and classic customization) even where `desired` does
+   * not manage it (pull, import from AWS). Without it, only what `desired` manages is read.
+   */
+  branding?: boolean;
 }
 
 /** What AWS knows about the pool that the spec does not hold. */
@@ -71,6 +77,8 @@ export interface LivePoolRaw {
   groups: GroupType[];
   /** Described providers with their secret details removed. */
   identityProviders: IdentityProviderType[];
+  /** Managed login style ids by client name, when branding was read. */
+  managedLoginBrandingIds?: Record<string, string>;
 }
 
 export interface LivePool {
@@ -163,6 +171,15 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   spec.identityProviders = providers.map((p) => p.spec);
   if (riskAndLogs.riskConfiguration) spec.riskConfiguration = riskAndLogs.riskConfiguration;
   if (riskAndLogs.logDeliveryConfiguration) spec.logDeliveryConfiguration = riskAndLogs.logDeliveryConfiguration;
+  const scope = brandingReadScope(options.desired, options.branding);
+  const branding = scope.managedLogin || scope.classic
+    ? await readLiveBranding(port, userPoolId, clients, scope, options.desired, (items, fn) => mapWithConcurrency(items, concurrency, fn))
+    : undefined;
+  // Managed when the desired document manages it; a pull or import writes it only where the pool has some.
+  if (branding && scope.managedLogin && (options.desired?.spec.managedLoginBranding !== undefined || branding.managedLoginBranding.length > 0))
+    spec.managedLoginBranding = branding.managedLoginBranding;
+  if (branding && scope.classic && (options.desired?.spec.uiCustomizations !== undefined || branding.uiCustomizations.length > 0))
+    spec.uiCustomizations = branding.uiCustomizations;
   const full: PoolDocument = { apiVersion: POOL_API_VERSION, kind: POOL_KIND, metadata: { name: pool.Name ?? "" }, spec };
 
   const clientIds: Record<string, string> = {};
@@ -190,6 +207,15 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),
     },
-    raw: { pool, mfa, clients, resourceServers, ...(domain ? { domain } : {}), groups, identityProviders: rawProviders },
+    raw: {
+      pool,
+      mfa,
+      clients,
+      resourceServers,
+      ...(domain ? { domain } : {}),
+      groups,
+      identityProviders: rawProviders,
+      ...(branding ? { managedLoginBrandingIds: branding.styleIds } : {}),
+    },
   };
 }

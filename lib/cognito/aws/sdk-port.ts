@@ -20,6 +20,12 @@ import {
   CognitoIdentityProviderClient,
   type CognitoIdentityProviderClientConfig,
   CreateGroupCommand,
+  CreateManagedLoginBrandingCommand,
+  DeleteManagedLoginBrandingCommand,
+  DescribeManagedLoginBrandingByClientCommand,
+  GetUICustomizationCommand,
+  SetUICustomizationCommand,
+  UpdateManagedLoginBrandingCommand,
   CreateIdentityProviderCommand,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
@@ -269,8 +275,52 @@ function sdkRiskLogs(client: CognitoIdentityProviderClient, call: Call): Pick<Co
   };
 }
 
+type BrandingMethod =
+  | "describeManagedLoginBrandingByClient"
+  | "createManagedLoginBranding"
+  | "updateManagedLoginBranding"
+  | "deleteManagedLoginBranding"
+  | "getUICustomization"
+  | "setUICustomization";
+
+/** Branding of the sign-in pages: managed login styles and the classic hosted UI customization. */
+function sdkBranding(client: CognitoIdentityProviderClient, call: Call): Pick<CognitoPort, BrandingMethod> {
+  return {
+    async describeManagedLoginBrandingByClient(UserPoolId, ClientId) {
+      try {
+        const out = await call("DescribeManagedLoginBrandingByClient", UserPoolId, () =>
+          client.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId, ClientId, ReturnMergedResources: false })),
+        );
+        return out.ManagedLoginBranding;
+      } catch (error) {
+        // A client without a style is answered with ResourceNotFoundException, like an unknown client.
+        if (error instanceof Error && error.name === "ResourceNotFoundException") return undefined;
+        throw error;
+      }
+    },
+    async createManagedLoginBranding(input) {
+      const out = await call("CreateManagedLoginBranding", input.UserPoolId, () => client.send(new CreateManagedLoginBrandingCommand(input)));
+      if (!out.ManagedLoginBranding?.ManagedLoginBrandingId) throw new Error("CreateManagedLoginBranding returned no style id");
+      return out.ManagedLoginBranding;
+    },
+    async updateManagedLoginBranding(input) {
+      await call("UpdateManagedLoginBranding", input.UserPoolId, () => client.send(new UpdateManagedLoginBrandingCommand(input)));
+    },
+    async deleteManagedLoginBranding(UserPoolId, ManagedLoginBrandingId) {
+      await call("DeleteManagedLoginBranding", UserPoolId, () => client.send(new DeleteManagedLoginBrandingCommand({ UserPoolId, ManagedLoginBrandingId })));
+    },
+    async getUICustomization(UserPoolId, ClientId) {
+      const out = await call("GetUICustomization", UserPoolId, () => client.send(new GetUICustomizationCommand({ UserPoolId, ClientId })));
+      return out.UICustomization ?? {};
+    },
+    async setUICustomization(input) {
+      await call("SetUICustomization", input.UserPoolId, () => client.send(new SetUICustomizationCommand(input)));
+    },
+  };
+}
+
 /** Writes of resource servers, groups, identity providers and the domain. */
-function sdkChildWrites(client: CognitoIdentityProviderClient, call: Call): Omit<CognitoPort, ReadMethod | PoolWriteMethod | RiskLogsMethod | "region"> {
+function sdkChildWrites(client: CognitoIdentityProviderClient, call: Call): Omit<CognitoPort, ReadMethod | PoolWriteMethod | RiskLogsMethod | BrandingMethod | "region"> {
   return {
   async createResourceServer(input) {
     await call("CreateResourceServer", input.UserPoolId, () => client.send(new CreateResourceServerCommand(input)));
@@ -343,5 +393,6 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     ...sdkPoolWrites(client, call),
     ...sdkChildWrites(client, call),
     ...sdkRiskLogs(client, call),
+    ...sdkBranding(client, call),
   };
 }

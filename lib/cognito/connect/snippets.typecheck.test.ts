@@ -12,7 +12,7 @@ import { parse } from "dotenv";
 import Cognito from "next-auth/providers/cognito";
 import ts from "typescript";
 import { afterAll, describe, expect, test } from "vitest";
-import { maximalPoolDocument } from "../testing/maximal-pool";
+import { maximalPoolOnMoto } from "@/test/support/pool-documents";
 import { appConnection, type AppConnection } from "./app-connection";
 import { renderConnectSnippet, renderConnectSnippets } from "./snippets";
 
@@ -45,14 +45,18 @@ function compile(files: Record<string, string>): string[] {
     .map((d) => `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }
 
-const doc = maximalPoolDocument("shop", "eu-west-1", "shop-auth");
-const live = { userPoolId: "eu-west-1_AbC123", clientIds: { web: "1example23456789webclient", backend: "2example23456789backend", worker: "3example23456789worker" } };
+// The maximal pool plus a confidential web client ("backend": authorization code with a secret), the one kind of
+// client it lacks.
+const maximal = maximalPoolOnMoto("shop", "eu-west-1", "shop-auth");
+const webSpa = maximal.spec.clients!.find((c) => c.name === "web-spa")!;
+const doc = { ...maximal, spec: { ...maximal.spec, clients: [...maximal.spec.clients!, { ...webSpa, name: "backend", generateSecret: true }] } };
+const live = { userPoolId: "eu-west-1_AbC123", clientIds: { "web-spa": "1example23456789webclient", backend: "2example23456789backend", "orders-worker": "3example23456789worker" } };
 const cases: [string, AppConnection][] = [
-  ["web, applied", appConnection(doc, "web", live)],
-  ["web, not applied", appConnection(doc, "web")],
+  ["web, applied", appConnection(doc, "web-spa", live)],
+  ["web, not applied", appConnection(doc, "web-spa")],
   ["backend (secret)", appConnection(doc, "backend", live)],
-  ["worker (machine to machine)", appConnection(doc, "worker", live)],
-  ["web, custom domain", appConnection({ ...doc, spec: { ...doc.spec, domain: { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } } }, "web", live)],
+  ["worker (machine to machine)", appConnection(doc, "orders-worker", live)],
+  ["web, custom domain", appConnection({ ...doc, spec: { ...doc.spec, domain: { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } } }, "web-spa", live)],
 ];
 
 describe("TypeScript snippets compile against the libraries' own types", () => {
@@ -70,11 +74,11 @@ describe("TypeScript snippets compile against the libraries' own types", () => {
   }, 60_000);
 
   test("the check bites: a snippet with a misspelt setting or a wrong type does not compile", () => {
-    const web = appConnection(doc, "web", live);
+    const web = appConnection(doc, "web-spa", live);
     const oidc = renderConnectSnippet(web, "oidc-client-ts").text.replace("client_id:", "clientId:");
     const amplify = renderConnectSnippet(web, "amplify").text.replace('responseType: "code"', 'responseType: "id_token"');
     const nextAuth = renderConnectSnippet(web, "next-auth").text.replace('checks: ["pkce", "state"]', 'checks: ["pkce", "nonsense"]');
-    const token = renderConnectSnippet(appConnection(doc, "worker", live), "client-credentials").text.replace('method: "POST"', "method: 42");
+    const token = renderConnectSnippet(appConnection(doc, "orders-worker", live), "client-credentials").text.replace('method: "POST"', "method: 42");
     const errors = compile({ "bad-oidc.ts": oidc, "bad-amplify.ts": amplify, "bad-next-auth.ts": nextAuth, "bad-token.ts": token });
     expect(errors.some((e) => e.startsWith("bad-token.ts"))).toBe(true);
     expect(errors.some((e) => e.startsWith("bad-oidc.ts") && e.includes("clientId"))).toBe(true);
@@ -85,7 +89,7 @@ describe("TypeScript snippets compile against the libraries' own types", () => {
 
 describe("the environment file, read by dotenv and next-auth's own setEnvDefaults", () => {
   test("of a machine client: the token endpoint, and nothing for next-auth", () => {
-    const connection = appConnection(doc, "worker", live);
+    const connection = appConnection(doc, "orders-worker", live);
     const env = parse(renderConnectSnippet(connection, "env").text);
     expect(env.COGNITO_TOKEN_URL).toBe(connection.domain?.token);
     expect(env.COGNITO_CLIENT_ID).toBe(connection.clientId);

@@ -36,7 +36,6 @@ export const environmentClientValuesSchema = z.strictObject({
   /** Replaces the client's `logoutUrls` on this target. */
   logoutUrls: z.array(redirectUriSchema).max(100, { error: "at most 100 sign-out URLs per app client" }).optional(),
 });
-export type EnvironmentClientValues = z.infer<typeof environmentClientValuesSchema>;
 
 /**
  * The triggers a target can point at its own function. `preTokenGeneration` stands for both of the pool's

@@ -1,33 +1,27 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { planChanges, sameValue } from "../plan";
-import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
-import { poolDocumentArbitrary } from "../testing/arbitraries";
+import { poolDocumentArbitrary } from "@/test/support/pool-arbitraries";
 import { applyEnvironmentValues, keepDesignValues } from "./apply-environment-values";
 import { environmentValuesSchema, isEmptyEnvironmentValues, readEnvironmentValues } from "./environment-values";
 import { nextTarget, orderForPromotion, promotionRank } from "./promotion-order";
+import { poolDocument } from "@/test/support/pool-documents";
 
-const design: PoolDocument = {
-  apiVersion: "cognito-studio.dev/v1",
-  kind: "UserPool",
-  metadata: { name: "shop-users" },
-  spec: {
-    region: "eu-west-1",
-    clients: [
-      {
-        name: "web",
-        allowedOAuthFlowsUserPoolClient: true,
-        allowedOAuthFlows: ["code"],
-        allowedOAuthScopes: ["openid"],
-        callbackUrls: ["http://localhost:3000/callback"],
-        logoutUrls: ["http://localhost:3000/"],
-      },
-      { name: "m2m", generateSecret: true },
-    ],
-    domain: { domain: "shop-dev", managedLoginVersion: 2 },
-  },
-};
+const design = poolDocument({
+  clients: [
+    {
+      name: "web",
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ["code"],
+      allowedOAuthScopes: ["openid"],
+      callbackUrls: ["http://localhost:3000/callback"],
+      logoutUrls: ["http://localhost:3000/"],
+    },
+    { name: "m2m", generateSecret: true },
+  ],
+  domain: { domain: "shop-dev", managedLoginVersion: 2 },
+}, "shop-users");
 
 describe("applyEnvironmentValues", () => {
   test("replaces the named client's callback and logout URLs and the domain prefix, keeping the domain's other settings", () => {

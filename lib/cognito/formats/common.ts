@@ -1,12 +1,8 @@
 /**
- * Helpers every format shares: the client-defaults warning, resource names, and turning a value built by a parser
- * into an {@link ImportResult} (schema-checked, cross-field rules run).
+ * Helpers every format shares: the client-defaults warning and resource names.
  */
-import { type Diagnostic, error, hasErrors, warning } from "../spec/diagnostics";
-import { type PoolDocument, poolDocumentSchema } from "../spec/document-schema";
+import { type Diagnostic, warning } from "../spec/diagnostics";
 import type { PoolSpec } from "../spec/pool-schema";
-import { validatePoolDocument } from "../spec/validate";
-import type { ImportResult } from "./types";
 
 /** The warning for formats that have no place for `clientDefaults`: they are written into every client. */
 export function clientDefaultsInlined(spec: PoolSpec, format: string): Diagnostic[] {
@@ -75,21 +71,6 @@ export function compact<T extends Record<string, unknown>>(value: T): T {
 export function compactOrUndefined<T extends Record<string, unknown>>(value: T): T | undefined {
   const out = compact(value);
   return Object.keys(out).length === 0 ? undefined : out;
-}
-
-/**
- * Finishes an import: the value a parser built is checked against the document schema (errors mean no
- * document) and the cross-field rules (their findings are reported alongside the document).
- */
-export function finishImport(value: unknown, diagnostics: Diagnostic[]): ImportResult {
-  if (hasErrors(diagnostics)) return { diagnostics };
-  const validation = validatePoolDocument(value);
-  const parsed = poolDocumentSchema.safeParse(value);
-  if (!parsed.success) {
-    const found = validation.length > 0 ? validation : [error("", "invalid-document", "the imported document does not match the pool model")];
-    return { diagnostics: [...diagnostics, ...found] };
-  }
-  return { document: parsed.data as PoolDocument, diagnostics: [...diagnostics, ...validation] };
 }
 
 export function describeError(cause: unknown): string {

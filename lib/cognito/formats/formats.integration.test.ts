@@ -10,7 +10,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { listPresets, presetExampleDocument } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT, THREAT_PROTECTION_DOCUMENT } from "./sample-documents";
+import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT, THREAT_PROTECTION_DOCUMENT } from "@/test/support/pool-documents";
 import { renderTerraformModule } from "./terraform-module/render-terraform-module";
 import { renderTerraform } from "./terraform/render-terraform";
 
@@ -18,8 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), "cognito-formats-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const documents: [string, PoolDocument][] = [
-  ["seed-000", SEED_000_DOCUMENT],
-  ["kitchen-sink", KITCHEN_SINK_DOCUMENT],
+  ["blog-pool", BLOG_POOL_DOCUMENT],
+  ["kitchen-sink", MAXIMAL_POOL_DOCUMENT],
   ["threat-protection", THREAT_PROTECTION_DOCUMENT],
   ...listPresets().map((p): [string, PoolDocument] => [`preset-${p.name}`, presetExampleDocument(p)]),
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { EXPORT_FORMATS, IMPORT_FORMATS, EXPORTERS, IMPORTERS, detectImportFormat, exportPoolDocument, importPoolDocument } from ".";
-import { SEED_000_DOCUMENT } from "./sample-documents";
+import { BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 
 describe("format registry", () => {
   test("every export and import format has an entry", () => {
@@ -9,7 +9,7 @@ describe("format registry", () => {
   });
 
   test.each(["terraform", "openmcf", "cloudformation", "spec"] as const)("%s: import(export(the Terraform blog post's pool)) keeps the pool's name and region", async (format) => {
-    const exported = exportPoolDocument(SEED_000_DOCUMENT, format);
+    const exported = exportPoolDocument(BLOG_POOL_DOCUMENT, format);
     const imported = await importPoolDocument(exported.files[0].content, format);
     expect(imported.document?.metadata.name).toBe("blog-pool");
     expect(imported.document?.spec.region).toBe("eu-central-1");

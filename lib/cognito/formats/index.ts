@@ -4,7 +4,7 @@
  * WebAssembly). Nothing here throws.
  */
 import type { PoolDocument } from "../spec/document-schema";
-import { serialisePoolDocument } from "../spec/document";
+import { writeYaml } from "./fast-yaml";
 import { importCloudFormationFiles } from "./cloudformation";
 import { type CloudFormationImportOptions, parseCloudFormation } from "./cloudformation/parse-cloudformation";
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
@@ -49,7 +49,7 @@ export const EXPORTERS: Record<ExportFormat, (doc: PoolDocument, options?: Expor
   "terraform-module": (doc) => renderTerraformModule(doc),
   openmcf: (doc) => renderOpenMcf(doc),
   cloudformation: (doc) => renderCloudFormation(doc),
-  spec: (doc) => ({ files: [{ path: EXPORT_FORMAT_INFO.spec.fileName, content: serialisePoolDocument(doc, "yaml") }], diagnostics: [] }),
+  spec: (doc) => ({ files: [{ path: EXPORT_FORMAT_INFO.spec.fileName, content: writeYaml(doc) }], diagnostics: [] }),
 };
 
 export const IMPORTERS: Record<ImportFormat, (text: string, options?: ImportOptions) => Promise<ImportResult>> = {

@@ -2,15 +2,15 @@ import { describe, expect, test } from "vitest";
 import { serialisePoolDocument } from "../spec/document";
 import { INPUT_LIMITS, type ImportRequest, checkFileText, checkImportInput, importFiles, importPoolDocument } from ".";
 import { utf8Length } from "./input-limits";
-import { SEED_000_DOCUMENT } from "./sample-documents";
+import { BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 
 const codeOf = (text: string, fileName?: string) => checkFileText(text, fileName)?.code;
 
 describe("input limits, checked before any parser runs", () => {
   test("a real document passes, as YAML, as JSON and minified JSON", () => {
-    expect(checkFileText(serialisePoolDocument(SEED_000_DOCUMENT, "yaml"), "pool.yaml")).toBeUndefined();
-    expect(checkFileText(serialisePoolDocument(SEED_000_DOCUMENT, "json"), "pool.json")).toBeUndefined();
-    expect(checkFileText(JSON.stringify(SEED_000_DOCUMENT), "pool.json")).toBeUndefined();
+    expect(checkFileText(serialisePoolDocument(BLOG_POOL_DOCUMENT, "yaml"), "pool.yaml")).toBeUndefined();
+    expect(checkFileText(serialisePoolDocument(BLOG_POOL_DOCUMENT, "json"), "pool.json")).toBeUndefined();
+    expect(checkFileText(JSON.stringify(BLOG_POOL_DOCUMENT), "pool.json")).toBeUndefined();
   });
 
   // Through the import path this input first gave "Maximum call stack size exceeded", then, called again,

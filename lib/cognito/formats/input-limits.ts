@@ -23,8 +23,8 @@ export interface InputLimits {
 }
 
 /**
- * Far above any real pool, far below trouble: the benchmark's maximal pool (1,000 clients, bench/maximal-pool.ts)
- * is 0.95 MB as a studio document, 1.1 MB as a CloudFormation template, 1.3 MB as Terraform, at most 8 levels
+ * Far above any real pool, far below trouble: the benchmarks' quota-sized pool (1,000 clients,
+ * `quotaSizedPool` in test/support/pool-documents.ts) is 0.95 MB as a studio document, 1.1 MB as a CloudFormation template, 1.3 MB as Terraform, at most 8 levels
  * deep; minified JSON puts a whole document on one line, so a 200,000-character line is about 250 clients.
  */
 export const INPUT_LIMITS: Readonly<InputLimits> = { fileBytes: 2_000_000, totalBytes: 8_000_000, files: 100, lineChars: 200_000, nesting: 64 };

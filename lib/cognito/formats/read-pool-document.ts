@@ -6,14 +6,15 @@
  * an unknown apiVersion/kind is one error naming what was found and what is accepted.
  */
 import { detectDocumentKind } from "../spec/document-kinds";
-import { parseDocumentText, poolDocumentFromValue } from "../spec/document";
+import { poolDocumentFromValue } from "../spec/document";
+import { parseDocumentTextFast } from "./fast-yaml";
 import { parseOpenMcf } from "./openmcf/parse";
 import type { ImportResult } from "./types";
 
 /** Reads YAML or JSON text holding a native pool document or an OpenMCF AwsCognitoUserPool manifest. */
 export function readPoolDocument(text: string, fileName?: string): ImportResult {
   try {
-    const { value, diagnostics } = parseDocumentText(text, fileName);
+    const { value, diagnostics } = parseDocumentTextFast(text, fileName);
     if (diagnostics.length > 0) return { diagnostics };
     const kind = detectDocumentKind(value);
     if (kind === "openmcf") return parseOpenMcf(value);

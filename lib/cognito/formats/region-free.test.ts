@@ -7,14 +7,14 @@
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
 import { exportPoolDocument, parseCloudFormation, parseTerraform } from "./index";
-import { SEED_000_DOCUMENT } from "./sample-documents";
+import { BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 
 function withoutRegion(doc: PoolDocument): PoolDocument {
   const { region: _region, ...spec } = structuredClone(doc.spec);
   return { ...structuredClone(doc), spec };
 }
 
-const DOC = withoutRegion(SEED_000_DOCUMENT);
+const DOC = withoutRegion(BLOG_POOL_DOCUMENT);
 
 describe("importing files that name no Region", () => {
   test("Terraform without a provider block gives a document without a Region, and no error", async () => {
@@ -69,7 +69,7 @@ describe("exporting a design without a Region", () => {
   });
 
   test("a design with a Region still exports it everywhere", () => {
-    expect(exportPoolDocument(SEED_000_DOCUMENT, "terraform").files[0]?.content).toMatch(/provider "aws" \{\s*region = "eu-central-1"/u);
-    expect(exportPoolDocument(SEED_000_DOCUMENT, "cloudformation").files[0]?.content).toContain("Region: eu-central-1");
+    expect(exportPoolDocument(BLOG_POOL_DOCUMENT, "terraform").files[0]?.content).toMatch(/provider "aws" \{\s*region = "eu-central-1"/u);
+    expect(exportPoolDocument(BLOG_POOL_DOCUMENT, "cloudformation").files[0]?.content).toContain("Region: eu-central-1");
   });
 });

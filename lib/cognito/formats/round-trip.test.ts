@@ -1,13 +1,13 @@
 /**
  * Property tests of every format that can hold a document: import(export(doc)) equals doc whenever the export
  * reported nothing it could not express, and no generated document makes a renderer fail.
- * Documents come from the shared arbitraries (lib/cognito/testing/arbitraries.ts).
+ * Documents come from the shared arbitraries (test/support/pool-arbitraries.ts).
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
 import { STANDARD_ATTRIBUTES } from "../spec/schema-attribute-schema";
-import { poolDocumentArbitrary } from "../testing/arbitraries";
+import { poolDocumentArbitrary } from "@/test/support/pool-arbitraries";
 import { parseCloudFormation } from "./cloudformation/parse-cloudformation";
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
 import { renderTerraformModule } from "./terraform-module/render-terraform-module";

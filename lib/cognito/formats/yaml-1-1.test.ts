@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { listPresets, presetExampleDocument } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";
-import { hasPyYaml, loadWithPyYaml } from "../spec/yaml-readers.test-support";
+import { hasPyYaml, loadWithPyYaml } from "@/test/support/pyyaml";
 import { CFN_READ_TAGS } from "./cloudformation/intrinsics";
 import { exportPoolDocument } from "./index";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "./sample-documents";
+import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import type { ExportFormat } from "./types";
 
 const YAML_FORMATS = ["spec", "openmcf", "cloudformation"] as const satisfies readonly ExportFormat[];
@@ -39,8 +39,8 @@ const TRICKY_DOCUMENT: PoolDocument = {
 
 const DESIGNS: [string, PoolDocument][] = [
   ...listPresets().map((p): [string, PoolDocument] => [`preset ${p.name}`, presetExampleDocument(p)]),
-  ["the blog seed", SEED_000_DOCUMENT],
-  ["the kitchen sink", KITCHEN_SINK_DOCUMENT],
+  ["the blog seed", BLOG_POOL_DOCUMENT],
+  ["the kitchen sink", MAXIMAL_POOL_DOCUMENT],
   ["YAML 1.1 look-alike names", TRICKY_DOCUMENT],
 ];
 

@@ -17,6 +17,8 @@ export const ADDRESS_STEMS: Readonly<Record<ResourceType, string>> = {
   domain: "domain",
   riskConfiguration: "risk_configuration",
   logDelivery: "log_delivery",
+  managedLoginBranding: "managed_login_branding",
+  uiCustomization: "ui_customization",
 };
 
 /** Resource types a pool has at most one of: their address has no key. */

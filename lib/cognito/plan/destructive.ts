@@ -18,6 +18,8 @@ const NOUN: Record<ResourceType, string> = {
   domain: "the domain",
   riskConfiguration: "the threat protection settings of",
   logDelivery: "the log delivery settings",
+  managedLoginBranding: "managed login style of app client",
+  uiCustomization: "hosted UI (classic) customization of",
 };
 
 /** Whether an entry replaces or deletes its resource (settings going back to their defaults destroy nothing). */

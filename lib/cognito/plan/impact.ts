@@ -29,6 +29,10 @@ function label(e: ResourceChange): string {
       return e.address === "risk_configuration" ? "threat protection settings" : `threat protection settings of app client ${JSON.stringify(e.key)}`;
     case "logDelivery":
       return "log delivery settings";
+    case "managedLoginBranding":
+      return `the managed login style of app client ${JSON.stringify(e.key)}`;
+    case "uiCustomization":
+      return e.key === "ALL" ? "the hosted UI (classic) customization of every client" : `the hosted UI (classic) customization of app client ${JSON.stringify(e.key)}`;
   }
 }
 

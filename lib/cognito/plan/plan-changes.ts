@@ -18,6 +18,7 @@ import type { Builder } from "./classify";
 import { PLAN_FORMAT_VERSION } from "./format-version";
 import { describeImpact } from "./impact";
 import { planKeyedResources } from "./keyed-resources";
+import { planManagedLoginBranding, planUiCustomizations } from "./plan-branding";
 import { planDomain, planMfa, planPool } from "./pool-entries";
 import { planLogDelivery, planRiskConfiguration } from "./plan-risk-logs";
 import type { Values } from "./resources";
@@ -64,6 +65,9 @@ function planEntries(current: PoolDocument | null, desired: PoolDocument, option
   planDomain(b, current, desired, poolReplaced);
   planRiskConfiguration(b, current, desired, poolReplaced);
   planLogDelivery(b, current, desired, poolReplaced);
+  // Branding names clients and needs the domain: after both.
+  planManagedLoginBranding(b, current, desired, poolReplaced);
+  planUiCustomizations(b, current, desired, poolReplaced);
   if (current !== null) b.security.unshift(...poolSecurityChanges(current.spec as Values, desired.spec as Values, poolReplaced ? "recreate" : "update"));
   return { b, poolReplaced };
 }

@@ -1,9 +1,9 @@
-/** Properties of the plan over arbitrary documents (lib/cognito/testing/arbitraries.ts). */
+/** Properties of the plan over arbitrary documents (test/support/pool-arbitraries.ts). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
 import { STANDARD_ATTRIBUTES } from "../spec/schema-attribute-schema";
-import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "../testing/arbitraries";
+import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "@/test/support/pool-arbitraries";
 import { applyPlanToDocument } from "../../../test/support/apply-plan-to-document";
 import { planChanges } from "./plan-changes";
 import { PLAN_FORMAT_VERSION, renderPlanJson } from "./render-json";

@@ -25,7 +25,18 @@ export const MFA_FIELDS = [
  * threat protection settings and log delivery are set with calls of their own (SetRiskConfiguration,
  * SetLogDeliveryConfiguration), so they are planned as resources of their own too.
  */
-export const CHILD_RESOURCE_FIELDS = ["clients", "resourceServers", "domain", "clientDefaults", "groups", "identityProviders", "riskConfiguration", "logDeliveryConfiguration"] as const satisfies readonly (keyof PoolSpec)[];
+export const CHILD_RESOURCE_FIELDS = [
+  "clients",
+  "resourceServers",
+  "domain",
+  "clientDefaults",
+  "groups",
+  "identityProviders",
+  "managedLoginBranding",
+  "uiCustomizations",
+  "riskConfiguration",
+  "logDeliveryConfiguration",
+] as const satisfies readonly (keyof PoolSpec)[];
 
 /** Spec fields that are not attributes of the pool resource: child resources and the MFA configuration's. */
 export const NON_POOL_FIELDS = [...CHILD_RESOURCE_FIELDS, ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];

@@ -7,6 +7,7 @@
  *
  * The plan is data: renderings live in `render-text.ts` / `render-json.ts`, execution in `lib/cognito/apply/`.
  */
+import type { ManagedLoginBrandingSpec, UiCustomizationSpec } from "../spec/branding-schema";
 import type { AppClientSpec } from "../spec/client-schema";
 import type { Diagnostic } from "../spec/diagnostics";
 import type { DomainSpec } from "../spec/domain-schema";
@@ -39,7 +40,9 @@ export type ResourceType =
   /** Threat protection settings (SetRiskConfiguration): the pool's, and each app client's own. */
   | "riskConfiguration"
   /** Log delivery (SetLogDeliveryConfiguration). */
-  | "logDelivery";
+  | "logDelivery"
+  | "managedLoginBranding"
+  | "uiCustomization";
 
 /**
  * One attribute whose value changes. `before` / `after` absent (undefined; omitted in JSON) = not set.
@@ -102,6 +105,8 @@ export interface ResourceValues {
   /** The pool's own settings (key ""), or a client's own (with its `clientName`). */
   riskConfiguration: RiskSettingsSpec | ClientRiskConfigurationSpec;
   logDelivery: LogDeliveryConfigurationSpec;
+  managedLoginBranding: ManagedLoginBrandingSpec;
+  uiCustomization: UiCustomizationSpec;
 }
 
 export interface ResourceChange<T extends ResourceType = ResourceType> {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkPlanComplete } from "../apply/guards";
-import { poolDocumentPairArbitrary } from "../testing/arbitraries";
+import { poolDocumentPairArbitrary } from "@/test/support/pool-arbitraries";
 import { PLAN_FORMAT_VERSION } from "./format-version";
 import { planChanges } from "./plan-changes";
 import type { Plan } from "./types";

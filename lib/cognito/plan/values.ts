@@ -41,6 +41,8 @@ const KEYED: KeyedLists = {
   identityProvider: (doc) => byKey(doc.spec.identityProviders, (p) => p.providerName),
   appClient: (doc) => byKey(effectiveClients(doc), (c) => c.name),
   group: (doc) => byKey(doc.spec.groups, (g) => g.name),
+  managedLoginBranding: (doc) => byKey(doc.spec.managedLoginBranding, (s) => s.clientName),
+  uiCustomization: (doc) => byKey(doc.spec.uiCustomizations, (c) => c.clientName),
 };
 
 /** The threat protection settings an entry sends: the pool's own (key ""), or a client's own. */

@@ -12,7 +12,6 @@ export const POOL_PRESET_NAMES = ["hardened-production", "development"] as const
 export const CLIENT_PRESET_NAMES = ["spa", "confidential-server", "machine-to-machine", "mobile"] as const;
 export type PoolPresetName = (typeof POOL_PRESET_NAMES)[number];
 export type ClientPresetName = (typeof CLIENT_PRESET_NAMES)[number];
-export type PresetName = PoolPresetName | ClientPresetName;
 
 /** One sentence per setting, keyed by the setting's dotted path inside the preset (`passwordPolicy.minimumLength`). */
 export type Rationale = Readonly<Record<string, string>>;

@@ -1,11 +1,11 @@
 /**
  * Rotation through the SDK-backed port. moto does not implement the client secret operations, so the SDK
- * client is a stub (sdk-stub.testing.ts) that behaves as the API model says.
+ * client is a stub (test/support/secret-stub.ts) that behaves as the API model says.
  */
 import { describe, expect, test } from "vitest";
 import { describeClientSecrets, finishSecretRotation, RotationRefusedError, startSecretRotation } from "./rotate-client-secret";
 import { createSdkClientSecretPort } from "./sdk-client-secret-port";
-import { createSecretStub } from "./sdk-stub.testing";
+import { createSecretStub } from "@/test/support/secret-stub";
 
 const target = { userPoolId: "eu-west-1_Pool", clientId: "client1", clientName: "backend" };
 

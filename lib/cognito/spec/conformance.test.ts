@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { poolDocumentSchema } from "./document-schema";
 import { boundsOf, schemaAt } from "./schema-introspection";
-import { poolDocumentArbitrary } from "./spec-arbitraries";
+import { poolDocumentArbitrary } from "@/test/support/pool-arbitraries";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const candidates = [
@@ -372,7 +372,7 @@ describe("conformance with the AWS API model", () => {
     const shapes = loadShapes();
     const checks = MAPPING.map(([ourPath, memberPath]) => ({ ourPath, memberPath, model: resolve(shapes, memberPath) }));
     fc.assert(
-      fc.property(poolDocumentArbitrary, (doc) => {
+      fc.property(poolDocumentArbitrary({ wide: true }), (doc) => {
         for (const { ourPath, memberPath, model } of checks) {
           const pattern = modelPattern(model);
           const values = modelEnum(model);

@@ -34,5 +34,4 @@ export const poolDocumentSchema = z.strictObject({
   spec: poolSpecSchema,
 });
 
-export type PoolMetadata = z.infer<typeof poolMetadataSchema>;
 export type PoolDocument = z.infer<typeof poolDocumentSchema>;

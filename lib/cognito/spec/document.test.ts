@@ -4,7 +4,7 @@ import { toFieldName } from "./diagnostics";
 import { detectDocumentKind } from "./document-kinds";
 import { parsePoolDocumentText, serialisePoolDocument } from "./document";
 import { poolDocumentJsonSchema } from "./json-schema";
-import { poolDocumentArbitrary } from "./spec-arbitraries";
+import { poolDocumentArbitrary } from "@/test/support/pool-arbitraries";
 import { validatePoolDocument, validatePoolSpec } from "./validate";
 
 describe("parsePoolDocumentText", () => {
@@ -44,7 +44,7 @@ describe("parsePoolDocumentText", () => {
 
   it.each(["yaml", "json"] as const)("parse(serialise(doc)) equals doc (%s)", (format) => {
     fc.assert(
-      fc.property(poolDocumentArbitrary, (doc) => {
+      fc.property(poolDocumentArbitrary({ wide: true }), (doc) => {
         const { document } = parsePoolDocumentText(serialisePoolDocument(doc, format), `pool.${format}`);
         expect(document).toEqual(doc);
       }),
@@ -66,7 +66,7 @@ describe("validation never throws or mutates", () => {
 
   it("documents with arbitrary values in known places never throw", () => {
     fc.assert(
-      fc.property(poolDocumentArbitrary, fc.jsonValue(), fc.nat(), (doc, junk, pick) => {
+      fc.property(poolDocumentArbitrary({ wide: true }), fc.jsonValue(), fc.nat(), (doc, junk, pick) => {
         const spec = { ...doc.spec } as Record<string, unknown>;
         const keys = Object.keys(spec);
         spec[keys[pick % keys.length]] = junk;

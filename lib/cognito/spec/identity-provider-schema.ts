@@ -46,7 +46,6 @@ export const IDP_IDENTIFIER_PATTERN = /^[\w\s+=.@-]+$/u;
 
 /** Where the server reads a provider secret at apply time. Only the reference is stored, never the value. */
 export const SECRET_SOURCES = ["env", "secretsManager", "ssmParameter"] as const;
-export type SecretSource = (typeof SECRET_SOURCES)[number];
 
 /**
  * Environment variables a `secretRef` may name start with this prefix. The server that applies resolves `env`

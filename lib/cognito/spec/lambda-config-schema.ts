@@ -38,4 +38,3 @@ export const lambdaConfigSchema = z.strictObject({
 });
 
 export type LambdaConfigSpec = z.infer<typeof lambdaConfigSchema>;
-export const LAMBDA_TRIGGER_NAMES = Object.keys(lambdaConfigSchema.shape) as (keyof LambdaConfigSpec)[];

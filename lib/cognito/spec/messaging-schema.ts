@@ -71,7 +71,3 @@ export const emailMfaConfigurationSchema = z.strictObject({
   subject: emailSubjectSchema.optional(),
 });
 
-export type EmailConfigurationSpec = z.infer<typeof emailConfigurationSchema>;
-export type SmsConfigurationSpec = z.infer<typeof smsConfigurationSchema>;
-export type VerificationMessageTemplateSpec = z.infer<typeof verificationMessageTemplateSchema>;
-export type AdminCreateUserConfigSpec = z.infer<typeof adminCreateUserConfigSchema>;

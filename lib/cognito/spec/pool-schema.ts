@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { appClientSchema, appClientSettingsSchema } from "./client-schema";
+import { managedLoginBrandingSchema, uiCustomizationSchema } from "./branding-schema";
 import { domainSchema } from "./domain-schema";
 import { groupSchema } from "./group-schema";
 import { identityProviderSchema } from "./identity-provider-schema";
@@ -148,9 +149,14 @@ export const poolSpecSchema = z.strictObject({
   riskConfiguration: riskConfigurationSchema.optional(),
   /** Log delivery (SetLogDeliveryConfiguration). Unset = not managed. */
   logDeliveryConfiguration: logDeliveryConfigurationSchema.optional(),
+  /**
+   * Managed login styles, one per app client (named by the client's `name`). Unset = not managed; [] = none.
+   * At most 20 per pool (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html).
+   */
+  managedLoginBranding: z.array(managedLoginBrandingSchema).max(20).optional(),
+  /** Classic hosted UI CSS and logo, per client or `ALL`. Unset = not managed; [] = none. */
+  uiCustomizations: z.array(uiCustomizationSchema).optional(),
 });
 
 export type PoolSpec = z.infer<typeof poolSpecSchema>;
-export type PasswordPolicySpec = z.infer<typeof passwordPolicySchema>;
-export type AccountRecoverySettingSpec = z.infer<typeof accountRecoverySettingSchema>;
 export type MfaConfiguration = NonNullable<PoolSpec["mfaConfiguration"]>;

@@ -34,5 +34,4 @@ export const resourceServerSchema = z.strictObject({
   scopes: z.array(resourceServerScopeSchema).max(100).optional(),
 });
 
-export type ResourceServerScopeSpec = z.infer<typeof resourceServerScopeSchema>;
 export type ResourceServerSpec = z.infer<typeof resourceServerSchema>;

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import YAML from "yaml";
 import { parsePoolDocumentText, serialisePoolDocument } from "./document";
 import type { PoolDocument } from "./document-schema";
-import { hasPyYaml, loadWithPyYaml } from "./yaml-readers.test-support";
+import { hasPyYaml, loadWithPyYaml } from "@/test/support/pyyaml";
 import { isAmbiguousYamlString, stringifyYaml } from "./yaml-text";
 
 const doc = (mfaConfiguration: "ON" | "OFF" | "OPTIONAL", labels: Record<string, string> = {}): PoolDocument => ({

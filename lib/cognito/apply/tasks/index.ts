@@ -5,6 +5,7 @@
 import type { Plan, ResourceChange, ResourceType } from "../../plan/types";
 import type { ApplyStep } from "../types";
 import { appClientTasks } from "./app-client";
+import { managedLoginBrandingTasks, uiCustomizationTasks } from "./branding";
 import { domainTasks } from "./domain";
 import { groupTasks } from "./group";
 import { identityProviderTasks } from "./identity-provider";
@@ -25,6 +26,8 @@ const TASK_BUILDERS: { [T in ResourceType]: TaskBuilder<T> } = {
   domain: domainTasks,
   riskConfiguration: riskConfigurationTasks,
   logDelivery: logDeliveryTasks,
+  managedLoginBranding: managedLoginBrandingTasks,
+  uiCustomization: uiCustomizationTasks,
 };
 
 function tasksOf(entry: ResourceChange, ctx: TaskContext): Task[] {

@@ -1,12 +1,12 @@
 import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "../sample-documents";
+import { BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, poolDocument } from "@/test/support/pool-documents";
 import { parseCloudFormation } from "./parse-cloudformation";
 import { renderCloudFormation } from "./render-cloudformation";
 
 type Template = { Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }>; Metadata: Record<string, unknown> };
 
-function template(doc = KITCHEN_SINK_DOCUMENT): Template {
+function template(doc = MAXIMAL_POOL_DOCUMENT): Template {
   return parse(renderCloudFormation(doc).files[0].content, { customTags: [{ tag: "!Ref", resolve: (v: string) => ({ Ref: v }) }] }) as Template;
 }
 
@@ -66,11 +66,11 @@ describe("renderCloudFormation", () => {
   });
 
   test("the Region goes into the template's Metadata, since a template is region-neutral", () => {
-    expect(template(SEED_000_DOCUMENT).Metadata).toEqual({ CognitoStudio: { Region: "eu-central-1" } });
+    expect(template(BLOG_POOL_DOCUMENT).Metadata).toEqual({ CognitoStudio: { Region: "eu-central-1" } });
   });
 
   test("RefreshTokenValidity 0 (below CloudFormation's minimum of 1) is left out with a warning", () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.clients = [{ name: "web", refreshTokenValidity: 0 }];
     const result = renderCloudFormation(doc);
     expect(result.files[0].content).not.toContain("RefreshTokenValidity");
@@ -80,7 +80,7 @@ describe("renderCloudFormation", () => {
 
 describe("parseCloudFormation", () => {
   test("round-trips the sample documents exactly", () => {
-    for (const doc of [SEED_000_DOCUMENT, KITCHEN_SINK_DOCUMENT]) expect(parseCloudFormation(renderCloudFormation(doc).files[0].content).document).toEqual(doc);
+    for (const doc of [BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT]) expect(parseCloudFormation(renderCloudFormation(doc).files[0].content).document).toEqual(doc);
   });
 
   test("reads short-form intrinsics: !Ref and !Sub over parameters; a !GetAtt of another resource is a gap at its field", () => {
@@ -121,16 +121,10 @@ Outputs:
     const messages = result.diagnostics.map((d) => d.message);
     expect(messages).toContain("template line 19: AWS::Lambda::Function PreSignUpFn is not part of a user pool; not imported");
     expect(messages).toContain("template line 22: the template's Outputs section is not part of the pool model; not imported");
-    expect(parseCloudFormation(text.replace("!GetAtt PreSignUpFn.Arn", "arn:aws:lambda:eu-west-1:123456789012:function:pre"), { region: "eu-west-1" }).document).toEqual({
-      apiVersion: "cognito-studio.dev/v1",
-      kind: "UserPool",
-      metadata: { name: "app-prod" },
-      spec: {
-        region: "eu-west-1",
-        lambdaConfig: { preSignUp: "arn:aws:lambda:eu-west-1:123456789012:function:pre" },
-        clients: [{ name: "web", callbackUrls: ["https://app.example.com/cb"] }],
-      },
-    });
+    expect(parseCloudFormation(text.replace("!GetAtt PreSignUpFn.Arn", "arn:aws:lambda:eu-west-1:123456789012:function:pre"), { region: "eu-west-1" }).document).toEqual(poolDocument({
+      lambdaConfig: { preSignUp: "arn:aws:lambda:eu-west-1:123456789012:function:pre" },
+      clients: [{ name: "web", callbackUrls: ["https://app.example.com/cb"] }],
+    }, "app-prod"));
   });
 
   test("reads JSON templates", () => {
@@ -157,21 +151,15 @@ describe("groups and identity providers (UserPoolGroup, UserPoolIdentityProvider
     providerDetails: { client_id: "c", authorize_scopes: "openid" },
     secretRef,
   });
-  const doc = {
-    apiVersion: "cognito-studio.dev/v1" as const,
-    kind: "UserPool" as const,
-    metadata: { name: "shop" },
-    spec: {
-      region: "eu-west-1",
-      groups: [{ name: "admins", description: "Admins", precedence: 0 }],
-      identityProviders: [
-        provider("Google", "Google", { source: "secretsManager", name: "prod/google", jsonKey: "client_secret" }),
-        provider("Okta", "OIDC", { source: "env", name: "IDP_SECRET_OKTA" }),
-        provider("SignInWithApple", "SignInWithApple", { source: "ssmParameter", name: "/apple/key" }),
-      ],
-      clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google", "Okta"] }],
-    },
-  };
+  const doc = poolDocument({
+    groups: [{ name: "admins", description: "Admins", precedence: 0 }],
+    identityProviders: [
+      provider("Google", "Google", { source: "secretsManager", name: "prod/google", jsonKey: "client_secret" }),
+      provider("Okta", "OIDC", { source: "env", name: "IDP_SECRET_OKTA" }),
+      provider("SignInWithApple", "SignInWithApple", { source: "ssmParameter", name: "/apple/key" }),
+    ],
+    clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google", "Okta"] }],
+  });
 
   test("secrets become a dynamic reference or a NoEcho parameter, and read back as the same references", () => {
     const { files, diagnostics } = renderCloudFormation(doc);

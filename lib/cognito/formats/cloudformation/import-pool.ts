@@ -18,6 +18,7 @@ import type { ImportedPool, UnresolvedInput } from "../types";
 import type { Evaluator } from "./evaluate";
 import { type Gap, describeRemedy, isUnresolved } from "./gaps";
 import { CFN_LOG_DELIVERY, CFN_RISK_CONFIGURATION, attachmentTarget, logDeliveryFromProperties, riskSettingsFromProperties } from "./risk-logs";
+import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, brandingClientName, managedLoginBrandingFromProperties, uiCustomizationFromProperties } from "./branding";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, groupFromProperties, identityProviderFromProperties, takeProviderSecret } from "./groups-idps";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES } from "./naming";
 import { type FoundGap, Placeholders } from "./placeholders";
@@ -139,9 +140,20 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
 }
 
 function readChildren(im: PoolImporter) {
-  const out = { resourceServers: [] as Json[], clients: [] as Json[], domains: [] as Json[], groups: [] as Json[], identityProviders: [] as Json[], riskConfiguration: undefined as Json | undefined, logDelivery: undefined as Json | undefined };
-  const clientNames = new Map<string, unknown>();
+  const out = {
+    resourceServers: [] as Json[],
+    clients: [] as Json[],
+    domains: [] as Json[],
+    groups: [] as Json[],
+    identityProviders: [] as Json[],
+    managedLoginBranding: [] as Json[],
+    uiCustomizations: [] as Json[],
+    riskConfiguration: undefined as Json | undefined,
+    logDelivery: undefined as Json | undefined,
+  };
+  const clientNames = new Map<string, string>();
   const attachments: { id: string; resource: Json; where: string }[] = [];
+  const branding: { id: string; resource: Json }[] = [];
   for (const { id, resource, attachedWithoutRef } of im.input.children) {
     for (const key of Object.keys(resource)) if (!RESOURCE_ATTRIBUTES.has(key)) im.warn("not-in-model", `Resources.${id}.${key} is not a resource attribute the importer knows; it was not imported`);
     const where = `Resources.${id}.Properties`;
@@ -154,9 +166,9 @@ function readChildren(im: PoolImporter) {
         im.warn("no-client-name", `${where}.ClientName is not set; the logical id ${id} is used as the client name`);
         client.name = id;
       }
-      clientNames.set(id, client.name);
+      if (typeof client.name === "string") clientNames.set(id, client.name);
       out.clients.push(client);
-    }
+    } else if (resource.Type === CFN_MANAGED_LOGIN_BRANDING || resource.Type === CFN_UI_CUSTOMIZATION) branding.push({ id, resource });
     else if (resource.Type === CFN_RISK_CONFIGURATION) attachments.push({ id, resource, where });
     else if (resource.Type === CFN_LOG_DELIVERY) {
       if (out.logDelivery !== undefined) im.warn("repeated-block", `Resources.${id} is a second log delivery configuration of the pool; only the first was imported`);
@@ -177,6 +189,14 @@ function readChildren(im: PoolImporter) {
     }
   }
   out.riskConfiguration = readRiskAttachments(im, attachments, clientNames);
+  // After every client: a style names its client by reference, and the document by the client's name.
+  for (const { id, resource } of branding) {
+    const where = `Resources.${id}.Properties`;
+    const clientName = brandingClientName(isObject(resource.Properties) ? resource.Properties.ClientId : undefined, clientNames);
+    const properties = im.childProperties(id, resource);
+    if (resource.Type === CFN_MANAGED_LOGIN_BRANDING) out.managedLoginBranding.push(managedLoginBrandingFromProperties(properties, clientName, where, im.diagnostics));
+    else out.uiCustomizations.push(uiCustomizationFromProperties(properties, clientName, where, im.diagnostics));
+  }
   return out;
 }
 
@@ -288,7 +308,7 @@ export function importPool(input: PoolInput): ImportedPool {
     im.warn("no-pool-name", `Resources.${poolId}.Properties.UserPoolName is not set (CloudFormation would generate one); the logical id ${poolId} is used as the pool name`);
     name = poolId;
   }
-  const { resourceServers, clients, domains, groups, identityProviders, riskConfiguration, logDelivery } = readChildren(im);
+  const { resourceServers, clients, domains, groups, identityProviders, managedLoginBranding, uiCustomizations, riskConfiguration, logDelivery } = readChildren(im);
   for (const { id, gaps } of input.conditionGaps)
     im.warn("condition-unresolved", `Resources.${id}.Condition depends on ${gaps.map((g) => g.name).join(", ")}; ${id} was imported as if the condition held (${describeRemedy(gaps)} to decide)`);
 
@@ -306,6 +326,8 @@ export function importPool(input: PoolInput): ImportedPool {
       ...(identityProviders.length ? { identityProviders } : {}),
       ...(riskConfiguration ? { riskConfiguration } : {}),
       ...(logDelivery ? { logDeliveryConfiguration: logDelivery } : {}),
+      ...(managedLoginBranding.length ? { managedLoginBranding } : {}),
+      ...(uiCustomizations.length ? { uiCustomizations } : {}),
     },
   };
   const found = im.placeholders.extract(draft);

@@ -11,6 +11,7 @@ import { describeError } from "../common";
 import type { ImportFilesResult, ImportRequest, ImportedPool, SourceFile } from "../types";
 import { Evaluator, pseudoParameterValues } from "./evaluate";
 import { type Gap, isUnresolved } from "./gaps";
+import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION } from "./branding";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER } from "./groups-idps";
 import { type PoolInput, importPool } from "./import-pool";
 import { CFN_TYPES, STUDIO_METADATA } from "./naming";
@@ -23,7 +24,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** The resources a pool's draft is made of (besides the pool). */
-const POOL_MODEL_TYPES = new Set<string>([CFN_TYPES.client, CFN_TYPES.resourceServer, CFN_TYPES.domain, CFN_GROUP, CFN_IDENTITY_PROVIDER, CFN_RISK_CONFIGURATION, CFN_LOG_DELIVERY]);
+const POOL_MODEL_TYPES = new Set<string>([CFN_TYPES.client, CFN_TYPES.resourceServer, CFN_TYPES.domain, CFN_GROUP, CFN_IDENTITY_PROVIDER, CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, CFN_RISK_CONFIGURATION, CFN_LOG_DELIVERY]);
 
 /** Template sections the import reads (the rest get one line each). */
 const READ_SECTIONS = new Set(["AWSTemplateFormatVersion", "Description", "Resources", "Parameters", "Metadata", "Conditions", "Mappings", "Transform"]);

@@ -1,7 +1,8 @@
 /**
- * CloudFormation's short-form intrinsic functions for the `yaml` package: `!Ref X` and friends read as the
- * long form (`{ Ref: X }`, `{ "Fn::GetAtt": [A, B] }`), and `Ref` values write back as `!Ref X`.
+ * CloudFormation's short-form intrinsic functions: `!Ref X` and friends read as the long form (`{ Ref: X }`,
+ * `{ "Fn::GetAtt": [A, B] }`), and `Ref` values write back as `!Ref X`.
  */
+import { CORE_SCHEMA, type TagDefinition, defineMappingTag, defineScalarTag, defineSequenceTag } from "js-yaml";
 import type { Tags } from "yaml";
 
 type CustomTag = Tags[number];
@@ -35,12 +36,46 @@ export const CFN_READ_TAGS: CustomTag[] = [
   ]),
 ] as CustomTag[];
 
-/** Tags for writing templates. */
-export const CFN_WRITE_TAGS: CustomTag[] = [
-  {
-    tag: "!Ref",
-    identify: (value: unknown) => value instanceof CfnRef,
-    resolve: (value: string) => new CfnRef(value),
-    stringify: (item: { value?: unknown }) => (item.value as CfnRef).logicalId,
-  },
-] as CustomTag[];
+const readOnly = () => false;
+
+function scalarForm(tag: string, build: (value: string) => unknown): TagDefinition {
+  return defineScalarTag(tag, { resolve: (source) => build(source), identify: readOnly });
+}
+
+function sequenceForm(tag: string, key: string): TagDefinition {
+  return defineSequenceTag<unknown[], Record<string, unknown>>(tag, {
+    create: () => [],
+    addItem: (items, item) => void items.push(item),
+    finalize: (items) => ({ [key]: items }),
+    identify: readOnly,
+  });
+}
+
+function mappingForm(tag: string, key: string): TagDefinition {
+  return defineMappingTag<Record<string, unknown>, Record<string, unknown>>(tag, {
+    create: () => ({}),
+    addPair: (map, name, value) => {
+      map[String(name)] = value;
+      return "";
+    },
+    // A repeated key overrides, as the `yaml` path reads with `uniqueKeys: false`.
+    has: () => false,
+    keys: (result) => Object.keys(result),
+    get: (result, name) => result[String(name)],
+    finalize: (map) => ({ [key]: map }),
+    identify: readOnly,
+  });
+}
+
+/** The same short forms as {@link CFN_READ_TAGS}, for the fast reader (fast-yaml.ts). */
+export const CFN_READ_SCHEMA = CORE_SCHEMA.withTags(
+  scalarForm("!Ref", (value) => ({ Ref: value })),
+  scalarForm("!Condition", (value) => ({ Condition: value })),
+  scalarForm("!GetAtt", (value) => ({ "Fn::GetAtt": value.split(/\.(.*)/su).filter((p) => p !== "") })),
+  sequenceForm("!GetAtt", "Fn::GetAtt"),
+  ...FUNCTIONS.flatMap((name) => [
+    scalarForm(`!${name}`, (value) => ({ [`Fn::${name}`]: value })),
+    sequenceForm(`!${name}`, `Fn::${name}`),
+    mappingForm(`!${name}`, `Fn::${name}`),
+  ]),
+);

@@ -26,8 +26,6 @@ export const CFN_CLIENT_NAMING = tableNaming({
 
 export const CFN_RESOURCE_SERVER_NAMING = tableNaming({ "scopes.name": "ScopeName", "scopes.description": "ScopeDescription" });
 
-export const CFN_DOMAIN_NAMING = tableNaming({});
-
 export const CFN_TYPES = {
   pool: "AWS::Cognito::UserPool",
   client: "AWS::Cognito::UserPoolClient",

@@ -5,20 +5,20 @@
  * the integration test runs cfn-lint on every preset's export. Never throws; what CloudFormation cannot
  * express is a warning.
  */
-import YAML from "yaml";
 import { appClientSchema } from "../../spec/client-schema";
 import { type Diagnostic, warning } from "../../spec/diagnostics";
 import type { PoolDocument } from "../../spec/document-schema";
 import { poolSpecSchema } from "../../spec/pool-schema";
-import { quoteAmbiguousScalars } from "../../spec/yaml-text";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { effectiveClient } from "../../spec/client-defaults";
+import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, managedLoginBrandingProperties, uiCustomizationProperties } from "./branding";
 import { NameAllocator, clientDefaultsInlined, emptyListWarnings, compactOrUndefined, describeError } from "../common";
 import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
-import { CfnRef, CFN_WRITE_TAGS } from "./intrinsics";
+import { CfnRef } from "./intrinsics";
 import { riskLogsResources } from "./risk-logs";
+import { writeYaml } from "../fast-yaml";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
 /** CloudFormation caps `WebAuthnRelyingPartyID` at 63 characters (the API allows 127). */
@@ -154,6 +154,19 @@ function render(doc: PoolDocument): ExportResult {
   for (const group of spec.groups ?? []) resources[ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, pool) };
   Object.assign(resources, riskLogsResources(spec, pool, clientIds, ids, diagnostics));
 
+  // Branding names its client by reference (a client of the document) or by the name written (one it does not hold).
+  const clientRef = (name: string) => (clientIds.has(name) ? new CfnRef(clientIds.get(name) ?? "") : name);
+  for (const style of spec.managedLoginBranding ?? [])
+    resources[ids.allocate(`${style.clientName} ManagedLoginBranding`, "ManagedLoginBranding")] = { Type: CFN_MANAGED_LOGIN_BRANDING, Properties: managedLoginBrandingProperties(style, pool, clientRef(style.clientName)) };
+  (spec.uiCustomizations ?? []).forEach((customization, i) => {
+    resources[ids.allocate(`${customization.clientName} UICustomization`, "UICustomization")] = {
+      Type: CFN_UI_CUSTOMIZATION,
+      // SetUICustomization: "Your user pool must have a domain" (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUICustomization.html).
+      ...(spec.domain ? { DependsOn: ["UserPoolDomain"] } : {}),
+      Properties: uiCustomizationProperties(customization, i, pool, clientRef(customization.clientName), diagnostics),
+    };
+  });
+
   const parameterSection = noEchoParameters(parameters);
   const template = {
     AWSTemplateFormatVersion: "2010-09-09",
@@ -163,9 +176,7 @@ function render(doc: PoolDocument): ExportResult {
     Resources: resources,
   };
   // CloudFormation reads YAML 1.1: `MfaConfiguration: ON` unquoted would arrive as `true` and fail the stack.
-  const yaml = new YAML.Document(template, { customTags: CFN_WRITE_TAGS, aliasDuplicateObjects: false });
-  quoteAmbiguousScalars(yaml);
-  const content = yaml.toString({ lineWidth: 0 });
+  const content = writeYaml(template, { represent: (value) => (value instanceof CfnRef ? `!Ref ${value.logicalId}` : undefined) });
   return { files: [{ path: "template.yaml", content }], diagnostics };
 }
 

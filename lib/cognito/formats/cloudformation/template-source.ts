@@ -5,7 +5,8 @@
  */
 import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { type Diagnostic, error } from "../../spec/diagnostics";
-import { CFN_READ_TAGS } from "./intrinsics";
+import { readYamlFast } from "../fast-yaml";
+import { CFN_READ_SCHEMA, CFN_READ_TAGS } from "./intrinsics";
 import { type JsonPosition, jsonPathKey, jsonPositions } from "./json-positions";
 
 export type TemplatePath = readonly (string | number)[];
@@ -117,12 +118,33 @@ function templateOf(file: string, value: Record<string, unknown>, locate: Templa
   return { file, template: value, locate };
 }
 
+function parseYamlTemplate(text: string): { doc: Document; lines: LineCounter } {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { customTags: CFN_READ_TAGS, uniqueKeys: false, lineCounter: lines, prettyErrors: false }), lines };
+}
+
+/**
+ * Where paths are in a YAML template the fast reader took: the `yaml` package's positions, parsed on the first
+ * question only. A template that imports with no gap or warning to place is never parsed twice.
+ */
+function lazyYamlLocator(text: string): (path: TemplatePath) => SourceLocation | undefined {
+  let locate: ((path: TemplatePath) => SourceLocation | undefined) | undefined;
+  return (path) => {
+    if (!locate) {
+      const { doc, lines } = parseYamlTemplate(text);
+      locate = locator(doc, text, lines);
+    }
+    return locate(path);
+  };
+}
+
 /** Reads a template file. A file YAML cannot read is one error naming its line and column. */
 export function readTemplateSource(file: string, text: string): { source?: TemplateSource; diagnostics: Diagnostic[] } {
   const json = readJson(text);
   if (json) return { source: templateOf(file, json, jsonLocator(text)), diagnostics: [] };
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { customTags: CFN_READ_TAGS, uniqueKeys: false, lineCounter: lines, prettyErrors: false });
+  const fast = readYamlFast(text, { schema: CFN_READ_SCHEMA, repeatedKeys: true });
+  if (fast && isObject(fast.value)) return { source: templateOf(file, fast.value, lazyYamlLocator(text)), diagnostics: [] };
+  const { doc, lines } = parseYamlTemplate(text);
   const first = doc.errors[0];
   if (first) {
     const pos = lines.linePos(first.pos[0]);

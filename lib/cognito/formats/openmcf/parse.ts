@@ -9,7 +9,7 @@
  * what the native model cannot hold is a warning naming it. Never throws.
  */
 import { type Diagnostic, error, hasErrors, joinPath, warning } from "../../spec/diagnostics";
-import { parseDocumentText } from "../../spec/document";
+import { parseDocumentTextFast } from "../fast-yaml";
 import { POOL_API_VERSION, POOL_KIND, poolDocumentSchema } from "../../spec/document-schema";
 import { validatePoolDocument } from "../../spec/validate";
 import { diagnosticsFromZodIssues } from "../../spec/zod-issues";
@@ -223,7 +223,7 @@ export function parseOpenMcf(input: unknown, fileName?: string): ImportResult {
   try {
     let value = input;
     if (typeof input === "string") {
-      const parsed = parseDocumentText(input, fileName);
+      const parsed = parseDocumentTextFast(input, fileName);
       if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics, sourceKind: "openmcf" };
       value = parsed.value;
     }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { hasPyYaml, loadWithPyYaml } from "../../spec/yaml-readers.test-support";
+import { hasPyYaml, loadWithPyYaml } from "@/test/support/pyyaml";
 import { applyClientPreset, createPoolDocument } from "../../presets";
 import { hardenedProductionPreset } from "../../presets/hardened-production";
 import { machineToMachinePreset } from "../../presets/machine-to-machine";

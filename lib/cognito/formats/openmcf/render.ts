@@ -6,12 +6,11 @@
  * comment at the top of the YAML. As a safety net the renderer maps its own output back (parse.ts) and warns
  * about every field that would not come back equal, so nothing is lost without a word. Never throws.
  */
-import YAML from "yaml";
 import type { AppClientSpec, TimeUnit } from "../../spec/client-schema";
 import { type Diagnostic, error, joinPath, warning } from "../../spec/diagnostics";
 import type { PoolDocument } from "../../spec/document-schema";
 import type { PoolSpec } from "../../spec/pool-schema";
-import { stringifyYamlDocument } from "../../spec/yaml-text";
+import { writeYaml } from "../fast-yaml";
 import type { ExportResult } from "../types";
 import { mapOpenMcfToNative } from "./parse";
 import { METADATA_LABEL_FIELDS, METADATA_LABEL_PREFIX, fromOpenMcfPath } from "./paths";
@@ -346,9 +345,7 @@ export function renderOpenMcf(doc: PoolDocument): ExportResult {
       if (!warnings.some((w) => w.path === fromOpenMcfPath(r.path)))
         warnings.push(warning(fromOpenMcfPath(r.path), "openmcf-invalid", `OpenMCF will reject the exported manifest here: ${r.message}`));
 
-    const yaml = new YAML.Document(manifest);
-    yaml.commentBefore = header(warnings);
-    return { files: [{ path: OPENMCF_FILE_NAME, content: stringifyYamlDocument(yaml) }], diagnostics: warnings };
+    return { files: [{ path: OPENMCF_FILE_NAME, content: writeYaml(manifest, { header: header(warnings) }) }], diagnostics: warnings };
   } catch (cause) {
     return { files: [], diagnostics: [error("", "internal-error", `the OpenMCF export failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)}); please report this`)] };
   }

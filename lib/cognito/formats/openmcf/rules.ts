@@ -22,7 +22,7 @@ export const OPENMCF_EXPLICIT_AUTH_FLOWS = [
   "ALLOW_ADMIN_USER_PASSWORD_AUTH",
   "ALLOW_CUSTOM_AUTH",
 ] as const;
-export const OPENMCF_PREVENT_USER_EXISTENCE_ERRORS = ["ENABLED", "LEGACY"] as const;
+const OPENMCF_PREVENT_USER_EXISTENCE_ERRORS = ["ENABLED", "LEGACY"] as const;
 
 const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", ");
 

@@ -165,5 +165,4 @@ export type StringValueOrRef = z.infer<typeof stringValueOrRefSchema>;
 export type OpenMcfClient = z.infer<typeof openMcfClientSchema>;
 export type OpenMcfSchemaAttribute = z.infer<typeof openMcfSchemaAttributeSchema>;
 export type OpenMcfSpec = z.infer<typeof openMcfSpecSchema>;
-export type OpenMcfMetadata = z.infer<typeof openMcfMetadataSchema>;
 export type OpenMcfManifest = z.infer<typeof openMcfManifestSchema>;

@@ -1,12 +1,12 @@
 import { parse as parseHcl } from "@cdktf/hcl2json";
 import { describe, expect, test } from "vitest";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "../sample-documents";
+import { BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, poolDocument } from "@/test/support/pool-documents";
 import { listPresets, presetExampleDocument } from "../../presets";
 import { MINEIROS_SOURCE, moduleClientName, renderTerraformModule } from "./render-terraform-module";
 
 type Json = Record<string, unknown>;
 
-async function moduleInputs(doc = SEED_000_DOCUMENT): Promise<Json> {
+async function moduleInputs(doc = BLOG_POOL_DOCUMENT): Promise<Json> {
   const json = (await parseHcl("main.tf", renderTerraformModule(doc).files[0].content)) as { module: Record<string, Json[]> };
   return json.module.cognito_user_pool[0];
 }
@@ -47,25 +47,25 @@ describe("renderTerraformModule", () => {
     });
     // Unset with the same default as AWS: not written at all.
     expect(inputs).not.toHaveProperty("advanced_security_mode");
-    const content = renderTerraformModule(SEED_000_DOCUMENT).files[0].content;
+    const content = renderTerraformModule(BLOG_POOL_DOCUMENT).files[0].content;
     expect(content).toContain('#   mfa_configuration (module default "OPTIONAL")');
     // `allow_software_mfa_token = null` fails the module's `for_each = var.allow_software_mfa_token ? …`.
     expect(content).not.toMatch(/=\s*null\b/u);
   });
 
   test("no preset or sample design writes a null input", () => {
-    for (const doc of [SEED_000_DOCUMENT, KITCHEN_SINK_DOCUMENT, ...listPresets().map(presetExampleDocument)])
+    for (const doc of [BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, ...listPresets().map(presetExampleDocument)])
       expect(renderTerraformModule(doc).files[0].content).not.toMatch(/=\s*null\b/u);
   });
 
   test("the module's own message texts are named in a warning where the design keeps AWS's", () => {
-    const { diagnostics } = renderTerraformModule(SEED_000_DOCUMENT);
+    const { diagnostics } = renderTerraformModule(BLOG_POOL_DOCUMENT);
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: "module-default", message: expect.stringContaining("invite_email_subject") }));
   });
 
   test("without usernameAttributes or aliasAttributes, alias_attributes is written empty so the module does not add email and preferred_username", async () => {
     expect((await moduleInputs()).alias_attributes).toEqual([]);
-    const withEmail = structuredClone(SEED_000_DOCUMENT);
+    const withEmail = structuredClone(BLOG_POOL_DOCUMENT);
     withEmail.spec.usernameAttributes = ["email"];
     const inputs = await moduleInputs(withEmail);
     expect(inputs).not.toHaveProperty("alias_attributes");
@@ -73,7 +73,7 @@ describe("renderTerraformModule", () => {
   });
 
   test("a client name the module lower-cases is a warning; two names it merges are a warning too", () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.clients = [{ name: "Web App" }, { name: "web-app" }, { name: "api" }];
     const { diagnostics } = renderTerraformModule(doc);
     expect(diagnostics).toContainEqual(expect.objectContaining({ path: "spec.clients[0].name", code: "renamed-by-format", message: expect.stringContaining('"web-app", not "Web App"') }));
@@ -83,7 +83,7 @@ describe("renderTerraformModule", () => {
   });
 
   test("what the module cannot express is a warning and a comment", () => {
-    const result = renderTerraformModule(KITCHEN_SINK_DOCUMENT);
+    const result = renderTerraformModule(MAXIMAL_POOL_DOCUMENT);
     const paths = result.diagnostics.map((d) => d.path);
     for (const path of ["spec.deletionProtection", "spec.userPoolTier", "spec.signInPolicy", "spec.emailMfaConfiguration", "spec.webAuthnConfiguration", "spec.domain.managedLoginVersion"])
       expect(paths).toContain(path);
@@ -94,20 +94,20 @@ describe("renderTerraformModule", () => {
   });
 
   test("a client's token units are written in full: the module would pass a missing unit as null, which the provider reads as 0s", async () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.clients = [{ name: "m2m", accessTokenValidity: 60, tokenValidityUnits: { accessToken: "minutes" } }];
     const clients = (await moduleInputs(doc)).clients as Json[];
     expect(clients[0]?.token_validity_units).toEqual({ access_token: "minutes", id_token: "hours", refresh_token: "days" });
   });
 
   test("a client's analytics configuration, which the module's main.tf never reads, is a warning, not a silent loss", () => {
-    const { diagnostics, files } = renderTerraformModule(KITCHEN_SINK_DOCUMENT);
+    const { diagnostics, files } = renderTerraformModule(MAXIMAL_POOL_DOCUMENT);
     expect(diagnostics).toContainEqual(expect.objectContaining({ path: expect.stringMatching(/^spec\.clients\[\d+\]\.analyticsConfiguration$/u), code: "not-expressible" }));
     expect(files[0]?.content).not.toContain("analytics_configuration");
   });
 
   test("client defaults become default_client_* inputs", async () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.clientDefaults = { refreshTokenValidity: 45, allowedOAuthScopes: ["email", "openid"] };
     const inputs = await moduleInputs(doc);
     expect(inputs.default_client_refresh_token_validity).toBe(45);
@@ -115,7 +115,7 @@ describe("renderTerraformModule", () => {
   });
 
   test("device tracking: prompt → USER_OPT_IN, always → ALWAYS", async () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.deviceConfiguration = { deviceOnlyRememberedOnUserPrompt: true, challengeRequiredOnNewDevice: false };
     expect(await moduleInputs(doc)).toMatchObject({ user_device_tracking: "USER_OPT_IN", challenge_required_on_new_device: false });
     doc.spec.deviceConfiguration = { deviceOnlyRememberedOnUserPrompt: false };
@@ -124,16 +124,10 @@ describe("renderTerraformModule", () => {
 });
 
 test("groups and identity providers are reported as not held by the module, and not written", () => {
-  const doc = {
-    apiVersion: "cognito-studio.dev/v1" as const,
-    kind: "UserPool" as const,
-    metadata: { name: "shop" },
-    spec: {
-      region: "eu-west-1",
-      groups: [{ name: "admins" }],
-      identityProviders: [{ providerName: "Corp", providerType: "SAML" as const, providerDetails: { MetadataURL: "https://idp.example.com/m" } }],
-    },
-  };
+  const doc = poolDocument({
+    groups: [{ name: "admins" }],
+    identityProviders: [{ providerName: "Corp", providerType: "SAML" as const, providerDetails: { MetadataURL: "https://idp.example.com/m" } }],
+  });
   const { files, diagnostics } = renderTerraformModule(doc);
   expect(diagnostics.filter((d) => d.code === "not-expressible").map((d) => d.path)).toEqual(["spec.groups", "spec.identityProviders"]);
   expect(files.map((f) => f.content).join("\n")).not.toContain("idp.example.com");

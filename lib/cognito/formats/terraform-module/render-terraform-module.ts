@@ -127,6 +127,10 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   // No risk configuration or log delivery input either: aws_cognito_risk_configuration can sit next to the module.
   ["spec.riskConfiguration", (d) => d.spec.riskConfiguration],
   ["spec.logDeliveryConfiguration", (d) => d.spec.logDeliveryConfiguration],
+  // Nor for branding: the plain Terraform export writes aws_cognito_managed_login_branding and
+  // aws_cognito_user_pool_ui_customization.
+  ["spec.managedLoginBranding", (d) => d.spec.managedLoginBranding],
+  ["spec.uiCustomizations", (d) => d.spec.uiCustomizations],
   ["spec.deletionProtection", (d) => d.spec.deletionProtection],
   ["spec.userPoolTier", (d) => d.spec.userPoolTier],
   ["spec.signInPolicy", (d) => d.spec.signInPolicy],

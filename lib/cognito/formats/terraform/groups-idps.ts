@@ -12,7 +12,6 @@
 import { type Diagnostic, warning } from "../../spec/diagnostics";
 import type { GroupSpec } from "../../spec/group-schema";
 import { SECRET_DETAIL_KEY, SECRET_DETAIL_KEYS, SECRET_SOURCES, envSecretName, type IdentityProviderSpec, type SecretRef } from "../../spec/identity-provider-schema";
-import type { NameAllocator } from "../common";
 import { type HclNode, type HclValue, attr, blank, block, expr } from "./hcl";
 
 export const TF_GROUP = "aws_cognito_user_group";
@@ -69,12 +68,6 @@ export function sensitiveVariableNodes(variables: readonly SensitiveVariable[]):
     nodes.push(block("variable", [v.name], [attr("type", expr("string")), attr("description", v.description), attr("sensitive", true)]));
   }
   return nodes;
-}
-
-export function allocateLabels<T>(items: readonly T[] | undefined, names: NameAllocator, nameOf: (item: T) => string, fallback: string): Map<string, string> {
-  const labels = new Map<string, string>();
-  for (const item of items ?? []) labels.set(nameOf(item), names.allocate(nameOf(item), fallback));
-  return labels;
 }
 
 // ---- import ----

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../../spec/document-schema";
-import { poolDocumentArbitrary } from "../../testing/arbitraries";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "../sample-documents";
+import { poolDocumentArbitrary } from "@/test/support/pool-arbitraries";
+import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import { renderTerraformModule } from "../terraform-module/render-terraform-module";
 import { importTerraformFiles } from "./import-terraform";
 
@@ -95,26 +95,26 @@ async function importModule(text: string, path = "main.tf") {
 
 describe("module mineiros-io/cognito-user-pool/aws: the inverse of the module export", () => {
   test("the Terraform blog post's pool exports with only the message-text warning and imports back equal", async () => {
-    const exported = renderTerraformModule(SEED_000_DOCUMENT);
+    const exported = renderTerraformModule(BLOG_POOL_DOCUMENT);
     expect(exported.diagnostics.map((d) => d.code)).toEqual(["module-default"]);
     const result = await importModule(exported.files[0].content);
     expect(result.pools.map((p) => [p.address, p.name])).toEqual([["module.cognito_user_pool", "blog-pool"]]);
-    expect(withoutEmptyObjects(withoutMessageTexts(result.pools[0].document))).toEqual(withoutEmptyObjects(withoutMessageTexts(asTheModuleCreatesIt(SEED_000_DOCUMENT))));
+    expect(withoutEmptyObjects(withoutMessageTexts(result.pools[0].document))).toEqual(withoutEmptyObjects(withoutMessageTexts(asTheModuleCreatesIt(BLOG_POOL_DOCUMENT))));
   });
 
   test("the kitchen sink keeps everything but what the export warned the module cannot say", async () => {
-    const exported = renderTerraformModule(KITCHEN_SINK_DOCUMENT);
+    const exported = renderTerraformModule(MAXIMAL_POOL_DOCUMENT);
     const lost = exported.diagnostics.map((d) => d.path);
     expect(lost).toContain("spec.deletionProtection");
     const pool = (await importModule(exported.files[0].content)).pools[0];
     const spec = pool.draft.spec as Record<string, unknown>;
     for (const path of lost.filter((p) => /^spec\.\w+$/u.test(p))) expect(spec[path.slice(5)]).toBeUndefined();
     expect(spec).toMatchObject({
-      region: KITCHEN_SINK_DOCUMENT.spec.region,
-      clients: KITCHEN_SINK_DOCUMENT.spec.clients?.map((c) => expect.objectContaining({ name: c.name })),
-      resourceServers: KITCHEN_SINK_DOCUMENT.spec.resourceServers,
-      schemaAttributes: KITCHEN_SINK_DOCUMENT.spec.schemaAttributes,
-      passwordPolicy: expect.objectContaining({ minimumLength: KITCHEN_SINK_DOCUMENT.spec.passwordPolicy?.minimumLength }),
+      region: MAXIMAL_POOL_DOCUMENT.spec.region,
+      clients: MAXIMAL_POOL_DOCUMENT.spec.clients?.map((c) => expect.objectContaining({ name: c.name })),
+      resourceServers: MAXIMAL_POOL_DOCUMENT.spec.resourceServers,
+      schemaAttributes: MAXIMAL_POOL_DOCUMENT.spec.schemaAttributes,
+      passwordPolicy: expect.objectContaining({ minimumLength: MAXIMAL_POOL_DOCUMENT.spec.passwordPolicy?.minimumLength }),
     });
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { SEED_000_DOCUMENT } from "../sample-documents";
+import { BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import type { ImportFilesResult, ImportedPool, SourceFile } from "../types";
 import { importTerraformFiles } from "./import-terraform";
 import { renderTerraform } from "./render-terraform";
@@ -499,9 +499,9 @@ logout_urls                  = ["https://app.example.com/logout"]
 
 describe("round trip and robustness", () => {
   test("the exported module folder (main.tf + variables.tf) imports back to the same document", async () => {
-    const exported = renderTerraform(SEED_000_DOCUMENT, { variables: true });
+    const exported = renderTerraform(BLOG_POOL_DOCUMENT, { variables: true });
     const result = await importTerraformFiles({ files: exported.files });
-    expect(result.pools.map((p) => p.document)).toEqual([SEED_000_DOCUMENT]);
+    expect(result.pools.map((p) => p.document)).toEqual([BLOG_POOL_DOCUMENT]);
     expect(result.diagnostics).toEqual([]);
   });
 

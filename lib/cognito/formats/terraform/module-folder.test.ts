@@ -1,15 +1,15 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { PoolDocument } from "../../spec/document-schema";
-import { SEED_000_DOCUMENT } from "../sample-documents";
+import { BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import { buildTerraformModuleZip, moduleFolderName, renderTerraformModuleFolder } from "./module-folder";
 
 const doc: PoolDocument = {
-  ...SEED_000_DOCUMENT,
+  ...BLOG_POOL_DOCUMENT,
   metadata: { name: "blog pool" },
   spec: {
-    ...SEED_000_DOCUMENT.spec,
-    clients: [...(SEED_000_DOCUMENT.spec.clients ?? []), { name: "Back Office", generateSecret: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["https://api.example.com/read"] }],
+    ...BLOG_POOL_DOCUMENT.spec,
+    clients: [...(BLOG_POOL_DOCUMENT.spec.clients ?? []), { name: "Back Office", generateSecret: true, allowedOAuthFlows: ["client_credentials"], allowedOAuthFlowsUserPoolClient: true, allowedOAuthScopes: ["https://api.example.com/read"] }],
   },
 };
 

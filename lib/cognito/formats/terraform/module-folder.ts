@@ -17,9 +17,6 @@ import { TF_TYPES } from "./naming";
 import { providerVersionConstraint } from "./provider-versions";
 import { renderTerraform } from "./render-terraform";
 
-/** The four files, in this order. */
-export const MODULE_FOLDER_FILES = ["main.tf", "variables.tf", "outputs.tf", "versions.tf"] as const;
-
 /** Removes the top-level `terraform { … }` block (and the blank line after it) from text laid out like `terraform fmt`. */
 function withoutTerraformBlock(text: string): string {
   const lines = text.split("\n");

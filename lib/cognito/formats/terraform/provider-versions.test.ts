@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listPresets, presetExampleDocument } from "../../presets";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "../sample-documents";
+import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import { AWS_PROVIDER_BASE_VERSION, PROVIDER_ARGUMENT_VERSIONS, providerArgumentsUsed, providerVersionConstraint } from "./provider-versions";
 import { renderTerraform } from "./render-terraform";
 
@@ -8,18 +8,18 @@ const mainOf = (doc: Parameters<typeof renderTerraform>[0]) => renderTerraform(d
 
 describe("the provider version an export asks for", () => {
   it("is the base 5.x release when the design uses no newer argument (the blog seed)", () => {
-    expect(mainOf(SEED_000_DOCUMENT)).toContain(`version = ">= ${AWS_PROVIDER_BASE_VERSION}"`);
+    expect(mainOf(BLOG_POOL_DOCUMENT)).toContain(`version = ">= ${AWS_PROVIDER_BASE_VERSION}"`);
   });
 
   it("is the newest first-version among the arguments used (the kitchen sink: advanced_security_additional_flows)", () => {
-    const main = mainOf(KITCHEN_SINK_DOCUMENT);
+    const main = mainOf(MAXIMAL_POOL_DOCUMENT);
     const used = providerArgumentsUsed(main).map((e) => e.argument);
     expect(used).toEqual(expect.arrayContaining(["user_pool_tier", "sign_in_policy", "advanced_security_additional_flows", "managed_login_version"]));
     expect(main).toContain('version = ">= 5.98.0"');
   });
 
   it("never asks for 6.x, which a team on 5.x would be refused for nothing", () => {
-    for (const doc of [SEED_000_DOCUMENT, KITCHEN_SINK_DOCUMENT, ...listPresets().map(presetExampleDocument)]) expect(mainOf(doc)).not.toMatch(/version\s*=\s*">= 6/u);
+    for (const doc of [BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, ...listPresets().map(presetExampleDocument)]) expect(mainOf(doc)).not.toMatch(/version\s*=\s*">= 6/u);
   });
 
   it("counts an argument only inside its own resource type", () => {

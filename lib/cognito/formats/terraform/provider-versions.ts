@@ -35,6 +35,9 @@ export const PROVIDER_ARGUMENT_VERSIONS: readonly ProviderArgumentVersion[] = [
   { resource: "aws_cognito_user_pool", argument: "email_mfa_configuration", since: "5.83.0", source: "https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md" },
   { resource: "aws_cognito_user_pool_domain", argument: "managed_login_version", since: "5.95.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/40855 (release v5.95.0)" },
   { resource: "aws_cognito_user_pool_client", argument: "refresh_token_rotation", since: "5.99.0", source: "https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md" },
+  // A whole resource, marked by its one required argument: merged on 4 September 2025 (released that week or
+  // the next); the table vouches for the release after, 6.13.0.
+  { resource: "aws_cognito_managed_login_branding", argument: "user_pool_id", since: "6.13.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/43817" },
 ];
 
 function compareVersions(a: string, b: string): number {

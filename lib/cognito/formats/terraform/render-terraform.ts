@@ -26,6 +26,7 @@ import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
 import { logDeliveryWarning, riskConfigurationResources } from "./risk-logs";
+import { managedLoginBrandingResource, managedLoginBrandingVersionWarning, uiCustomizationResource } from "./branding";
 import { providerVersionConstraint } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
 import {
@@ -307,6 +308,7 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   for (const group of spec.groups ?? []) nodes.push(blank, groupResource(group, groupLabels.get(group.name) ?? "group", expr(`${POOL}.id`)));
   for (const risk of riskConfigurationResources(spec, clientLabels, new NameAllocator("snake"), POOL, toNodes, ctx.diagnostics)) nodes.push(blank, risk);
   ctx.diagnostics.push(...logDeliveryWarning(spec));
+  nodes.push(...brandingNodes(ctx, clientLabels, domain !== undefined));
 
   // The provider floor is read off the resources as written: the lowest release that accepts all of them.
   const version = providerVersionConstraint(renderHcl(nodes));
@@ -321,6 +323,23 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   if (ctx.variables.length > 0 || ctx.secretVariables.length > 0) files.push({ path: "variables.tf", content: variablesFile(ctx) });
   if (options.liveIds) files.push({ path: "imports.tf", content: importsFile(ctx, { clients: clientLabels, servers: ctx.resourceServerLabels, groups: groupLabels }) });
   return { files, diagnostics: ctx.diagnostics };
+}
+
+/** Managed login styles and classic customizations, each naming its client's resource. */
+function brandingNodes(ctx: Context, clientLabels: ReadonlyMap<string, string>, hasDomain: boolean): HclNode[] {
+  const clientId = (name: string) => {
+    const label = clientLabels.get(name);
+    return label ? expr(`${TF_TYPES.client}.${label}.id`) : name;
+  };
+  const styleNames = new NameAllocator("snake");
+  const customizationNames = new NameAllocator("snake");
+  const nodes: HclNode[] = [];
+  for (const style of ctx.spec.managedLoginBranding ?? [])
+    nodes.push(blank, managedLoginBrandingResource(style, styleNames.allocate(style.clientName, "branding"), expr(`${POOL}.id`), clientId));
+  for (const customization of ctx.spec.uiCustomizations ?? [])
+    nodes.push(blank, uiCustomizationResource(customization, customizationNames.allocate(customization.clientName.toLowerCase(), "ui"), expr(`${POOL}.id`), clientId, hasDomain ? `${TF_TYPES.domain}.this` : undefined));
+  ctx.diagnostics.push(...managedLoginBrandingVersionWarning(ctx.spec.managedLoginBranding?.length ?? 0));
+  return nodes;
 }
 
 /**

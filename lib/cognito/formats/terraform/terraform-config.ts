@@ -17,8 +17,6 @@ import { type BlockRange, type FilePositions, findBlock, localLines, scanPositio
 
 type Json = Record<string, unknown>;
 
-export type Position = { file: string; line: number };
-
 export type TfResource = {
   type: string;
   label: string;

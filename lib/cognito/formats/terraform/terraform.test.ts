@@ -3,7 +3,7 @@ import { parse as parseHcl } from "@cdktf/hcl2json";
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../../spec/document-schema";
 import { readPoolDocument } from "../read-pool-document";
-import { KITCHEN_SINK_DOCUMENT, SEED_000_DOCUMENT } from "../sample-documents";
+import { BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, poolDocument } from "@/test/support/pool-documents";
 import { quote } from "./hcl";
 import { parseTerraform } from "./parse-terraform";
 import { renderTerraform, scopesValue } from "./render-terraform";
@@ -28,7 +28,7 @@ async function hcl(doc: PoolDocument, options = {}): Promise<{ resource: Bodies 
 
 describe("renderTerraform: the Terraform blog post's pool", () => {
   test("the pool, resource server, domain and client carry the document's values", async () => {
-    const { resource } = await hcl(SEED_000_DOCUMENT);
+    const { resource } = await hcl(BLOG_POOL_DOCUMENT);
     const pool = resource.aws_cognito_user_pool.this[0];
     expect(pool.name).toBe("blog-pool");
     expect(pool.auto_verified_attributes).toEqual(["email"]);
@@ -69,16 +69,16 @@ describe("renderTerraform: the Terraform blog post's pool", () => {
   });
 
   test("the provider block carries the region and no warning is reported", () => {
-    const result = renderTerraform(SEED_000_DOCUMENT);
+    const result = renderTerraform(BLOG_POOL_DOCUMENT);
     expect(result.diagnostics).toEqual([]);
     expect(result.files.map((f) => f.path)).toEqual(["main.tf"]);
     expect(result.files[0].content).toContain('provider "aws" {\n  region = "eu-central-1"\n}');
   });
 
   test("imports back to the same document", async () => {
-    const result = await parseTerraform(renderTerraform(SEED_000_DOCUMENT).files[0].content);
+    const result = await parseTerraform(renderTerraform(BLOG_POOL_DOCUMENT).files[0].content);
     expect(result.diagnostics).toEqual([]);
-    expect(result.document).toEqual(SEED_000_DOCUMENT);
+    expect(result.document).toEqual(BLOG_POOL_DOCUMENT);
   });
 });
 
@@ -131,7 +131,7 @@ describe("renderTerraform: OpenMCF's documentation examples", () => {
 
 describe("renderTerraform options", () => {
   test("variables: region, domain and callback/logout URLs become variables with the document's values as defaults", async () => {
-    const result = renderTerraform(KITCHEN_SINK_DOCUMENT, { variables: true });
+    const result = renderTerraform(MAXIMAL_POOL_DOCUMENT, { variables: true });
     expect(result.files.map((f) => f.path)).toEqual(["main.tf", "variables.tf"]);
     const main = (await parseHcl("main.tf", result.files[0].content)) as { provider: { aws: Json[] }; resource: Bodies };
     expect(main.provider.aws[0].region).toBe("${var.region}");
@@ -144,7 +144,7 @@ describe("renderTerraform options", () => {
   });
 
   test("live ids: import blocks with the provider's import id formats; a client without an id is reported", async () => {
-    const result = renderTerraform(KITCHEN_SINK_DOCUMENT, { liveIds: { userPoolId: "us-east-1_Ab12", clients: { "web-spa": "4k2j" } } });
+    const result = renderTerraform(MAXIMAL_POOL_DOCUMENT, { liveIds: { userPoolId: "us-east-1_Ab12", clients: { "web-spa": "4k2j" } } });
     const imports = result.files.find((f) => f.path === "imports.tf");
     const json = (await parseHcl("imports.tf", imports?.content ?? "")) as { import: Json[] };
     expect(json.import).toEqual([
@@ -160,7 +160,7 @@ describe("renderTerraform options", () => {
 
 describe("renderTerraform: what the provider cannot say, and perpetual-diff guards", () => {
   test("refresh token rotation and the inbound federation trigger are warnings, not output", () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.clients = [{ name: "web", refreshTokenRotation: { feature: "ENABLED" } }];
     doc.spec.lambdaConfig = { inboundFederation: { lambdaVersion: "V1_0", lambdaArn: "arn:aws:lambda:eu-central-1:123456789012:function:fed" } };
     const result = renderTerraform(doc);
@@ -170,7 +170,7 @@ describe("renderTerraform: what the provider cannot say, and perpetual-diff guar
   });
 
   test("TOTP switched off while MFA is off is left out with a warning", () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.softwareTokenMfaConfiguration = { enabled: false };
     const result = renderTerraform(doc);
     expect(result.files[0].content).not.toContain("software_token_mfa_configuration");
@@ -178,7 +178,7 @@ describe("renderTerraform: what the provider cannot say, and perpetual-diff guar
   });
 
   test("token validity units are written only as the document sets them (the provider defaults the rest)", async () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.clients = [
       { name: "web", accessTokenValidity: 2 },
       { name: "cli", refreshTokenValidity: 1, tokenValidityUnits: { refreshToken: "hours" } },
@@ -190,7 +190,7 @@ describe("renderTerraform: what the provider cannot say, and perpetual-diff guar
   });
 
   test("client defaults are written into each client, with a warning", async () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.clientDefaults = { enableTokenRevocation: false, explicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] };
     const result = renderTerraform(doc);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["client-defaults-inlined"]);
@@ -225,7 +225,7 @@ describe("quote", () => {
     expect(quote('a "b" ${c} %{d} \\ \n\b')).toBe('"a \\"b\\" $${c} %%{d} \\\\ \\n\\u0008"');
   });
   test("a quoted template sequence reads back literally", async () => {
-    const doc = structuredClone(SEED_000_DOCUMENT);
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.verificationMessageTemplate = { emailSubject: "Code ${x} %{y}" };
     const result = await parseTerraform(renderTerraform(doc).files[0].content);
     expect(result.document?.spec.verificationMessageTemplate).toEqual({ emailSubject: "Code ${x} %{y}" });
@@ -234,8 +234,8 @@ describe("quote", () => {
 
 describe("parseTerraform", () => {
   test("the kitchen sink document round-trips exactly", async () => {
-    const result = await parseTerraform(renderTerraform(KITCHEN_SINK_DOCUMENT).files[0].content);
-    expect(result.document).toEqual(KITCHEN_SINK_DOCUMENT);
+    const result = await parseTerraform(renderTerraform(MAXIMAL_POOL_DOCUMENT).files[0].content);
+    expect(result.document).toEqual(MAXIMAL_POOL_DOCUMENT);
   });
 
   test("resources, blocks and arguments outside the model are warnings naming them", async () => {
@@ -285,19 +285,13 @@ output "pool_id" {
 
 describe("groups and identity providers (aws_cognito_user_group, aws_cognito_identity_provider)", () => {
   const secretRef = { source: "secretsManager" as const, name: "prod/google", jsonKey: "client_secret" };
-  const doc = {
-    apiVersion: "cognito-studio.dev/v1" as const,
-    kind: "UserPool" as const,
-    metadata: { name: "shop" },
-    spec: {
-      region: "eu-west-1",
-      groups: [{ name: "admins", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" }],
-      identityProviders: [
-        { providerName: "Google", providerType: "Google" as const, providerDetails: { client_id: "c", authorize_scopes: "openid" }, secretRef, attributeMapping: { email: "email" } },
-      ],
-      clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google"] }],
-    },
-  };
+  const doc = poolDocument({
+    groups: [{ name: "admins", precedence: 0, roleArn: "arn:aws:iam::123456789012:role/admins" }],
+    identityProviders: [
+      { providerName: "Google", providerType: "Google" as const, providerDetails: { client_id: "c", authorize_scopes: "openid" }, secretRef, attributeMapping: { email: "email" } },
+    ],
+    clients: [{ name: "web", supportedIdentityProviders: ["COGNITO", "Google"] }],
+  });
 
   test("the secret is a sensitive variable without a default; the client depends on the provider; import ids follow the docs", () => {
     const { files, diagnostics } = renderTerraform(doc, { liveIds: { userPoolId: "eu-west-1_Abc", clients: { web: "client1" } } });

@@ -2,6 +2,7 @@
 import { accountRecoveryRule } from "./account-recovery";
 import { attributeVerificationRule } from "./attribute-verification";
 import { authFlowsRule } from "./auth-flows";
+import { brandingRule } from "./branding";
 import { customScopesRule } from "./custom-scopes";
 import { domainRule } from "./domain";
 import { emailConfigurationRule } from "./email-configuration";
@@ -44,6 +45,7 @@ export const CROSS_FIELD_RULES: readonly Rule[] = [
   identityProvidersRule,
   riskConfigurationRule,
   logDeliveryRule,
+  brandingRule,
 ];
 
 export type { Rule, RuleContext } from "./rule";

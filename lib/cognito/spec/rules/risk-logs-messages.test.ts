@@ -1,7 +1,7 @@
 /** The words of the threat protection and log streaming findings, as the editor shows them at the field. */
 import { describe, expect, it } from "vitest";
 import type { PoolDocument } from "../document-schema";
-import { THREAT_PROTECTION_DOCUMENT } from "../../formats/sample-documents";
+import { THREAT_PROTECTION_DOCUMENT } from "@/test/support/pool-documents";
 import { validatePoolDocument } from "../validate";
 
 const doc = (spec: PoolDocument["spec"]): PoolDocument => ({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "p" }, spec });

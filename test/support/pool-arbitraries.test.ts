@@ -1,12 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { poolDocumentSchema } from "../spec/document-schema";
-import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "./arbitraries";
+import { poolDocumentSchema } from "@/lib/cognito/spec/document-schema";
+import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "./pool-arbitraries";
 
 describe("pool document arbitraries", () => {
   it("generate documents the schema accepts", () => {
     fc.assert(
       fc.property(poolDocumentArbitrary(), (doc) => {
+        const parsed = poolDocumentSchema.safeParse(doc);
+        expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("generate wide documents (names and numbers across the schema's bounds) the schema accepts", () => {
+    fc.assert(
+      fc.property(poolDocumentArbitrary({ wide: true }), (doc) => {
         const parsed = poolDocumentSchema.safeParse(doc);
         expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
       }),

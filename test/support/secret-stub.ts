@@ -12,7 +12,7 @@ import {
   DeleteUserPoolClientSecretCommand,
   ListUserPoolClientSecretsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import type { CommandSender } from "./sdk-client-secret-port";
+import type { CommandSender } from "@/lib/cognito/rotation/sdk-client-secret-port";
 
 const awsError = (name: string, message: string) => Object.assign(new Error(message), { name });
 

@@ -1,10 +1,10 @@
 /**
- * fast-check arbitraries of pool documents, shared by the plan's and the formats' property tests
- * (test-only: nothing in the product imports this file).
+ * The one generator of pool documents (fast-check), shared by the property, conformance and round-trip tests.
  *
- * - {@link poolDocumentArbitrary}: schema-valid documents covering every field of the model. Names come from
- *   small vocabularies so two generated documents share clients, resource servers and attributes.
- *   `{ full: true }` sets every optional field (a document that manages everything).
+ * - {@link poolDocumentArbitrary}: schema-valid documents covering every field of the model. By default names
+ *   come from small vocabularies so two generated documents share clients, resource servers and attributes;
+ *   `{ wide: true }` draws names and numbers from anywhere in the schema's bounds instead (what the conformance
+ *   and serialisation tests need). `{ full: true }` sets every optional field (a document that manages everything).
  * - {@link poolDocumentPairArbitrary}: `[a, b]` where `b` is `a` with some parts taken from another document
  *   or dropped, so plans between them mix noops, updates, creates, deletes and replacements.
  *
@@ -12,15 +12,19 @@
  * excludes aliasAttributes, …) are not guaranteed.
  */
 import fc from "fast-check";
-import type { PoolDocument } from "../spec/document-schema";
-import { STANDARD_ATTRIBUTES } from "../spec/schema-attribute-schema";
+import type { PoolDocument } from "@/lib/cognito/spec/document-schema";
+import { STANDARD_ATTRIBUTES } from "@/lib/cognito/spec/schema-attribute-schema";
 
 export interface ArbitraryOptions {
   /** Set every optional field (default: each optional field is present or not at random). */
   full?: boolean;
+  /** Names and numbers from anywhere in the schema's bounds (default: small shared vocabularies). */
+  wide?: boolean;
 }
 
 type Rec = Record<string, unknown>;
+/** Wraps an optional field's arbitrary: present at random, or always when generating full documents. */
+type Optional = <T>(arb: fc.Arbitrary<T>) => fc.Arbitrary<T | undefined>;
 
 /** Drops undefined fields so generated objects look like parsed YAML. */
 function clean<T>(value: T): T {
@@ -47,22 +51,68 @@ const url = fc
 const codeMessage = printable.map((s) => `${s} {####}`);
 const subset = <T>(values: readonly T[], minLength = 0) => fc.subarray([...values], { minLength });
 
-const CLIENT_NAMES = ["web", "mobile", "server", "admin", "m2m", "Partner App"];
-const RESOURCE_SERVERS = ["https://api.example.com", "orders", "billing"];
-const RESOURCE_SERVER_NAMES = ["api", "orders", "billing"];
-const SCOPE_NAMES = ["read", "write", "admin", "orders.read", "export"];
-const CUSTOM_ATTRIBUTES = ["tier", "plan", "tenant_id", "score", "joined"];
-const STANDARD_NAMES = ["email", "name", "phone_number", "updated_at"];
-const GROUP_NAMES = ["admins", "editors", "readers", "support@tier-1"];
+/** Where names and bounded numbers come from: a shared vocabulary (documents overlap) or the schema's whole range. */
+interface Vocabulary {
+  region: fc.Arbitrary<string>;
+  poolName: fc.Arbitrary<string>;
+  labelKey: fc.Arbitrary<string>;
+  tagKey: fc.Arbitrary<string>;
+  clientName: fc.Arbitrary<string>;
+  resourceServer: fc.Arbitrary<{ identifier: string; name: string }>;
+  scopeName: fc.Arbitrary<string>;
+  groupName: fc.Arbitrary<string>;
+  groupPrecedence: fc.Arbitrary<number>;
+  customAttributeName: fc.Arbitrary<string>;
+  prefixDomain: fc.Arbitrary<string>;
+  /** Largest refresh token validity, and largest access and ID token validity (the schema's, or plausible ones). */
+  maxRefreshValidity: number;
+  maxTokenValidity: number;
+  identityProvider: (opt: Optional) => fc.Arbitrary<Rec>;
+}
 
-function makeArbitraries(full: boolean) {
-  const opt = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => (full ? arb : fc.option(arb, { nil: undefined }));
+const friendly = fc.stringMatching(/^[A-Za-z0-9_][\w +=,.@-]{0,30}$/);
 
+const SHARED: Vocabulary = {
+  region: fc.constantFrom("us-east-1", "eu-west-1", "ap-southeast-2"),
+  poolName: fc.constantFrom("shop", "Shop Users", "acme-prod"),
+  labelKey: fc.constantFrom("env", "team"),
+  tagKey: fc.constantFrom("env", "team", "cost-center", "owner"),
+  clientName: fc.constantFrom("web", "mobile", "server", "admin", "m2m", "Partner App"),
+  resourceServer: fc.record({ identifier: fc.constantFrom("https://api.example.com", "orders", "billing"), name: fc.constantFrom("api", "orders", "billing") }),
+  scopeName: fc.constantFrom("read", "write", "admin", "orders.read", "export"),
+  groupName: fc.constantFrom("admins", "editors", "readers", "support@tier-1"),
+  groupPrecedence: fc.integer({ min: 0, max: 100 }),
+  customAttributeName: fc.constantFrom("tier", "plan", "tenant_id", "score", "joined"),
+  prefixDomain: fc.constantFrom("shop-auth", "shop-login", "acme"),
+  maxRefreshValidity: 3650,
+  maxTokenValidity: 1440,
+  identityProvider: (opt) => fc.oneof(socialProvider(opt), samlProvider(opt), oidcProvider(opt)),
+};
+
+const WIDE: Vocabulary = {
+  region: fc.constantFrom("us-east-1", "eu-west-1", "ap-southeast-2", "us-gov-west-1"),
+  poolName: friendly,
+  labelKey: word,
+  tagKey: word,
+  clientName: friendly,
+  resourceServer: fc.record({ identifier: fc.constantFrom("https://api.example.com", "orders"), name: friendly }),
+  scopeName: fc.stringMatching(/^[a-z][a-z.:-]{0,10}$/),
+  groupName: fc.stringMatching(/^[A-Za-z0-9_.@+=:-]{1,40}$/),
+  groupPrecedence: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  customAttributeName: fc.stringMatching(/^[a-z][a-z_]{0,19}$/),
+  prefixDomain: word,
+  maxRefreshValidity: 315360000,
+  maxTokenValidity: 86400,
+  identityProvider: anyProvider,
+};
+
+/** App clients (CreateUserPoolClientRequest) and the pool's client defaults. */
+function clientArbitraries(opt: Optional, v: Vocabulary) {
   const clientSettings = {
     generateSecret: opt(fc.boolean()),
-    refreshTokenValidity: opt(fc.integer({ min: 0, max: 3650 })),
-    accessTokenValidity: opt(fc.integer({ min: 1, max: 1440 })),
-    idTokenValidity: opt(fc.integer({ min: 1, max: 1440 })),
+    refreshTokenValidity: opt(fc.integer({ min: 0, max: v.maxRefreshValidity })),
+    accessTokenValidity: opt(fc.integer({ min: 1, max: v.maxTokenValidity })),
+    idTokenValidity: opt(fc.integer({ min: 1, max: v.maxTokenValidity })),
     tokenValidityUnits: opt(
       fc.record({
         accessToken: opt(fc.constantFrom("seconds", "minutes", "hours", "days")),
@@ -95,8 +145,24 @@ function makeArbitraries(full: boolean) {
     authSessionValidity: opt(fc.integer({ min: 3, max: 15 })),
     refreshTokenRotation: opt(fc.record({ feature: fc.constantFrom("ENABLED", "DISABLED"), retryGracePeriodSeconds: opt(fc.integer({ min: 0, max: 60 })) })),
   } as const;
+  return {
+    client: fc.record({ name: v.clientName, ...clientSettings }),
+    clientDefaults: fc.record({
+      enableTokenRevocation: opt(fc.boolean()),
+      preventUserExistenceErrors: opt(fc.constantFrom("LEGACY", "ENABLED")),
+      refreshTokenValidity: opt(fc.integer({ min: 1, max: 90 })),
+      explicitAuthFlows: opt(subset(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] as const)),
+    }),
+  };
+}
 
-  const client = fc.record({ name: fc.constantFrom(...CLIENT_NAMES), ...clientSettings });
+/** Groups (CreateGroupRequest). */
+function groupArbitrary(opt: Optional, v: Vocabulary) {
+  return fc.record({ name: v.groupName, description: opt(printable), precedence: opt(v.groupPrecedence), roleArn: opt(roleArn) });
+}
+
+/** Threat protection settings (SetRiskConfiguration), the pool's and per app client, and log delivery (SetLogDeliveryConfiguration). */
+function riskLogsFields(opt: Optional, v: Vocabulary) {
   const takeoverAction = fc.record({ notify: fc.boolean(), eventAction: fc.constantFrom("NO_ACTION", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "BLOCK") });
   const notifyEmail = fc.record({ subject: printable, htmlBody: opt(printable.map((t) => `<p>${t}</p>`)), textBody: opt(printable.map((t) => `${t} text`)) });
   const cidr = fc.constantFrom("192.0.2.0/24", "198.51.100.7/32", "2001:db8::/32", "203.0.113.0/25");
@@ -112,45 +178,43 @@ function makeArbitraries(full: boolean) {
     ),
     riskExceptionConfiguration: opt(fc.record({ blockedIPRangeList: opt(fc.uniqueArray(cidr, { maxLength: 2 })), skippedIPRangeList: opt(fc.uniqueArray(cidr, { maxLength: 2 })) })),
   };
-  const clientDefaults = fc.record({
-    enableTokenRevocation: opt(fc.boolean()),
-    preventUserExistenceErrors: opt(fc.constantFrom("LEGACY", "ENABLED")),
-    refreshTokenValidity: opt(fc.integer({ min: 1, max: 90 })),
-    explicitAuthFlows: opt(subset(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] as const)),
-  });
+  const cloudWatch = { eventSource: "userNotification" as const, logLevel: "ERROR" as const, cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:cognito" } };
+  return {
+    riskConfiguration: opt(fc.record({ ...riskSettings, clients: opt(fc.uniqueArray(fc.record({ clientName: v.clientName, ...riskSettings }), { maxLength: 2, selector: (c) => c.clientName })) })),
+    logDeliveryConfiguration: opt(
+      fc.record({
+        logConfigurations: fc.constantFrom([], [cloudWatch], [cloudWatch, { eventSource: "userAuthEvents" as const, logLevel: "INFO" as const, s3Configuration: { bucketArn: "arn:aws:s3:::auth-logs" } }]),
+      }),
+    ),
+  };
+}
 
-  const resourceServer = fc.record({
-    identifier: fc.constantFrom(...RESOURCE_SERVERS),
-    name: fc.constantFrom(...RESOURCE_SERVER_NAMES),
-    scopes: opt(fc.uniqueArray(fc.record({ name: fc.constantFrom(...SCOPE_NAMES), description: printable }), { maxLength: 4, selector: (s) => s.name })),
-  });
-
-  // Groups (CreateGroupRequest) and identity providers (CreateIdentityProviderRequest); clients list "Google" and
-  // "SignInWithApple" above, so plans meet providers that clients still offer.
-  const group = fc.record({
-    name: fc.constantFrom(...GROUP_NAMES),
-    description: opt(printable),
-    precedence: opt(fc.integer({ min: 0, max: 100 })),
-    roleArn: opt(roleArn),
-  });
-  const secretRef = fc.oneof(
+const secretRef = (opt: Optional) =>
+  fc.oneof(
     fc.record({ source: fc.constant("env" as const), name: fc.constantFrom("IDP_SECRET_GOOGLE", "IDP_SECRET_OIDC") }),
     fc.record({ source: fc.constant("secretsManager" as const), name: fc.constantFrom("prod/idp", "google-oauth"), jsonKey: opt(fc.constantFrom("client_secret", "key")) }),
     fc.record({ source: fc.constant("ssmParameter" as const), name: fc.constantFrom("/idp/secret", "/apple/key") }),
   );
-  const attributeMapping = fc.dictionary(fc.constantFrom("email", "name", "username", "custom:tier"), fc.constantFrom("email", "sub", "name", "given_name"), { maxKeys: 3 });
-  const idpIdentifiers = fc.uniqueArray(fc.constantFrom("corp", "example.com", "okta-login"), { maxLength: 2 });
-  const socialProvider = fc.constantFrom("Google", "SignInWithApple", "Facebook").chain((type) =>
+const attributeMapping = fc.dictionary(fc.constantFrom("email", "name", "username", "custom:tier"), fc.constantFrom("email", "sub", "name", "given_name"), { maxKeys: 3 });
+const idpIdentifiers = fc.uniqueArray(fc.constantFrom("corp", "example.com", "okta-login"), { maxLength: 2 });
+
+// Identity providers (CreateIdentityProviderRequest); clients list "Google" and "SignInWithApple" above, so plans
+// meet providers that clients still offer.
+function socialProvider(opt: Optional) {
+  return fc.constantFrom("Google", "SignInWithApple", "Facebook").chain((type) =>
     fc.record({
       providerName: fc.constant(type),
       providerType: fc.constant(type),
       providerDetails: fc.record({ client_id: word, authorize_scopes: fc.constantFrom("openid email", "email name", "public_profile") }),
-      secretRef: opt(secretRef),
+      secretRef: opt(secretRef(opt)),
       attributeMapping: opt(attributeMapping),
       idpIdentifiers: opt(idpIdentifiers),
     }),
   );
-  const samlProvider = fc.record({
+}
+
+function samlProvider(opt: Optional) {
+  return fc.record({
     providerName: fc.constantFrom("Corp-SAML", "Okta"),
     providerType: fc.constant("SAML" as const),
     providerDetails: fc.oneof(
@@ -160,17 +224,34 @@ function makeArbitraries(full: boolean) {
     attributeMapping: opt(attributeMapping),
     idpIdentifiers: opt(idpIdentifiers),
   });
-  const oidcProvider = fc.record({
+}
+
+function oidcProvider(opt: Optional) {
+  return fc.record({
     providerName: fc.constantFrom("Okta", "Auth0"),
     providerType: fc.constant("OIDC" as const),
     providerDetails: fc.record({ client_id: word, authorize_scopes: fc.constant("openid email"), oidc_issuer: url, attributes_request_method: fc.constantFrom("GET", "POST") }),
-    secretRef: opt(secretRef),
+    secretRef: opt(secretRef(opt)),
     attributeMapping: opt(attributeMapping),
   });
-  const identityProvider = fc.oneof(socialProvider, samlProvider, oidcProvider);
+}
 
+/** Any name, type, details and identifiers the schema accepts, whether or not they make a working provider. */
+function anyProvider(opt: Optional) {
+  return fc.record({
+    providerName: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9.@+-]{1,20}[A-Za-z0-9]$/),
+    providerType: fc.constantFrom("Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "OIDC", "SAML"),
+    providerDetails: fc.dictionary(fc.constantFrom("client_id", "authorize_scopes", "oidc_issuer", "MetadataURL", "IDPSignout"), printable, { maxKeys: 4 }),
+    secretRef: opt(fc.record({ source: fc.constantFrom("env", "secretsManager", "ssmParameter"), name: fc.stringMatching(/^[A-Za-z_/][\w/.-]{0,30}$/) })),
+    attributeMapping: opt(fc.dictionary(fc.constantFrom("email", "name", "username", "custom:tenant"), printable, { maxKeys: 3 })),
+    idpIdentifiers: opt(fc.uniqueArray(fc.stringMatching(/^[\w.@+=-][\w .@+=-]{0,38}$/), { maxLength: 3 })),
+  });
+}
+
+/** Custom and standard attributes (SchemaAttributeType), each name once. */
+function schemaAttributesArbitrary(opt: Optional, v: Vocabulary) {
   const customAttribute = fc.record({
-    name: fc.constantFrom(...CUSTOM_ATTRIBUTES),
+    name: v.customAttributeName,
     attributeDataType: fc.constantFrom("String", "Number", "DateTime", "Boolean"),
     developerOnlyAttribute: opt(fc.boolean()),
     mutable: opt(fc.boolean()),
@@ -178,7 +259,7 @@ function makeArbitraries(full: boolean) {
     numberAttributeConstraints: opt(fc.record({ minValue: opt(fc.constantFrom("0", "1")), maxValue: opt(fc.constantFrom("100", "1000")) })),
     stringAttributeConstraints: opt(fc.record({ minLength: opt(fc.constantFrom("0", "1")), maxLength: opt(fc.constantFrom("64", "256")) })),
   });
-  const standardAttribute = fc.constantFrom(...STANDARD_NAMES).chain((name) =>
+  const standardAttribute = fc.constantFrom("email", "name", "phone_number", "updated_at").chain((name) =>
     fc.record({
       name: fc.constant(name),
       attributeDataType: fc.constant(STANDARD_ATTRIBUTES[name] ?? "String"),
@@ -186,10 +267,12 @@ function makeArbitraries(full: boolean) {
       required: opt(fc.boolean()),
     }),
   );
-  const schemaAttributes = fc.uniqueArray(fc.oneof(customAttribute, standardAttribute), { minLength: 1, maxLength: 6, selector: (a) => a.name });
+  return fc.uniqueArray(fc.oneof(customAttribute, standardAttribute), { minLength: 1, maxLength: 6, selector: (a) => a.name });
+}
 
-  const spec = fc.record({
-    region: fc.constantFrom("us-east-1", "eu-west-1", "ap-southeast-2"),
+/** Sign-in, passwords, MFA and account recovery. */
+function signInFields(opt: Optional) {
+  return {
     usernameAttributes: opt(subset(["email", "phone_number"] as const)),
     aliasAttributes: opt(subset(["email", "phone_number", "preferred_username"] as const)),
     usernameConfiguration: opt(fc.record({ caseSensitive: fc.boolean() })),
@@ -211,6 +294,26 @@ function makeArbitraries(full: boolean) {
     softwareTokenMfaConfiguration: opt(fc.record({ enabled: fc.boolean() })),
     emailMfaConfiguration: opt(fc.record({ message: opt(codeMessage), subject: opt(printable) })),
     webAuthnConfiguration: opt(fc.record({ relyingPartyId: opt(fc.constantFrom("auth.example.com", "example.com")), userVerification: opt(fc.constantFrom("required", "preferred")) })),
+    deviceConfiguration: opt(fc.record({ challengeRequiredOnNewDevice: opt(fc.boolean()), deviceOnlyRememberedOnUserPrompt: opt(fc.boolean()) })),
+    userPoolAddOns: opt(
+      fc.record({
+        advancedSecurityMode: fc.constantFrom("OFF", "AUDIT", "ENFORCED"),
+        advancedSecurityAdditionalFlows: opt(fc.record({ customAuthMode: opt(fc.constantFrom("AUDIT", "ENFORCED")) })),
+      }),
+    ),
+    accountRecoverySetting: opt(
+      fc.constantFrom(
+        { recoveryMechanisms: [{ name: "verified_email" as const, priority: 1 }] },
+        { recoveryMechanisms: [{ name: "admin_only" as const, priority: 1 }] },
+        { recoveryMechanisms: [{ name: "verified_phone_number" as const, priority: 2 }, { name: "verified_email" as const, priority: 1 }] },
+      ),
+    ),
+  };
+}
+
+/** SMS and email sending, and the messages Cognito sends. */
+function messagingFields(opt: Optional) {
+  return {
     smsAuthenticationMessage: opt(codeMessage),
     smsConfiguration: opt(fc.record({ snsCallerArn: roleArn, externalId: opt(word), snsRegion: opt(fc.constantFrom("us-east-1", "eu-west-1")) })),
     emailConfiguration: opt(
@@ -244,78 +347,77 @@ function makeArbitraries(full: boolean) {
         ),
       }),
     ),
-    deviceConfiguration: opt(fc.record({ challengeRequiredOnNewDevice: opt(fc.boolean()), deviceOnlyRememberedOnUserPrompt: opt(fc.boolean()) })),
-    userPoolAddOns: opt(
-      fc.record({
-        advancedSecurityMode: fc.constantFrom("OFF", "AUDIT", "ENFORCED"),
-        advancedSecurityAdditionalFlows: opt(fc.record({ customAuthMode: opt(fc.constantFrom("AUDIT", "ENFORCED")) })),
-      }),
-    ),
-    accountRecoverySetting: opt(
-      fc.constantFrom(
-        { recoveryMechanisms: [{ name: "verified_email" as const, priority: 1 }] },
-        { recoveryMechanisms: [{ name: "admin_only" as const, priority: 1 }] },
-        { recoveryMechanisms: [{ name: "verified_phone_number" as const, priority: 2 }, { name: "verified_email" as const, priority: 1 }] },
-      ),
-    ),
-    lambdaConfig: opt(
-      fc.record({
-        preSignUp: opt(lambdaArn),
-        customMessage: opt(lambdaArn),
-        postConfirmation: opt(lambdaArn),
-        preAuthentication: opt(lambdaArn),
-        postAuthentication: opt(lambdaArn),
-        defineAuthChallenge: opt(lambdaArn),
-        createAuthChallenge: opt(lambdaArn),
-        verifyAuthChallengeResponse: opt(lambdaArn),
-        preTokenGeneration: opt(lambdaArn),
-        userMigration: opt(lambdaArn),
-        preTokenGenerationConfig: opt(fc.record({ lambdaVersion: fc.constantFrom("V1_0", "V2_0", "V3_0"), lambdaArn })),
-        customSmsSender: opt(fc.record({ lambdaVersion: fc.constant("V1_0" as const), lambdaArn })),
-        customEmailSender: opt(fc.record({ lambdaVersion: fc.constant("V1_0" as const), lambdaArn })),
-        kmsKeyId: opt(arnOf("kms", "key")),
-        inboundFederation: opt(fc.record({ lambdaVersion: fc.constant("V1_0" as const), lambdaArn })),
-      }),
-    ),
-    schemaAttributes: opt(schemaAttributes),
-    userPoolTags: opt(fc.dictionary(fc.constantFrom("env", "team", "cost-center", "owner"), printable, { maxKeys: 3 })),
-    userPoolTier: opt(fc.constantFrom("LITE", "ESSENTIALS", "PLUS")),
-    deletionProtection: opt(fc.constantFrom("ACTIVE", "INACTIVE")),
+  };
+}
+
+/** Lambda triggers (LambdaConfigType). */
+function lambdaConfigArbitrary(opt: Optional) {
+  const versioned = <V extends string>(...versions: V[]) => fc.record({ lambdaVersion: fc.constantFrom(...versions), lambdaArn });
+  return fc.record({
+    preSignUp: opt(lambdaArn),
+    customMessage: opt(lambdaArn),
+    postConfirmation: opt(lambdaArn),
+    preAuthentication: opt(lambdaArn),
+    postAuthentication: opt(lambdaArn),
+    defineAuthChallenge: opt(lambdaArn),
+    createAuthChallenge: opt(lambdaArn),
+    verifyAuthChallengeResponse: opt(lambdaArn),
+    preTokenGeneration: opt(lambdaArn),
+    userMigration: opt(lambdaArn),
+    preTokenGenerationConfig: opt(versioned("V1_0", "V2_0", "V3_0")),
+    customSmsSender: opt(versioned("V1_0")),
+    customEmailSender: opt(versioned("V1_0")),
+    kmsKeyId: opt(arnOf("kms", "key")),
+    inboundFederation: opt(versioned("V1_0")),
+  });
+}
+
+/** A prefix domain or a custom domain with its certificate. */
+function domainArbitrary(opt: Optional, v: Vocabulary) {
+  const managedLoginVersion = opt(fc.constantFrom(1 as const, 2 as const));
+  return fc.oneof(
+    fc.record({ domain: v.prefixDomain, managedLoginVersion }),
+    fc.record({
+      domain: fc.constantFrom("auth.example.com", "login.example.com"),
+      certificateArn: fc.constantFrom("arn:aws:acm:us-east-1:123456789012:certificate/abc", "arn:aws:acm:us-east-1:123456789012:certificate/def"),
+      managedLoginVersion,
+    }),
+  );
+}
+
+/** The resources a pool holds besides its own settings. */
+function resourceFields(opt: Optional, v: Vocabulary) {
+  const { client, clientDefaults } = clientArbitraries(opt, v);
+  const scopes = fc.uniqueArray(fc.record({ name: v.scopeName, description: printable }), { maxLength: 4, selector: (s) => s.name });
+  const resourceServer = v.resourceServer.chain((rs) => fc.record({ identifier: fc.constant(rs.identifier), name: fc.constant(rs.name), scopes: opt(scopes) }));
+  return {
     clientDefaults: opt(clientDefaults),
     clients: opt(fc.uniqueArray(client, { maxLength: 4, selector: (c) => c.name })),
     resourceServers: opt(fc.uniqueArray(resourceServer, { maxLength: 3, selector: (r) => r.identifier })),
-    groups: opt(fc.uniqueArray(group, { maxLength: 3, selector: (g) => g.name })),
-    identityProviders: opt(fc.uniqueArray(identityProvider, { maxLength: 3, selector: (p) => p.providerName })),
-    riskConfiguration: opt(fc.record({ ...riskSettings, clients: opt(fc.uniqueArray(fc.record({ clientName: fc.constantFrom(...CLIENT_NAMES), ...riskSettings }), { maxLength: 2, selector: (c) => c.clientName })) })),
-    logDeliveryConfiguration: opt(
-      fc.record({
-        logConfigurations: fc.constantFrom(
-          [],
-          [{ eventSource: "userNotification" as const, logLevel: "ERROR" as const, cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:cognito" } }],
-          [
-            { eventSource: "userNotification" as const, logLevel: "ERROR" as const, cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:cognito" } },
-            { eventSource: "userAuthEvents" as const, logLevel: "INFO" as const, s3Configuration: { bucketArn: "arn:aws:s3:::auth-logs" } },
-          ],
-        ),
-      }),
-    ),
-    domain: opt(
-      fc.oneof(
-        fc.record({ domain: fc.constantFrom("shop-auth", "shop-login", "acme"), managedLoginVersion: opt(fc.constantFrom(1 as const, 2 as const)) }),
-        fc.record({
-          domain: fc.constantFrom("auth.example.com", "login.example.com"),
-          certificateArn: fc.constantFrom("arn:aws:acm:us-east-1:123456789012:certificate/abc", "arn:aws:acm:us-east-1:123456789012:certificate/def"),
-          managedLoginVersion: opt(fc.constantFrom(1 as const, 2 as const)),
-        }),
-      ),
-    ),
-  });
+    groups: opt(fc.uniqueArray(groupArbitrary(opt, v), { maxLength: 3, selector: (g) => g.name })),
+    identityProviders: opt(fc.uniqueArray(v.identityProvider(opt), { maxLength: 3, selector: (p) => p.providerName as string })),
+    domain: opt(domainArbitrary(opt, v)),
+  };
+}
 
+function documentArbitrary(opt: Optional, v: Vocabulary): fc.Arbitrary<PoolDocument> {
+  const spec = fc.record({
+    region: v.region,
+    ...signInFields(opt),
+    ...messagingFields(opt),
+    lambdaConfig: opt(lambdaConfigArbitrary(opt)),
+    schemaAttributes: opt(schemaAttributesArbitrary(opt, v)),
+    userPoolTags: opt(fc.dictionary(v.tagKey, printable, { maxKeys: 3 })),
+    userPoolTier: opt(fc.constantFrom("LITE", "ESSENTIALS", "PLUS")),
+    deletionProtection: opt(fc.constantFrom("ACTIVE", "INACTIVE")),
+    ...resourceFields(opt, v),
+    ...riskLogsFields(opt, v),
+  });
   return fc
     .record({
       apiVersion: fc.constant("cognito-studio.dev/v1" as const),
       kind: fc.constant("UserPool" as const),
-      metadata: fc.record({ name: fc.constantFrom("shop", "Shop Users", "acme-prod"), labels: opt(fc.dictionary(fc.constantFrom("env", "team"), word, { maxKeys: 2 })) }),
+      metadata: fc.record({ name: v.poolName, labels: opt(fc.dictionary(v.labelKey, word, { maxKeys: 2 })) }),
       spec,
     })
     .map((doc) => withKnownRiskClients(clean(doc) as PoolDocument));
@@ -333,12 +435,17 @@ function withKnownRiskClients(doc: PoolDocument): PoolDocument {
   return { ...doc, spec: { ...doc.spec, riskConfiguration: { ...risk, clients } } };
 }
 
-const partial = makeArbitraries(false);
-const complete = makeArbitraries(true);
+const made = new Map<string, fc.Arbitrary<PoolDocument>>();
 
-/** Schema-valid pool documents; `{ full: true }` sets every optional field. */
+/** Schema-valid pool documents; `{ full: true }` sets every optional field, `{ wide: true }` spans the schema's bounds. */
 export function poolDocumentArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary<PoolDocument> {
-  return options.full ? complete : partial;
+  const key = `${Boolean(options.full)}/${Boolean(options.wide)}`;
+  let arbitrary = made.get(key);
+  if (!arbitrary) {
+    arbitrary = documentArbitrary(options.full ? (arb) => arb : (arb) => fc.option(arb, { nil: undefined }), options.wide ? WIDE : SHARED);
+    made.set(key, arbitrary);
+  }
+  return arbitrary;
 }
 
 /** How `b` is made from `a` and another document `c`, field by field. */

@@ -1,11 +1,15 @@
 /**
- * Sample documents the format tests share: the Terraform blog post's pool ("AWS Cognito Setup with Terraform": a pool with a resource server,
- * an authorization-code client and a domain) and a "kitchen sink" that sets nearly every field the model has.
+ * The pool documents tests and benchmarks share:
+ * - {@link BLOG_POOL_DOCUMENT}: the Terraform blog post's pool ("AWS Cognito Setup with Terraform": a pool with a
+ *   resource server, an authorization-code client and a domain);
+ * - {@link MAXIMAL_POOL_DOCUMENT}: the maximal pool, nearly every field the model has, and
+ *   {@link maximalPoolOnMoto}, the same pool in the form moto can hold;
+ * - {@link quotaSizedPool}: not every field but every count at its quota, for the benchmarks.
  */
-import type { PoolDocument } from "../spec/document-schema";
+import type { PoolDocument } from "@/lib/cognito/spec/document-schema";
 
 /** The blog post's Terraform ("AWS Cognito Setup with Terraform") with its variables filled in with plausible values. */
-export const SEED_000_DOCUMENT: PoolDocument = {
+export const BLOG_POOL_DOCUMENT: PoolDocument = {
   apiVersion: "cognito-studio.dev/v1",
   kind: "UserPool",
   metadata: { name: "blog-pool" },
@@ -39,8 +43,11 @@ export const SEED_000_DOCUMENT: PoolDocument = {
   },
 };
 
-/** Sets nearly every field of the model (values valid for AWS), to exercise each mapping of each format. */
-export const KITCHEN_SINK_DOCUMENT: PoolDocument = {
+/**
+ * The maximal pool: nearly every field of the model, with values valid for AWS. The formats' tests use it to
+ * exercise each mapping; {@link maximalPoolOnMoto} is the same pool in the form moto can hold.
+ */
+export const MAXIMAL_POOL_DOCUMENT: PoolDocument = {
   apiVersion: "cognito-studio.dev/v1",
   kind: "UserPool",
   metadata: { name: "kitchen-sink" },
@@ -196,3 +203,82 @@ export const THREAT_PROTECTION_DOCUMENT: PoolDocument = {
     logDeliveryConfiguration: { logConfigurations: [{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:shop" } }] },
   },
 };
+
+/**
+ * The maximal pool as moto 5.2 holds it, named `name` in `region` with the prefix domain `domain`: without email
+ * MFA and passkeys (moto's GetUserPoolMfaConfig answers neither) and with a prefix domain instead of the custom one
+ * (its DescribeUserPoolDomain answers no CustomDomainConfig), so reading it back from moto plans as no change.
+ */
+export function maximalPoolOnMoto(name: string, region = "eu-west-1", domain = `${name}-auth`): PoolDocument {
+  const { emailMfaConfiguration: _email, webAuthnConfiguration: _passkeys, ...spec } = MAXIMAL_POOL_DOCUMENT.spec;
+  const inRegion = JSON.parse(JSON.stringify(spec).replaceAll(`:${MAXIMAL_POOL_DOCUMENT.spec.region}:`, `:${region}:`)) as typeof spec;
+  return { ...MAXIMAL_POOL_DOCUMENT, metadata: { name }, spec: { ...inRegion, region, domain: { domain } } };
+}
+
+/**
+ * The pool of the spec-and-formats benchmark, every count at its quota: 1000 app clients, 25 resource servers with 100 scopes each,
+ * 50 custom attributes (the most AWS allows, https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html). Every client asks for scopes of one
+ * resource server, so exports reference them.
+ */
+export function quotaSizedPool(): PoolDocument {
+  const resourceServers = Array.from({ length: 25 }, (_, r) => ({
+    identifier: `https://api${r}.example.com`,
+    name: `api-${r}`,
+    scopes: Array.from({ length: 100 }, (_, s) => ({ name: `scope-${s}`, description: `Scope ${s} of API ${r}` })),
+  }));
+  const clients = Array.from({ length: 1000 }, (_, i) => ({
+    name: `client-${String(i).padStart(4, "0")}`,
+    generateSecret: false,
+    allowedOAuthFlowsUserPoolClient: true,
+    allowedOAuthFlows: ["code" as const],
+    allowedOAuthScopes: ["openid", "email", `https://api${i % 25}.example.com/scope-${i % 100}`],
+    callbackUrls: [`https://app${i}.example.com/callback`],
+    logoutUrls: [`https://app${i}.example.com/`],
+    supportedIdentityProviders: ["COGNITO"],
+    explicitAuthFlows: ["ALLOW_USER_SRP_AUTH" as const, "ALLOW_REFRESH_TOKEN_AUTH" as const],
+    preventUserExistenceErrors: "ENABLED" as const,
+    enableTokenRevocation: true,
+    accessTokenValidity: 60,
+    idTokenValidity: 60,
+    refreshTokenValidity: 30,
+    tokenValidityUnits: { accessToken: "minutes" as const, idToken: "minutes" as const, refreshToken: "days" as const },
+  }));
+  const schemaAttributes = Array.from({ length: 50 }, (_, i) => ({
+    name: `attr${i}`,
+    attributeDataType: "String" as const,
+    mutable: true,
+    stringAttributeConstraints: { minLength: "0", maxLength: "256" },
+  }));
+  return {
+    apiVersion: "cognito-studio.dev/v1",
+    kind: "UserPool",
+    metadata: { name: "maximal-pool", labels: { env: "production" } },
+    spec: {
+      region: "eu-west-1",
+      usernameAttributes: ["email"],
+      autoVerifiedAttributes: ["email"],
+      mfaConfiguration: "ON",
+      softwareTokenMfaConfiguration: { enabled: true },
+      deletionProtection: "ACTIVE",
+      passwordPolicy: { minimumLength: 14, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true },
+      schemaAttributes,
+      resourceServers,
+      clients,
+      domain: { domain: "maximal-pool-auth" },
+    },
+  } as PoolDocument;
+}
+
+/** A copy with 10% of the clients changed (a callback URL added), for the plan benchmark. */
+export function withTenPercentChanged(doc: PoolDocument): PoolDocument {
+  const copy = structuredClone(doc);
+  copy.spec.clients?.forEach((client, i) => {
+    if (i % 10 === 0) client.callbackUrls = [...(client.callbackUrls ?? []), `https://new${i}.example.com/callback`];
+  });
+  return copy;
+}
+
+/** A document named `name` with `spec` (in eu-west-1 unless it says otherwise): the header every hand-written test document shares. */
+export function poolDocument(spec: Partial<PoolDocument["spec"]> = {}, name = "shop"): PoolDocument {
+  return { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name }, spec: { region: "eu-west-1", ...spec } };
+}

@@ -13,7 +13,7 @@ import {
   DescribeUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 
-import { type CognitoConnectionOptions, createSdkPort, type SdkPort } from "./sdk-port";
+import { type CognitoConnectionOptions, createSdkPort, type SdkPort } from "@/lib/cognito/aws/sdk-port";
 
 const CREATE_ONLY = ["UsernameAttributes", "AliasAttributes", "UsernameConfiguration"] as const;
 

@@ -1,4 +1,23 @@
-import type { PreflightPort } from "../preflight/types";
+/**
+ * Stub ports for tests that cannot reach moto for a call (the last resort, said in each test that uses one).
+ */
+import type { CognitoPort } from "@/lib/cognito/aws";
+import type { PreflightPort } from "@/lib/cognito/preflight/types";
+
+/**
+ * A Cognito port that answers only the calls `methods` defines and rejects every other one by name, so a test
+ * shows any call it did not expect.
+ */
+export function strictFakePort(methods: object): CognitoPort {
+  return new Proxy(methods, {
+    get(target, prop) {
+      if (prop in target) return target[prop as keyof typeof target];
+      return async () => {
+        throw new Error(`fake port: unexpected call ${String(prop)}`);
+      };
+    },
+  }) as unknown as CognitoPort;
+}
 
 /**
  * For tests whose Cognito port is a stub: a preflight port whose credentials check passes (as a server with

@@ -1,4 +1,4 @@
-import type { CliIo } from "./io";
+import type { CliIo } from "@/cli/io";
 
 /** A CliIo that records output in memory, for tests. */
 export function memoryIo(options: { stdin?: string; files?: Record<string, string>; env?: Record<string, string> } = {}) {

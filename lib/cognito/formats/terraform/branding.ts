@@ -1,0 +1,51 @@
+/**
+ * Terraform for branding:
+ * - `aws_cognito_managed_login_branding` (client_id, user_pool_id, use_cognito_provided_values, settings as a
+ *   JSON string, one `asset` block per image: bytes, category, color_mode, extension, resource_id). The resource
+ *   exists only in provider 6.x (https://github.com/hashicorp/terraform-provider-aws/pull/43817); the export's
+ *   provider floor rises with it (provider-versions.ts) and a warning says so.
+ * - `aws_cognito_user_pool_ui_customization` (user_pool_id, client_id, css, image_file as base64), which needs
+ *   the pool's domain first (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool_ui_customization).
+ */
+import { ALL_CLIENTS, type ManagedLoginBrandingSpec, type UiCustomizationSpec } from "../../spec/branding-schema";
+import { type Diagnostic, warning } from "../../spec/diagnostics";
+import { type HclNode, type HclValue, attr, block, expr } from "./hcl";
+
+export const TF_MANAGED_LOGIN_BRANDING = "aws_cognito_managed_login_branding";
+export const TF_UI_CUSTOMIZATION = "aws_cognito_user_pool_ui_customization";
+
+/** `aws_cognito_user_pool_client.<label>.id` of a client of the document, or its name when it is not one. */
+export type ClientIdOf = (clientName: string) => HclValue;
+
+export function managedLoginBrandingResource(style: ManagedLoginBrandingSpec, label: string, poolId: HclValue, clientId: ClientIdOf): HclNode {
+  const body: HclNode[] = [attr("user_pool_id", poolId), attr("client_id", clientId(style.clientName))];
+  if (style.useCognitoProvidedValues !== undefined) body.push(attr("use_cognito_provided_values", style.useCognitoProvidedValues));
+  if (style.settings !== undefined) body.push(attr("settings", expr(`jsonencode(${JSON.stringify(style.settings)})`)));
+  for (const asset of style.assets ?? []) {
+    const fields: HclNode[] = [attr("category", asset.category), attr("color_mode", asset.colorMode), attr("extension", asset.extension), attr("bytes", asset.bytes)];
+    if (asset.resourceId !== undefined) fields.push(attr("resource_id", asset.resourceId));
+    body.push(block("asset", [], fields));
+  }
+  return block("resource", [TF_MANAGED_LOGIN_BRANDING, label], body);
+}
+
+export function uiCustomizationResource(customization: UiCustomizationSpec, label: string, poolId: HclValue, clientId: ClientIdOf, dependsOnDomain: string | undefined): HclNode {
+  const body: HclNode[] = [attr("user_pool_id", poolId)];
+  if (customization.clientName !== ALL_CLIENTS) body.push(attr("client_id", clientId(customization.clientName)));
+  if (customization.css !== undefined) body.push(attr("css", customization.css));
+  if (customization.imageFile !== undefined) body.push(attr("image_file", customization.imageFile));
+  if (dependsOnDomain) body.push(attr("depends_on", [expr(dependsOnDomain)]));
+  return block("resource", [TF_UI_CUSTOMIZATION, label], body);
+}
+
+/** The warning of a file that uses the 6.x-only resource. */
+export function managedLoginBrandingVersionWarning(count: number): Diagnostic[] {
+  if (count === 0) return [];
+  return [
+    warning(
+      "spec.managedLoginBranding",
+      "provider-6-only",
+      `${count === 1 ? "the managed login style needs" : `the ${count} managed login styles need`} ${TF_MANAGED_LOGIN_BRANDING}, which only the 6.x aws provider has (https://github.com/hashicorp/terraform-provider-aws/pull/43817); the file requires that provider version`,
+    ),
+  ];
+}
