@@ -10,7 +10,7 @@ import { requireAccount } from "@/lib/server/page-auth";
 import { listDeployments } from "@/lib/server/deployments";
 import { listTargetConnections } from "@/lib/server/import-aws";
 import { listPools, POOL_STATUS_LABEL, type PoolStatus, regionLabel } from "@/lib/server/pools";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures (median wall times) for the studio's hot paths. Targets are stated
 // next to the figures; nothing here fails a build. `npm run bench -- core` runs one group.
+import { availableParallelism, loadavg } from "node:os";
 import { benchAws } from "./aws";
 import { benchCli } from "./cli";
 import { benchCore } from "./core";
@@ -19,7 +20,7 @@ const benches: { name: string; key: string; run: () => Promise<void> }[] = [
 ];
 
 const only = process.argv[2];
-console.log(`cognito-studio benchmarks  node ${process.version}  ${new Date().toISOString()}`);
+console.log(`cognito-studio benchmarks  node ${process.version}  ${new Date().toISOString()}  load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
 for (const bench of benches.filter((b) => !only || b.key === only)) {
   console.log(`\n## ${bench.name}`);
   await bench.run();

@@ -40,3 +40,9 @@ export async function medianTimes(fn: () => unknown, runs = 7, warmup = 1): Prom
 export function printRow(name: string, ms: number, note = ""): void {
   console.log(`${name.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms${note ? `  ${note}` : ""}`);
 }
+
+/** A figure with its target: "met" when it is at most the target, else "NOT met". */
+export function printTarget(name: string, value: number, unit: string, target: number, note = ""): void {
+  const verdict = value <= target ? "met" : "NOT met";
+  console.log(`${name.padEnd(58)} ${value.toFixed(1).padStart(9)} ${unit}  target <= ${target} ${unit}: ${verdict}${note ? `  (${note})` : ""}`);
+}

@@ -62,7 +62,7 @@ export async function applyValuesFile(io: CliIo, command: string, document: Pool
   const applied = applyEnvironmentValues(document, values.data);
   for (const name of applied.unknownClients) io.stderr(`${file}: warning: the design has no app client ${name}; its values are ignored\n`);
   for (const setting of applied.unusedSettings) io.stderr(`${file}: warning: the design has no ${setting}; its value is ignored\n`);
-  const errors = validatePoolDocument(applied.document).filter((d) => d.severity === "error");
+  const errors = validatePoolDocument(applied.document).diagnostics.filter((d) => d.severity === "error");
   for (const d of errors) io.stderr(`${file}: error ${d.path} (${d.code}): ${d.message}\n`);
   if (errors.length > 0) {
     io.stderr(`cognito-studio ${command}: with the values of ${file} the design is not valid; nothing was done\n`);

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Button, Card, Field, FormMessage, Input } from "@/components/ui";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/contracts/action-result";
 
 type FormState = ActionResult<null> | null;
 

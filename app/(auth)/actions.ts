@@ -6,7 +6,7 @@ import { OIDC_PROVIDER_ID } from "@/lib/server/auth-oidc";
 import { clientAddressFrom } from "@/lib/server/client-address";
 import { UserError } from "@/lib/server/errors";
 import { type Account, acceptInvitation, createAccount, verifyCredentials } from "@/lib/server/users";
-import { acceptInvitationSchema, signInSchema, signUpSchema } from "./auth.validation";
+import { acceptInvitationSchema, signInSchema, signUpSchema } from "@/lib/contracts/auth-inputs";
 
 type FormState = ActionResult<null> | null;
 

@@ -1,5 +1,5 @@
 import { Button, DataTable, Field, Select } from "@/components/ui";
-import { auditFilterSchema } from "@/app/pools/review.validation";
+import { auditFilterSchema } from "@/lib/contracts/review-inputs";
 import { listAuditEvents, listAuditFacets } from "@/lib/server/audit";
 import { requireAccount } from "@/lib/server/page-auth";
 

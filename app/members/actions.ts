@@ -3,7 +3,7 @@
 import { defineAction } from "@/lib/server/action";
 import { removeMember, setMemberRole } from "@/lib/server/members";
 import { createInvitation } from "@/lib/server/users";
-import { inviteMemberSchema, removeMemberSchema, setMemberRoleSchema } from "./members.validation";
+import { inviteMemberSchema, removeMemberSchema, setMemberRoleSchema } from "@/lib/contracts/member-inputs";
 
 export const setMemberRoleAction = defineAction({ schema: setMemberRoleSchema, role: "admin", audit: "member.role" }, async (input, { account, audit }) => {
   const change = await setMemberRole(account, input);

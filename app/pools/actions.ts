@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/server/action";
 import { COALESCE_WINDOW_MS } from "@/lib/server/audit";
 import { newPoolDocument } from "@/lib/server/pool-actions";
 import { createPool, createRevision, saveDraft } from "@/lib/server/pools";
-import { newPoolSchema, saveDraftSchema, saveRevisionSchema } from "./pools.validation";
+import { newPoolSchema, saveDraftSchema, saveRevisionSchema } from "@/lib/contracts/pool-inputs";
 
 export const createPoolAction = defineAction({ schema: newPoolSchema, role: "editor", audit: "pool.create" }, async (input, { account, audit }) => {
   const pool = await createPool({ workspaceId: account.workspaceId, environment: input.environment, document: newPoolDocument(input), actor: account.email });

@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/lib/server/action";
 import { restoreRevision } from "@/lib/server/history";
-import { restoreRevisionSchema } from "./pools.validation";
+import { restoreRevisionSchema } from "@/lib/contracts/pool-inputs";
 
 /** Puts a revision back into the draft; the draft save and its audit event are one transaction. */
 export const restoreRevisionAction = defineAction({ schema: restoreRevisionSchema, role: "editor", audit: "draft.restore" }, async (input, { account, audit, db }) => {

@@ -4,7 +4,7 @@
 import { defineAction } from "@/lib/server/action";
 import { importAwsPools, listAwsPools } from "@/lib/server/import-aws";
 import { createImportedPools, readImport, supplyImportInputs } from "@/lib/server/imports";
-import { awsConnectionSchema, createImportSchema, importAwsPoolsSchema, readImportSchema, supplyInputsSchema } from "./import.validation";
+import { awsConnectionSchema, createImportSchema, importAwsPoolsSchema, readImportSchema, supplyInputsSchema } from "@/lib/contracts/import-inputs";
 
 /** Reads files and lists the pools they hold (names taken, inputs to supply); creates nothing. */
 export const readImportAction = defineAction({ schema: readImportSchema, role: "editor", audit: false }, async (input, { account }) => readImport(account.workspaceId, input));

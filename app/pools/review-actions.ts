@@ -28,7 +28,7 @@ import {
   requestChangesSchema,
   submitChangeRequestSchema,
   updateTargetSchema,
-} from "./review.validation";
+} from "@/lib/contracts/review-inputs";
 
 export const createTargetAction = defineAction({ schema: createTargetSchema, role: "admin", audit: "target.create" }, async (input, { account, audit }) => {
   const target = await createTarget(account.workspaceId, input);

@@ -2,7 +2,7 @@
 // Server actions of client secret rotation only (ARCHITECTURE.md, "Server actions"): the logic lives in lib/server.
 import { defineAction } from "@/lib/server/action";
 import { finishClientSecretRotation, listClientSecrets, startClientSecretRotation } from "@/lib/server/secret-rotation";
-import { clientSecretRefSchema, finishRotationSchema } from "./secret.validation";
+import { clientSecretRefSchema, finishRotationSchema } from "@/lib/contracts/secret-inputs";
 
 /** Read-only: the client's secrets by id and date (Cognito never returns values here). */
 export const listClientSecretsAction = defineAction({ schema: clientSecretRefSchema, role: "viewer", audit: false }, async (input, { account }) => {

@@ -10,7 +10,7 @@ import { EXPORTERS, type ExportOptions } from "../../lib/cognito/formats";
 import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
 import { EXPORT_FORMATS } from "../../lib/cognito/formats/types";
 import { type Diagnostic, hasErrors } from "../../lib/cognito/spec/diagnostics";
-import { validatePoolDocument } from "../../lib/cognito/spec/validate";
+import { runCrossFieldRules } from "../../lib/cognito/spec/validate";
 import { oneOf, parseCommandArgs } from "../args";
 import { applyValuesFile } from "../read-document";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
@@ -84,9 +84,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const read = readPoolDocument(text, file === "-" ? undefined : file);
-  // readPoolDocument may already run the cross-field rules; report each finding once.
+  // readPoolDocument may already run the cross-field rules; report each finding once. The document it gives is
+  // parsed already: only the rules run again (with native paths, for an OpenMCF manifest).
   const seen = new Set(read.diagnostics.map((d) => `${d.path}|${d.code}`));
-  const extra = read.document ? validatePoolDocument(read.document).filter((d) => !seen.has(`${d.path}|${d.code}`)) : [];
+  const extra = read.document ? runCrossFieldRules(read.document.spec, "spec").filter((d) => !seen.has(`${d.path}|${d.code}`)) : [];
   const diagnostics = [...read.diagnostics, ...extra];
   if (!read.document || hasErrors(diagnostics)) {
     for (const d of diagnostics) io.stderr(`${file}: ${describeDiagnostic(d)}\n`);

@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { finishSecretRotationAction, listClientSecretsAction, startSecretRotationAction } from "@/app/pools/secret-actions";
 import { CopyButton } from "@/components/export-view/copy-button";
 import { Button, Checkbox, FormMessage, Label } from "@/components/ui";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/contracts/action-result";
 
 interface Secret {
   id: string;

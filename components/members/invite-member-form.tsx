@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { inviteMemberAction } from "@/app/members/actions";
 import { Button, Card, Field, FormMessage, Input, Select } from "@/components/ui";
-import { ROLES, type Role } from "@/lib/server/roles";
+import { ROLES, type Role } from "@/lib/contracts/roles";
 
 /**
  * Invite someone by email with a role. The answer holds the link once: the admin copies it and sends

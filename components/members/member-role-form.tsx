@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setMemberRoleAction } from "@/app/members/actions";
 import { Button, Select } from "@/components/ui";
-import { ROLES, type Role } from "@/lib/server/roles";
+import { ROLES, type Role } from "@/lib/contracts/roles";
 
 /** One member's role: a select and a save button (the server allows admins only). */
 export function MemberRoleForm({ userId, email, role }: { userId: string; email: string; role: Role }) {

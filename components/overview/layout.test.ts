@@ -128,6 +128,19 @@ describe("layoutOverview", () => {
     expect(byId(big.nodes, "pool").y + byId(big.nodes, "pool").height).toBeGreaterThan(last.y + last.height);
   });
 
+  it("draws a prefix domain and the custom domain beside it, one under the other, each joined to the pool", () => {
+    const both = layoutOverview({ ...doc, spec: { ...doc.spec, domain: { domain: "shop-auth" }, customDomain: { domain: "auth.shop.test", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x" } } });
+    const prefix = byId(both.nodes, "domain");
+    const custom = byId(both.nodes, "custom-domain");
+    expect([prefix.label, custom.label]).toEqual(["Cognito domain", "Custom domain"]);
+    expect(custom.lines[0]).toBe("auth.shop.test");
+    expect(custom.y).toBeGreaterThanOrEqual(prefix.y + prefix.height);
+    expect(both.edges.filter((e) => e.kind === "domain").map((e) => e.to)).toEqual(["domain", "custom-domain"]);
+    // The hosts column starts below both.
+    const hosts = both.nodes.filter((n) => n.kind === "callbackHost");
+    expect(Math.min(...hosts.map((h) => h.y))).toBeGreaterThan(custom.y + custom.height);
+  });
+
   it("handles a pool with nothing but a region", () => {
     const bare = layoutOverview({ ...doc, spec: { region: "us-east-1" } });
     expect(bare.nodes.map((n) => n.kind)).toEqual(["pool"]);

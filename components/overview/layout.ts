@@ -304,40 +304,38 @@ export function layoutOverview(doc: PoolDocument): OverviewLayout {
     }
   });
   y = top;
-  let domainUrl = "";
-  const domainNode: OverviewNode | undefined = spec.domain
-    ? (() => {
-        const d = spec.domain;
-        const custom = d.domain.includes(".");
-        const fqdn = custom ? d.domain : `${d.domain}.auth.${spec.region}.amazoncognito.com`;
-        domainUrl = `https://${fqdn}`;
-        return {
-          id: "domain",
-          kind: "domain",
-          x: cols.hosts.x,
-          y: PAD,
-          width: HOST_WIDTH,
-          height: DOMAIN_HEIGHT,
-          label: custom ? "Custom domain" : "Cognito domain",
-          lines: [fitText(fqdn, HOST_WIDTH), d.managedLoginVersion === 2 ? "managed login" : d.managedLoginVersion === 1 ? "hosted UI (classic)" : "hosted sign-in pages"],
-          title: `${custom ? "Custom domain" : "Domain"} https://${fqdn} serving the hosted sign-in pages`,
-        };
-      })()
-    : undefined;
-  if (domainNode) {
-    // The domain is the pool's public face: drawn beside the pool's header, at the top of the outside column.
-    y = Math.max(top, domainNode.y + domainNode.height + GAP_Y + COLUMN_HEADER);
+  // The pool's domains (a prefix domain and a custom domain beside it): its public face, drawn beside the pool's
+  // header at the top of the outside column, one under the other.
+  let domainTop = PAD;
+  for (const [slot, id] of [["domain", "domain"], ["customDomain", "custom-domain"]] as const) {
+    const d = spec[slot];
+    if (!d) continue;
+    const custom = d.domain.includes(".");
+    const fqdn = custom ? d.domain : `${d.domain}.auth.${spec.region}.amazoncognito.com`;
+    const domainNode: OverviewNode = {
+      id,
+      kind: "domain",
+      x: cols.hosts.x,
+      y: domainTop,
+      width: HOST_WIDTH,
+      height: DOMAIN_HEIGHT,
+      label: custom ? "Custom domain" : "Cognito domain",
+      lines: [fitText(fqdn, HOST_WIDTH), d.managedLoginVersion === 2 ? "managed login" : d.managedLoginVersion === 1 ? "hosted UI (classic)" : "hosted sign-in pages"],
+      title: `${custom ? "Custom domain" : "Domain"} https://${fqdn} serving the hosted sign-in pages${custom ? " (DNS: a CNAME or alias record to its CloudFront distribution)" : ""}`,
+    };
+    domainTop = domainNode.y + domainNode.height + GAP_Y;
+    y = Math.max(top, domainTop + COLUMN_HEADER);
     nodes.push(domainNode);
     edges.push({
-      id: "edge:pool-domain",
+      id: `edge:pool-${id}`,
       kind: "domain",
       from: "pool",
-      to: "domain",
+      to: id,
       x1: pool.x + pool.width,
       y1: domainNode.y + domainNode.height / 2,
       x2: domainNode.x,
       y2: domainNode.y + domainNode.height / 2,
-      title: `User pool ${doc.metadata.name} serves its sign-in pages at ${domainUrl}`,
+      title: `User pool ${doc.metadata.name} serves its sign-in pages at https://${fqdn}`,
     });
   }
   const hostsTop = y;

@@ -26,6 +26,7 @@ export const RESOURCE_GROUPS: { type: ResourceType; title: string }[] = [
   { type: "identityProvider", title: "Sign-in providers" },
   { type: "appClient", title: "App clients" },
   { type: "group", title: "Groups" },
+  { type: "terms", title: "Terms documents" },
   { type: "domain", title: "Domain" },
   { type: "riskConfiguration", title: "Threat protection" },
   { type: "logDelivery", title: "Log streaming" },
@@ -43,6 +44,7 @@ export const RESOURCE_NOUN: Record<ResourceType, string> = {
   domain: "Domain",
   riskConfiguration: "Threat protection settings",
   logDelivery: "Log streaming",
+  terms: "Terms document",
   managedLoginBranding: "Managed login style",
   uiCustomization: "Hosted UI (classic) customization",
 };

@@ -5,7 +5,7 @@
  * cross-field errors, plus findings as warnings — all tied to the control with aria-describedby.
  */
 import { type ReactNode, useState } from "react";
-import { Controller, type FieldError, get, useFieldArray, useFormContext, useFormState } from "react-hook-form";
+import { Controller, type FieldError, get, useFieldArray, useFormContext, useFormState, useWatch } from "react-hook-form";
 import { Button, Checkbox, Field, FieldNotes, Input, Select, Textarea, cn, fieldIds } from "@/components/ui";
 import { useEditorContext } from "./editor-context";
 import { messagesFor } from "./field-errors";
@@ -107,6 +107,42 @@ export function SelectField({ options, unsetLabel = "Not set (AWS default)", ...
 /** Yes / No / Not set: a checkbox cannot say "not managed", and unset must stay unset. */
 export function BooleanField({ yes = "Yes", no = "No", ...props }: BaseProps & { yes?: string; no?: string; unsetLabel?: string }) {
   return <SelectField {...props} options={[{ value: "true", label: yes }, { value: "false", label: no }]} />;
+}
+
+/** True when a form value holds a setting object: `{}` (AWS's defaults) or one with a field filled in. */
+export function isPresentObject(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const values = Object.values(value);
+  return values.length === 0 || values.some((v) => v !== undefined && v !== "");
+}
+
+/**
+ * A setting that is on when its object is there (email MFA: `EmailMfaConfigType` has no switch of its own).
+ * Turning it on fills `fill` in, so the texts sent are on the page; turning it off removes the object.
+ */
+export function PresenceField({ on = "On", off = "Off", fill, ...props }: BaseProps & { on?: string; off?: string; fill: Record<string, string> }) {
+  const { setValue, getValues } = useFormContext();
+  const { readOnly } = useEditorContext();
+  const present = isPresentObject(useWatch({ name: props.name }));
+  return (
+    <BoundField {...props}>
+      {(aria) => (
+        <Select
+          {...aria}
+          value={present ? "on" : "off"}
+          disabled={readOnly}
+          onChange={(event) => {
+            const current = (getValues(props.name) ?? {}) as Record<string, unknown>;
+            const filled = Object.fromEntries(Object.entries(fill).map(([key, text]) => [key, typeof current[key] === "string" && current[key] !== "" ? current[key] : text]));
+            setValue(props.name, event.target.value === "on" ? filled : undefined, { shouldDirty: true, shouldValidate: true });
+          }}
+        >
+          <option value="off">{off}</option>
+          <option value="on">{on}</option>
+        </Select>
+      )}
+    </BoundField>
+  );
 }
 
 /** A group's label, help and messages: a fieldset whose legend names it; the ids tie messages to the group. */

@@ -81,6 +81,7 @@ const TAKEOVER_ACTIONS = { NO_ACTION: "Allow", MFA_IF_CONFIGURED: "Optional MFA"
 /** Values whose label depends on the field (keys are field patterns, `spec.clients.*.X`). */
 export const FIELD_ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "spec.mfaConfiguration": { OFF: "No MFA", OPTIONAL: "Optional MFA", ON: "Require MFA" },
+  "spec.webAuthnConfiguration.factorConfiguration": { SINGLE_FACTOR: "Sign-in only (single factor)", MULTI_FACTOR_WITH_USER_VERIFICATION: "Counts as MFA when the passkey verifies the user" },
   "spec.userPoolAddOns.advancedSecurityMode": { OFF: "Off", AUDIT: "Audit only", ENFORCED: "Full function" },
   "spec.userPoolAddOns.advancedSecurityAdditionalFlows.customAuthMode": { AUDIT: "Audit only", ENFORCED: "Full function" },
   "spec.clients.*.preventUserExistenceErrors": { ENABLED: "Enabled (recommended)", LEGACY: "Legacy (reveals unknown users)" },

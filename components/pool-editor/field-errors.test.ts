@@ -29,7 +29,7 @@ describe("diagnostics → fields", () => {
   it("puts a cross-field error from validatePoolDocument on its field", () => {
     const doc = createPoolDocument(getPreset("hardened-production") as PoolPreset, { name: "p", region: "us-east-1" });
     doc.spec.aliasAttributes = ["preferred_username"];
-    const index = indexDiagnostics(validatePoolDocument(doc));
+    const index = indexDiagnostics(validatePoolDocument(doc).diagnostics);
     expect(messagesFor(index, "spec.aliasAttributes").errors).toEqual([
       "usernameAttributes and aliasAttributes cannot both be set: choose email/phone_number as the username, or aliases for a username",
     ]);

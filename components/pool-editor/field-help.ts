@@ -41,6 +41,9 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   // MFA
   "spec.mfaConfiguration": { label: "Multi-factor authentication", help: "OFF, OPTIONAL (users opt in) or ON (required for everyone; create-time only for SMS-less pools)." },
   "spec.softwareTokenMfaConfiguration.enabled": { label: "Authenticator apps (TOTP)", help: "Allow time-based codes from an authenticator app as a second factor." },
+  "spec.smsMfaConfiguration.enabled": { label: "SMS messages", help: "Send sign-in codes by SMS through Amazon SNS; needs the SNS caller role under Messages." },
+  "spec.emailMfaConfiguration": { label: "Email messages", help: "Send sign-in codes by email; needs Amazon SES (Messages > Email provider DEVELOPER), the Essentials or Plus plan and two recovery methods." },
+  "spec.webAuthnConfiguration.factorConfiguration": { label: "Passkeys as MFA", help: "Whether a passkey that verifies the user (PIN or biometric) satisfies MFA on its own (Essentials or Plus plan)." },
   "spec.smsAuthenticationMessage": { label: "SMS MFA message", help: "Text of the SMS carrying the sign-in code; must contain {####}." },
   "spec.emailMfaConfiguration.message": { label: "Email MFA message", help: "Body of the email carrying the sign-in code; must contain {####} (Essentials tier or higher)." },
   "spec.emailMfaConfiguration.subject": { label: "Email MFA subject", help: "Subject of the email carrying the sign-in code." },
@@ -144,6 +147,11 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   "spec.groups.*.description": { label: "Description", help: "Shown to administrators." },
   "spec.groups.*.precedence": { label: "Precedence", help: "0 is the highest; the lowest value among a user's groups sets cognito:preferred_role." },
   "spec.groups.*.roleArn": { label: "IAM role ARN", help: "Goes in the cognito:roles claim, e.g. for an identity pool." },
+  // Terms documents (CreateTermsRequest)
+  "spec.terms": { label: "Terms documents", help: "Links managed login shows on an app client's sign-up page.", items: "documents" },
+  "spec.terms.*.client": { label: "App client", help: "The client whose sign-up page links to the document. Changing it creates the document again." },
+  "spec.terms.*.name": { label: "Document", help: "Terms of use or privacy policy; a client has one of each." },
+  "spec.terms.*.links": { label: "Links by language", help: "cognito:default serves every language without its own link.", items: "links" },
   // Sign-in providers (CreateIdentityProviderRequest)
   "spec.identityProviders": { label: "Sign-in providers", help: "External identity providers.", items: "providers" },
   "spec.identityProviders.*.providerName": { label: "Provider name", help: "Google, Facebook, LoginWithAmazon and SignInWithApple use their type as name; SAML and OIDC providers get their own. Changing it replaces the provider." },
@@ -247,6 +255,9 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   "spec.uiCustomizations.*.clientName": { label: "App client", help: "ALL for every client without its own, or one client's name." },
   "spec.uiCustomizations.*.css": { label: "CSS", help: "Only the classes AWS allows, like .submitButton-customizable." },
   "spec.uiCustomizations.*.imageFile": { label: "Logo", help: "PNG or JPEG, at most 100 KB." },
+  "spec.customDomain.domain": { label: "Custom domain", help: "Your own domain beside the prefix domain, e.g. auth.example.com; point a CNAME or alias record at its CloudFront distribution." },
+  "spec.customDomain.certificateArn": { label: "ACM certificate ARN", help: "Covers the custom domain; the certificate must be in us-east-1." },
+  "spec.customDomain.managedLoginVersion": { label: "Sign-in pages", help: "1 = classic hosted UI, 2 = managed login (not on the Lite plan); each domain has its own." },
 };
 
 /** `spec.clients.3.name` → `spec.clients.*.name`. */

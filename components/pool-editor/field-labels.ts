@@ -4,7 +4,7 @@
  * the plan, the Problems panel and review comments name a setting exactly as the editor shows it. The API path
  * stays available as secondary text (`apiPath`).
  */
-import { parseAddress } from "@/lib/cognito/plan/addresses";
+import { CUSTOM_DOMAIN_ADDRESS, parseAddress } from "@/lib/cognito/plan/addresses";
 import { type PathSegment as PlanSegment, parsePath } from "@/lib/cognito/plan/paths";
 import type { ResourceType } from "@/lib/cognito/plan/types";
 import { toFieldName } from "@/lib/cognito/spec";
@@ -23,6 +23,7 @@ export interface FieldLabel {
 const ITEM_NOUN: Readonly<Record<string, string>> = {
   "spec.clients": "Client",
   "spec.groups": "Group",
+  "spec.terms": "Terms document",
   "spec.managedLoginBranding": "Style",
   "spec.uiCustomizations": "Customization",
   "spec.identityProviders": "Provider",
@@ -43,6 +44,7 @@ const RESOURCE_PREFIX: Readonly<Record<ResourceType, string>> = {
   domain: "spec.domain",
   riskConfiguration: "spec.riskConfiguration",
   logDelivery: "spec.logDeliveryConfiguration",
+  terms: "spec.terms.*",
   managedLoginBranding: "spec.managedLoginBranding.*",
   uiCustomization: "spec.uiCustomizations.*",
 };
@@ -177,6 +179,7 @@ const ADDRESS_NOUN: Readonly<Record<ResourceType, string>> = {
   // The pool's own (no key) read "Threat protection settings", a client's own name the client after it.
   riskConfiguration: "Threat protection settings",
   logDelivery: "Log streaming",
+  terms: "Terms document",
   managedLoginBranding: "Managed login style",
   uiCustomization: "Hosted UI (classic) customization",
 };
@@ -193,6 +196,7 @@ export function labelForPlanField(field: string): FieldLabel {
   if (!resourceOf) return { label: field, apiPath: field };
   const { type, key } = resourceOf;
   const attribute = labelForPlanPath(type, path).label;
+  if (address === CUSTOM_DOMAIN_ADDRESS) return { label: join(["Custom domain", labelForPlanPath(type, path).label].filter((p) => p !== "")), apiPath: field };
   const noun = ADDRESS_NOUN[type];
   const resource = noun === "" ? "" : `${noun}${key ? ` ${key}` : ""}`;
   return { label: join([resource, attribute].filter((p) => p !== "")), apiPath: field };

@@ -82,12 +82,24 @@ describe("PoolEditor markup", () => {
     expect(textOf(html, "pe-spec-clientDefaults-enableTokenRevocation-help")).toMatch(/^Default for every client that does not set its own\. Lets sign-out revoke refresh tokens\./u);
   });
 
-  it("mounts the editor of one client only and lists all clients", () => {
+  it("mounts the editor of one client only and renders only the first rows of a long client list", () => {
     const many = structuredClone(doc);
     many.spec.clients = Array.from({ length: 200 }, (_, i) => ({ name: `client-${i}`, callbackUrls: [`https://app${i}.example.com/cb`] }));
     const html = render(many, "app-clients");
-    expect(html).toContain("client-199");
+    expect(html).toContain(">client-1</span>");
+    expect(html).not.toContain(">client-199</span>");
+    // Each rendered row says where it stands in the whole list; the rest are padding of their height.
+    expect(html).toMatch(/<li aria-posinset="1" aria-setsize="200"/u);
+    expect(html).toMatch(/<ul style="padding-top:0;padding-bottom:\d+px">/u);
     expect(html.match(/id="pe-spec-clients-\d+-name"/gu)).toEqual(['id="pe-spec-clients-0-name"']);
+  });
+
+  it("lists every client of a short list", () => {
+    const few = structuredClone(doc);
+    few.spec.clients = Array.from({ length: 30 }, (_, i) => ({ name: `client-${i}` }));
+    const html = render(few, "app-clients");
+    expect(html).toContain(">client-29</span>");
+    expect(html).toMatch(/<ul style="padding-top:0;padding-bottom:0">/u);
   });
 
   it("offers the resource servers' scopes to a client", () => {

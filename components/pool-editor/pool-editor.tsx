@@ -15,7 +15,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { FormProvider, useForm } from "react-hook-form";
 import { Badge, Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui";
 import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
-import { type Diagnostic, type PoolDocument, hasErrors, poolDocumentSchema, validatePoolDocument } from "@/lib/cognito/spec";
+import { type Diagnostic, type PoolDocument, hasErrors, validatePoolDocument } from "@/lib/cognito/spec";
 import { EditorContext, type EditorContextValue } from "./editor-context";
 import { EDITOR_SECTIONS, type DiagnosticIndex, countBySection, indexDiagnostics, serverErrorEntries } from "./field-errors";
 import { type PoolFormValues, fromFormValues, toFormValues } from "./form-values";
@@ -35,6 +35,7 @@ import { PasswordPolicySection } from "./sections/password-policy";
 import { ResourceServersSection } from "./sections/resource-servers";
 import { SignInSection } from "./sections/sign-in";
 import { SignUpSection } from "./sections/sign-up";
+import { TermsSection } from "./sections/terms";
 import { TriggersSection } from "./sections/triggers";
 import { LogStreamingSection } from "./sections/log-streaming";
 import { ThreatProtectionSection } from "./sections/threat-protection";
@@ -75,6 +76,7 @@ const SECTION_COMPONENTS: Record<string, () => ReactNode> = {
   advanced: AdvancedSection,
   "identity-providers": IdentityProvidersSection,
   "app-clients": AppClientsSection,
+  terms: TermsSection,
   "resource-servers": ResourceServersSection,
   groups: GroupsSection,
   domain: DomainSection,
@@ -92,9 +94,8 @@ interface Analysis extends PoolEditorState {
  * shape); while it is invalid the previous findings are kept so warnings do not flicker as you type.
  */
 export function analysePoolDocument(doc: PoolDocument, values: PoolFormValues, previousFindings: readonly Diagnostic[] = []): Analysis & { findings: Diagnostic[] } {
-  const diagnostics = validatePoolDocument(doc);
-  const schemaValid = poolDocumentSchema.safeParse(doc).success;
-  const findings = schemaValid ? [...findPoolFindings(doc), ...findPlaceholders(doc)] : [...previousFindings];
+  const { document: parsed, diagnostics } = validatePoolDocument(doc);
+  const findings = parsed ? [...findPoolFindings(doc), ...findPlaceholders(doc)] : [...previousFindings];
   const all = [...diagnostics, ...findings];
   return { valid: !hasErrors(diagnostics), diagnostics: all, findings, index: indexDiagnostics(all, values) };
 }

@@ -5,7 +5,7 @@ import { saveRevisionAction } from "@/app/pools/actions";
 import { Button, Card, Field, Input } from "@/components/ui";
 import { PoolEditor } from "@/components/pool-editor";
 import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
-import { type PoolDocument, hasErrors, poolDocumentSchema, validatePoolDocument } from "@/lib/cognito/spec";
+import { type PoolDocument, hasErrors, validatePoolDocument } from "@/lib/cognito/spec";
 import { toDraftServerErrors } from "./draft-server-errors";
 import { ProblemsPanel } from "./problems-panel";
 import { type SaveState, useDraftAutosave } from "./use-draft-autosave";
@@ -35,12 +35,13 @@ function stateText(state: SaveState): string {
 /** The pool editor page's client part: the document, its problems, autosave and "Save as revision". */
 export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, canEdit }: DraftEditorProps) {
   const { document, version, state, update, saveNow } = useDraftAutosave(poolId, { version: initialVersion, document: initialDocument });
-  const diagnostics = useMemo(() => validatePoolDocument(document), [document]);
+  const validation = useMemo(() => validatePoolDocument(document), [document]);
+  const diagnostics = validation.diagnostics;
   // Findings trust the document's shape, so they are looked for only once the schema accepts it.
   const problems = useMemo(() => {
-    const parsed = poolDocumentSchema.safeParse(document);
-    return parsed.success ? [...diagnostics, ...findPoolFindings(parsed.data), ...findPlaceholders(parsed.data)] : diagnostics;
-  }, [document, diagnostics]);
+    const parsed = validation.document;
+    return parsed ? [...validation.diagnostics, ...findPoolFindings(parsed), ...findPlaceholders(parsed)] : validation.diagnostics;
+  }, [validation]);
   // The open section lives in the URL (`?section=`), so a reload or a shared link opens the same one. The
   // History API keeps it a client-side change: a navigation would remount the editor.
   const section = useSearchParams().get("section") ?? "general";

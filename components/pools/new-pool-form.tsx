@@ -1,12 +1,16 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { createPoolAction } from "@/app/pools/actions";
-import { type NewPoolInput, newPoolSchema } from "@/app/pools/pools.validation";
-import { Button, Field, FormMessage, Input, Select } from "@/components/ui";
+import type { NewPoolInput } from "@/lib/contracts/pool-inputs";
+import { Button, Field, FormMessage, Input, Select, lazyResolver } from "@/components/ui";
 import { applyServerErrors } from "./apply-server-errors";
+
+// The pools page shows this form to everyone who may edit; its schema (and the pool schema it reads the pool
+// name rule from) loads after the page, not with it.
+const newPoolResolver = lazyResolver<NewPoolInput>(() => import("@/lib/contracts/pool-inputs").then((m) => zodResolver(m.newPoolSchema)));
 
 export interface NewPoolFormProps {
   presets: { name: string; title: string; summary: string }[];
@@ -16,10 +20,11 @@ export function NewPoolForm({ presets }: NewPoolFormProps) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, watch, formState } = useForm<NewPoolInput>({
-    resolver: zodResolver(newPoolSchema),
+    resolver: newPoolResolver,
     mode: "onTouched",
     defaultValues: { name: "", region: "", environment: "dev", preset: presets[0]?.name ?? "" },
   });
+  useEffect(() => newPoolResolver.preload(), []);
   const errors = formState.errors;
   const preset = presets.find((p) => p.name === watch("preset"));
 

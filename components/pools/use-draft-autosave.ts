@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveDraftAction } from "@/app/pools/actions";
+import { DRAFT_CONFLICT } from "@/lib/contracts/action-result";
 
 export type SaveState =
   | { kind: "saved"; at?: Date }
@@ -43,7 +44,7 @@ export function useDraftAutosave(poolId: string, initial: { version: number; doc
     }
     ref.dirty = true;
     const message = result.formError ?? Object.values(result.fieldErrors).flat().join(" ");
-    if (message.startsWith("Someone else saved")) {
+    if (result.code === DRAFT_CONFLICT) {
       ref.blocked = true;
       setState({ kind: "conflict", message });
     } else setState({ kind: "error", message, fieldErrors: result.fieldErrors });

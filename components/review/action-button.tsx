@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/contracts/action-result";
 
 export interface ActionButtonProps<T> {
   label: string;

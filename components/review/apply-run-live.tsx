@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import type { ApplyRunSnapshot } from "@/lib/server/apply-run-snapshot";
+import type { ApplyRunSnapshot } from "@/lib/contracts/apply-run";
 import { ApplyRunProgress } from "./apply-run-progress";
 import { useApplyRunStream } from "./use-apply-run-stream";
 

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui";
-import type { ApplyRunSnapshot } from "@/lib/server/apply-run-snapshot";
+import type { ApplyRunSnapshot } from "@/lib/contracts/apply-run";
 import { ApplySteps } from "./apply-steps";
 
 /** An apply run while it runs (from the stream): its status, the steps finished so far and the AWS calls made. */

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { applyAction, approveAction, closeChangeRequestAction, commentAction, replanAction, requestChangesAction } from "@/app/pools/review-actions";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/contracts/action-result";
 import { Button, Field, FormMessage, Input, Select, Textarea } from "@/components/ui";
 import { labelForPlanField } from "@/components/pool-editor/field-labels";
 import { ApplyRunProgress } from "./apply-run-progress";

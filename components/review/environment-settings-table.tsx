@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { updateEnvironmentSettingsAction } from "@/app/pools/review-actions";
-import { type EnvironmentSettingsFormInput, type EnvironmentSettingsInput, environmentSettingsFormSchema } from "@/app/pools/review.validation";
+import { type EnvironmentSettingsFormInput, type EnvironmentSettingsInput, environmentSettingsFormSchema } from "@/lib/contracts/review-inputs";
 import { applyServerErrors } from "@/components/pools/apply-server-errors";
 import { Button, DataTable, FormMessage, Input } from "@/components/ui";
 import type { EnvironmentSettingRow } from "@/lib/cognito/environments";

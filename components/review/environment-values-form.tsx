@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { updateEnvironmentValuesAction } from "@/app/pools/review-actions";
-import { environmentValuesFormSchema } from "@/app/pools/review.validation";
+import { environmentValuesFormSchema } from "@/lib/contracts/review-inputs";
 import { applyServerErrors } from "@/components/pools/apply-server-errors";
 import { Button, Field, FormMessage, Input, Textarea } from "@/components/ui";
 import type { EnvironmentValues } from "@/lib/cognito/environments";

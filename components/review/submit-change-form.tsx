@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { submitChangeRequestAction } from "@/app/pools/review-actions";
-import { type SubmitChangeRequestInput, submitChangeRequestSchema } from "@/app/pools/review.validation";
+import { type SubmitChangeRequestInput, submitChangeRequestSchema } from "@/lib/contracts/review-inputs";
 import { applyServerErrors } from "@/components/pools/apply-server-errors";
 import { Button, Field, FormMessage, Input, Select, Textarea } from "@/components/ui";
 

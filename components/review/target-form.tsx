@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { createTargetAction, updateTargetAction } from "@/app/pools/review-actions";
-import { defaultRequiredApprovals, targetFieldsSchema } from "@/app/pools/review.validation";
+import { defaultRequiredApprovals, targetFieldsSchema } from "@/lib/contracts/review-inputs";
 import { applyServerErrors } from "@/components/pools/apply-server-errors";
 import { Button, Field, FormMessage, Input } from "@/components/ui";
 

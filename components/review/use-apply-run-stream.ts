@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { ApplyRunSnapshot } from "@/lib/server/apply-run-snapshot";
+import type { ApplyRunSnapshot } from "@/lib/contracts/apply-run";
 
 /**
  * Follows an apply run through its Server-Sent Events stream (app/api/change-requests/[crId]/apply-runs/stream):

@@ -12,3 +12,5 @@ export { Badge, type BadgeTone } from "./badge";
 export { Tabs, TabsList, TabsTrigger, TabsContent } from "./tabs";
 export { DataTable } from "./data-table";
 export { FormMessage } from "./form-message";
+export { WindowedList, visibleRange, WINDOW_THRESHOLD } from "./windowed-list";
+export { lazyResolver } from "./lazy-resolver";

@@ -59,7 +59,7 @@ describe("createPoolAction", () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(Object.keys(bad.fieldErrors).sort()).toEqual(["environment", "name"]);
     const taken = await actions.createPoolAction({ ...input, name: "orders-editor" });
-    expect(taken).toEqual({ ok: false, fieldErrors: { name: ['A pool named "orders-editor" already exists in this workspace; choose another name.'] } });
+    expect(taken).toEqual({ ok: false, code: "pool-name-taken", fieldErrors: { name: ['A pool named "orders-editor" already exists in this workspace; choose another name.'] } });
     const unknown = await actions.createPoolAction({ ...input, name: "x1", preset: "spa" });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.fieldErrors.preset).toEqual(['There is no pool preset named "spa".']);
@@ -94,6 +94,8 @@ describe("saveDraftAction and saveRevisionAction", () => {
     as("admin");
     const stale = await actions.saveDraftAction({ poolId: pool.id, version: 1, document: { ...pool.document, metadata: { name: "drafts-2-b" } } });
     expect(stale.ok).toBe(false);
+    // The editor stops autosaving on this code (components/pools/use-draft-autosave.ts), not on the words.
+    if (!stale.ok) expect(stale.code).toBe("draft-conflict");
     if (!stale.ok) expect(stale.formError).toMatch(/^Someone else saved this draft \(version 2 by editor@example\.com at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\); reload to see their changes\./u);
     const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool.id } });
     expect(JSON.parse(draft.document).metadata.name).toBe("drafts-2-a");
@@ -107,7 +109,7 @@ describe("saveDraftAction and saveRevisionAction", () => {
     expect(saved.ok && saved.data.valid).toBe(false);
     expect((await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool.id } })).valid).toBe(false);
     const revision = await actions.saveRevisionAction({ poolId: pool.id, version: 2, message: "nope" });
-    expect(revision).toEqual({ ok: false, fieldErrors: {}, formError: "The draft has errors; fix them before saving it as a revision." });
+    expect(revision).toEqual({ ok: false, code: "draft-invalid", fieldErrors: {}, formError: "The draft has errors; fix them before saving it as a revision." });
   });
 
   test("a provider secret typed into a draft is removed before it is stored; no table holds it", async () => {
@@ -178,7 +180,7 @@ describe("defineAction", () => {
     const fails = defineAction({ schema: z.object({}), role: "viewer", audit: false }, async () => {
       throw new UserError("nope", "Shown as is.");
     });
-    expect(await fails({})).toEqual({ ok: false, fieldErrors: {}, formError: "Shown as is." });
+    expect(await fails({})).toEqual({ ok: false, code: "nope", fieldErrors: {}, formError: "Shown as is." });
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const crashes = defineAction({ schema: z.object({}), role: "viewer", audit: false }, async () => {
       throw new Error("secret internals");

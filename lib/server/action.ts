@@ -4,11 +4,11 @@ import "@/lib/cognito/spec/error-map";
 import { recordAuditEvent } from "./audit";
 import { type Db, getDb, inTransaction } from "./db";
 import { UserError } from "./errors";
-import { type Role, hasRole } from "./roles";
+import { type Role, hasRole } from "@/lib/contracts/roles";
 import { getCurrentAccount } from "./session";
 import type { Account } from "./users";
 
-import type { ActionResult } from "./action-result";
+import type { ActionFailure, ActionResult } from "@/lib/contracts/action-result";
 
 /** What every server action returns (ARCHITECTURE.md, "Server actions"): never throws to the client. */
 export type { ActionResult };
@@ -69,6 +69,104 @@ export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+/** The person calling, or the failure to return: signed out, or the session could not be read. */
+async function currentAccountOrFailure(): Promise<Account | ActionFailure> {
+  try {
+    return (await getCurrentAccount()) ?? { ok: false, fieldErrors: {}, formError: SIGNED_OUT_ERROR };
+  } catch (error) {
+    console.error("action: session lookup failed", error);
+    return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
+  }
+}
+
+/** Records a denied or refused call by a signed-in person (never the values sent); a failure to record is logged. */
+function noteRefusal(account: Account, name: string) {
+  return (action: string, after: string, details: Record<string, unknown>) =>
+    recordAuditEvent({ actor: account.email, action, target: "", workspaceId: account.workspaceId, after, details }).catch((error: unknown) => console.error(`action ${name}: audit failed`, error));
+}
+
+/** The role is checked, then the input validated: the valid input, or the failure a refused call returns. */
+async function admit<S extends z.ZodType>(options: ActionOptions<S>, account: Account, name: string, input: unknown): Promise<{ input: z.infer<S> } | { refused: ActionFailure }> {
+  const note = noteRefusal(account, name);
+  if (!hasRole(account.role, options.role)) {
+    await note(`${name}.denied`, `needs ${options.role}, has ${account.role}`, {});
+    return { refused: { ok: false, fieldErrors: {}, formError: `This needs the ${options.role} role; you are ${account.role}. Ask an admin of the workspace.` } };
+  }
+  const parsed = options.schema.safeParse(input);
+  if (parsed.success) return { input: parsed.data };
+  const fieldErrors = toFieldErrors(parsed.error);
+  await note(`${name}.refused`, "invalid input", { fields: Object.keys(fieldErrors) });
+  return { refused: { ok: false, fieldErrors, formError: "Some fields need attention." } };
+}
+
+/** The handler's context, and the audit event it describes, written by `writeEvent` (a failure's outcome, or success). */
+function actionContext<S extends z.ZodType>(options: ActionOptions<S>, account: Account, name: string) {
+  let entry: AuditEntry = { target: "" };
+  const ctx: ActionContext = {
+    account,
+    // Read when the handler asks: inside the action's transaction, getDb() gives the transaction's client.
+    get db() {
+      return getDb().db;
+    },
+    audit: (e) => void (entry = e),
+  };
+  const writeEvent = (outcome?: string) =>
+    recordAuditEvent(
+      {
+        actor: account.email,
+        action: outcome ? `${name}.failed` : name,
+        target: entry.target,
+        workspaceId: account.workspaceId,
+        poolId: entry.poolId ?? null,
+        before: entry.before ?? null,
+        after: outcome ?? entry.after ?? null,
+        details: entry.details ?? {},
+      },
+      { coalesceWithinMs: options.coalesceWithinMs },
+    );
+  return { ctx, writeEvent };
+}
+
+/** An `external` action: outside a transaction, its event written when it ends, failed or not. */
+async function runExternal<S extends z.ZodType, T>(options: ActionOptions<S>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
+  let data: T;
+  try {
+    data = await run();
+  } catch (error) {
+    if (options.audit) await writeEvent(error instanceof UserError ? error.message : "failed with a server error (logged)");
+    throw error;
+  }
+  if (options.audit && !options.handlerAudits) await writeEvent();
+  return data;
+}
+
+/** Every other action: the handler and its audit event in one transaction. */
+async function runInTransaction<S extends z.ZodType, T>(options: ActionOptions<S>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
+  const outcome = await inTransaction(async () => {
+    try {
+      const result = await run();
+      if (options.audit) await writeEvent();
+      return { data: result };
+    } catch (error) {
+      // A refusal that follows a change which must stay commits instead of rolling back.
+      if (error instanceof UserError && error.keepsChanges) return { refusal: error };
+      throw error;
+    }
+  });
+  if ("refusal" in outcome) throw outcome.refusal;
+  return outcome.data;
+}
+
+/** A `UserError` shown as it is, with its code and field; anything else a generic message, logged. */
+function failureOf(error: unknown, name: string): ActionFailure {
+  if (!(error instanceof UserError)) {
+    console.error(`action ${name} failed`, error);
+    return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
+  }
+  if (error.fieldErrors) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message, code: error.code };
+  return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] }, code: error.code } : { ok: false, fieldErrors: {}, formError: error.message, code: error.code };
+}
+
 /**
  * The one action wrapper (like dub's safe-action): authenticate, authorise by role on the server,
  * validate with the zod schema (safeParse, never throws), run the handler and write its audit event in
@@ -82,83 +180,18 @@ export function defineAction<S extends z.ZodType, T>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   const name = options.audit || "read";
   return async (input) => {
-    let account: Account | null;
+    const account = await currentAccountOrFailure();
+    if ("ok" in account) return account;
+    const admitted = await admit(options, account, name, input);
+    if ("refused" in admitted) return admitted.refused;
+    const { ctx, writeEvent } = actionContext(options, account, name);
+    const run = () => handler(admitted.input, ctx);
     try {
-      account = await getCurrentAccount();
+      const data = options.external ? await runExternal(options, run, writeEvent) : await runInTransaction(options, run, writeEvent);
+      return { ok: true, data };
     } catch (error) {
-      console.error("action: session lookup failed", error);
-      return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
-    }
-    if (!account) return { ok: false, fieldErrors: {}, formError: SIGNED_OUT_ERROR };
-    const who = account;
-    const note = (action: string, after: string, details: Record<string, unknown>) =>
-      recordAuditEvent({ actor: who.email, action, target: "", workspaceId: who.workspaceId, after, details }).catch((error: unknown) => console.error(`action ${name}: audit failed`, error));
-    if (!hasRole(account.role, options.role)) {
-      await note(`${name}.denied`, `needs ${options.role}, has ${account.role}`, {});
-      return { ok: false, fieldErrors: {}, formError: `This needs the ${options.role} role; you are ${account.role}. Ask an admin of the workspace.` };
-    }
-    const parsed = options.schema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors = toFieldErrors(parsed.error);
-      await note(`${name}.refused`, "invalid input", { fields: Object.keys(fieldErrors) });
-      return { ok: false, fieldErrors, formError: "Some fields need attention." };
-    }
-    let entry: AuditEntry = { target: "" };
-    const ctx: ActionContext = {
-      account,
-      // Read when the handler asks: inside the action's transaction, getDb() gives the transaction's client.
-      get db() {
-        return getDb().db;
-      },
-      audit: (e) => void (entry = e),
-    };
-    const writeEvent = (outcome?: string) =>
-      recordAuditEvent(
-        {
-          actor: who.email,
-          action: outcome ? `${name}.failed` : name,
-          target: entry.target,
-          workspaceId: who.workspaceId,
-          poolId: entry.poolId ?? null,
-          before: entry.before ?? null,
-          after: outcome ?? entry.after ?? null,
-          details: entry.details ?? {},
-        },
-        { coalesceWithinMs: options.coalesceWithinMs },
-      );
-    try {
-      if (options.external) {
-        let data: T;
-        try {
-          data = await handler(parsed.data, ctx);
-        } catch (error) {
-          if (options.audit) await writeEvent(error instanceof UserError ? error.message : "failed with a server error (logged)");
-          throw error;
-        }
-        if (options.audit && !options.handlerAudits) await writeEvent();
-        return { ok: true, data };
-      }
-      const outcome = await inTransaction(async () => {
-        try {
-          const result = await handler(parsed.data, ctx);
-          if (options.audit) await writeEvent();
-          return { data: result };
-        } catch (error) {
-          // A refusal that follows a change which must stay commits instead of rolling back.
-          if (error instanceof UserError && error.keepsChanges) return { refusal: error };
-          throw error;
-        }
-      });
-      if ("refusal" in outcome) throw outcome.refusal;
-      return { ok: true, data: outcome.data };
-    } catch (error) {
-      if (error instanceof UserError) {
-        if (!options.external) await note(`${name}.refused`, error.message, { code: error.code });
-        if (error.fieldErrors) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message };
-        return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] } } : { ok: false, fieldErrors: {}, formError: error.message };
-      }
-      console.error(`action ${name} failed`, error);
-      return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
+      if (error instanceof UserError && !options.external) await noteRefusal(account, name)(`${name}.refused`, error.message, { code: error.code });
+      return failureOf(error, name);
     }
   };
 }

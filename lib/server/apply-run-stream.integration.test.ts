@@ -11,7 +11,7 @@ import { createMotoClient } from "@/test/support/moto-cognito";
 import { migrate } from "@/prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "@/test/support/moto";
 import type { ApplyRunSnapshot } from "./apply-run-stream";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/contracts/roles";
 import { addMembers, byRole, useTemporarySqlite } from "@/test/support/studio-db";
 
 const database = useTemporarySqlite("studio-apply-stream-");

@@ -1,8 +1,8 @@
 import "server-only";
-import type { ApplyRunSnapshot } from "./apply-run-snapshot";
+import type { ApplyRunSnapshot } from "@/lib/contracts/apply-run";
+import { hasRole } from "@/lib/contracts/roles";
 import { readRunSnapshot } from "./change-request-views";
 import { type Db, getDb } from "./db";
-import { hasRole } from "./roles";
 import { getCurrentAccount } from "./session";
 
 export interface StreamOptions {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "./db";
-import { hasRole } from "./roles";
+import { hasRole } from "@/lib/contracts/roles";
 
 /**
  * Separation of duties for change requests: who may not approve a request, and which approvals count.

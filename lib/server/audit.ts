@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditFilter } from "@/app/pools/review.validation";
+import type { AuditFilter } from "@/lib/contracts/review-inputs";
 import { type Db, getDb } from "./db";
 
 /**

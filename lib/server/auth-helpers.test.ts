@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { isPublicPath } from "./auth-config";
 import { AUTH_SECRET_FILE, resolveAuthSecret } from "./auth-secret";
-import { hasRole } from "./roles";
+import { hasRole } from "@/lib/contracts/roles";
 
 describe("hasRole", () => {
   test.each([

@@ -4,9 +4,9 @@ import { type Plan, describeDestruction } from "@/lib/cognito/plan";
 import { isRunInterrupted } from "./apply-lock";
 import { approvalState, describeApprovals, type IneligibleApprover } from "./approval-rules";
 import { type ChangeRequestStatus, needsNameConfirmation } from "./change-requests";
-import type { ApplyRunSnapshot } from "./apply-run-snapshot";
 import { type Db, getDb } from "./db";
-import type { ProgressEntry } from "./recording-port";
+import type { ApplyRunSnapshot, ProgressEntry } from "@/lib/contracts/apply-run";
+import { readStoredPlan, type StoredPlanProblem } from "./stored-plan";
 
 export const STATUS_LABEL: Record<ChangeRequestStatus, string> = {
   open: "open",
@@ -71,7 +71,10 @@ export interface ChangeRequestView {
   revisionNumber: number;
   planVersion: number;
   plannedAt: Date;
-  plan: Plan;
+  /** Null when the stored plan cannot be used (another studio version made it, or it is unreadable): see `planProblem`. */
+  plan: Plan | null;
+  /** Why there is no plan to show, and what to do ("This plan was made by an older studio; re-plan to continue."). */
+  planProblem: string | null;
   planUserPoolId: string | null;
   /** The name to type before applying a plan that replaces or deletes anything (see destructiveEntries). */
   confirmName: string | null;
@@ -120,6 +123,12 @@ export function parseList<T>(text: string): T[] {
   }
 }
 
+/** A final request cannot be re-planned: it is told so instead of being offered a re-plan. */
+function planProblemText(problem: StoredPlanProblem, status: string): string {
+  if (status !== "applied" && status !== "closed") return problem.problem;
+  return `The plan cannot be shown: ${problem.reason}. This change request is ${status}; open a new one to see a plan.`;
+}
+
 export async function getChangeRequestView(workspaceId: string, poolId: string, id: string, db: Db = getDb().db): Promise<ChangeRequestView | null> {
   const cr = await db.changeRequest.findFirst({
     where: { id, poolId, pool: { workspaceId } },
@@ -133,8 +142,8 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
   });
   if (!cr) return null;
   const approvals = await approvalState({ ...cr, requiredApprovals: cr.target.requiredApprovals, workspaceId }, db);
-  // Written only by lib/server/change-requests.ts from planChanges.
-  const plan = JSON.parse(cr.plan) as Plan;
+  const read = readStoredPlan(cr.plan);
+  const plan = read.ok ? read.plan : null;
   const document = JSON.parse(cr.document) as { metadata?: { name?: string } };
   const runs: ApplyRunView[] = [];
   for (const r of cr.applyRuns) {
@@ -162,9 +171,10 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
     planVersion: cr.planVersion,
     plannedAt: cr.plannedAt,
     plan,
+    planProblem: read.ok ? null : planProblemText(read, cr.status),
     planUserPoolId: cr.planUserPoolId,
-    confirmName: needsNameConfirmation(plan) ? (document.metadata?.name ?? cr.pool.name) : null,
-    destruction: needsNameConfirmation(plan) ? describeDestruction(plan) : null,
+    confirmName: plan && needsNameConfirmation(plan) ? (document.metadata?.name ?? cr.pool.name) : null,
+    destruction: plan && needsNameConfirmation(plan) ? describeDestruction(plan) : null,
     target: { id: cr.target.id, name: cr.target.name, region: cr.target.region, endpoint: cr.target.endpoint, userPoolId: cr.target.userPoolId, requiredApprovals: cr.target.requiredApprovals },
     approvals: approvals.valid,
     approvalsNotCounted: approvals.notCounted,

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { ApplyInput, ApproveInput, CommentInput, SubmitChangeRequestInput } from "@/app/pools/review.validation";
+import type { ApplyInput, ApproveInput, CommentInput, SubmitChangeRequestInput } from "@/lib/contracts/review-inputs";
 import { ApplyRefusedError, type ApplyStep, applyPlan } from "@/lib/cognito/apply";
 import { readLivePool } from "@/lib/cognito/aws";
 import { applyEnvironmentValues, isDevelopmentTarget, nextTarget, readEnvironmentValues } from "@/lib/cognito/environments";
@@ -10,9 +10,12 @@ import { appliedSecretRefsOf, type PoolDocument, type SecretRef, validatePoolDoc
 import { acquireApplyLock, applyLockTiming, describeLockRefusal, livePoolKey, releaseApplyLock, startLockHeartbeat } from "./apply-lock";
 import { type ApprovalState, approvalState, describeApprovals, ineligibleApprovers, readContentReplans } from "./approval-rules";
 import { type Db, getDb } from "./db";
+import { DRAFT_CONFLICT } from "@/lib/contracts/action-result";
 import { UserError } from "./errors";
-import { readStoredDocument } from "./pools";
-import { type ProgressEntry, recordingPort } from "./recording-port";
+import { readStoredDocument, sameStoredDocument } from "./pools";
+import type { ProgressEntry } from "@/lib/contracts/apply-run";
+import { recordingPort } from "./recording-port";
+import { readStoredPlan, writeStoredPlan } from "./stored-plan";
 import { connectTarget, connectTargetPreflight, describeAwsError, targetSecretResolver } from "./target-port";
 import type { Account } from "./users";
 import type { TargetView } from "./targets";
@@ -30,12 +33,15 @@ type TargetRow = Pick<TargetView, "id" | "name" | "region" | "endpoint" | "roleA
  * The design as this target gets it: its per-environment values (callback and logout URLs, domain)
  * replace the design's (lib/cognito/environments). The result must still be a valid design: a value
  * that breaks a cross-field rule (a default redirect URI no longer among the callbacks…) is named here.
+ * `design` is a valid design (a stored document read back without errors): when no value replaces
+ * anything it is checked again for nothing.
  */
 export function documentForTarget(target: Pick<TargetRow, "name" | "environmentValues">, design: PoolDocument): PoolDocument {
   const { values, problem } = readEnvironmentValues(target.environmentValues);
   if (problem) throw new UserError("environment-values-invalid", `Target ${target.name}: ${problem}; an admin can fix them on the target's page.`);
-  const { document } = applyEnvironmentValues(design, values);
-  const errors = validatePoolDocument(document).filter((d) => d.severity === "error");
+  const { document, replaced } = applyEnvironmentValues(design, values);
+  if (replaced.length === 0) return document;
+  const errors = validatePoolDocument(document).diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     throw new UserError("environment-values-invalid", `With the values of target ${target.name} the design is not valid: ${errors.map((d) => `${d.path}: ${d.message}`).join("; ")}.`);
   }
@@ -108,9 +114,11 @@ export function needsNameConfirmation(plan: Plan): boolean {
   return destructiveEntries(plan).length > 0;
 }
 
-/** The plan row was written by this module from planChanges (never from input), so it is read back as is. */
+/** The plan of a request, refused with what to do when it was made by another studio version or cannot be read. */
 function readPlan(text: string): Plan {
-  return JSON.parse(text) as Plan;
+  const read = readStoredPlan(text);
+  if (!read.ok) throw new UserError("plan-unreadable", read.problem);
+  return read.plan;
 }
 
 async function loadRequest(workspaceId: string, id: string, db: Db) {
@@ -150,7 +158,7 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
   const target = await db.target.findFirst({ where: { id: input.targetId, poolId: pool.id } });
   if (!target) throw new UserError("target-not-found", "Choose one of this pool's targets.", "targetId");
   if (pool.draft.version !== input.draftVersion) {
-    throw new UserError("draft-conflict", `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload and review it before submitting.`);
+    throw new UserError(DRAFT_CONFLICT, `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload and review it before submitting.`);
   }
   const stored = readStoredDocument(pool.draft.document);
   if (!pool.draft.valid || !stored.document) throw new UserError("draft-invalid", "The draft has errors; fix them before submitting it for review.");
@@ -161,7 +169,7 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
 
   const last = pool.revisions[0];
   let revisionNumber: number;
-  if (last && sameValue(readStoredDocument(last.document).raw, stored.raw)) {
+  if (last && sameStoredDocument(last.document, pool.draft.document)) {
     revisionNumber = last.number;
   } else {
     revisionNumber = (last?.number ?? 0) + 1;
@@ -178,7 +186,7 @@ export async function submitChangeRequest(account: Account, input: SubmitChangeR
       author: account.email,
       revisionNumber,
       document: JSON.stringify(forTarget),
-      plan: JSON.stringify(computed.plan),
+      plan: writeStoredPlan(computed.plan),
       planUserPoolId: computed.planUserPoolId,
       planFingerprint: computed.planFingerprint,
     },
@@ -192,6 +200,8 @@ export interface RefreshResult {
   /** Why, in plain words. */
   reasons: string[];
   planVersion: number;
+  /** The document the request holds after the refresh, when it was read (not for a final request). */
+  document?: PoolDocument;
 }
 
 /**
@@ -232,12 +242,15 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db, replannedB
   const contentReasons = [...reasons];
   const documentText = JSON.stringify(document);
   const computed = await planForTarget(cr.target, document, db);
+  const stored = readStoredPlan(cr.plan);
+  // A plan of another studio version (or unreadable) is replaced even when nothing else changed.
+  if (!stored.ok) reasons.push(stored.reason);
   if (computed.planUserPoolId !== cr.planUserPoolId) {
     reasons.push(`the target now names pool ${computed.planUserPoolId ?? "(none)"} instead of ${cr.planUserPoolId ?? "(none)"}`);
   } else if (computed.planFingerprint !== cr.planFingerprint) {
     reasons.push(`the live pool ${cr.planUserPoolId} changed since the plan was made (drift)`);
   }
-  if (reasons.length === 0) return { changed: false, reasons, planVersion: cr.planVersion };
+  if (reasons.length === 0) return { changed: false, reasons, planVersion: cr.planVersion, document };
   const planVersion = cr.planVersion + 1;
   const contentReplans =
     replannedBy && contentReasons.length > 0
@@ -249,7 +262,7 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db, replannedB
     data: {
       revisionNumber,
       document: documentText,
-      plan: JSON.stringify(computed.plan),
+      plan: writeStoredPlan(computed.plan),
       planUserPoolId: computed.planUserPoolId,
       planFingerprint: computed.planFingerprint,
       planVersion,
@@ -259,7 +272,7 @@ export async function refreshChangeRequest(cr: LoadedRequest, db: Db, replannedB
     },
   });
   if (updated.count === 0) throw new UserError("plan-changed", "Someone else re-planned this change request just now; reload to see the new plan.");
-  return { changed: true, reasons, planVersion };
+  return { changed: true, reasons, planVersion, document };
 }
 
 /** Re-plans on request (new revision, drift, or after a failed apply: resume). */
@@ -353,109 +366,156 @@ export interface ApplyOutcome {
   targetName: string;
 }
 
-/**
- * Applies an approved, fresh plan to its target: one apply per target at a time (a lock row in the
- * database), every outcome recorded as an ApplyRun, the target linked to the pool an apply created.
- * A failed apply leaves the request `failed` and resumable: re-plan, approve if needed, apply again.
- */
-export async function applyChangeRequest(account: Account, input: ApplyInput, db: Db = getDb().db): Promise<ApplyOutcome> {
+/** A request that passed every check before the lock: its plan, the document it was made from, and whether the name was typed. */
+interface ApplicableRequest {
+  cr: LoadedRequest;
+  plan: Plan;
+  document: PoolDocument;
+  allowReplace: boolean;
+}
+
+/** The checks made before the lock: not final, the plan the person saw and still fresh, no errors, approved, the name typed. */
+async function checkApplicable(account: Account, input: ApplyInput, db: Db): Promise<ApplicableRequest> {
   const cr = await loadRequest(account.workspaceId, input.changeRequestId, db);
   if (FINAL.includes(cr.status)) throw new UserError("change-request-final", `This change request is ${cr.status}; it cannot be applied.`);
   if (cr.planVersion !== input.planVersion) throw new UserError("plan-changed", `The plan changed since you opened the page (now version ${cr.planVersion}); review it again.`);
   const refresh = await refreshChangeRequest(cr, db);
   if (refresh.changed) throw new UserError("stale-plan", staleMessage(refresh));
   const plan = readPlan(cr.plan);
-  const document = documentOf(cr.document);
+  // Read (and checked) by the refresh just now: the document the plan was made from.
+  const document = refresh.document ?? documentOf(cr.document);
   if (plan.errors.length > 0) throw new UserError("plan-has-errors", "The plan has errors; it cannot be applied.");
   if (cr.status === "changes_requested") throw new UserError("changes-requested", CHANGES_REQUESTED);
   const approvals = await approvalsOf(cr, db);
   if (approvals.valid.length < approvals.required) throw new UserError("approvals-missing", approvalsMissing(cr, approvals));
-  const confirm = needsNameConfirmation(plan);
-  if (confirm && input.confirmName !== document.metadata.name) {
+  const allowReplace = needsNameConfirmation(plan);
+  if (allowReplace && input.confirmName !== document.metadata.name) {
     throw new UserError("confirm-name", `This plan ${describeDestruction(plan)}; type the pool's name (${document.metadata.name}) to apply it.`, "confirmName");
   }
+  return { cr, plan, document, allowReplace };
+}
 
-  const runId = randomUUID();
+/**
+ * Saves each finished AWS write and each finished step on the run as it happens: the page streams them
+ * (app/api/.../apply-runs/stream), and a run whose server stopped keeps what it had done. A pool the apply
+ * creates is written on the target at once, so a server that dies mid-apply leaves the next plan made
+ * against that pool instead of creating a second one.
+ */
+function recordRunProgress(db: Db, runId: string, targetId: string) {
+  const progress: ProgressEntry[] = [];
+  const finished: ApplyStep[] = [];
+  let saving: Promise<unknown> = Promise.resolve();
+  const save = () => {
+    const data = { progress: JSON.stringify(progress), steps: JSON.stringify(finished) };
+    saving = saving.then(() => db.applyRun.update({ where: { id: runId }, data })).catch((cause: unknown) => console.error("apply: saving progress failed", cause));
+  };
+  return {
+    progress,
+    onWrite: (entry: ProgressEntry) => {
+      progress.push(entry);
+      save();
+    },
+    onPoolCreated: (createdPoolId: string) => {
+      saving = saving
+        .then(() => db.target.update({ where: { id: targetId }, data: { userPoolId: createdPoolId } }))
+        .catch((cause: unknown) => console.error("apply: recording the new pool on the target failed", cause));
+    },
+    onStepFinished: (step: ApplyStep) => {
+      finished.push(step);
+      save();
+    },
+    /** Waits for the saves under way, before the run's final row is written. */
+    settled: () => saving,
+  };
+}
+
+/** What one apply did: its steps, the pool it created or used, new client secrets, and why it failed if it did. */
+interface RunResult {
+  steps: ApplyStep[];
+  error?: string;
+  userPoolId?: string;
+  secrets?: Record<string, string>;
+}
+
+/** Runs the plan through the recording port; preflight (ACM, SES, IAM, Lambda, KMS) runs inside applyPlan before its first write. */
+async function runPlan(request: ApplicableRequest, recorder: ReturnType<typeof recordRunProgress>): Promise<RunResult> {
+  const { cr, plan, document, allowReplace } = request;
+  const port = recordingPort(connectTarget(cr.target), recorder.onWrite, recorder.onPoolCreated);
+  // Only the apply's own failures are the run's outcome: a target that cannot be connected to throws.
+  try {
+    const result = await applyPlan(plan, port, {
+      desired: document,
+      allowReplace,
+      onStepFinished: recorder.onStepFinished,
+      resolveSecret: targetSecretResolver(cr.target),
+      preflight: { port: connectTargetPreflight(cr.target) },
+      ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}),
+    });
+    const failed = result.ok ? undefined : result.steps.find((s) => s.outcome === "failed");
+    const error = result.ok ? undefined : failed?.error ? `${failed.resource}: ${failed.error.code}: ${failed.error.message}` : "a step failed";
+    return { steps: result.steps, userPoolId: result.userPoolId, secrets: result.newClientSecrets, ...(error ? { error } : {}) };
+  } catch (cause) {
+    return { steps: [], error: cause instanceof ApplyRefusedError ? `refused (${cause.code}): ${cause.message}` : describeAwsError(cause) };
+  }
+}
+
+/** Writes the run's outcome, links the target to the pool it now names, and marks the request applied or failed. */
+async function recordRunOutcome(db: Db, cr: LoadedRequest, runId: string, progress: ProgressEntry[], run: RunResult): Promise<"succeeded" | "failed"> {
+  const status = run.error ? "failed" : "succeeded";
+  await db.applyRun.update({
+    where: { id: runId },
+    data: { status, progress: JSON.stringify(progress), steps: JSON.stringify(run.steps), error: run.error ?? null, userPoolId: run.userPoolId ?? null, finishedAt: new Date() },
+  });
+  if (run.userPoolId && run.userPoolId !== cr.target.userPoolId) await db.target.update({ where: { id: cr.targetId }, data: { userPoolId: run.userPoolId } });
+  await db.changeRequest.update({ where: { id: cr.id }, data: { status: status === "succeeded" ? "applied" : "failed" } });
+  return status;
+}
+
+/**
+ * Holds the target's lock and the live pool's lock while `work` runs, extended by a heartbeat however long
+ * one AWS call takes, and released when it ends, failed or not.
+ */
+async function withApplyLocks<T>(account: Account, cr: LoadedRequest, runId: string, db: Db, work: () => Promise<T>): Promise<T> {
   const timing = applyLockTiming();
   const held = { targetId: cr.targetId, poolKey: livePoolKey(cr.target, cr.planUserPoolId), runId };
   const lock = await acquireApplyLock({ ...held, holder: account.email, ttlMs: timing.ttlMs, workspaceId: cr.pool.workspaceId, poolId: cr.poolId }, db);
   if (!lock.ok) throw new UserError("apply-locked", describeLockRefusal(lock, cr.target, cr.planUserPoolId));
-  // While the run is alive its locks are extended, however long one AWS call takes.
   const stopHeartbeat = startLockHeartbeat(held, timing, db);
   try {
-    await recheckUnderLock(cr, db);
-    await db.applyRun.create({ data: { id: runId, changeRequestId: cr.id, targetId: cr.targetId, appliedBy: account.email, planVersion: cr.planVersion } });
-    let steps: ApplyStep[] = [];
-    let error: string | undefined;
-    let userPoolId: string | undefined;
-    let secrets: Record<string, string> | undefined;
-    // Each finished AWS write and each finished step is saved on the run as it happens: the page streams
-    // them (app/api/.../apply-runs/stream), and a run whose server stopped keeps what it had done.
-    const progress: ProgressEntry[] = [];
-    const finished: ApplyStep[] = [];
-    let saving: Promise<unknown> = Promise.resolve();
-    const save = () => {
-      const data = { progress: JSON.stringify(progress), steps: JSON.stringify(finished) };
-      saving = saving.then(() => db.applyRun.update({ where: { id: runId }, data })).catch((cause: unknown) => console.error("apply: saving progress failed", cause));
-    };
-    const port = recordingPort(
-      connectTarget(cr.target),
-      (entry) => {
-        progress.push(entry);
-        save();
-      },
-      // The target learns a new pool at once, not at the end: if this server dies mid-apply, the next
-      // plan is made against that pool instead of creating a second one.
-      (createdPoolId) => {
-        saving = saving
-          .then(() => db.target.update({ where: { id: cr.targetId }, data: { userPoolId: createdPoolId } }))
-          .catch((cause: unknown) => console.error("apply: recording the new pool on the target failed", cause));
-      },
-    );
-    const onStepFinished = (step: ApplyStep) => {
-      finished.push(step);
-      save();
-    };
-    try {
-      // Preflight (ACM, SES, IAM, Lambda, KMS) runs inside applyPlan before its first write.
-      const preflight = { port: connectTargetPreflight(cr.target) };
-      const result = await applyPlan(plan, port, {
-        desired: document,
-        allowReplace: confirm,
-        onStepFinished,
-        resolveSecret: targetSecretResolver(cr.target),
-        preflight,
-        ...(cr.planUserPoolId ? { userPoolId: cr.planUserPoolId } : {}),
-      });
-      steps = result.steps;
-      userPoolId = result.userPoolId;
-      secrets = result.newClientSecrets;
-      if (!result.ok) {
-        const failed = steps.find((s) => s.outcome === "failed");
-        error = failed?.error ? `${failed.resource}: ${failed.error.code}: ${failed.error.message}` : "a step failed";
-      }
-    } catch (cause) {
-      error = cause instanceof ApplyRefusedError ? `refused (${cause.code}): ${cause.message}` : describeAwsError(cause);
-    }
-    const status = error ? "failed" : "succeeded";
-    await saving;
-    await db.applyRun.update({ where: { id: runId }, data: { status, progress: JSON.stringify(progress), steps: JSON.stringify(steps), error: error ?? null, userPoolId: userPoolId ?? null, finishedAt: new Date() } });
-    if (userPoolId && userPoolId !== cr.target.userPoolId) await db.target.update({ where: { id: cr.targetId }, data: { userPoolId } });
-    await db.changeRequest.update({ where: { id: cr.id }, data: { status: status === "succeeded" ? "applied" : "failed" } });
-    return {
-      runId,
-      status,
-      steps,
-      ...(error ? { error } : {}),
-      ...(userPoolId ? { userPoolId } : {}),
-      ...(secrets && Object.keys(secrets).length > 0 ? { newClientSecrets: secrets } : {}),
-      poolId: cr.poolId,
-      targetName: cr.target.name,
-    };
+    return await work();
   } finally {
     await stopHeartbeat();
     await releaseApplyLock(held, db);
   }
+}
+
+/**
+ * Applies an approved, fresh plan to its target: one apply per target at a time (a lock row in the
+ * database), every outcome recorded as an ApplyRun, the target linked to the pool an apply created.
+ * A failed apply leaves the request `failed` and resumable: re-plan, approve if needed, apply again.
+ */
+export async function applyChangeRequest(account: Account, input: ApplyInput, db: Db = getDb().db): Promise<ApplyOutcome> {
+  const request = await checkApplicable(account, input, db);
+  const { cr } = request;
+  const runId = randomUUID();
+  return withApplyLocks(account, cr, runId, db, async () => {
+    await recheckUnderLock(cr, db);
+    await db.applyRun.create({ data: { id: runId, changeRequestId: cr.id, targetId: cr.targetId, appliedBy: account.email, planVersion: cr.planVersion } });
+    const recorder = recordRunProgress(db, runId, cr.targetId);
+    const run = await runPlan(request, recorder);
+    await recorder.settled();
+    const status = await recordRunOutcome(db, cr, runId, recorder.progress, run);
+    return {
+      runId,
+      status,
+      steps: run.steps,
+      ...(run.error ? { error: run.error } : {}),
+      ...(run.userPoolId ? { userPoolId: run.userPoolId } : {}),
+      ...(run.secrets && Object.keys(run.secrets).length > 0 ? { newClientSecrets: run.secrets } : {}),
+      poolId: cr.poolId,
+      targetName: cr.target.name,
+    };
+  });
 }
 
 const CHANGES_REQUESTED = "An approver requested changes; save a new revision (or re-plan) before applying.";
@@ -509,7 +569,7 @@ export async function promoteChangeRequest(account: Account, changeRequestId: st
       author: account.email,
       revisionNumber: cr.revisionNumber,
       document: JSON.stringify(document),
-      plan: JSON.stringify(computed.plan),
+      plan: writeStoredPlan(computed.plan),
       planUserPoolId: computed.planUserPoolId,
       planFingerprint: computed.planFingerprint,
       promotedFromId: cr.id,

@@ -7,10 +7,10 @@ import { connectTarget, describeAwsError } from "./target-port";
 import type { TargetView } from "./targets";
 
 /** The live pool and client ids of a target's pool, for "connect your app" (client secrets are never read out). */
-export async function liveIdsOfTarget(target: TargetView): Promise<LiveIds> {
+export async function liveIdsOfTarget(target: TargetView, customDomain?: string): Promise<LiveIds> {
   if (!target.userPoolId) throw new UserError("target-not-applied", `Target ${target.name} has no pool yet; apply a change request to it first.`);
   try {
-    return await readLiveIds(connectTarget(target), target.userPoolId);
+    return await readLiveIds(connectTarget(target), target.userPoolId, customDomain);
   } catch (error) {
     throw new UserError("aws-read-failed", `Could not read pool ${target.userPoolId} of target ${target.name}: ${describeAwsError(error)}`);
   }

@@ -10,6 +10,7 @@ import { UserError } from "./errors";
 import { readStoredDocument, saveDraft, type SaveDraftResult } from "./pools";
 import { connectTarget, describeAwsError } from "./target-port";
 import type { Account } from "./users";
+import { readStoredPlan, writeStoredPlan } from "./stored-plan";
 
 async function loadTarget(workspaceId: string, targetId: string, db: Db) {
   const target = await db.target.findFirst({ where: { id: targetId, pool: { workspaceId } }, include: { pool: { include: { draft: true } } } });
@@ -78,7 +79,7 @@ export async function recordDriftCheck(account: Account, targetId: string): Prom
     if (!target) throw new UserError("target-not-found", "This target no longer exists.");
     const baseline = describeBaseline(report.baseline);
     const row = await db.driftCheck.create({
-      data: { targetId, userPoolId: report.userPoolId, checkedBy: account.email, differences, baseline, plan: JSON.stringify(report.plan) },
+      data: { targetId, userPoolId: report.userPoolId, checkedBy: account.email, differences, baseline, plan: writeStoredPlan(report.plan) },
     });
     await recordAuditEvent(
       {
@@ -101,13 +102,10 @@ export async function recordDriftCheck(account: Account, targetId: string): Prom
 export async function getLastDriftCheck(targetId: string, db: Db = getDb().db): Promise<{ userPoolId: string; checkedAt: Date; checkedBy: string; differences: number; baseline: string; plan: Plan } | undefined> {
   const row = await db.driftCheck.findFirst({ where: { targetId }, orderBy: { checkedAt: "desc" } });
   if (!row) return undefined;
-  let plan: Plan;
-  try {
-    plan = JSON.parse(row.plan) as Plan;
-  } catch {
-    return undefined;
-  }
-  return { userPoolId: row.userPoolId, checkedAt: row.checkedAt, checkedBy: row.checkedBy, differences: row.differences, baseline: row.baseline, plan };
+  // A check recorded by another studio version (or unreadable) is not shown: checking again records a current one.
+  const read = readStoredPlan(row.plan);
+  if (!read.ok) return undefined;
+  return { userPoolId: row.userPoolId, checkedAt: row.checkedAt, checkedBy: row.checkedBy, differences: row.differences, baseline: row.baseline, plan: read.plan };
 }
 
 /**

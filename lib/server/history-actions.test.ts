@@ -53,7 +53,7 @@ describe("restoreRevisionAction", () => {
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.formError).toMatch(/^Someone else saved this draft/u);
     const missing = await restoreRevisionAction({ poolId, number: 9, version: 3 });
-    expect(missing).toEqual({ ok: false, fieldErrors: {}, formError: "Revision 9 does not exist in this pool." });
+    expect(missing).toEqual({ ok: false, code: "revision-not-found", fieldErrors: {}, formError: "Revision 9 does not exist in this pool." });
     expect(await draftOf(poolId)).toEqual({ version: 3, minimumLength: 12 });
     expect(await getDb().db.auditEvent.count({ where: { poolId, action: "draft.restore" } })).toBe(0);
   });
@@ -64,7 +64,7 @@ describe("restoreRevisionAction", () => {
       await restoreRevision({ workspaceId: account.workspaceId, poolId: input.poolId, number: 1, version: 3, actor: account.email }, db);
       throw new UserError("late-failure", "failed after the restore");
     });
-    expect(await failing({ poolId })).toEqual({ ok: false, fieldErrors: {}, formError: "failed after the restore" });
+    expect(await failing({ poolId })).toEqual({ ok: false, code: "late-failure", fieldErrors: {}, formError: "failed after the restore" });
     expect(await draftOf(poolId)).toEqual({ version: 3, minimumLength: 12 });
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { migrate } from "@/prisma/migrate.mjs";
 import { runBoto3 } from "@/test/support/boto3";
 import { startMoto, type MotoServer } from "@/test/support/moto";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/contracts/roles";
 
 const dir = mkdtempSync(path.join(tmpdir(), "studio-import-aws-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "studio.db")}`;

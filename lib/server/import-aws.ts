@@ -1,12 +1,12 @@
 import "server-only";
-import type { AwsConnectionInput, ImportAwsPoolsInput } from "@/app/pools/import.validation";
-import { defaultRequiredApprovals } from "@/app/pools/review.validation";
+import type { AwsConnectionInput, ImportAwsPoolsInput } from "@/lib/contracts/import-inputs";
+import { defaultRequiredApprovals } from "@/lib/contracts/review-inputs";
 import { allPages, providerSecretNote, readLivePool } from "@/lib/cognito/aws";
 import { hasErrors, removeProviderSecrets, validatePoolDocument } from "@/lib/cognito/spec";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { nextFreeName, takenNames } from "./imports";
-import { hasRole } from "./roles";
+import { hasRole } from "@/lib/contracts/roles";
 import { connectTarget, describeAwsError, type TargetConnection } from "./target-port";
 import type { Account } from "./users";
 
@@ -101,7 +101,7 @@ export async function importAwsPools(account: Account, input: ImportAwsPoolsInpu
       const name = taken.has(liveName) ? nextFreeName(liveName, taken) : liveName;
       const stored = { ...document, metadata: { ...document.metadata, name } };
       const { document: clean, removed } = removeProviderSecrets(stored);
-      const valid = !hasErrors([...removed, ...validatePoolDocument(clean)]);
+      const valid = !hasErrors([...removed, ...validatePoolDocument(clean).diagnostics]);
       const created = await tx.pool.create({
         data: {
           workspaceId: account.workspaceId,

@@ -1,8 +1,9 @@
 import "server-only";
-import type { CreateImportInput, ReadImportInput, SupplyInputsInput } from "@/app/pools/import.validation";
+import type { CreateImportInput, ReadImportInput, SupplyInputsInput } from "@/lib/contracts/import-inputs";
 import type { ImportedPool, ImportFilesResult, ImportFormat, ImportRequest, ImportSourceKind, SourceFile, UnresolvedInput } from "@/lib/cognito/formats";
 import { copyFields, type Diagnostic, FRIENDLY_NAME_PATTERN, hasErrors, removeProviderSecrets, SECRET_DETAIL_KEYS, validatePoolDocument } from "@/lib/cognito/spec";
 import { type Db, type DbTx, getDb } from "./db";
+import { DRAFT_CONFLICT } from "@/lib/contracts/action-result";
 import { UserError } from "./errors";
 import { ParseLimitError, parseInWorker } from "./parse-worker";
 import { MAX_DOCUMENT_CHARS, readStoredDocument, saveDraft, type SaveDraftResult } from "./pools";
@@ -160,7 +161,7 @@ function draftOf(pool: ImportedPool, chosenName: string | undefined): { text: st
   const { document, removed } = removeProviderSecrets(base);
   const text = JSON.stringify(document);
   if (text.length > MAX_DOCUMENT_CHARS) throw new UserError("document-too-large", `The pool ${pool.address} is larger than ${MAX_DOCUMENT_CHARS} characters as a document; it was not imported.`, "files");
-  return { text, valid: !hasErrors([...removed, ...validatePoolDocument(document)]) };
+  return { text, valid: !hasErrors([...removed, ...validatePoolDocument(document).diagnostics]) };
 }
 
 /** Unresolved inputs as kept for a pool: a name the person chose is no longer fed by the files. */
@@ -318,7 +319,7 @@ export async function supplyImportInputs(account: Account, input: SupplyInputsIn
   const source = pool.importSource;
   if (!source) throw new UserError("not-imported", "This pool was not imported from files: there are no inputs to supply.");
   if (pool.draft.version !== input.draftVersion) {
-    throw new UserError("draft-conflict", `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload, then supply the values again.`);
+    throw new UserError(DRAFT_CONFLICT, `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload, then supply the values again.`);
   }
   const stored = parseJson<UnresolvedInput[]>(source.unresolved, []);
   const values = parseJson<StoredValues>(source.inputValues, NO_VALUES);

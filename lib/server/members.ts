@@ -1,7 +1,7 @@
 import "server-only";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
-import { ROLES, type Role } from "./roles";
+import { ROLES, type Role } from "@/lib/contracts/roles";
 import type { Account } from "./users";
 
 export interface MemberView {

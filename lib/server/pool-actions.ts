@@ -1,7 +1,7 @@
 import "server-only";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { createPoolDocument, getPreset } from "@/lib/cognito/presets";
-import type { NewPoolInput } from "@/app/pools/pools.validation";
+import type { NewPoolInput } from "@/lib/contracts/pool-inputs";
 import { UserError } from "./errors";
 
 /** Builds the first document of a new pool from a pool preset or blank. */

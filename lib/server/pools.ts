@@ -1,7 +1,8 @@
 import "server-only";
-import { type Diagnostic, type PoolDocument, hasErrors, poolDocumentSchema, removeProviderSecrets, validatePoolDocument } from "@/lib/cognito/spec";
+import { type Diagnostic, type PoolDocument, hasErrors, removeProviderSecrets, validatePoolDocument } from "@/lib/cognito/spec";
 import { sameValue } from "@/lib/cognito/plan";
 import { type Db, type DbTx, getDb } from "./db";
+import { DRAFT_CONFLICT } from "@/lib/contracts/action-result";
 import { UserError } from "./errors";
 
 /** Largest document a draft may hold (JSON text): far above a 200-client pool, far below trouble. */
@@ -41,24 +42,33 @@ export interface StoredDocument {
   diagnostics: Diagnostic[];
 }
 
-export function readStoredDocument(text: string): StoredDocument {
-  let raw: unknown;
+const CORRUPT_ROW: Diagnostic = { severity: "error", path: "", code: "corrupt-row", message: "The stored document is not valid JSON; it cannot be shown. Restore it from a revision." };
+
+/** The stored JSON as it was written, undefined when it is not JSON: for comparing two rows, with no schema check. */
+export function readStoredJson(text: string): unknown {
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    return { raw: undefined, diagnostics: [{ severity: "error", path: "", code: "corrupt-row", message: "The stored document is not valid JSON; it cannot be shown. Restore it from a revision." }] };
+    return undefined;
   }
-  const diagnostics = validatePoolDocument(raw);
-  const parsed = poolDocumentSchema.safeParse(raw);
-  return parsed.success && !hasErrors(diagnostics) ? { raw, document: parsed.data, diagnostics } : { raw, diagnostics };
+}
+
+export function readStoredDocument(text: string): StoredDocument {
+  const raw = readStoredJson(text);
+  if (raw === undefined) return { raw, diagnostics: [CORRUPT_ROW] };
+  const { document, diagnostics } = validatePoolDocument(raw);
+  return document && !hasErrors(diagnostics) ? { raw, document, diagnostics } : { raw, diagnostics };
+}
+
+/** Two stored rows hold the same document (compared as JSON values: key order does not matter). */
+export function sameStoredDocument(a: string, b: string): boolean {
+  return sameValue(readStoredJson(a), readStoredJson(b));
 }
 
 function statusOf(draftText: string | undefined, revisionText: string | undefined): PoolStatus {
   if (revisionText === undefined) return "no-revision";
   if (draftText === undefined) return "draft-saved";
-  const draft = readStoredDocument(draftText).raw;
-  const revision = readStoredDocument(revisionText).raw;
-  return sameValue(draft, revision) ? "draft-saved" : "draft-changed";
+  return sameStoredDocument(draftText, revisionText) ? "draft-saved" : "draft-changed";
 }
 
 export async function listPools(workspaceId: string, db: Db = getDb().db): Promise<PoolSummary[]> {
@@ -139,7 +149,7 @@ export async function createPool(
   if (await db.pool.findFirst({ where: { workspaceId: input.workspaceId, name }, select: { id: true } })) {
     throw new UserError("pool-name-taken", `A pool named "${name}" already exists in this workspace; choose another name.`, "name");
   }
-  const valid = !hasErrors(validatePoolDocument(document));
+  const valid = !hasErrors(validatePoolDocument(document).diagnostics);
   const pool = await db.pool.create({
     data: {
       workspaceId: input.workspaceId,
@@ -177,7 +187,8 @@ export async function saveDraft(
   if (text.length > MAX_DOCUMENT_CHARS) throw new UserError("document-too-large", `The document is larger than ${MAX_DOCUMENT_CHARS} characters; it was not saved.`);
   const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: input.workspaceId }, include: { draft: true } });
   if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
-  const diagnostics = [...removed, ...validatePoolDocument(document)];
+  const validation = validatePoolDocument(document);
+  const diagnostics = [...removed, ...validation.diagnostics];
   const valid = !hasErrors(diagnostics);
   const savedAt = new Date();
   const updated = await db.draft.updateMany({
@@ -188,14 +199,13 @@ export async function saveDraft(
     const current = await db.draft.findUnique({ where: { id: pool.draft.id } });
     const who = current?.updatedBy ?? "someone";
     throw new UserError(
-      "draft-conflict",
+      DRAFT_CONFLICT,
       `Someone else saved this draft (version ${current?.version ?? "?"} by ${who} at ${current ? formatTime(current.updatedAt) : "an unknown time"}); reload to see their changes. Your edits were not saved.`,
     );
   }
-  const parsed = poolDocumentSchema.safeParse(document);
-  if (parsed.success) {
-    const name = parsed.data.metadata.name;
-    const region = regionOf(parsed.data);
+  if (validation.document) {
+    const name = validation.document.metadata.name;
+    const region = regionOf(validation.document);
     if (name !== pool.name || region !== pool.region) {
       const clash = name !== pool.name && (await db.pool.findFirst({ where: { workspaceId: input.workspaceId, name }, select: { id: true } }));
       // The draft keeps the new name; the list keeps the old one until it is free.
@@ -217,7 +227,7 @@ export async function createRevision(
     });
     if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
     if (pool.draft.version !== input.version) {
-      throw new UserError("draft-conflict", `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload before saving a revision.`);
+      throw new UserError(DRAFT_CONFLICT, `The draft changed since you opened it (now version ${pool.draft.version} by ${pool.draft.updatedBy ?? "someone"}); reload before saving a revision.`);
     }
     if (!pool.draft.valid) throw new UserError("draft-invalid", "The draft has errors; fix them before saving it as a revision.");
     const number = (pool.revisions[0]?.number ?? 0) + 1;

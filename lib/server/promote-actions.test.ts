@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/aws";
 import { strictFakePort } from "@/test/support/stub-ports";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/contracts/roles";
 import { byRole, useStudioDatabase } from "@/test/support/studio-db";
 
 // Per-environment values and promotion on a real SQLite file; only the session lookup and the Cognito
@@ -163,7 +163,7 @@ describe("per-environment values in plans", () => {
     expect((await actions.updateEnvironmentValuesAction({ targetId: pool.staging, ...stagingValues(pool.name) })).ok).toBe(true);
     as("approver");
     expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({
-      ok: false,
+      ok: false, code: "stale-plan",
       fieldErrors: {},
       formError: "The plan was recomputed because the per-environment values of target staging changed; earlier approvals no longer count. Review the new plan (version 2).",
     });
@@ -217,7 +217,7 @@ describe("promoteAction", () => {
     expect(audit).toMatchObject({ actor: `${who}@example.com`, before: `change request ${id}`, after: `revision ${source.revisionNumber} to staging: 3 to add, 0 to change, 0 to replace, 0 to destroy` });
     // Promoting the same request again to the same target is refused while that request is open, and not offered.
     expect(await promotionTarget((await getDb().db.pool.findUniqueOrThrow({ where: { id: pool.poolId } })).workspaceId ?? "", id)).toBeNull();
-    expect(await actions.promoteAction({ changeRequestId: id })).toEqual({ ok: false, fieldErrors: {}, formError: "This change request was already promoted to staging: “Sign-in for the shop (promoted to staging)”." });
+    expect(await actions.promoteAction({ changeRequestId: id })).toEqual({ ok: false, code: "already-promoted", fieldErrors: {}, formError: "This change request was already promoted to staging: “Sign-in for the shop (promoted to staging)”." });
   });
 
   test("the promoted request applies that target's values to AWS, stays on its revision, and promotes on to prod", async () => {
@@ -248,7 +248,7 @@ describe("promoteAction", () => {
     const prodRequest = toProd.ok ? toProd.data.id : "";
     await getDb().db.changeRequest.update({ where: { id: prodRequest }, data: { status: "applied" } });
     expect(await actions.promoteAction({ changeRequestId: prodRequest })).toEqual({
-      ok: false,
+      ok: false, code: "no-next-target",
       fieldErrors: {},
       formError: "prod is the last target of this pool in promotion order (dev → test → staging → prod); add a target to promote to.",
     });
@@ -258,7 +258,7 @@ describe("promoteAction", () => {
     const pool = await newPool();
     const id = await submit(pool.poolId, pool.dev);
     as("editor");
-    expect(await actions.promoteAction({ changeRequestId: id })).toEqual({ ok: false, fieldErrors: {}, formError: "Only an applied change request can be promoted; this one is open." });
+    expect(await actions.promoteAction({ changeRequestId: id })).toEqual({ ok: false, code: "not-applied", fieldErrors: {}, formError: "Only an applied change request can be promoted; this one is open." });
   });
 });
 
@@ -274,7 +274,7 @@ describe("placeholder values", () => {
     const revisions = await getDb().db.revision.count({ where: { poolId: pool.poolId } });
     const refused = await actions.submitChangeRequestAction({ poolId: pool.poolId, targetId: pool.staging, draftVersion: saved.data.version, title: "To staging", description: "" });
     expect(refused).toEqual({
-      ok: false,
+      ok: false, code: "placeholder-values",
       fieldErrors: {
         targetId: [
           "Target staging is not a development target, and the design still has 1 placeholder value (spec.clients[0].callbackUrls[0]). Replace them in the editor, or submit to a development target (dev, local, sandbox).",

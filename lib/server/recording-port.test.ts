@@ -5,7 +5,8 @@
 import type { UpdateIdentityProviderRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/aws";
-import { type ProgressEntry, recordingPort } from "./recording-port";
+import type { ProgressEntry } from "@/lib/contracts/apply-run";
+import { recordingPort } from "./recording-port";
 
 const SECRET = "-----BEGIN PRIVATE KEY-----stub-apple-key";
 

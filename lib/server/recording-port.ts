@@ -2,17 +2,7 @@ import "server-only";
 import { redactSecrets } from "@/lib/cognito/apply";
 import { type CognitoPort, toAwsErrorInfo } from "@/lib/cognito/aws";
 import { SECRET_DETAIL_KEYS } from "@/lib/cognito/spec";
-
-/** One finished AWS write of an apply, as the run's progress records it. */
-export interface ProgressEntry {
-  at: string;
-  /** The port method, e.g. createUserPoolClient. */
-  call: string;
-  /** What it acted on: the client, pool, resource server or domain name when the request names one. */
-  subject: string;
-  outcome: "ok" | "failed";
-  error?: { code: string; message: string };
-}
+import type { ProgressEntry } from "@/lib/contracts/apply-run";
 
 const WRITE = /^(create|update|delete|add|set)/u;
 

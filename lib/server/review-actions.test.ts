@@ -3,9 +3,9 @@ import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { CognitoPort } from "@/lib/cognito/aws";
 import { strictFakePort } from "@/test/support/stub-ports";
-import { planChanges } from "@/lib/cognito/plan";
+import { PLAN_FORMAT_VERSION, planChanges } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/contracts/roles";
 import { newBlankPool, useStudioDatabase } from "@/test/support/studio-db";
 
 // Team review actions on a real SQLite file; only the session lookup and the Cognito port are replaced.
@@ -115,7 +115,7 @@ describe("createTargetAction and updateTargetAction", () => {
     const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "target.create", target: created.data.id } });
     expect(audit.actor).toBe("admin@example.com");
     expect(audit.after).toBe("prod in eu-west-1, endpoint http://127.0.0.1:5000, role arn:aws:iam::123456789012:role/studio, pool (none yet), 1 approval(s)");
-    expect(await actions.createTargetAction({ ...fields, poolId: pool.id })).toEqual({ ok: false, fieldErrors: { name: ['This pool already has a target named "prod".'] } });
+    expect(await actions.createTargetAction({ ...fields, poolId: pool.id })).toEqual({ ok: false, code: "target-name-taken", fieldErrors: { name: ['This pool already has a target named "prod".'] } });
   });
 
   test("field errors for a bad endpoint, role ARN, pool id and approvals", async () => {
@@ -175,14 +175,14 @@ describe("submitChangeRequestAction", () => {
     const otherTarget = await newTarget(other.id, "dev", 0);
     as("editor");
     expect(await actions.submitChangeRequestAction({ poolId: pool.id, targetId: otherTarget, draftVersion: 1, title: "t", description: "" })).toEqual({
-      ok: false,
+      ok: false, code: "target-not-found",
       fieldErrors: { targetId: ["Choose one of this pool's targets."] },
     });
     const stale = await actions.submitChangeRequestAction({ poolId: pool.id, targetId, draftVersion: 7, title: "t", description: "" });
     expect(stale.ok === false && stale.formError).toBe("The draft changed since you opened it (now version 1 by editor@example.com); reload and review it before submitting.");
     const version = await changeDraft(pool.id, (d) => ({ ...d, metadata: { name: "bad/name" } }));
     const invalid = await actions.submitChangeRequestAction({ poolId: pool.id, targetId, draftVersion: version, title: "t", description: "" });
-    expect(invalid).toEqual({ ok: false, fieldErrors: {}, formError: "The draft has errors; fix them before submitting it for review." });
+    expect(invalid).toEqual({ ok: false, code: "draft-invalid", fieldErrors: {}, formError: "The draft has errors; fix them before submitting it for review." });
     const empty = await actions.submitChangeRequestAction({ poolId: pool.id, targetId, draftVersion: version, title: " ", description: "" });
     expect(empty.ok === false && empty.fieldErrors.title).toEqual(["give the change a title"]);
     expect(await getDb().db.changeRequest.count({ where: { poolId: pool.id } })).toBe(0);
@@ -207,7 +207,7 @@ describe("commentAction and requestChangesAction", () => {
     expect((await changeRequest(id)).status).toBe("changes_requested");
     as("admin");
     expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({
-      ok: false,
+      ok: false, code: "changes-requested",
       fieldErrors: {},
       formError: "An approver requested changes; save a new revision (or re-plan) before applying.",
     });
@@ -241,7 +241,7 @@ describe("approveAction", () => {
     const pool = await newPool();
     const id = await submit(pool.id, await newTarget(pool.id, "prod", 1), "approver");
     as("approver");
-    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "You opened this change request and authored revision 1 in this request; another approver must approve it." });
+    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, code: "cannot-approve", fieldErrors: {}, formError: "You opened this change request and authored revision 1 in this request; another approver must approve it." });
     expect(await getDb().db.approval.count({ where: { changeRequestId: id } })).toBe(0);
   });
 
@@ -258,7 +258,7 @@ describe("approveAction", () => {
     as("admin");
     const apply = await actions.applyAction({ changeRequestId: id, planVersion: 1 });
     expect(apply).toEqual({
-      ok: false,
+      ok: false, code: "stale-plan",
       fieldErrors: {},
       formError: "The plan was recomputed because revision 2 replaces revision 1; earlier approvals no longer count. Review the new plan (version 2).",
     });
@@ -272,6 +272,46 @@ describe("approveAction", () => {
     expect(old.ok === false && old.formError).toBe("The plan changed since you opened the page (now version 2); review it again.");
     expect(await actions.approveAction({ changeRequestId: id, planVersion: 2 })).toEqual({ ok: true, data: { status: "approved", approvals: 1, required: 1 } });
     expect(await getDb().db.approval.count({ where: { changeRequestId: id } })).toBe(2);
+  });
+});
+
+describe("a stored plan of another studio version", () => {
+  /** The plan as studios before plan format versions stored it: the bare plan. */
+  async function storeOldPlan(id: string) {
+    const cr = await changeRequest(id);
+    const { formatVersion: _, ...bare } = JSON.parse(cr.plan) as Record<string, unknown>;
+    await getDb().db.changeRequest.update({ where: { id }, data: { plan: JSON.stringify(bare) } });
+  }
+
+  test("is refused on the page with a re-plan offered, and a re-plan writes a current one", async () => {
+    const pool = await newPool();
+    const id = await submit(pool.id, await newTarget(pool.id, "prod", 1));
+    await storeOldPlan(id);
+    const { getChangeRequestView } = await import("./change-request-views");
+    const view = await getChangeRequestView((await getDb().db.pool.findUniqueOrThrow({ where: { id: pool.id } })).workspaceId ?? "", pool.id, id);
+    expect(view).toMatchObject({ plan: null, planProblem: "This plan was made by an older studio; re-plan to continue.", confirmName: null });
+    as("editor");
+    expect(await actions.replanAction({ changeRequestId: id })).toEqual({ ok: true, data: { changed: true, reasons: ["the stored plan was made by an older studio"], planVersion: 2 } });
+    const replanned = await changeRequest(id);
+    expect(JSON.parse(replanned.plan)).toMatchObject({ formatVersion: PLAN_FORMAT_VERSION, creatingPool: true });
+  });
+
+  test("an approval or an apply of it re-plans first, so nobody approves a plan the page could not show", async () => {
+    const pool = await newPool();
+    const id = await submit(pool.id, await newTarget(pool.id, "prod", 1));
+    await storeOldPlan(id);
+    as("approver");
+    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({
+      ok: false, code: "stale-plan",
+      fieldErrors: {},
+      formError: "The plan was recomputed because the stored plan was made by an older studio; earlier approvals no longer count. Review the new plan (version 2).",
+    });
+    expect(await getDb().db.approval.count({ where: { changeRequestId: id } })).toBe(0);
+    await storeOldPlan(id);
+    const created = fake.created.length;
+    const applied = await actions.applyAction({ changeRequestId: id, planVersion: 2 });
+    expect(applied).toMatchObject({ ok: false, formError: expect.stringContaining("the stored plan was made by an older studio") });
+    expect(fake.created).toHaveLength(created);
   });
 });
 
@@ -294,12 +334,12 @@ describe("replanAction and closeChangeRequestAction", () => {
     as("viewer");
     expect(await actions.closeChangeRequestAction({ changeRequestId: id })).toEqual(refusedFor("viewer", "editor"));
     as("editor2");
-    expect(await actions.closeChangeRequestAction({ changeRequestId: id })).toEqual({ ok: false, fieldErrors: {}, formError: "Only the author or an admin can close a change request." });
+    expect(await actions.closeChangeRequestAction({ changeRequestId: id })).toEqual({ ok: false, code: "not-author", fieldErrors: {}, formError: "Only the author or an admin can close a change request." });
     as("editor");
     expect(await actions.closeChangeRequestAction({ changeRequestId: id })).toEqual({ ok: true, data: { status: "closed" } });
     as("approver");
-    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "This change request is closed; it cannot be approved." });
-    expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "This change request is closed; it cannot be applied." });
+    expect(await actions.approveAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, code: "change-request-final", fieldErrors: {}, formError: "This change request is closed; it cannot be approved." });
+    expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, code: "change-request-final", fieldErrors: {}, formError: "This change request is closed; it cannot be applied." });
   });
 });
 
@@ -319,7 +359,7 @@ describe("applyAction", () => {
     const id = await submit(pool.id, await newTarget(pool.id, "prod", 1), "approver");
     as("approver");
     expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({
-      ok: false,
+      ok: false, code: "approvals-missing",
       fieldErrors: {},
       formError: "Target prod needs 1 approval(s) of this plan by someone who did not write it; it has 0. Approvals: 0 of 1 needed; another approver must approve.",
     });
@@ -348,7 +388,7 @@ describe("applyAction", () => {
     expect(JSON.parse(audit.details).steps).toEqual(["ok create user_pool"]);
     expect(await getDb().db.applyLock.count({ where: { targetId } })).toBe(0);
     // Applied is final: a second apply is refused and nothing is created again.
-    expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "This change request is applied; it cannot be applied." });
+    expect(await actions.applyAction({ changeRequestId: id, planVersion: 1 })).toEqual({ ok: false, code: "change-request-final", fieldErrors: {}, formError: "This change request is applied; it cannot be applied." });
     expect(fake.created.filter((n) => n === pool.name)).toHaveLength(1);
   });
 
@@ -539,7 +579,7 @@ describe("setMemberRoleAction", () => {
     const audit = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "member.role", target: late.id } });
     expect([audit.actor, audit.before, audit.after]).toEqual(["admin@example.com", "late@example.com viewer", "late@example.com editor"]);
     expect(await memberActions.setMemberRoleAction({ userId: users.admin, role: "viewer" })).toEqual({
-      ok: false,
+      ok: false, code: "last-admin",
       fieldErrors: {},
       formError: "The workspace needs at least one admin; make someone else admin first.",
     });
@@ -557,7 +597,7 @@ describe("pullLiveIntoDraftAction", () => {
     as("viewer");
     expect(await actions.pullLiveIntoDraftAction({ targetId, draftVersion: 1 })).toEqual(refusedFor("viewer", "editor"));
     as("editor");
-    expect(await actions.pullLiveIntoDraftAction({ targetId, draftVersion: 1 })).toEqual({ ok: false, fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
+    expect(await actions.pullLiveIntoDraftAction({ targetId, draftVersion: 1 })).toEqual({ ok: false, code: "no-live-pool", fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
     expect(await draftVersion(pool.id)).toBe(1);
   });
 });
@@ -576,12 +616,12 @@ describe("checkDriftAction", () => {
     await getDb().db.membership.update({ where: { id: home.id }, data: { workspaceId: other.id } });
     try {
       as("editor2");
-      expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: "This target no longer exists." });
+      expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, code: "target-not-found", fieldErrors: {}, formError: "This target no longer exists." });
     } finally {
       await getDb().db.membership.update({ where: { id: home.id }, data: { workspaceId: home.workspaceId } });
     }
     as("editor");
-    expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
+    expect(await actions.checkDriftAction({ targetId })).toEqual({ ok: false, code: "no-live-pool", fieldErrors: {}, formError: "Target dev has no user pool yet: there is nothing to compare." });
     expect(await getDb().db.driftCheck.count({ where: { targetId } })).toBe(0);
     const failed = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "target.drift-check.failed", actor: "editor@example.com" }, orderBy: { at: "desc" } });
     expect(failed.after).toBe("Target dev has no user pool yet: there is nothing to compare.");

@@ -4,7 +4,7 @@ import { strictFakePort } from "@/test/support/stub-ports";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { migrate } from "@/prisma/migrate.mjs";
 import type { Db } from "./db";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/contracts/roles";
 import type { Account } from "./users";
 import { newBlankPool, useTemporarySqlite } from "@/test/support/studio-db";
 
@@ -154,7 +154,7 @@ describe("separation of duties", () => {
     expect(await actions.replanAction({ changeRequestId: id })).toEqual({ ok: true, data: { changed: true, reasons: ["revision 2 replaces revision 1"], planVersion: 2 } });
     // …and approves it herself: refused, with why.
     expect(await actions.approveAction({ changeRequestId: id, planVersion: 2 })).toEqual({
-      ok: false,
+      ok: false, code: "cannot-approve",
       fieldErrors: {},
       formError: "You authored revision 2 in this request and re-planned it to plan version 2 with new content (revision 2 replaces revision 1); another approver must approve it.",
     });
@@ -188,7 +188,7 @@ describe("separation of duties", () => {
     as("admin");
     expect((await actions.replanAction({ changeRequestId: id })).ok).toBe(true);
     expect(await actions.approveAction({ changeRequestId: id, planVersion: 2 })).toEqual({
-      ok: false,
+      ok: false, code: "cannot-approve",
       fieldErrors: {},
       formError: "You re-planned it to plan version 2 with new content (revision 2 replaces revision 1); another approver must approve it.",
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ClientSecretRef, FinishRotationInput } from "@/app/pools/secret.validation";
+import type { ClientSecretRef, FinishRotationInput } from "@/lib/contracts/secret-inputs";
 import {
   type ClientSecretInfo,
   describeClientSecrets,

@@ -140,7 +140,7 @@ describe("removing and demoting members", () => {
 
 describe("passwords and bcrypt's 72 bytes", () => {
   test("the sign-up schema refuses more than 72 UTF-8 bytes at the password field, even under 72 characters", async () => {
-    const { signUpSchema } = await import("@/app/(auth)/auth.validation");
+    const { signUpSchema } = await import("@/lib/contracts/auth-inputs");
     const accents = "é".repeat(37); // 37 characters, 74 bytes
     const result = signUpSchema.safeParse({ name: "A", email: "a@example.com", password: accents });
     expect(result.success).toBe(false);

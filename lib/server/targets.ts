@@ -1,5 +1,5 @@
 import "server-only";
-import type { CreateTargetInput, EnvironmentSettingsInput, EnvironmentValuesInput, UpdateTargetInput } from "@/app/pools/review.validation";
+import type { CreateTargetInput, EnvironmentSettingsInput, EnvironmentValuesInput, UpdateTargetInput } from "@/lib/contracts/review-inputs";
 import { describeSetting, type EnvironmentValues, listSettingEntries, readEnvironmentValues, replaceEnvironmentValuesPart } from "@/lib/cognito/environments";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";

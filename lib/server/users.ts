@@ -5,7 +5,7 @@ import { type SignupPolicy, refuseEmailDomain, signupPolicyFromEnv, signupRefusa
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { LIMITS, clearAttempts, countAttempt, longestWait } from "./rate-limit";
-import { type Role, isRole } from "./roles";
+import { type Role, isRole } from "@/lib/contracts/roles";
 
 /** bcrypt cost: about 100 ms per hash on a laptop with bcryptjs. */
 const BCRYPT_COST = 10;

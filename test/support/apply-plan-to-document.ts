@@ -90,11 +90,13 @@ export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): P
       case "group":
         applyListEntry(doc.spec, "groups", "name", entry);
         break;
-      case "domain":
-        if (entry.action === "delete") delete doc.spec.domain;
-        else if (entry.action === "create") doc.spec.domain = build({}, entry);
-        else doc.spec.domain = build((doc.spec.domain as Values | undefined) ?? {}, entry);
+      case "domain": {
+        const slot = entry.address === "custom_domain" ? "customDomain" : "domain";
+        if (entry.action === "delete") delete doc.spec[slot];
+        else if (entry.action === "create") doc.spec[slot] = build({}, entry);
+        else doc.spec[slot] = build((doc.spec[slot] as Values | undefined) ?? {}, entry);
         break;
+      }
       case "riskConfiguration":
       case "logDelivery":
         applyRiskLogsEntry(doc.spec, entry, build);

@@ -293,7 +293,14 @@ function signInFields(opt: Optional) {
     mfaConfiguration: opt(fc.constantFrom("OFF", "ON", "OPTIONAL")),
     softwareTokenMfaConfiguration: opt(fc.record({ enabled: fc.boolean() })),
     emailMfaConfiguration: opt(fc.record({ message: opt(codeMessage), subject: opt(printable) })),
-    webAuthnConfiguration: opt(fc.record({ relyingPartyId: opt(fc.constantFrom("auth.example.com", "example.com")), userVerification: opt(fc.constantFrom("required", "preferred")) })),
+    smsMfaConfiguration: opt(fc.record({ enabled: fc.boolean() })),
+    webAuthnConfiguration: opt(
+      fc.record({
+        relyingPartyId: opt(fc.constantFrom("auth.example.com", "example.com")),
+        userVerification: opt(fc.constantFrom("required", "preferred")),
+        factorConfiguration: opt(fc.constantFrom("SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION")),
+      }),
+    ),
     deviceConfiguration: opt(fc.record({ challengeRequiredOnNewDevice: opt(fc.boolean()), deviceOnlyRememberedOnUserPrompt: opt(fc.boolean()) })),
     userPoolAddOns: opt(
       fc.record({
@@ -397,6 +404,13 @@ function resourceFields(opt: Optional, v: Vocabulary) {
     groups: opt(fc.uniqueArray(groupArbitrary(opt, v), { maxLength: 3, selector: (g) => g.name })),
     identityProviders: opt(fc.uniqueArray(v.identityProvider(opt), { maxLength: 3, selector: (p) => p.providerName as string })),
     domain: opt(domainArbitrary(opt, v)),
+    customDomain: opt(
+      fc.record({
+        domain: fc.constantFrom("id.example.com", "sso.example.com"),
+        certificateArn: fc.constant("arn:aws:acm:us-east-1:123456789012:certificate/ghi"),
+        managedLoginVersion: opt(fc.constantFrom(1 as const, 2 as const)),
+      }),
+    ),
   };
 }
 

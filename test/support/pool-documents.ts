@@ -69,6 +69,7 @@ export const MAXIMAL_POOL_DOCUMENT: PoolDocument = {
     signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] },
     mfaConfiguration: "OPTIONAL",
     softwareTokenMfaConfiguration: { enabled: true },
+    smsMfaConfiguration: { enabled: true },
     emailMfaConfiguration: { message: "Your sign-in code is {####}", subject: "Sign-in code" },
     webAuthnConfiguration: { relyingPartyId: "auth.example.com", userVerification: "preferred" },
     smsAuthenticationMessage: "Your code is {####}",
@@ -282,3 +283,18 @@ export function withTenPercentChanged(doc: PoolDocument): PoolDocument {
 export function poolDocument(spec: Partial<PoolDocument["spec"]> = {}, name = "shop"): PoolDocument {
   return { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name }, spec: { region: "eu-west-1", ...spec } };
 }
+
+/**
+ * The kitchen sink with a prefix domain and a custom domain together, and passkeys as an MFA factor: what the
+ * 2026 console offers beside the older settings.
+ */
+export const TWO_DOMAINS_DOCUMENT: PoolDocument = {
+  ...MAXIMAL_POOL_DOCUMENT,
+  metadata: { name: "two-domains" },
+  spec: {
+    ...MAXIMAL_POOL_DOCUMENT.spec,
+    webAuthnConfiguration: { relyingPartyId: "auth.example.com", userVerification: "required", factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" },
+    domain: { domain: "two-domains-shop", managedLoginVersion: 2 },
+    customDomain: { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234", managedLoginVersion: 2 },
+  },
+};

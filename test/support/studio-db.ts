@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import type { Role } from "@/lib/server/roles";
+import type { Role } from "@/lib/contracts/roles";
 
 /**
  * Points DATABASE_URL at a SQLite file in a new temporary folder (before the first import of the database

@@ -2,7 +2,7 @@ import { DraftEditor } from "@/components/pools/draft-editor";
 import { ImportInputsPanel } from "@/components/pools/import-inputs-panel";
 import { getImportSource } from "@/lib/server/imports";
 import { requirePool } from "@/lib/server/page-auth";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 
 export const dynamic = "force-dynamic";
 

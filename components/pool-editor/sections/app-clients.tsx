@@ -1,7 +1,7 @@
 "use client";
 import { memo, useMemo, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { Badge, Button, Card, Input, Label, Select } from "@/components/ui";
+import { Badge, Button, Card, Input, Label, Select, WindowedList } from "@/components/ui";
 import { type ClientPreset, applyClientPreset, listPresets, presetSettings } from "@/lib/cognito/presets";
 import { CLIENT_KIND_LABEL, inferClientKind } from "@/lib/cognito/spec";
 import { fromFormValues, toFormValuesAt } from "../form-values";
@@ -10,6 +10,8 @@ import { useEditorContext } from "../editor-context";
 import { ClientEditor, ClientSettingsFields } from "./client-editor";
 
 const NAME = "spec.clients";
+/** A client row: a 36 px button and 4 px of space below it. */
+const CLIENT_ROW_HEIGHT = 40;
 
 const ClientRow = memo(function ClientRow({ index, selected, errors, warnings, onSelect }: { index: number; selected: boolean; errors: number; warnings: number; onSelect: (i: number) => void }) {
   const name = useWatch({ name: `${NAME}.${index}.name` }) as string | undefined;
@@ -20,23 +22,21 @@ const ClientRow = memo(function ClientRow({ index, selected, errors, warnings, o
     callbackUrls: Array.isArray(callbacks) ? (callbacks as string[]) : undefined,
   });
   return (
-    <li>
-      <button
-        type="button"
-        aria-current={selected ? "true" : undefined}
-        onClick={() => onSelect(index)}
-        className="flex w-full items-center justify-between gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 aria-[current=true]:bg-indigo-50 aria-[current=true]:font-semibold"
-      >
-        <span className="min-w-0 truncate">{name || `Client ${index + 1} (no name)`}</span>
-        <span className="flex shrink-0 gap-1">
-          <Badge tone="neutral" data-testid="client-kind">
-            {CLIENT_KIND_LABEL[kind]}
-          </Badge>
-          {errors > 0 && <Badge tone="bad">{errors} {errors === 1 ? "error" : "errors"}</Badge>}
-          {warnings > 0 && <Badge tone="warn">{warnings} {warnings === 1 ? "warning" : "warnings"}</Badge>}
-        </span>
-      </button>
-    </li>
+    <button
+      type="button"
+      aria-current={selected ? "true" : undefined}
+      onClick={() => onSelect(index)}
+      className="flex h-9 w-full items-center justify-between gap-2 rounded-md px-3 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 aria-[current=true]:bg-indigo-50 aria-[current=true]:font-semibold"
+    >
+      <span className="min-w-0 truncate">{name || `Client ${index + 1} (no name)`}</span>
+      <span className="flex shrink-0 gap-1">
+        <Badge tone="neutral" data-testid="client-kind">
+          {CLIENT_KIND_LABEL[kind]}
+        </Badge>
+        {errors > 0 && <Badge tone="bad">{errors} {errors === 1 ? "error" : "errors"}</Badge>}
+        {warnings > 0 && <Badge tone="warn">{warnings} {warnings === 1 ? "warning" : "warnings"}</Badge>}
+      </span>
+    </button>
   );
 });
 
@@ -159,12 +159,16 @@ function AddClient({ onAdded, append }: { onAdded: (index: number) => void; appe
 function ClientDefaults() {
   const defaults = useWatch({ name: "spec.clientDefaults" }) as Record<string, unknown> | undefined;
   const set = defaults !== undefined && Object.values(defaults).some((v) => v !== "" && v !== undefined);
+  // Its fields (a second scope picker among them) are rendered once it is first opened, not with the section.
+  const [opened, setOpened] = useState(set);
   return (
-    <details open={set} className="rounded-md border border-slate-200 p-3">
+    <details open={set} onToggle={(e) => e.currentTarget.open && setOpened(true)} className="rounded-md border border-slate-200 p-3">
       <summary className="cursor-pointer text-sm font-semibold">Client defaults: settings every client inherits unless it sets its own</summary>
-      <div className="mt-3">
-        <ClientSettingsFields base="spec.clientDefaults" />
-      </div>
+      {opened && (
+        <div className="mt-3">
+          <ClientSettingsFields base="spec.clientDefaults" />
+        </div>
+      )}
     </details>
   );
 }
@@ -200,13 +204,16 @@ export function AppClientsSection() {
         </h3>
         {!managed && <p className="text-sm text-slate-600">Not managed: this document leaves the pool&apos;s clients as they are. Adding a client manages them here.</p>}
         {managed && fields.length === 0 && <p className="text-sm text-slate-600">The pool will have no app clients.</p>}
-        <nav aria-label="App clients" className="max-h-[60vh] overflow-auto">
-          <ul className="space-y-1">
-            {fields.map((f, i) => (
-              <ClientRow key={f.id} index={i} selected={i === current} errors={counts.get(i)?.errors ?? 0} warnings={counts.get(i)?.warnings ?? 0} onSelect={setSelected} />
-            ))}
-          </ul>
-        </nav>
+        {/* Only the rows in view are rendered: a pool of 200 clients opens as fast as one of ten. */}
+        <WindowedList
+          label="App clients"
+          className="max-h-[60vh]"
+          count={fields.length}
+          rowHeight={CLIENT_ROW_HEIGHT}
+          focusIndex={current}
+          rowKey={(i) => fields[i]!.id}
+          renderRow={(i) => <ClientRow index={i} selected={i === current} errors={counts.get(i)?.errors ?? 0} warnings={counts.get(i)?.warnings ?? 0} onSelect={setSelected} />}
+        />
       </div>
       <div className="min-w-0 space-y-4">
         {current >= 0 && fields[current] && (

@@ -72,7 +72,7 @@ function document(): PoolDocument {
 }
 
 async function applyAndReplanEmpty(doc: PoolDocument, userPoolId?: string): Promise<{ userPoolId: string; writes: string[] }> {
-  expect(validatePoolDocument(doc).filter((d) => d.severity === "error")).toEqual([]);
+  expect(validatePoolDocument(doc).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const plan = await planAgainstLive(port, doc, userPoolId);
   expect(plan.errors).toEqual([]);
   const recording = failingPort(port, 0); // never fails: records the writes

@@ -142,7 +142,7 @@ describe("groups and identity providers on moto", () => {
   let id = "";
 
   test("the document is valid", () => {
-    expect(validatePoolDocument(doc).filter((d) => d.severity === "error")).toEqual([]);
+    expect(validatePoolDocument(doc).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
   test("a pool with 3 groups, Google and SAML providers and a client using both is created and reads back equal", async () => {

@@ -80,7 +80,7 @@ async function expectConverged(doc: PoolDocument, userPoolId: string) {
 
 test("a new Plus pool gets its threat protection settings and log delivery; read back, it plans no change", async () => {
   const doc = plusPool();
-  expect(validatePoolDocument(doc).filter((d) => d.severity === "error")).toEqual([]);
+  expect(validatePoolDocument(doc).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const { plan, result } = await planAndApply(port, doc);
   expect(plan.entries.filter((e) => e.type === "riskConfiguration" || e.type === "logDelivery").map((e) => `${e.address} ${e.action}`)).toEqual([
     "risk_configuration create",

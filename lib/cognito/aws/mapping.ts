@@ -179,6 +179,8 @@ export function poolSpecFromApi(pool: UserPoolType, mfa: MfaConfigType, region: 
     SoftwareTokenMfaConfiguration: mfa.SoftwareTokenMfaConfiguration,
     EmailMfaConfiguration: mfa.EmailMfaConfiguration,
     WebAuthnConfiguration: mfa.WebAuthnConfiguration,
+    // SMS MFA is on exactly when the MFA configuration carries SmsMfaConfiguration (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserPoolMfaConfig.html).
+    SmsMfaConfiguration: mfa.SmsMfaConfiguration ? { Enabled: true } : undefined,
     SmsAuthenticationMessage: pool.SmsAuthenticationMessage ?? mfa.SmsMfaConfiguration?.SmsAuthenticationMessage,
     SmsConfiguration: pool.SmsConfiguration ?? mfa.SmsMfaConfiguration?.SmsConfiguration,
   };
@@ -323,6 +325,7 @@ export function specManagesMfa(spec: PoolSpec): boolean {
   return (
     spec.mfaConfiguration !== undefined ||
     spec.softwareTokenMfaConfiguration !== undefined ||
+    spec.smsMfaConfiguration !== undefined ||
     spec.emailMfaConfiguration !== undefined ||
     spec.webAuthnConfiguration !== undefined
   );
@@ -342,12 +345,24 @@ export function mfaConfigInput(userPoolId: string, spec: MfaValue, live: MfaConf
   if (email !== undefined) input.EmailMfaConfiguration = email;
   const webAuthn = mergeManaged(live.WebAuthnConfiguration, toApiShape(spec.webAuthnConfiguration, field("webAuthnConfiguration")));
   if (webAuthn !== undefined) input.WebAuthnConfiguration = webAuthn;
-  const sms = mergeManaged(live.SmsMfaConfiguration, {
-    ...(spec.smsAuthenticationMessage !== undefined ? { SmsAuthenticationMessage: spec.smsAuthenticationMessage } : {}),
-    ...(spec.smsConfiguration !== undefined ? { SmsConfiguration: toApiShape(spec.smsConfiguration, field("smsConfiguration")) } : {}),
-  }) as Json | undefined;
-  if (sms && Object.keys(sms).length > 0) input.SmsMfaConfiguration = sms;
+  const sms = smsMfaConfigurationInput(spec, live);
+  if (sms) input.SmsMfaConfiguration = sms;
   return input as unknown as SetUserPoolMfaConfigRequest;
+}
+
+/**
+ * `SmsMfaConfiguration` when SMS MFA is on: the design's switch, or the live state when the design leaves it
+ * unset. Sent only with its SMS configuration (the design's, else the live one): Cognito sends the codes
+ * through it, and a SmsMfaConfiguration without one is refused
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsMfaConfigType.html).
+ */
+function smsMfaConfigurationInput(spec: PoolSpec, live: MfaConfigType): Json | undefined {
+  const on = spec.smsMfaConfiguration?.enabled ?? live.SmsMfaConfiguration !== undefined;
+  if (!on) return undefined;
+  const smsConfiguration = spec.smsConfiguration !== undefined ? toApiShape(spec.smsConfiguration, field("smsConfiguration")) : live.SmsMfaConfiguration?.SmsConfiguration;
+  if (smsConfiguration === undefined) return undefined;
+  const message = spec.smsAuthenticationMessage ?? live.SmsMfaConfiguration?.SmsAuthenticationMessage;
+  return { ...(message !== undefined ? { SmsAuthenticationMessage: message } : {}), SmsConfiguration: smsConfiguration };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import type {
   UpdateManagedLoginBrandingRequest,
   CreateIdentityProviderRequest,
   CreateResourceServerRequest,
+  CreateTermsRequest,
   CreateUserPoolClientRequest,
   CreateUserPoolDomainRequest,
   CreateUserPoolRequest,
@@ -30,9 +31,12 @@ import type {
   ResourceServerType,
   SchemaAttributeType,
   SetUserPoolMfaConfigRequest,
+  TermsDescriptionType,
+  TermsType,
   UpdateGroupRequest,
   UpdateIdentityProviderRequest,
   UpdateResourceServerRequest,
+  UpdateTermsRequest,
   UpdateUserPoolClientRequest,
   UpdateUserPoolDomainRequest,
   UpdateUserPoolRequest,
@@ -103,6 +107,14 @@ export interface CognitoPort {
   /** Replaces ProviderDetails and AttributeMapping whole: send every detail, the secret included. */
   updateIdentityProvider(input: UpdateIdentityProviderRequest): Promise<void>;
   deleteIdentityProvider(userPoolId: string, providerName: string): Promise<void>;
+
+  // Terms documents (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateTerms.html)
+  /** One page of the pool's terms documents: ids and names, no client and no links (DescribeTerms has them). */
+  listTerms(userPoolId: string, nextToken?: string): Promise<Page<TermsDescriptionType>>;
+  describeTerms(userPoolId: string, termsId: string): Promise<TermsType>;
+  createTerms(input: CreateTermsRequest): Promise<void>;
+  updateTerms(input: UpdateTermsRequest): Promise<void>;
+  deleteTerms(userPoolId: string, termsId: string): Promise<void>;
 
   // Domain
   /** Returns the CloudFront distribution the DNS alias of a custom domain must point at. */

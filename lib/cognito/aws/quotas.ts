@@ -66,6 +66,13 @@ export const OPERATION_CATEGORIES = {
   // Not listed on the quotas page: counted with the pool's other settings, the stricter guess.
   GetLogDeliveryConfiguration: "UserPoolResourceRead",
   SetLogDeliveryConfiguration: "UserPoolResourceUpdate",
+  // Terms documents: counted with the pool's other resources (the quotas page lists them as resource
+  // operations of managed login).
+  ListTerms: "UserPoolResourceRead",
+  DescribeTerms: "UserPoolResourceRead",
+  CreateTerms: "UserPoolResourceUpdate",
+  UpdateTerms: "UserPoolResourceUpdate",
+  DeleteTerms: "UserPoolResourceUpdate",
   DescribeManagedLoginBrandingByClient: "UserPoolResourceRead",
   CreateManagedLoginBranding: "UserPoolResourceUpdate",
   UpdateManagedLoginBranding: "UserPoolResourceUpdate",

@@ -5,7 +5,7 @@
  * Calls (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html): DescribeUserPool, GetUserPoolMfaConfig, ListUserPoolClients (every
  * page) + DescribeUserPoolClient per client, ListResourceServers (every page), DescribeUserPoolDomain,
  * ListGroups (every page), ListIdentityProviders (every page) + DescribeIdentityProvider per provider,
- * and, when the design manages them (or a pull finds them), GetLogDeliveryConfiguration and
+ * Terms documents: ListTerms (every page) + DescribeTerms each (aws/terms.ts). And, when the design manages them (or a pull finds them), GetLogDeliveryConfiguration and
  * DescribeRiskConfiguration for the pool and per client (read-risk-logs.ts).
  * Provider secrets (`client_secret`, `private_key`) are dropped as soon as they are read, like client secrets.
  * Client descriptions run with bounded concurrency; the port's rate limiter keeps each category under its
@@ -19,6 +19,7 @@ import type {
   GroupType,
   IdentityProviderType,
   ResourceServerType,
+  TermsType,
   UserPoolClientType,
   UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -30,6 +31,7 @@ import { identityProviderFromApi, groupFromApi } from "./mapping-groups-idps";
 import { normaliseLiveDocument } from "./normalise";
 import { normaliseGroups, normaliseIdentityProviders } from "./normalise-groups-idps";
 import { readRiskAndLogs } from "./read-risk-logs";
+import { readLiveTerms, termsFromApi } from "./terms";
 
 export interface ReadLivePoolOptions {
   /**
@@ -54,7 +56,7 @@ export interface LivePoolFacts {
   issuerUrl: string;
   /** Client ids by client name. */
   clientIds: Record<string, string>;
-  /** The CloudFront distribution a custom domain's DNS alias must point at. */
+  /** The CloudFront distribution a custom domain's DNS alias must point at (the custom domain's, when there is one). */
   domainCloudFrontTarget?: string;
   /**
    * Identity providers for which AWS holds a secret (client_secret / private_key). The document cannot say
@@ -73,10 +75,14 @@ export interface LivePoolRaw {
   mfa: MfaConfigType;
   clients: UserPoolClientType[];
   resourceServers: ResourceServerType[];
+  /** The domain in the document's `domain` slot, and the custom domain in its `customDomain` slot. */
   domain?: DomainDescriptionType;
+  customDomain?: DomainDescriptionType;
   groups: GroupType[];
   /** Described providers with their secret details removed. */
   identityProviders: IdentityProviderType[];
+  /** Described terms documents (their ids are what UpdateTerms and DeleteTerms take); read when the document manages them. */
+  terms?: TermsType[];
   /** Managed login style ids by client name, when branding was read. */
   managedLoginBrandingIds?: Record<string, string>;
 }
@@ -138,20 +144,23 @@ export function issuerUrlOf(region: string, userPoolId: string): string {
 /** Reads a live pool (see the module comment). Rejects with the port's AWS error when a call fails. */
 export async function readLivePool(port: CognitoPort, userPoolId: string, options: ReadLivePoolOptions = {}): Promise<LivePool> {
   const concurrency = options.concurrency ?? 5;
-  const [pool, mfa, clientList, resourceServers, groups, providerList] = await Promise.all([
+  const [pool, mfa, clientList, resourceServers, groups, providerList, liveTerms] = await Promise.all([
     port.describeUserPool(userPoolId),
     port.getUserPoolMfaConfig(userPoolId),
     allPages((token) => port.listUserPoolClients(userPoolId, token)),
     allPages((token) => port.listResourceServers(userPoolId, token)),
     allPages((token) => port.listGroups(userPoolId, token)),
     allPages((token) => port.listIdentityProviders(userPoolId, token)),
+    // Only when asked for: a pull, or a document that manages terms (an IAM policy without ListTerms keeps working otherwise).
+    options.desired === undefined || options.desired.spec.terms !== undefined ? readLiveTerms(port, userPoolId, concurrency) : Promise.resolve([]),
   ]);
-  const domainName = pool.CustomDomain ?? pool.Domain;
-  const [described, domain, describedProviders] = await Promise.all([
+  const [described, prefixDomain, liveCustomDomain, describedProviders] = await Promise.all([
     mapWithConcurrency(clientList, concurrency, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
-    domainName ? port.describeUserPoolDomain(domainName) : Promise.resolve(undefined),
+    pool.Domain ? port.describeUserPoolDomain(pool.Domain) : Promise.resolve(undefined),
+    pool.CustomDomain ? port.describeUserPoolDomain(pool.CustomDomain) : Promise.resolve(undefined),
     mapWithConcurrency(providerList, concurrency, (p) => port.describeIdentityProvider(userPoolId, p.ProviderName ?? "")),
   ]);
+  const { domain, customDomain } = arrangeDomains(prefixDomain, liveCustomDomain, options.desired);
   // Provider secrets are dropped here, once, like client secrets below.
   const providers = describedProviders.map((p) => identityProviderFromApi(p));
   const rawProviders: IdentityProviderType[] = describedProviders.map(({ ProviderDetails, ...p }) => ({
@@ -167,10 +176,12 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   spec.clients = clients.map(clientSpecFromApi);
   spec.resourceServers = resourceServers.map(resourceServerFromApi);
   if (domain) spec.domain = domainFromApi(domain);
+  if (customDomain) spec.customDomain = domainFromApi(customDomain);
   spec.groups = groups.map(groupFromApi);
   spec.identityProviders = providers.map((p) => p.spec);
   if (riskAndLogs.riskConfiguration) spec.riskConfiguration = riskAndLogs.riskConfiguration;
   if (riskAndLogs.logDeliveryConfiguration) spec.logDeliveryConfiguration = riskAndLogs.logDeliveryConfiguration;
+  spec.terms = termsFromApi(liveTerms, new Map(clients.map((c) => [c.ClientId ?? "", c.ClientName ?? ""])));
   const scope = brandingReadScope(options.desired, options.branding);
   const branding = scope.managedLogin || scope.classic
     ? await readLiveBranding(port, userPoolId, clients, scope, options.desired, (items, fn) => mapWithConcurrency(items, concurrency, fn))
@@ -195,6 +206,11 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   delete document.spec.riskConfiguration;
   delete document.spec.logDeliveryConfiguration;
   Object.assign(document.spec, riskAndLogs);
+  // Terms have nothing AWS adds: kept as read when the desired document manages them or lists none at all.
+  if (spec.terms.length > 0 || options.desired?.spec.terms !== undefined) {
+    if (options.desired === undefined || options.desired.spec.terms !== undefined) document.spec.terms = spec.terms;
+    else delete document.spec.terms;
+  } else delete document.spec.terms;
   return {
     document,
     live: {
@@ -203,7 +219,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       issuerUrl: issuerUrlOf(region, userPoolId),
       clientIds,
       providersWithSecret: providers.filter((p) => p.hadSecret).map((p) => p.spec.providerName),
-      ...(domain?.CloudFrontDistribution ? { domainCloudFrontTarget: domain.CloudFrontDistribution } : {}),
+      ...(cloudFrontTarget(liveCustomDomain ?? prefixDomain) ? { domainCloudFrontTarget: cloudFrontTarget(liveCustomDomain ?? prefixDomain) } : {}),
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),
     },
@@ -213,9 +229,30 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       clients,
       resourceServers,
       ...(domain ? { domain } : {}),
+      ...(customDomain ? { customDomain } : {}),
       groups,
       identityProviders: rawProviders,
+      terms: liveTerms,
       ...(branding ? { managedLoginBrandingIds: branding.styleIds } : {}),
     },
   };
+}
+
+function cloudFrontTarget(domain: DomainDescriptionType | undefined): string | undefined {
+  return domain?.CloudFrontDistribution || undefined;
+}
+
+/**
+ * Which live domain fills which slot of the document: the prefix domain is `domain`; the custom domain is
+ * `customDomain` beside a prefix domain, or when the design keeps it there, and otherwise `domain` (a pool's
+ * only domain, as designs wrote it before a pool could have two).
+ */
+function arrangeDomains(
+  prefix: DomainDescriptionType | undefined,
+  custom: DomainDescriptionType | undefined,
+  desired: PoolDocument | undefined,
+): { domain?: DomainDescriptionType; customDomain?: DomainDescriptionType } {
+  if (!custom) return prefix ? { domain: prefix } : {};
+  if (prefix || desired?.spec.customDomain !== undefined) return { ...(prefix ? { domain: prefix } : {}), customDomain: custom };
+  return { domain: custom };
 }

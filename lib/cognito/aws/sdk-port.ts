@@ -28,12 +28,14 @@ import {
   UpdateManagedLoginBrandingCommand,
   CreateIdentityProviderCommand,
   CreateResourceServerCommand,
+  CreateTermsCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
   DeleteGroupCommand,
   DeleteIdentityProviderCommand,
   DeleteResourceServerCommand,
+  DeleteTermsCommand,
   DeleteUserPoolClientCommand,
   DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
@@ -42,6 +44,7 @@ import {
   GetLogDeliveryConfigurationCommand,
   SetLogDeliveryConfigurationCommand,
   SetRiskConfigurationCommand,
+  DescribeTermsCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
@@ -49,12 +52,14 @@ import {
   ListGroupsCommand,
   ListIdentityProvidersCommand,
   ListResourceServersCommand,
+  ListTermsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
   UpdateGroupCommand,
   UpdateIdentityProviderCommand,
   UpdateResourceServerCommand,
+  UpdateTermsCommand,
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
   UpdateUserPoolDomainCommand,
@@ -69,6 +74,8 @@ export const LIST_RESOURCE_SERVERS_PAGE_SIZE = 50;
 /** ListGroups `Limit` and ListIdentityProviders `MaxResults`: 1–60 (QueryLimitType / ListProvidersLimitType). */
 export const LIST_GROUPS_PAGE_SIZE = 60;
 export const LIST_PROVIDERS_PAGE_SIZE = 60;
+/** ListTerms `MaxResults`: 1–60 (ListTermsRequestMaxResultsInteger). */
+export const LIST_TERMS_PAGE_SIZE = 60;
 /** ListUserPools `MaxResults` is required, 1–60 (PoolQueryLimitType). */
 export const LIST_USER_POOLS_PAGE_SIZE = 60;
 
@@ -319,8 +326,34 @@ function sdkBranding(client: CognitoIdentityProviderClient, call: Call): Pick<Co
   };
 }
 
+type TermsMethod = "listTerms" | "describeTerms" | "createTerms" | "updateTerms" | "deleteTerms";
+
+/** Terms documents (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateTerms.html). */
+function sdkTerms(client: CognitoIdentityProviderClient, call: Call): Pick<CognitoPort, TermsMethod> {
+  return {
+    async listTerms(UserPoolId, NextToken) {
+      const out = await call("ListTerms", UserPoolId, () => client.send(new ListTermsCommand({ UserPoolId, NextToken, MaxResults: LIST_TERMS_PAGE_SIZE })));
+      return { items: out.Terms ?? [], ...(out.NextToken ? { nextToken: out.NextToken } : {}) };
+    },
+    async describeTerms(UserPoolId, TermsId) {
+      const out = await call("DescribeTerms", UserPoolId, () => client.send(new DescribeTermsCommand({ UserPoolId, TermsId })));
+      if (!out.Terms) throw Object.assign(new Error(`DescribeTerms returned no terms ${TermsId}`), { name: "ResourceNotFoundException" });
+      return out.Terms;
+    },
+    async createTerms(input) {
+      await call("CreateTerms", input.UserPoolId, () => client.send(new CreateTermsCommand(input)));
+    },
+    async updateTerms(input) {
+      await call("UpdateTerms", input.UserPoolId, () => client.send(new UpdateTermsCommand(input)));
+    },
+    async deleteTerms(UserPoolId, TermsId) {
+      await call("DeleteTerms", UserPoolId, () => client.send(new DeleteTermsCommand({ UserPoolId, TermsId })));
+    },
+  };
+}
+
 /** Writes of resource servers, groups, identity providers and the domain. */
-function sdkChildWrites(client: CognitoIdentityProviderClient, call: Call): Omit<CognitoPort, ReadMethod | PoolWriteMethod | RiskLogsMethod | BrandingMethod | "region"> {
+function sdkChildWrites(client: CognitoIdentityProviderClient, call: Call): Omit<CognitoPort, ReadMethod | PoolWriteMethod | RiskLogsMethod | BrandingMethod | TermsMethod | "region"> {
   return {
   async createResourceServer(input) {
     await call("CreateResourceServer", input.UserPoolId, () => client.send(new CreateResourceServerCommand(input)));
@@ -394,5 +427,6 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     ...sdkChildWrites(client, call),
     ...sdkRiskLogs(client, call),
     ...sdkBranding(client, call),
+    ...sdkTerms(client, call),
   };
 }

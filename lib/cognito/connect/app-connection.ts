@@ -20,6 +20,8 @@ import type { PoolDocument } from "../spec/document-schema";
 export interface LiveIds {
   userPoolId: string;
   clientIds: Record<string, string>;
+  /** The CloudFront distribution of the pool's custom domain, when one was asked for and exists. */
+  customDomainCloudFrontTarget?: string;
 }
 
 export interface DomainEndpoints {
@@ -101,6 +103,7 @@ export function appConnection(document: PoolDocument, clientName: string, live?:
   const userPoolId = live?.userPoolId ?? PLACEHOLDER_POOL_ID;
   const issuer = issuerUrlOf(region, userPoolId);
   const confidential = client.generateSecret === true;
+  const hosted = spec.customDomain ?? spec.domain;
   const callbackUrls = client.callbackUrls ?? [];
   return {
     poolName: document.metadata.name,
@@ -114,7 +117,8 @@ export function appConnection(document: PoolDocument, clientName: string, live?:
     issuer,
     jwksUrl: `${issuer}/.well-known/jwks.json`,
     openIdConfigurationUrl: `${issuer}/.well-known/openid-configuration`,
-    ...(spec.domain ? { domain: domainEndpoints(spec.domain.domain, region, spec.domain.certificateArn !== undefined) } : {}),
+    // With a prefix and a custom domain, applications use the custom one (both serve the same endpoints).
+    ...(hosted ? { domain: domainEndpoints(hosted.domain, region, hosted.certificateArn !== undefined) } : {}),
     ...((client.defaultRedirectUri ?? callbackUrls[0]) ? { redirectUri: client.defaultRedirectUri ?? callbackUrls[0] } : {}),
     callbackUrls,
     logoutUrls: client.logoutUrls ?? [],

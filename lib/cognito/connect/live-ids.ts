@@ -6,7 +6,10 @@
 import type { CognitoPort } from "../aws/port";
 import type { LiveIds } from "./app-connection";
 
-export async function readLiveIds(port: Pick<CognitoPort, "listUserPoolClients">, userPoolId: string): Promise<LiveIds> {
+/**
+ * With `customDomain`, also the CloudFront distribution its DNS record points at (one DescribeUserPoolDomain).
+ */
+export async function readLiveIds(port: Pick<CognitoPort, "listUserPoolClients" | "describeUserPoolDomain">, userPoolId: string, customDomain?: string): Promise<LiveIds> {
   const clientIds: Record<string, string> = {};
   const seen = new Set<string>();
   let token: string | undefined;
@@ -19,5 +22,7 @@ export async function readLiveIds(port: Pick<CognitoPort, "listUserPoolClients">
       seen.add(token);
     }
   } while (token);
-  return { userPoolId, clientIds };
+  const described = customDomain ? await port.describeUserPoolDomain(customDomain) : undefined;
+  const target = described?.UserPoolId === userPoolId ? described.CloudFrontDistribution : undefined;
+  return { userPoolId, clientIds, ...(target ? { customDomainCloudFrontTarget: target } : {}) };
 }

@@ -34,7 +34,7 @@ describe("applyEnvironmentValues", () => {
     expect(result.document.spec.domain).toEqual({ domain: "shop-prod", managedLoginVersion: 2 });
     expect(result.replaced).toEqual(['spec.clients["web"].callbackUrls', 'spec.clients["web"].logoutUrls', "spec.domain.domain"]);
     expect(result.unknownClients).toEqual([]);
-    expect(validatePoolDocument(result.document)).toEqual([]);
+    expect(validatePoolDocument(result.document).diagnostics).toEqual([]);
   });
 
   test("replaces lists rather than merging them, and leaves out what the values do not name", () => {

@@ -103,7 +103,7 @@ describe("applyEnvironmentValues: every per-environment setting", () => {
       "spec.userPoolTags[env]",
       "spec.userPoolTags[cost-centre]",
     ]);
-    expect(validatePoolDocument(document).filter((d) => d.severity === "error")).toEqual([]);
+    expect(validatePoolDocument(document).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(design.spec.lambdaConfig?.preSignUp).toBe(lambda("dev", "pre-sign-up"));
   });
 

@@ -21,7 +21,7 @@ export function clientDefaultsInlined(spec: PoolSpec, format: string): Diagnosti
  * resources cannot say that, and reads back as "not managed".
  */
 export function emptyListWarnings(spec: PoolSpec, format: string): Diagnostic[] {
-  const out = (["clients", "resourceServers", "groups", "identityProviders"] as const)
+  const out = (["clients", "resourceServers", "groups", "identityProviders", "terms"] as const)
     .filter((key) => spec[key]?.length === 0)
     .map((key) => warning(`spec.${key}`, "written-as-absent", `an empty ${key} list (the pool has none) cannot be said in ${format}; it reads back as not managed`));
   if (spec.riskConfiguration?.clients?.length === 0)
@@ -75,4 +75,41 @@ export function compactOrUndefined<T extends Record<string, unknown>>(value: T):
 
 export function describeError(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
+}
+
+/**
+ * Terraform has no SMS MFA switch: the provider turns SMS MFA on whenever `sms_configuration` is set and
+ * `mfa_configuration` is ON or OPTIONAL ("SMS MFA is activated only when mfa_configuration is set to ON or
+ * OPTIONAL along with this block", https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool#sms_configuration).
+ * The mineiros module passes both through. A design whose switch disagrees with that gets a warning.
+ */
+export function terraformSmsMfaWarnings(spec: PoolSpec, format: string): Diagnostic[] {
+  const mfaOn = spec.mfaConfiguration === "ON" || spec.mfaConfiguration === "OPTIONAL";
+  const implied = mfaOn && spec.smsConfiguration !== undefined;
+  const chosen = spec.smsMfaConfiguration?.enabled;
+  if (chosen === false && !implied)
+    return [warning("spec.smsMfaConfiguration.enabled", "written-as-absent", `SMS MFA switched off is what ${format} does without MFA ON or OPTIONAL and an SMS configuration; it reads back as unset`)];
+  if (chosen === true && !implied)
+    return [warning("spec.smsMfaConfiguration.enabled", "not-expressible", `${format} turns SMS MFA on only with MFA ON or OPTIONAL and an SMS configuration; this export leaves SMS MFA off`)];
+  if (chosen !== true && implied)
+    return [
+      warning(
+        "spec.smsMfaConfiguration.enabled",
+        "not-expressible",
+        `${format} has no SMS MFA switch: with MFA ${spec.mfaConfiguration} and an SMS configuration it turns SMS MFA on, which the design ${chosen === false ? "turns off" : "leaves unset"}`,
+      ),
+    ];
+  return [];
+}
+
+/** The SMS MFA switch an imported Terraform pool implies (see {@link terraformSmsMfaWarnings}): on, or unset. */
+export function smsMfaImpliedByTerraform(spec: PoolSpec): PoolSpec["smsMfaConfiguration"] {
+  const mfaOn = spec.mfaConfiguration === "ON" || spec.mfaConfiguration === "OPTIONAL";
+  return spec.smsConfiguration !== undefined && mfaOn ? { enabled: true } : undefined;
+}
+
+/** A custom domain with no prefix domain beside it is the pool's only domain: every format reads it back as `domain`. */
+export function loneCustomDomainWarnings(spec: PoolSpec, format: string): Diagnostic[] {
+  if (!spec.customDomain || spec.domain) return [];
+  return [warning("spec.customDomain", "written-as-absent", `the custom domain is the pool's only domain; ${format} reads it back as Domain`)];
 }

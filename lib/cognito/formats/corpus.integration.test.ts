@@ -31,19 +31,13 @@ const SERVER_ENV = { IDP_SECRET_GOOGLE: "GOCSPX-corpus-goldstack-3c9e1f", STUDIO
 const CDK_GOOGLE_SECRET = { Name: "GoogleClientSecretValueName", SecretString: "GOCSPX-corpus-cdk-7a2d4b" };
 
 /**
- * Entries that do not apply and re-plan empty on moto, and where they stop:
- * - the mineiros module's defaults set MFA to OPTIONAL with TOTP and an SMS authentication message but no SMS
- *   configuration; the apply sends the message in SmsMfaConfiguration, and moto 5.2.1 refuses an
- *   SmsMfaConfiguration without SmsConfiguration whenever MFA is on (real Cognito's answer is not modelled here);
- * - goldstack's custom domain applies, but moto's DescribeUserPoolDomain leaves out CustomDomainConfig (AWS returns
- *   it), so the certificate reads back as absent and the re-plan would replace the domain.
+ * Entries that do not apply and re-plan empty on moto, and where they stop. None today: the mineiros defaults
+ * (MFA OPTIONAL with TOTP and an SMS message but no SMS configuration) apply since SMS MFA is its own switch and
+ * SmsMfaConfiguration is sent only with its SMS configuration; goldstack's custom domain re-plans empty since the
+ * moto extension answers CustomDomainConfig (test/support/moto_ext/domains.py).
  */
 type Stop = { at: "apply"; resource: string; message: string } | { at: "re-plan"; address: string; path: string };
-const NOT_APPLIED: Record<string, Stop> = {
-  "terraform/mineiros-complete": { at: "apply", resource: "mfa_config", message: "[SmsConfiguration] is a required member of [SoftwareTokenMfaConfiguration]." },
-  "terraform/mineiros-defaults": { at: "apply", resource: "mfa_config", message: "[SmsConfiguration] is a required member of [SoftwareTokenMfaConfiguration]." },
-  "terraform/goldstack-user-management": { at: "re-plan", address: "domain", path: "certificateArn" },
-};
+const NOT_APPLIED: Record<string, Stop> = {};
 
 let moto: MotoServer;
 

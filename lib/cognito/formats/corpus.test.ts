@@ -62,7 +62,7 @@ describe.each(entries.map((e) => [e.id, e] as const))("%s", (_id, entry) => {
     const names = new Set(pool!.unresolved.map((u) => u.name));
     expect((entry.gaps ?? []).filter((name) => !names.has(name)), told(pool)).toEqual([]);
     const draft = fillDraft(pool!.draft, entry.fill ?? {});
-    expect(validatePoolDocument(draft).filter((d) => d.severity === "error"), told(pool)).toEqual([]);
+    expect(validatePoolDocument(draft).diagnostics.filter((d) => d.severity === "error"), told(pool)).toEqual([]);
     return poolDocumentSchema.parse(draft);
   }
 

@@ -4,6 +4,7 @@
  * Documents come from the shared arbitraries (test/support/pool-arbitraries.ts).
  */
 import fc from "fast-check";
+import { asTerraformTurnsOnSmsMfa, withLoneDomainInPlace, withoutPasskeyFactor } from "@/test/support/terraform-restrictions";
 import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../spec/document-schema";
 import { STANDARD_ATTRIBUTES } from "../spec/schema-attribute-schema";
@@ -36,7 +37,7 @@ function asTerraformWritesIt(doc: PoolDocument): PoolDocument {
 
 /** Removes what every file format warns it cannot hold: client defaults, empty "manage none" lists, settings of clients not in the design. */
 function withoutCommonLosses(doc: PoolDocument): PoolDocument {
-  const copy = structuredClone(doc);
+  const copy = withLoneDomainInPlace(structuredClone(doc));
   const risk = copy.spec.riskConfiguration;
   if (risk?.clients) {
     const names = new Set((copy.spec.clients ?? []).map((c) => c.name));
@@ -76,13 +77,16 @@ function restrictToTerraform(doc: PoolDocument): PoolDocument {
   if (copy.spec.lambdaConfig) delete copy.spec.lambdaConfig.inboundFederation;
   for (const client of copy.spec.clients ?? []) delete client.refreshTokenRotation;
   if (copy.spec.softwareTokenMfaConfiguration?.enabled === false && (copy.spec.mfaConfiguration ?? "OFF") === "OFF") delete copy.spec.softwareTokenMfaConfiguration;
-  return copy;
+  return asTerraformTurnsOnSmsMfa(withoutPasskeyFactor(copy));
 }
+
+
 
 /** The documents CloudFormation holds fully (render-cloudformation.ts warns about each thing removed here). */
 function restrictToCloudFormation(doc: PoolDocument): PoolDocument {
   const copy = withoutCommonLosses(doc);
   if (copy.spec.softwareTokenMfaConfiguration?.enabled === false) delete copy.spec.softwareTokenMfaConfiguration;
+  if (copy.spec.smsMfaConfiguration?.enabled === false) delete copy.spec.smsMfaConfiguration;
   const webAuthn = copy.spec.webAuthnConfiguration;
   if (webAuthn && webAuthn.relyingPartyId !== undefined && webAuthn.relyingPartyId.length > 63) delete webAuthn.relyingPartyId;
   if (webAuthn && Object.keys(webAuthn).length === 0) delete copy.spec.webAuthnConfiguration;

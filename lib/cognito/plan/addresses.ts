@@ -17,6 +17,7 @@ export const ADDRESS_STEMS: Readonly<Record<ResourceType, string>> = {
   domain: "domain",
   riskConfiguration: "risk_configuration",
   logDelivery: "log_delivery",
+  terms: "terms",
   managedLoginBranding: "managed_login_branding",
   uiCustomization: "ui_customization",
 };
@@ -39,8 +40,12 @@ export function addressOf(type: ResourceType, key = ""): string {
 const STEM_TYPES = new Map(Object.entries(ADDRESS_STEMS).map(([type, stem]) => [stem, type as ResourceType]));
 const ADDRESS = /^([a-z_]+)(?:\[("(?:[^"\\]|\\.)*")\])?$/u;
 
+/** The custom domain beside the prefix domain (`spec.customDomain`): a pool's second, single domain resource. */
+export const CUSTOM_DOMAIN_ADDRESS = "custom_domain";
+
 /** The type and key an address names (`app_client["web"]` → appClient, "web"); undefined when it is not an address. */
 export function parseAddress(address: string): { type: ResourceType; key: string } | undefined {
+  if (address === CUSTOM_DOMAIN_ADDRESS) return { type: "domain", key: "" };
   const match = ADDRESS.exec(address);
   const type = match?.[1] === undefined ? undefined : STEM_TYPES.get(match[1]);
   if (!match || !type) return undefined;

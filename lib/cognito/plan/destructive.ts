@@ -18,6 +18,7 @@ const NOUN: Record<ResourceType, string> = {
   domain: "the domain",
   riskConfiguration: "the threat protection settings of",
   logDelivery: "the log delivery settings",
+  terms: "terms document",
   managedLoginBranding: "managed login style of app client",
   uiCustomization: "hosted UI (classic) customization of",
 };

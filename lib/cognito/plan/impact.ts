@@ -29,6 +29,8 @@ function label(e: ResourceChange): string {
       return e.address === "risk_configuration" ? "threat protection settings" : `threat protection settings of app client ${JSON.stringify(e.key)}`;
     case "logDelivery":
       return "log delivery settings";
+    case "terms":
+      return `terms document ${JSON.stringify(e.key)}`;
     case "managedLoginBranding":
       return `the managed login style of app client ${JSON.stringify(e.key)}`;
     case "uiCustomization":

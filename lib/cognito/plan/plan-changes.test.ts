@@ -131,6 +131,8 @@ type RuleCase = {
   /** Expected non-noop `address action` lines, or "error" for an impossible change. */
   expect: string[] | "error";
   allowReplace?: boolean;
+  /** The replaced entry whose reasons name the rule (default: the first replaced entry). */
+  entry?: string;
 };
 
 const attr = (name: string, attributeDataType: "String" | "Number" | "Boolean" | "DateTime" = "String", more = {}) => ({ name, attributeDataType, ...more });
@@ -160,6 +162,14 @@ const RULE_CASES: RuleCase[] = [
   { rule: "identity-provider.type", name: "changing a provider's type (same name)", current: { identityProviders: [{ providerName: "Corp", providerType: "SAML", providerDetails: { MetadataURL: "https://idp.example.com/m" } }] }, desired: { identityProviders: [{ providerName: "Corp", providerType: "OIDC", providerDetails: { client_id: "c", authorize_scopes: "openid", oidc_issuer: "https://idp.example.com", attributes_request_method: "GET" } }] }, expect: ['identity_provider["Corp"] replace'] },
   { rule: "identity-provider.name", name: "renaming a SAML provider", current: { identityProviders: [{ providerName: "Corp", providerType: "SAML", providerDetails: { MetadataURL: "https://idp.example.com/m" } }] }, desired: { identityProviders: [{ providerName: "Corp-SSO", providerType: "SAML", providerDetails: { MetadataURL: "https://idp.example.com/m" } }] }, expect: ['identity_provider["Corp-SSO"] replace'] },
   { rule: "identity-provider.details", name: "changing a provider's details", current: { identityProviders: [{ providerName: "Corp", providerType: "SAML", providerDetails: { MetadataURL: "https://idp.example.com/m" } }] }, desired: { identityProviders: [{ providerName: "Corp", providerType: "SAML", providerDetails: { MetadataURL: "https://idp.example.com/m2" } }] }, expect: ['identity_provider["Corp"] update'] },
+  {
+    rule: "terms.client",
+    name: "a client created again takes its terms documents along",
+    current: { clients: [{ name: "web" }], terms: [{ client: "web", name: "terms-of-use", links: { "cognito:default": "https://shop.test/terms" } }] },
+    desired: { clients: [{ name: "web", generateSecret: true }], terms: [{ client: "web", name: "terms-of-use", links: { "cognito:default": "https://shop.test/terms" } }] },
+    entry: 'terms["web/terms-of-use"]',
+    expect: ['app_client["web"] replace', 'terms["web/terms-of-use"] replace'],
+  },
   { rule: "domain.domain", name: "changing the domain", current: { domain: { domain: "shop-auth" } }, desired: { domain: { domain: "shop-login" } }, expect: ["domain replace"] },
   { rule: "domain.custom-domain-switch", name: "adding a certificate (prefix to custom)", current: { domain: { domain: "auth.example.com" } }, desired: { domain: { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } }, expect: ["domain replace"] },
   { rule: "domain.certificate", name: "rotating a custom domain's certificate", current: { domain: { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } }, desired: { domain: { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/def" } }, expect: ["domain update"] },
@@ -180,7 +190,7 @@ describe("replacement rules (one case per row of REPLACEMENT_RULES)", () => {
     }
     expect(plan.errors).toEqual([]);
     expect(actions(plan)).toEqual(c.expect);
-    const changed = plan.entries.find((e) => e.action === "replace");
+    const changed = plan.entries.find((e) => e.action === "replace" && (c.entry === undefined || e.address === c.entry));
     if (changed) {
       expect(changed.reasons.map((r) => r.rule)).toContain(c.rule);
       expect(changed.changes.some((ch) => ch.forcesReplacement && ch.rule === c.rule)).toBe(true);

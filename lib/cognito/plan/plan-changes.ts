@@ -21,6 +21,7 @@ import { planKeyedResources } from "./keyed-resources";
 import { planManagedLoginBranding, planUiCustomizations } from "./plan-branding";
 import { planDomain, planMfa, planPool } from "./pool-entries";
 import { planLogDelivery, planRiskConfiguration } from "./plan-risk-logs";
+import { planTerms } from "./plan-terms";
 import type { Values } from "./resources";
 import { poolSecurityChanges } from "./security";
 import type { Plan, PlanLiveState, PlanOptions, PlanSummary, ResourceChange } from "./types";
@@ -62,6 +63,8 @@ function planEntries(current: PoolDocument | null, desired: PoolDocument, option
   planMfa(b, current, desired, poolReplaced);
   const ctx = { b, current, desired, cascade: poolReplaced, options };
   planKeyedResources(ctx);
+  // Terms documents follow their clients (a replaced client's documents are replaced with it).
+  planTerms(b, current, desired, poolReplaced);
   planDomain(b, current, desired, poolReplaced);
   planRiskConfiguration(b, current, desired, poolReplaced);
   planLogDelivery(b, current, desired, poolReplaced);

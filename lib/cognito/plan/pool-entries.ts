@@ -4,7 +4,7 @@
  */
 import { error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
-import { addressOf } from "./addresses";
+import { CUSTOM_DOMAIN_ADDRESS, addressOf } from "./addresses";
 import { type Builder, CASCADE_REASON, actionOf, assess, exactChanges, reasonFrom, replacementChanges } from "./classify";
 import { mfaAttributes, poolAttributes, type Values } from "./resources";
 import type { AttributeChange, PlanAction, PlanOptions, ReplacementReason, ResourceChange, ResourceType } from "./types";
@@ -72,12 +72,25 @@ export function planMfa(b: Builder, current: PoolDocument | null, desired: PoolD
   push(actionOf(changes), changes);
 }
 
-/** The domain: unset is not managed; another domain string is a replacement (`previousKey`). */
+/**
+ * A pool's two domains (`domain` and `customDomain`, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html),
+ * each planned on its own (addresses `domain` and `custom_domain`). A domain the design moves from one slot to
+ * the other is the same domain (matched by name), so it is neither deleted nor created.
+ */
 export function planDomain(b: Builder, current: PoolDocument | null, desired: PoolDocument, cascade: boolean): void {
-  const after = desired.spec.domain as Values | undefined;
-  const before = current?.spec.domain as Values | undefined;
+  const before = { domain: current?.spec.domain as Values | undefined, customDomain: current?.spec.customDomain as Values | undefined };
+  const after = { domain: desired.spec.domain as Values | undefined, customDomain: desired.spec.customDomain as Values | undefined };
+  const name = (d: Values | undefined) => (d === undefined ? undefined : String(d.domain));
+  const moved = (from: keyof typeof before, to: keyof typeof before) =>
+    before[from] !== undefined && name(before[from]) === name(after[to]) && name(before[to]) !== name(after[to]) && name(after[from]) !== name(before[from]);
+  if (moved("domain", "customDomain") || moved("customDomain", "domain")) [before.domain, before.customDomain] = [before.customDomain, before.domain];
+  planOneDomain(b, before.domain, after.domain, cascade, addressOf("domain"), "spec.domain");
+  planOneDomain(b, before.customDomain, after.customDomain, cascade, CUSTOM_DOMAIN_ADDRESS, "spec.customDomain");
+}
+
+function planOneDomain(b: Builder, before: Values | undefined, after: Values | undefined, cascade: boolean, address: string, documentPath: string): void {
   const push = (key: string, action: PlanAction, changes: AttributeChange[], reasons: ReplacementReason[] = []) => {
-    const e = entry("domain", key, action, changes, reasons, "spec.domain");
+    const e: ResourceChange = { ...entry("domain", key, action, changes, reasons, documentPath), address };
     b.entries.push(e);
     return e;
   };

@@ -238,6 +238,15 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = [
     message: "the branding version is changed in place with UpdateUserPoolDomain",
     source: `UpdateUserPoolDomain changes the branding version and the certificate (${api("UpdateUserPoolDomain")})`,
   },
+  // ---- terms documents ----
+  {
+    id: "terms.client",
+    resource: "terms",
+    path: "client",
+    effect: "replace",
+    message: "terms documents belong to one app client; a new client (or a client created again, with a new id) gets new documents",
+    source: `UpdateTerms has no ClientId member: the client is set only at creation (${api("UpdateTerms")})`,
+  },
 ];
 
 export function changeKind(before: unknown, after: unknown): ChangeKind {

@@ -10,11 +10,12 @@ import type { PoolSpec } from "../spec/pool-schema";
  * Settings of the MFA configuration resource (`SetUserPoolMfaConfig`). `smsAuthenticationMessage` is also
  * accepted by UpdateUserPool, but Terraform sends it with SetUserPoolMfaConfig (`SmsMfaConfiguration`),
  * right after CreateUserPool, so it belongs here. `smsConfiguration` stays with the pool
- * (UpdateUserPool owns it; apply repeats it in `SmsMfaConfiguration` when needed).
+ * (UpdateUserPool owns it; apply repeats it in `SmsMfaConfiguration` when SMS MFA is on: `smsMfaConfiguration`).
  */
 export const MFA_FIELDS = [
   "mfaConfiguration",
   "softwareTokenMfaConfiguration",
+  "smsMfaConfiguration",
   "emailMfaConfiguration",
   "webAuthnConfiguration",
   "smsAuthenticationMessage",
@@ -29,11 +30,13 @@ export const CHILD_RESOURCE_FIELDS = [
   "clients",
   "resourceServers",
   "domain",
+  "customDomain",
   "clientDefaults",
   "groups",
   "identityProviders",
   "managedLoginBranding",
   "uiCustomizations",
+  "terms",
   "riskConfiguration",
   "logDeliveryConfiguration",
 ] as const satisfies readonly (keyof PoolSpec)[];

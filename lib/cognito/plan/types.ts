@@ -7,6 +7,7 @@
  *
  * The plan is data: renderings live in `render-text.ts` / `render-json.ts`, execution in `lib/cognito/apply/`.
  */
+import type { TermsSpec } from "../spec/terms-schema";
 import type { ManagedLoginBrandingSpec, UiCustomizationSpec } from "../spec/branding-schema";
 import type { AppClientSpec } from "../spec/client-schema";
 import type { Diagnostic } from "../spec/diagnostics";
@@ -42,7 +43,8 @@ export type ResourceType =
   /** Log delivery (SetLogDeliveryConfiguration). */
   | "logDelivery"
   | "managedLoginBranding"
-  | "uiCustomization";
+  | "uiCustomization"
+  | "terms";
 
 /**
  * One attribute whose value changes. `before` / `after` absent (undefined; omitted in JSON) = not set.
@@ -90,7 +92,10 @@ export interface PoolValue {
 }
 
 /** The MFA settings SetUserPoolMfaConfig receives, with the pool's SMS configuration it repeats. */
-export type MfaValue = Pick<PoolSpec, "mfaConfiguration" | "softwareTokenMfaConfiguration" | "emailMfaConfiguration" | "webAuthnConfiguration" | "smsAuthenticationMessage" | "smsConfiguration">;
+export type MfaValue = Pick<
+  PoolSpec,
+  "mfaConfiguration" | "softwareTokenMfaConfiguration" | "smsMfaConfiguration" | "emailMfaConfiguration" | "webAuthnConfiguration" | "smsAuthenticationMessage" | "smsConfiguration"
+>;
 
 /** What apply sends for each resource type: the desired resource, as the plan compared it. */
 export interface ResourceValues {
@@ -105,6 +110,7 @@ export interface ResourceValues {
   /** The pool's own settings (key ""), or a client's own (with its `clientName`). */
   riskConfiguration: RiskSettingsSpec | ClientRiskConfigurationSpec;
   logDelivery: LogDeliveryConfigurationSpec;
+  terms: TermsSpec;
   managedLoginBranding: ManagedLoginBrandingSpec;
   uiCustomization: UiCustomizationSpec;
 }

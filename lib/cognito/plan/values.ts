@@ -5,6 +5,7 @@
  */
 import type { PoolDocument } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
+import { termsKey } from "../spec/terms-schema";
 import { PLAN_FORMAT_VERSION } from "./format-version";
 import { POOL_RISK_KEY, poolRiskSettings } from "./plan-risk-logs";
 import { CHILD_RESOURCE_FIELDS, effectiveClients } from "./resources";
@@ -21,8 +22,8 @@ export function poolValue(doc: PoolDocument): PoolValue {
 
 /** What SetUserPoolMfaConfig is sent: the MFA settings, and the SMS configuration it repeats. */
 export function mfaValue(doc: PoolDocument): MfaValue {
-  const { mfaConfiguration, softwareTokenMfaConfiguration, emailMfaConfiguration, webAuthnConfiguration, smsAuthenticationMessage, smsConfiguration } = doc.spec;
-  const all: MfaValue = { mfaConfiguration, softwareTokenMfaConfiguration, emailMfaConfiguration, webAuthnConfiguration, smsAuthenticationMessage, smsConfiguration };
+  const { mfaConfiguration, softwareTokenMfaConfiguration, smsMfaConfiguration, emailMfaConfiguration, webAuthnConfiguration, smsAuthenticationMessage, smsConfiguration } = doc.spec;
+  const all: MfaValue = { mfaConfiguration, softwareTokenMfaConfiguration, smsMfaConfiguration, emailMfaConfiguration, webAuthnConfiguration, smsAuthenticationMessage, smsConfiguration };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as MfaValue;
 }
 
@@ -41,6 +42,7 @@ const KEYED: KeyedLists = {
   identityProvider: (doc) => byKey(doc.spec.identityProviders, (p) => p.providerName),
   appClient: (doc) => byKey(effectiveClients(doc), (c) => c.name),
   group: (doc) => byKey(doc.spec.groups, (g) => g.name),
+  terms: (doc) => byKey(doc.spec.terms, termsKey),
   managedLoginBranding: (doc) => byKey(doc.spec.managedLoginBranding, (s) => s.clientName),
   uiCustomization: (doc) => byKey(doc.spec.uiCustomizations, (c) => c.clientName),
 };
@@ -56,7 +58,8 @@ function riskValue(doc: PoolDocument, key: string): ResourceValues["riskConfigur
 export function desiredValue<T extends ResourceType>(doc: PoolDocument, type: T, key: string): ResourceValues[T] | undefined {
   if (type === "userPool") return poolValue(doc) as ResourceValues[T];
   if (type === "mfaConfig") return mfaValue(doc) as ResourceValues[T];
-  if (type === "domain") return doc.spec.domain as ResourceValues[T] | undefined;
+  // A pool's domains (`domain`, `customDomain`) are told apart by name: the entry's key.
+  if (type === "domain") return [doc.spec.domain, doc.spec.customDomain].find((d) => d?.domain === key) as ResourceValues[T] | undefined;
   if (type === "riskConfiguration") return riskValue(doc, key) as ResourceValues[T] | undefined;
   if (type === "logDelivery") return doc.spec.logDeliveryConfiguration as ResourceValues[T] | undefined;
   const list = KEYED[type] as ((d: PoolDocument) => Map<string, ResourceValues[T]>) | undefined;

@@ -48,7 +48,11 @@ function decodePolicy(text: string): string {
   }
 }
 
-export function createSdkPreflightPort(connection: CognitoConnectionOptions): PreflightPort {
+/**
+ * One SDK client per service and region, made on first use with the connection's endpoint, credentials,
+ * retries and request handler.
+ */
+function preflightClients(connection: CognitoConnectionOptions) {
   const base = (region: string) => ({
     region,
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
@@ -63,76 +67,91 @@ export function createSdkPreflightPort(connection: CognitoConnectionOptions): Pr
     if (!cache.has(key)) cache.set(key, make(base(region)));
     return cache.get(key) as T;
   }
-  const acm = (region: string) => client("acm", region, (c) => new ACMClient(c));
-  const ses = (region: string) => client("ses", region, (c) => new SESv2Client(c));
-  // IAM is global; its endpoint is signed for us-east-1.
-  const iam = () => client("iam", "us-east-1", (c) => new IAMClient(c));
-  const lambda = (region: string) => client("lambda", region, (c) => new LambdaClient(c));
-  const kms = (region: string) => client("kms", region, (c) => new KMSClient(c));
-  const sts = () => client("sts", connection.region, (c) => new STSClient(c));
-  const logs = (region: string) => client("logs", region, (c) => new CloudWatchLogsClient(c));
-  // Path-style addressing, so a custom endpoint (moto, LocalStack) needs no bucket subdomains.
-  const s3 = () => client("s3", connection.region, (c) => new S3Client({ ...c, forcePathStyle: Boolean(connection.endpoint) }));
-  const firehose = (region: string) => client("firehose", region, (c) => new FirehoseClient(c));
+  return {
+    acm: (region: string) => client("acm", region, (c) => new ACMClient(c)),
+    ses: (region: string) => client("ses", region, (c) => new SESv2Client(c)),
+    // IAM is global; its endpoint is signed for us-east-1.
+    iam: () => client("iam", "us-east-1", (c) => new IAMClient(c)),
+    lambda: (region: string) => client("lambda", region, (c) => new LambdaClient(c)),
+    kms: (region: string) => client("kms", region, (c) => new KMSClient(c)),
+    sts: () => client("sts", connection.region, (c) => new STSClient(c)),
+    logs: (region: string) => client("logs", region, (c) => new CloudWatchLogsClient(c)),
+    // Path-style addressing, so a custom endpoint (moto, LocalStack) needs no bucket subdomains.
+    s3: () => client("s3", connection.region, (c) => new S3Client({ ...c, forcePathStyle: Boolean(connection.endpoint) })),
+    firehose: (region: string) => client("firehose", region, (c) => new FirehoseClient(c)),
+  };
+}
 
+/** The role's inline policies, every page. */
+async function inlineRolePolicies(iam: IAMClient, roleName: string): Promise<string[]> {
+  const documents: string[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+    for (const PolicyName of page.PolicyNames ?? []) {
+      const policy = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName }));
+      documents.push(decodePolicy(policy.PolicyDocument ?? "{}"));
+    }
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return documents;
+}
+
+/** The default version of each managed policy attached to the role, every page. */
+async function attachedRolePolicies(iam: IAMClient, roleName: string): Promise<string[]> {
+  const documents: string[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+    for (const attached of page.AttachedPolicies ?? []) {
+      const policy = await iam.send(new GetIamPolicyCommand({ PolicyArn: attached.PolicyArn }));
+      const version = await iam.send(new GetPolicyVersionCommand({ PolicyArn: attached.PolicyArn, VersionId: policy.Policy?.DefaultVersionId }));
+      documents.push(decodePolicy(version.PolicyVersion?.Document ?? "{}"));
+    }
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return documents;
+}
+
+async function readCertificate(acm: ACMClient, arn: string) {
+  const out = await acm.send(new DescribeCertificateCommand({ CertificateArn: arn }));
+  const cert = out.Certificate ?? {};
+  return { status: cert.Status ?? "UNKNOWN", domainName: cert.DomainName ?? "", subjectAlternativeNames: cert.SubjectAlternativeNames ?? [] };
+}
+
+async function readEmailIdentity(ses: SESv2Client, identity: string) {
+  const out = await ses.send(new GetEmailIdentityCommand({ EmailIdentity: identity }));
+  // VerificationStatus is the identity's verification state (PENDING | SUCCESS | FAILED | …);
+  // older answers only carry VerifiedForSendingStatus.
+  const status = out.VerificationStatus ?? (out.VerifiedForSendingStatus ? "SUCCESS" : "NOT_VERIFIED");
+  return { identityType: out.IdentityType ?? "", verified: status === "SUCCESS", status };
+}
+
+async function readKey(kms: KMSClient, arn: string) {
+  const out = await kms.send(new DescribeKeyCommand({ KeyId: arn }));
+  const key = out.KeyMetadata;
+  return { keyState: key?.KeyState ?? "Unknown", enabled: key?.Enabled ?? false, ...(key?.KeyUsage ? { keyUsage: key.KeyUsage } : {}), ...(key?.KeySpec ? { keySpec: key.KeySpec } : {}) };
+}
+
+export function createSdkPreflightPort(connection: CognitoConnectionOptions): PreflightPort {
+  const { acm, ses, iam, lambda, kms, sts, logs, s3, firehose } = preflightClients(connection);
+  const lambdaOf = (arn: string) => lambda(regionOfArn(arn, connection.region));
   return {
     callerIdentity: async () => {
       const out = await sts().send(new GetCallerIdentityCommand({}));
       return { account: out.Account ?? "", arn: out.Arn ?? "" };
     },
-    describeCertificate: (arn) =>
-      orUndefined(async () => {
-        const out = await acm(regionOfArn(arn, "us-east-1")).send(new DescribeCertificateCommand({ CertificateArn: arn }));
-        const cert = out.Certificate ?? {};
-        return { status: cert.Status ?? "UNKNOWN", domainName: cert.DomainName ?? "", subjectAlternativeNames: cert.SubjectAlternativeNames ?? [] };
-      }),
-    getEmailIdentity: (region, identity) =>
-      orUndefined(async () => {
-        const out = await ses(region).send(new GetEmailIdentityCommand({ EmailIdentity: identity }));
-        // VerificationStatus is the identity's verification state (PENDING | SUCCESS | FAILED | …);
-        // older answers only carry VerifiedForSendingStatus.
-        const status = out.VerificationStatus ?? (out.VerifiedForSendingStatus ? "SUCCESS" : "NOT_VERIFIED");
-        return { identityType: out.IdentityType ?? "", verified: status === "SUCCESS", status };
-      }),
+    describeCertificate: (arn) => orUndefined(() => readCertificate(acm(regionOfArn(arn, "us-east-1")), arn)),
+    getEmailIdentity: (region, identity) => orUndefined(() => readEmailIdentity(ses(region), identity)),
     getRole: (roleName) =>
       orUndefined(async () => {
         const out = await iam().send(new GetRoleCommand({ RoleName: roleName }));
         return { trustPolicy: decodePolicy(out.Role?.AssumeRolePolicyDocument ?? "{}") };
       }),
-    async getRolePermissionPolicies(roleName) {
-      const documents: string[] = [];
-      let marker: string | undefined;
-      do {
-        const page = await iam().send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
-        for (const PolicyName of page.PolicyNames ?? []) {
-          const policy = await iam().send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName }));
-          documents.push(decodePolicy(policy.PolicyDocument ?? "{}"));
-        }
-        marker = page.IsTruncated ? page.Marker : undefined;
-      } while (marker);
-      do {
-        const page = await iam().send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
-        for (const attached of page.AttachedPolicies ?? []) {
-          const policy = await iam().send(new GetIamPolicyCommand({ PolicyArn: attached.PolicyArn }));
-          const version = await iam().send(new GetPolicyVersionCommand({ PolicyArn: attached.PolicyArn, VersionId: policy.Policy?.DefaultVersionId }));
-          documents.push(decodePolicy(version.PolicyVersion?.Document ?? "{}"));
-        }
-        marker = page.IsTruncated ? page.Marker : undefined;
-      } while (marker);
-      return documents;
-    },
-    functionExists: async (arn) => (await orUndefined(() => lambda(regionOfArn(arn, connection.region)).send(new GetFunctionCommand({ FunctionName: arn })))) !== undefined,
-    getFunctionPolicy: (arn) =>
-      orUndefined(async () => {
-        const out = await lambda(regionOfArn(arn, connection.region)).send(new GetPolicyCommand({ FunctionName: arn }));
-        return out.Policy || undefined;
-      }),
-    describeKey: (arn) =>
-      orUndefined(async () => {
-        const out = await kms(regionOfArn(arn, connection.region)).send(new DescribeKeyCommand({ KeyId: arn }));
-        const key = out.KeyMetadata;
-        return { keyState: key?.KeyState ?? "Unknown", enabled: key?.Enabled ?? false, ...(key?.KeyUsage ? { keyUsage: key.KeyUsage } : {}), ...(key?.KeySpec ? { keySpec: key.KeySpec } : {}) };
-      }),
+    getRolePermissionPolicies: async (roleName) => [...(await inlineRolePolicies(iam(), roleName)), ...(await attachedRolePolicies(iam(), roleName))],
+    functionExists: async (arn) => (await orUndefined(() => lambdaOf(arn).send(new GetFunctionCommand({ FunctionName: arn })))) !== undefined,
+    getFunctionPolicy: (arn) => orUndefined(async () => (await lambdaOf(arn).send(new GetPolicyCommand({ FunctionName: arn }))).Policy || undefined),
+    describeKey: (arn) => orUndefined(() => readKey(kms(regionOfArn(arn, connection.region)), arn)),
     async logGroupExists(arn) {
       const name = destinationName(arn);
       // DescribeLogGroups filters by prefix: only an exact name counts.

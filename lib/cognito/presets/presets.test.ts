@@ -53,7 +53,7 @@ describe("preset catalogue", () => {
 describe("every preset validates clean and has no findings", () => {
   it.each(listPresets().map((p) => [p.name, p] as const))("example document of %s", (_, preset) => {
     const doc = presetExampleDocument(preset);
-    expect(validatePoolDocument(doc)).toEqual([]);
+    expect(validatePoolDocument(doc).diagnostics).toEqual([]);
     expect(findPoolFindings(doc)).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe("every preset validates clean and has no findings", () => {
     const { spec, diagnostics } = applyClientPreset(doc.spec, client(clientName), { clientName: "app" });
     expect(diagnostics).toEqual([]);
     const next = { ...doc, spec };
-    expect(validatePoolDocument(next)).toEqual([]);
+    expect(validatePoolDocument(next).diagnostics).toEqual([]);
     expect(findPoolFindings(next)).toEqual([]);
   });
 
@@ -74,7 +74,7 @@ describe("every preset validates clean and has no findings", () => {
     let spec = doc.spec;
     for (const name of CLIENT_PRESET_NAMES) spec = applyClientPreset(spec, client(name), { clientName: name }).spec;
     expect(spec.clients?.map((c) => c.name)).toEqual([...CLIENT_PRESET_NAMES]);
-    expect(validatePoolDocument({ ...doc, spec })).toEqual([]);
+    expect(validatePoolDocument({ ...doc, spec }).diagnostics).toEqual([]);
     expect(findPoolFindings({ ...doc, spec })).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ function doc(spec: Partial<PoolDocument["spec"]>): PoolDocument {
   return { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "brand" }, spec: { clients: [{ name: "web" }], ...spec } };
 }
 
-const codes = (d: PoolDocument) => validatePoolDocument(d).map((x) => `${x.severity} ${x.code} ${x.path}`);
+const codes = (d: PoolDocument) => validatePoolDocument(d).diagnostics.map((x) => `${x.severity} ${x.code} ${x.path}`);
 
 describe("managed login branding", () => {
   test("a typed style with pass-through settings and an image is valid", () => {
@@ -32,14 +32,14 @@ describe("managed login branding", () => {
     ["an image that is not base64", { assets: [{ category: "FORM_LOGO", colorMode: "LIGHT", extension: "PNG", bytes: "not base64!" }] }, "spec.managedLoginBranding[0].assets[0].bytes"],
     ["an unknown asset category", { assets: [{ category: "HEADER", colorMode: "LIGHT", extension: "PNG", bytes: PNG }] }, "spec.managedLoginBranding[0].assets[0].category"],
   ])("%s is an error at its field", (_name, style, path) => {
-    const found = validatePoolDocument(doc({ managedLoginBranding: [{ clientName: "web", ...style } as never] }));
+    const found = validatePoolDocument(doc({ managedLoginBranding: [{ clientName: "web", ...style } as never] })).diagnostics;
     expect(found.map((x) => x.path)).toContain(path);
     expect(found.every((x) => x.severity === "error")).toBe(true);
   });
 
   test("an image over the API's 1,000,000 bytes is refused with the limit in the message", () => {
     const big = "A".repeat(Math.ceil((MAX_ASSET_BYTES + 3) / 3) * 4);
-    const found = validatePoolDocument(doc({ managedLoginBranding: [{ clientName: "web", assets: [{ category: "PAGE_BACKGROUND", colorMode: "DARK", extension: "JPEG", bytes: big }] }] }));
+    const found = validatePoolDocument(doc({ managedLoginBranding: [{ clientName: "web", assets: [{ category: "PAGE_BACKGROUND", colorMode: "DARK", extension: "JPEG", bytes: big }] }] })).diagnostics;
     expect(found).toEqual([expect.objectContaining({ path: "spec.managedLoginBranding[0].assets[0].bytes", message: expect.stringContaining("1,000,000 bytes") })]);
   });
 
@@ -115,7 +115,7 @@ test("settings that are not JSON (a function, infinity, nesting past 16) are ref
   const root = deep;
   for (let i = 0; i < 20; i++) deep = (deep.next = {}) as Record<string, unknown>;
   for (const settings of [{ f: () => 1 }, { n: Number.POSITIVE_INFINITY }, root]) {
-    const found = validatePoolDocument(doc({ managedLoginBranding: [{ clientName: "web", settings: settings as never }] }));
+    const found = validatePoolDocument(doc({ managedLoginBranding: [{ clientName: "web", settings: settings as never }] })).diagnostics;
     expect(found.map((x) => x.path)).toEqual(["spec.managedLoginBranding[0].settings"]);
   }
 });

@@ -178,6 +178,9 @@ const MAPPING: [string, string][] = [
   ["spec.identityProviders[].attributeMapping{}", "CreateIdentityProviderRequest.AttributeMapping{value}"],
   ["spec.identityProviders[].idpIdentifiers", "CreateIdentityProviderRequest.IdpIdentifiers"],
   ["spec.identityProviders[].idpIdentifiers[]", "CreateIdentityProviderRequest.IdpIdentifiers[]"],
+  ["spec.terms[].name", "CreateTermsRequest.TermsName"],
+  ["spec.terms[].links{key}", "CreateTermsRequest.Links{key}"],
+  ["spec.terms[].links{}", "CreateTermsRequest.Links{value}"],
   ["spec.domain.domain", "CreateUserPoolDomainRequest.Domain"],
   ["spec.domain.certificateArn", "CreateUserPoolDomainRequest.CustomDomainConfig.CertificateArn"],
   ["spec.domain.managedLoginVersion", "CreateUserPoolDomainRequest.ManagedLoginVersion"],
@@ -242,6 +245,9 @@ const NOT_SENT: Record<string, string> = {
   "CreateUserPoolClientRequest.SupportedIdentityProviders": "list without size constraint; items mapped",
   "CreateIdentityProviderRequest.AttributeMapping": "map itself has no constraints; keys and values are mapped",
   "SetRiskConfigurationRequest.CompromisedCredentialsRiskConfiguration.Actions#ops": "",
+  "CreateTermsRequest.Links": "1-12 entries: its keys are an enum of the 12 LanguageIdType values, so no more fit, and terms-schema.ts refuses none; keys and values mapped",
+  "CreateTermsRequest.TermsSource": "accepts one value (LINK, reserved for future use): apply sends it, a document does not hold it",
+  "CreateTermsRequest.Enforcement": "accepts one value (NONE, reserved for future use): apply sends it, a document does not hold it",
 };
 const IDS = new Set(["UserPoolId", "ClientId"]);
 
@@ -336,6 +342,7 @@ describe("conformance with the AWS API model", () => {
       "CreateIdentityProviderRequest",
       "SetRiskConfigurationRequest",
       "SetLogDeliveryConfigurationRequest",
+      "CreateTermsRequest",
     ])
       leafMembers(shapes, NS + op, op, members);
     const isContainer = (m: string) => members.some((other) => other.startsWith(`${m}.`) || other.startsWith(`${m}[]`)) && !mapped.has(m);

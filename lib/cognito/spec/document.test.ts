@@ -53,11 +53,34 @@ describe("parsePoolDocumentText", () => {
   });
 });
 
+describe("validatePoolDocument parses once", () => {
+  const valid = { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "shop-users" }, spec: {} };
+
+  it("gives the parsed document with the diagnostics, so callers need not parse again", () => {
+    const { document, diagnostics } = validatePoolDocument(valid);
+    expect(diagnostics).toEqual([]);
+    expect(document?.metadata.name).toBe("shop-users");
+  });
+
+  it("gives no document when the schema refuses it, with the schema's diagnostics", () => {
+    const { document, diagnostics } = validatePoolDocument({ ...valid, metadata: {} });
+    expect(document).toBeUndefined();
+    expect(diagnostics.map((d) => d.path)).toContain("metadata.name");
+  });
+
+  it("gives the document with its cross-field errors when only those fail", () => {
+    const spec = { clients: [{ name: "web", callbackUrls: ["https://shop.test/cb"], defaultRedirectUri: "https://other.test/cb" }] };
+    const { document, diagnostics } = validatePoolDocument({ ...valid, spec });
+    expect(document?.spec.clients?.[0]?.name).toBe("web");
+    expect(diagnostics.some((d) => d.severity === "error" && d.path === "spec.clients[0].defaultRedirectUri")).toBe(true);
+  });
+});
+
 describe("validation never throws or mutates", () => {
   it("arbitrary JSON gives diagnostics, never an exception", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        expect(Array.isArray(validatePoolDocument(value))).toBe(true);
+        expect(Array.isArray(validatePoolDocument(value).diagnostics)).toBe(true);
         expect(Array.isArray(validatePoolSpec(value))).toBe(true);
       }),
       { numRuns: 300 },

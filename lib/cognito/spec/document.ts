@@ -6,16 +6,10 @@ import YAML from "yaml";
 import { type Diagnostic, error } from "./diagnostics";
 import { detectDocumentKind, unknownDocumentKind } from "./document-kinds";
 import type { PoolDocument } from "./document-schema";
-import { checkPoolDocument } from "./validate";
+import { type ParsedPoolDocument, validatePoolDocument } from "./validate";
 import { stringifyYaml } from "./yaml-text";
 
 export type DocumentFormat = "yaml" | "json";
-
-export interface ParsedPoolDocument {
-  /** Present when the document matched the schema (it may still carry cross-field errors in `diagnostics`). */
-  document?: PoolDocument;
-  diagnostics: Diagnostic[];
-}
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
@@ -77,8 +71,7 @@ export function parseDocumentText(text: string, fileName?: string): { value?: un
  */
 export function poolDocumentFromValue(value: unknown): ParsedPoolDocument {
   if (detectDocumentKind(value) !== "native") return { diagnostics: [unknownDocumentKind(value)] };
-  const { document, diagnostics } = checkPoolDocument(value);
-  return document ? { document, diagnostics } : { diagnostics };
+  return validatePoolDocument(value);
 }
 
 /** Reads a native pool document from YAML or JSON text and validates it. */

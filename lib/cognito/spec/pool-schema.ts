@@ -13,6 +13,7 @@ import { managedLoginBrandingSchema, uiCustomizationSchema } from "./branding-sc
 import { domainSchema } from "./domain-schema";
 import { groupSchema } from "./group-schema";
 import { identityProviderSchema } from "./identity-provider-schema";
+import { termsSchema } from "./terms-schema";
 import { lambdaConfigSchema } from "./lambda-config-schema";
 import { logDeliveryConfigurationSchema } from "./log-delivery-schema";
 import {
@@ -92,11 +93,29 @@ export const softwareTokenMfaConfigurationSchema = z.strictObject({
   enabled: z.boolean(),
 });
 
+/**
+ * SMS MFA as its own switch: `SetUserPoolMfaConfigRequest.SmsMfaConfiguration` sent (on) or left out (off).
+ * The message (`smsAuthenticationMessage`) and the SNS settings (`smsConfiguration`) are pool fields; SMS MFA
+ * on needs the SMS configuration (rules/mfa.ts). Unset: not managed (apply keeps the live state).
+ */
+export const smsMfaConfigurationSchema = z.strictObject({
+  enabled: z.boolean(),
+});
+
+/** `WebAuthnFactorConfigurationType`: passkeys as a single factor, or as MFA when they verify the user. */
+export const WEB_AUTHN_FACTOR_CONFIGURATIONS = ["SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"] as const;
+
 /** `WebAuthnConfigurationType` (passkeys). */
 export const webAuthnConfigurationSchema = z.strictObject({
   /** `RelyingPartyIdType`: 1–127 characters. */
   relyingPartyId: z.string().min(1).max(127).optional(),
   userVerification: z.enum(["required", "preferred"]).optional(),
+  /**
+   * `FactorConfiguration` (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnConfigurationType.html):
+   * MULTI_FACTOR_WITH_USER_VERIFICATION lets a passkey with user verification satisfy MFA (Essentials tier or
+   * higher); AWS's default is SINGLE_FACTOR.
+   */
+  factorConfiguration: z.enum(WEB_AUTHN_FACTOR_CONFIGURATIONS).optional(),
 });
 
 export const poolSpecSchema = z.strictObject({
@@ -113,6 +132,7 @@ export const poolSpecSchema = z.strictObject({
   signInPolicy: signInPolicySchema.optional(),
   mfaConfiguration: z.enum(["OFF", "ON", "OPTIONAL"]).optional(),
   softwareTokenMfaConfiguration: softwareTokenMfaConfigurationSchema.optional(),
+  smsMfaConfiguration: smsMfaConfigurationSchema.optional(),
   emailMfaConfiguration: emailMfaConfigurationSchema.optional(),
   webAuthnConfiguration: webAuthnConfigurationSchema.optional(),
   /** `SmsVerificationMessageType`: the SMS MFA / SMS OTP message, must contain {####}. */
@@ -137,7 +157,13 @@ export const poolSpecSchema = z.strictObject({
   clients: z.array(appClientSchema).optional(),
   /** Unset = not managed; at most 25 by default (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Resource servers per user pool"). */
   resourceServers: z.array(resourceServerSchema).optional(),
+  /** The pool's domain: a Cognito prefix domain, or a custom domain when it is the only one. */
   domain: domainSchema.optional(),
+  /**
+   * A custom domain beside the prefix domain in `domain`: a pool can have one of each
+   * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html, `Domain` and `CustomDomain`).
+   */
+  customDomain: domainSchema.optional(),
   /** Unset = groups not managed here; [] = the pool has no groups. Matched by name. */
   groups: z.array(groupSchema).optional(),
   /**
@@ -149,6 +175,11 @@ export const poolSpecSchema = z.strictObject({
   riskConfiguration: riskConfigurationSchema.optional(),
   /** Log delivery (SetLogDeliveryConfiguration). Unset = not managed. */
   logDeliveryConfiguration: logDeliveryConfigurationSchema.optional(),
+  /**
+   * Terms documents of the app clients (terms-schema.ts). Unset = not managed here; [] = none. Matched by
+   * client and name.
+   */
+  terms: z.array(termsSchema).optional(),
   /**
    * Managed login styles, one per app client (named by the client's `name`). Unset = not managed; [] = none.
    * At most 20 per pool (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html).

@@ -12,10 +12,9 @@ import { diagnosticsFromZodIssues } from "./zod-issues";
 /** Runs every cross-field rule on a schema-valid spec. A rule that throws becomes an internal-error diagnostic. */
 export function runCrossFieldRules(spec: PoolSpec, basePath = "spec"): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const context = { spec, base: basePath };
   for (const rule of CROSS_FIELD_RULES) {
     try {
-      out.push(...rule(context));
+      out.push(...rule({ spec, base: basePath }));
     } catch (cause) {
       out.push(error(basePath, "internal-error", `a validation rule failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)}); please report this`));
     }
@@ -34,23 +33,28 @@ export function validatePoolSpec(spec: unknown, basePath = "spec"): Diagnostic[]
   }
 }
 
-/** Validates a whole native document (`apiVersion: cognito-studio.dev/v1`, `kind: UserPool`). */
-export function validatePoolDocument(input: unknown): Diagnostic[] {
-  return checkPoolDocument(input).diagnostics;
+/**
+ * A document checked once: the parsed document (present when it matched the schema; it may still carry
+ * cross-field errors in `diagnostics`) and every finding. Callers use `document` instead of parsing again.
+ */
+export interface ParsedPoolDocument {
+  document?: PoolDocument;
+  diagnostics: Diagnostic[];
 }
 
-/**
- * Validates a whole native document and returns it as the schema parsed it (`document`, absent when the schema
- * refused it), so a reader needs no second pass of the schema over a large pool.
- */
-export function checkPoolDocument(input: unknown): { document?: PoolDocument; diagnostics: Diagnostic[] } {
+function failed(code: string, message: string): ParsedPoolDocument {
+  return { diagnostics: [error("", code, message)] };
+}
+
+/** Validates a whole native document (`apiVersion: cognito-studio.dev/v1`, `kind: UserPool`), parsing it once. */
+export function validatePoolDocument(input: unknown): ParsedPoolDocument {
   try {
     if (input === null || typeof input !== "object" || Array.isArray(input))
-      return { diagnostics: [error("", "not-a-document", `a pool document must be an object with apiVersion "${POOL_API_VERSION}", kind "${POOL_KIND}", metadata and spec`)] };
+      return failed("not-a-document", `a pool document must be an object with apiVersion "${POOL_API_VERSION}", kind "${POOL_KIND}", metadata and spec`);
     const parsed = poolDocumentSchema.safeParse(input);
     if (!parsed.success) return { diagnostics: diagnosticsFromZodIssues(parsed.error.issues, poolDocumentSchema, input, "") };
     return { document: parsed.data, diagnostics: runCrossFieldRules(parsed.data.spec, "spec") };
   } catch (cause) {
-    return { diagnostics: [error("", "internal-error", `validation failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)})`)] };
+    return failed("internal-error", `validation failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)})`);
   }
 }

@@ -87,100 +87,106 @@ function leafName(path: readonly PropertyKey[]): string {
   return "the document";
 }
 
+/** One issue with what its message needs: where it is, the field's name, its schema's bounds, the value found. */
+interface IssueContext<I extends Issue = Issue> {
+  issue: I;
+  path: string;
+  segments: PathSegment[];
+  name: string;
+  bounds: SchemaBounds | undefined;
+  actual: unknown;
+  root: z.ZodType;
+  /** Paths (as JSON) of the issues that are pattern failures. */
+  formatPaths: ReadonlySet<string>;
+}
+
+type Describe<C extends Issue["code"]> = (c: IssueContext<Extract<Issue, { code: C }>>) => Diagnostic[];
+
+const describeInvalidType: Describe<"invalid_type"> = ({ issue, path, name, actual }) => {
+  const expected = EXPECTED[issue.expected] ?? issue.expected;
+  return [actual === undefined ? error(path, "required", `${name} is required (${expected})`) : error(path, "invalid-type", `${name} must be ${expected}, not ${describeType(actual)}`)];
+};
+
+/** When a field fails both its length and its pattern, the pattern's message is the useful one. */
+const describeSize: Describe<"too_big" | "too_small"> = ({ issue, path, name, bounds, actual, formatPaths }) => {
+  if (issue.origin === "string" && formatPaths.has(JSON.stringify(issue.path))) return [];
+  return [error(path, issue.code === "too_big" ? "too-big" : "too-small", `${name} ${sizeMessage(issue, bounds, actual)}`)];
+};
+
+const describeInvalidValue: Describe<"invalid_value"> = ({ issue, path, name, actual }) => [
+  error(
+    path,
+    "invalid-value",
+    issue.values.length === 1
+      ? `${name} must be ${JSON.stringify(issue.values[0])}, not ${describeType(actual)}`
+      : `${name} must be one of ${listValues(issue.values)}, not ${describeType(actual)}`,
+  ),
+];
+
+const describeInvalidFormat: Describe<"invalid_format"> = ({ issue, path, name, bounds, actual }) => {
+  const len = bounds && (bounds.minLength !== undefined || bounds.maxLength !== undefined) ? ` and be ${range(bounds.minLength, bounds.maxLength, " characters")} long` : "";
+  return [error(path, "invalid-format", `${name} ${issue.message}${len} (got ${describeType(actual)})`)];
+};
+
+const describeUnknownKeys: Describe<"unrecognized_keys"> = ({ issue, path, bounds }) => {
+  const fields = bounds?.fields ?? [];
+  return issue.keys.map((key) => {
+    const hint = suggest(key, fields);
+    return error(joinPath(path, key), "unknown-field", `"${key}" is not a known field here${hint ? `; did you mean "${hint}"?` : "."} Allowed fields: ${fields.join(", ")}`);
+  });
+};
+
+const describeInvalidUnion: Describe<"invalid_union"> = ({ path, name, bounds, actual }) => [
+  error(path, "invalid-value", bounds?.literalValues ? `${name} must be one of ${listValues(bounds.literalValues)}, not ${describeType(actual)}` : `${name} does not match any allowed form`),
+];
+
+const describeInvalidKey: Describe<"invalid_key"> = ({ path, segments, root }) => {
+  const parent = schemaAt(root, segments.slice(0, -1));
+  const keySchema = parent && keySchemaOf(parent);
+  const kb = keySchema ? boundsOf(keySchema) : undefined;
+  const key = segments[segments.length - 1];
+  return [error(path, "invalid-key", `the key ${JSON.stringify(String(key))} is not allowed: keys must be ${range(kb?.minLength, kb?.maxLength, " characters")} long`)];
+};
+
+const describeNotMultipleOf: Describe<"not_multiple_of"> = ({ issue, path, name }) => [error(path, "invalid-value", `${name} must be a multiple of ${String(issue.divisor)}`)];
+
+/** The message of each zod issue code; any other code keeps zod's message after the field's name. */
+const DESCRIBE: { [C in Issue["code"]]?: Describe<C> } = {
+  invalid_type: describeInvalidType,
+  too_big: describeSize as Describe<"too_big">,
+  too_small: describeSize as Describe<"too_small">,
+  invalid_value: describeInvalidValue,
+  invalid_format: describeInvalidFormat,
+  unrecognized_keys: describeUnknownKeys,
+  invalid_union: describeInvalidUnion,
+  invalid_key: describeInvalidKey,
+  not_multiple_of: describeNotMultipleOf,
+};
+
+function contextOf(issue: Issue, root: z.ZodType, input: unknown, basePath: string, formatPaths: ReadonlySet<string>): IssueContext {
+  const segments = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
+  const schema = schemaAt(root, segments);
+  return {
+    issue,
+    path: joinPath(basePath, ...segments),
+    segments,
+    name: leafName(issue.path),
+    bounds: schema ? boundsOf(schema) : undefined,
+    actual: valueAt(input, issue.path),
+    root,
+    formatPaths,
+  };
+}
+
 /**
  * Maps the issues of one `safeParse` to diagnostics. `basePath` is prefixed to every path; `root` is the
  * schema that was parsed and `input` the value it was given (to describe what was found).
  */
-export function diagnosticsFromZodIssues(
-  issues: readonly Issue[],
-  root: z.ZodType,
-  input: unknown,
-  basePath: string,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  // When a field fails both its length and its pattern, the pattern's message is the useful one.
+export function diagnosticsFromZodIssues(issues: readonly Issue[], root: z.ZodType, input: unknown, basePath: string): Diagnostic[] {
   const formatPaths = new Set(issues.filter((i) => i.code === "invalid_format").map((i) => JSON.stringify(i.path)));
-  for (const issue of issues) {
-    const segments = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
-    const path = joinPath(basePath, ...segments);
-    const name = leafName(issue.path);
-    const schema = schemaAt(root, segments);
-    const bounds = schema ? boundsOf(schema) : undefined;
-    const actual = valueAt(input, issue.path);
-    switch (issue.code) {
-      case "invalid_type": {
-        const expected = EXPECTED[issue.expected] ?? issue.expected;
-        out.push(
-          actual === undefined
-            ? error(path, "required", `${name} is required (${expected})`)
-            : error(path, "invalid-type", `${name} must be ${expected}, not ${describeType(actual)}`),
-        );
-        break;
-      }
-      case "too_big":
-      case "too_small":
-        if (issue.origin === "string" && formatPaths.has(JSON.stringify(issue.path))) break;
-        out.push(error(path, issue.code === "too_big" ? "too-big" : "too-small", `${name} ${sizeMessage(issue, bounds, actual)}`));
-        break;
-      case "invalid_value":
-        out.push(
-          error(
-            path,
-            "invalid-value",
-            issue.values.length === 1
-              ? `${name} must be ${JSON.stringify(issue.values[0])}, not ${describeType(actual)}`
-              : `${name} must be one of ${listValues(issue.values)}, not ${describeType(actual)}`,
-          ),
-        );
-        break;
-      case "invalid_format": {
-        const len = bounds && (bounds.minLength !== undefined || bounds.maxLength !== undefined)
-          ? ` and be ${range(bounds.minLength, bounds.maxLength, " characters")} long`
-          : "";
-        out.push(error(path, "invalid-format", `${name} ${issue.message}${len} (got ${describeType(actual)})`));
-        break;
-      }
-      case "unrecognized_keys": {
-        const fields = bounds?.fields ?? [];
-        for (const key of issue.keys) {
-          const hint = suggest(key, fields);
-          out.push(
-            error(
-              joinPath(path, key),
-              "unknown-field",
-              `"${key}" is not a known field here${hint ? `; did you mean "${hint}"?` : "."} Allowed fields: ${fields.join(", ")}`,
-            ),
-          );
-        }
-        break;
-      }
-      case "invalid_union":
-        out.push(
-          error(
-            path,
-            "invalid-value",
-            bounds?.literalValues
-              ? `${name} must be one of ${listValues(bounds.literalValues)}, not ${describeType(actual)}`
-              : `${name} does not match any allowed form`,
-          ),
-        );
-        break;
-      case "invalid_key": {
-        const parent = schemaAt(root, segments.slice(0, -1));
-        const keySchema = parent && keySchemaOf(parent);
-        const kb = keySchema ? boundsOf(keySchema) : undefined;
-        const key = segments[segments.length - 1];
-        out.push(
-          error(path, "invalid-key", `the key ${JSON.stringify(String(key))} is not allowed: keys must be ${range(kb?.minLength, kb?.maxLength, " characters")} long`),
-        );
-        break;
-      }
-      case "not_multiple_of":
-        out.push(error(path, "invalid-value", `${name} must be a multiple of ${String(issue.divisor)}`));
-        break;
-      default:
-        out.push(error(path, "invalid", `${name}: ${issue.message}`));
-    }
-  }
-  return out;
+  return issues.flatMap((issue) => {
+    const context = contextOf(issue, root, input, basePath, formatPaths);
+    const describe = DESCRIBE[issue.code] as Describe<Issue["code"]> | undefined;
+    return describe ? describe(context) : [error(context.path, "invalid", `${context.name}: ${issue.message}`)];
+  });
 }

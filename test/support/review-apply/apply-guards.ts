@@ -1,7 +1,7 @@
 /** What stops an apply: a failed preflight, another apply of the same target, and a deletion without the pool's name typed. */
 import { expect, test } from "vitest";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import type { Role } from "@/lib/server/roles";
+import type { Role } from "@/lib/contracts/roles";
 import type { Harness } from "./harness";
 
 export function describeApplyGuards(h: Harness): void {
@@ -77,7 +77,7 @@ async function deletionNeedsTypedName(h: Harness): Promise<void> {
   h.as("approver");
   const refused = await h.actions().applyAction({ changeRequestId: id, planVersion: 1 });
   expect(refused).toEqual({
-    ok: false,
+    ok: false, code: "confirm-name",
     fieldErrors: { confirmName: ['This plan deletes app client "spa"; type the pool\'s name (team-deletes) to apply it.'] },
   });
   expect(await h.db().applyRun.count({ where: { changeRequestId: id } })).toBe(0);

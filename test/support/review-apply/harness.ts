@@ -12,7 +12,7 @@ import { createSdkPreflightPort } from "@/lib/cognito/preflight";
 import { applyClientPreset, type ClientPreset, getPreset } from "@/lib/cognito/presets";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import type { Db } from "@/lib/server/db";
-import type { Role } from "@/lib/server/roles";
+import type { Role } from "@/lib/contracts/roles";
 import { migrate } from "@/prisma/migrate.mjs";
 import { startMoto, type MotoServer } from "@/test/support/moto";
 import { createMotoClient } from "@/test/support/moto-cognito";

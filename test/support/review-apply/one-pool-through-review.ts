@@ -86,7 +86,7 @@ async function driftResetsApprovals(h: Harness, team: TeamPool): Promise<void> {
   h.as("approver");
   const stale = await h.actions().applyAction({ changeRequestId: id, planVersion: 1 });
   expect(stale).toEqual({
-    ok: false,
+    ok: false, code: "stale-plan",
     fieldErrors: {},
     formError: `The plan was recomputed because the live pool ${userPoolId} changed since the plan was made (drift); earlier approvals no longer count. Review the new plan (version 2).`,
   });

@@ -4,7 +4,7 @@ import { SubmitChangeForm } from "@/components/review/submit-change-form";
 import { Badge, Card } from "@/components/ui";
 import { listChangeRequests, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { requirePool } from "@/lib/server/page-auth";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 import { nextTarget } from "@/lib/cognito/environments";
 import { listTargets } from "@/lib/server/targets";
 

@@ -1,11 +1,13 @@
 import { ConnectPanel } from "@/components/connect/connect-panel";
 import { DraftProblems } from "@/components/pools/draft-problems";
 import { Button, Card, FormMessage, Select } from "@/components/ui";
-import { type LiveIds, renderConnectSnippets } from "@/lib/cognito/connect";
+import { type LiveIds, customDomainDns, customDomainOf, renderConnectSnippets } from "@/lib/cognito/connect";
+import { applyEnvironmentValues } from "@/lib/cognito/environments";
+import { CustomDomainDnsCard } from "@/components/connect/custom-domain-dns";
 import { connectionOn, liveIdsOfTarget } from "@/lib/server/connect";
 import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 import { listTargets } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";
@@ -23,11 +25,13 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
   // "the design (placeholders)" is an explicit empty choice.
   const target = targetId === undefined ? targets[0] : targets.find((t) => t.id === targetId);
   const document = pool.draft.stored.document;
+  // The target's own domain (its per-environment values) is the one its DNS record names.
+  const onTarget = document && target ? applyEnvironmentValues(document, target.environmentValues).document : document;
   let live: LiveIds | undefined;
   let error: string | undefined;
   if (target) {
     try {
-      live = await liveIdsOfTarget(target);
+      live = await liveIdsOfTarget(target, onTarget ? customDomainOf(onTarget) : undefined);
     } catch (cause) {
       if (!(cause instanceof UserError)) throw cause;
       error = cause.message;
@@ -60,6 +64,9 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
         </Button>
       </form>
       {error && <FormMessage tone="error">{error}</FormMessage>}
+      {onTarget && customDomainDns(onTarget, live?.customDomainCloudFrontTarget) && (
+        <CustomDomainDnsCard dns={customDomainDns(onTarget, live?.customDomainCloudFrontTarget)!} targetName={target?.name} />
+      )}
       {!document ? (
         <DraftProblems diagnostics={pool.draft.stored.diagnostics} what="connection details" />
       ) : clients.length === 0 ? (

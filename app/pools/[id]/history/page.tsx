@@ -1,7 +1,7 @@
 import { HistoryView, diffRevisions, selectRevisions } from "@/components/history";
 import { ApplyList } from "@/components/history/apply-list";
 import { listApplyHistory } from "@/lib/server/history";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 import { requirePool } from "@/lib/server/page-auth";
 import { listRevisions } from "@/lib/server/pools";
 

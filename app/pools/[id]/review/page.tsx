@@ -5,7 +5,7 @@ import { orderForPromotion } from "@/lib/cognito/environments";
 import { findPlaceholders } from "@/lib/cognito/findings";
 import { planChanges } from "@/lib/cognito/plan";
 import { requirePool } from "@/lib/server/page-auth";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 import { listTargets } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";

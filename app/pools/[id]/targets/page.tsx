@@ -2,7 +2,7 @@ import Link from "next/link";
 import { TargetForm } from "@/components/review/target-form";
 import { Card, DataTable } from "@/components/ui";
 import { requirePool } from "@/lib/server/page-auth";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 import { orderForPromotion } from "@/lib/cognito/environments";
 import { describeEnvironmentValues, listTargets } from "@/lib/server/targets";
 import { targetCallerIdentity } from "@/lib/server/caller-identity";

@@ -16,8 +16,9 @@ async function createClient(ctx: TaskContext, client: AppClientSpec): Promise<vo
   }
   const created = await ctx.port.createUserPoolClient(createUserPoolClientInput(id, client));
   if (created.ClientSecret) ctx.newClientSecrets[client.name] = created.ClientSecret;
-  // The threat protection settings of the client, set in a later phase, name its new id.
-  ctx.liveClients.set(client.name, { ClientName: client.name, ClientId: created.ClientId });
+  // Its terms documents and threat protection settings (later phases) need the new id; the secret is not kept here.
+  const { ClientSecret: _secret, ...withoutSecret } = created;
+  ctx.liveClients.set(client.name, withoutSecret);
 }
 
 export const appClientTasks: TaskBuilder<"appClient"> = (entry, ctx) => {

@@ -3,6 +3,7 @@
  * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolDomain.html);
  * anything else is a replacement: the old domain is deleted with the other deletions, the new one created last.
  */
+import { CUSTOM_DOMAIN_ADDRESS } from "../../plan/addresses";
 import type { DomainSpec } from "../../spec/domain-schema";
 import { ALREADY_GONE, GONE_WITH_POOL, type TaskBuilder, type TaskPart, liveChildren, stepTasks, valueOf } from "./task";
 
@@ -16,7 +17,9 @@ function domainRequest(userPoolId: string, domain: DomainSpec) {
 }
 
 export const domainTasks: TaskBuilder<"domain"> = (entry, ctx) => {
-  const oldDomain = liveChildren(ctx)?.domain?.Domain;
+  // The custom domain beside the prefix domain is its own entry, with its own live domain.
+  const live = liveChildren(ctx);
+  const oldDomain = (entry.address === CUSTOM_DOMAIN_ADDRESS ? live?.customDomain : live?.domain)?.Domain;
   const create = async () => {
     await ctx.port.createUserPoolDomain(domainRequest(ctx.poolId(), valueOf(entry)));
   };

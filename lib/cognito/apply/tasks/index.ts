@@ -12,6 +12,7 @@ import { identityProviderTasks } from "./identity-provider";
 import { mfaConfigTasks, poolTasks } from "./pool";
 import { resourceServerTasks } from "./resource-server";
 import { logDeliveryTasks, riskConfigurationTasks } from "./risk-logs";
+import { termsTasks } from "./terms";
 import type { Task, TaskBuilder, TaskContext } from "./task";
 
 export { PHASES, type Phase, type Task, type TaskContext } from "./task";
@@ -23,6 +24,7 @@ const TASK_BUILDERS: { [T in ResourceType]: TaskBuilder<T> } = {
   identityProvider: identityProviderTasks,
   appClient: appClientTasks,
   group: groupTasks,
+  terms: termsTasks,
   domain: domainTasks,
   riskConfiguration: riskConfigurationTasks,
   logDelivery: logDeliveryTasks,

@@ -12,8 +12,7 @@ function deleteLivePool(ctx: TaskContext): () => Promise<void> {
   return async () => {
     const id = ctx.livePoolId;
     if (!id) throw new Error("no live user pool to delete");
-    const domain = ctx.live?.domain?.Domain;
-    if (domain) await ctx.port.deleteUserPoolDomain(id, domain);
+    for (const domain of [ctx.live?.domain?.Domain, ctx.live?.customDomain?.Domain]) if (domain) await ctx.port.deleteUserPoolDomain(id, domain);
     await ctx.port.deleteUserPool(id);
   };
 }

@@ -16,7 +16,7 @@ import type { ResourceChange, ResourceType } from "../../plan/types";
 import type { IdentityProviderSpec } from "../../spec/identity-provider-schema";
 import type { ApplyStep } from "../types";
 
-export const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "groups", "providerDeletes", "domain", "branding", "riskLogs"] as const;
+export const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "terms", "groups", "providerDeletes", "domain", "branding", "riskLogs"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Task {

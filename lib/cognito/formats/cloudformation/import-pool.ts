@@ -6,7 +6,7 @@
  */
 import { appClientSchema } from "../../spec/client-schema";
 import { type Diagnostic, error, warning } from "../../spec/diagnostics";
-import { POOL_API_VERSION, POOL_KIND, poolDocumentSchema } from "../../spec/document-schema";
+import { POOL_API_VERSION, POOL_KIND } from "../../spec/document-schema";
 import { poolSpecSchema } from "../../spec/pool-schema";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { validatePoolDocument } from "../../spec/validate";
@@ -20,6 +20,7 @@ import { type Gap, describeRemedy, isUnresolved } from "./gaps";
 import { CFN_LOG_DELIVERY, CFN_RISK_CONFIGURATION, attachmentTarget, logDeliveryFromProperties, riskSettingsFromProperties } from "./risk-logs";
 import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, brandingClientName, managedLoginBrandingFromProperties, uiCustomizationFromProperties } from "./branding";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, groupFromProperties, identityProviderFromProperties, takeProviderSecret } from "./groups-idps";
+import { CFN_TERMS, termsFromProperties } from "./terms";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES } from "./naming";
 import { type FoundGap, Placeholders } from "./placeholders";
 import type { TemplateSource } from "./template-source";
@@ -31,7 +32,7 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" 
 const RESOURCE_ATTRIBUTES = new Set(["Type", "Properties", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "Condition", "CreationPolicy", "UpdatePolicy"]);
 
 /** The pool keys that are not CloudFormation properties but spec keys a hand-written template might carry. */
-const SPEC_ONLY_KEYS = ["Region", "Clients", "ResourceServers", "Domain", "ClientDefaults", "Groups", "IdentityProviders", "PasswordPolicy", "SignInPolicy", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "WebAuthnConfiguration"];
+const SPEC_ONLY_KEYS = ["Region", "Clients", "ResourceServers", "Domain", "ClientDefaults", "Groups", "IdentityProviders", "Terms", "PasswordPolicy", "SignInPolicy", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "WebAuthnConfiguration"];
 
 export interface PoolInput {
   source: TemplateSource;
@@ -98,7 +99,7 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
     const arn = im.input.evaluator.value({ "Fn::GetAtt": [functionId, "Arn"] }, path);
     properties.LambdaConfig = { ...lambdaConfig, [trigger]: im.placeholders.substitute(arn) };
   }
-  const { UserPoolName, Policies, EnabledMfas, EmailAuthenticationMessage, EmailAuthenticationSubject, WebAuthnRelyingPartyID, WebAuthnUserVerification, EmailVerificationMessage, EmailVerificationSubject, SmsVerificationMessage, ...rest } =
+  const { UserPoolName, Policies, EnabledMfas, EmailAuthenticationMessage, EmailAuthenticationSubject, WebAuthnRelyingPartyID, WebAuthnUserVerification, WebAuthnFactorConfiguration, EmailVerificationMessage, EmailVerificationSubject, SmsVerificationMessage, ...rest } =
     properties;
   for (const key of SPEC_ONLY_KEYS) {
     if (key in rest) {
@@ -121,13 +122,13 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
   if (unknownFactor !== undefined) spec.softwareTokenMfaConfiguration = { enabled: unknownFactor };
   const mfas = mfaList.filter((f) => !im.placeholders.holds(f)).map(String);
   for (const factor of mfas) {
-    if (factor === "SMS_MFA" && !spec.smsConfiguration) im.warn("not-in-model", `${where}.EnabledMfas lists SMS_MFA without an SmsConfiguration; SMS MFA follows from the SMS configuration in the pool model`);
+    if (factor === "SMS_MFA") spec.smsMfaConfiguration = { enabled: true };
     else if (!["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"].includes(factor)) im.warn("not-in-model", `${where}.EnabledMfas lists ${factor}, which the pool model does not know`);
   }
   if (mfas.includes("SOFTWARE_TOKEN_MFA")) spec.softwareTokenMfaConfiguration = { enabled: true };
   if (mfas.includes("EMAIL_OTP") || EmailAuthenticationMessage !== undefined || EmailAuthenticationSubject !== undefined)
     spec.emailMfaConfiguration = compactOrUndefined({ message: EmailAuthenticationMessage, subject: EmailAuthenticationSubject }) ?? {};
-  const webAuthn = compactOrUndefined({ relyingPartyId: WebAuthnRelyingPartyID, userVerification: WebAuthnUserVerification });
+  const webAuthn = compactOrUndefined({ relyingPartyId: WebAuthnRelyingPartyID, userVerification: WebAuthnUserVerification, factorConfiguration: WebAuthnFactorConfiguration });
   if (webAuthn) spec.webAuthnConfiguration = webAuthn;
   // The top-level verification messages are the same settings as VerificationMessageTemplate's.
   const legacy = { emailMessage: EmailVerificationMessage, emailSubject: EmailVerificationSubject, smsMessage: SmsVerificationMessage };
@@ -140,6 +141,7 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
 }
 
 function readChildren(im: PoolImporter) {
+  const termsResources: { id: string; resource: Json }[] = [];
   const out = {
     resourceServers: [] as Json[],
     clients: [] as Json[],
@@ -148,6 +150,7 @@ function readChildren(im: PoolImporter) {
     identityProviders: [] as Json[],
     managedLoginBranding: [] as Json[],
     uiCustomizations: [] as Json[],
+    terms: [] as Json[],
     riskConfiguration: undefined as Json | undefined,
     logDelivery: undefined as Json | undefined,
   };
@@ -168,7 +171,8 @@ function readChildren(im: PoolImporter) {
       }
       if (typeof client.name === "string") clientNames.set(id, client.name);
       out.clients.push(client);
-    } else if (resource.Type === CFN_MANAGED_LOGIN_BRANDING || resource.Type === CFN_UI_CUSTOMIZATION) branding.push({ id, resource });
+    } else if (resource.Type === CFN_TERMS) termsResources.push({ id, resource });
+    else if (resource.Type === CFN_MANAGED_LOGIN_BRANDING || resource.Type === CFN_UI_CUSTOMIZATION) branding.push({ id, resource });
     else if (resource.Type === CFN_RISK_CONFIGURATION) attachments.push({ id, resource, where });
     else if (resource.Type === CFN_LOG_DELIVERY) {
       if (out.logDelivery !== undefined) im.warn("repeated-block", `Resources.${id} is a second log delivery configuration of the pool; only the first was imported`);
@@ -184,11 +188,17 @@ function readChildren(im: PoolImporter) {
       const { Domain, CustomDomainConfig, ManagedLoginVersion, ...other } = im.childProperties(id, resource);
       for (const key of Object.keys(other)) im.warn("not-in-model", `${where}.${key} has no place in the pool model and was not imported`);
       const certificateArn = isObject(CustomDomainConfig) ? CustomDomainConfig.CertificateArn : undefined;
-      if (out.domains.length === 1) im.warn("several-domains", `Resources.${id} is a second user pool domain of ${im.input.poolId}; only the first was imported (a pool has one prefix domain and one custom domain; the model holds one)`);
+      if (out.domains.length === 2) im.warn("several-domains", `Resources.${id} is a third user pool domain of ${im.input.poolId}; it was not imported (a pool has one prefix domain and one custom domain)`);
       out.domains.push(compactOrUndefined({ domain: Domain, certificateArn, managedLoginVersion: ManagedLoginVersion }) ?? {});
     }
   }
   out.riskConfiguration = readRiskAttachments(im, attachments, clientNames);
+  // After every client: a terms resource names its client by logical id.
+  for (const { id, resource } of termsResources) {
+    const raw = isObject(resource.Properties) ? resource.Properties.ClientId : undefined;
+    const terms = termsFromProperties(id, raw, im.childProperties(id, resource), clientNames, im.diagnostics);
+    if (terms) out.terms.push(terms);
+  }
   // After every client: a style names its client by reference, and the document by the client's name.
   for (const { id, resource } of branding) {
     const where = `Resources.${id}.Properties`;
@@ -308,7 +318,7 @@ export function importPool(input: PoolInput): ImportedPool {
     im.warn("no-pool-name", `Resources.${poolId}.Properties.UserPoolName is not set (CloudFormation would generate one); the logical id ${poolId} is used as the pool name`);
     name = poolId;
   }
-  const { resourceServers, clients, domains, groups, identityProviders, managedLoginBranding, uiCustomizations, riskConfiguration, logDelivery } = readChildren(im);
+  const { resourceServers, clients, domains, groups, identityProviders, managedLoginBranding, uiCustomizations, terms, riskConfiguration, logDelivery } = readChildren(im);
   for (const { id, gaps } of input.conditionGaps)
     im.warn("condition-unresolved", `Resources.${id}.Condition depends on ${gaps.map((g) => g.name).join(", ")}; ${id} was imported as if the condition held (${describeRemedy(gaps)} to decide)`);
 
@@ -320,12 +330,13 @@ export function importPool(input: PoolInput): ImportedPool {
       ...(input.region !== undefined ? { region: input.region } : {}),
       ...spec,
       ...(resourceServers.length ? { resourceServers } : {}),
-      ...(domains.length ? { domain: domains[0] } : {}),
+      ...placeDomains(domains),
       ...(clients.length ? { clients } : {}),
       ...(groups.length ? { groups } : {}),
       ...(identityProviders.length ? { identityProviders } : {}),
       ...(riskConfiguration ? { riskConfiguration } : {}),
       ...(logDelivery ? { logDeliveryConfiguration: logDelivery } : {}),
+      ...(terms.length ? { terms } : {}),
       ...(managedLoginBranding.length ? { managedLoginBranding } : {}),
       ...(uiCustomizations.length ? { uiCustomizations } : {}),
     },
@@ -338,15 +349,27 @@ export function importPool(input: PoolInput): ImportedPool {
   // The schema's own findings, except "required" where the import already said what to supply.
   const checked = structuredClone(draft) as { metadata: Json; spec: Json };
   checked.metadata.name ??= "unresolved";
-  diagnostics.push(...validatePoolDocument(checked).filter((d) => !covered.some((field) => isUnder(d.path, field))));
-  const parsed = found.length === 0 ? poolDocumentSchema.safeParse(draft) : undefined;
+  const validation = validatePoolDocument(checked);
+  diagnostics.push(...validation.diagnostics.filter((d) => !covered.some((field) => isUnder(d.path, field))));
   const metadata = draft.metadata as Json;
+  // `checked` is the draft itself when the draft names its pool; a draft without a name has no document.
+  const document = found.length === 0 && metadata.name != null ? validation.document : undefined;
   return {
     address: input.address,
     ...(typeof metadata.name === "string" ? { name: metadata.name } : {}),
     draft,
-    ...(parsed?.success ? { document: parsed.data } : {}),
+    ...(document ? { document } : {}),
     unresolved: unresolvedInputs(source, found, im.unplacedGaps),
     diagnostics,
   };
+}
+
+/**
+ * A pool has one prefix domain and one custom domain (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html):
+ * the first domain goes to `domain` unless it is the custom one beside a prefix domain, which goes to `customDomain`.
+ */
+function placeDomains(domains: readonly Json[]): { domain?: Json; customDomain?: Json } {
+  const isCustom = (d: Json | undefined) => d?.certificateArn !== undefined;
+  const [first, second] = domains.length >= 2 && isCustom(domains[0]) && !isCustom(domains[1]) ? [domains[1], domains[0]] : domains;
+  return { ...(first ? { domain: first } : {}), ...(second ? { customDomain: second } : {}) };
 }

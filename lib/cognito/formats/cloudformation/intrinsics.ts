@@ -15,6 +15,17 @@ export class CfnRef {
   }
 }
 
+/** A `Fn::GetAtt` the renderer writes as `!GetAtt logicalId.attribute`. */
+export class CfnGetAtt {
+  constructor(
+    readonly logicalId: string,
+    readonly attribute: string,
+  ) {}
+  toJSON() {
+    return { "Fn::GetAtt": [this.logicalId, this.attribute] };
+  }
+}
+
 const FUNCTIONS = ["Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Equals", "Not", "And", "Or", "Contains", "ToJsonString", "Length"];
 
 function plain(node: unknown): unknown {

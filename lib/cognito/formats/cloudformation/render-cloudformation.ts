@@ -12,13 +12,14 @@ import { poolSpecSchema } from "../../spec/pool-schema";
 import { resourceServerSchema } from "../../spec/resource-server-schema";
 import { effectiveClient } from "../../spec/client-defaults";
 import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, managedLoginBrandingProperties, uiCustomizationProperties } from "./branding";
-import { NameAllocator, clientDefaultsInlined, emptyListWarnings, compactOrUndefined, describeError } from "../common";
+import { NameAllocator, clientDefaultsInlined, emptyListWarnings, loneCustomDomainWarnings, compactOrUndefined, describeError } from "../common";
 import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
-import { CfnRef } from "./intrinsics";
+import { CfnGetAtt, CfnRef } from "./intrinsics";
 import { riskLogsResources } from "./risk-logs";
 import { writeYaml } from "../fast-yaml";
+import { CFN_TERMS, termsProperties } from "./terms";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
 
 /** CloudFormation caps `WebAuthnRelyingPartyID` at 63 characters (the API allows 127). */
@@ -33,13 +34,16 @@ const SPECIAL_POOL_KEYS = [
   "clientDefaults",
   "groups",
   "identityProviders",
+  "terms",
   "passwordPolicy",
   "signInPolicy",
   "softwareTokenMfaConfiguration",
+  "smsMfaConfiguration",
   "emailMfaConfiguration",
   "webAuthnConfiguration",
   "riskConfiguration",
   "logDeliveryConfiguration",
+  "customDomain",
 ];
 
 function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<string, unknown> {
@@ -53,15 +57,16 @@ function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<st
   });
   if (policies) properties.Policies = policies;
 
-  // MFA factors are one list in CloudFormation (EnabledMfas); SMS MFA is implied by an SMS configuration.
-  const mfaOn = spec.mfaConfiguration === "ON" || spec.mfaConfiguration === "OPTIONAL";
+  // MFA factors are one list in CloudFormation (EnabledMfas), SMS MFA among them (SMS_MFA, with its SmsConfiguration).
   const enabled: string[] = [];
   if (spec.softwareTokenMfaConfiguration?.enabled) enabled.push("SOFTWARE_TOKEN_MFA");
   else if (spec.softwareTokenMfaConfiguration)
     diagnostics.push(
       warning("spec.softwareTokenMfaConfiguration.enabled", "written-as-absent", "TOTP MFA switched off is written by leaving SOFTWARE_TOKEN_MFA out of EnabledMfas; it reads back as unset"),
     );
-  if (spec.smsConfiguration && mfaOn) enabled.push("SMS_MFA");
+  if (spec.smsMfaConfiguration?.enabled) enabled.push("SMS_MFA");
+  else if (spec.smsMfaConfiguration)
+    diagnostics.push(warning("spec.smsMfaConfiguration.enabled", "written-as-absent", "SMS MFA switched off is written by leaving SMS_MFA out of EnabledMfas; it reads back as unset"));
   if (spec.emailMfaConfiguration) {
     enabled.push("EMAIL_OTP");
     if (spec.emailMfaConfiguration.message) properties.EmailAuthenticationMessage = spec.emailMfaConfiguration.message;
@@ -79,7 +84,8 @@ function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<st
       else properties.WebAuthnRelyingPartyID = webAuthn.relyingPartyId;
     }
     if (webAuthn.userVerification !== undefined) properties.WebAuthnUserVerification = webAuthn.userVerification;
-    if (webAuthn.relyingPartyId === undefined && webAuthn.userVerification === undefined)
+    if (webAuthn.factorConfiguration !== undefined) properties.WebAuthnFactorConfiguration = webAuthn.factorConfiguration;
+    if (webAuthn.relyingPartyId === undefined && webAuthn.userVerification === undefined && webAuthn.factorConfiguration === undefined)
       diagnostics.push(warning("spec.webAuthnConfiguration", "written-as-absent", "an empty webAuthnConfiguration has no CloudFormation property; it reads back as unset"));
   }
   return properties;
@@ -87,8 +93,8 @@ function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<st
 
 function render(doc: PoolDocument): ExportResult {
   const spec = doc.spec;
-  const diagnostics: Diagnostic[] = [...clientDefaultsInlined(spec, "CloudFormation"), ...emptyListWarnings(spec, "a CloudFormation template")];
-  const ids = new NameAllocator("pascal", ["UserPool", "UserPoolDomain"]);
+  const diagnostics: Diagnostic[] = [...clientDefaultsInlined(spec, "CloudFormation"), ...emptyListWarnings(spec, "a CloudFormation template"), ...loneCustomDomainWarnings(spec, "CloudFormation")];
+  const ids = new NameAllocator("pascal", ["UserPool", "UserPoolDomain", "UserPoolCustomDomain", "CustomDomainRecord"]);
   const pool = new CfnRef("UserPool");
   const resources: Record<string, unknown> = {
     // Retain: deleting or replacing the stack must never delete the pool and every user in it
@@ -104,9 +110,12 @@ function render(doc: PoolDocument): ExportResult {
     resources[id] = { Type: CFN_TYPES.resourceServer, Properties: { UserPoolId: pool, ...target } };
   }
 
-  if (spec.domain) {
-    const { domain, certificateArn, managedLoginVersion } = spec.domain;
-    resources.UserPoolDomain = {
+  const domainIds = { domain: "UserPoolDomain", customDomain: "UserPoolCustomDomain" } as const;
+  for (const slot of ["domain", "customDomain"] as const) {
+    const spec_ = spec[slot];
+    if (!spec_) continue;
+    const { domain, certificateArn, managedLoginVersion } = spec_;
+    resources[domainIds[slot]] = {
       Type: CFN_TYPES.domain,
       Properties: {
         UserPoolId: pool,
@@ -116,6 +125,9 @@ function render(doc: PoolDocument): ExportResult {
       },
     };
   }
+  const customSlot = spec.customDomain ? "customDomain" : spec.domain?.certificateArn !== undefined ? "domain" : undefined;
+  const dns = customSlot ? customDomainDns(domainIds[customSlot], spec[customSlot]?.domain ?? "") : undefined;
+  if (dns) Object.assign(resources, dns.resources);
 
   const providerIds = new Map<string, string>();
   const parameters: NoEchoParameter[] = [];
@@ -153,6 +165,14 @@ function render(doc: PoolDocument): ExportResult {
 
   for (const group of spec.groups ?? []) resources[ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, pool) };
   Object.assign(resources, riskLogsResources(spec, pool, clientIds, ids, diagnostics));
+  (spec.terms ?? []).forEach((terms, i) => {
+    const clientId = clientIds.get(terms.client);
+    if (clientId === undefined) {
+      diagnostics.push(warning(`spec.terms[${i}].client`, "not-expressible", `app client "${terms.client}" is not in the template (clients are not managed here); its ${terms.name} is not exported`));
+      return;
+    }
+    resources[ids.allocate(`${terms.client} ${terms.name}`, "Terms")] = { Type: CFN_TERMS, Properties: termsProperties(terms, pool, clientId) };
+  });
 
   // Branding names its client by reference (a client of the document) or by the name written (one it does not hold).
   const clientRef = (name: string) => (clientIds.has(name) ? new CfnRef(clientIds.get(name) ?? "") : name);
@@ -172,12 +192,53 @@ function render(doc: PoolDocument): ExportResult {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Cognito user pool "${doc.metadata.name}", exported by Cognito Studio`,
     Metadata: { [STUDIO_METADATA]: compactOrUndefined({ Region: spec.region, Labels: doc.metadata.labels }) },
-    ...(parameterSection ? { Parameters: parameterSection } : {}),
+    ...(parameterSection || dns ? { Parameters: { ...parameterSection, ...dns?.parameters } } : {}),
+    ...(dns ? { Conditions: dns.conditions } : {}),
     Resources: resources,
+    ...(dns ? { Outputs: dns.outputs } : {}),
   };
   // CloudFormation reads YAML 1.1: `MfaConfiguration: ON` unquoted would arrive as `true` and fail the stack.
-  const content = writeYaml(template, { represent: (value) => (value instanceof CfnRef ? `!Ref ${value.logicalId}` : undefined) });
+  const content = writeYaml(template, { represent: writeIntrinsic });
   return { files: [{ path: "template.yaml", content }], diagnostics };
+}
+
+/**
+ * What a custom domain needs beyond Cognito: a DNS alias to its CloudFront distribution (`CloudFrontDistribution`,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpooldomain.html) as an
+ * output, and a Route 53 alias record created only when the HostedZoneId parameter names the zone. CloudFront's
+ * own hosted zone id for alias targets is Z2FDTNDATAQYW2
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-route53-recordset-aliastarget.html).
+ */
+function customDomainDns(domainId: string, name: string) {
+  const distribution = new CfnGetAtt(domainId, "CloudFrontDistribution");
+  return {
+    parameters: {
+      HostedZoneId: {
+        Type: "String",
+        Default: "",
+        Description: `Route 53 hosted zone of ${name}: set it to create the alias record; leave empty and point a CNAME at the CustomDomainCloudFrontDistribution output in your own DNS.`,
+      },
+    },
+    conditions: { HasHostedZone: { "Fn::Not": [{ "Fn::Equals": [new CfnRef("HostedZoneId"), ""] }] } },
+    resources: {
+      CustomDomainRecord: {
+        Type: "AWS::Route53::RecordSet",
+        Condition: "HasHostedZone",
+        Properties: {
+          HostedZoneId: new CfnRef("HostedZoneId"),
+          Name: name,
+          Type: "A",
+          AliasTarget: { DNSName: distribution, HostedZoneId: "Z2FDTNDATAQYW2", EvaluateTargetHealth: false },
+        },
+      },
+    },
+    outputs: {
+      CustomDomainCloudFrontDistribution: {
+        Description: `The CloudFront distribution ${name} must point at: a Route 53 alias (A) record, or a CNAME in other DNS.`,
+        Value: distribution,
+      },
+    },
+  };
 }
 
 /** Renders `doc` as a CloudFormation YAML template (`template.yaml`). Never throws. */
@@ -187,4 +248,11 @@ export function renderCloudFormation(doc: PoolDocument): ExportResult {
   } catch (cause) {
     return { files: [], diagnostics: [{ severity: "error", path: "", code: "internal-error", message: `the CloudFormation export failed: ${describeError(cause)}` }] };
   }
+}
+
+/** The short forms the template writes: `!Ref X` and `!GetAtt X.Attribute`. */
+function writeIntrinsic(value: object): string | undefined {
+  if (value instanceof CfnRef) return `!Ref ${value.logicalId}`;
+  if (value instanceof CfnGetAtt) return `!GetAtt ${value.logicalId}.${value.attribute}`;
+  return undefined;
 }

@@ -10,7 +10,7 @@
  */
 import { type Diagnostic, error, hasErrors, joinPath, warning } from "../../spec/diagnostics";
 import { parseDocumentTextFast } from "../fast-yaml";
-import { POOL_API_VERSION, POOL_KIND, poolDocumentSchema } from "../../spec/document-schema";
+import { POOL_API_VERSION, POOL_KIND } from "../../spec/document-schema";
 import { validatePoolDocument } from "../../spec/validate";
 import { diagnosticsFromZodIssues } from "../../spec/zod-issues";
 import type { ImportResult } from "../types";
@@ -246,7 +246,8 @@ function parseOpenMcfValue(value: unknown): ImportResult {
 
   const ruleErrors = checkOpenMcfRules(manifest.spec);
   const mapped = mapOpenMcfToNative(manifest);
-  const native = validatePoolDocument(mapped.document)
+  const validation = validatePoolDocument(mapped.document);
+  const native = validation.diagnostics
     .map((d) => {
       const path = toOpenMcfPath(d.path);
       const found = valueAtPath(manifest, path);
@@ -257,6 +258,5 @@ function parseOpenMcfValue(value: unknown): ImportResult {
     .filter((d) => !ruleErrors.some((r) => under(d.path, r.path)));
 
   const diagnostics = [...ruleErrors, ...mapped.diagnostics, ...native];
-  const parsed = poolDocumentSchema.safeParse(mapped.document);
-  return parsed.success && !hasErrors(ruleErrors) ? { document: parsed.data, diagnostics } : { diagnostics };
+  return validation.document && !hasErrors(ruleErrors) ? { document: validation.document, diagnostics } : { diagnostics };
 }

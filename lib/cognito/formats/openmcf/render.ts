@@ -34,6 +34,8 @@ const POOL_FIELDS_NOT_EXPRESSIBLE: Partial<Record<keyof PoolSpec, string>> = {
   webAuthnConfiguration: "OpenMCF has no WebAuthn (passkey) configuration",
   smsAuthenticationMessage: "OpenMCF has no SMS configuration or SMS MFA",
   smsConfiguration: "OpenMCF has no SMS configuration or SMS MFA (left out of v1: it needs a separate IAM role and SNS setup)",
+  smsMfaConfiguration: "OpenMCF has no SMS MFA",
+  customDomain: "OpenMCF AwsCognitoUserPool v1 has one domain; the custom domain beside the prefix domain is not exported",
   verificationMessageTemplate: "OpenMCF has no verification message templates",
   deviceConfiguration: "OpenMCF has no device tracking",
   userPoolAddOns: "OpenMCF has no user pool add-ons (threat protection)",
@@ -43,6 +45,7 @@ const POOL_FIELDS_NOT_EXPRESSIBLE: Partial<Record<keyof PoolSpec, string>> = {
   groups: "OpenMCF AwsCognitoUserPool v1 has no groups; create them outside this manifest",
   riskConfiguration: "OpenMCF AwsCognitoUserPool v1 has no threat protection settings (adaptive authentication, compromised credentials, IP lists); set them in the studio or with Terraform's aws_cognito_risk_configuration",
   logDeliveryConfiguration: "OpenMCF AwsCognitoUserPool v1 has no log delivery; set it in the studio or with CloudFormation's AWS::Cognito::LogDeliveryConfiguration",
+  terms: "OpenMCF AwsCognitoUserPool v1 has no terms documents (terms of use, privacy policy); create them outside this manifest",
   identityProviders: "OpenMCF AwsCognitoUserPool v1 has no identity providers (OpenMCF models them as a separate kind, AwsCognitoIdentityProvider); create them outside this manifest (clients may still list them)",
 };
 

@@ -15,7 +15,7 @@ import { appClientSettingsSchema, type AppClientSettings } from "../../spec/clie
 import { type Diagnostic, warning } from "../../spec/diagnostics";
 import type { PoolDocument } from "../../spec/document-schema";
 import type { PoolSpec } from "../../spec/pool-schema";
-import { compactOrUndefined, describeError } from "../common";
+import { compactOrUndefined, describeError, terraformSmsMfaWarnings } from "../common";
 import { toTarget } from "../shape-walk";
 import { type HclNode, type HclValue, attr, blank, block, comment, renderHcl } from "../terraform/hcl";
 import { TF_CLIENT_NAMING } from "../terraform/naming";
@@ -127,6 +127,8 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   // No risk configuration or log delivery input either: aws_cognito_risk_configuration can sit next to the module.
   ["spec.riskConfiguration", (d) => d.spec.riskConfiguration],
   ["spec.logDeliveryConfiguration", (d) => d.spec.logDeliveryConfiguration],
+  // Terms documents: neither the module nor the AWS provider (5.100) has a resource for them.
+  ["spec.terms", (d) => (d.spec.terms?.length ? d.spec.terms : undefined)],
   // Nor for branding: the plain Terraform export writes aws_cognito_managed_login_branding and
   // aws_cognito_user_pool_ui_customization.
   ["spec.managedLoginBranding", (d) => d.spec.managedLoginBranding],
@@ -136,6 +138,8 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   ["spec.signInPolicy", (d) => d.spec.signInPolicy],
   ["spec.emailMfaConfiguration", (d) => d.spec.emailMfaConfiguration],
   ["spec.webAuthnConfiguration", (d) => d.spec.webAuthnConfiguration],
+  // The module's `domain` and `certificate_arn` inputs make one domain; a second one is not an input.
+  ["spec.customDomain", (d) => d.spec.customDomain],
   ["spec.userAttributeUpdateSettings", (d) => d.spec.userAttributeUpdateSettings],
   ["spec.passwordPolicy.passwordHistorySize", (d) => d.spec.passwordPolicy?.passwordHistorySize],
   ["spec.userPoolAddOns.advancedSecurityAdditionalFlows", (d) => d.spec.userPoolAddOns?.advancedSecurityAdditionalFlows],
@@ -222,6 +226,7 @@ function render(doc: PoolDocument): ExportResult {
   const diagnostics: Diagnostic[] = [];
   const missing = NOT_EXPRESSIBLE.filter(([, get]) => get(doc) !== undefined).map(([path]) => path);
   for (const path of missing) diagnostics.push(warning(path, "not-expressible", `the mineiros cognito-user-pool module (${MINEIROS_VERSION}) has no input for ${path}; it is not exported`));
+  diagnostics.push(...terraformSmsMfaWarnings(spec, "The mineiros module"));
   if (spec.smsConfiguration && spec.smsConfiguration.externalId === undefined)
     diagnostics.push(warning("spec.smsConfiguration.externalId", "required-by-format", "the module's sms_configuration requires external_id; set it before applying"));
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { PoolDocument } from "../../spec/document-schema";
 import { poolDocumentArbitrary } from "@/test/support/pool-arbitraries";
 import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
+import { asTerraformTurnsOnSmsMfa } from "@/test/support/terraform-restrictions";
 import { renderTerraformModule } from "../terraform-module/render-terraform-module";
 import { importTerraformFiles } from "./import-terraform";
 
@@ -23,7 +24,8 @@ function restrictToModule(doc: PoolDocument): PoolDocument {
     delete client.refreshTokenRotation;
     delete client.authSessionValidity;
   }
-  return copy;
+  delete spec.customDomain;
+  return asTerraformTurnsOnSmsMfa(copy);
 }
 
 /** The module's own default where the document leaves a field unset that the module always sets. */

@@ -118,13 +118,18 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
       placeRepetition(b, instance, `spec.clients[${clients.length - 1}]`);
     }
   }
-  if (domains.length > 1) {
-    const [first, ...rest] = domains as { instance: Instance }[];
-    b.warn("several-domains", `a user pool has one domain; ${first.instance.address} was imported, not ${rest.map((d) => `${d.instance.address} (${d.instance.resource.file} line ${lineOf(d.instance.resource, [])})`).join(", ")}`);
+  // A pool has one prefix domain and one custom domain: the first goes to `domain` unless it is the custom one
+  // beside a prefix domain (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html).
+  const found = domains as { instance: Instance; value: Json }[];
+  if (found.length > 2) {
+    const rest = found.slice(2);
+    b.warn("several-domains", `a user pool has one prefix domain and one custom domain; ${found[0].instance.address} and ${found[1].instance.address} were imported, not ${rest.map((d) => `${d.instance.address} (${d.instance.resource.file} line ${lineOf(d.instance.resource, [])})`).join(", ")}`);
   }
-  const domain = (domains[0] as { value: Json } | undefined)?.value;
+  const isCustom = (d: { value: Json } | undefined) => d?.value.certificateArn !== undefined;
+  const [first, second] = found.length === 2 && isCustom(found[0]) && !isCustom(found[1]) ? [found[1], found[0]] : found;
+  if (second) placeRepetition(b, second.instance, "spec.customDomain");
   const riskConfiguration = risk.pool !== undefined || risk.clients.length > 0 ? { ...(risk.pool ?? {}), ...(risk.clients.length ? { clients: risk.clients } : {}) } : undefined;
-  return { resourceServers, clients, groups, identityProviders, domain, riskConfiguration };
+  return { resourceServers, clients, groups, identityProviders, domain: first?.value, customDomain: second?.value, riskConfiguration };
 }
 
 /** One `aws_cognito_risk_configuration`: the pool's (no client_id) or a client's, named by the client it refers to. */
@@ -166,6 +171,7 @@ function buildPool(scope: TerraformScope, config: TfConfig, pool: Instance, chil
       ...spec,
       ...(parts.resourceServers.length ? { resourceServers: parts.resourceServers } : {}),
       ...(parts.domain ? { domain: parts.domain } : {}),
+      ...(parts.customDomain ? { customDomain: parts.customDomain } : {}),
       ...(parts.clients.length ? { clients: parts.clients } : {}),
       ...(parts.groups.length ? { groups: parts.groups } : {}),
       ...(parts.identityProviders.length ? { identityProviders: parts.identityProviders } : {}),

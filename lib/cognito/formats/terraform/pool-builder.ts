@@ -4,8 +4,9 @@
  * schema-checked with every gap an error at its field.
  */
 import { type Diagnostic, warning } from "../../spec/diagnostics";
-import { type PoolDocument, poolDocumentSchema } from "../../spec/document-schema";
+import type { PoolSpec } from "../../spec/pool-schema";
 import { validatePoolDocument } from "../../spec/validate";
+import { smsMfaImpliedByTerraform } from "../common";
 import { fromTarget } from "../shape-walk";
 import type { ImportedPool } from "../types";
 import { PoolRef, Unknown, type Value, isObject } from "./hcl-values";
@@ -123,21 +124,37 @@ export function providerRegion(b: PoolBuilder, instance: Instance): unknown {
 
 /** Turns a built draft into an ImportedPool: gaps out, errors at their fields, schema check. */
 export function finishPool(address: string, draft: Json, b: { diagnostics: Diagnostic[]; gaps: Gaps }, config: TfConfig): ImportedPool {
+  deriveSmsMfaSwitch(draft);
   const filled: FilledGap[] = [...b.gaps.placed, ...b.gaps.extract(draft, "")];
   const gapPaths = filled.map((f) => f.path);
   const diagnostics = [...b.diagnostics, ...filled.map(gapDiagnostic)];
   // No region is no error: a design may name none, and plan and apply take the target's.
   const covered = (path: string) => gapPaths.some((g) => path === g || path.startsWith(`${g}.`) || path.startsWith(`${g}[`));
-  for (const d of validatePoolDocument(draft)) if (!(d.severity === "error" && covered(d.path))) diagnostics.push(d);
-  const parsed = poolDocumentSchema.safeParse(draft);
+  const validation = validatePoolDocument(draft);
+  for (const d of validation.diagnostics) if (!(d.severity === "error" && covered(d.path))) diagnostics.push(d);
   const metadata = draft.metadata as Json;
   return {
     address,
     ...(typeof metadata.name === "string" ? { name: metadata.name } : {}),
     draft,
-    ...(parsed.success && filled.length === 0 ? { document: parsed.data as PoolDocument } : {}),
+    ...(validation.document && filled.length === 0 ? { document: validation.document } : {}),
     unresolved: unresolvedInputs(filled, config),
     diagnostics,
   };
 }
 
+
+/**
+ * Terraform (and the mineiros module) turn SMS MFA on with an SMS configuration and MFA ON or OPTIONAL; the
+ * design says so with its own switch (`smsMfaImpliedByTerraform`). A value the importer could not evaluate
+ * leaves the switch unset.
+ */
+function deriveSmsMfaSwitch(draft: Json): void {
+  const spec = draft.spec;
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) return;
+  const s = spec as Json;
+  if (s.smsMfaConfiguration !== undefined || s.smsConfiguration === undefined) return;
+  if (s.mfaConfiguration !== undefined && typeof s.mfaConfiguration !== "string") return;
+  const implied = smsMfaImpliedByTerraform({ smsConfiguration: {}, mfaConfiguration: s.mfaConfiguration } as PoolSpec);
+  if (implied) s.smsMfaConfiguration = implied;
+}

@@ -21,7 +21,7 @@ import { type PoolSpec, poolSpecSchema } from "../../spec/pool-schema";
 import { type ResourceServerSpec, resourceServerSchema } from "../../spec/resource-server-schema";
 import { STANDARD_ATTRIBUTES, type SchemaAttributeSpec } from "../../spec/schema-attribute-schema";
 import { effectiveClient } from "../../spec/client-defaults";
-import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError } from "../common";
+import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError, loneCustomDomainWarnings, terraformSmsMfaWarnings } from "../common";
 import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
@@ -111,7 +111,19 @@ function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, u
 function poolResource(ctx: Context): HclNode {
   const { spec } = ctx;
   const rest: Record<string, unknown> = { ...spec };
-  for (const key of ["region", "clients", "resourceServers", "domain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "groups", "identityProviders", "riskConfiguration", "logDeliveryConfiguration"]) delete rest[key];
+  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders", "terms", "riskConfiguration", "logDeliveryConfiguration"]) delete rest[key];
+  ctx.diagnostics.push(...terraformSmsMfaWarnings(spec, "Terraform"));
+  if (spec.webAuthnConfiguration?.factorConfiguration !== undefined) {
+    ctx.diagnostics.push(
+      warning(
+        "spec.webAuthnConfiguration.factorConfiguration",
+        "not-expressible",
+        "the Terraform AWS provider's web_authn_configuration has no factor configuration in the provider docs this exporter follows (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool#web_authn_configuration): passkeys as MFA are not exported",
+      ),
+    );
+    const { factorConfiguration: _factor, ...webAuthn } = spec.webAuthnConfiguration;
+    rest.webAuthnConfiguration = Object.keys(webAuthn).length > 0 ? webAuthn : undefined;
+  }
   if (spec.lambdaConfig?.inboundFederation) {
     ctx.diagnostics.push(
       warning(
@@ -150,14 +162,26 @@ function resourceServerResource(ctx: Context, server: ResourceServerSpec, label:
   return resource(TF_TYPES.resourceServer, label, toNodes(blocks, [attr("identifier", identifier as string), attr("name", name as string), attr("user_pool_id", expr(`${POOL}.id`))]));
 }
 
-function domainResource(ctx: Context): HclNode | undefined {
-  const domain = ctx.spec.domain;
+/** The labels of the pool's domain resources: `this` for `spec.domain`, `custom` for `spec.customDomain`. */
+const DOMAIN_LABELS = { domain: "this", customDomain: "custom" } as const;
+
+/** The label of the domain resource that is a custom domain (it needs a DNS record), if any. */
+function customDomainLabel(spec: PoolSpec): string | undefined {
+  if (spec.customDomain) return DOMAIN_LABELS.customDomain;
+  return spec.domain?.certificateArn !== undefined ? DOMAIN_LABELS.domain : undefined;
+}
+
+function domainResource(ctx: Context, slot: keyof typeof DOMAIN_LABELS): HclNode | undefined {
+  const domain = ctx.spec[slot];
   if (!domain) return undefined;
   const target = toTarget(domainSchema, domain, TF_DOMAIN_NAMING) as Record<string, unknown>;
-  if (ctx.options.variables) target.domain = variable(ctx, "domain", "string", "Domain prefix (or fully-qualified custom domain) of the hosted sign-in pages.", domain.domain);
+  if (ctx.options.variables && slot === "domain")
+    target.domain = variable(ctx, "domain", "string", "Domain prefix (or fully-qualified custom domain) of the hosted sign-in pages.", domain.domain);
+  if (ctx.options.variables && slot === "customDomain")
+    target.domain = variable(ctx, "custom_domain", "string", "Custom domain of the hosted sign-in pages, beside the prefix domain.", domain.domain);
   // managed_login_version is an argument of the provider's domain resource since 5.x (not yet in the
   // provider docs of the 5.100 release this exporter follows); it is written only when the document sets it.
-  return resource(TF_TYPES.domain, "this", [
+  return resource(TF_TYPES.domain, DOMAIN_LABELS[slot], [
     ...toNodes(target, []),
     attr("user_pool_id", expr(`${POOL}.id`)),
     blank,
@@ -257,7 +281,8 @@ function importsFile(ctx: Context, labels: { clients: Map<string, string>; serve
   const imports: { to: string; id: string }[] = [{ to: POOL, id: live.userPoolId }];
   for (const server of ctx.spec.resourceServers ?? [])
     imports.push({ to: `${TF_TYPES.resourceServer}.${labels.servers.get(server.identifier)}`, id: `${live.userPoolId}|${server.identifier}` });
-  if (ctx.spec.domain) imports.push({ to: `${TF_TYPES.domain}.this`, id: ctx.spec.domain.domain });
+  if (ctx.spec.domain) imports.push({ to: `${TF_TYPES.domain}.${DOMAIN_LABELS.domain}`, id: ctx.spec.domain.domain });
+  if (ctx.spec.customDomain) imports.push({ to: `${TF_TYPES.domain}.${DOMAIN_LABELS.customDomain}`, id: ctx.spec.customDomain.domain });
   // aws_cognito_identity_provider: "user_pool_id:provider_name"; aws_cognito_user_group: "user_pool_id/name".
   for (const provider of ctx.spec.identityProviders ?? [])
     imports.push({ to: `${TF_TYPES.identityProvider}.${ctx.providerLabels.get(provider.providerName)}`, id: `${live.userPoolId}:${provider.providerName}` });
@@ -281,7 +306,10 @@ function importsFile(ctx: Context, labels: { clients: Map<string, string>; serve
 function render(doc: PoolDocument, options: TerraformExportOptions): ExportResult {
   const spec = doc.spec;
   const ctx: Context = { doc, spec, options, diagnostics: [], variables: [], secretVariables: [], resourceServerLabels: new Map(), providerLabels: new Map() };
-  ctx.diagnostics.push(...clientDefaultsInlined(spec, "Plain Terraform"), ...emptyListWarnings(spec, "Terraform"));
+  ctx.diagnostics.push(...clientDefaultsInlined(spec, "Plain Terraform"), ...emptyListWarnings(spec, "Terraform"), ...loneCustomDomainWarnings(spec, "Terraform"));
+  // The AWS provider (5.100) has no resource for terms documents (https://registry.terraform.io/providers/hashicorp/aws/latest/docs).
+  if (spec.terms?.length)
+    ctx.diagnostics.push(warning("spec.terms", "not-expressible", "the Terraform AWS provider has no resource for terms documents (terms of use, privacy policy); they are not exported: create them with the AWS CLI (aws cognito-idp create-terms) or CloudFormation (AWS::Cognito::Terms)"));
   if (doc.metadata.labels && Object.keys(doc.metadata.labels).length > 0)
     ctx.diagnostics.push(warning("metadata.labels", "not-expressible", "Terraform has no place for the document's labels; they are not exported (tags are spec.userPoolTags)"));
 
@@ -300,15 +328,18 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   const provider = providerBlock(ctx, spec.region, options.variables === true);
   const nodes: HclNode[] = [poolResource(ctx)];
   for (const server of spec.resourceServers ?? []) nodes.push(blank, resourceServerResource(ctx, server, ctx.resourceServerLabels.get(server.identifier) ?? "resource_server"));
-  const domain = domainResource(ctx);
-  if (domain) nodes.push(blank, domain);
+  for (const slot of ["domain", "customDomain"] as const) {
+    const domain = domainResource(ctx, slot);
+    if (domain) nodes.push(blank, domain);
+  }
+  nodes.push(...customDomainDnsNodes(ctx));
   for (const provider of spec.identityProviders ?? [])
     nodes.push(blank, identityProviderResource(provider, ctx.providerLabels.get(provider.providerName) ?? "identity_provider", expr(`${POOL}.id`), ctx.secretVariables));
   (spec.clients ?? []).forEach((client, i) => nodes.push(blank, clientResource(ctx, client, clientLabels.get(client.name) ?? "client", i)));
   for (const group of spec.groups ?? []) nodes.push(blank, groupResource(group, groupLabels.get(group.name) ?? "group", expr(`${POOL}.id`)));
   for (const risk of riskConfigurationResources(spec, clientLabels, new NameAllocator("snake"), POOL, toNodes, ctx.diagnostics)) nodes.push(blank, risk);
   ctx.diagnostics.push(...logDeliveryWarning(spec));
-  nodes.push(...brandingNodes(ctx, clientLabels, domain !== undefined));
+  nodes.push(...brandingNodes(ctx, clientLabels, spec.domain !== undefined || spec.customDomain !== undefined));
 
   // The provider floor is read off the resources as written: the lowest release that accepts all of them.
   const version = providerVersionConstraint(renderHcl(nodes));
@@ -340,6 +371,40 @@ function brandingNodes(ctx: Context, clientLabels: ReadonlyMap<string, string>, 
     nodes.push(blank, uiCustomizationResource(customization, customizationNames.allocate(customization.clientName.toLowerCase(), "ui"), expr(`${POOL}.id`), clientId, hasDomain ? `${TF_TYPES.domain}.this` : undefined));
   ctx.diagnostics.push(...managedLoginBrandingVersionWarning(ctx.spec.managedLoginBranding?.length ?? 0));
   return nodes;
+}
+
+/**
+ * What a custom domain needs beyond Cognito: a DNS alias to its CloudFront distribution. The distribution is an
+ * output; the Route 53 alias record is written as in the provider's own example
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool_domain), opt-in:
+ * it is created only when `route53_zone_id` names the hosted zone (other DNS: a CNAME to the output).
+ */
+function customDomainDnsNodes(ctx: Context): HclNode[] {
+  const label = customDomainLabel(ctx.spec);
+  if (!label) return [];
+  const domain = `${TF_TYPES.domain}.${label}`;
+  const name = (label === DOMAIN_LABELS.customDomain ? ctx.spec.customDomain : ctx.spec.domain)?.domain ?? "";
+  const zone = variable(ctx, "route53_zone_id", "string", `Route 53 hosted zone of ${name}: set it to create the alias record; leave null and point a CNAME at the custom_domain_cloudfront_distribution output in your own DNS.`, null);
+  return [
+    blank,
+    resource("aws_route53_record", "custom_domain", [
+      attr("count", expr("var.route53_zone_id == null ? 0 : 1")),
+      attr("zone_id", zone),
+      attr("name", expr(`${domain}.domain`)),
+      attr("type", "A"),
+      blank,
+      block("alias", [], [
+        attr("name", expr(`${domain}.cloudfront_distribution`)),
+        attr("zone_id", expr(`${domain}.cloudfront_distribution_zone_id`)),
+        attr("evaluate_target_health", false),
+      ]),
+    ]),
+    blank,
+    block("output", ["custom_domain_cloudfront_distribution"], [
+      attr("description", `The CloudFront distribution ${name} must point at: a Route 53 alias (A) record, or a CNAME in other DNS.`),
+      attr("value", expr(`${domain}.cloudfront_distribution`)),
+    ]),
+  ];
 }
 
 /**

@@ -140,7 +140,28 @@ describe("renderTerraform options", () => {
     const vars = (await parseHcl("variables.tf", result.files[1].content)) as { variable: Record<string, Json[]> };
     expect(vars.variable.region[0].default).toBe("us-east-1");
     expect(vars.variable.web_spa_callback_urls[0].default).toEqual(["https://app.example.com/callback", "http://localhost:3000/callback"]);
-    expect(Object.keys(vars.variable).sort()).toEqual(["domain", "region", "web_spa_callback_urls", "web_spa_logout_urls"]);
+    // The kitchen sink's domain is a custom one: its DNS record is opt-in through the hosted zone variable.
+    expect(Object.keys(vars.variable).sort()).toEqual(["domain", "region", "route53_zone_id", "web_spa_callback_urls", "web_spa_logout_urls"]);
+    expect(vars.variable.route53_zone_id[0].default).toBeNull();
+  });
+
+  test("a prefix and a custom domain: two domain resources, the custom one's CloudFront distribution as an output and an opt-in Route 53 alias", async () => {
+    const doc = structuredClone(MAXIMAL_POOL_DOCUMENT);
+    doc.spec.domain = { domain: "shop-auth", managedLoginVersion: 2 };
+    doc.spec.customDomain = { domain: "auth.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" };
+    const result = renderTerraform(doc);
+    expect(result.diagnostics).toEqual([]);
+    const main = (await parseHcl("main.tf", result.files[0].content)) as { resource: Bodies; output: Record<string, Json[]> };
+    expect(main.resource.aws_cognito_user_pool_domain.this[0]).toMatchObject({ domain: "shop-auth", managed_login_version: 2 });
+    expect(main.resource.aws_cognito_user_pool_domain.custom[0]).toMatchObject({ domain: "auth.example.com", certificate_arn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" });
+    expect(main.resource.aws_route53_record.custom_domain[0]).toMatchObject({
+      count: "${var.route53_zone_id == null ? 0 : 1}",
+      type: "A",
+      alias: [{ name: "${aws_cognito_user_pool_domain.custom.cloudfront_distribution}", zone_id: "${aws_cognito_user_pool_domain.custom.cloudfront_distribution_zone_id}" }],
+    });
+    expect(main.output.custom_domain_cloudfront_distribution[0].value).toBe("${aws_cognito_user_pool_domain.custom.cloudfront_distribution}");
+    const back = await parseTerraform(result.files.map((f) => `# ==> ${f.path} <==\n${f.content}`).join("\n"));
+    expect([back.document?.spec.domain, back.document?.spec.customDomain]).toEqual([doc.spec.domain, doc.spec.customDomain]);
   });
 
   test("live ids: import blocks with the provider's import id formats; a client without an id is reported", async () => {

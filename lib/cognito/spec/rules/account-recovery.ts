@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from "../diagnostics";
 import { error, warning } from "../diagnostics";
+import { smsMfaOn } from "./mfa";
 import { type Rule, at, duplicateIndexes } from "./rule";
 
 export const accountRecoveryRule: Rule = (ctx) => {
@@ -21,10 +22,12 @@ export const accountRecoveryRule: Rule = (ctx) => {
   if (adminOnly >= 0 && mechanisms.length > 1)
     out.push(error(path(adminOnly, "name"), "admin-only-exclusive", "admin_only must be the only recovery mechanism; it cannot be combined with verified_email or verified_phone_number"));
   const mfaOn = ctx.spec.mfaConfiguration === "ON" || ctx.spec.mfaConfiguration === "OPTIONAL";
+  // Only when the other self-service method is missing: with both listed, users fall back to the other one.
+  const listed = (name: string) => mechanisms.some((m) => m.name === name);
   mechanisms.forEach((m, i) => {
-    if (mfaOn && m.name === "verified_phone_number" && ctx.spec.smsConfiguration)
+    if (mfaOn && m.name === "verified_phone_number" && smsMfaOn(ctx.spec) && !listed("verified_email"))
       out.push(warning(path(i, "name"), "recovery-disqualified-by-mfa", "users with SMS MFA cannot recover their password by SMS; offer verified_email as well"));
-    if (mfaOn && m.name === "verified_email" && ctx.spec.emailMfaConfiguration)
+    if (mfaOn && m.name === "verified_email" && ctx.spec.emailMfaConfiguration && !listed("verified_phone_number"))
       out.push(warning(path(i, "name"), "recovery-disqualified-by-mfa", "users with email MFA cannot recover their password by email; offer verified_phone_number as well"));
   });
   return out;

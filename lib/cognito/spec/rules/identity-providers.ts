@@ -18,7 +18,7 @@
 import type { Diagnostic } from "../diagnostics";
 import { error, warning } from "../diagnostics";
 import { ENV_SECRET_PREFIX, SECRET_DETAIL_KEY, SECRET_DETAIL_KEYS, SOCIAL_PROVIDER_TYPES, type IdentityProviderType } from "../identity-provider-schema";
-import { type Rule, at, duplicateIndexes, effectiveClients } from "./rule";
+import { type Rule, type RuleContext, at, duplicateIndexes, effectiveClients } from "./rule";
 
 /** `COGNITO`: the pool's own user directory, always available to clients. */
 export const COGNITO_PROVIDER = "COGNITO";
@@ -39,65 +39,74 @@ const SECRET_REQUIRED = new Set<IdentityProviderType>(["Google", "Facebook", "Lo
 /** The `username` mapping names the federated user's identity, not a pool attribute. */
 const NOT_AN_ATTRIBUTE = new Set(["username"]);
 
-export const identityProvidersRule: Rule = (ctx) => {
-  const providers = ctx.spec.identityProviders ?? [];
+type Provider = NonNullable<RuleContext["spec"]["identityProviders"]>[number];
+type PathOf = (...rest: (string | number)[]) => string;
+
+/** Social providers are named as their type; SAML and OIDC names may not take the pool directory's. */
+function checkProviderName(p: Provider, path: PathOf): Diagnostic[] {
+  const social = (SOCIAL_PROVIDER_TYPES as readonly string[]).includes(p.providerType);
+  if (social && p.providerName !== p.providerType)
+    return [error(path("providerName"), "social-provider-name", `a ${p.providerType} provider must be named "${p.providerType}"; only SAML and OIDC providers take names of their own`)];
+  if (!social && p.providerName.toUpperCase() === COGNITO_PROVIDER) return [error(path("providerName"), "provider-name-reserved", `"${p.providerName}" is reserved for the user pool's own directory`)];
+  return [];
+}
+
+/** The details each type needs, SAML's one metadata source, OIDC's request method, and no secret among them. */
+function checkProviderDetails(p: Provider, path: PathOf): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const i of duplicateIndexes(providers, (p) => p.providerName))
-    out.push(error(at(ctx, "identityProviders", i, "providerName"), "duplicate-provider-name", `identity provider "${providers[i].providerName}" is defined twice; provider names must be unique in a pool`));
+  for (const key of REQUIRED_PROVIDER_DETAILS[p.providerType])
+    if (!p.providerDetails[key]?.trim()) out.push(error(path("providerDetails"), "provider-detail-required", `a ${p.providerType} provider needs providerDetails.${key}`));
+  if (p.providerType === "SAML") {
+    const url = p.providerDetails.MetadataURL?.trim();
+    const file = p.providerDetails.MetadataFile?.trim();
+    if (!url === !file)
+      out.push(error(path("providerDetails"), "saml-metadata", `a SAML provider needs exactly one of providerDetails.MetadataURL or providerDetails.MetadataFile${url && file ? " (both are set)" : ""}`));
+  }
+  if (p.providerType === "OIDC" && p.providerDetails.attributes_request_method && !["GET", "POST"].includes(p.providerDetails.attributes_request_method))
+    out.push(error(path("providerDetails"), "provider-detail-invalid", `providerDetails.attributes_request_method must be GET or POST`));
+  for (const key of SECRET_DETAIL_KEYS)
+    if (Object.hasOwn(p.providerDetails, key))
+      out.push(error(path("providerDetails", key), "secret-in-details", `${key} must not be written in the spec; put its environment variable, Secrets Manager secret or SSM parameter in secretRef`));
+  return out;
+}
 
-  const identifierOwner = new Map<string, string>();
-  providers.forEach((p, i) => {
-    const path = (...rest: (string | number)[]) => at(ctx, "identityProviders", i, ...rest);
-    const social = (SOCIAL_PROVIDER_TYPES as readonly string[]).includes(p.providerType);
-    if (social && p.providerName !== p.providerType)
-      out.push(error(path("providerName"), "social-provider-name", `a ${p.providerType} provider must be named "${p.providerType}"; only SAML and OIDC providers take names of their own`));
-    if (!social && p.providerName.toUpperCase() === COGNITO_PROVIDER)
-      out.push(error(path("providerName"), "provider-name-reserved", `"${p.providerName}" is reserved for the user pool's own directory`));
+/** Where the provider's secret comes from: required for some types, unused for others, env names prefixed, jsonKey for Secrets Manager only. */
+function checkProviderSecret(p: Provider, path: PathOf): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const secretKey = SECRET_DETAIL_KEY[p.providerType];
+  if (!p.secretRef && SECRET_REQUIRED.has(p.providerType))
+    out.push(error(path("secretRef"), "provider-secret-required", `a ${p.providerType} provider needs its ${secretKey} from secretRef (an environment variable, a Secrets Manager secret or an SSM parameter)`));
+  if (p.secretRef && !secretKey) out.push(error(path("secretRef"), "provider-secret-unused", `a ${p.providerType} provider has no secret; remove secretRef`));
+  if (p.secretRef?.source === "env" && !p.secretRef.name.startsWith(ENV_SECRET_PREFIX))
+    out.push(
+      error(
+        path("secretRef", "name"),
+        "secret-env-prefix",
+        `secretRef.name must start with ${ENV_SECRET_PREFIX} when the source is env (for example ${ENV_SECRET_PREFIX}${p.providerName.toUpperCase().replace(/\W/gu, "_")}): the server only reads provider secrets from variables with that prefix, never its own settings or credentials`,
+      ),
+    );
+  if (p.secretRef?.jsonKey !== undefined && p.secretRef.source !== "secretsManager")
+    out.push(error(path("secretRef", "jsonKey"), "secret-json-key", `jsonKey applies only to a Secrets Manager secret, not to source ${p.secretRef.source}`));
+  return out;
+}
 
-    for (const key of REQUIRED_PROVIDER_DETAILS[p.providerType])
-      if (!p.providerDetails[key]?.trim())
-        out.push(error(path("providerDetails"), "provider-detail-required", `a ${p.providerType} provider needs providerDetails.${key}`));
-    if (p.providerType === "SAML") {
-      const url = p.providerDetails.MetadataURL?.trim();
-      const file = p.providerDetails.MetadataFile?.trim();
-      if (!url === !file)
-        out.push(error(path("providerDetails"), "saml-metadata", `a SAML provider needs exactly one of providerDetails.MetadataURL or providerDetails.MetadataFile${url && file ? " (both are set)" : ""}`));
-    }
-    if (p.providerType === "OIDC" && p.providerDetails.attributes_request_method && !["GET", "POST"].includes(p.providerDetails.attributes_request_method))
-      out.push(error(path("providerDetails"), "provider-detail-invalid", `providerDetails.attributes_request_method must be GET or POST`));
-
-    for (const key of SECRET_DETAIL_KEYS)
-      if (Object.hasOwn(p.providerDetails, key))
-        out.push(error(path("providerDetails", key), "secret-in-details", `${key} must not be written in the spec; put its environment variable, Secrets Manager secret or SSM parameter in secretRef`));
-    const secretKey = SECRET_DETAIL_KEY[p.providerType];
-    if (!p.secretRef && SECRET_REQUIRED.has(p.providerType))
-      out.push(error(path("secretRef"), "provider-secret-required", `a ${p.providerType} provider needs its ${secretKey} from secretRef (an environment variable, a Secrets Manager secret or an SSM parameter)`));
-    if (p.secretRef && !secretKey) out.push(error(path("secretRef"), "provider-secret-unused", `a ${p.providerType} provider has no secret; remove secretRef`));
-    if (p.secretRef?.source === "env" && !p.secretRef.name.startsWith(ENV_SECRET_PREFIX))
-      out.push(
-        error(
-          path("secretRef", "name"),
-          "secret-env-prefix",
-          `secretRef.name must start with ${ENV_SECRET_PREFIX} when the source is env (for example ${ENV_SECRET_PREFIX}${p.providerName.toUpperCase().replace(/\W/gu, "_")}): the server only reads provider secrets from variables with that prefix, never its own settings or credentials`,
-        ),
-      );
-    if (p.secretRef?.jsonKey !== undefined && p.secretRef.source !== "secretsManager")
-      out.push(error(path("secretRef", "jsonKey"), "secret-json-key", `jsonKey applies only to a Secrets Manager secret, not to source ${p.secretRef.source}`));
-
-    (p.idpIdentifiers ?? []).forEach((id, j) => {
-      const owner = identifierOwner.get(id);
-      if (owner !== undefined)
-        out.push(error(path("idpIdentifiers", j), "duplicate-idp-identifier", `identifier "${id}" is already used by ${owner === p.providerName ? "this provider" : `provider "${owner}"`}; an identifier selects one provider`));
-      else identifierOwner.set(id, p.providerName);
-    });
+/** An IdP identifier selects one provider: `identifierOwner` holds those seen so far, across providers. */
+function checkIdpIdentifiers(p: Provider, path: PathOf, identifierOwner: Map<string, string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  (p.idpIdentifiers ?? []).forEach((id, j) => {
+    const owner = identifierOwner.get(id);
+    if (owner !== undefined)
+      out.push(error(path("idpIdentifiers", j), "duplicate-idp-identifier", `identifier "${id}" is already used by ${owner === p.providerName ? "this provider" : `provider "${owner}"`}; an identifier selects one provider`));
+    else identifierOwner.set(id, p.providerName);
   });
+  return out;
+}
 
-  // ---- clients: which providers they list, and write access to mapped attributes ----
-  const defined = new Map(providers.map((p) => [p.providerName, p]));
-  const managed = ctx.spec.identityProviders !== undefined;
+/** Attributes mapped from an IdP must be mutable in the pool schema. */
+function checkMappedAttributesMutable(ctx: RuleContext, providers: readonly Provider[]): Diagnostic[] {
   const attributes = new Map((ctx.spec.schemaAttributes ?? []).map((a) => [a.developerOnlyAttribute ? `dev:${a.name}` : a.name, a]));
   const attributeOf = (key: string) => attributes.get(key.startsWith("custom:") ? key.slice("custom:".length) : key);
-
+  const out: Diagnostic[] = [];
   providers.forEach((p, i) => {
     for (const key of Object.keys(p.attributeMapping ?? {})) {
       if (NOT_AN_ATTRIBUTE.has(key)) continue;
@@ -105,7 +114,15 @@ export const identityProvidersRule: Rule = (ctx) => {
         out.push(error(at(ctx, "identityProviders", i, "attributeMapping", key), "mapped-attribute-immutable", `"${key}" is mapped from ${p.providerName} but is not mutable in the pool schema; attributes mapped from an IdP must be mutable`));
     }
   });
+  return out;
+}
 
+/** Clients list only COGNITO and the pool's providers, and may write every attribute those providers map. */
+function checkClientProviders(ctx: RuleContext, providers: readonly Provider[]): Diagnostic[] {
+  const defined = new Map(providers.map((p) => [p.providerName, p]));
+  // Providers the document does not manage may exist in the pool already: an unknown one is then a warning.
+  const managed = ctx.spec.identityProviders !== undefined;
+  const out: Diagnostic[] = [];
   for (const { client, pathOf } of effectiveClients(ctx)) {
     (client.supportedIdentityProviders ?? []).forEach((name, j) => {
       if (name === COGNITO_PROVIDER) return;
@@ -123,5 +140,19 @@ export const identityProvidersRule: Rule = (ctx) => {
       }
     });
   }
+  return out;
+}
+
+export const identityProvidersRule: Rule = (ctx) => {
+  const providers = ctx.spec.identityProviders ?? [];
+  const out: Diagnostic[] = [];
+  for (const i of duplicateIndexes(providers, (p) => p.providerName))
+    out.push(error(at(ctx, "identityProviders", i, "providerName"), "duplicate-provider-name", `identity provider "${providers[i].providerName}" is defined twice; provider names must be unique in a pool`));
+  const identifierOwner = new Map<string, string>();
+  providers.forEach((p, i) => {
+    const path: PathOf = (...rest) => at(ctx, "identityProviders", i, ...rest);
+    out.push(...checkProviderName(p, path), ...checkProviderDetails(p, path), ...checkProviderSecret(p, path), ...checkIdpIdentifiers(p, path, identifierOwner));
+  });
+  out.push(...checkMappedAttributesMutable(ctx, providers), ...checkClientProviders(ctx, providers));
   return out;
 };

@@ -17,6 +17,7 @@ import { redirectUrisRule } from "./redirect-uris";
 import { riskConfigurationRule } from "./risk-configuration";
 import type { Rule } from "./rule";
 import { schemaAttributesRule } from "./schema-attributes";
+import { termsRule } from "./terms";
 import { tierFeaturesRule } from "./tier-features";
 import { tokenValidityRule } from "./token-validity";
 import { uniqueNamesRule } from "./unique-names";
@@ -45,6 +46,7 @@ export const CROSS_FIELD_RULES: readonly Rule[] = [
   identityProvidersRule,
   riskConfigurationRule,
   logDeliveryRule,
+  termsRule,
   brandingRule,
 ];
 

@@ -74,7 +74,7 @@ export const oauthRule: Rule = (ctx) => {
           );
       });
     }
-    if (flows.length > 0 && ctx.spec.domain === undefined)
+    if (flows.length > 0 && ctx.spec.domain === undefined && ctx.spec.customDomain === undefined)
       out.push(
         warning(
           pathOf("allowedOAuthFlows"),

@@ -5,11 +5,11 @@ import { THREAT_PROTECTION_DOCUMENT } from "@/test/support/pool-documents";
 import { validatePoolDocument } from "../validate";
 
 const doc = (spec: PoolDocument["spec"]): PoolDocument => ({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "p" }, spec });
-const messages = (spec: PoolDocument["spec"]) => validatePoolDocument(doc(spec)).map((d) => `${d.severity} ${d.path}: ${d.message}`);
+const messages = (spec: PoolDocument["spec"]) => validatePoolDocument(doc(spec)).diagnostics.map((d) => `${d.severity} ${d.path}: ${d.message}`);
 
 describe("threat protection and log streaming findings", () => {
   it("the sample threat protection design has none", () => {
-    expect(validatePoolDocument(THREAT_PROTECTION_DOCUMENT)).toEqual([]);
+    expect(validatePoolDocument(THREAT_PROTECTION_DOCUMENT).diagnostics).toEqual([]);
   });
   it("name the plan and the mode in the editor's words, once", () => {
     expect(messages({ userPoolTier: "ESSENTIALS", riskConfiguration: { riskExceptionConfiguration: { blockedIPRangeList: ["192.0.2.0/24"] } } })).toEqual([

@@ -32,6 +32,10 @@ vi.mock("../diagnostics", async (importOriginal) => {
 });
 
 const ARN = "arn:aws:lambda:eu-west-1:123456789012:function:fn";
+const terms = (client: string, name: "terms-of-use" | "privacy-policy") => ({ client, name, links: { "cognito:default": `https://shop.test/${name}` } });
+const bothTerms = (client: string) => [terms(client, "terms-of-use"), terms(client, "privacy-policy")];
+/** Both documents for `clients` clients (clients not managed here, so any client name is accepted). */
+const manyTerms = (clients: number) => Array.from({ length: clients }, (_, i) => bothTerms(`app-${i}`)).flat();
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
 const oauthClient = (extra: Record<string, unknown>) => ({
   name: "web",
@@ -43,6 +47,12 @@ const oauthClient = (extra: Record<string, unknown>) => ({
 });
 const withDomain = { domain: { domain: "my-app" } };
 const SNS_ROLE = "arn:aws:iam::123456789012:role/cognito-sms";
+/** What email MFA needs besides itself: Amazon SES as the email provider and two recovery methods. */
+const emailMfaReady = {
+  emailConfiguration: { emailSendingAccount: "DEVELOPER", sourceArn: "arn:aws:ses:eu-west-1:123456789012:identity/no-reply@shop.test" },
+  accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 2 }] },
+};
+const smsMfa = { smsMfaConfiguration: { enabled: true }, smsConfiguration: { snsCallerArn: SNS_ROLE } };
 const customAttributes = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `attr${i}`, attributeDataType: "String" }));
 const resourceServers = (n: number) => Array.from({ length: n }, (_, i) => ({ identifier: `https://api${i}.example.com`, name: `API ${i}` }));
 const groups = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `group-${i}` }));
@@ -129,14 +139,32 @@ const cases: [string, Record<string, unknown>, Record<string, unknown>, string][
   ["certificate-region", { domain: { domain: "auth.example.com", certificateArn: CERT } }, { domain: { domain: "auth.example.com", certificateArn: CERT.replace("us-east-1", "eu-west-1") } }, "spec.domain.certificateArn"],
   ["certificate-on-prefix", { domain: { domain: "my-app" } }, { domain: { domain: "my-app", certificateArn: CERT } }, "spec.domain.certificateArn"],
   ["domain-invalid", { domain: { domain: "auth.example.com", certificateArn: CERT } }, { domain: { domain: "auth..example.com", certificateArn: CERT } }, "spec.domain.domain"],
+  // A prefix domain and a custom domain together; the custom one's rules hold in its own slot.
+  ["custom-domain-not-custom", { domain: { domain: "my-app" }, customDomain: { domain: "auth.example.com", certificateArn: CERT } }, { domain: { domain: "my-app" }, customDomain: { domain: "my-other-app" } }, "spec.customDomain.domain"],
+  ["custom-domain-certificate", { domain: { domain: "my-app" }, customDomain: { domain: "auth.example.com", certificateArn: CERT } }, { domain: { domain: "my-app" }, customDomain: { domain: "auth.example.com" } }, "spec.customDomain.certificateArn"],
+  ["custom-domain-alone", { domain: { domain: "auth.example.com", certificateArn: CERT } }, { customDomain: { domain: "auth.example.com", certificateArn: CERT } }, "spec.customDomain.domain"],
+  ["one-custom-domain", { domain: { domain: "my-app" }, customDomain: { domain: "auth.example.com", certificateArn: CERT } }, { domain: { domain: "login.example.com", certificateArn: CERT }, customDomain: { domain: "auth.example.com", certificateArn: CERT } }, "spec.domain.domain"],
+  ["passkey-relying-party", { domain: { domain: "my-app" }, customDomain: { domain: "auth.example.com", certificateArn: CERT }, webAuthnConfiguration: { relyingPartyId: "auth.example.com" } }, { domain: { domain: "my-app" }, customDomain: { domain: "auth.example.com", certificateArn: CERT }, webAuthnConfiguration: { relyingPartyId: "example.com" } }, "spec.webAuthnConfiguration.relyingPartyId"],
   // Gaps found by the coverage meta-test below: one case per error()/warning() call.
   ["duplicate-recovery-mechanism", { accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 2 }] } }, { accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_email", priority: 2 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[1].name"],
-  ["recovery-disqualified-by-mfa", { mfaConfiguration: "ON", smsConfiguration: { snsCallerArn: SNS_ROLE }, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }] } }, { mfaConfiguration: "ON", smsConfiguration: { snsCallerArn: SNS_ROLE }, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 2 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[1].name"],
-  ["recovery-disqualified-by-mfa", { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {}, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_phone_number", priority: 1 }] } }, { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {}, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[0].name"],
+  ["recovery-disqualified-by-mfa", { mfaConfiguration: "ON", ...smsMfa, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }, { name: "verified_phone_number", priority: 2 }] } }, { mfaConfiguration: "ON", ...smsMfa, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_phone_number", priority: 1 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[0].name"],
+  // An SMS configuration alone is not SMS MFA: with the switch off, recovery by SMS stays open.
+  ["recovery-disqualified-by-mfa", { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true }, smsConfiguration: { snsCallerArn: SNS_ROLE }, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_phone_number", priority: 1 }] } }, { mfaConfiguration: "ON", ...smsMfa, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_phone_number", priority: 1 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[0].name"],
+  ["recovery-disqualified-by-mfa", { mfaConfiguration: "OPTIONAL", ...emailMfaReady, smsConfiguration: { snsCallerArn: SNS_ROLE }, smsMfaConfiguration: { enabled: false }, emailMfaConfiguration: {} }, { mfaConfiguration: "OPTIONAL", emailMfaConfiguration: {}, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }] } }, "spec.accountRecoverySetting.recoveryMechanisms[0].name"],
   ["duplicate-value", { clients: [{ name: "a", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }] }, { clients: [{ name: "a", explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_SRP_AUTH"] }] }, "spec.clients[0].explicitAuthFlows[1]"],
   ["tier-feature", { userPoolTier: "ESSENTIALS", clients: [{ name: "a", explicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }] }, { userPoolTier: "LITE", clients: [{ name: "a", explicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }] }, "spec.clients[0].explicitAuthFlows"],
   ["tier-feature", { userPoolTier: "ESSENTIALS", domain: { domain: "my-app", managedLoginVersion: 2 } }, { userPoolTier: "LITE", domain: { domain: "my-app", managedLoginVersion: 2 } }, "spec.domain.managedLoginVersion"],
-  ["tier-feature", { userPoolTier: "ESSENTIALS", emailMfaConfiguration: {} }, { userPoolTier: "LITE", emailMfaConfiguration: {} }, "spec.emailMfaConfiguration"],
+  ["tier-feature", { userPoolTier: "ESSENTIALS", ...emailMfaReady, emailMfaConfiguration: {} }, { userPoolTier: "LITE", ...emailMfaReady, emailMfaConfiguration: {} }, "spec.emailMfaConfiguration"],
+  ["tier-feature", { userPoolTier: "ESSENTIALS", webAuthnConfiguration: { factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" } }, { userPoolTier: "LITE", webAuthnConfiguration: { factorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION" } }, "spec.webAuthnConfiguration.factorConfiguration"],
+  // SMS MFA is its own switch, and it needs the SMS configuration it sends with.
+  ["sms-mfa-needs-sms-configuration", { mfaConfiguration: "OPTIONAL", ...smsMfa }, { mfaConfiguration: "OPTIONAL", smsMfaConfiguration: { enabled: true } }, "spec.smsMfaConfiguration.enabled"],
+  ["mfa-factor-unused", { mfaConfiguration: "OPTIONAL", ...smsMfa }, { mfaConfiguration: "OFF", ...smsMfa }, "spec.smsMfaConfiguration.enabled"],
+  ["mfa-needs-factor", { mfaConfiguration: "ON", ...smsMfa }, { mfaConfiguration: "ON", smsConfiguration: { snsCallerArn: SNS_ROLE } }, "spec.mfaConfiguration"],
+  // Email MFA: Amazon SES and two recovery methods (the Terraform provider's documented requirement).
+  ["email-mfa-needs-ses", { mfaConfiguration: "OPTIONAL", ...emailMfaReady, emailMfaConfiguration: {} }, { mfaConfiguration: "OPTIONAL", ...emailMfaReady, emailConfiguration: { emailSendingAccount: "COGNITO_DEFAULT" }, emailMfaConfiguration: {} }, "spec.emailMfaConfiguration"],
+  ["email-mfa-needs-ses", { mfaConfiguration: "OPTIONAL", ...emailMfaReady, emailMfaConfiguration: {} }, { mfaConfiguration: "OPTIONAL", accountRecoverySetting: emailMfaReady.accountRecoverySetting, emailMfaConfiguration: {} }, "spec.emailMfaConfiguration"],
+  ["email-mfa-needs-two-recovery-methods", { mfaConfiguration: "OPTIONAL", ...emailMfaReady, emailMfaConfiguration: {} }, { mfaConfiguration: "OPTIONAL", ...emailMfaReady, accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_phone_number", priority: 1 }] }, emailMfaConfiguration: {} }, "spec.emailMfaConfiguration"],
+  ["email-mfa-needs-two-recovery-methods", { mfaConfiguration: "OPTIONAL", ...emailMfaReady, emailMfaConfiguration: {} }, { mfaConfiguration: "OPTIONAL", emailConfiguration: emailMfaReady.emailConfiguration, emailMfaConfiguration: {} }, "spec.emailMfaConfiguration"],
   // Threat protection with the tier unset only warns (AWS default ESSENTIALS), at the same path as the error above.
   ["tier-feature", { userPoolTier: "PLUS", userPoolAddOns: { advancedSecurityMode: "AUDIT" } }, { userPoolAddOns: { advancedSecurityMode: "AUDIT" } }, "spec.userPoolAddOns.advancedSecurityMode"],
   ["tier-feature", { userPoolTier: "ESSENTIALS", passwordPolicy: { passwordHistorySize: 5 } }, { userPoolTier: "LITE", passwordPolicy: { passwordHistorySize: 5 } }, "spec.passwordPolicy.passwordHistorySize"],
@@ -190,6 +218,11 @@ const cases: [string, Record<string, unknown>, Record<string, unknown>, string][
   ["log-plan-unset", { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [authLogs] } }, { logDeliveryConfiguration: { logConfigurations: [authLogs] } }, "spec.logDeliveryConfiguration.logConfigurations[0].eventSource"],
   ["log-plan", { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [authLogs] } }, { userPoolTier: "LITE", logDeliveryConfiguration: { logConfigurations: [authLogs] } }, "spec.logDeliveryConfiguration.logConfigurations[0].eventSource"],
   ["log-destination-arn", { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [authLogs] } }, { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [{ ...authLogs, firehoseConfiguration: {} }] } }, "spec.logDeliveryConfiguration.logConfigurations[0].firehoseConfiguration"],
+  // Terms documents (rules/terms.ts).
+  ["terms-unknown-client", { clients: [{ name: "web" }], terms: bothTerms("web") }, { clients: [{ name: "web" }], terms: bothTerms("mobile") }, "spec.terms[0].client"],
+  ["duplicate-terms", { clients: [{ name: "web" }], terms: bothTerms("web") }, { clients: [{ name: "web" }], terms: [...bothTerms("web"), terms("web", "privacy-policy")] }, "spec.terms[2].name"],
+  ["terms-incomplete", { clients: [{ name: "web" }], terms: bothTerms("web") }, { clients: [{ name: "web" }], terms: [terms("web", "terms-of-use")] }, "spec.terms[0]"],
+  ["terms-quota", { terms: manyTerms(20) }, { terms: manyTerms(21) }, "spec.terms"],
   // Branding (rules/branding.ts)
   ["duplicate-branding-client", { clients: [{ name: "web" }, { name: "app" }], managedLoginBranding: [{ clientName: "web" }, { clientName: "app" }] }, { clients: [{ name: "web" }], managedLoginBranding: [{ clientName: "web" }, { clientName: "web" }] }, "spec.managedLoginBranding[1].clientName"],
   ["duplicate-ui-customization-client", { domain: { domain: "shop-auth" }, uiCustomizations: [{ clientName: "ALL" }] }, { domain: { domain: "shop-auth" }, uiCustomizations: [{ clientName: "ALL" }, { clientName: "ALL" }] }, "spec.uiCustomizations[1].clientName"],

@@ -1,5 +1,5 @@
 -- Targets (environments) of a pool, change requests with comments and approvals, apply runs, and the
--- per-target apply lock (issue 8).
+-- per-target apply lock (team review and apply).
 CREATE TABLE "Target" (
     "id" TEXT NOT NULL,
     "poolId" TEXT NOT NULL,

@@ -10,7 +10,7 @@ import { Badge, Card } from "@/components/ui";
 import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { promotionTarget } from "@/lib/server/change-requests";
 import { requirePool } from "@/lib/server/page-auth";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +30,9 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   // Separation of duties: whoever wrote part of this request (lib/server/approval-rules.ts) may not approve it.
   const excluded = cr.ineligible.find((i) => i.email === account.email);
   const missing = cr.target.requiredApprovals - cr.approvals.length;
-  const applyBlocked =
-    cr.plan.errors.length > 0
+  const applyBlocked = !cr.plan
+    ? (cr.planProblem ?? undefined)
+    : cr.plan.errors.length > 0
       ? "The plan has errors."
       : cr.status === "changes_requested"
         ? "An approver requested changes; save a new revision (or re-plan) before applying."
@@ -123,10 +124,10 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           destruction={cr.destruction}
           applyBlocked={applyBlocked}
           {...(cr.runs[0] ? { lastRunId: cr.runs[0].id } : {})}
-          fields={cr.plan.entries.filter((e) => e.action !== "noop").flatMap((e) => e.changes.map((c) => `${e.address} ${c.path}`))}
+          fields={(cr.plan?.entries ?? []).filter((e) => e.action !== "noop").flatMap((e) => e.changes.map((c) => `${e.address} ${c.path}`))}
           can={{
             comment: hasRole(account.role, "editor"),
-            approve: !final && approver && !excluded && cr.status !== "changes_requested" && !cr.approvals.some((a) => a.approver === account.email),
+            approve: !final && approver && !excluded && cr.plan !== null && cr.status !== "changes_requested" && !cr.approvals.some((a) => a.approver === account.email),
             requestChanges: !final && approver && !isAuthor,
             apply: !final && approver,
             replan: !final && hasRole(account.role, "editor"),
@@ -138,7 +139,13 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-4">
           <h2 className="text-lg font-semibold">Plan</h2>
-          <PlanView plan={cr.plan} comments={groupFieldComments(cr.comments)} />
+          {cr.plan ? (
+            <PlanView plan={cr.plan} comments={groupFieldComments(cr.comments)} />
+          ) : (
+            <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="cr-plan-problem">
+              {cr.planProblem}
+            </p>
+          )}
         </div>
         <Card>
           <PreflightPanel changeRequestId={cr.id} />

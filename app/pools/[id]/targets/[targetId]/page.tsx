@@ -11,7 +11,7 @@ import { listEnvironmentSettingRows } from "@/lib/cognito/environments";
 import { describeAge, listDeployments } from "@/lib/server/deployments";
 import { getLastDriftCheck } from "@/lib/server/drift";
 import { requirePool } from "@/lib/server/page-auth";
-import { hasRole } from "@/lib/server/roles";
+import { hasRole } from "@/lib/contracts/roles";
 import { describeEnvironmentValues, describeTarget, getTarget } from "@/lib/server/targets";
 
 export const dynamic = "force-dynamic";

@@ -10,7 +10,7 @@ import {
   valuesFromSettingEntries,
 } from "@/lib/cognito/environments";
 import { regionSchema } from "@/lib/cognito/spec";
-import { environmentSchema } from "./pools.validation";
+import { environmentSchema } from "@/lib/contracts/pool-inputs";
 
 /** Schemas of the team-review forms (targets, change requests, approvals, apply), shared by forms and actions. */
 

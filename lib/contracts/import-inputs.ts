@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { poolNameSchema, regionSchema } from "@/lib/cognito/spec";
-import { environmentSchema } from "./pools.validation";
-import { endpointSchema, roleArnSchema, userPoolIdSchema } from "./review.validation";
+import { environmentSchema } from "@/lib/contracts/pool-inputs";
+import { endpointSchema, roleArnSchema, userPoolIdSchema } from "@/lib/contracts/review-inputs";
 
 /** Schemas of the Import forms (files and AWS) and of "Inputs to supply", shared by the forms and the server actions. */
 

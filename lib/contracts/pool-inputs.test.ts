@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { nestsDeeperThan } from "@/lib/cognito/formats/input-limits";
-import { saveDraftSchema } from "./pools.validation";
+import { saveDraftSchema } from "@/lib/contracts/pool-inputs";
 
 const nested = (depth: number): Record<string, unknown> => {
   let value: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import "@/lib/cognito/spec/error-map";
 import { z } from "zod";
-import { ROLES } from "@/lib/server/roles";
+import { ROLES } from "@/lib/contracts/roles";
 
 export const setMemberRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
 

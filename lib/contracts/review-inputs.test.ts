@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { environmentValuesFormSchema } from "./review.validation";
+import { environmentValuesFormSchema } from "@/lib/contracts/review-inputs";
 
 const withCallbacks = (callbackUrls: string) => ({ targetId: "t", clients: [{ name: "web", callbackUrls, logoutUrls: "" }] });
 

@@ -1,6 +1,5 @@
-/** What the apply-progress stream sends (types only: safe to import from client components). */
+/** What an apply run records and the apply-progress stream sends (types only: safe to import from client components). */
 import type { ApplyStep } from "@/lib/cognito/apply";
-import type { ProgressEntry } from "./recording-port";
 
 /** One apply run as the page shows it while it runs: sent each time it changes. */
 export interface ApplyRunSnapshot {
@@ -13,4 +12,15 @@ export interface ApplyRunSnapshot {
   progress: ProgressEntry[];
   error: string | null;
   userPoolId: string | null;
+}
+
+/** One finished AWS write of an apply, as the run's progress records it. */
+export interface ProgressEntry {
+  at: string;
+  /** The port method, e.g. createUserPoolClient. */
+  call: string;
+  /** What it acted on: the client, pool, resource server or domain name when the request names one. */
+  subject: string;
+  outcome: "ok" | "failed";
+  error?: { code: string; message: string };
 }
