@@ -3,6 +3,10 @@
  * Their behaviour is modelled from the API reference, not observed on AWS:
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetLogDeliveryConfiguration.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetLogDeliveryConfiguration.html
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LogConfigurationType.html
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeRiskConfiguration.html
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RiskConfigurationType.html
  * moto's own SetUserPoolMfaConfig, GetUserPoolMfaConfig, domain operations and DescribeUserPool are wrapped where
  * moto drops or mangles members (mfa_config.py, domains.py), modelled from:
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html
@@ -14,6 +18,7 @@
  */
 import {
   CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
   DeleteUserPoolCommand,
@@ -23,11 +28,14 @@ import {
   GetUserPoolMfaConfigCommand,
   SetUserPoolMfaConfigCommand,
   UpdateUserPoolDomainCommand,
+  DescribeRiskConfigurationCommand,
   GetLogDeliveryConfigurationCommand,
   SetLogDeliveryConfigurationCommand,
+  SetRiskConfigurationCommand,
   type LogConfigurationType,
+  type UserPoolTierType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMoto, type MotoServer } from "./support/moto";
 
 let moto: MotoServer;
@@ -44,15 +52,15 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-async function newPool(name: string): Promise<string> {
-  const created = await cognito.send(new CreateUserPoolCommand({ PoolName: name }));
+async function newPool(name: string, UserPoolTier?: UserPoolTierType): Promise<string> {
+  const created = await cognito.send(new CreateUserPoolCommand({ PoolName: name, ...(UserPoolTier ? { UserPoolTier } : {}) }));
   return created.UserPool!.Id!;
 }
 
 const logGroup = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/vendedlogs/cognito";
 
 test("a pool that never had log delivery answers with an empty list; a set is read back whole", async () => {
-  const UserPoolId = await newPool("logs-roundtrip");
+  const UserPoolId = await newPool("logs-roundtrip", "PLUS");
   const before = await cognito.send(new GetLogDeliveryConfigurationCommand({ UserPoolId }));
   expect(before.LogDeliveryConfiguration).toEqual({ UserPoolId, LogConfigurations: [] });
 
@@ -93,6 +101,90 @@ test("an unknown pool is ResourceNotFoundException, and a deleted pool's setting
   await cognito.send(new DeleteUserPoolCommand({ UserPoolId }));
   await expect(cognito.send(new GetLogDeliveryConfigurationCommand({ UserPoolId }))).rejects.toMatchObject({
     name: "ResourceNotFoundException",
+  });
+});
+
+test("each event source takes its own level and destination; user authentication logs need the Plus plan", async () => {
+  const essentials = await newPool("logs-essentials");
+  const send = (UserPoolId: string, entry: Record<string, unknown>) =>
+    cognito.send(new SetLogDeliveryConfigurationCommand({ UserPoolId, LogConfigurations: [entry as unknown as LogConfigurationType] }));
+  await expect(send(essentials, { EventSource: "userNotification", LogLevel: "INFO", CloudWatchLogsConfiguration: { LogGroupArn: logGroup } })).rejects.toMatchObject({
+    name: "InvalidParameterException",
+  });
+  await expect(send(essentials, { EventSource: "userNotification", LogLevel: "ERROR", S3Configuration: { BucketArn: "arn:aws:s3:::b" } })).rejects.toMatchObject({
+    name: "InvalidParameterException",
+  });
+  await expect(send(essentials, { EventSource: "userAuthEvents", LogLevel: "INFO", S3Configuration: { BucketArn: "arn:aws:s3:::b" } })).rejects.toMatchObject({
+    name: "FeatureUnavailableInTierException",
+  });
+  await send(essentials, { EventSource: "userNotification", LogLevel: "ERROR", CloudWatchLogsConfiguration: { LogGroupArn: logGroup } });
+});
+
+describe("risk configuration", () => {
+  const takeover = {
+    Actions: { HighAction: { EventAction: "BLOCK" as const, Notify: false } },
+  };
+
+  async function poolWithClient(name: string, tier?: UserPoolTierType) {
+    const UserPoolId = await newPool(name, tier);
+    const client = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: "web" }));
+    return { UserPoolId, ClientId: client.UserPoolClient!.ClientId! };
+  }
+
+  test("a pool never set answers with only its id; a set is read back", async () => {
+    const { UserPoolId } = await poolWithClient("risk-roundtrip", "PLUS");
+    const before = await cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId }));
+    expect(before.RiskConfiguration).toEqual({ UserPoolId });
+    await cognito.send(new SetRiskConfigurationCommand({ UserPoolId, AccountTakeoverRiskConfiguration: takeover, RiskExceptionConfiguration: { BlockedIPRangeList: ["192.0.2.0/24"] } }));
+    const after = await cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId }));
+    expect(after.RiskConfiguration).toMatchObject({ UserPoolId, AccountTakeoverRiskConfiguration: takeover, RiskExceptionConfiguration: { BlockedIPRangeList: ["192.0.2.0/24"] } });
+    expect(after.RiskConfiguration?.LastModifiedDate).toBeInstanceOf(Date);
+  });
+
+  test("describe of a client without its own configuration falls back to the pool's; with its own, answers that", async () => {
+    const { UserPoolId, ClientId } = await poolWithClient("risk-fallback", "PLUS");
+    await cognito.send(new SetRiskConfigurationCommand({ UserPoolId, RiskExceptionConfiguration: { BlockedIPRangeList: ["192.0.2.0/24"] } }));
+    const fallback = await cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId, ClientId }));
+    expect(fallback.RiskConfiguration?.ClientId).toBeUndefined();
+    expect(fallback.RiskConfiguration?.RiskExceptionConfiguration).toEqual({ BlockedIPRangeList: ["192.0.2.0/24"] });
+
+    await cognito.send(new SetRiskConfigurationCommand({ UserPoolId, ClientId, RiskExceptionConfiguration: { SkippedIPRangeList: ["198.51.100.0/24"] } }));
+    const own = await cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId, ClientId }));
+    expect(own.RiskConfiguration).toMatchObject({ ClientId, RiskExceptionConfiguration: { SkippedIPRangeList: ["198.51.100.0/24"] } });
+    // The pool's stays as it was: a ClientId maps the configuration to the app client only.
+    const pool = await cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId }));
+    expect(pool.RiskConfiguration?.RiskExceptionConfiguration).toEqual({ BlockedIPRangeList: ["192.0.2.0/24"] });
+
+    // UserPoolId and ClientId only: the client inherits the pool's again.
+    await cognito.send(new SetRiskConfigurationCommand({ UserPoolId, ClientId }));
+    const inherited = await cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId, ClientId }));
+    expect(inherited.RiskConfiguration?.ClientId).toBeUndefined();
+  });
+
+  test("a set replaces the whole configuration: a part not sent is back to its default", async () => {
+    const { UserPoolId } = await poolWithClient("risk-replace", "PLUS");
+    await cognito.send(new SetRiskConfigurationCommand({ UserPoolId, AccountTakeoverRiskConfiguration: takeover, RiskExceptionConfiguration: { BlockedIPRangeList: ["192.0.2.0/24"] } }));
+    await cognito.send(new SetRiskConfigurationCommand({ UserPoolId, RiskExceptionConfiguration: { BlockedIPRangeList: ["192.0.2.0/24"] } }));
+    const after = await cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId }));
+    expect(after.RiskConfiguration?.AccountTakeoverRiskConfiguration).toBeUndefined();
+  });
+
+  test("settings need the Plus plan; an unknown client or pool is ResourceNotFoundException; bad input names the member", async () => {
+    const essentials = await poolWithClient("risk-essentials");
+    await expect(cognito.send(new SetRiskConfigurationCommand({ UserPoolId: essentials.UserPoolId, AccountTakeoverRiskConfiguration: takeover }))).rejects.toMatchObject({
+      name: "FeatureUnavailableInTierException",
+    });
+    const plus = await poolWithClient("risk-errors", "PLUS");
+    await expect(cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: plus.UserPoolId, ClientId: "doesnotexist" }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+    await expect(cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: "eu-west-1_doesNotExist" }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+    await expect(
+      cognito.send(
+        new SetRiskConfigurationCommand({
+          UserPoolId: plus.UserPoolId,
+          AccountTakeoverRiskConfiguration: { Actions: { HighAction: { EventAction: "ALLOW" as never, Notify: true } } },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: "InvalidParameterException", message: expect.stringContaining("AccountTakeoverRiskConfiguration.Actions.HighAction.EventAction") });
   });
 });
 

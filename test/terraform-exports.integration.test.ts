@@ -17,7 +17,7 @@ import { createSdkPort } from "../lib/cognito/aws/sdk-port";
 import { readLivePool } from "../lib/cognito/aws/read-live-pool";
 import { renderTerraform } from "../lib/cognito/formats/terraform/render-terraform";
 import { renderTerraformModule } from "../lib/cognito/formats/terraform-module/render-terraform-module";
-import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT, TWO_DOMAINS_DOCUMENT } from "@/test/support/pool-documents";
+import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT, THREAT_PROTECTION_DOCUMENT, TWO_DOMAINS_DOCUMENT } from "@/test/support/pool-documents";
 import { planChanges } from "../lib/cognito/plan/plan-changes";
 import { listPresets, presetExampleDocument } from "../lib/cognito/presets";
 import type { PoolDocument } from "../lib/cognito/spec/document-schema";
@@ -30,6 +30,7 @@ const DESIGNS: [string, PoolDocument][] = [
   ...listPresets().map((p): [string, PoolDocument] => [`preset-${p.name}`, presetExampleDocument(p)]),
   ["blog-pool", BLOG_POOL_DOCUMENT],
   ["kitchen-sink", MAXIMAL_POOL_DOCUMENT],
+  ["threat-protection", THREAT_PROTECTION_DOCUMENT],
   ["two-domains", TWO_DOMAINS_DOCUMENT],
 ];
 

@@ -28,6 +28,8 @@ export const RESOURCE_GROUPS: { type: ResourceType; title: string }[] = [
   { type: "group", title: "Groups" },
   { type: "terms", title: "Terms documents" },
   { type: "domain", title: "Domain" },
+  { type: "riskConfiguration", title: "Threat protection" },
+  { type: "logDelivery", title: "Log streaming" },
   { type: "managedLoginBranding", title: "Managed login styles" },
   { type: "uiCustomization", title: "Hosted UI (classic) customizations" },
 ];
@@ -40,6 +42,8 @@ export const RESOURCE_NOUN: Record<ResourceType, string> = {
   identityProvider: "Sign-in provider",
   group: "Group",
   domain: "Domain",
+  riskConfiguration: "Threat protection settings",
+  logDelivery: "Log streaming",
   terms: "Terms document",
   managedLoginBranding: "Managed login style",
   uiCustomization: "Hosted UI (classic) customization",

@@ -167,7 +167,10 @@ function ChangeRow({ change, action, type, words }: { change: AttributeChange; a
 }
 
 function entryTitle(entry: ResourceChange): string {
-  return entry.type === "mfaConfig" ? RESOURCE_NOUN.mfaConfig : `${RESOURCE_NOUN[entry.type]} ${entry.key}`;
+  if (entry.type === "mfaConfig" || entry.type === "logDelivery") return RESOURCE_NOUN[entry.type];
+  // The pool's threat protection settings, or an app client's own.
+  if (entry.type === "riskConfiguration") return entry.address === "risk_configuration" ? RESOURCE_NOUN.riskConfiguration : `${RESOURCE_NOUN.riskConfiguration} of app client ${entry.key}`;
+  return `${RESOURCE_NOUN[entry.type]} ${entry.key}`;
 }
 
 export function ResourceChangeCard({ entry, compact = false, comments, words = APPLY_WORDS }: { entry: ResourceChange; compact?: boolean; comments?: FieldComments; words?: PlanWords }) {

@@ -75,6 +75,9 @@ export const ENUM_LABELS: Readonly<Record<string, string>> = {
   V3_0: "Basic features and access token customisation, also for machine identities (V3_0)",
 };
 
+/** Adaptive authentication's responses, as the console names them. */
+const TAKEOVER_ACTIONS = { NO_ACTION: "Allow", MFA_IF_CONFIGURED: "Optional MFA", MFA_REQUIRED: "Require MFA", BLOCK: "Block" } as const;
+
 /** Values whose label depends on the field (keys are field patterns, `spec.clients.*.X`). */
 export const FIELD_ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "spec.mfaConfiguration": { OFF: "No MFA", OPTIONAL: "Optional MFA", ON: "Require MFA" },
@@ -83,6 +86,18 @@ export const FIELD_ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, 
   "spec.userPoolAddOns.advancedSecurityAdditionalFlows.customAuthMode": { AUDIT: "Audit only", ENFORCED: "Full function" },
   "spec.clients.*.preventUserExistenceErrors": { ENABLED: "Enabled (recommended)", LEGACY: "Legacy (reveals unknown users)" },
   "spec.clients.*.refreshTokenRotation.feature": { ENABLED: "Enabled", DISABLED: "Disabled" },
+  "spec.riskConfiguration.accountTakeoverRiskConfiguration.actions.lowAction.eventAction": TAKEOVER_ACTIONS,
+  "spec.riskConfiguration.accountTakeoverRiskConfiguration.actions.mediumAction.eventAction": TAKEOVER_ACTIONS,
+  "spec.riskConfiguration.accountTakeoverRiskConfiguration.actions.highAction.eventAction": TAKEOVER_ACTIONS,
+  "spec.riskConfiguration.compromisedCredentialsRiskConfiguration.actions.eventAction": { BLOCK: "Block sign-in", NO_ACTION: "Allow sign-in" },
+  "spec.riskConfiguration.compromisedCredentialsRiskConfiguration.eventFilter": { SIGN_IN: "Sign-in", SIGN_UP: "Sign-up", PASSWORD_CHANGE: "Password change" },
+  "spec.riskConfiguration.clients.*.accountTakeoverRiskConfiguration.actions.lowAction.eventAction": TAKEOVER_ACTIONS,
+  "spec.riskConfiguration.clients.*.accountTakeoverRiskConfiguration.actions.mediumAction.eventAction": TAKEOVER_ACTIONS,
+  "spec.riskConfiguration.clients.*.accountTakeoverRiskConfiguration.actions.highAction.eventAction": TAKEOVER_ACTIONS,
+  "spec.riskConfiguration.clients.*.compromisedCredentialsRiskConfiguration.actions.eventAction": { BLOCK: "Block sign-in", NO_ACTION: "Allow sign-in" },
+  "spec.riskConfiguration.clients.*.compromisedCredentialsRiskConfiguration.eventFilter": { SIGN_IN: "Sign-in", SIGN_UP: "Sign-up", PASSWORD_CHANGE: "Password change" },
+  "spec.logDeliveryConfiguration.logConfigurations.*.eventSource": { userNotification: "User notification logs", userAuthEvents: "User authentication logs" },
+  "spec.logDeliveryConfiguration.logConfigurations.*.logLevel": { ERROR: "Error", INFO: "Info" },
 };
 
 /** The console's label of an API value in a field; the value itself when neither table knows it. */

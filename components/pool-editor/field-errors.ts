@@ -115,6 +115,8 @@ export const EDITOR_SECTIONS: readonly EditorSection[] = [
   { id: "resource-servers", title: "Resource servers", prefixes: ["spec.resourceServers"] },
   { id: "groups", title: "Groups", prefixes: ["spec.groups"] },
   { id: "domain", title: "Domain", prefixes: ["spec.domain", "spec.customDomain"] },
+  { id: "threat-protection", title: "Threat protection", prefixes: ["spec.riskConfiguration"] },
+  { id: "log-streaming", title: "Log streaming", prefixes: ["spec.logDeliveryConfiguration"] },
   { id: "branding", title: "Branding", prefixes: ["spec.managedLoginBranding", "spec.uiCustomizations"] },
 ];
 

@@ -42,6 +42,8 @@ const RESOURCE_PREFIX: Readonly<Record<ResourceType, string>> = {
   identityProvider: "spec.identityProviders.*",
   group: "spec.groups.*",
   domain: "spec.domain",
+  riskConfiguration: "spec.riskConfiguration",
+  logDelivery: "spec.logDeliveryConfiguration",
   terms: "spec.terms.*",
   managedLoginBranding: "spec.managedLoginBranding.*",
   uiCustomization: "spec.uiCustomizations.*",
@@ -174,6 +176,9 @@ const ADDRESS_NOUN: Readonly<Record<ResourceType, string>> = {
   identityProvider: "Sign-in provider",
   group: "Group",
   domain: "Domain",
+  // The pool's own (no key) read "Threat protection settings", a client's own name the client after it.
+  riskConfiguration: "Threat protection settings",
+  logDelivery: "Log streaming",
   terms: "Terms document",
   managedLoginBranding: "Managed login style",
   uiCustomization: "Hosted UI (classic) customization",

@@ -15,6 +15,8 @@ function presetDocument(): PoolDocument {
   spec = applyClientPreset(spec, getPreset("machine-to-machine") as ClientPreset, { clientName: "reports" }).spec;
   spec = addIdentityProviderPreset(spec, getIdentityProviderPreset("google")!, { offerOn: ["web"] }).spec;
   spec.groups = [{ name: "admins", precedence: 0 }];
+  spec.riskConfiguration = { riskExceptionConfiguration: { blockedIPRangeList: ["192.0.2.0/24"] }, clients: [{ clientName: "web" }] };
+  spec.logDeliveryConfiguration = { logConfigurations: [{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:shop" } }] };
   return { ...doc, spec };
 }
 

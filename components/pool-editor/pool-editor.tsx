@@ -37,6 +37,8 @@ import { SignInSection } from "./sections/sign-in";
 import { SignUpSection } from "./sections/sign-up";
 import { TermsSection } from "./sections/terms";
 import { TriggersSection } from "./sections/triggers";
+import { LogStreamingSection } from "./sections/log-streaming";
+import { ThreatProtectionSection } from "./sections/threat-protection";
 
 export interface PoolEditorState {
   /** No error diagnostics: the document passes the schema and every cross-field rule. */
@@ -78,6 +80,8 @@ const SECTION_COMPONENTS: Record<string, () => ReactNode> = {
   "resource-servers": ResourceServersSection,
   groups: GroupsSection,
   domain: DomainSection,
+  "threat-protection": ThreatProtectionSection,
+  "log-streaming": LogStreamingSection,
   branding: BrandingSection,
 };
 

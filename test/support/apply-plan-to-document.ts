@@ -11,6 +11,7 @@
  */
 import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { type PathSegment, formatPath, KEYED_LISTS, parsePath } from "../../lib/cognito/plan/paths";
+import { POOL_RISK_KEY } from "../../lib/cognito/plan/plan-risk-logs";
 import { NON_POOL_FIELDS, resolveClientDefaults, type Values } from "../../lib/cognito/plan/resources";
 import type { Plan, ResourceChange } from "../../lib/cognito/plan/types";
 
@@ -96,6 +97,10 @@ export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): P
         else doc.spec[slot] = build((doc.spec[slot] as Values | undefined) ?? {}, entry);
         break;
       }
+      case "riskConfiguration":
+      case "logDelivery":
+        applyRiskLogsEntry(doc.spec, entry, build);
+        break;
     }
   }
   return base;
@@ -191,4 +196,37 @@ function setInList(list: unknown[], keyField: string, key: string, rest: readonl
     return;
   }
   setAtPath(list[index] as Container, rest, value);
+}
+
+/** The document after a risk configuration or log delivery entry ran. */
+function applyRiskLogsEntry(spec: Values, entry: ResourceChange, build: (base: Values, entry: ResourceChange) => Values): void {
+  if (entry.action === "noop") return;
+  if (entry.type === "logDelivery") {
+    const base = entry.action === "create" ? undefined : (spec.logDeliveryConfiguration as Values | undefined);
+    spec.logDeliveryConfiguration = build(base ?? { logConfigurations: [] }, entry);
+    return;
+  }
+  const risk = ((spec.riskConfiguration as Values | undefined) ?? {}) as Values & { clients?: Values[] };
+  spec.riskConfiguration = risk;
+  if (entry.key === POOL_RISK_KEY) {
+    // A create means nothing was there (or the pool is new): no client had settings of its own either.
+    if (entry.action === "create") {
+      spec.riskConfiguration = build({}, entry);
+      return;
+    }
+    const { clients } = risk;
+    const next = build(risk, entry);
+    spec.riskConfiguration = clients === undefined ? next : { ...next, clients };
+    return;
+  }
+  const list = risk.clients ?? [];
+  risk.clients = list;
+  const index = list.findIndex((c) => c.clientName === entry.key);
+  if (entry.action === "delete") {
+    if (index >= 0) list.splice(index, 1);
+    return;
+  }
+  const next = { clientName: entry.key, ...build(entry.action === "create" || index < 0 ? {} : list[index] ?? {}, entry) };
+  if (index >= 0) list[index] = next;
+  else list.push(next);
 }

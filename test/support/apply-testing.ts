@@ -31,6 +31,8 @@ export const WRITE_METHODS = [
   "createIdentityProvider",
   "updateIdentityProvider",
   "deleteIdentityProvider",
+  "setRiskConfiguration",
+  "setLogDeliveryConfiguration",
   "createTerms",
   "updateTerms",
   "deleteTerms",

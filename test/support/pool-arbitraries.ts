@@ -161,6 +161,34 @@ function groupArbitrary(opt: Optional, v: Vocabulary) {
   return fc.record({ name: v.groupName, description: opt(printable), precedence: opt(v.groupPrecedence), roleArn: opt(roleArn) });
 }
 
+/** Threat protection settings (SetRiskConfiguration), the pool's and per app client, and log delivery (SetLogDeliveryConfiguration). */
+function riskLogsFields(opt: Optional, v: Vocabulary) {
+  const takeoverAction = fc.record({ notify: fc.boolean(), eventAction: fc.constantFrom("NO_ACTION", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "BLOCK") });
+  const notifyEmail = fc.record({ subject: printable, htmlBody: opt(printable.map((t) => `<p>${t}</p>`)), textBody: opt(printable.map((t) => `${t} text`)) });
+  const cidr = fc.constantFrom("192.0.2.0/24", "198.51.100.7/32", "2001:db8::/32", "203.0.113.0/25");
+  const riskSettings = {
+    compromisedCredentialsRiskConfiguration: opt(
+      fc.record({ eventFilter: opt(fc.subarray(["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"] as const, { minLength: 1 })), actions: fc.record({ eventAction: fc.constantFrom("BLOCK", "NO_ACTION") }) }),
+    ),
+    accountTakeoverRiskConfiguration: opt(
+      fc.record({
+        notifyConfiguration: opt(fc.record({ from: opt(fc.constant("security@example.com")), replyTo: opt(fc.constant("help@example.com")), sourceArn: arnOf("ses", "identity"), blockEmail: opt(notifyEmail), noActionEmail: opt(notifyEmail), mfaEmail: opt(notifyEmail) })),
+        actions: fc.record({ lowAction: opt(takeoverAction), mediumAction: opt(takeoverAction), highAction: opt(takeoverAction) }),
+      }),
+    ),
+    riskExceptionConfiguration: opt(fc.record({ blockedIPRangeList: opt(fc.uniqueArray(cidr, { maxLength: 2 })), skippedIPRangeList: opt(fc.uniqueArray(cidr, { maxLength: 2 })) })),
+  };
+  const cloudWatch = { eventSource: "userNotification" as const, logLevel: "ERROR" as const, cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:cognito" } };
+  return {
+    riskConfiguration: opt(fc.record({ ...riskSettings, clients: opt(fc.uniqueArray(fc.record({ clientName: v.clientName, ...riskSettings }), { maxLength: 2, selector: (c) => c.clientName })) })),
+    logDeliveryConfiguration: opt(
+      fc.record({
+        logConfigurations: fc.constantFrom([], [cloudWatch], [cloudWatch, { eventSource: "userAuthEvents" as const, logLevel: "INFO" as const, s3Configuration: { bucketArn: "arn:aws:s3:::auth-logs" } }]),
+      }),
+    ),
+  };
+}
+
 const secretRef = (opt: Optional) =>
   fc.oneof(
     fc.record({ source: fc.constant("env" as const), name: fc.constantFrom("IDP_SECRET_GOOGLE", "IDP_SECRET_OIDC") }),
@@ -397,6 +425,7 @@ function documentArbitrary(opt: Optional, v: Vocabulary): fc.Arbitrary<PoolDocum
     userPoolTier: opt(fc.constantFrom("LITE", "ESSENTIALS", "PLUS")),
     deletionProtection: opt(fc.constantFrom("ACTIVE", "INACTIVE")),
     ...resourceFields(opt, v),
+    ...riskLogsFields(opt, v),
   });
   return fc
     .record({
@@ -405,7 +434,19 @@ function documentArbitrary(opt: Optional, v: Vocabulary): fc.Arbitrary<PoolDocum
       metadata: fc.record({ name: v.poolName, labels: opt(fc.dictionary(v.labelKey, word, { maxKeys: 2 })) }),
       spec,
     })
-    .map((doc) => clean(doc) as PoolDocument);
+    .map((doc) => withKnownRiskClients(clean(doc) as PoolDocument));
+}
+
+/**
+ * A client's own threat protection settings name a client of the document (what the risk-client-unknown rule
+ * asks); a document that manages no clients keeps an empty list, since apply could not know a client's id.
+ */
+function withKnownRiskClients(doc: PoolDocument): PoolDocument {
+  const risk = doc.spec.riskConfiguration;
+  if (risk?.clients === undefined) return doc;
+  const names = new Set((doc.spec.clients ?? []).map((c) => c.name));
+  const clients = risk.clients.filter((c) => names.has(c.clientName));
+  return { ...doc, spec: { ...doc.spec, riskConfiguration: { ...risk, clients } } };
 }
 
 const made = new Map<string, fc.Arbitrary<PoolDocument>>();
@@ -522,11 +563,11 @@ function derive(a: PoolDocument, c: PoolDocument, choices: readonly number[]): P
 export function poolDocumentPairArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary<[PoolDocument, PoolDocument]> {
   const docs = poolDocumentArbitrary(options);
   return fc.tuple(docs, docs, fc.array(fc.nat(23), { minLength: 8, maxLength: 64 })).map(([a, c, choices]) => {
-    if (!options.full) return [a, derive(a, c, choices)];
+    if (!options.full) return [a, withKnownRiskClients(derive(a, c, choices))];
     // Full documents must stay full: only whole values are swapped, never dropped.
     const choose = chooser(choices);
     const spec: Rec = { ...(a.spec as unknown as Rec) };
     for (const [key, value] of Object.entries(c.spec)) if (choose(2) === 0) spec[key] = value;
-    return [a, { ...a, metadata: choose(3) === 0 ? c.metadata : a.metadata, spec } as unknown as PoolDocument];
+    return [a, withKnownRiskClients({ ...a, metadata: choose(3) === 0 ? c.metadata : a.metadata, spec } as unknown as PoolDocument)];
   });
 }

@@ -177,6 +177,35 @@ export const MAXIMAL_POOL_DOCUMENT: PoolDocument = {
 };
 
 /**
+ * A Plus pool with threat protection settings, the pool's and an app client's own (aws_cognito_risk_configuration),
+ * and log delivery, which the 5.x provider cannot hold (a warning; the studio's plan then leaves it unmanaged).
+ * moto lacks the risk configuration calls: the repository's moto extension answers them, modelled from
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html and
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeRiskConfiguration.html.
+ */
+export const THREAT_PROTECTION_DOCUMENT: PoolDocument = {
+  apiVersion: "cognito-studio.dev/v1",
+  kind: "UserPool",
+  metadata: { name: "threat-protection" },
+  spec: {
+    region: "eu-west-1",
+    userPoolTier: "PLUS",
+    userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
+    clients: [{ name: "web" }, { name: "admin" }],
+    riskConfiguration: {
+      compromisedCredentialsRiskConfiguration: { eventFilter: ["SIGN_IN"], actions: { eventAction: "BLOCK" } },
+      accountTakeoverRiskConfiguration: {
+        notifyConfiguration: { from: "security@shop.test", sourceArn: "arn:aws:ses:eu-west-1:123456789012:identity/shop.test", blockEmail: { subject: "Blocked sign-in", htmlBody: "<p>We blocked a sign-in.</p>", textBody: "We blocked a sign-in." } },
+        actions: { lowAction: { notify: false, eventAction: "NO_ACTION" }, mediumAction: { notify: false, eventAction: "MFA_IF_CONFIGURED" }, highAction: { notify: true, eventAction: "BLOCK" } },
+      },
+      riskExceptionConfiguration: { blockedIPRangeList: ["192.0.2.0/24"] },
+      clients: [{ clientName: "admin", riskExceptionConfiguration: { skippedIPRangeList: ["198.51.100.0/24"] } }],
+    },
+    logDeliveryConfiguration: { logConfigurations: [{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:shop" } }] },
+  },
+};
+
+/**
  * The maximal pool as moto 5.2 holds it, named `name` in `region` with the prefix domain `domain`: without email
  * MFA and passkeys (moto's GetUserPoolMfaConfig answers neither) and with a prefix domain instead of the custom one
  * (its DescribeUserPoolDomain answers no CustomDomainConfig), so reading it back from moto plans as no change.

@@ -5,6 +5,7 @@ import type { CognitoPort } from "../aws/port";
 import type { LivePoolRaw } from "../aws/read-live-pool";
 import { planChanges } from "../plan/plan-changes";
 import type { Plan } from "../plan/types";
+import type { PoolDocument } from "../spec/document-schema";
 import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "@/test/support/pool-arbitraries";
 import { checkPlanComplete } from "./guards";
 import { runPhases } from "./run-phases";
@@ -12,27 +13,30 @@ import { buildTasks, stepsOf, type TaskContext } from "./tasks";
 
 const RUNS = { numRuns: 200 };
 
-/** A port on which every call succeeds (a created pool gets an id); it records the calls made. */
+/** A port on which every call succeeds (a created pool gets an id, a created client a client id); it records the calls made. */
 function acceptingPort(calls: string[]): CognitoPort {
   return new Proxy({} as CognitoPort, {
-    get: (_target, method) => (method === "region" ? "eu-west-1" : async () => (calls.push(String(method)), { Id: "eu-west-1_new" })),
+    get: (_target, method) => (method === "region" ? "eu-west-1" : async () => (calls.push(String(method)), { Id: "eu-west-1_new", ClientId: "client-new" })),
   });
 }
 
 const EMPTY_LIVE: LivePoolRaw = { pool: {}, mfa: {}, clients: [], resourceServers: [], groups: [], identityProviders: [] };
 
-function context(plan: Plan, calls: string[]): TaskContext {
+/** The clients of the current document exist live (unless the pool is replaced), as applyPlan's re-read finds them. */
+function context(plan: Plan, calls: string[], current: PoolDocument | null): TaskContext {
   let poolId = plan.creatingPool ? undefined : "eu-west-1_live";
+  const poolReplaced = plan.entries.some((e) => e.type === "userPool" && e.action === "replace");
+  const liveClients = new Map((poolReplaced ? [] : (current?.spec.clients ?? [])).map((c) => [c.name, { ClientName: c.name, ClientId: `id-${c.name}` }]));
   return {
     port: acceptingPort(calls),
     ...(plan.creatingPool ? {} : { live: EMPTY_LIVE, livePoolId: "eu-west-1_live" }),
-    poolReplaced: plan.entries.some((e) => e.type === "userPool" && e.action === "replace"),
+    poolReplaced,
     poolId: () => poolId ?? "missing",
     knownPoolId: () => poolId,
     setPoolId: (id) => {
       poolId = id;
     },
-    liveClients: new Map(),
+    liveClients,
     newClientSecrets: {},
     secretOf: async () => undefined,
   };
@@ -40,10 +44,14 @@ function context(plan: Plan, calls: string[]): TaskContext {
 
 const planned = (plan: Plan) => plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action}`);
 
-async function expectRunsExactlyTheEntries(plan: Plan): Promise<void> {
+/** The address stems and actions the runs met (`risk_configuration[] create`): the property must reach every kind of entry. */
+const met = new Set<string>();
+
+async function expectRunsExactlyTheEntries(plan: Plan, current: PoolDocument | null): Promise<void> {
   checkPlanComplete(plan);
+  for (const e of plan.entries) if (e.action !== "noop") met.add(`${e.address.replace(/\[.*\]$/u, "[]")} ${e.action}`);
   const calls: string[] = [];
-  const tasks = buildTasks(plan, context(plan, calls));
+  const tasks = buildTasks(plan, context(plan, calls, current));
   expect(stepsOf(tasks).map((s) => `${s.resource} ${s.action}`)).toEqual(planned(plan));
   const steps = await runPhases(tasks, { concurrency: 3, secrets: new Set() });
   expect(steps.map((s) => `${s.resource} ${s.action} ${s.outcome}`)).toEqual(planned(plan).map((p) => `${p} ok`));
@@ -52,13 +60,17 @@ async function expectRunsExactlyTheEntries(plan: Plan): Promise<void> {
 
 describe("apply properties", () => {
   it("creating a pool runs exactly the plan's entries, in the plan's order", async () => {
-    await fc.assert(fc.asyncProperty(poolDocumentArbitrary(), (b) => expectRunsExactlyTheEntries(planChanges(null, b))), RUNS);
+    await fc.assert(fc.asyncProperty(poolDocumentArbitrary(), (b) => expectRunsExactlyTheEntries(planChanges(null, b), null)), RUNS);
   });
 
   it("changing a pool runs exactly the plan's entries, in the plan's order, replacements included", async () => {
     await fc.assert(
-      fc.asyncProperty(poolDocumentPairArbitrary(), fc.boolean(), ([a, b], allowReplace) => expectRunsExactlyTheEntries(planChanges(a, b, { allowReplace, live: { fingerprint: "f" } }))),
+      fc.asyncProperty(poolDocumentPairArbitrary(), fc.boolean(), ([a, b], allowReplace) => expectRunsExactlyTheEntries(planChanges(a, b, { allowReplace, live: { fingerprint: "f" } }), a)),
       RUNS,
     );
+  });
+
+  it("the runs met threat protection settings (the pool's and a client's) and log delivery", () => {
+    for (const kind of ["risk_configuration create", "risk_configuration[] create", "log_delivery create", "risk_configuration update", "log_delivery update"]) expect(met).toContain(kind);
   });
 });

@@ -24,6 +24,9 @@ import type {
   GetUserPoolMfaConfigResponse,
   GroupType,
   IdentityProviderType,
+  LogConfigurationType,
+  RiskConfigurationType,
+  SetRiskConfigurationRequest,
   ProviderDescription,
   ResourceServerType,
   SchemaAttributeType,
@@ -119,6 +122,16 @@ export interface CognitoPort {
   updateUserPoolDomain(input: UpdateUserPoolDomainRequest): Promise<void>;
   deleteUserPoolDomain(userPoolId: string, domain: string): Promise<void>;
 
+  // Threat protection settings (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html)
+  /** The client's own configuration; for a client without one, the pool's (whose `ClientId` is absent). */
+  describeRiskConfiguration(userPoolId: string, clientId?: string): Promise<RiskConfigurationType>;
+  /** Replaces the whole configuration of the pool (no ClientId) or of one client. */
+  setRiskConfiguration(input: SetRiskConfigurationRequest): Promise<void>;
+
+  // Log delivery (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetLogDeliveryConfiguration.html)
+  getLogDeliveryConfiguration(userPoolId: string): Promise<LogConfigurationType[]>;
+  /** Replaces the whole list. */
+  setLogDeliveryConfiguration(userPoolId: string, logConfigurations: LogConfigurationType[]): Promise<void>;
   // Branding (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateManagedLoginBranding.html)
   /** The style of one app client; `undefined` when the client has none (ResourceNotFoundException). */
   describeManagedLoginBrandingByClient(userPoolId: string, clientId: string): Promise<ManagedLoginBrandingType | undefined>;

@@ -61,6 +61,11 @@ export const OPERATION_CATEGORIES = {
   CreateIdentityProvider: "UserPoolResourceUpdate",
   UpdateIdentityProvider: "UserPoolResourceUpdate",
   DeleteIdentityProvider: "UserPoolResourceUpdate",
+  DescribeRiskConfiguration: "UserPoolResourceRead",
+  SetRiskConfiguration: "UserPoolResourceUpdate",
+  // Not listed on the quotas page: counted with the pool's other settings, the stricter guess.
+  GetLogDeliveryConfiguration: "UserPoolResourceRead",
+  SetLogDeliveryConfiguration: "UserPoolResourceUpdate",
   // Terms documents: counted with the pool's other resources (the quotas page lists them as resource
   // operations of managed login).
   ListTerms: "UserPoolResourceRead",

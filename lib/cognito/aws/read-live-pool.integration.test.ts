@@ -119,8 +119,10 @@ test("reading a pool with 200 clients: API calls and wall time (moto, no rate li
   await readLivePool(port, id, { concurrency: 10 });
   const seconds = (performance.now() - started) / 1000;
   // DescribeUserPool, GetUserPoolMfaConfig, 4 pages of ListUserPoolClients, 1 ListResourceServers, 200 DescribeUserPoolClient,
-  // 1 ListGroups, 1 ListIdentityProviders (no providers to describe) and, as for a pull, 1 ListTerms (no documents to describe).
+  // 1 ListGroups and 1 ListIdentityProviders (no providers to describe), and, this being a pull, 1 ListTerms (no documents
+  // to describe) and 1 GetLogDeliveryConfiguration (no DescribeRiskConfiguration: the pool is not on the Plus plan).
   expect(port.calls).toEqual({
+    GetLogDeliveryConfiguration: 1,
     DescribeUserPool: 1,
     GetUserPoolMfaConfig: 1,
     ListUserPoolClients: 4,

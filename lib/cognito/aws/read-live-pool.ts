@@ -4,8 +4,9 @@
  *
  * Calls (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html): DescribeUserPool, GetUserPoolMfaConfig, ListUserPoolClients (every
  * page) + DescribeUserPoolClient per client, ListResourceServers (every page), DescribeUserPoolDomain,
- * ListGroups (every page), ListIdentityProviders (every page) + DescribeIdentityProvider per provider.
- * Terms documents: ListTerms (every page) + DescribeTerms each (aws/terms.ts).
+ * ListGroups (every page), ListIdentityProviders (every page) + DescribeIdentityProvider per provider,
+ * Terms documents: ListTerms (every page) + DescribeTerms each (aws/terms.ts). And, when the design manages them (or a pull finds them), GetLogDeliveryConfiguration and
+ * DescribeRiskConfiguration for the pool and per client (read-risk-logs.ts).
  * Provider secrets (`client_secret`, `private_key`) are dropped as soon as they are read, like client secrets.
  * Client descriptions run with bounded concurrency; the port's rate limiter keeps each category under its
  * quota (5 DescribeUserPoolClient per second per pool on AWS: 1000 clients take at least 200 s).
@@ -29,6 +30,7 @@ import { clientSpecFromApi, domainFromApi, poolSpecFromApi, resourceServerFromAp
 import { identityProviderFromApi, groupFromApi } from "./mapping-groups-idps";
 import { normaliseLiveDocument } from "./normalise";
 import { normaliseGroups, normaliseIdentityProviders } from "./normalise-groups-idps";
+import { readRiskAndLogs } from "./read-risk-logs";
 import { readLiveTerms, termsFromApi } from "./terms";
 
 export interface ReadLivePoolOptions {
@@ -167,6 +169,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   }));
   // The secret is dropped here, once; nothing below ever sees it.
   const clients = described.map(({ ClientSecret, ...client }) => ({ ...client, ...(ClientSecret ? { ClientSecret: "(secret)" } : {}) }));
+  const riskAndLogs = await readRiskAndLogs(port, pool, clients, (items, fn) => mapWithConcurrency(items, concurrency, fn), options.desired?.spec);
 
   const region = port.region || pool.Id?.split("_")[0] || "";
   const spec: PoolSpec = poolSpecFromApi(pool, mfa, region);
@@ -176,6 +179,8 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   if (customDomain) spec.customDomain = domainFromApi(customDomain);
   spec.groups = groups.map(groupFromApi);
   spec.identityProviders = providers.map((p) => p.spec);
+  if (riskAndLogs.riskConfiguration) spec.riskConfiguration = riskAndLogs.riskConfiguration;
+  if (riskAndLogs.logDeliveryConfiguration) spec.logDeliveryConfiguration = riskAndLogs.logDeliveryConfiguration;
   spec.terms = termsFromApi(liveTerms, new Map(clients.map((c) => [c.ClientId ?? "", c.ClientName ?? ""])));
   const scope = brandingReadScope(options.desired, options.branding);
   const branding = scope.managedLogin || scope.classic
@@ -198,6 +203,9 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   else delete document.spec.groups;
   if (liveProviders) document.spec.identityProviders = liveProviders;
   else delete document.spec.identityProviders;
+  delete document.spec.riskConfiguration;
+  delete document.spec.logDeliveryConfiguration;
+  Object.assign(document.spec, riskAndLogs);
   // Terms have nothing AWS adds: kept as read when the desired document manages them or lists none at all.
   if (spec.terms.length > 0 || options.desired?.spec.terms !== undefined) {
     if (options.desired === undefined || options.desired.spec.terms !== undefined) document.spec.terms = spec.terms;

@@ -40,6 +40,10 @@ import {
   DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
   DescribeIdentityProviderCommand,
+  DescribeRiskConfigurationCommand,
+  GetLogDeliveryConfigurationCommand,
+  SetLogDeliveryConfigurationCommand,
+  SetRiskConfigurationCommand,
   DescribeTermsCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -256,7 +260,28 @@ function sdkPoolWrites(client: CognitoIdentityProviderClient, call: Call): Pick<
   };
 }
 
-/** Writes of resource servers, groups, identity providers and the domain. */
+type RiskLogsMethod = "describeRiskConfiguration" | "setRiskConfiguration" | "getLogDeliveryConfiguration" | "setLogDeliveryConfiguration";
+
+/** Threat protection settings and log delivery: each read and set whole. */
+function sdkRiskLogs(client: CognitoIdentityProviderClient, call: Call): Pick<CognitoPort, RiskLogsMethod> {
+  return {
+    async describeRiskConfiguration(UserPoolId, ClientId) {
+      const out = await call("DescribeRiskConfiguration", UserPoolId, () => client.send(new DescribeRiskConfigurationCommand({ UserPoolId, ...(ClientId ? { ClientId } : {}) })));
+      return out.RiskConfiguration ?? { UserPoolId };
+    },
+    async setRiskConfiguration(input) {
+      await call("SetRiskConfiguration", input.UserPoolId, () => client.send(new SetRiskConfigurationCommand(input)));
+    },
+    async getLogDeliveryConfiguration(UserPoolId) {
+      const out = await call("GetLogDeliveryConfiguration", UserPoolId, () => client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId })));
+      return out.LogDeliveryConfiguration?.LogConfigurations ?? [];
+    },
+    async setLogDeliveryConfiguration(UserPoolId, LogConfigurations) {
+      await call("SetLogDeliveryConfiguration", UserPoolId, () => client.send(new SetLogDeliveryConfigurationCommand({ UserPoolId, LogConfigurations })));
+    },
+  };
+}
+
 type BrandingMethod =
   | "describeManagedLoginBrandingByClient"
   | "createManagedLoginBranding"
@@ -327,7 +352,8 @@ function sdkTerms(client: CognitoIdentityProviderClient, call: Call): Pick<Cogni
   };
 }
 
-function sdkChildWrites(client: CognitoIdentityProviderClient, call: Call): Omit<CognitoPort, ReadMethod | PoolWriteMethod | BrandingMethod | TermsMethod | "region"> {
+/** Writes of resource servers, groups, identity providers and the domain. */
+function sdkChildWrites(client: CognitoIdentityProviderClient, call: Call): Omit<CognitoPort, ReadMethod | PoolWriteMethod | RiskLogsMethod | BrandingMethod | TermsMethod | "region"> {
   return {
   async createResourceServer(input) {
     await call("CreateResourceServer", input.UserPoolId, () => client.send(new CreateResourceServerCommand(input)));
@@ -399,6 +425,7 @@ export function createSdkPort(target: CognitoIdentityProviderClient | CognitoCon
     ...sdkReads(client, call),
     ...sdkPoolWrites(client, call),
     ...sdkChildWrites(client, call),
+    ...sdkRiskLogs(client, call),
     ...sdkBranding(client, call),
     ...sdkTerms(client, call),
   };

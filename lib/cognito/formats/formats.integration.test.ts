@@ -10,7 +10,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { listPresets, presetExampleDocument } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
-import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT, TWO_DOMAINS_DOCUMENT } from "@/test/support/pool-documents";
+import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT, THREAT_PROTECTION_DOCUMENT, TWO_DOMAINS_DOCUMENT } from "@/test/support/pool-documents";
 import { renderTerraformModule } from "./terraform-module/render-terraform-module";
 import { renderTerraform } from "./terraform/render-terraform";
 
@@ -20,6 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const documents: [string, PoolDocument][] = [
   ["blog-pool", BLOG_POOL_DOCUMENT],
   ["kitchen-sink", MAXIMAL_POOL_DOCUMENT],
+  ["threat-protection", THREAT_PROTECTION_DOCUMENT],
   ["two-domains", TWO_DOMAINS_DOCUMENT],
   ...listPresets().map((p): [string, PoolDocument] => [`preset-${p.name}`, presetExampleDocument(p)]),
 ];

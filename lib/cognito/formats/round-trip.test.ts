@@ -35,9 +35,15 @@ function asTerraformWritesIt(doc: PoolDocument): PoolDocument {
   return copy;
 }
 
-/** Removes what every file format warns it cannot hold: client defaults, empty "manage none" lists. */
+/** Removes what every file format warns it cannot hold: client defaults, empty "manage none" lists, settings of clients not in the design. */
 function withoutCommonLosses(doc: PoolDocument): PoolDocument {
   const copy = withLoneDomainInPlace(structuredClone(doc));
+  const risk = copy.spec.riskConfiguration;
+  if (risk?.clients) {
+    const names = new Set((copy.spec.clients ?? []).map((c) => c.name));
+    risk.clients = risk.clients.filter((c) => names.has(c.clientName));
+    if (risk.clients.length === 0) delete risk.clients;
+  }
   delete copy.spec.clientDefaults;
   if (copy.spec.clients?.length === 0) delete copy.spec.clients;
   if (copy.spec.resourceServers?.length === 0) delete copy.spec.resourceServers;
@@ -50,6 +56,24 @@ function withoutCommonLosses(doc: PoolDocument): PoolDocument {
 function restrictToTerraform(doc: PoolDocument): PoolDocument {
   const copy = withoutCommonLosses(doc);
   delete copy.metadata.labels;
+  // No log delivery resource in the 5.x provider; a risk configuration needs at least one setting, and a
+  // notification template both bodies.
+  delete copy.spec.logDeliveryConfiguration;
+  const risk = copy.spec.riskConfiguration;
+  for (const settings of [risk, ...(risk?.clients ?? [])]) {
+    const notify = settings?.accountTakeoverRiskConfiguration?.notifyConfiguration;
+    for (const email of ["blockEmail", "noActionEmail", "mfaEmail"] as const) {
+      const template = notify?.[email];
+      if (notify && template && (template.htmlBody === undefined || template.textBody === undefined)) delete notify[email];
+    }
+  }
+  const holdsSettings = (r: object) => Object.keys(r).some((k) => k !== "clients" && k !== "clientName");
+  if (risk?.clients) risk.clients = risk.clients.filter(holdsSettings);
+  if (risk?.clients?.length === 0) delete risk.clients;
+  if (risk && !holdsSettings(risk)) {
+    if (risk.clients) copy.spec.riskConfiguration = { clients: risk.clients };
+    else delete copy.spec.riskConfiguration;
+  }
   if (copy.spec.lambdaConfig) delete copy.spec.lambdaConfig.inboundFederation;
   for (const client of copy.spec.clients ?? []) delete client.refreshTokenRotation;
   if (copy.spec.softwareTokenMfaConfiguration?.enabled === false && (copy.spec.mfaConfiguration ?? "OFF") === "OFF") delete copy.spec.softwareTokenMfaConfiguration;

@@ -1,6 +1,7 @@
 /**
  * A resource's address in a plan, in Terraform's notation: `user_pool`, `mfa_config`, `domain` for the
- * resources a pool has one of, `app_client["web"]` for the keyed ones. The plan, the apply steps, the
+ * resources a pool has one of, `app_client["web"]` for the keyed ones. Threat protection settings are both:
+ * the pool's own are `risk_configuration` (key ""), an app client's own `risk_configuration["web"]`. The plan, the apply steps, the
  * security flags and comments on a plan all name resources this way, so it is built here only.
  */
 import type { ResourceType } from "./types";
@@ -14,18 +15,26 @@ export const ADDRESS_STEMS: Readonly<Record<ResourceType, string>> = {
   appClient: "app_client",
   group: "group",
   domain: "domain",
+  riskConfiguration: "risk_configuration",
+  logDelivery: "log_delivery",
   terms: "terms",
   managedLoginBranding: "managed_login_branding",
   uiCustomization: "ui_customization",
 };
 
 /** Resource types a pool has at most one of: their address has no key. */
-const SINGLE: ReadonlySet<ResourceType> = new Set<ResourceType>(["userPool", "mfaConfig", "domain"]);
+const SINGLE: ReadonlySet<ResourceType> = new Set<ResourceType>(["userPool", "mfaConfig", "domain", "logDelivery"]);
+
+/** Resource types whose empty key is the pool's own (no key in the address), beside keyed ones of clients. */
+const POOL_OR_KEYED: ReadonlySet<ResourceType> = new Set<ResourceType>(["riskConfiguration"]);
+
+/** Whether the address of `type` with `key` has no key part. */
+const unkeyed = (type: ResourceType, key: string) => SINGLE.has(type) || (POOL_OR_KEYED.has(type) && key === "");
 
 /** The address of the resource of `type` with `key` (the key is ignored for single resources). */
 export function addressOf(type: ResourceType, key = ""): string {
   const stem = ADDRESS_STEMS[type];
-  return SINGLE.has(type) ? stem : `${stem}[${JSON.stringify(key)}]`;
+  return unkeyed(type, key) ? stem : `${stem}[${JSON.stringify(key)}]`;
 }
 
 const STEM_TYPES = new Map(Object.entries(ADDRESS_STEMS).map(([type, stem]) => [stem, type as ResourceType]));
@@ -41,5 +50,5 @@ export function parseAddress(address: string): { type: ResourceType; key: string
   const type = match?.[1] === undefined ? undefined : STEM_TYPES.get(match[1]);
   if (!match || !type) return undefined;
   const key: unknown = match[2] ? JSON.parse(match[2]) : "";
-  return typeof key === "string" && (match[2] === undefined) === SINGLE.has(type) ? { type, key } : undefined;
+  return typeof key === "string" && (match[2] === undefined) === unkeyed(type, key) ? { type, key } : undefined;
 }

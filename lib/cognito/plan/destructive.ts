@@ -1,9 +1,11 @@
 /**
- * What a plan destroys: every replacement and deletion, of any resource. A replaced pool loses its users, a
+ * What a plan destroys: every replacement and deletion of a resource (settings such as threat protection going
+ * back to their defaults destroy nothing: SETTINGS_ONLY_TYPES). A replaced pool loses its users, a
  * deleted or replaced client its id and secret (every app using it breaks), a deleted group its memberships, a
  * deleted identity provider its links to users, a replaced domain its certificate and DNS. Applying such a plan
  * needs the pool's name typed, checked on the server.
  */
+import { SETTINGS_ONLY_TYPES } from "./settings-only";
 import type { Plan, ResourceChange, ResourceType } from "./types";
 
 const NOUN: Record<ResourceType, string> = {
@@ -14,14 +16,16 @@ const NOUN: Record<ResourceType, string> = {
   identityProvider: "identity provider",
   group: "group",
   domain: "the domain",
+  riskConfiguration: "the threat protection settings of",
+  logDelivery: "the log delivery settings",
   terms: "terms document",
   managedLoginBranding: "managed login style of app client",
   uiCustomization: "hosted UI (classic) customization of",
 };
 
-/** Whether an entry replaces or deletes its resource. */
-export function isDestructive(entry: Pick<ResourceChange, "action">): boolean {
-  return entry.action === "replace" || entry.action === "delete";
+/** Whether an entry replaces or deletes its resource (settings going back to their defaults destroy nothing). */
+export function isDestructive(entry: Pick<ResourceChange, "action" | "type">): boolean {
+  return (entry.action === "replace" || entry.action === "delete") && !SETTINGS_ONLY_TYPES.has(entry.type);
 }
 
 /** The entries that replace or delete something: the one list the UI, the CLI and apply's guard read. */

@@ -3,6 +3,7 @@
  * identity changes or that is lost. A replaced pool deletes every user in it, every client (new client
  * ids), the domain and the resource servers (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPool.html); a replaced client gets a new id and secret ([M DeleteUserPoolClient]).
  */
+import { SETTINGS_ONLY_TYPES } from "./settings-only";
 import type { PoolDocument } from "../spec/document-schema";
 import type { BlastRadius, Plan, ResourceChange, WorstImpact } from "./types";
 
@@ -24,6 +25,10 @@ function label(e: ResourceChange): string {
       return `identity provider ${JSON.stringify(e.previousKey ?? e.key)}`;
     case "group":
       return `group ${JSON.stringify(e.key)}`;
+    case "riskConfiguration":
+      return e.address === "risk_configuration" ? "threat protection settings" : `threat protection settings of app client ${JSON.stringify(e.key)}`;
+    case "logDelivery":
+      return "log delivery settings";
     case "terms":
       return `terms document ${JSON.stringify(e.key)}`;
     case "managedLoginBranding":
@@ -91,7 +96,7 @@ function poolReplacementDetails(plan: Plan, blastRadius: BlastRadius, current: P
 /** The worst impact when the pool stays: destruction, replacement, in-place changes, or none. */
 function worstImpactInPlace(plan: Plan): WorstImpact {
   const replaced = plan.entries.filter((e) => e.action === "replace" && e.type !== "userPool" && e.type !== "mfaConfig");
-  const deleted = plan.entries.filter((e) => e.action === "delete");
+  const deleted = plan.entries.filter((e) => e.action === "delete" && !SETTINGS_ONLY_TYPES.has(e.type));
   if (deleted.length > 0) {
     return {
       level: "destroys-resources",

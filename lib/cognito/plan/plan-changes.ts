@@ -20,6 +20,7 @@ import { describeImpact } from "./impact";
 import { planKeyedResources } from "./keyed-resources";
 import { planManagedLoginBranding, planUiCustomizations } from "./plan-branding";
 import { planDomain, planMfa, planPool } from "./pool-entries";
+import { planLogDelivery, planRiskConfiguration } from "./plan-risk-logs";
 import { planTerms } from "./plan-terms";
 import type { Values } from "./resources";
 import { poolSecurityChanges } from "./security";
@@ -52,7 +53,10 @@ function liveState(live: PlanOptions["live"]): PlanLiveState | undefined {
   return state;
 }
 
-/** Every entry, error and security flag, in the plan's order: pool, MFA, keyed resources, domain. */
+/**
+ * Every entry, error and security flag, in the plan's order: pool, MFA, keyed resources, domain, then the
+ * threat protection settings and log delivery (after the clients, whose new ids they need).
+ */
 function planEntries(current: PoolDocument | null, desired: PoolDocument, options: PlanOptions): { b: Builder; poolReplaced: boolean } {
   const b: Builder = { entries: [], errors: [], security: [] };
   const poolReplaced = planPool(b, current, desired, options);
@@ -62,6 +66,8 @@ function planEntries(current: PoolDocument | null, desired: PoolDocument, option
   // Terms documents follow their clients (a replaced client's documents are replaced with it).
   planTerms(b, current, desired, poolReplaced);
   planDomain(b, current, desired, poolReplaced);
+  planRiskConfiguration(b, current, desired, poolReplaced);
+  planLogDelivery(b, current, desired, poolReplaced);
   // Branding names clients and needs the domain: after both.
   planManagedLoginBranding(b, current, desired, poolReplaced);
   planUiCustomizations(b, current, desired, poolReplaced);

@@ -40,6 +40,7 @@ function normalise(doc: PoolDocument, reference: PoolDocument): unknown {
   if (resolved.spec.resourceServers?.length === 0) delete resolved.spec.resourceServers;
   if (resolved.spec.groups?.length === 0) delete resolved.spec.groups;
   if (resolved.spec.identityProviders?.length === 0) delete resolved.spec.identityProviders;
+  if (resolved.spec.riskConfiguration?.clients?.length === 0) delete resolved.spec.riskConfiguration.clients;
   const listed = new Set((reference.spec.schemaAttributes ?? []).map((a) => a.name));
   if (resolved.spec.schemaAttributes) {
     resolved.spec.schemaAttributes = resolved.spec.schemaAttributes.filter((a) => listed.has(a.name) || !Object.hasOwn(STANDARD_ATTRIBUTES, a.name));

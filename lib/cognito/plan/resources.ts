@@ -21,8 +21,25 @@ export const MFA_FIELDS = [
   "smsAuthenticationMessage",
 ] as const satisfies readonly (keyof PoolSpec)[];
 
-/** Spec fields that are other resources (or, for `clientDefaults`, a document-only convenience for them). */
-export const CHILD_RESOURCE_FIELDS = ["clients", "resourceServers", "domain", "customDomain", "clientDefaults", "groups", "identityProviders", "managedLoginBranding", "uiCustomizations", "terms"] as const satisfies readonly (keyof PoolSpec)[];
+/**
+ * Spec fields that are other resources (or, for `clientDefaults`, a document-only convenience for them). The
+ * threat protection settings and log delivery are set with calls of their own (SetRiskConfiguration,
+ * SetLogDeliveryConfiguration), so they are planned as resources of their own too.
+ */
+export const CHILD_RESOURCE_FIELDS = [
+  "clients",
+  "resourceServers",
+  "domain",
+  "customDomain",
+  "clientDefaults",
+  "groups",
+  "identityProviders",
+  "managedLoginBranding",
+  "uiCustomizations",
+  "terms",
+  "riskConfiguration",
+  "logDeliveryConfiguration",
+] as const satisfies readonly (keyof PoolSpec)[];
 
 /** Spec fields that are not attributes of the pool resource: child resources and the MFA configuration's. */
 export const NON_POOL_FIELDS = [...CHILD_RESOURCE_FIELDS, ...MFA_FIELDS] as const satisfies readonly (keyof PoolSpec)[];

@@ -14,7 +14,9 @@ import type { Diagnostic } from "../spec/diagnostics";
 import type { DomainSpec } from "../spec/domain-schema";
 import type { GroupSpec } from "../spec/group-schema";
 import type { IdentityProviderSpec, SecretRef } from "../spec/identity-provider-schema";
+import type { LogDeliveryConfigurationSpec } from "../spec/log-delivery-schema";
 import type { PoolSpec } from "../spec/pool-schema";
+import type { ClientRiskConfigurationSpec, RiskSettingsSpec } from "../spec/risk-configuration-schema";
 import type { ResourceServerSpec } from "../spec/resource-server-schema";
 
 /**
@@ -36,6 +38,10 @@ export type ResourceType =
   | "appClient"
   | "group"
   | "domain"
+  /** Threat protection settings (SetRiskConfiguration): the pool's, and each app client's own. */
+  | "riskConfiguration"
+  /** Log delivery (SetLogDeliveryConfiguration). */
+  | "logDelivery"
   | "managedLoginBranding"
   | "uiCustomization"
   | "terms";
@@ -101,6 +107,9 @@ export interface ResourceValues {
   appClient: AppClientSpec;
   group: GroupSpec;
   domain: DomainSpec;
+  /** The pool's own settings (key ""), or a client's own (with its `clientName`). */
+  riskConfiguration: RiskSettingsSpec | ClientRiskConfigurationSpec;
+  logDelivery: LogDeliveryConfigurationSpec;
   terms: TermsSpec;
   managedLoginBranding: ManagedLoginBrandingSpec;
   uiCustomization: UiCustomizationSpec;
@@ -110,10 +119,11 @@ export interface ResourceChange<T extends ResourceType = ResourceType> {
   type: T;
   /**
    * Stable address: `user_pool`, `mfa_config`, `app_client["web"]`, `resource_server["https://api"]`,
-   * `identity_provider["Google"]`, `group["admins"]`, `domain`. Unique within a plan.
+   * `identity_provider["Google"]`, `group["admins"]`, `domain`, `risk_configuration` (the pool's own threat
+   * protection settings), `risk_configuration["web"]` (a client's own), `log_delivery`. Unique within a plan.
    */
   address: string;
-  /** The resource's key: pool name, client name, resource server identifier, provider name, group name, domain string. */
+  /** The resource's key: pool name, client name, resource server identifier, provider name, group name, domain string; "" for the pool's own threat protection settings and for log delivery. */
   key: string;
   /** For a replacement that changes the key (a resource server's identifier): the old key. */
   previousKey?: string;

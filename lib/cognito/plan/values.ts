@@ -7,6 +7,7 @@ import type { PoolDocument } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import { termsKey } from "../spec/terms-schema";
 import { PLAN_FORMAT_VERSION } from "./format-version";
+import { POOL_RISK_KEY, poolRiskSettings } from "./plan-risk-logs";
 import { CHILD_RESOURCE_FIELDS, effectiveClients } from "./resources";
 import type { MfaValue, Plan, PoolValue, ResourceChange, ResourceType, ResourceValues } from "./types";
 
@@ -46,12 +47,21 @@ const KEYED: KeyedLists = {
   uiCustomization: (doc) => byKey(doc.spec.uiCustomizations, (c) => c.clientName),
 };
 
+/** The threat protection settings an entry sends: the pool's own (key ""), or a client's own. */
+function riskValue(doc: PoolDocument, key: string): ResourceValues["riskConfiguration"] | undefined {
+  const risk = doc.spec.riskConfiguration;
+  if (key === POOL_RISK_KEY) return poolRiskSettings(risk);
+  return byKey(risk?.clients, (c) => c.clientName).get(key);
+}
+
 /** The value of the desired resource of `type` with `key`; undefined when the document has none. */
 export function desiredValue<T extends ResourceType>(doc: PoolDocument, type: T, key: string): ResourceValues[T] | undefined {
   if (type === "userPool") return poolValue(doc) as ResourceValues[T];
   if (type === "mfaConfig") return mfaValue(doc) as ResourceValues[T];
   // A pool's domains (`domain`, `customDomain`) are told apart by name: the entry's key.
   if (type === "domain") return [doc.spec.domain, doc.spec.customDomain].find((d) => d?.domain === key) as ResourceValues[T] | undefined;
+  if (type === "riskConfiguration") return riskValue(doc, key) as ResourceValues[T] | undefined;
+  if (type === "logDelivery") return doc.spec.logDeliveryConfiguration as ResourceValues[T] | undefined;
   const list = KEYED[type] as ((d: PoolDocument) => Map<string, ResourceValues[T]>) | undefined;
   return list?.(doc).get(key);
 }

@@ -168,6 +168,21 @@ export const PREFLIGHT_CODES = {
   },
 
   // ---- KMS key of the custom sender triggers (LambdaConfigType.KMSKeyID [M]; TF RequiredWith, https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool)
+  // ---- log delivery destinations (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LogConfigurationType.html)
+  "log-destination-ok": { check: "log-destination", blocking: false, fix: "", awsErrorWithout: "" },
+  "log-destination-not-found": {
+    check: "log-destination",
+    blocking: true,
+    fix: "Create the log group, bucket or Firehose stream first (in the pool's account), or correct its ARN under Log streaming.",
+    awsErrorWithout: "SetLogDeliveryConfiguration fails with InvalidParameterException or ResourceNotFoundException after the pool was written, and no logs are delivered",
+  },
+  "log-destination-not-checked": {
+    check: "log-destination",
+    blocking: false,
+    fix: "Check by hand that the destination exists in the pool's account.",
+    awsErrorWithout: "none at apply time when it exists; when it does not, SetLogDeliveryConfiguration fails after the pool was written",
+  },
+
   "kms-key-ok": { check: "kms-key", blocking: false, fix: "", awsErrorWithout: "" },
   "kms-key-missing": {
     check: "kms-key",

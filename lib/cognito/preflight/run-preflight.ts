@@ -8,11 +8,12 @@ import { checkDomainCertificate } from "./checks/domain-certificate";
 import { checkEmailIdentity } from "./checks/email-identity";
 import { checkKmsKey } from "./checks/kms-key";
 import { checkLambdaTriggers } from "./checks/lambda-triggers";
+import { checkLogDestinations } from "./checks/log-destinations";
 import { checkSmsRole } from "./checks/sms-role";
 import type { PreflightContext } from "./result";
 import type { PreflightOutcome, PreflightPort, PreflightReport, PreflightResult } from "./types";
 
-export const PREFLIGHT_CHECKS = [checkAwsCredentials, checkDomainCertificate, checkEmailIdentity, checkSmsRole, checkLambdaTriggers, checkKmsKey] as const;
+export const PREFLIGHT_CHECKS = [checkAwsCredentials, checkDomainCertificate, checkEmailIdentity, checkSmsRole, checkLambdaTriggers, checkKmsKey, checkLogDestinations] as const;
 
 export interface RunPreflightOptions {
   /** The live pool's ARN, when the pool exists: Lambda permissions are checked against it. */

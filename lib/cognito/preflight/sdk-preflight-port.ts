@@ -15,16 +15,21 @@ import {
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
 } from "@aws-sdk/client-iam";
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { DescribeDeliveryStreamCommand, FirehoseClient } from "@aws-sdk/client-firehose";
 import { DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
+import { HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { GetFunctionCommand, GetPolicyCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { GetEmailIdentityCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { type CognitoConnectionOptions, credentialsFor, sdkRequestHandler } from "../aws/sdk-port";
 import { regionOfArn } from "./arn";
+import { destinationName } from "./checks/log-destinations";
 import type { PreflightPort } from "./types";
 
 /** Errors that mean "this resource does not exist", per service. */
-const NOT_FOUND = new Set(["ResourceNotFoundException", "NotFoundException", "NoSuchEntityException", "NoSuchEntity", "InvalidArnException"]);
+// S3 HeadBucket answers a missing bucket with a bare 404, which the SDK names NotFound.
+const NOT_FOUND = new Set(["ResourceNotFoundException", "NotFoundException", "NoSuchEntityException", "NoSuchEntity", "InvalidArnException", "NotFound", "NoSuchBucket"]);
 
 async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -70,6 +75,10 @@ function preflightClients(connection: CognitoConnectionOptions) {
     lambda: (region: string) => client("lambda", region, (c) => new LambdaClient(c)),
     kms: (region: string) => client("kms", region, (c) => new KMSClient(c)),
     sts: () => client("sts", connection.region, (c) => new STSClient(c)),
+    logs: (region: string) => client("logs", region, (c) => new CloudWatchLogsClient(c)),
+    // Path-style addressing, so a custom endpoint (moto, LocalStack) needs no bucket subdomains.
+    s3: () => client("s3", connection.region, (c) => new S3Client({ ...c, forcePathStyle: Boolean(connection.endpoint) })),
+    firehose: (region: string) => client("firehose", region, (c) => new FirehoseClient(c)),
   };
 }
 
@@ -125,7 +134,7 @@ async function readKey(kms: KMSClient, arn: string) {
 }
 
 export function createSdkPreflightPort(connection: CognitoConnectionOptions): PreflightPort {
-  const { acm, ses, iam, lambda, kms, sts } = preflightClients(connection);
+  const { acm, ses, iam, lambda, kms, sts, logs, s3, firehose } = preflightClients(connection);
   const lambdaOf = (arn: string) => lambda(regionOfArn(arn, connection.region));
   return {
     callerIdentity: async () => {
@@ -143,5 +152,14 @@ export function createSdkPreflightPort(connection: CognitoConnectionOptions): Pr
     functionExists: async (arn) => (await orUndefined(() => lambdaOf(arn).send(new GetFunctionCommand({ FunctionName: arn })))) !== undefined,
     getFunctionPolicy: (arn) => orUndefined(async () => (await lambdaOf(arn).send(new GetPolicyCommand({ FunctionName: arn }))).Policy || undefined),
     describeKey: (arn) => orUndefined(() => readKey(kms(regionOfArn(arn, connection.region)), arn)),
+    async logGroupExists(arn) {
+      const name = destinationName(arn);
+      // DescribeLogGroups filters by prefix: only an exact name counts.
+      const out = await logs(regionOfArn(arn, connection.region)).send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name }));
+      return (out.logGroups ?? []).some((g) => g.logGroupName === name);
+    },
+    bucketExists: async (arn) => (await orUndefined(() => s3().send(new HeadBucketCommand({ Bucket: destinationName(arn) })))) !== undefined,
+    deliveryStreamExists: async (arn) =>
+      (await orUndefined(() => firehose(regionOfArn(arn, connection.region)).send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: destinationName(arn) })))) !== undefined,
   };
 }

@@ -4,7 +4,7 @@
  * {@link PreflightPort} (sdk-preflight-port.ts is the SDK-backed one).
  */
 
-export type PreflightCheckId = "aws-credentials" | "domain-certificate" | "email-identity" | "sms-role" | "lambda-trigger" | "kms-key";
+export type PreflightCheckId = "aws-credentials" | "domain-certificate" | "email-identity" | "sms-role" | "lambda-trigger" | "kms-key" | "log-destination";
 
 /**
  * - `pass`: the dependency is there and right.
@@ -91,4 +91,11 @@ export interface PreflightPort {
   getFunctionPolicy(functionArn: string): Promise<string | undefined>;
   /** KMS DescribeKey in the key ARN's region. */
   describeKey(keyArn: string): Promise<KeyFacts | undefined>;
+  // Log delivery destinations. Optional: a port without one reports that destination as not checked.
+  /** CloudWatch Logs DescribeLogGroups (the ARN's region): does the log group exist? */
+  logGroupExists?(logGroupArn: string): Promise<boolean>;
+  /** S3 HeadBucket: does the bucket exist? */
+  bucketExists?(bucketArn: string): Promise<boolean>;
+  /** Firehose DescribeDeliveryStream (the ARN's region): does the stream exist? */
+  deliveryStreamExists?(streamArn: string): Promise<boolean>;
 }

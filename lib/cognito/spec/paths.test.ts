@@ -40,6 +40,12 @@ describe("the one path notation", () => {
     expect(parseAddress(addressOf("appClient", 'we"b'))).toEqual({ type: "appClient", key: 'we"b' });
     expect(parseAddress(addressOf("domain", "auth"))).toEqual({ type: "domain", key: "" });
     expect(parseAddress("app_client")).toBeUndefined();
+    // Threat protection settings: the pool's own have no key, a client's are keyed by its name.
+    expect(addressOf("riskConfiguration", "")).toBe("risk_configuration");
+    expect(parseAddress("risk_configuration")).toEqual({ type: "riskConfiguration", key: "" });
+    expect(parseAddress(addressOf("riskConfiguration", "web"))).toEqual({ type: "riskConfiguration", key: "web" });
+    expect(parseAddress('risk_configuration[""]')).toBeUndefined();
+    expect(parseAddress(addressOf("logDelivery"))).toEqual({ type: "logDelivery", key: "" });
     expect(parseAddress("nothing[\"x\"]")).toBeUndefined();
   });
 });

@@ -22,6 +22,8 @@ export const KEYED_LISTS: Readonly<Record<string, string>> = {
   schemaAttributes: "name",
   // A resource server's scopes are matched by name (`ResourceServerScopeType.ScopeName`).
   scopes: "name",
+  // Log delivery holds one entry per event source (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetLogDeliveryConfiguration.html).
+  logConfigurations: "eventSource",
 };
 
 /** The document's lists of resources, matched by key in plans (`spec.clients["web"]`). */

@@ -15,6 +15,7 @@ import { groupSchema } from "./group-schema";
 import { identityProviderSchema } from "./identity-provider-schema";
 import { termsSchema } from "./terms-schema";
 import { lambdaConfigSchema } from "./lambda-config-schema";
+import { logDeliveryConfigurationSchema } from "./log-delivery-schema";
 import {
   adminCreateUserConfigSchema,
   emailConfigurationSchema,
@@ -24,6 +25,7 @@ import {
 } from "./messaging-schema";
 import { regionSchema, smsCodeMessageSchema, tagsSchema } from "./primitives";
 import { resourceServerSchema } from "./resource-server-schema";
+import { riskConfigurationSchema } from "./risk-configuration-schema";
 import { schemaAttributeSchema } from "./schema-attribute-schema";
 
 export const VERIFIED_ATTRIBUTES = ["phone_number", "email"] as const;
@@ -169,6 +171,10 @@ export const poolSpecSchema = z.strictObject({
    * (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html "Identity providers per user pool").
    */
   identityProviders: z.array(identityProviderSchema).optional(),
+  /** Threat protection settings (SetRiskConfiguration), the pool's and per app client. Unset = not managed. */
+  riskConfiguration: riskConfigurationSchema.optional(),
+  /** Log delivery (SetLogDeliveryConfiguration). Unset = not managed. */
+  logDeliveryConfiguration: logDeliveryConfigurationSchema.optional(),
   /**
    * Terms documents of the app clients (terms-schema.ts). Unset = not managed here; [] = none. Matched by
    * client and name.

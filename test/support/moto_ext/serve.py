@@ -10,7 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-OPERATION_MODULES = ["log_delivery", "managed_login_branding", "ui_customization", "mfa_config", "domains", "terms"]
+OPERATION_MODULES = ["log_delivery", "managed_login_branding", "risk_configuration", "ui_customization", "mfa_config", "domains", "terms"]
 
 for module in OPERATION_MODULES:
     importlib.import_module(module)

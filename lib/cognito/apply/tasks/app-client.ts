@@ -16,7 +16,7 @@ async function createClient(ctx: TaskContext, client: AppClientSpec): Promise<vo
   }
   const created = await ctx.port.createUserPoolClient(createUserPoolClientInput(id, client));
   if (created.ClientSecret) ctx.newClientSecrets[client.name] = created.ClientSecret;
-  // Its terms documents (a later phase) need the new id; the secret is not kept here.
+  // Its terms documents and threat protection settings (later phases) need the new id; the secret is not kept here.
   const { ClientSecret: _secret, ...withoutSecret } = created;
   ctx.liveClients.set(client.name, withoutSecret);
 }

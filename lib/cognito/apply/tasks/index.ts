@@ -11,6 +11,7 @@ import { groupTasks } from "./group";
 import { identityProviderTasks } from "./identity-provider";
 import { mfaConfigTasks, poolTasks } from "./pool";
 import { resourceServerTasks } from "./resource-server";
+import { logDeliveryTasks, riskConfigurationTasks } from "./risk-logs";
 import { termsTasks } from "./terms";
 import type { Task, TaskBuilder, TaskContext } from "./task";
 
@@ -25,6 +26,8 @@ const TASK_BUILDERS: { [T in ResourceType]: TaskBuilder<T> } = {
   group: groupTasks,
   terms: termsTasks,
   domain: domainTasks,
+  riskConfiguration: riskConfigurationTasks,
+  logDelivery: logDeliveryTasks,
   managedLoginBranding: managedLoginBrandingTasks,
   uiCustomization: uiCustomizationTasks,
 };

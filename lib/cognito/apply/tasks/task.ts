@@ -6,7 +6,8 @@
  * deletions first (domain, clients, resource servers, groups, providers that keep their name), then the
  * pool, the MFA configuration, resource servers, identity providers (before the clients that list them),
  * app clients, groups, then the deletion of identity providers (after the clients stopped listing them),
- * the domain, and last the branding of the sign-in pages (it names clients and needs the domain).
+ * the domain, then the branding of the sign-in pages (it names clients and needs the domain), and last the
+ * threat protection settings and log delivery (a client's own settings need its id; neither depends on branding).
  */
 import type { UserPoolClientType } from "@aws-sdk/client-cognito-identity-provider";
 import type { CognitoPort } from "../../aws/port";
@@ -15,7 +16,7 @@ import type { ResourceChange, ResourceType } from "../../plan/types";
 import type { IdentityProviderSpec } from "../../spec/identity-provider-schema";
 import type { ApplyStep } from "../types";
 
-export const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "terms", "groups", "providerDeletes", "domain", "branding"] as const;
+export const PHASES = ["delete", "pool", "mfa", "resourceServers", "identityProviders", "clients", "terms", "groups", "providerDeletes", "domain", "branding", "riskLogs"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Task {

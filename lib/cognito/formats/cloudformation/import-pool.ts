@@ -17,6 +17,7 @@ import { type ShapeNaming, fromTarget } from "../shape-walk";
 import type { ImportedPool, UnresolvedInput } from "../types";
 import type { Evaluator } from "./evaluate";
 import { type Gap, describeRemedy, isUnresolved } from "./gaps";
+import { CFN_LOG_DELIVERY, CFN_RISK_CONFIGURATION, attachmentTarget, logDeliveryFromProperties, riskSettingsFromProperties } from "./risk-logs";
 import { CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, brandingClientName, managedLoginBrandingFromProperties, uiCustomizationFromProperties } from "./branding";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, groupFromProperties, identityProviderFromProperties, takeProviderSecret } from "./groups-idps";
 import { CFN_TERMS, termsFromProperties } from "./terms";
@@ -141,8 +142,20 @@ function readPool(im: PoolImporter, raw: Json): { name: unknown; spec: Json } {
 
 function readChildren(im: PoolImporter) {
   const termsResources: { id: string; resource: Json }[] = [];
-  const out = { resourceServers: [] as Json[], clients: [] as Json[], domains: [] as Json[], groups: [] as Json[], identityProviders: [] as Json[], managedLoginBranding: [] as Json[], uiCustomizations: [] as Json[], terms: [] as Json[] };
+  const out = {
+    resourceServers: [] as Json[],
+    clients: [] as Json[],
+    domains: [] as Json[],
+    groups: [] as Json[],
+    identityProviders: [] as Json[],
+    managedLoginBranding: [] as Json[],
+    uiCustomizations: [] as Json[],
+    terms: [] as Json[],
+    riskConfiguration: undefined as Json | undefined,
+    logDelivery: undefined as Json | undefined,
+  };
   const clientNames = new Map<string, string>();
+  const attachments: { id: string; resource: Json; where: string }[] = [];
   const branding: { id: string; resource: Json }[] = [];
   for (const { id, resource, attachedWithoutRef } of im.input.children) {
     for (const key of Object.keys(resource)) if (!RESOURCE_ATTRIBUTES.has(key)) im.warn("not-in-model", `Resources.${id}.${key} is not a resource attribute the importer knows; it was not imported`);
@@ -160,6 +173,11 @@ function readChildren(im: PoolImporter) {
       out.clients.push(client);
     } else if (resource.Type === CFN_TERMS) termsResources.push({ id, resource });
     else if (resource.Type === CFN_MANAGED_LOGIN_BRANDING || resource.Type === CFN_UI_CUSTOMIZATION) branding.push({ id, resource });
+    else if (resource.Type === CFN_RISK_CONFIGURATION) attachments.push({ id, resource, where });
+    else if (resource.Type === CFN_LOG_DELIVERY) {
+      if (out.logDelivery !== undefined) im.warn("repeated-block", `Resources.${id} is a second log delivery configuration of the pool; only the first was imported`);
+      else out.logDelivery = logDeliveryFromProperties(im.childProperties(id, resource), where, im.diagnostics);
+    }
     else if (resource.Type === CFN_GROUP) out.groups.push(groupFromProperties(im.childProperties(id, resource), where, im.diagnostics));
     else if (resource.Type === CFN_IDENTITY_PROVIDER) {
       // The secret comes out before intrinsics are evaluated: a parameter holding it is a reference, never a value.
@@ -174,6 +192,7 @@ function readChildren(im: PoolImporter) {
       out.domains.push(compactOrUndefined({ domain: Domain, certificateArn, managedLoginVersion: ManagedLoginVersion }) ?? {});
     }
   }
+  out.riskConfiguration = readRiskAttachments(im, attachments, clientNames);
   // After every client: a terms resource names its client by logical id.
   for (const { id, resource } of termsResources) {
     const raw = isObject(resource.Properties) ? resource.Properties.ClientId : undefined;
@@ -189,6 +208,25 @@ function readChildren(im: PoolImporter) {
     else out.uiCustomizations.push(uiCustomizationFromProperties(properties, clientName, where, im.diagnostics));
   }
   return out;
+}
+
+/** Risk configuration attachments after the clients they name: `ClientId: ALL` is the pool's, `!Ref Client` a client's own. */
+function readRiskAttachments(im: PoolImporter, attachments: { id: string; resource: Json; where: string }[], clientNames: ReadonlyMap<string, unknown>): Json | undefined {
+  if (attachments.length === 0) return undefined;
+  let pool: Json | undefined;
+  const clients: Json[] = [];
+  for (const { id, resource, where } of attachments) {
+    const rawClientId = isObject(resource.Properties) ? resource.Properties.ClientId : undefined;
+    const target = attachmentTarget(rawClientId);
+    const settings = riskSettingsFromProperties(im.childProperties(id, resource), where, im.diagnostics);
+    const name = target && "clientLogicalId" in target ? clientNames.get(target.clientLogicalId) : undefined;
+    if (target && "pool" in target) {
+      if (pool !== undefined) im.warn("repeated-block", `Resources.${id} is a second risk configuration with ClientId ALL; only the first was imported`);
+      else pool = settings;
+    } else if (name !== undefined) clients.push({ clientName: name, ...settings });
+    else im.warn("not-in-model", `${where}.ClientId names no app client of the template (use ALL or !Ref to a client); its threat protection settings were not imported`);
+  }
+  return { ...(pool ?? {}), ...(clients.length ? { clients } : {}) };
 }
 
 /**
@@ -280,7 +318,7 @@ export function importPool(input: PoolInput): ImportedPool {
     im.warn("no-pool-name", `Resources.${poolId}.Properties.UserPoolName is not set (CloudFormation would generate one); the logical id ${poolId} is used as the pool name`);
     name = poolId;
   }
-  const { resourceServers, clients, domains, groups, identityProviders, managedLoginBranding, uiCustomizations, terms } = readChildren(im);
+  const { resourceServers, clients, domains, groups, identityProviders, managedLoginBranding, uiCustomizations, terms, riskConfiguration, logDelivery } = readChildren(im);
   for (const { id, gaps } of input.conditionGaps)
     im.warn("condition-unresolved", `Resources.${id}.Condition depends on ${gaps.map((g) => g.name).join(", ")}; ${id} was imported as if the condition held (${describeRemedy(gaps)} to decide)`);
 
@@ -296,6 +334,8 @@ export function importPool(input: PoolInput): ImportedPool {
       ...(clients.length ? { clients } : {}),
       ...(groups.length ? { groups } : {}),
       ...(identityProviders.length ? { identityProviders } : {}),
+      ...(riskConfiguration ? { riskConfiguration } : {}),
+      ...(logDelivery ? { logDeliveryConfiguration: logDelivery } : {}),
       ...(terms.length ? { terms } : {}),
       ...(managedLoginBranding.length ? { managedLoginBranding } : {}),
       ...(uiCustomizations.length ? { uiCustomizations } : {}),

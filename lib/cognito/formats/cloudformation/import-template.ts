@@ -5,6 +5,7 @@
  * so. Never throws, and never refuses a template that holds a user pool: what it cannot evaluate is a named
  * gap on the draft.
  */
+import { CFN_LOG_DELIVERY, CFN_RISK_CONFIGURATION } from "./risk-logs";
 import { CFN_TERMS } from "./terms";
 import { type Diagnostic, error, warning } from "../../spec/diagnostics";
 import { describeError } from "../common";
@@ -24,7 +25,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** The resources a pool's draft is made of (besides the pool). */
-const POOL_MODEL_TYPES = new Set<string>([CFN_TYPES.client, CFN_TYPES.resourceServer, CFN_TYPES.domain, CFN_GROUP, CFN_IDENTITY_PROVIDER, CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, CFN_TERMS]);
+const POOL_MODEL_TYPES = new Set<string>([CFN_TYPES.client, CFN_TYPES.resourceServer, CFN_TYPES.domain, CFN_GROUP, CFN_IDENTITY_PROVIDER, CFN_MANAGED_LOGIN_BRANDING, CFN_UI_CUSTOMIZATION, CFN_TERMS, CFN_RISK_CONFIGURATION, CFN_LOG_DELIVERY]);
 
 /** Template sections the import reads (the rest get one line each). */
 const READ_SECTIONS = new Set(["AWSTemplateFormatVersion", "Description", "Resources", "Parameters", "Metadata", "Conditions", "Mappings", "Transform"]);

@@ -17,6 +17,7 @@ import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
 import { CfnGetAtt, CfnRef } from "./intrinsics";
+import { riskLogsResources } from "./risk-logs";
 import { writeYaml } from "../fast-yaml";
 import { CFN_TERMS, termsProperties } from "./terms";
 import { CFN_CLIENT_NAMING, CFN_POOL_NAMING, CFN_RESOURCE_SERVER_NAMING, CFN_TYPES, STUDIO_METADATA } from "./naming";
@@ -40,6 +41,8 @@ const SPECIAL_POOL_KEYS = [
   "smsMfaConfiguration",
   "emailMfaConfiguration",
   "webAuthnConfiguration",
+  "riskConfiguration",
+  "logDeliveryConfiguration",
   "customDomain",
 ];
 
@@ -161,6 +164,7 @@ function render(doc: PoolDocument): ExportResult {
   });
 
   for (const group of spec.groups ?? []) resources[ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, pool) };
+  Object.assign(resources, riskLogsResources(spec, pool, clientIds, ids, diagnostics));
   (spec.terms ?? []).forEach((terms, i) => {
     const clientId = clientIds.get(terms.client);
     if (clientId === undefined) {

@@ -43,6 +43,8 @@ const POOL_FIELDS_NOT_EXPRESSIBLE: Partial<Record<keyof PoolSpec, string>> = {
   userPoolTier: "OpenMCF has no feature plan (user pool tier)",
   // Not in the v1 spec.proto: identity providers (a separate kind, `AwsCognitoIdentityProvider`) and groups.
   groups: "OpenMCF AwsCognitoUserPool v1 has no groups; create them outside this manifest",
+  riskConfiguration: "OpenMCF AwsCognitoUserPool v1 has no threat protection settings (adaptive authentication, compromised credentials, IP lists); set them in the studio or with Terraform's aws_cognito_risk_configuration",
+  logDeliveryConfiguration: "OpenMCF AwsCognitoUserPool v1 has no log delivery; set it in the studio or with CloudFormation's AWS::Cognito::LogDeliveryConfiguration",
   terms: "OpenMCF AwsCognitoUserPool v1 has no terms documents (terms of use, privacy policy); create them outside this manifest",
   identityProviders: "OpenMCF AwsCognitoUserPool v1 has no identity providers (OpenMCF models them as a separate kind, AwsCognitoIdentityProvider); create them outside this manifest (clients may still list them)",
 };

@@ -124,6 +124,9 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   // aws_cognito_user_group / aws_cognito_identity_provider, which can sit next to the module.
   ["spec.groups", (d) => d.spec.groups],
   ["spec.identityProviders", (d) => d.spec.identityProviders],
+  // No risk configuration or log delivery input either: aws_cognito_risk_configuration can sit next to the module.
+  ["spec.riskConfiguration", (d) => d.spec.riskConfiguration],
+  ["spec.logDeliveryConfiguration", (d) => d.spec.logDeliveryConfiguration],
   // Terms documents: neither the module nor the AWS provider (5.100) has a resource for them.
   ["spec.terms", (d) => (d.spec.terms?.length ? d.spec.terms : undefined)],
   // Nor for branding: the plain Terraform export writes aws_cognito_managed_login_branding and

@@ -17,6 +17,7 @@ import type { ImportFilesResult, ImportRequest, ImportedPool } from "../types";
 import { groupFromBody, identityProviderFromBody, takeProviderSecret } from "./groups-idps";
 import { PoolRef, Unknown, type Value, isObject } from "./hcl-values";
 import { expressionText } from "./import-gaps";
+import { clientLabelOf, riskSettingsFromBody } from "./risk-logs";
 import { MINEIROS_SOURCES, moduleDraft } from "./import-module";
 import { TF_CLIENT_NAMING, TF_DOMAIN_NAMING, TF_POOL_NAMING, TF_RESOURCE_SERVER_NAMING, TF_TYPES, standardStringDefaults } from "./naming";
 import { PoolBuilder, finishPool, lineOf, placeRepetition, providerRegion } from "./pool-builder";
@@ -26,7 +27,8 @@ import { type Instance, TerraformScope } from "./terraform-scope";
 type Json = Record<string, unknown>;
 
 
-const CHILD_TYPES = [TF_TYPES.resourceServer, TF_TYPES.domain, TF_TYPES.client, TF_TYPES.group, TF_TYPES.identityProvider] as const;
+// Risk configurations last: they name clients read before them.
+const CHILD_TYPES = [TF_TYPES.resourceServer, TF_TYPES.domain, TF_TYPES.client, TF_TYPES.group, TF_TYPES.identityProvider, TF_TYPES.riskConfiguration] as const;
 
 /**
  * Undoes the exporter's perpetual-diff guard (render-terraform.ts, PERPETUAL DIFF 1): an empty constraints
@@ -81,6 +83,8 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
   const groups: unknown[] = [];
   const identityProviders: unknown[] = [];
   const domains: unknown[] = [];
+  const clientNames = new Map<string, unknown>();
+  const risk: { pool?: Json; clients: Json[] } = { clients: [] };
   for (const { instance, type } of children) {
     const where = `${instance.address} (${instance.resource.file} line ${lineOf(instance.resource, [])})`;
     if (type === TF_TYPES.identityProvider) {
@@ -90,6 +94,10 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
       const body = b.body(instance, withoutSecret);
       identityProviders.push(identityProviderFromBody(body, secretRef, where, b.diagnostics));
       placeRepetition(b, instance, `spec.identityProviders[${identityProviders.length - 1}]`);
+      continue;
+    }
+    if (type === TF_TYPES.riskConfiguration) {
+      readRiskConfiguration(b, instance, where, clientNames, risk);
       continue;
     }
     const body = b.body(instance);
@@ -105,6 +113,7 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
       placeRepetition(b, instance, `spec.groups[${groups.length - 1}]`);
     } else {
       const { name, ...settings } = body;
+      clientNames.set(instance.resource.label, name);
       clients.push({ name, ...b.convert(appClientSettingsSchema, settings, TF_CLIENT_NAMING, instance) });
       placeRepetition(b, instance, `spec.clients[${clients.length - 1}]`);
     }
@@ -119,7 +128,29 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
   const isCustom = (d: { value: Json } | undefined) => d?.value.certificateArn !== undefined;
   const [first, second] = found.length === 2 && isCustom(found[0]) && !isCustom(found[1]) ? [found[1], found[0]] : found;
   if (second) placeRepetition(b, second.instance, "spec.customDomain");
-  return { resourceServers, clients, groups, identityProviders, domain: first?.value, customDomain: second?.value };
+  const riskConfiguration = risk.pool !== undefined || risk.clients.length > 0 ? { ...(risk.pool ?? {}), ...(risk.clients.length ? { clients: risk.clients } : {}) } : undefined;
+  return { resourceServers, clients, groups, identityProviders, domain: first?.value, customDomain: second?.value, riskConfiguration };
+}
+
+/** One `aws_cognito_risk_configuration`: the pool's (no client_id) or a client's, named by the client it refers to. */
+function readRiskConfiguration(b: PoolBuilder, instance: Instance, where: string, clientNames: ReadonlyMap<string, unknown>, risk: { pool?: Json; clients: Json[] }): void {
+  const rawClientId = instance.resource.body.client_id;
+  const { client_id: _client, ...raw } = instance.resource.body;
+  const body = b.body(instance, raw);
+  delete body.user_pool_id;
+  const settings = riskSettingsFromBody(body, instance.address, b.diagnostics) as Json;
+  if (rawClientId === undefined) {
+    if (risk.pool !== undefined) b.warn("repeated-block", `${where}: the pool has one risk configuration without client_id; only the first was imported`);
+    else risk.pool = settings;
+    return;
+  }
+  const label = clientLabelOf(rawClientId);
+  const name = label === undefined ? undefined : clientNames.get(label);
+  if (name === undefined) {
+    b.warn("not-in-model", `${where}: client_id = ${expressionText(rawClientId)} names no app client of these files; its threat protection settings were not imported`);
+    return;
+  }
+  risk.clients.push({ clientName: name, ...settings });
 }
 
 function buildPool(scope: TerraformScope, config: TfConfig, pool: Instance, children: Child[], request: ImportRequest, extra: Diagnostic[]): ImportedPool {
@@ -144,6 +175,7 @@ function buildPool(scope: TerraformScope, config: TfConfig, pool: Instance, chil
       ...(parts.clients.length ? { clients: parts.clients } : {}),
       ...(parts.groups.length ? { groups: parts.groups } : {}),
       ...(parts.identityProviders.length ? { identityProviders: parts.identityProviders } : {}),
+      ...(parts.riskConfiguration ? { riskConfiguration: parts.riskConfiguration } : {}),
     },
   };
   if (name === undefined) delete (draft.metadata as Json).name;

@@ -6,7 +6,7 @@
  */
 import { type ShapeNaming, snakeCase } from "../shape-walk";
 
-function tableNaming(overrides: Record<string, string>): ShapeNaming {
+export function tableNaming(overrides: Record<string, string>): ShapeNaming {
   return {
     objectsAsBlocks: true,
     targetName: (path, key) => overrides[[...path, key].join(".")] ?? snakeCase(key),
@@ -41,6 +41,7 @@ export const TF_TYPES = {
   domain: "aws_cognito_user_pool_domain",
   group: "aws_cognito_user_group",
   identityProvider: "aws_cognito_identity_provider",
+  riskConfiguration: "aws_cognito_risk_configuration",
 } as const;
 
 /**

@@ -25,6 +25,7 @@ import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError,
 import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
+import { logDeliveryWarning, riskConfigurationResources } from "./risk-logs";
 import { managedLoginBrandingResource, managedLoginBrandingVersionWarning, uiCustomizationResource } from "./branding";
 import { providerVersionConstraint } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
@@ -110,7 +111,7 @@ function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, u
 function poolResource(ctx: Context): HclNode {
   const { spec } = ctx;
   const rest: Record<string, unknown> = { ...spec };
-  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders", "terms"]) delete rest[key];
+  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders", "terms", "riskConfiguration", "logDeliveryConfiguration"]) delete rest[key];
   ctx.diagnostics.push(...terraformSmsMfaWarnings(spec, "Terraform"));
   if (spec.webAuthnConfiguration?.factorConfiguration !== undefined) {
     ctx.diagnostics.push(
@@ -336,6 +337,8 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
     nodes.push(blank, identityProviderResource(provider, ctx.providerLabels.get(provider.providerName) ?? "identity_provider", expr(`${POOL}.id`), ctx.secretVariables));
   (spec.clients ?? []).forEach((client, i) => nodes.push(blank, clientResource(ctx, client, clientLabels.get(client.name) ?? "client", i)));
   for (const group of spec.groups ?? []) nodes.push(blank, groupResource(group, groupLabels.get(group.name) ?? "group", expr(`${POOL}.id`)));
+  for (const risk of riskConfigurationResources(spec, clientLabels, new NameAllocator("snake"), POOL, toNodes, ctx.diagnostics)) nodes.push(blank, risk);
+  ctx.diagnostics.push(...logDeliveryWarning(spec));
   nodes.push(...brandingNodes(ctx, clientLabels, spec.domain !== undefined || spec.customDomain !== undefined));
 
   // The provider floor is read off the resources as written: the lowest release that accepts all of them.

@@ -10,9 +10,11 @@ import { groupsRule } from "./groups";
 import { identityProvidersRule } from "./identity-providers";
 import { inviteTemplateRule } from "./invite-template";
 import { lambdaTriggersRule } from "./lambda-triggers";
+import { logDeliveryRule } from "./log-delivery";
 import { mfaRule } from "./mfa";
 import { oauthRule } from "./oauth";
 import { redirectUrisRule } from "./redirect-uris";
+import { riskConfigurationRule } from "./risk-configuration";
 import type { Rule } from "./rule";
 import { schemaAttributesRule } from "./schema-attributes";
 import { termsRule } from "./terms";
@@ -42,6 +44,8 @@ export const CROSS_FIELD_RULES: readonly Rule[] = [
   domainRule,
   groupsRule,
   identityProvidersRule,
+  riskConfigurationRule,
+  logDeliveryRule,
   termsRule,
   brandingRule,
 ];

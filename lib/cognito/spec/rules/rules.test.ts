@@ -80,6 +80,12 @@ const apple = (details: Record<string, string> = {}) => ({
   providerDetails: { client_id: "com.example", team_id: "TEAM", key_id: "KEY", authorize_scopes: "email name", ...details },
   secretRef: { source: "secretsManager", name: "apple-key" },
 });
+const plusOn = { userPoolTier: "PLUS", userPoolAddOns: { advancedSecurityMode: "ENFORCED" } };
+const SES = "arn:aws:ses:eu-west-1:123456789012:identity/shop.test";
+const FIREHOSE = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/auth";
+const notifyHigh = { highAction: { notify: true, eventAction: "BLOCK" } };
+const notificationLogs = { eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:cognito" } };
+const authLogs = { eventSource: "userAuthEvents", logLevel: "INFO", firehoseConfiguration: { streamArn: FIREHOSE } };
 const tenantAttribute = (mutable: boolean) => ({ schemaAttributes: [{ name: "tenant", attributeDataType: "String", mutable }] });
 
 /** [rule code, spec that passes, spec that fails, expected path of the failure]. */
@@ -196,6 +202,22 @@ const cases: [string, Record<string, unknown>, Record<string, unknown>, string][
   // Not managed here (identityProviders unset): the provider may exist in the pool, so only a warning.
   ["client-unknown-provider", { clients: [{ name: "web", supportedIdentityProviders: ["COGNITO"] }] }, { clients: [{ name: "web", supportedIdentityProviders: ["Okta"] }] }, "spec.clients[0].supportedIdentityProviders[0]"],
   ["mapped-attribute-not-writable", { identityProviders: [google({ attributeMapping: { email: "email" } })], clients: [{ name: "web", supportedIdentityProviders: ["Google"], writeAttributes: ["email"] }] }, { identityProviders: [google({ attributeMapping: { email: "email" } })], clients: [{ name: "web", supportedIdentityProviders: ["Google"], writeAttributes: ["name"] }] }, "spec.clients[0].writeAttributes"],
+  // Threat protection settings and log delivery (rules/risk-configuration.ts, rules/log-delivery.ts).
+  ["risk-plan-unset", { ...plusOn, riskConfiguration: {} }, { userPoolAddOns: { advancedSecurityMode: "ENFORCED" }, riskConfiguration: {} }, "spec.riskConfiguration"],
+  ["risk-plan", { ...plusOn, riskConfiguration: {} }, { userPoolTier: "ESSENTIALS", userPoolAddOns: { advancedSecurityMode: "ENFORCED" }, riskConfiguration: {} }, "spec.riskConfiguration"],
+  ["risk-mode-off", { ...plusOn, riskConfiguration: {} }, { userPoolTier: "PLUS", riskConfiguration: {} }, "spec.riskConfiguration"],
+  ["risk-notify-sender", { ...plusOn, riskConfiguration: { accountTakeoverRiskConfiguration: { notifyConfiguration: { sourceArn: SES }, actions: notifyHigh } } }, { ...plusOn, riskConfiguration: { accountTakeoverRiskConfiguration: { actions: notifyHigh } } }, "spec.riskConfiguration.accountTakeoverRiskConfiguration.notifyConfiguration"],
+  ["risk-mode-audit", { ...plusOn, riskConfiguration: { accountTakeoverRiskConfiguration: { actions: {} } } }, { userPoolTier: "PLUS", userPoolAddOns: { advancedSecurityMode: "AUDIT" }, riskConfiguration: { accountTakeoverRiskConfiguration: { actions: {} } } }, "spec.riskConfiguration.accountTakeoverRiskConfiguration.actions"],
+  ["risk-client-duplicate", { ...plusOn, clients: [{ name: "web" }], riskConfiguration: { clients: [{ clientName: "web" }] } }, { ...plusOn, clients: [{ name: "web" }], riskConfiguration: { clients: [{ clientName: "web" }, { clientName: "web" }] } }, "spec.riskConfiguration.clients[1].clientName"],
+  ["risk-client-unknown", { ...plusOn, clients: [{ name: "web" }], riskConfiguration: { clients: [{ clientName: "web" }] } }, { ...plusOn, clients: [{ name: "web" }], riskConfiguration: { clients: [{ clientName: "admin" }] } }, "spec.riskConfiguration.clients[0].clientName"],
+  ["log-source-duplicate", { logDeliveryConfiguration: { logConfigurations: [notificationLogs] } }, { logDeliveryConfiguration: { logConfigurations: [notificationLogs, notificationLogs] } }, "spec.logDeliveryConfiguration.logConfigurations[1].eventSource"],
+  ["log-destination-count", { logDeliveryConfiguration: { logConfigurations: [notificationLogs] } }, { logDeliveryConfiguration: { logConfigurations: [{ ...notificationLogs, s3Configuration: { bucketArn: "arn:aws:s3:::logs" } }] } }, "spec.logDeliveryConfiguration.logConfigurations[0]"],
+  ["log-level", { logDeliveryConfiguration: { logConfigurations: [notificationLogs] } }, { logDeliveryConfiguration: { logConfigurations: [{ ...notificationLogs, logLevel: "INFO" }] } }, "spec.logDeliveryConfiguration.logConfigurations[0].logLevel"],
+  ["log-destination", { logDeliveryConfiguration: { logConfigurations: [notificationLogs] } }, { logDeliveryConfiguration: { logConfigurations: [{ eventSource: "userNotification", logLevel: "ERROR", firehoseConfiguration: { streamArn: FIREHOSE } }] } }, "spec.logDeliveryConfiguration.logConfigurations[0]"],
+  ["log-level", { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [authLogs] } }, { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [{ ...authLogs, logLevel: "ERROR" }] } }, "spec.logDeliveryConfiguration.logConfigurations[0].logLevel"],
+  ["log-plan-unset", { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [authLogs] } }, { logDeliveryConfiguration: { logConfigurations: [authLogs] } }, "spec.logDeliveryConfiguration.logConfigurations[0].eventSource"],
+  ["log-plan", { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [authLogs] } }, { userPoolTier: "LITE", logDeliveryConfiguration: { logConfigurations: [authLogs] } }, "spec.logDeliveryConfiguration.logConfigurations[0].eventSource"],
+  ["log-destination-arn", { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [authLogs] } }, { userPoolTier: "PLUS", logDeliveryConfiguration: { logConfigurations: [{ ...authLogs, firehoseConfiguration: {} }] } }, "spec.logDeliveryConfiguration.logConfigurations[0].firehoseConfiguration"],
   // Terms documents (rules/terms.ts).
   ["terms-unknown-client", { clients: [{ name: "web" }], terms: bothTerms("web") }, { clients: [{ name: "web" }], terms: bothTerms("mobile") }, "spec.terms[0].client"],
   ["duplicate-terms", { clients: [{ name: "web" }], terms: bothTerms("web") }, { clients: [{ name: "web" }], terms: [...bothTerms("web"), terms("web", "privacy-policy")] }, "spec.terms[2].name"],

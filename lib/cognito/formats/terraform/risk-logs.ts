@@ -1,0 +1,103 @@
+/**
+ * Terraform for threat protection settings and log delivery (hashicorp/aws provider).
+ * - `aws_cognito_risk_configuration` (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_risk_configuration):
+ *   one for the pool (no `client_id`) and one per client with settings of its own (`client_id` = the client's
+ *   `id`); the blocks are the spec's members in snake_case. A pool-level configuration with no settings is AWS's
+ *   default and is not written (the resource needs at least one block).
+ *   The provider requires both bodies of a notification template (`html_body` and `text_body`, found by
+ *   `terraform validate` against 5.100; the API takes either): a template with one body is left out, with a warning.
+ * - Log delivery: the 5.x provider this export targets has no resource for SetLogDeliveryConfiguration
+ *   (`aws_cognito_log_delivery_configuration` is not in hashicorp/aws 5.100), so it is a warning, not a file.
+ * Render and import share the naming, so what one writes the other reads.
+ */
+import { type Diagnostic, warning } from "../../spec/diagnostics";
+import { riskSettingsSchema, type RiskSettingsSpec } from "../../spec/risk-configuration-schema";
+import type { PoolSpec } from "../../spec/pool-schema";
+import type { NameAllocator } from "../common";
+import { fromTarget, toTarget } from "../shape-walk";
+import { type HclNode, attr, block, expr } from "./hcl";
+import { TF_TYPES } from "./naming";
+import { tableNaming } from "./naming";
+
+export const TF_RISK_NAMING = tableNaming({});
+
+type ToNodes = (value: Record<string, unknown>, first?: readonly HclNode[]) => HclNode[];
+
+function settingsOnly(settings: RiskSettingsSpec): RiskSettingsSpec {
+  const { compromisedCredentialsRiskConfiguration, accountTakeoverRiskConfiguration, riskExceptionConfiguration } = settings;
+  return { compromisedCredentialsRiskConfiguration, accountTakeoverRiskConfiguration, riskExceptionConfiguration };
+}
+
+const NOTIFY_EMAILS = ["blockEmail", "noActionEmail", "mfaEmail"] as const;
+
+/** The settings without the notification templates Terraform cannot hold (one body only), each named in a warning. */
+function withoutHalfTemplates(settings: RiskSettingsSpec, path: string, diagnostics: Diagnostic[]): RiskSettingsSpec {
+  const notify = settings.accountTakeoverRiskConfiguration?.notifyConfiguration;
+  if (!notify) return settings;
+  const kept = { ...notify };
+  for (const email of NOTIFY_EMAILS) {
+    const template = kept[email];
+    if (template === undefined || (template.htmlBody !== undefined && template.textBody !== undefined)) continue;
+    delete kept[email];
+    diagnostics.push(warning(`${path}.accountTakeoverRiskConfiguration.notifyConfiguration.${email}`, "not-expressible", "aws_cognito_risk_configuration needs both an HTML and a plain-text body in a notification template; this one has one, so it is not exported"));
+  }
+  return { ...settings, accountTakeoverRiskConfiguration: { ...settings.accountTakeoverRiskConfiguration!, notifyConfiguration: kept } };
+}
+
+function hasSettings(settings: RiskSettingsSpec): boolean {
+  return Object.values(settingsOnly(settings)).some((v) => v !== undefined);
+}
+
+/** The risk configuration resources of a pool, each preceded by nothing (the caller separates them). */
+export function riskConfigurationResources(spec: PoolSpec, clientLabels: ReadonlyMap<string, string>, names: NameAllocator, poolRef: string, toNodes: ToNodes, diagnostics: Diagnostic[]): HclNode[] {
+  const risk = spec.riskConfiguration;
+  if (!risk) return [];
+  const nodes: HclNode[] = [];
+  const resource = (label: string, settings: RiskSettingsSpec, path: string, clientLabel?: string) => {
+    const target = toTarget(riskSettingsSchema, withoutHalfTemplates(settingsOnly(settings), path, diagnostics), TF_RISK_NAMING) as Record<string, unknown>;
+    const first = [attr("user_pool_id", expr(`${poolRef}.id`)), ...(clientLabel ? [attr("client_id", expr(`${TF_TYPES.client}.${clientLabel}.id`))] : [])];
+    nodes.push(block("resource", [TF_TYPES.riskConfiguration, label], toNodes(target, first)));
+  };
+  if (hasSettings(risk)) resource(names.allocate("pool", "risk_configuration"), risk, "spec.riskConfiguration");
+  else if ((risk.clients ?? []).length === 0)
+    diagnostics.push(warning("spec.riskConfiguration", "not-expressible", "the pool's threat protection settings are all AWS's defaults; aws_cognito_risk_configuration needs at least one setting, so none is written"));
+  for (const [index, client] of (risk.clients ?? []).entries()) {
+    const clientLabel = clientLabels.get(client.clientName);
+    if (clientLabel === undefined) {
+      diagnostics.push(warning(`spec.riskConfiguration.clients[${index}].clientName`, "not-expressible", `app client "${client.clientName}" is not in this design; its threat protection settings are not exported`));
+      continue;
+    }
+    if (!hasSettings(client)) {
+      diagnostics.push(warning(`spec.riskConfiguration.clients[${index}]`, "not-expressible", `app client "${client.clientName}" has threat protection settings of its own with nothing in them; Terraform needs at least one block, so they are not exported`));
+      continue;
+    }
+    resource(names.allocate(`${client.clientName}`, "risk_configuration"), client, `spec.riskConfiguration.clients[${index}]`, clientLabel);
+  }
+  return nodes;
+}
+
+export function logDeliveryWarning(spec: PoolSpec): Diagnostic[] {
+  if (spec.logDeliveryConfiguration === undefined) return [];
+  return [
+    warning(
+      "spec.logDeliveryConfiguration",
+      "not-expressible",
+      "the hashicorp/aws 5.x provider has no log delivery resource (aws_cognito_log_delivery_configuration is not in 5.100); log delivery is not exported: set it in the studio or with CloudFormation's AWS::Cognito::LogDeliveryConfiguration",
+    ),
+  ];
+}
+
+// ---- import ----
+
+type Body = Record<string, unknown>;
+const CLIENT_REF = new RegExp(`^\\$\\{${TF_TYPES.client}\\.([\\w-]+)(?:\\[[^\\]]*\\])?\\.id\\}$`, "u");
+
+/** The client label a raw `client_id` refers to (`aws_cognito_user_pool_client.web.id`), if it is such a reference. */
+export function clientLabelOf(rawClientId: unknown): string | undefined {
+  return typeof rawClientId === "string" ? CLIENT_REF.exec(rawClientId)?.[1] : undefined;
+}
+
+/** A risk configuration body (evaluated, without user_pool_id and client_id) → the spec's settings. */
+export function riskSettingsFromBody(body: Body, where: string, diagnostics: Diagnostic[]): RiskSettingsSpec {
+  return (fromTarget(riskSettingsSchema, body, { naming: TF_RISK_NAMING, diagnostics, where }) ?? {}) as RiskSettingsSpec;
+}
