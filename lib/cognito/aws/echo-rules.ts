@@ -72,6 +72,7 @@ export const ECHO_RULES: readonly EchoRule[] = [
   pool("mfaConfiguration", "OFF", "MFA is off unless turned on", "TF default of aws_cognito_user_pool"),
   pool("softwareTokenMfaConfiguration.enabled", false, "TOTP is off until enabled", "*derived*"),
   pool("smsMfaConfiguration.enabled", false, "SMS MFA is off until SmsMfaConfiguration is set", "*derived*"),
+  pool("webAuthnConfiguration.userVerification", "preferred", "passkeys encourage but do not require user verification unless set to required (the console's default)", "*observed*: the extended moto answers preferred when unset; [M WebAuthnConfigurationType.UserVerification] states no default"),
   pool("webAuthnConfiguration.factorConfiguration", "SINGLE_FACTOR", "\"When set to SINGLE_FACTOR or not set, passkeys are a single authentication factor\"", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnConfigurationType.html"),
   pool("deletionProtection", "INACTIVE", "deletion protection is off unless turned on", "TF default of aws_cognito_user_pool"),
   pool("userPoolTier", "ESSENTIALS", "\"Defaults to ESSENTIALS\"", "[M UserPoolTier], the default the API states"),

@@ -146,8 +146,8 @@ function byKey<T>(items: readonly T[] | undefined, key: (item: T) => string): Ma
  * defaults. Clients, resource servers and schema attributes are matched by name/identifier.
  */
 export function normaliseLiveSpec(live: PoolSpec, desired?: PoolSpec): PoolSpec {
-  const { clients, resourceServers, domain, schemaAttributes, groups, identityProviders, managedLoginBranding, uiCustomizations, ...pool } = live;
-  const children = ["clients", "resourceServers", "domain", "schemaAttributes", "groups", "identityProviders", "managedLoginBranding", "uiCustomizations"];
+  const { clients, resourceServers, domain, customDomain, schemaAttributes, groups, identityProviders, managedLoginBranding, uiCustomizations, ...pool } = live;
+  const children = ["clients", "resourceServers", "domain", "customDomain", "schemaAttributes", "groups", "identityProviders", "managedLoginBranding", "uiCustomizations"];
   const desiredPool = desired ? (Object.fromEntries(Object.entries(desired).filter(([k]) => !children.includes(k))) as Json) : undefined;
   const out = prune(pool as Json, POOL_DEFAULTS, desiredPool) as PoolSpec;
   out.region = live.region;
@@ -170,6 +170,7 @@ export function normaliseLiveSpec(live: PoolSpec, desired?: PoolSpec): PoolSpec 
   if (servers.length > 0 || desired?.resourceServers !== undefined) out.resourceServers = servers;
 
   if (domain) out.domain = normaliseDomain(domain, desired?.domain);
+  if (customDomain) out.customDomain = normaliseDomain(customDomain, desired?.customDomain);
   // Groups and identity providers: normalise-groups-idps.ts (readLivePool knows which providers hold a secret).
   if (groups !== undefined) out.groups = groups;
   if (identityProviders !== undefined) out.identityProviders = identityProviders;
