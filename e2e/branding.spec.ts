@@ -1,5 +1,5 @@
 import { expect, type Locator, test } from "@playwright/test";
-import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn } from "./helpers";
+import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn, createDevPoolWithSpaClient } from "./helpers";
 
 // Branding in the browser: a managed login style for a client, drawn by the studio's own preview at phone and
 // desktop widths in light and dark mode, an image upload, and a classic customization whose CSS is checked.
@@ -21,20 +21,7 @@ async function shoot(locator: Locator, name: string): Promise<void> {
 test("a style's settings show in the preview in both modes and widths; classic CSS is checked", async ({ page }) => {
   test.setTimeout(150_000);
   await signUpOrIn(page);
-  const form = page.getByRole("form", { name: "New pool" });
-  await form.getByLabel("Pool name").fill("branded shop");
-  await form.getByLabel("Environment").fill("dev");
-  await form.getByLabel("Start from").selectOption("development");
-  await form.getByRole("button", { name: "Create pool" }).click();
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
-
-  await openSection(page, "App clients");
-  const add = page.getByRole("heading", { name: "Add client" }).locator("..");
-  await add.getByLabel("Start from").selectOption("spa");
-  await add.getByLabel("Client name").fill("web");
-  await add.getByLabel("Callback URL").fill("https://shop.example.com/callback");
-  await add.getByRole("button", { name: "Add client" }).click();
-  await expect(page.getByRole("navigation", { name: "App clients" }).getByRole("button", { name: /^web/ })).toBeVisible();
+  await createDevPoolWithSpaClient(page, "branded shop");
 
   await openSection(page, "Branding");
   const before = await draftVersion(page);

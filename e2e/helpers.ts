@@ -126,3 +126,21 @@ export function useMotoServer(setUp?: (endpoint: string) => Promise<void>): { re
 export const createHardenedPresetSesIdentity = (endpoint: string) => createSesIdentity(endpoint, "us-east-1", "example.com");
 /** The team's own SES identity, for designs that go beyond dev (the preset's example.com is a placeholder there). */
 export const createShopSesIdentity = (endpoint: string) => createSesIdentity(endpoint, "us-east-1", "shop.test");
+
+/** A new pool named `name` from the development preset, with an SPA app client "web": where the settings specs start. */
+export async function createDevPoolWithSpaClient(page: Page, name: string): Promise<void> {
+  const form = page.getByRole("form", { name: "New pool" });
+  await form.getByLabel("Pool name").fill(name);
+  await form.getByLabel("Environment").fill("dev");
+  await form.getByLabel("Start from").selectOption("development");
+  await form.getByRole("button", { name: "Create pool" }).click();
+  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
+
+  await openSection(page, "App clients");
+  const add = page.getByRole("heading", { name: "Add client" }).locator("..");
+  await add.getByLabel("Start from").selectOption("spa");
+  await add.getByLabel("Client name").fill("web");
+  await add.getByLabel("Callback URL").fill("https://shop.example.com/callback");
+  await add.getByRole("button", { name: "Add client" }).click();
+  await expect(page.getByRole("navigation", { name: "App clients" }).getByRole("button", { name: /^web/ })).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn } from "./helpers";
+import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn, createDevPoolWithSpaClient } from "./helpers";
 
 // Threat protection settings and log streaming in the browser: the findings at the fields (Plus plan, threat
 // protection mode), a CIDR refused in the page's words, an app client with settings of its own, a log stream,
@@ -7,20 +7,7 @@ import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, s
 test("threat protection settings and log streaming: edit, see the findings, review", async ({ page }) => {
   test.setTimeout(120_000);
   await signUpOrIn(page);
-  const form = page.getByRole("form", { name: "New pool" });
-  await form.getByLabel("Pool name").fill("risky shop");
-  await form.getByLabel("Environment").fill("dev");
-  await form.getByLabel("Start from").selectOption("development");
-  await form.getByRole("button", { name: "Create pool" }).click();
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
-
-  await openSection(page, "App clients");
-  const add = page.getByRole("heading", { name: "Add client" }).locator("..");
-  await add.getByLabel("Start from").selectOption("spa");
-  await add.getByLabel("Client name").fill("web");
-  await add.getByLabel("Callback URL").fill("https://shop.example.com/callback");
-  await add.getByRole("button", { name: "Add client" }).click();
-  await expect(page.getByRole("navigation", { name: "App clients" }).getByRole("button", { name: /^web/ })).toBeVisible();
+  await createDevPoolWithSpaClient(page, "risky shop");
 
   await openSection(page, "Threat protection");
   const before = await draftVersion(page);
