@@ -3,9 +3,11 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { saveRevisionAction } from "@/app/pools/actions";
 import { Button, Card, Field, Input } from "@/components/ui";
-import { PoolEditor } from "@/components/pool-editor";
+import { PoolEditor, type PoolEditorState } from "@/components/pool-editor";
 import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
-import { type PoolDocument, hasErrors, validatePoolDocument } from "@/lib/cognito/spec";
+import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
+import { type Diagnostic, hasErrors } from "@/lib/cognito/spec/diagnostics";
+import { validatePoolDocument } from "@/lib/cognito/spec/validate";
 import { toDraftServerErrors } from "./draft-server-errors";
 import { ProblemsPanel } from "./problems-panel";
 import { type SaveState, useDraftAutosave } from "./use-draft-autosave";
@@ -35,13 +37,14 @@ function stateText(state: SaveState): string {
 /** The pool editor page's client part: the document, its problems, autosave and "Save as revision". */
 export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, canEdit }: DraftEditorProps) {
   const { document, version, state, update, saveNow } = useDraftAutosave(poolId, { version: initialVersion, document: initialDocument });
-  const validation = useMemo(() => validatePoolDocument(document), [document]);
-  const diagnostics = validation.diagnostics;
-  // Findings trust the document's shape, so they are looked for only once the schema accepts it.
-  const problems = useMemo(() => {
+  // The stored draft's problems; after each change, the editor's own (it has just checked the document: checking
+  // it here again would double the work that follows every pause in typing).
+  const [problems, setProblems] = useState<readonly Diagnostic[]>(() => {
+    const validation = validatePoolDocument(initialDocument);
+    // Findings trust the document's shape, so they are looked for only once the schema accepts it.
     const parsed = validation.document;
     return parsed ? [...validation.diagnostics, ...findPoolFindings(parsed), ...findPlaceholders(parsed)] : validation.diagnostics;
-  }, [validation]);
+  });
   // The open section lives in the URL (`?section=`), so a reload or a shared link opens the same one. The
   // History API keeps it a client-side change: a navigation would remount the editor.
   const section = useSearchParams().get("section") ?? "general";
@@ -54,7 +57,13 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
   const [revisionResult, setRevisionResult] = useState<{ ok: boolean; text: string }>();
   // The editor reads the document once (on mount) and reports each change; a reload remounts the whole page.
   const [editorDocument] = useState(() => initialDocument as unknown as PoolDocument);
-  const onEditorChange = useCallback((next: PoolDocument) => update(next as unknown as Record<string, unknown>), [update]);
+  const onEditorChange = useCallback(
+    (next: PoolDocument, checked: PoolEditorState) => {
+      setProblems(checked.diagnostics);
+      update(next as unknown as Record<string, unknown>);
+    },
+    [update],
+  );
   const serverErrors = useMemo(() => (state.kind === "error" ? toDraftServerErrors(state.fieldErrors) : undefined), [state]);
 
   async function saveRevision(event: React.FormEvent) {
@@ -111,10 +120,10 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
                 <Field id="revision-message" label="Message" help="What changed and why.">
                   {(aria) => <Input {...aria} value={message} onChange={(e) => setMessage(e.target.value)} />}
                 </Field>
-                <Button type="submit" disabled={state.kind !== "saved" || hasErrors(diagnostics)}>
+                <Button type="submit" disabled={state.kind !== "saved" || hasErrors(problems)}>
                   Save as revision
                 </Button>
-                {hasErrors(diagnostics) && <p className="text-xs text-slate-700">Fix the problems first: an invalid draft cannot become a revision.</p>}
+                {hasErrors(problems) && <p className="text-xs text-slate-700">Fix the problems first: an invalid draft cannot become a revision.</p>}
                 {revisionResult && (
                   <p role={revisionResult.ok ? "status" : "alert"} className={revisionResult.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
                     {revisionResult.text}

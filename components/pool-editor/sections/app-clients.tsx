@@ -3,7 +3,7 @@ import { memo, useMemo, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Badge, Button, Card, Input, Label, Select, WindowedList } from "@/components/ui";
 import { type ClientPreset, applyClientPreset, listPresets, presetSettings } from "@/lib/cognito/presets";
-import { CLIENT_KIND_LABEL, inferClientKind } from "@/lib/cognito/spec";
+import { CLIENT_KIND_LABEL, inferClientKind } from "@/lib/cognito/spec/client-kind";
 import { fromFormValues, toFormValuesAt } from "../form-values";
 import { clientIndexOf } from "../field-errors";
 import { useEditorContext } from "../editor-context";

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Badge, Button, Card, Checkbox, Input, Label, Select } from "@/components/ui";
 import { IDENTITY_PROVIDER_PRESETS, addIdentityProviderPreset } from "@/lib/cognito/presets";
-import { IDENTITY_PROVIDER_TYPES, SECRET_SOURCES } from "@/lib/cognito/spec";
+import { IDENTITY_PROVIDER_TYPES, SECRET_SOURCES } from "@/lib/cognito/spec/identity-provider-schema";
 import { FieldSet, KeyValueField, SelectField, StringListField, TextField } from "../controls";
 import { useEditorContext } from "../editor-context";
 import { fromFormValues, toFormValuesAt } from "../form-values";
