@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { PoolEditor } from "../components/pool-editor";
+import { checkPoolDocument } from "../components/pool-editor/analysis";
 import { serialisePoolDocument } from "../lib/cognito/spec";
 import { migrate } from "../prisma/migrate.mjs";
 import { freePort } from "../test/support/free-port";
@@ -112,7 +113,7 @@ function printFirstLoadJs(): void {
 async function printEditorRender(): Promise<void> {
   const doc = pool200();
   for (const section of ["general", "app-clients"]) {
-    const element = createElement(PoolEditor, { document: doc, initialSection: section });
+    const element = createElement(PoolEditor, { document: doc, initialSection: section, checked: checkPoolDocument(doc) });
     let html = "";
     const ms = await medianMs(() => {
       html = renderToString(element);

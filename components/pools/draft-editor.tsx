@@ -3,11 +3,10 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { saveRevisionAction } from "@/app/pools/actions";
 import { Button, Card, Field, Input } from "@/components/ui";
-import { PoolEditor, type PoolEditorState } from "@/components/pool-editor";
-import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
+import type { PoolDocumentCheck } from "@/components/pool-editor/analysis";
+import { PoolEditor, type PoolEditorState } from "@/components/pool-editor/pool-editor";
 import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { type Diagnostic, hasErrors } from "@/lib/cognito/spec/diagnostics";
-import { validatePoolDocument } from "@/lib/cognito/spec/validate";
 import { toDraftServerErrors } from "./draft-server-errors";
 import { ProblemsPanel } from "./problems-panel";
 import { type SaveState, useDraftAutosave } from "./use-draft-autosave";
@@ -16,6 +15,8 @@ export interface DraftEditorProps {
   poolId: string;
   version: number;
   document: Record<string, unknown>;
+  /** The stored document's problems (`checkPoolDocument`, on the server). */
+  checked: PoolDocumentCheck;
   canEdit: boolean;
 }
 
@@ -35,16 +36,11 @@ function stateText(state: SaveState): string {
 }
 
 /** The pool editor page's client part: the document, its problems, autosave and "Save as revision". */
-export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, canEdit }: DraftEditorProps) {
+export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, checked, canEdit }: DraftEditorProps) {
   const { document, version, state, update, saveNow } = useDraftAutosave(poolId, { version: initialVersion, document: initialDocument });
-  // The stored draft's problems; after each change, the editor's own (it has just checked the document: checking
-  // it here again would double the work that follows every pause in typing).
-  const [problems, setProblems] = useState<readonly Diagnostic[]>(() => {
-    const validation = validatePoolDocument(initialDocument);
-    // Findings trust the document's shape, so they are looked for only once the schema accepts it.
-    const parsed = validation.document;
-    return parsed ? [...validation.diagnostics, ...findPoolFindings(parsed), ...findPlaceholders(parsed)] : validation.diagnostics;
-  });
+  // The stored draft's problems (checked on the server); after each change, the editor's own (it has just
+  // checked the document: checking it here again would double the work that follows every pause in typing).
+  const [problems, setProblems] = useState<readonly Diagnostic[]>(() => [...checked.validation, ...checked.findings]);
   // The open section lives in the URL (`?section=`), so a reload or a shared link opens the same one. The
   // History API keeps it a client-side change: a navigation would remount the editor.
   const section = useSearchParams().get("section") ?? "general";
@@ -58,8 +54,8 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
   // The editor reads the document once (on mount) and reports each change; a reload remounts the whole page.
   const [editorDocument] = useState(() => initialDocument as unknown as PoolDocument);
   const onEditorChange = useCallback(
-    (next: PoolDocument, checked: PoolEditorState) => {
-      setProblems(checked.diagnostics);
+    (next: PoolDocument, result: PoolEditorState) => {
+      setProblems(result.diagnostics);
       update(next as unknown as Record<string, unknown>);
     },
     [update],
@@ -103,6 +99,7 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
       )}
       <PoolEditor
         document={editorDocument}
+        checked={checked}
         onChange={onEditorChange}
         serverErrors={serverErrors?.fields}
         readOnly={!canEdit || state.kind === "conflict"}

@@ -1,3 +1,4 @@
+import { checkPoolDocument } from "@/components/pool-editor/analysis";
 import { DraftEditor } from "@/components/pools/draft-editor";
 import { ImportInputsPanel } from "@/components/pools/import-inputs-panel";
 import { getImportSource } from "@/lib/server/imports";
@@ -23,7 +24,7 @@ export default async function PoolEditorPage({ params }: { params: Promise<{ id:
       <h1 className="sr-only">Edit {pool.name}</h1>
       {/* Not keyed by version: its message about the values just supplied stays after the refresh. */}
       {importSource && <ImportInputsPanel poolId={pool.id} draftVersion={pool.draft.version} source={importSource} canEdit={hasRole(account.role, "editor")} />}
-      <DraftEditor key={pool.draft.version} poolId={pool.id} version={pool.draft.version} document={raw as Record<string, unknown>} canEdit={hasRole(account.role, "editor")} />
+      <DraftEditor key={pool.draft.version} poolId={pool.id} version={pool.draft.version} document={raw as Record<string, unknown>} checked={checkPoolDocument(raw)} canEdit={hasRole(account.role, "editor")} />
     </>
   );
 }

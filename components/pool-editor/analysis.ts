@@ -1,0 +1,47 @@
+/**
+ * The editor's checks of a whole document: validation (schema and cross-field rules) and best-practice findings.
+ * Its own module, loaded by the editor after the page is interactive (the rules and findings stay out of the
+ * editor's first-load JavaScript); the page checks the stored document on the server for the first render.
+ */
+import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
+import { type Diagnostic, hasErrors } from "@/lib/cognito/spec/diagnostics";
+import type { PoolDocument } from "@/lib/cognito/spec/document-schema";
+import { validatePoolDocument } from "@/lib/cognito/spec/validate";
+import { type DiagnosticIndex, indexDiagnostics } from "./field-errors";
+import type { PoolFormValues } from "./form-values";
+
+/** A document's problems, as the editor shows them: validation diagnostics, then findings (warnings). */
+export interface PoolDocumentCheck {
+  validation: Diagnostic[];
+  findings: Diagnostic[];
+}
+
+/**
+ * Validation and findings of a document. Findings run only on a schema-valid document (their checks trust the
+ * shape); while it is invalid the previous findings are kept so warnings do not flicker as you type.
+ */
+export function checkPoolDocument(doc: unknown, previousFindings: readonly Diagnostic[] = []): PoolDocumentCheck {
+  const { document: parsed, diagnostics } = validatePoolDocument(doc);
+  const findings = parsed ? [...findPoolFindings(doc as PoolDocument), ...findPlaceholders(doc as PoolDocument)] : [...previousFindings];
+  return { validation: diagnostics, findings };
+}
+
+export interface Analysis {
+  /** No error diagnostics: the document passes the schema and every cross-field rule. */
+  valid: boolean;
+  /** Validation diagnostics (errors and warnings) followed by findings (warnings). */
+  diagnostics: Diagnostic[];
+  findings: Diagnostic[];
+  index: DiagnosticIndex;
+}
+
+/** A check laid out for the editor: every diagnostic, and by field name (for the form's `values`). */
+export function toAnalysis(check: PoolDocumentCheck, values: PoolFormValues): Analysis {
+  const all = [...check.validation, ...check.findings];
+  return { valid: !hasErrors(check.validation), diagnostics: all, findings: check.findings, index: indexDiagnostics(all, values) };
+}
+
+/** {@link checkPoolDocument} laid out for the editor ({@link toAnalysis}). */
+export function analysePoolDocument(doc: PoolDocument, values: PoolFormValues, previousFindings: readonly Diagnostic[] = []): Analysis {
+  return toAnalysis(checkPoolDocument(doc, previousFindings), values);
+}
