@@ -4,17 +4,13 @@
  * editor's first-load JavaScript); the page checks the stored document on the server for the first render.
  */
 import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
-import { type Diagnostic, hasErrors } from "@/lib/cognito/spec/diagnostics";
+import type { Diagnostic } from "@/lib/cognito/spec/diagnostics";
 import type { PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { validatePoolDocument } from "@/lib/cognito/spec/validate";
-import { type DiagnosticIndex, indexDiagnostics } from "./field-errors";
+import { type Analysis, type PoolDocumentCheck, toAnalysis } from "./analysis-view";
 import type { PoolFormValues } from "./form-values";
 
-/** A document's problems, as the editor shows them: validation diagnostics, then findings (warnings). */
-export interface PoolDocumentCheck {
-  validation: Diagnostic[];
-  findings: Diagnostic[];
-}
+export { type Analysis, type PoolDocumentCheck, toAnalysis };
 
 /**
  * Validation and findings of a document. Findings run only on a schema-valid document (their checks trust the
@@ -24,21 +20,6 @@ export function checkPoolDocument(doc: unknown, previousFindings: readonly Diagn
   const { document: parsed, diagnostics } = validatePoolDocument(doc);
   const findings = parsed ? [...findPoolFindings(doc as PoolDocument), ...findPlaceholders(doc as PoolDocument)] : [...previousFindings];
   return { validation: diagnostics, findings };
-}
-
-export interface Analysis {
-  /** No error diagnostics: the document passes the schema and every cross-field rule. */
-  valid: boolean;
-  /** Validation diagnostics (errors and warnings) followed by findings (warnings). */
-  diagnostics: Diagnostic[];
-  findings: Diagnostic[];
-  index: DiagnosticIndex;
-}
-
-/** A check laid out for the editor: every diagnostic, and by field name (for the form's `values`). */
-export function toAnalysis(check: PoolDocumentCheck, values: PoolFormValues): Analysis {
-  const all = [...check.validation, ...check.findings];
-  return { valid: !hasErrors(check.validation), diagnostics: all, findings: check.findings, index: indexDiagnostics(all, values) };
 }
 
 /** {@link checkPoolDocument} laid out for the editor ({@link toAnalysis}). */

@@ -19,7 +19,7 @@ import { Badge, Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui
 import type { Diagnostic } from "@/lib/cognito/spec/diagnostics";
 import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { EditorContext, type EditorContextValue } from "./editor-context";
-import { type PoolDocumentCheck, toAnalysis } from "./analysis";
+import { type PoolDocumentCheck, toAnalysis } from "./analysis-view";
 import { EDITOR_SECTIONS, countBySection, serverErrorEntries } from "./field-errors";
 import { type PoolFormValues, fromFormValues, toFormValues } from "./form-values";
 import { poolDocumentResolver } from "./resolver";

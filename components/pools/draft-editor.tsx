@@ -3,7 +3,7 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { saveRevisionAction } from "@/app/pools/actions";
 import { Button, Card, Field, Input } from "@/components/ui";
-import type { PoolDocumentCheck } from "@/components/pool-editor/analysis";
+import type { PoolDocumentCheck } from "@/components/pool-editor/analysis-view";
 import { PoolEditor, type PoolEditorState } from "@/components/pool-editor/pool-editor";
 import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { type Diagnostic, hasErrors } from "@/lib/cognito/spec/diagnostics";
