@@ -267,7 +267,8 @@ async function takeEvents(page: import("@playwright/test").Page): Promise<number
  * the selected client's scope picker are in the DOM and the frame after them is painted; read from `__opened`.
  */
 async function watchOpening(page: import("@playwright/test").Page): Promise<void> {
-  // A string, not a function: tsx would wrap the inner functions' names in a helper the page does not have.
+  // A string, not a function: tsx would wrap the inner functions' names in a helper the page does not have. It
+  // ends in \`undefined\`: evaluate awaits a promise it is given, and this one settles only on the press.
   await page.evaluate(`
     window.__opened = new Promise((resolve) => {
       const shown = () => document.querySelector('nav[aria-label="App clients"] button') !== null &&
@@ -283,5 +284,6 @@ async function watchOpening(page: import("@playwright/test").Page): Promise<void
         observer.observe(document.body, { childList: true, subtree: true });
       }, { once: true, capture: true });
     });
+    undefined;
   `);
 }
