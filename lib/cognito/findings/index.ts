@@ -25,6 +25,7 @@ import type { Finding, FindingCheck, FindingContext } from "./types";
 
 export * from "./environment";
 export * from "./placeholders";
+export * from "./target-findings";
 export * from "./types";
 
 /** Every check, pool-wide ones first, in the order findings are reported. */
