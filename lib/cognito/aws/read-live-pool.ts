@@ -147,7 +147,9 @@ export function issuerUrlOf(region: string, userPoolId: string): string {
 /** Reads a live pool (see the module comment). Rejects with the port's AWS error when a call fails. */
 export async function readLivePool(port: CognitoPort, userPoolId: string, options: ReadLivePoolOptions = {}): Promise<LivePool> {
   const concurrency = options.concurrency ?? 5;
-  const [pool, mfa, clientList, resourceServers, groups, providerList, termsRead] = await Promise.all([
+  // Settings the identity may not read, left out of a pull (unreadable-setting.ts).
+  const unreadable: UnreadableSetting[] = [];
+  const [pool, mfa, clientList, resourceServers, groups, providerList, liveTerms] = await Promise.all([
     port.describeUserPool(userPoolId),
     port.getUserPoolMfaConfig(userPoolId),
     allPages((token) => port.listUserPoolClients(userPoolId, token)),
@@ -157,10 +159,9 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
     // Only when asked for: a pull, or a document that manages terms (an IAM policy without ListTerms keeps working otherwise).
     // A pull the policy denies them leaves them out, with a note (unreadable-setting.ts).
     options.desired === undefined || options.desired.spec.terms !== undefined
-      ? readOrExplain("Terms documents", "ListTerms", options.desired === undefined, [] as TermsType[], () => readLiveTerms(port, userPoolId, concurrency))
-      : Promise.resolve<{ value: TermsType[]; unreadable?: UnreadableSetting }>({ value: [] }),
+      ? readOrExplain(unreadable, "Terms documents", "ListTerms", options.desired === undefined, [] as TermsType[], () => readLiveTerms(port, userPoolId, concurrency))
+      : Promise.resolve([]),
   ]);
-  const liveTerms = termsRead.value;
   const [described, prefixDomain, liveCustomDomain, describedProviders] = await Promise.all([
     mapWithConcurrency(clientList, concurrency, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
     pool.Domain ? port.describeUserPoolDomain(pool.Domain) : Promise.resolve(undefined),
@@ -226,7 +227,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       issuerUrl: issuerUrlOf(region, userPoolId),
       clientIds,
       providersWithSecret: providers.filter((p) => p.hadSecret).map((p) => p.spec.providerName),
-      unreadable: termsRead.unreadable ? [termsRead.unreadable] : [],
+      unreadable,
       ...(cloudFrontTarget(liveCustomDomain ?? prefixDomain) ? { domainCloudFrontTarget: cloudFrontTarget(liveCustomDomain ?? prefixDomain) } : {}),
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),

@@ -41,16 +41,17 @@ export class SettingUnreadableError extends Error {
 }
 
 /**
- * Runs a read of `setting`; when AWS denies it, a pull (`leaveOut`) gets `fallback` and the explanation, anything
- * else a {@link SettingUnreadableError}. Other errors pass through unchanged.
+ * Runs a read of `setting`; when AWS denies it, a pull (`leaveOut`) gets `fallback` and the explanation is added
+ * to `unreadable`, anything else gets a {@link SettingUnreadableError}. Other errors pass through unchanged.
  */
-export async function readOrExplain<T>(setting: string, action: string, leaveOut: boolean, fallback: T, read: () => Promise<T>): Promise<{ value: T; unreadable?: UnreadableSetting }> {
+export async function readOrExplain<T>(unreadable: UnreadableSetting[], setting: string, action: string, leaveOut: boolean, fallback: T, read: () => Promise<T>): Promise<T> {
   try {
-    return { value: await read() };
+    return await read();
   } catch (error) {
     if (!isAccessDenied(error)) throw error;
-    const unreadable = describeUnreadable(setting, action, leaveOut);
-    if (!leaveOut) throw new SettingUnreadableError(unreadable, error);
-    return { value: fallback, unreadable };
+    const explained = describeUnreadable(setting, action, leaveOut);
+    if (!leaveOut) throw new SettingUnreadableError(explained, error);
+    unreadable.push(explained);
+    return fallback;
   }
 }
