@@ -36,16 +36,21 @@ export const blank: HclNode = { kind: "blank" };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/u;
 
+/** Characters a string can hold and still be written between quotes as it is (no escape, no template start). */
+const PLAIN_STRING = /^[^"\\\u0000-\u001f$%\ud800-\udfff\u2028\u2029]*$/u;
+
+/** JSON's escapes HCL lacks or reads differently; an escaped backslash is matched first so `\\b` stays two characters. */
+const JSON_TO_HCL = /\\\\|\\b|\\f|\$\{|%\{/gu;
+const HCL_ESCAPES: Record<string, string> = { "\\\\": "\\\\", "\\b": "\\u0008", "\\f": "\\u000c", "${": "$${", "%{": "%%{" };
+
 /**
  * A quoted HCL string. JSON escaping is close to HCL's; the differences: HCL has no `\b`/`\f` escapes, and
- * `${` / `%{` start templates, so a literal one is written `$${` / `%%{`.
+ * `${` / `%{` start templates, so a literal one is written `$${` / `%%{`. Most strings need no escape at all
+ * (names, ARNs, URLs), and the export writes tens of thousands of them: those are written as they are.
  */
 export function quote(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\\b/gu, "\\u0008")
-    .replace(/\\f/gu, "\\u000c")
-    .replace(/\$\{/gu, () => "$${")
-    .replace(/%\{/gu, () => "%%{");
+  if (PLAIN_STRING.test(text)) return `"${text}"`;
+  return JSON.stringify(text).replace(JSON_TO_HCL, (m) => HCL_ESCAPES[m] ?? m);
 }
 
 function objectKey(key: string): string {

@@ -47,24 +47,44 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The resource blocks of an HCL text: type → the text of each block (up to the next top-level block). */
-function resourceBodies(hcl: string): { type: string; body: string }[] {
-  const out: { type: string; body: string }[] = [];
-  const starts = [...hcl.matchAll(/^(resource|module|data|variable|output|import|provider|terraform)\b[^\n]*\{\s*$/gmu)];
-  starts.forEach((match, i) => {
-    if (match[1] !== "resource") return;
-    const type = /^resource\s+"([^"]+)"/u.exec(match[0])?.[1] ?? "";
-    out.push({ type, body: hcl.slice(match.index, starts[i + 1]?.index ?? hcl.length) });
+/** A line that opens a top-level block (`resource "type" "label" {`, `module "x" {`, ...). */
+const TOP_LEVEL_BLOCK = /^(resource|module|data|variable|output|import|provider|terraform)\b[^\n]*\{[ \t\r]*$/u;
+
+/**
+ * The resource blocks of an HCL text: type → the text of each block (up to the next top-level block). Only
+ * unindented lines can open one, so the others are skipped by their first character (an export is 1 MB and more).
+ */
+function resourceBodies(hcl: string): Map<string, string[]> {
+  const starts: { index: number; keyword: string; line: string }[] = [];
+  for (let index = 0; index < hcl.length; ) {
+    const end = hcl.indexOf("\n", index);
+    const next = end < 0 ? hcl.length : end + 1;
+    const first = hcl.charCodeAt(index);
+    if (first >= 0x61 && first <= 0x7a) {
+      const line = hcl.slice(index, end < 0 ? hcl.length : end);
+      const keyword = TOP_LEVEL_BLOCK.exec(line)?.[1];
+      if (keyword) starts.push({ index, keyword, line });
+    }
+    index = next;
+  }
+  const out = new Map<string, string[]>();
+  starts.forEach((start, i) => {
+    if (start.keyword !== "resource") return;
+    const type = /^resource\s+"([^"]+)"/u.exec(start.line)?.[1] ?? "";
+    const bodies = out.get(type) ?? [];
+    bodies.push(hcl.slice(start.index, starts[i + 1]?.index ?? hcl.length));
+    out.set(type, bodies);
   });
   return out;
 }
 
+/** Each argument's test, compiled once: the name at the start of a line, then `=` or `{`. */
+const ARGUMENT_LINES = new Map(PROVIDER_ARGUMENT_VERSIONS.map((entry) => [entry, new RegExp(`^\\s*${entry.argument}\\s*(=|\\{)`, "mu")]));
+
 /** The arguments of the table that `hcl` uses, each with its first version. */
 export function providerArgumentsUsed(hcl: string): ProviderArgumentVersion[] {
   const bodies = resourceBodies(hcl);
-  return PROVIDER_ARGUMENT_VERSIONS.filter((entry) =>
-    bodies.some((b) => b.type === entry.resource && new RegExp(`^\\s*${entry.argument}\\s*(=|\\{)`, "mu").test(b.body)),
-  );
+  return PROVIDER_ARGUMENT_VERSIONS.filter((entry) => (bodies.get(entry.resource) ?? []).some((body) => ARGUMENT_LINES.get(entry)?.test(body) === true));
 }
 
 /** The lowest provider version that accepts every argument `hcl` uses: `>= X.Y.Z`. */

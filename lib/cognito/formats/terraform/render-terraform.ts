@@ -341,8 +341,10 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   ctx.diagnostics.push(...logDeliveryWarning(spec));
   nodes.push(...brandingNodes(ctx, clientLabels, spec.domain !== undefined || spec.customDomain !== undefined));
 
-  // The provider floor is read off the resources as written: the lowest release that accepts all of them.
-  const version = providerVersionConstraint(renderHcl(nodes));
+  // The provider floor is read off the resources as written: the lowest release that accepts all of them. The
+  // resources are printed once: top-level nodes are blocks, so the head printed apart joins them unchanged.
+  const resources = renderHcl(nodes);
+  const version = providerVersionConstraint(resources);
   const head: HclNode[] = [
     comment(`User pool "${doc.metadata.name}", exported by Cognito Studio.`),
     blank,
@@ -350,7 +352,7 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
     blank,
     ...provider,
   ];
-  const files: ExportedFile[] = [{ path: "main.tf", content: renderHcl([...head, ...nodes]) }];
+  const files: ExportedFile[] = [{ path: "main.tf", content: renderHcl(head) + resources }];
   if (ctx.variables.length > 0 || ctx.secretVariables.length > 0) files.push({ path: "variables.tf", content: variablesFile(ctx) });
   if (options.liveIds) files.push({ path: "imports.tf", content: importsFile(ctx, { clients: clientLabels, servers: ctx.resourceServerLabels, groups: groupLabels }) });
   return { files, diagnostics: ctx.diagnostics };
