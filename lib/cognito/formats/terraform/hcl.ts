@@ -83,42 +83,46 @@ function renderValue(value: HclValue, indent: string): string {
   return `{\n${lines}${indent}}`;
 }
 
-/** Prints `name = value` lines with aligned `=` across each run of single-line values. */
+/** Prints one run of single-line `name = value` lines, their `=` aligned. */
+function renderRun(run: readonly { name: string; value: HclValue }[], indent: string): string {
+  let width = 0;
+  for (const r of run) width = Math.max(width, r.name.length);
+  let out = "";
+  for (const r of run) out += `${indent}${r.name.padEnd(width)} = ${renderValue(r.value, indent)}\n`;
+  return out;
+}
+
+/**
+ * Prints `name = value` lines with aligned `=` across each run of single-line values. (No closures here: the
+ * export calls this for every object of 1,000 clients.)
+ */
 function renderAttributes(items: readonly { name: string; value: HclValue }[], indent: string): string {
   let out = "";
   let run: { name: string; value: HclValue }[] = [];
-  const flush = () => {
-    const width = Math.max(0, ...run.map((r) => r.name.length));
-    for (const r of run) out += `${indent}${r.name.padEnd(width)} = ${renderValue(r.value, indent)}\n`;
-    run = [];
-  };
   for (const item of items) {
     if (isMultiLine(item.value)) {
-      flush();
+      out += renderRun(run, indent);
+      run = [];
       out += `${indent}${item.name} = ${renderValue(item.value, indent)}\n`;
     } else run.push(item);
   }
-  flush();
-  return out;
+  return out + renderRun(run, indent);
 }
 
 function renderBody(nodes: readonly HclNode[], indent: string): string {
   let out = "";
   let pending: { name: string; value: HclValue }[] = [];
-  const flush = () => {
-    out += renderAttributes(pending, indent);
-    pending = [];
-  };
   for (const node of nodes) {
     if (node.kind === "attribute") {
       // A multi-line value ends the alignment run before and after it.
       if (isMultiLine(node.value)) {
-        flush();
-        out += renderAttributes([node], indent);
+        out += renderAttributes(pending, indent) + renderAttributes([node], indent);
+        pending = [];
       } else pending.push(node);
       continue;
     }
-    flush();
+    out += renderAttributes(pending, indent);
+    pending = [];
     if (node.kind === "blank") out += "\n";
     else if (node.kind === "comment") out += node.text.split("\n").map((l) => `${indent}#${l ? ` ${l}` : ""}\n`).join("");
     else {
@@ -126,8 +130,7 @@ function renderBody(nodes: readonly HclNode[], indent: string): string {
       out += node.body.length === 0 ? `${indent}${head} {}\n` : `${indent}${head} {\n${renderBody(node.body, `${indent}  `)}${indent}}\n`;
     }
   }
-  flush();
-  return out;
+  return out + renderAttributes(pending, indent);
 }
 
 /** Prints top-level nodes; blank lines between top-level blocks come from the caller's `blank` nodes. */

@@ -7,6 +7,8 @@
  * and the pull request that added each argument. Every argument below is in 5.100.0, which the export test applies with.
  */
 
+import { HclExpression, type HclNode, type HclValue } from "./hcl";
+
 /** The oldest provider the exports target: the 5.x major line, which the export test applies with. */
 export const AWS_PROVIDER_BASE_VERSION = "5.0.0";
 
@@ -89,6 +91,50 @@ export function providerArgumentsUsed(hcl: string): ProviderArgumentVersion[] {
 
 /** The lowest provider version that accepts every argument `hcl` uses: `>= X.Y.Z`. */
 export function providerVersionConstraint(hcl: string): string {
-  const floor = providerArgumentsUsed(hcl).reduce((max, e) => (compareVersions(e.since, max) > 0 ? e.since : max), AWS_PROVIDER_BASE_VERSION);
+  return constraintOf(providerArgumentsUsed(hcl));
+}
+
+function constraintOf(used: readonly ProviderArgumentVersion[]): string {
+  const floor = used.reduce((max, e) => (compareVersions(e.since, max) > 0 ? e.since : max), AWS_PROVIDER_BASE_VERSION);
   return `>= ${floor}`;
+}
+
+/** Every name that starts a line of a printed value: the keys of its objects, at any depth. */
+function addValueNames(value: HclValue | undefined, names: Set<string>): void {
+  if (value === null || value === undefined || typeof value !== "object" || value instanceof HclExpression) return;
+  if (Array.isArray(value)) for (const item of value as readonly HclValue[]) addValueNames(item, names);
+  else
+    for (const [key, item] of Object.entries(value as Record<string, HclValue | undefined>)) {
+      if (item === undefined) continue;
+      names.add(key);
+      addValueNames(item, names);
+    }
+}
+
+/** The argument and block names of a body, nested blocks and object keys included (what the text scan sees). */
+function addBodyNames(body: readonly HclNode[], names: Set<string>): void {
+  for (const node of body) {
+    if (node.kind === "attribute") {
+      names.add(node.name);
+      addValueNames(node.value, names);
+    } else if (node.kind === "block") {
+      names.add(node.type);
+      addBodyNames(node.body, names);
+    }
+  }
+}
+
+/**
+ * The same floor read off top-level nodes before they are printed: the export's path, which then neither
+ * prints the resources twice nor scans the printed megabyte.
+ */
+export function providerVersionConstraintOfNodes(nodes: readonly HclNode[]): string {
+  const namesByType = new Map<string, Set<string>>();
+  for (const node of nodes) {
+    if (node.kind !== "block" || node.type !== "resource" || node.labels.length === 0) continue;
+    const names = namesByType.get(node.labels[0]) ?? new Set<string>();
+    addBodyNames(node.body, names);
+    namesByType.set(node.labels[0], names);
+  }
+  return constraintOf(PROVIDER_ARGUMENT_VERSIONS.filter((entry) => namesByType.get(entry.resource)?.has(entry.argument) === true));
 }

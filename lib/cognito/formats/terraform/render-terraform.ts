@@ -27,7 +27,7 @@ import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
 import { logDeliveryWarning, riskConfigurationResources } from "./risk-logs";
 import { managedLoginBrandingResource, managedLoginBrandingVersionWarning, uiCustomizationResource } from "./branding";
-import { providerVersionConstraint } from "./provider-versions";
+import { providerVersionConstraintOfNodes } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
 import {
   TF_CLIENT_NAMING,
@@ -341,10 +341,8 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   ctx.diagnostics.push(...logDeliveryWarning(spec));
   nodes.push(...brandingNodes(ctx, clientLabels, spec.domain !== undefined || spec.customDomain !== undefined));
 
-  // The provider floor is read off the resources as written: the lowest release that accepts all of them. The
-  // resources are printed once: top-level nodes are blocks, so the head printed apart joins them unchanged.
-  const resources = renderHcl(nodes);
-  const version = providerVersionConstraint(resources);
+  // The provider floor is read off the resources as written: the lowest release that accepts all of them.
+  const version = providerVersionConstraintOfNodes(nodes);
   const head: HclNode[] = [
     comment(`User pool "${doc.metadata.name}", exported by Cognito Studio.`),
     blank,
@@ -352,7 +350,7 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
     blank,
     ...provider,
   ];
-  const files: ExportedFile[] = [{ path: "main.tf", content: renderHcl(head) + resources }];
+  const files: ExportedFile[] = [{ path: "main.tf", content: renderHcl([...head, ...nodes]) }];
   if (ctx.variables.length > 0 || ctx.secretVariables.length > 0) files.push({ path: "variables.tf", content: variablesFile(ctx) });
   if (options.liveIds) files.push({ path: "imports.tf", content: importsFile(ctx, { clients: clientLabels, servers: ctx.resourceServerLabels, groups: groupLabels }) });
   return { files, diagnostics: ctx.diagnostics };
