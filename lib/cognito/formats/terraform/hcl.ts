@@ -1,6 +1,6 @@
 /**
- * A small HCL *writer* (never a parser: reading HCL is `@cdktf/hcl2json`'s job). It prints a tree of
- * attributes, blocks and comments the way `terraform fmt` lays them out: two-space indent, and the `=` of
+ * A small HCL *writer* (never a parser: reading HCL is hcl-reader.ts's and `@cdktf/hcl2json`'s job). It
+ * prints a tree of attributes, blocks and comments the way `terraform fmt` lays them out: two-space indent, and the `=` of
  * consecutive single-line attributes aligned. A multi-line value (an object, a list of objects) is never
  * aligned and ends the run, as `terraform fmt` does; the golden tests run `terraform fmt -check` on the output.
  */
