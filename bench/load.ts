@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { ensureBuild, startLoadStudio } from "./load/harness";
+import { BASE_SHAPE, type LoadShape, runLoad, verifySaves } from "./load/scenario";
+import { summariseErrors } from "./load/stats";
+
+/** Targets on the project's 2-core machines (p95, ms). */
+const SAVE_P95_TARGET_MS = 200;
+const PLAN_P95_TARGET_MS = 1_000;
+
+const SHOWN_KINDS = ["save (own draft)", "save (shared draft)", "conflict refused", "plan page", "export page", "apply", "stream: first event", "stream: end after apply answered"];
+
+/**
+ * `npm run bench -- load`: a team on one studio. The production build on PostgreSQL, signed-in people over
+ * HTTP on 127.0.0.1: editors autosaving their own drafts through the editor's server action, a few pairs
+ * autosaving one shared draft, readers opening plans and exports, and appliers applying to moto while they
+ * follow the progress stream. Then the same mix doubled, on a fresh database. BENCH_LOAD_SECONDS changes the
+ * length (default 60); BENCH_LOAD_DOUBLED=0 skips the doubled run.
+ */
+export async function benchLoad(): Promise<void> {
+  ensureBuild();
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+  const base: LoadShape = { ...BASE_SHAPE, durationMs: seconds * 1000 };
+  const runs: [string, LoadShape][] = [["x1", base]];
+  if (process.env.BENCH_LOAD_DOUBLED !== "0") runs.push(["x2", { ...base, editors: base.editors * 2, sharedPairs: base.sharedPairs * 2, readers: base.readers * 2, followers: base.followers * 2 }]);
+  for (const [label, shape] of runs) await runOnce(label, shape);
+}
+
+function uptime(): string {
+  return `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores`;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function runOnce(label: string, shape: LoadShape): Promise<void> {
+  console.log(
+    `\n### ${label}: ${shape.editors} editors autosaving every ${shape.saveEveryMs / 1000} s, ${shape.sharedPairs} pairs on shared drafts, ${shape.readers} readers of plans and exports, ${shape.followers} appliers following the stream; ${shape.durationMs / 1000} s`,
+  );
+  const studio = await startLoadStudio();
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(loadavg()[0]!), 5_000);
+  try {
+    console.log(`before: ${uptime()}`);
+    const cpuBefore = cpuSeconds(studio.serverPid);
+    const outcome = await runLoad(studio, shape, label);
+    const serverCpu = cpuSeconds(studio.serverPid) - cpuBefore;
+    clearInterval(sampler);
+    const { recorder, elapsedMs } = outcome;
+    const seconds = elapsedMs / 1000;
+    const total = recorder.kinds().filter((k) => k !== "conflict refused" && !k.startsWith("stream")).reduce((n, k) => n + recorder.count(k), 0);
+    console.log(`after:  ${uptime()}; 1-min load average during the run ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`);
+    console.log(`throughput: ${total} requests in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} req/s; studio server CPU ${(serverCpu / seconds).toFixed(2)} cores on average`);
+    console.log(`${"request kind".padEnd(34)} ${"count".padStart(6)} ${"req/s".padStart(6)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`);
+    for (const kind of SHOWN_KINDS.filter((k) => recorder.count(k) > 0)) {
+      const f = (p: number) => recorder.percentile(kind, p).toFixed(0).padStart(8);
+      console.log(`${kind.padEnd(34)} ${String(recorder.count(kind)).padStart(6)} ${(recorder.count(kind) / seconds).toFixed(1).padStart(6)} ${f(50)} ${f(95)} ${f(99)} ${String(recorder.errors(kind).length).padStart(7)}`);
+      if (recorder.errors(kind).length > 0) console.log(`    errors: ${summariseErrors(recorder.errors(kind))}`);
+    }
+    console.log(`applies: ${outcome.applies.succeeded} succeeded, ${outcome.applies.failed.length} failed`);
+    const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+    const errors = recorder.totalErrors();
+    const serverErrors = studio.serverErrors().filter((l) => /error|failed/iu.test(l));
+    console.log(`target: no errors: ${errors} request errors, ${serverErrors.length} error lines in the server log: ${verdict(errors === 0 && serverErrors.length === 0)}`);
+    if (serverErrors.length > 0) console.log(`    server log: ${summariseErrors(serverErrors)}`);
+    const saveP95 = recorder.percentile("save (own draft)", 95);
+    console.log(`target: p95 of a save (own draft) ${saveP95.toFixed(0)} ms <= ${SAVE_P95_TARGET_MS} ms: ${verdict(saveP95 <= SAVE_P95_TARGET_MS)}  (${uptime()})`);
+    const planP95 = recorder.percentile("plan page", 95);
+    console.log(`target: p95 of a plan page ${planP95.toFixed(0)} ms <= ${PLAN_P95_TARGET_MS} ms: ${verdict(planP95 <= PLAN_P95_TARGET_MS)}  (${uptime()})`);
+    const check = await verifySaves(studio.databaseUrl, outcome);
+    const conflicts = outcome.refused.length;
+    console.log(`no lost edit: ${check.checked}: ${check.problems.length === 0 ? "every acknowledged save is in the database, no refused one is" : `${check.problems.length} PROBLEMS`}`);
+    for (const p of check.problems.slice(0, 10)) console.log(`    ${p}`);
+    console.log(`conflicts: ${conflicts} saves on shared drafts refused (draft-conflict), none merged: ${verdict(shape.sharedPairs === 0 || (conflicts > 0 && check.problems.length === 0))}`);
+  } finally {
+    clearInterval(sampler);
+    await studio.stop();
+  }
+}
