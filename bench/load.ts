@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
-import { ensureBuild, startLoadStudio } from "./load/harness";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { cpuSeconds, ensureBuild, startLoadStudio } from "./load/harness";
 import { BASE_SHAPE, type LoadShape, runLoad, verifySaves } from "./load/scenario";
 import { summariseErrors } from "./load/stats";
 
@@ -30,16 +30,6 @@ function uptime(): string {
   return `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores`;
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
 async function runOnce(label: string, shape: LoadShape): Promise<void> {
   console.log(
     `\n### ${label}: ${shape.editors} editors autosaving every ${shape.saveEveryMs / 1000} s, ${shape.sharedPairs} pairs on shared drafts, ${shape.readers} readers of plans and exports, ${shape.followers} appliers following the stream; ${shape.durationMs / 1000} s`,
@@ -50,19 +40,33 @@ async function runOnce(label: string, shape: LoadShape): Promise<void> {
   try {
     console.log(`before: ${uptime()}`);
     const cpuBefore = cpuSeconds(studio.serverPid);
+    // The bench's own process: a starved client inflates every latency it measures, so its figures are shown.
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    const ownCpu = process.cpuUsage();
     const outcome = await runLoad(studio, shape, label);
     const serverCpu = cpuSeconds(studio.serverPid) - cpuBefore;
+    const own = process.cpuUsage(ownCpu);
+    lag.disable();
     clearInterval(sampler);
     const { recorder, elapsedMs } = outcome;
     const seconds = elapsedMs / 1000;
     const total = recorder.kinds().filter((k) => k !== "conflict refused" && !k.startsWith("stream")).reduce((n, k) => n + recorder.count(k), 0);
     console.log(`after:  ${uptime()}; 1-min load average during the run ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`);
-    console.log(`throughput: ${total} requests in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} req/s; studio server CPU ${(serverCpu / seconds).toFixed(2)} cores on average`);
+    console.log(`throughput: ${total} requests in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} req/s`);
+    console.log(
+      `CPU: studio server ${(serverCpu / seconds).toFixed(2)} cores on average, ${((serverCpu * 1000) / total).toFixed(0)} ms of server CPU per request; ` +
+        `the bench itself ${((own.user + own.system) / 1e6 / seconds).toFixed(2)} cores, its event loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
+    );
     console.log(`${"request kind".padEnd(34)} ${"count".padStart(6)} ${"req/s".padStart(6)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`);
     for (const kind of SHOWN_KINDS.filter((k) => recorder.count(k) > 0)) {
       const f = (p: number) => recorder.percentile(kind, p).toFixed(0).padStart(8);
       console.log(`${kind.padEnd(34)} ${String(recorder.count(kind)).padStart(6)} ${(recorder.count(kind) / seconds).toFixed(1).padStart(6)} ${f(50)} ${f(95)} ${f(99)} ${String(recorder.errors(kind).length).padStart(7)}`);
       if (recorder.errors(kind).length > 0) console.log(`    errors: ${summariseErrors(recorder.errors(kind))}`);
+    }
+    console.log("each kind alone afterwards, one request at a time (what a request costs, whatever the machine's load):");
+    for (const d of outcome.demand) {
+      console.log(`    ${d.kind.padEnd(30)} server CPU ${d.serverCpuMs.toFixed(0).padStart(4)} ms, PostgreSQL CPU ${d.postgresCpuMs.toFixed(0).padStart(3)} ms, wall ${d.medianMs.toFixed(0).padStart(4)} ms (median of ${d.requests})`);
     }
     console.log(`applies: ${outcome.applies.succeeded} succeeded, ${outcome.applies.failed.length} failed`);
     const verdict = (ok: boolean) => (ok ? "met" : "NOT met");

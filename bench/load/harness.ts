@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { type MotoServer, startMoto } from "../../test/support/moto";
 import { type TestPostgres, startTestPostgres } from "../../test/support/postgres";
@@ -79,5 +79,50 @@ export async function startLoadStudio(): Promise<LoadStudio> {
   } catch (error) {
     await stopAll();
     throw error;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+export function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL server on the URL's port: the postmaster (with the backends it has
+ * reaped, cutime and cstime) and its live backends. From /proc (Linux); NaN when it cannot be found.
+ */
+export function postgresCpuSeconds(databaseUrl: string): number {
+  const port = new URL(databaseUrl).port;
+  const ticks = (pid: string, withChildren: boolean) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+  };
+  try {
+    const pids = readdirSync("/proc").filter((p) => /^\d+$/u.test(p));
+    const postmaster = pids.find((pid) => {
+      try {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        return argv[0]?.endsWith("postgres") && argv.includes(port);
+      } catch {
+        return false;
+      }
+    });
+    if (!postmaster) return Number.NaN;
+    let total = ticks(postmaster, true);
+    for (const pid of pids) {
+      try {
+        if (/^PPid:\s+(\d+)$/mu.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] === postmaster) total += ticks(pid, false);
+      } catch {
+        // ended meanwhile
+      }
+    }
+    return total / 100;
+  } catch {
+    return Number.NaN;
   }
 }

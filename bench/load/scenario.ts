@@ -3,10 +3,10 @@ import pg from "pg";
 import { DRAFT_CONFLICT } from "../../lib/contracts/action-result";
 import type { PoolDocument } from "../../lib/cognito/spec";
 import { BLOG_POOL_DOCUMENT, maximalPoolOnMoto } from "../../test/support/pool-documents";
-import type { LoadStudio } from "./harness";
+import { type LoadStudio, cpuSeconds, postgresCpuSeconds } from "./harness";
 import { LOAD_PASSWORD, type LoadAccount, seedAccounts } from "./seed";
 import { type ActionAnswer, StudioSession, readActionIds } from "./session";
-import { Recorder } from "./stats";
+import { Recorder, percentile } from "./stats";
 
 /** How many people do what, for how long. */
 export interface LoadShape {
@@ -55,6 +55,16 @@ export interface LoadOutcome {
   /** Drafts and their version before the load, for the check afterwards. */
   drafts: { poolId: string; shared: boolean; initialVersion: number }[];
   applies: { succeeded: number; failed: string[] };
+  /** Each kind alone, one request at a time after the load: the CPU one request costs the studio and PostgreSQL. */
+  demand: Demand[];
+}
+
+export interface Demand {
+  kind: string;
+  requests: number;
+  serverCpuMs: number;
+  postgresCpuMs: number;
+  medianMs: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -234,10 +244,43 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       ...Array.from({ length: shape.readers }, (_, i) => reader(sessions.get(`reader-${i}@example.com`)!, i)),
       ...followed.map((f, i) => follower(sessions.get(`applier-${i}@example.com`)!, f.poolId, f.targetId, i)),
     ]);
+    const elapsedMs = performance.now() - start;
+    const editor0 = sessions.get("editor-0@example.com")!;
+    const { poolId: readPool, crId } = reviewed[0]!;
+    let version = (await draftOf(editorPools[0]!)).version;
+    const demand = [
+      await measureDemand(studio, "save (own draft)", async (n) => {
+        const r = await editor0.action<{ version: number }>(SAVE_FILE, { poolId: editorPools[0], version, document: editedDocument("load-editor-0", "e0", 10_000 + n) }, `/pools/${editorPools[0]}`);
+        if (r.value?.ok) version = r.value.data.version;
+        return r;
+      }),
+      await measureDemand(studio, "plan page", () => editor0.page(`/pools/${readPool}/changes/${crId}`)),
+      await measureDemand(studio, "export page", () => editor0.page(`/pools/${readPool}/export`)),
+    ];
+    return { recorder, elapsedMs, acked, refused, drafts, applies, demand };
   } finally {
     await db.end();
   }
-  return { recorder, elapsedMs: performance.now() - start, acked, refused, drafts, applies };
+}
+
+/** One request at a time, `count` times after two untimed ones: the server's and PostgreSQL's CPU per request. */
+async function measureDemand(studio: LoadStudio, kind: string, call: (n: number) => Promise<{ ms: number; error?: string }>, count = 20): Promise<Demand> {
+  for (let n = 0; n < 2; n++) await call(n);
+  const server = cpuSeconds(studio.serverPid);
+  const postgres = postgresCpuSeconds(studio.databaseUrl);
+  const times: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const r = await call(n + 2);
+    if (r.error) throw new Error(`${kind}: ${r.error}`);
+    times.push(r.ms);
+  }
+  return {
+    kind,
+    requests: count,
+    serverCpuMs: ((cpuSeconds(studio.serverPid) - server) * 1000) / count,
+    postgresCpuMs: ((postgresCpuSeconds(studio.databaseUrl) - postgres) * 1000) / count,
+    medianMs: percentile(times, 50),
+  };
 }
 
 /** Reads Server-Sent Events until `end` (or `none`, an error, or the abort): when the first event came, and whether it ended. */
