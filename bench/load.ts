@@ -1,14 +1,14 @@
 import { availableParallelism, loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { cpuSeconds, ensureBuild, startLoadStudio } from "./load/harness";
-import { BASE_SHAPE, type LoadShape, runLoad, verifySaves } from "./load/scenario";
+import { BASE_SHAPE, type LoadShape, PROBE_HEALTH, PROBE_STATIC, runLoad, verifySaves } from "./load/scenario";
 import { summariseErrors } from "./load/stats";
 
 /** Targets on the project's 2-core machines (p95, ms). */
 const SAVE_P95_TARGET_MS = 200;
 const PLAN_P95_TARGET_MS = 1_000;
 
-const SHOWN_KINDS = ["save (own draft)", "save (shared draft)", "conflict refused", "plan page", "export page", "apply", "stream: first event", "stream: end after apply answered"];
+const SHOWN_KINDS = ["save (own draft)", "save (shared draft)", "conflict refused", "plan page", "export page", "apply", "stream: open → first event", "stream: end after apply answered", PROBE_STATIC, PROBE_HEALTH];
 
 /**
  * `npm run bench -- load`: a team on one studio. The production build on PostgreSQL, signed-in people over
@@ -51,7 +51,7 @@ async function runOnce(label: string, shape: LoadShape): Promise<void> {
     clearInterval(sampler);
     const { recorder, elapsedMs } = outcome;
     const seconds = elapsedMs / 1000;
-    const total = recorder.kinds().filter((k) => k !== "conflict refused" && !k.startsWith("stream")).reduce((n, k) => n + recorder.count(k), 0);
+    const total = recorder.kinds().filter((k) => k !== "conflict refused" && !k.startsWith("stream") && !k.startsWith("probe")).reduce((n, k) => n + recorder.count(k), 0);
     console.log(`after:  ${uptime()}; 1-min load average during the run ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`);
     console.log(`throughput: ${total} requests in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} req/s`);
     console.log(
