@@ -137,6 +137,8 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
     const crId = (await must<{ id: string }>("submitting a change request", submit(admin, poolId, await target(poolId), "Load bench review"))).id;
     reviewed.push({ poolId, crId });
   }
+  // Saved to only by the one-at-a-time measurement after the load, so the check of the load's saves is not disturbed.
+  const demandPool = await newPool("load-demand");
   const followed: { poolId: string; targetId: string }[] = [];
   for (let i = 0; i < shape.followers; i++) {
     const poolId = await newPool(`load-apply-${i}`);
@@ -261,10 +263,10 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
     const elapsedMs = performance.now() - start;
     const editor0 = sessions.get("editor-0@example.com")!;
     const { poolId: readPool, crId } = reviewed[0]!;
-    let version = (await draftOf(editorPools[0]!)).version;
+    let version = (await draftOf(demandPool)).version;
     const demand = [
       await measureDemand(studio, "save (own draft)", async (n) => {
-        const r = await editor0.action<{ version: number }>(SAVE_FILE, { poolId: editorPools[0], version, document: editedDocument("load-editor-0", "e0", 10_000 + n) }, `/pools/${editorPools[0]}`);
+        const r = await editor0.action<{ version: number }>(SAVE_FILE, { poolId: demandPool, version, document: editedDocument("load-demand", "e0", n) }, `/pools/${demandPool}`);
         if (r.value?.ok) version = r.value.data.version;
         return r;
       }),
