@@ -64,9 +64,9 @@ async function runOnce(label: string, shape: LoadShape): Promise<void> {
       console.log(`${kind.padEnd(34)} ${String(recorder.count(kind)).padStart(6)} ${(recorder.count(kind) / seconds).toFixed(1).padStart(6)} ${f(50)} ${f(95)} ${f(99)} ${String(recorder.errors(kind).length).padStart(7)}`);
       if (recorder.errors(kind).length > 0) console.log(`    errors: ${summariseErrors(recorder.errors(kind))}`);
     }
-    console.log("each kind alone afterwards, one request at a time (what a request costs, whatever the machine's load):");
+    console.log("each kind alone afterwards, one request at a time unless said (what a request costs, whatever the machine's load):");
     for (const d of outcome.demand) {
-      console.log(`    ${d.kind.padEnd(30)} server CPU ${d.serverCpuMs.toFixed(0).padStart(4)} ms, PostgreSQL CPU ${d.postgresCpuMs.toFixed(0).padStart(3)} ms, wall ${d.medianMs.toFixed(0).padStart(4)} ms (median of ${d.requests})`);
+      console.log(`    ${d.kind.padEnd(34)} server CPU ${d.serverCpuMs.toFixed(0).padStart(4)} ms, PostgreSQL CPU ${d.postgresCpuMs.toFixed(0).padStart(3)} ms, wall ${d.medianMs.toFixed(0).padStart(4)} ms (median of ${d.requests})`);
     }
     console.log(`applies: ${outcome.applies.succeeded} succeeded, ${outcome.applies.failed.length} failed`);
     const verdict = (ok: boolean) => (ok ? "met" : "NOT met");

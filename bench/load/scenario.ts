@@ -29,6 +29,8 @@ export const BASE_SHAPE: LoadShape = { editors: 50, sharedPairs: 3, readers: 10,
 
 export const PROBE_STATIC = "probe: /favicon.ico (no database)";
 export const PROBE_HEALTH = "probe: /api/health (SELECT 1)";
+/** How many saves at once the CPU measurement after the load also tries. */
+const DEMAND_LANES = 10;
 export const SAVE_FILE = "app/pools/actions.ts#saveDraftAction";
 const CREATE_POOL = "app/pools/actions.ts#createPoolAction";
 const CREATE_TARGET = "app/pools/review-actions.ts#createTargetAction";
@@ -138,7 +140,8 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
     reviewed.push({ poolId, crId });
   }
   // Saved to only by the one-at-a-time measurement after the load, so the check of the load's saves is not disturbed.
-  const demandPool = await newPool("load-demand");
+  const demandPools: string[] = [];
+  for (let i = 0; i < DEMAND_LANES; i++) demandPools.push(await newPool(`load-demand-${i}`));
   const followed: { poolId: string; targetId: string }[] = [];
   for (let i = 0; i < shape.followers; i++) {
     const poolId = await newPool(`load-apply-${i}`);
@@ -263,15 +266,18 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
     const elapsedMs = performance.now() - start;
     const editor0 = sessions.get("editor-0@example.com")!;
     const { poolId: readPool, crId } = reviewed[0]!;
-    let version = (await draftOf(demandPool)).version;
+    const versions = await Promise.all(demandPools.map(async (poolId) => (await draftOf(poolId)).version));
+    const saveDemand = (lane: number) => async (n: number) => {
+      const poolId = demandPools[lane]!;
+      const r = await editor0.action<{ version: number }>(SAVE_FILE, { poolId, version: versions[lane], document: editedDocument(`load-demand-${lane}`, "e0", n) }, `/pools/${poolId}`);
+      if (r.value?.ok) versions[lane] = r.value.data.version;
+      return r;
+    };
     const demand = [
-      await measureDemand(studio, "save (own draft)", async (n) => {
-        const r = await editor0.action<{ version: number }>(SAVE_FILE, { poolId: demandPool, version, document: editedDocument("load-demand", "e0", n) }, `/pools/${demandPool}`);
-        if (r.value?.ok) version = r.value.data.version;
-        return r;
-      }),
-      await measureDemand(studio, "plan page", () => editor0.page(`/pools/${readPool}/changes/${crId}`)),
-      await measureDemand(studio, "export page", () => editor0.page(`/pools/${readPool}/export`)),
+      await measureDemand(studio, "save (own draft)", [saveDemand(0)]),
+      await measureDemand(studio, `save (own draft), ${DEMAND_LANES} at once`, demandPools.map((_, lane) => saveDemand(lane))),
+      await measureDemand(studio, "plan page", [() => editor0.page(`/pools/${readPool}/changes/${crId}`)]),
+      await measureDemand(studio, "export page", [() => editor0.page(`/pools/${readPool}/export`)]),
     ];
     return { recorder, elapsedMs, acked, refused, drafts, applies, demand };
   } finally {
@@ -279,22 +285,30 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
   }
 }
 
-/** One request at a time, `count` times after two untimed ones: the server's and PostgreSQL's CPU per request. */
-async function measureDemand(studio: LoadStudio, kind: string, call: (n: number) => Promise<{ ms: number; error?: string }>, count = 20): Promise<Demand> {
-  for (let n = 0; n < 2; n++) await call(n);
+/**
+ * `count` requests on each lane (the lanes at once, each one request at a time) after two untimed ones: the server's
+ * and PostgreSQL's CPU per request, and the median wall time.
+ */
+async function measureDemand(studio: LoadStudio, kind: string, lanes: ((n: number) => Promise<{ ms: number; error?: string }>)[], count = 20): Promise<Demand> {
+  for (let n = 0; n < 2; n++) await Promise.all(lanes.map((call) => call(n)));
   const server = cpuSeconds(studio.serverPid);
   const postgres = postgresCpuSeconds(studio.databaseUrl);
   const times: number[] = [];
-  for (let n = 0; n < count; n++) {
-    const r = await call(n + 2);
-    if (r.error) throw new Error(`${kind}: ${r.error}`);
-    times.push(r.ms);
-  }
+  await Promise.all(
+    lanes.map(async (call) => {
+      for (let n = 0; n < count; n++) {
+        const r = await call(n + 2);
+        if (r.error) throw new Error(`${kind}: ${r.error}`);
+        times.push(r.ms);
+      }
+    }),
+  );
+  const requests = count * lanes.length;
   return {
     kind,
-    requests: count,
-    serverCpuMs: ((cpuSeconds(studio.serverPid) - server) * 1000) / count,
-    postgresCpuMs: ((postgresCpuSeconds(studio.databaseUrl) - postgres) * 1000) / count,
+    requests,
+    serverCpuMs: ((cpuSeconds(studio.serverPid) - server) * 1000) / requests,
+    postgresCpuMs: ((postgresCpuSeconds(studio.databaseUrl) - postgres) * 1000) / requests,
     medianMs: percentile(times, 50),
   };
 }
