@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { cpuSeconds, ensureBuild, startLoadStudio } from "./load/harness";
+import { ensureBuild, startLoadStudio } from "./load/harness";
 import { BASE_SHAPE, type LoadShape, PROBE_HEALTH, PROBE_STATIC, runLoad, verifySaves } from "./load/scenario";
 import { summariseErrors } from "./load/stats";
 
@@ -39,13 +39,11 @@ async function runOnce(label: string, shape: LoadShape): Promise<void> {
   const sampler = setInterval(() => samples.push(loadavg()[0]!), 5_000);
   try {
     console.log(`before: ${uptime()}`);
-    const cpuBefore = cpuSeconds(studio.serverPid);
     // The bench's own process: a starved client inflates every latency it measures, so its figures are shown.
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     const ownCpu = process.cpuUsage();
     const outcome = await runLoad(studio, shape, label);
-    const serverCpu = cpuSeconds(studio.serverPid) - cpuBefore;
     const own = process.cpuUsage(ownCpu);
     lag.disable();
     clearInterval(sampler);
@@ -55,7 +53,8 @@ async function runOnce(label: string, shape: LoadShape): Promise<void> {
     console.log(`after:  ${uptime()}; 1-min load average during the run ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`);
     console.log(`throughput: ${total} requests in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} req/s`);
     console.log(
-      `CPU: studio server ${(serverCpu / seconds).toFixed(2)} cores on average, ${((serverCpu * 1000) / total).toFixed(0)} ms of server CPU per request; ` +
+      `CPU: studio server ${(outcome.cpu.server / seconds).toFixed(2)} cores on average (${((outcome.cpu.server * 1000) / total).toFixed(0)} ms per request, streams and applies included), ` +
+        `PostgreSQL ${(outcome.cpu.postgres / seconds).toFixed(2)} cores; ` +
         `the bench itself ${((own.user + own.system) / 1e6 / seconds).toFixed(2)} cores, its event loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
     );
     console.log(`${"request kind".padEnd(34)} ${"count".padStart(6)} ${"req/s".padStart(6)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`);

@@ -59,6 +59,8 @@ export interface LoadOutcome {
   /** Drafts and their version before the load, for the check afterwards. */
   drafts: { poolId: string; shared: boolean; initialVersion: number }[];
   applies: { succeeded: number; failed: string[] };
+  /** CPU seconds the studio server and PostgreSQL used during the timed part (not the setting up, not the measurement after). */
+  cpu: { server: number; postgres: number };
   /** Each kind alone, one request at a time after the load: the CPU one request costs the studio and PostgreSQL. */
   demand: Demand[];
 }
@@ -158,6 +160,7 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
   const applies = { succeeded: 0, failed: [] as string[] };
   const start = performance.now();
   const end = start + shape.durationMs;
+  const cpuAtStart = { server: cpuSeconds(studio.serverPid), postgres: postgresCpuSeconds(studio.databaseUrl) };
 
   /** Autosaves every `saveEveryMs` (a save never overlaps the same person's previous one, as in the editor). */
   const editor = async (session: StudioSession, poolId: string, who: string, kind: string) => {
@@ -264,6 +267,7 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       ...followed.map((f, i) => follower(sessions.get(`applier-${i}@example.com`)!, f.poolId, f.targetId, i)),
     ]);
     const elapsedMs = performance.now() - start;
+    const cpu = { server: cpuSeconds(studio.serverPid) - cpuAtStart.server, postgres: postgresCpuSeconds(studio.databaseUrl) - cpuAtStart.postgres };
     const editor0 = sessions.get("editor-0@example.com")!;
     const { poolId: readPool, crId } = reviewed[0]!;
     const versions = await Promise.all(demandPools.map(async (poolId) => (await draftOf(poolId)).version));
@@ -279,7 +283,7 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       await measureDemand(studio, "plan page", [() => editor0.page(`/pools/${readPool}/changes/${crId}`)]),
       await measureDemand(studio, "export page", [() => editor0.page(`/pools/${readPool}/export`)]),
     ];
-    return { recorder, elapsedMs, acked, refused, drafts, applies, demand };
+    return { recorder, elapsedMs, acked, refused, drafts, applies, cpu, demand };
   } finally {
     await db.end();
   }
