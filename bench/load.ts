@@ -23,14 +23,30 @@ export async function benchLoad(): Promise<void> {
   const base: LoadShape = { ...BASE_SHAPE, durationMs: seconds * 1000 };
   const runs: [string, LoadShape][] = [["x1", base]];
   if (process.env.BENCH_LOAD_DOUBLED !== "0") runs.push(["x2", { ...base, editors: base.editors * 2, sharedPairs: base.sharedPairs * 2, readers: base.readers * 2, followers: base.followers * 2 }]);
-  for (const [label, shape] of runs) await runOnce(label, shape);
+  const summaries: RunSummary[] = [];
+  for (const [label, shape] of runs) summaries.push(await runOnce(label, shape));
+  if (summaries.length === 2) printDoubling(summaries[0]!, summaries[1]!);
+}
+
+interface RunSummary {
+  label: string;
+  reqPerSecond: number;
+  errors: number;
+  p95: Map<string, number>;
+}
+
+/** Doubling the people: what grew most, and whether anything failed or was lost. */
+function printDoubling(one: RunSummary, two: RunSummary): void {
+  console.log(`\ndoubled: throughput ${one.reqPerSecond.toFixed(1)} → ${two.reqPerSecond.toFixed(1)} req/s, errors ${one.errors} → ${two.errors}`);
+  const growth = [...one.p95].filter(([kind, p95]) => p95 > 0 && two.p95.has(kind)).map(([kind, p95]) => ({ kind, from: p95, to: two.p95.get(kind)!, ratio: two.p95.get(kind)! / p95 }));
+  for (const g of growth.sort((a, b) => b.ratio - a.ratio)) console.log(`    p95 ${g.kind.padEnd(34)} ${g.from.toFixed(0).padStart(7)} → ${g.to.toFixed(0).padStart(7)} ms (×${g.ratio.toFixed(1)})`);
 }
 
 function uptime(): string {
   return `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores`;
 }
 
-async function runOnce(label: string, shape: LoadShape): Promise<void> {
+async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
   console.log(
     `\n### ${label}: ${shape.editors} editors autosaving every ${shape.saveEveryMs / 1000} s, ${shape.sharedPairs} pairs on shared drafts, ${shape.readers} readers of plans and exports, ${shape.followers} appliers following the stream; ${shape.durationMs / 1000} s`,
   );
@@ -82,6 +98,7 @@ async function runOnce(label: string, shape: LoadShape): Promise<void> {
     console.log(`no lost edit: ${check.checked}: ${check.problems.length === 0 ? "every acknowledged save is in the database, no refused one is" : `${check.problems.length} PROBLEMS`}`);
     for (const p of check.problems.slice(0, 10)) console.log(`    ${p}`);
     console.log(`conflicts: ${conflicts} saves on shared drafts refused (draft-conflict), none merged: ${verdict(shape.sharedPairs === 0 || (conflicts > 0 && check.problems.length === 0))}`);
+    return { label, reqPerSecond: total / seconds, errors, p95: new Map(SHOWN_KINDS.filter((k) => recorder.count(k) > 0).map((k) => [k, recorder.percentile(k, 95)])) };
   } finally {
     clearInterval(sampler);
     await studio.stop();
