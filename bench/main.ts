@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures (median wall times) for the studio's hot paths. Targets are stated
-// next to the figures; nothing here fails a build. `npm run bench -- core` runs one group.
+// next to the figures; nothing here fails a build. `npm run bench -- core` runs one group; `npm run bench -- load`
+// (a team on one studio, several minutes) runs only when asked.
 import { availableParallelism, loadavg } from "node:os";
 import { benchAws } from "./aws";
 import { benchCli } from "./cli";
