@@ -15,12 +15,13 @@ const SHOWN_KINDS = ["save (own draft)", "save (shared draft)", "conflict refuse
  * HTTP on 127.0.0.1: editors autosaving their own drafts through the editor's server action, a few pairs
  * autosaving one shared draft, readers opening plans and exports, and appliers applying to moto while they
  * follow the progress stream. Then the same mix doubled, on a fresh database. BENCH_LOAD_SECONDS changes the
- * length (default 60); BENCH_LOAD_DOUBLED=0 skips the doubled run.
+ * length (default 60); BENCH_LOAD_DOUBLED=0 skips the doubled run; BENCH_LOAD_READ_PAUSE_MS a reader's pause
+ * between two pages (default 1000: people clicking through plans, a pessimistic reader).
  */
 export async function benchLoad(): Promise<void> {
   ensureBuild();
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
-  const base: LoadShape = { ...BASE_SHAPE, durationMs: seconds * 1000 };
+  const base: LoadShape = { ...BASE_SHAPE, durationMs: seconds * 1000, readPauseMs: Number(process.env.BENCH_LOAD_READ_PAUSE_MS ?? BASE_SHAPE.readPauseMs) };
   const runs: [string, LoadShape][] = [["x1", base]];
   if (process.env.BENCH_LOAD_DOUBLED !== "0") runs.push(["x2", { ...base, editors: base.editors * 2, sharedPairs: base.sharedPairs * 2, readers: base.readers * 2, followers: base.followers * 2 }]);
   const summaries: RunSummary[] = [];
@@ -48,7 +49,7 @@ function uptime(): string {
 
 async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
   console.log(
-    `\n### ${label}: ${shape.editors} editors autosaving every ${shape.saveEveryMs / 1000} s, ${shape.sharedPairs} pairs on shared drafts, ${shape.readers} readers of plans and exports, ${shape.followers} appliers following the stream; ${shape.durationMs / 1000} s`,
+    `\n### ${label}: ${shape.editors} editors autosaving every ${shape.saveEveryMs / 1000} s, ${shape.sharedPairs} pairs on shared drafts, ${shape.readers} readers of plans and exports (${shape.readPauseMs / 1000} s between pages), ${shape.followers} appliers following the stream; ${shape.durationMs / 1000} s`,
   );
   const studio = await startLoadStudio();
   const samples: number[] = [];
