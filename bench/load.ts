@@ -14,16 +14,19 @@ const SHOWN_KINDS = ["save (own draft)", "save (shared draft)", "conflict refuse
  * `npm run bench -- load`: a team on one studio. The production build on PostgreSQL, signed-in people over
  * HTTP on 127.0.0.1: editors autosaving their own drafts through the editor's server action, a few pairs
  * autosaving one shared draft, readers opening plans and exports, and appliers applying to moto while they
- * follow the progress stream. Then the same mix doubled, on a fresh database. BENCH_LOAD_SECONDS changes the
- * length (default 60); BENCH_LOAD_DOUBLED=0 skips the doubled run; BENCH_LOAD_READ_PAUSE_MS a reader's pause
- * between two pages (default 1000: people clicking through plans, a pessimistic reader).
+ * follow the progress stream. Then the same mix doubled, on a fresh database. Settings, in the environment:
+ * BENCH_LOAD_SECONDS the length of each run (default 60); BENCH_LOAD_DOUBLED=0 skips the doubled run, =only runs it
+ * alone; BENCH_LOAD_READ_PAUSE_MS a reader's pause between two pages (default 1000: a pessimistic reader);
+ * BENCH_LOAD_PG_POOL=30 gives the studio's PostgreSQL pool that many connections (an experiment; pg's default is 10).
  */
 export async function benchLoad(): Promise<void> {
   ensureBuild();
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
   const base: LoadShape = { ...BASE_SHAPE, durationMs: seconds * 1000, readPauseMs: Number(process.env.BENCH_LOAD_READ_PAUSE_MS ?? BASE_SHAPE.readPauseMs) };
-  const runs: [string, LoadShape][] = [["x1", base]];
-  if (process.env.BENCH_LOAD_DOUBLED !== "0") runs.push(["x2", { ...base, editors: base.editors * 2, sharedPairs: base.sharedPairs * 2, readers: base.readers * 2, followers: base.followers * 2 }]);
+  const doubled: LoadShape = { ...base, editors: base.editors * 2, sharedPairs: base.sharedPairs * 2, readers: base.readers * 2, followers: base.followers * 2 };
+  const which = process.env.BENCH_LOAD_DOUBLED;
+  const runs: [string, LoadShape][] = [...(which === "only" ? [] : [["x1", base] as [string, LoadShape]]), ...(which === "0" ? [] : [["x2", doubled] as [string, LoadShape]])];
+  if (process.env.BENCH_LOAD_PG_POOL) console.log(`(the studio's PostgreSQL pool: ${process.env.BENCH_LOAD_PG_POOL} connections, BENCH_LOAD_PG_POOL; pg's default is 10)`);
   const summaries: RunSummary[] = [];
   for (const [label, shape] of runs) summaries.push(await runOnce(label, shape));
   if (summaries.length === 2) printDoubling(summaries[0]!, summaries[1]!);
@@ -74,6 +77,7 @@ async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
         `PostgreSQL ${(outcome.cpu.postgres / seconds).toFixed(2)} cores; ` +
         `the bench itself ${((own.user + own.system) / 1e6 / seconds).toFixed(2)} cores, its event loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
     );
+    console.log(`PostgreSQL connections of the studio, most seen at once: ${outcome.connections.open} open, ${outcome.connections.busy} busy (the probe's own query included)`);
     console.log(`${"request kind".padEnd(34)} ${"count".padStart(6)} ${"req/s".padStart(6)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`);
     for (const kind of SHOWN_KINDS.filter((k) => recorder.count(k) > 0)) {
       const f = (p: number) => recorder.percentile(kind, p).toFixed(0).padStart(8);

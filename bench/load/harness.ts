@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { type MotoServer, startMoto } from "../../test/support/moto";
 import { type TestPostgres, startTestPostgres } from "../../test/support/postgres";
 import { freePort } from "../../test/support/free-port";
@@ -54,6 +55,7 @@ export async function startLoadStudio(): Promise<LoadStudio> {
         AUTH_SECRET: "load-bench-secret-load-bench-secret-0123",
         AWS_ACCESS_KEY_ID: "testing",
         AWS_SECRET_ACCESS_KEY: "testing",
+        ...(process.env.BENCH_LOAD_PG_POOL ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(path.resolve("bench/load/pg-pool-size.mjs")).href}`.trim() } : {}),
       },
       stdio: ["ignore", "ignore", "pipe"],
     });

@@ -61,6 +61,7 @@ export interface LoadOutcome {
   applies: { succeeded: number; failed: string[] };
   /** CPU seconds the studio server and PostgreSQL used during the timed part (not the setting up, not the measurement after). */
   cpu: { server: number; postgres: number };
+  connections: { open: number; busy: number };
   /** Each kind alone, one request at a time after the load: the CPU one request costs the studio and PostgreSQL. */
   demand: Demand[];
 }
@@ -116,7 +117,9 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
   const newPool = (name: string) => must<{ id: string }>(`creating ${name}`, admin.action(CREATE_POOL, { name, region: "eu-west-1", environment: "dev", preset: "" })).then((p) => p.id);
 
   // The bench's own reads (a person reloading the page after a conflict, the versions before the load).
-  const db = new pg.Pool({ connectionString: studio.databaseUrl, max: 4 });
+  const db = new pg.Pool({ connectionString: studio.databaseUrl, max: 4, application_name: "load-bench" });
+  /** The most connections the studio had open to PostgreSQL, and busy at once, as the probe saw them. */
+  const connections = { open: 0, busy: 0 };
   const draftOf = async (poolId: string) => {
     const { rows } = await db.query<{ version: number; document: string }>(`SELECT "version", "document" FROM "Draft" WHERE "poolId" = $1`, [poolId]);
     return { version: rows[0]!.version, document: JSON.parse(rows[0]!.document) as PoolDocument };
@@ -254,6 +257,12 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
     for (let n = 0; performance.now() < end; n++) {
       const r = await admin.page(n % 2 === 0 ? "/favicon.ico" : "/api/health");
       recorder.record(n % 2 === 0 ? PROBE_STATIC : PROBE_HEALTH, r.ms, r.error);
+      // The studio's connections (the bench's own pool connects as the same user: its 4 are left out by application_name).
+      const { rows } = await db.query<{ open: number; busy: number }>(
+        `SELECT count(*)::int AS open, count(*) FILTER (WHERE state <> 'idle')::int AS busy FROM pg_stat_activity WHERE datname = current_database() AND application_name <> 'load-bench'`,
+      );
+      connections.open = Math.max(connections.open, rows[0]!.open);
+      connections.busy = Math.max(connections.busy, rows[0]!.busy);
       await sleep(500);
     }
   };
@@ -283,7 +292,7 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       await measureDemand(studio, "plan page", [() => editor0.page(`/pools/${readPool}/changes/${crId}`)]),
       await measureDemand(studio, "export page", [() => editor0.page(`/pools/${readPool}/export`)]),
     ];
-    return { recorder, elapsedMs, acked, refused, drafts, applies, cpu, demand };
+    return { recorder, elapsedMs, acked, refused, drafts, applies, cpu, connections, demand };
   } finally {
     await db.end();
   }
