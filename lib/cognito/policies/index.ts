@@ -3,6 +3,7 @@
  * target by the editor, the server (submit, approve, apply) and `cognito-studio validate --policy`.
  */
 export * from "./compile";
+export * from "./editor-findings";
 export * from "./evaluate";
 export * from "./policy-schema";
 export * from "./read-policy-file";

@@ -150,3 +150,19 @@ describe("policy files", () => {
     expect(file.problems[0]).toMatch(message);
   });
 });
+
+describe("policies in the editor", () => {
+  it("shows each violation once as a warning at its field, naming the targets it blocks", async () => {
+    const { policyFindings } = await import("./editor-findings");
+    const { compiled } = compilePolicies([deletion, { ...deletion, id: "everywhere", severity: "warn", when: undefined }]);
+    const doc = poolDocument({ deletionProtection: "INACTIVE" });
+    expect(policyFindings(compiled, doc, [PROD, DEV])).toEqual([
+      { severity: "warning", path: "spec.deletionProtection", code: "policy/prod-deletion-protection", message: "Production pools keep deletion protection (team policy; blocks apply to target prod)" },
+      { severity: "warning", path: "spec.deletionProtection", code: "policy/everywhere", message: "Production pools keep deletion protection (team policy; warns on targets prod, dev)" },
+    ]);
+    expect(policyFindings(compiled, doc, [])).toEqual([
+      { severity: "warning", path: "spec.deletionProtection", code: "policy/everywhere", message: "Production pools keep deletion protection (team policy; warns)" },
+    ]);
+    expect(policyFindings(compiled, poolDocument({ deletionProtection: "ACTIVE" }), [PROD])).toEqual([]);
+  });
+});
