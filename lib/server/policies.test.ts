@@ -145,3 +145,20 @@ describe("a blocking policy on apply", () => {
     expect(await policyActions.overridePoliciesAction({ changeRequestId: id, planVersion: 1, reason: "nothing blocks this one, really" })).toMatchObject({ ok: false, code: "nothing-to-override" });
   });
 });
+
+describe("submit and approve", () => {
+  test("name the policies the plan breaks in their audit events (approving is allowed: the apply is what is refused)", async () => {
+    const pool = await newBlankPool("policy-audit", () => as("editor"));
+    const target = await db().target.create({ data: { poolId: pool.id, name: "prod", region: "eu-west-1", requiredApprovals: 1 } });
+    as("editor");
+    const draft = await db().draft.findUniqueOrThrow({ where: { poolId: pool.id } });
+    const submitted = await reviewActions.submitChangeRequestAction({ poolId: pool.id, targetId: target.id, draftVersion: draft.version, title: "Audited", description: "" });
+    if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+    const submitEvent = (await events("change-request.submit")).find((e) => e.target === submitted.data.id);
+    expect(JSON.parse(submitEvent?.details ?? "{}")).toEqual({ policies: { blocking: ["prod-deletion-protection", "prod-mfa-required"], warnings: ["password-min-length-12"], overridden: false } });
+    as("approver");
+    expect(await reviewActions.approveAction({ changeRequestId: submitted.data.id, planVersion: 1 })).toMatchObject({ ok: true, data: { status: "approved" } });
+    const approveEvent = (await events("change-request.approve")).find((e) => e.target === submitted.data.id);
+    expect(JSON.parse(approveEvent?.details ?? "{}")).toMatchObject({ policies: { blocking: ["prod-deletion-protection", "prod-mfa-required"] } });
+  });
+});

@@ -95,3 +95,11 @@ export async function policyPanelOf(workspaceId: string, changeRequestId: string
   if (!cr) return null;
   return { check: await checkStoredRequestPolicies(cr, db), overrides: await policyOverridesOf(cr.id, db) };
 }
+
+/** For the submit and approve audit events: which policies the plan breaks, blocking and warning, by key. */
+export async function policySummaryOf(workspaceId: string, changeRequestId: string, db: Db = getDb().db): Promise<{ blocking: string[]; warnings: string[]; overridden: boolean }> {
+  const check = (await policyPanelOf(workspaceId, changeRequestId, db))?.check;
+  if (!check) return { blocking: [], warnings: [], overridden: false };
+  const warnings = [...new Set(check.violations.filter((v) => !v.blocking).map((v) => v.policyId))];
+  return { blocking: check.blocking, warnings, overridden: check.override !== undefined };
+}
