@@ -138,6 +138,10 @@ describe("policy files", () => {
     expect(file.compiled).toHaveLength(1);
   });
 
+  it("reads an empty file as no policies", () => {
+    expect(readPolicyFile(" \n")).toEqual({ policies: [], compiled: [], problems: [] });
+  });
+
   it.each([
     ["policies: [ {", /^the file is not valid YAML or JSON: /u],
     ["- a", /^the file: a policy file is a mapping with a policies: list$/u],

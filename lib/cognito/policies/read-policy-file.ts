@@ -42,6 +42,8 @@ export function readPolicyData(data: unknown): PolicyFile {
 
 /** Reads the text of a policy file. */
 export function readPolicyFile(text: string): PolicyFile {
+  // An empty file is an empty set: how an admin removes every policy.
+  if (text.trim() === "") return { policies: [], compiled: [], problems: [] };
   let data: unknown;
   try {
     data = YAML.parse(text, { prettyErrors: true });
