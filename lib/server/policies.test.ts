@@ -111,7 +111,7 @@ describe("a blocking policy on apply", () => {
     const refused = await reviewActions.applyAction({ changeRequestId: id, planVersion: 1 });
     expect(refused).toMatchObject({ ok: false, code: "policy-blocked" });
     if (refused.ok) return;
-    expect(refused.formError).toMatch(/^Blocked by policy: prod-deletion-protection \(spec\.deletionProtection: Production pools keep deletion protection on \(deletionProtection: ACTIVE\) \(deletionProtection is not set\)\); prod-mfa-required \(spec\.mfaConfiguration: /u);
+    expect(refused.formError).toMatch(/^Blocked by policy: prod-deletion-protection \(spec\.deletionProtection: Production pools keep deletion protection on \(deletionProtection is not set\)\); prod-mfa-required \(spec\.mfaConfiguration: /u);
     expect(refused.formError).toMatch(/an admin can override it with a written reason on this change request\.$/u);
     expect((await events("change-request.apply.failed")).at(-1)).toMatchObject({ actor: "approver@example.com", after: refused.formError });
     expect(await db().applyRun.count({ where: { changeRequestId: id } })).toBe(0);

@@ -14,7 +14,7 @@ export const STARTER_POLICIES: readonly Policy[] = [
   {
     // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-deletion-protection.html
     id: "prod-deletion-protection",
-    description: "Production pools keep deletion protection on (deletionProtection: ACTIVE)",
+    description: "Production pools keep deletion protection on",
     severity: "block",
     when: PRODUCTION,
     require: 'pool.spec.deletionProtection == "ACTIVE"',
@@ -23,7 +23,7 @@ export const STARTER_POLICIES: readonly Policy[] = [
   {
     // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
     id: "prod-mfa-required",
-    description: "Production pools require MFA for every user (mfaConfiguration: ON)",
+    description: "Production pools require MFA for every user",
     severity: "block",
     when: PRODUCTION,
     require: 'pool.spec.mfaConfiguration == "ON"',
@@ -45,7 +45,8 @@ export const STARTER_POLICIES: readonly Policy[] = [
     severity: "block",
     when: PRODUCTION,
     each: "clients",
-    require: `!has(item.callbackUrls) || item.callbackUrls.all(u, !u.matches("${LOOPBACK.replaceAll("\\", "\\\\")}"))`,
+    // A raw string (r"…"): the pattern reads as written, without doubled backslashes.
+    require: `!has(item.callbackUrls) || item.callbackUrls.all(u, !u.matches(r"${LOOPBACK}"))`,
     path: "spec.clients[*].callbackUrls",
   },
   {

@@ -43,7 +43,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         : missing > 0
           ? cr.approvalSummary
           : policyBlocked
-            ? `Blocked by policy ${policies.check?.blocking.join(", ")}: change the design, or an admin overrides it below with a written reason.`
+            ? `Blocked by policy ${policies.check?.blocking.join(", ")}: change the design, or an admin overrides it above with a written reason.`
             : undefined;
   // The stored status says "approved" only while enough approvals count; shown from the approvals themselves all the same.
   const status = cr.status === "approved" && missing > 0 ? "open" : cr.status;
