@@ -79,6 +79,8 @@ export function PolicyEditor({ admin, text: initial, fingerprint, pools }: { adm
               <Textarea
                 {...aria}
                 rows={16}
+                // YAML's structure is its indentation: long lines scroll rather than wrap.
+                wrap="off"
                 spellCheck={false}
                 readOnly={!admin}
                 value={text}
