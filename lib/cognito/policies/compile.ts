@@ -80,10 +80,45 @@ function compileExpression(policy: Policy, key: PolicyExpressionKey, source: str
   }
   const checked = compiled.check();
   if (!checked.valid) return problemFrom(policy.id, key, checked.error);
+  const tooDeep = nestingProblem(policy, key, compiled);
+  if (tooDeep) return tooDeep;
   const type = checked.type ?? "dyn";
   if (!EXPECTED_TYPE[key].some((t) => type === t || type.startsWith(`${t}<`)))
     return { policyId: policy.id, expression: key, message: `policy "${policy.id}", ${key}: gives a ${type}; it must give ${EXPECTED_WORDS[key]}` };
   return compiled;
+}
+
+/** List macros: each runs its body once per element, so nesting them multiplies the work. */
+const LIST_MACROS = new Set(["all", "exists", "exists_one", "map", "filter"]);
+/**
+ * At most two lists walked inside each other (`each: clients` counts as one): a pool has up to a thousand
+ * clients, and three nested walks over them would keep the server busy for minutes.
+ */
+export const MAX_LIST_NESTING = 2;
+
+interface AstNode {
+  op?: string;
+  args?: unknown;
+}
+
+/** How deeply list macros nest in an expression's syntax tree. */
+function listNesting(node: unknown): number {
+  if (Array.isArray(node)) return Math.max(0, ...node.map(listNesting));
+  if (node === null || typeof node !== "object") return 0;
+  const { op, args } = node as AstNode;
+  const inner = listNesting(args);
+  const isMacro = op === "rcall" && Array.isArray(args) && typeof args[0] === "string" && LIST_MACROS.has(args[0]);
+  return isMacro ? inner + 1 : inner;
+}
+
+function nestingProblem(policy: Policy, key: PolicyExpressionKey, compiled: CompiledExpression): PolicyProblem | undefined {
+  const depth = listNesting(compiled.ast) + (key === "require" && policy.each !== undefined ? 1 : 0);
+  if (depth <= MAX_LIST_NESTING) return undefined;
+  return {
+    policyId: policy.id,
+    expression: key,
+    message: `policy "${policy.id}", ${key}: walks ${depth} lists inside each other (each, all, exists, map, filter); at most ${MAX_LIST_NESTING}, so checking a large pool stays fast: split the rule into several policies`,
+  };
 }
 
 const isProblem = (v: CompiledExpression | PolicyProblem | undefined): v is PolicyProblem => typeof v === "object" && v !== null && "policyId" in v;

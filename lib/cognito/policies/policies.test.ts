@@ -54,6 +54,15 @@ describe("compiling a policy", () => {
     ]);
   });
 
+  it("refuses lists walked three deep (each counts), which a large pool would make slow; two is fine", () => {
+    const deep = compilePolicy({ ...deletion, each: "clients", require: "clients.all(a, a.callbackUrls.all(u, u != item.name))" });
+    expect(deep.problems.map((p) => p.message)).toEqual([
+      'policy "prod-deletion-protection", require: walks 3 lists inside each other (each, all, exists, map, filter); at most 2, so checking a large pool stays fast: split the rule into several policies',
+    ]);
+    expect(compilePolicy({ ...deletion, require: "clients.all(a, a.callbackUrls.exists(u, true))" }).problems).toEqual([]);
+    expect(compilePolicy({ ...deletion, require: "clients.all(a, clients.all(b, clients.all(c, true)))" }).problems).toHaveLength(1);
+  });
+
   it("refuses an expression beyond the structural limits rather than spending the server's time on it", () => {
     const huge = Array.from({ length: 300 }, (_, i) => `target.name == "t${i}"`).join(" || ");
     expect(compilePolicy({ ...deletion, require: huge }).problems[0]?.message).toMatch(/^policy "prod-deletion-protection", require/u);
