@@ -13,16 +13,26 @@ import type { PoolFormValues } from "./form-values";
 export { type Analysis, type PoolDocumentCheck, toAnalysis };
 
 /**
- * Validation and findings of a document. Findings run only on a schema-valid document (their checks trust the
+ * Validation and findings of a document (and the workspace's policies' violations, as findings). Findings run only on a schema-valid document (their checks trust the
  * shape); while it is invalid the previous findings are kept so warnings do not flicker as you type.
  */
-export function checkPoolDocument(doc: unknown, previousFindings: readonly Diagnostic[] = []): PoolDocumentCheck {
+export function checkPoolDocument(
+  doc: unknown,
+  previousFindings: readonly Diagnostic[] = [],
+  checkPolicies: (doc: PoolDocument) => Diagnostic[] = () => [],
+): PoolDocumentCheck {
   const { document: parsed, diagnostics } = validatePoolDocument(doc);
-  const findings = parsed ? [...findPoolFindings(doc as PoolDocument), ...findPlaceholders(doc as PoolDocument)] : [...previousFindings];
+  const pool = doc as PoolDocument;
+  const findings = parsed ? [...findPoolFindings(pool), ...findPlaceholders(pool), ...checkPolicies(pool)] : [...previousFindings];
   return { validation: diagnostics, findings };
 }
 
 /** {@link checkPoolDocument} laid out for the editor ({@link toAnalysis}). */
-export function analysePoolDocument(doc: PoolDocument, values: PoolFormValues, previousFindings: readonly Diagnostic[] = []): Analysis {
-  return toAnalysis(checkPoolDocument(doc, previousFindings), values);
+export function analysePoolDocument(
+  doc: PoolDocument,
+  values: PoolFormValues,
+  previousFindings: readonly Diagnostic[] = [],
+  checkPolicies?: (doc: PoolDocument) => Diagnostic[],
+): Analysis {
+  return toAnalysis(checkPoolDocument(doc, previousFindings, checkPolicies), values);
 }

@@ -70,6 +70,8 @@ export interface PoolEditorProps {
   onSectionChange?(section: string): void;
   /** Delay of cross-field validation, findings and `onChange` after a keystroke; default 200 ms. */
   debounceMs?: number;
+  /** The workspace's policies as findings (lib/cognito/policies `policyFindings`), shown at their fields. */
+  checkPolicies?(doc: PoolDocument): Diagnostic[];
 }
 
 const SECTION_COMPONENTS: Record<string, () => ReactNode> = {
@@ -101,12 +103,16 @@ const loadAnalysis = () => (analysisModule ??= import("./analysis").catch((error
   throw error;
 }));
 
-export function PoolEditor({ document, checked, onChange, serverErrors, readOnly = false, initialSection = "general", section: shownSection, onSectionChange, debounceMs = 200 }: PoolEditorProps) {
+export function PoolEditor({ document, checked, onChange, serverErrors, readOnly = false, initialSection = "general", section: shownSection, onSectionChange, debounceMs = 200, checkPolicies }: PoolEditorProps) {
   // Read once: see the note on remounting above.
   const [initial] = useState(() => {
     const values = toFormValues(document);
     return { values, analysis: toAnalysis(checked ?? { validation: [], findings: [] }, values) };
   });
+  const checkPoliciesRef = useRef(checkPolicies);
+  useEffect(() => {
+    checkPoliciesRef.current = checkPolicies;
+  }, [checkPolicies]);
   const methods = useForm<PoolFormValues>({ defaultValues: initial.values, resolver: poolDocumentResolver, mode: "onChange" });
   const [analysis, setAnalysis] = useState(initial.analysis);
   const [ownSection, setOwnSection] = useState(initialSection);
@@ -137,7 +143,7 @@ export function PoolEditor({ document, checked, onChange, serverErrors, readOnly
       if (run !== runs.current) return; // a later change has started its own
       const values = methods.getValues();
       const doc = fromFormValues(values);
-      const next = analysePoolDocument(doc, values, findingsRef.current);
+      const next = analysePoolDocument(doc, values, findingsRef.current, checkPoliciesRef.current);
       findingsRef.current = next.findings;
       setAnalysis(next);
       const json = JSON.stringify(doc);

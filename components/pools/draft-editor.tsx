@@ -7,6 +7,7 @@ import type { PoolDocumentCheck } from "@/components/pool-editor/analysis-view";
 import { PoolEditor, type PoolEditorState } from "@/components/pool-editor/pool-editor";
 import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { type Diagnostic, hasErrors } from "@/lib/cognito/spec/diagnostics";
+import { type Policy, type PolicyTarget, compilePolicies, policyFindings } from "@/lib/cognito/policies";
 import { toDraftServerErrors } from "./draft-server-errors";
 import { ProblemsPanel } from "./problems-panel";
 import { type SaveState, useDraftAutosave } from "./use-draft-autosave";
@@ -18,6 +19,9 @@ export interface DraftEditorProps {
   /** The stored document's problems (`checkPoolDocument`, on the server). */
   checked: PoolDocumentCheck;
   canEdit: boolean;
+  /** The workspace's policies and the pool's targets: violations show at their fields like findings. */
+  policies?: Policy[];
+  targets?: PolicyTarget[];
 }
 
 function stateText(state: SaveState): string {
@@ -36,10 +40,16 @@ function stateText(state: SaveState): string {
 }
 
 /** The pool editor page's client part: the document, its problems, autosave and "Save as revision". */
-export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, checked, canEdit }: DraftEditorProps) {
+const NO_POLICIES: Policy[] = [];
+const NO_TARGETS: PolicyTarget[] = [];
+
+export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, checked, canEdit, policies = NO_POLICIES, targets = NO_TARGETS }: DraftEditorProps) {
   const { document, version, state, update, saveNow } = useDraftAutosave(poolId, { version: initialVersion, document: initialDocument });
-  // The stored draft's problems (checked on the server); after each change, the editor's own (it has just
-  // checked the document: checking it here again would double the work that follows every pause in typing).
+  // Stored policies compiled when saved; one that no longer does is left out here (the server reports it).
+  const compiledPolicies = useMemo(() => compilePolicies(policies).compiled, [policies]);
+  const checkPolicies = useCallback((doc: PoolDocument) => policyFindings(compiledPolicies, doc, targets), [compiledPolicies, targets]);
+  // The stored draft's problems (checked on the server, policies included); after each change, the editor's own
+  // (it has just checked the document: checking it here again would double the work after every pause in typing).
   const [problems, setProblems] = useState<readonly Diagnostic[]>(() => [...checked.validation, ...checked.findings]);
   // The open section lives in the URL (`?section=`), so a reload or a shared link opens the same one. The
   // History API keeps it a client-side change: a navigation would remount the editor.
@@ -105,6 +115,7 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
         readOnly={!canEdit || state.kind === "conflict"}
         section={section}
         onSectionChange={showSection}
+        checkPolicies={checkPolicies}
       />
       {/* Below the editor, full width (the editor needs the room); on a wide screen it sticks to the window's bottom. */}
       <ProblemsPanel diagnostics={problems} document={document} onShowSection={showSection} />
