@@ -13,7 +13,7 @@
  */
 import { mapWithConcurrency } from "../concurrency";
 import { createHash } from "node:crypto";
-import { brandingReadScope, readLiveBranding } from "./read-live-branding";
+import { brandingReadScope, readLiveBranding, type LiveBranding } from "./read-live-branding";
 import type {
   DomainDescriptionType,
   GroupType,
@@ -30,7 +30,7 @@ import { clientSpecFromApi, domainFromApi, poolSpecFromApi, resourceServerFromAp
 import { identityProviderFromApi, groupFromApi } from "./mapping-groups-idps";
 import { normaliseLiveDocument } from "./normalise";
 import { normaliseGroups, normaliseIdentityProviders } from "./normalise-groups-idps";
-import { readRiskAndLogs } from "./read-risk-logs";
+import { readRiskAndLogs, type LiveRiskAndLogs } from "./read-risk-logs";
 import { readLiveTerms, termsFromApi } from "./terms";
 
 export interface ReadLivePoolOptions {
@@ -141,64 +141,122 @@ export function issuerUrlOf(region: string, userPoolId: string): string {
   return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
 }
 
-/** Reads a live pool (see the module comment). Rejects with the port's AWS error when a call fails. */
-export async function readLivePool(port: CognitoPort, userPoolId: string, options: ReadLivePoolOptions = {}): Promise<LivePool> {
-  const concurrency = options.concurrency ?? 5;
-  const [pool, mfa, clientList, resourceServers, groups, providerList, liveTerms] = await Promise.all([
+/** What every read needs, and the parts read so far. */
+interface ReadContext {
+  port: CognitoPort;
+  userPoolId: string;
+  options: ReadLivePoolOptions;
+  concurrency: number;
+  mapLimited: <T, R>(items: readonly T[], fn: (item: T) => Promise<R>) => Promise<R[]>;
+}
+
+/** The reads every live pool needs: the pool, its MFA, clients, servers, domains, groups and providers. */
+async function readCoreParts(ctx: ReadContext) {
+  const { port, userPoolId, mapLimited } = ctx;
+  const [pool, mfa, clientList, resourceServers, groups, providerList] = await Promise.all([
     port.describeUserPool(userPoolId),
     port.getUserPoolMfaConfig(userPoolId),
     allPages((token) => port.listUserPoolClients(userPoolId, token)),
     allPages((token) => port.listResourceServers(userPoolId, token)),
     allPages((token) => port.listGroups(userPoolId, token)),
     allPages((token) => port.listIdentityProviders(userPoolId, token)),
-    // Only when asked for: a pull, or a document that manages terms (an IAM policy without ListTerms keeps working otherwise).
-    options.desired === undefined || options.desired.spec.terms !== undefined ? readLiveTerms(port, userPoolId, concurrency) : Promise.resolve([]),
   ]);
   const [described, prefixDomain, liveCustomDomain, describedProviders] = await Promise.all([
-    mapWithConcurrency(clientList, concurrency, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
+    mapLimited(clientList, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
     pool.Domain ? port.describeUserPoolDomain(pool.Domain) : Promise.resolve(undefined),
     pool.CustomDomain ? port.describeUserPoolDomain(pool.CustomDomain) : Promise.resolve(undefined),
-    mapWithConcurrency(providerList, concurrency, (p) => port.describeIdentityProvider(userPoolId, p.ProviderName ?? "")),
+    mapLimited(providerList, (p) => port.describeIdentityProvider(userPoolId, p.ProviderName ?? "")),
   ]);
-  const { domain, customDomain } = arrangeDomains(prefixDomain, liveCustomDomain, options.desired);
-  // Provider secrets are dropped here, once, like client secrets below.
-  const providers = describedProviders.map((p) => identityProviderFromApi(p));
-  const rawProviders: IdentityProviderType[] = describedProviders.map(({ ProviderDetails, ...p }) => ({
-    ...p,
-    ...(ProviderDetails ? { ProviderDetails: Object.fromEntries(Object.entries(ProviderDetails).filter(([k]) => k !== "client_secret" && k !== "private_key")) } : {}),
-  }));
   // The secret is dropped here, once; nothing below ever sees it.
   const clients = described.map(({ ClientSecret, ...client }) => ({ ...client, ...(ClientSecret ? { ClientSecret: "(secret)" } : {}) }));
-  const riskAndLogs = await readRiskAndLogs(port, pool, clients, (items, fn) => mapWithConcurrency(items, concurrency, fn), options.desired?.spec);
+  return { pool, mfa, clients, resourceServers, groups, describedProviders, prefixDomain, liveCustomDomain };
+}
 
-  const region = port.region || pool.Id?.split("_")[0] || "";
-  const spec: PoolSpec = poolSpecFromApi(pool, mfa, region);
-  spec.clients = clients.map(clientSpecFromApi);
-  spec.resourceServers = resourceServers.map(resourceServerFromApi);
-  if (domain) spec.domain = domainFromApi(domain);
-  if (customDomain) spec.customDomain = domainFromApi(customDomain);
-  spec.groups = groups.map(groupFromApi);
+type CoreParts = Awaited<ReturnType<typeof readCoreParts>>;
+
+/** The settings read only when needed, each by its row of {@link OPTIONAL_READS}. */
+interface OptionalParts {
+  terms: TermsType[];
+  riskAndLogs: LiveRiskAndLogs;
+  branding: LiveBranding | undefined;
+}
+
+/**
+ * A setting read only when the design manages it (or a pull asks for everything), so a design that leaves it
+ * alone needs no permission for its IAM actions and works against endpoints that lack them.
+ */
+interface OptionalRead<T> {
+  /** The spec settings the row fills. */
+  settings: readonly (keyof PoolSpec)[];
+  /** The IAM actions the read needs (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitouserpools.html). */
+  iamActions: readonly string[];
+  /** Reads it, or answers the empty value without a call when it is not wanted. */
+  read(ctx: ReadContext, core: CoreParts): Promise<T>;
+}
+
+const OPTIONAL_READS: { [K in keyof OptionalParts]: OptionalRead<OptionalParts[K]> } = {
+  terms: {
+    settings: ["terms"],
+    iamActions: ["cognito-idp:ListTerms", "cognito-idp:DescribeTerms"],
+    // Only a pull, or a document that manages terms (an IAM policy without ListTerms keeps working otherwise).
+    read: ({ port, userPoolId, options, concurrency }) =>
+      options.desired === undefined || options.desired.spec.terms !== undefined ? readLiveTerms(port, userPoolId, concurrency) : Promise.resolve([]),
+  },
+  riskAndLogs: {
+    settings: ["riskConfiguration", "logDeliveryConfiguration"],
+    iamActions: ["cognito-idp:DescribeRiskConfiguration", "cognito-idp:GetLogDeliveryConfiguration"],
+    // read-risk-logs.ts decides per setting: what the design manages, or what a pull may read.
+    read: ({ port, options, mapLimited }, core) => readRiskAndLogs(port, core.pool, core.clients, mapLimited, options.desired?.spec),
+  },
+  branding: {
+    settings: ["managedLoginBranding", "uiCustomizations"],
+    iamActions: ["cognito-idp:DescribeManagedLoginBrandingByClient", "cognito-idp:GetUICustomization"],
+    read: async ({ port, userPoolId, options, mapLimited }, core) => {
+      const scope = brandingReadScope(options.desired, options.branding);
+      return scope.managedLogin || scope.classic ? readLiveBranding(port, userPoolId, core.clients, scope, options.desired, mapLimited) : undefined;
+    },
+  },
+};
+
+async function readOptionalParts(ctx: ReadContext, core: CoreParts): Promise<OptionalParts> {
+  const [terms, riskAndLogs, branding] = await Promise.all([
+    OPTIONAL_READS.terms.read(ctx, core),
+    OPTIONAL_READS.riskAndLogs.read(ctx, core),
+    OPTIONAL_READS.branding.read(ctx, core),
+  ]);
+  return { terms, riskAndLogs, branding };
+}
+
+/** The full (un-normalised) spec of what was read. */
+function specOfParts(ctx: ReadContext, core: CoreParts, optional: OptionalParts, region: string, domains: ReturnType<typeof arrangeDomains>, providers: ReturnType<typeof identityProviderFromApi>[]): PoolSpec {
+  const { options } = ctx;
+  const spec: PoolSpec = poolSpecFromApi(core.pool, core.mfa, region);
+  spec.clients = core.clients.map(clientSpecFromApi);
+  spec.resourceServers = core.resourceServers.map(resourceServerFromApi);
+  if (domains.domain) spec.domain = domainFromApi(domains.domain);
+  if (domains.customDomain) spec.customDomain = domainFromApi(domains.customDomain);
+  spec.groups = core.groups.map(groupFromApi);
   spec.identityProviders = providers.map((p) => p.spec);
+  const { riskAndLogs, branding } = optional;
   if (riskAndLogs.riskConfiguration) spec.riskConfiguration = riskAndLogs.riskConfiguration;
   if (riskAndLogs.logDeliveryConfiguration) spec.logDeliveryConfiguration = riskAndLogs.logDeliveryConfiguration;
-  spec.terms = termsFromApi(liveTerms, new Map(clients.map((c) => [c.ClientId ?? "", c.ClientName ?? ""])));
+  spec.terms = termsFromApi(optional.terms, new Map(core.clients.map((c) => [c.ClientId ?? "", c.ClientName ?? ""])));
   const scope = brandingReadScope(options.desired, options.branding);
-  const branding = scope.managedLogin || scope.classic
-    ? await readLiveBranding(port, userPoolId, clients, scope, options.desired, (items, fn) => mapWithConcurrency(items, concurrency, fn))
-    : undefined;
   // Managed when the desired document manages it; a pull or import writes it only where the pool has some.
   if (branding && scope.managedLogin && (options.desired?.spec.managedLoginBranding !== undefined || branding.managedLoginBranding.length > 0))
     spec.managedLoginBranding = branding.managedLoginBranding;
   if (branding && scope.classic && (options.desired?.spec.uiCustomizations !== undefined || branding.uiCustomizations.length > 0))
     spec.uiCustomizations = branding.uiCustomizations;
-  const full: PoolDocument = { apiVersion: POOL_API_VERSION, kind: POOL_KIND, metadata: { name: pool.Name ?? "" }, spec };
+  return spec;
+}
 
-  const clientIds: Record<string, string> = {};
-  for (const c of clients) if (c.ClientName && c.ClientId) clientIds[c.ClientName] = c.ClientId;
-  const document = normaliseLiveDocument(full, options.desired);
+/** The document compared with the design: the full one normalised against `desired` (normalise.ts and its tables). */
+function normalisedDocument(full: PoolDocument, desired: PoolDocument | undefined, providers: ReturnType<typeof identityProviderFromApi>[], riskAndLogs: LiveRiskAndLogs): PoolDocument {
+  const spec = full.spec;
+  const document = normaliseLiveDocument(full, desired);
   // Groups and providers are normalised by their own table (normalise-groups-idps.ts).
-  const liveGroups = normaliseGroups(spec.groups, options.desired?.spec.groups);
-  const liveProviders = normaliseIdentityProviders(providers, options.desired?.spec.identityProviders);
+  const liveGroups = normaliseGroups(spec.groups ?? [], desired?.spec.groups);
+  const liveProviders = normaliseIdentityProviders(providers, desired?.spec.identityProviders);
   if (liveGroups) document.spec.groups = liveGroups;
   else delete document.spec.groups;
   if (liveProviders) document.spec.identityProviders = liveProviders;
@@ -207,19 +265,43 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   delete document.spec.logDeliveryConfiguration;
   Object.assign(document.spec, riskAndLogs);
   // Terms have nothing AWS adds: kept as read when the desired document manages them or lists none at all.
-  if (spec.terms.length > 0 || options.desired?.spec.terms !== undefined) {
-    if (options.desired === undefined || options.desired.spec.terms !== undefined) document.spec.terms = spec.terms;
+  const terms = spec.terms ?? [];
+  if (terms.length > 0 || desired?.spec.terms !== undefined) {
+    if (desired === undefined || desired.spec.terms !== undefined) document.spec.terms = terms;
     else delete document.spec.terms;
   } else delete document.spec.terms;
+  return document;
+}
+
+/** Reads a live pool (see the module comment). Rejects with the port's AWS error when a call fails. */
+export async function readLivePool(port: CognitoPort, userPoolId: string, options: ReadLivePoolOptions = {}): Promise<LivePool> {
+  const concurrency = options.concurrency ?? 5;
+  const ctx: ReadContext = { port, userPoolId, options, concurrency, mapLimited: (items, fn) => mapWithConcurrency(items, concurrency, fn) };
+  const core = await readCoreParts(ctx);
+  const optional = await readOptionalParts(ctx, core);
+  const { pool, mfa, clients, prefixDomain, liveCustomDomain } = core;
+  const { domain, customDomain } = arrangeDomains(prefixDomain, liveCustomDomain, options.desired);
+  // Provider secrets are dropped here, once, like client secrets.
+  const providers = core.describedProviders.map((p) => identityProviderFromApi(p));
+  const rawProviders: IdentityProviderType[] = core.describedProviders.map(({ ProviderDetails, ...p }) => ({
+    ...p,
+    ...(ProviderDetails ? { ProviderDetails: Object.fromEntries(Object.entries(ProviderDetails).filter(([k]) => k !== "client_secret" && k !== "private_key")) } : {}),
+  }));
+  const region = port.region || pool.Id?.split("_")[0] || "";
+  const spec = specOfParts(ctx, core, optional, region, { ...(domain ? { domain } : {}), ...(customDomain ? { customDomain } : {}) }, providers);
+  const full: PoolDocument = { apiVersion: POOL_API_VERSION, kind: POOL_KIND, metadata: { name: pool.Name ?? "" }, spec };
+  const clientIds: Record<string, string> = {};
+  for (const c of clients) if (c.ClientName && c.ClientId) clientIds[c.ClientName] = c.ClientId;
+  const target = cloudFrontTarget(liveCustomDomain ?? prefixDomain);
   return {
-    document,
+    document: normalisedDocument(full, options.desired, providers, optional.riskAndLogs),
     live: {
       userPoolId,
       arn: pool.Arn ?? "",
       issuerUrl: issuerUrlOf(region, userPoolId),
       clientIds,
       providersWithSecret: providers.filter((p) => p.hadSecret).map((p) => p.spec.providerName),
-      ...(cloudFrontTarget(liveCustomDomain ?? prefixDomain) ? { domainCloudFrontTarget: cloudFrontTarget(liveCustomDomain ?? prefixDomain) } : {}),
+      ...(target ? { domainCloudFrontTarget: target } : {}),
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),
     },
@@ -227,13 +309,13 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       pool,
       mfa,
       clients,
-      resourceServers,
+      resourceServers: core.resourceServers,
       ...(domain ? { domain } : {}),
       ...(customDomain ? { customDomain } : {}),
-      groups,
+      groups: core.groups,
       identityProviders: rawProviders,
-      terms: liveTerms,
-      ...(branding ? { managedLoginBrandingIds: branding.styleIds } : {}),
+      terms: optional.terms,
+      ...(optional.branding ? { managedLoginBrandingIds: optional.branding.styleIds } : {}),
     },
   };
 }
