@@ -203,12 +203,13 @@ describe("changes to an existing pool", () => {
     await expectConverged(doc, id);
   });
 
-  test("stale plan: a change made after planning makes apply refuse, and nothing is applied", async () => {
+  test("stale plan: a change made after planning to a client the plan changes makes apply refuse, and nothing is applied", async () => {
     const changed = structuredClone(doc);
     changed.spec.passwordPolicy = { ...changed.spec.passwordPolicy, minimumLength: 20 };
+    changed.spec.clients!.find((c) => c.name === "reporting")!.refreshTokenValidity = 12;
     const plan = await planAgainstLive(moto.port, changed, id);
     const live = await readLivePool(moto.port, id);
-    // Someone edits a client in the console between plan and apply.
+    // Someone edits that client in the console between plan and apply (stale-plan-guard.integration.test.ts: other changes).
     const raw = live.raw.clients.find((c) => c.ClientName === "reporting")!;
     await moto.sdk.send(new UpdateUserPoolClientCommand({ UserPoolId: id, ClientId: raw.ClientId, ClientName: "reporting", RefreshTokenValidity: 11 }));
     const error = await applyPlan(plan, moto.port, { desired: changed, userPoolId: id }).catch((e: unknown) => e);

@@ -12,7 +12,6 @@
  * quota (5 DescribeUserPoolClient per second per pool on AWS: 1000 clients take at least 200 s).
  */
 import { mapWithConcurrency } from "../concurrency";
-import { createHash } from "node:crypto";
 import { brandingReadScope, readLiveBranding, type LiveBranding } from "./read-live-branding";
 import type {
   DomainDescriptionType,
@@ -27,6 +26,7 @@ import type { CognitoPort, MfaConfigType } from "./port";
 import { POOL_API_VERSION, POOL_KIND, type PoolDocument } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import { clientSpecFromApi, domainFromApi, poolSpecFromApi, resourceServerFromApi } from "./mapping";
+import { guardFingerprints, hashOf, stableStringify, type LiveGuard } from "./live-guard";
 import { identityProviderFromApi, groupFromApi } from "./mapping-groups-idps";
 import { normaliseLiveDocument } from "./normalise";
 import { normaliseGroups, normaliseIdentityProviders } from "./normalise-groups-idps";
@@ -46,6 +46,12 @@ export interface ReadLivePoolOptions {
    * not manage it (pull, import from AWS). Without it, only what `desired` manages is read.
    */
   branding?: boolean;
+  /**
+   * Describe only these app clients (by name); the others are listed, not described. The stale-plan guard's
+   * read: `guard` then holds the pool's part and these clients', while `document`, `raw.clients` and
+   * `fingerprint` cover only what was read. Unset: every client.
+   */
+  clients?: ReadonlySet<string>;
 }
 
 /** What AWS knows about the pool that the spec does not hold. */
@@ -67,6 +73,8 @@ export interface LivePoolFacts {
   estimatedNumberOfUsers: number;
   /** A stable hash of the un-normalised state and ids: changes whenever the pool is changed. */
   fingerprint: string;
+  /** The stale-plan guard's fingerprints: the pool's part and each described client's (live-guard.ts). */
+  guard: LiveGuard;
 }
 
 /** The API answers, for the apply engine's full-replace merges. Client secrets are removed. */
@@ -111,22 +119,11 @@ export async function allPages<T>(fetch: (token?: string) => Promise<{ items: T[
   return out;
 }
 
-/** JSON with sorted keys, for hashing. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
+export { stableStringify };
 
 /** The fingerprint of a live state: the full (un-normalised) document and every id, not user counts. */
 export function fingerprintLiveState(document: PoolDocument, userPoolId: string, clientIds: Record<string, string>): string {
-  return createHash("sha256").update(stableStringify({ document, userPoolId, clientIds })).digest("hex");
+  return hashOf({ document, userPoolId, clientIds });
 }
 
 /**
@@ -161,15 +158,17 @@ async function readCoreParts(ctx: ReadContext) {
     allPages((token) => port.listGroups(userPoolId, token)),
     allPages((token) => port.listIdentityProviders(userPoolId, token)),
   ]);
+  const wanted = ctx.options.clients;
+  const toDescribe = wanted ? clientList.filter((c) => wanted.has(c.ClientName ?? "")) : clientList;
   const [described, prefixDomain, liveCustomDomain, describedProviders] = await Promise.all([
-    mapLimited(clientList, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
+    mapLimited(toDescribe, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
     pool.Domain ? port.describeUserPoolDomain(pool.Domain) : Promise.resolve(undefined),
     pool.CustomDomain ? port.describeUserPoolDomain(pool.CustomDomain) : Promise.resolve(undefined),
     mapLimited(providerList, (p) => port.describeIdentityProvider(userPoolId, p.ProviderName ?? "")),
   ]);
   // The secret is dropped here, once; nothing below ever sees it.
   const clients = described.map(({ ClientSecret, ...client }) => ({ ...client, ...(ClientSecret ? { ClientSecret: "(secret)" } : {}) }));
-  return { pool, mfa, clients, resourceServers, groups, describedProviders, prefixDomain, liveCustomDomain };
+  return { pool, mfa, clientList, clients, resourceServers, groups, describedProviders, prefixDomain, liveCustomDomain };
 }
 
 type CoreParts = Awaited<ReturnType<typeof readCoreParts>>;
@@ -240,7 +239,7 @@ function specOfParts(ctx: ReadContext, core: CoreParts, optional: OptionalParts,
   const { riskAndLogs, branding } = optional;
   if (riskAndLogs.riskConfiguration) spec.riskConfiguration = riskAndLogs.riskConfiguration;
   if (riskAndLogs.logDeliveryConfiguration) spec.logDeliveryConfiguration = riskAndLogs.logDeliveryConfiguration;
-  spec.terms = termsFromApi(optional.terms, new Map(core.clients.map((c) => [c.ClientId ?? "", c.ClientName ?? ""])));
+  spec.terms = termsFromApi(optional.terms, new Map(core.clientList.map((c) => [c.ClientId ?? "", c.ClientName ?? ""])));
   const scope = brandingReadScope(options.desired, options.branding);
   // Managed when the desired document manages it; a pull or import writes it only where the pool has some.
   if (branding && scope.managedLogin && (options.desired?.spec.managedLoginBranding !== undefined || branding.managedLoginBranding.length > 0))
@@ -291,7 +290,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
   const spec = specOfParts(ctx, core, optional, region, { ...(domain ? { domain } : {}), ...(customDomain ? { customDomain } : {}) }, providers);
   const full: PoolDocument = { apiVersion: POOL_API_VERSION, kind: POOL_KIND, metadata: { name: pool.Name ?? "" }, spec };
   const clientIds: Record<string, string> = {};
-  for (const c of clients) if (c.ClientName && c.ClientId) clientIds[c.ClientName] = c.ClientId;
+  for (const c of core.clientList) if (c.ClientName && c.ClientId) clientIds[c.ClientName] = c.ClientId;
   const target = cloudFrontTarget(liveCustomDomain ?? prefixDomain);
   return {
     document: normalisedDocument(full, options.desired, providers, optional.riskAndLogs),
@@ -304,6 +303,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       ...(target ? { domainCloudFrontTarget: target } : {}),
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),
+      guard: guardFingerprints(full, userPoolId, clientIds),
     },
     raw: {
       pool,
