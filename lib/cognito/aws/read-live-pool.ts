@@ -32,6 +32,7 @@ import { normaliseLiveDocument } from "./normalise";
 import { normaliseGroups, normaliseIdentityProviders } from "./normalise-groups-idps";
 import { readRiskAndLogs, type LiveRiskAndLogs } from "./read-risk-logs";
 import { readLiveTerms, termsFromApi } from "./terms";
+import { readOrExplain, type UnreadableSetting } from "./unreadable-setting";
 
 export interface ReadLivePoolOptions {
   /**
@@ -69,6 +70,8 @@ export interface LivePoolFacts {
    * where it came from: a pulled document needs a `secretRef` for each before it can be applied.
    */
   providersWithSecret: string[];
+  /** Settings the server's identity may not read, left out of a pulled document, each with what to do. */
+  unreadable: UnreadableSetting[];
   /** Changes as users sign up; not part of the fingerprint. */
   estimatedNumberOfUsers: number;
   /** A stable hash of the un-normalised state and ids: changes whenever the pool is changed. */
@@ -145,6 +148,8 @@ interface ReadContext {
   options: ReadLivePoolOptions;
   concurrency: number;
   mapLimited: <T, R>(items: readonly T[], fn: (item: T) => Promise<R>) => Promise<R[]>;
+  /** Settings the identity may not read, left out of a pull (unreadable-setting.ts). */
+  unreadable: UnreadableSetting[];
 }
 
 /** The reads every live pool needs: the pool, its MFA, clients, servers, domains, groups and providers. */
@@ -198,8 +203,11 @@ const OPTIONAL_READS: { [K in keyof OptionalParts]: OptionalRead<OptionalParts[K
     settings: ["terms"],
     iamActions: ["cognito-idp:ListTerms", "cognito-idp:DescribeTerms"],
     // Only a pull, or a document that manages terms (an IAM policy without ListTerms keeps working otherwise).
-    read: ({ port, userPoolId, options, concurrency }) =>
-      options.desired === undefined || options.desired.spec.terms !== undefined ? readLiveTerms(port, userPoolId, concurrency) : Promise.resolve([]),
+    // A pull the policy denies them leaves them out, with a note (unreadable-setting.ts).
+    read: ({ port, userPoolId, options, concurrency, unreadable }) =>
+      options.desired === undefined || options.desired.spec.terms !== undefined
+        ? readOrExplain(unreadable, "Terms documents", "ListTerms", options.desired === undefined, [] as TermsType[], () => readLiveTerms(port, userPoolId, concurrency))
+        : Promise.resolve([]),
   },
   riskAndLogs: {
     settings: ["riskConfiguration", "logDeliveryConfiguration"],
@@ -275,7 +283,7 @@ function normalisedDocument(full: PoolDocument, desired: PoolDocument | undefine
 /** Reads a live pool (see the module comment). Rejects with the port's AWS error when a call fails. */
 export async function readLivePool(port: CognitoPort, userPoolId: string, options: ReadLivePoolOptions = {}): Promise<LivePool> {
   const concurrency = options.concurrency ?? 5;
-  const ctx: ReadContext = { port, userPoolId, options, concurrency, mapLimited: (items, fn) => mapWithConcurrency(items, concurrency, fn) };
+  const ctx: ReadContext = { port, userPoolId, options, concurrency, mapLimited: (items, fn) => mapWithConcurrency(items, concurrency, fn), unreadable: [] };
   const core = await readCoreParts(ctx);
   const optional = await readOptionalParts(ctx, core);
   const { pool, mfa, clients, prefixDomain, liveCustomDomain } = core;
@@ -300,6 +308,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       issuerUrl: issuerUrlOf(region, userPoolId),
       clientIds,
       providersWithSecret: providers.filter((p) => p.hadSecret).map((p) => p.spec.providerName),
+      unreadable: ctx.unreadable,
       ...(target ? { domainCloudFrontTarget: target } : {}),
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),
