@@ -6,11 +6,15 @@
  *   default and is not written (the resource needs at least one block).
  *   The provider requires both bodies of a notification template (`html_body` and `text_body`, found by
  *   `terraform validate` against 5.100; the API takes either): a template with one body is left out, with a warning.
- * - Log delivery: the 5.x provider this export targets has no resource for SetLogDeliveryConfiguration
- *   (`aws_cognito_log_delivery_configuration` is not in hashicorp/aws 5.100), so it is a warning, not a file.
+ * - Log delivery: `aws_cognito_log_delivery_configuration` came with hashicorp/aws 6.5.0
+ *   (https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md, "6.5.0 (July 24, 2025)";
+ *   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_log_delivery_configuration).
+ *   The export keeps a design on the 5.x line unless it needs managed login branding, so log delivery is a
+ *   warning there, not a file; the import reads the resource from 6.x files (`log_configurations` blocks).
  * Render and import share the naming, so what one writes the other reads.
  */
 import { type Diagnostic, warning } from "../../spec/diagnostics";
+import { logDeliveryConfigurationSchema } from "../../spec/log-delivery-schema";
 import { riskSettingsSchema, type RiskSettingsSpec } from "../../spec/risk-configuration-schema";
 import type { PoolSpec } from "../../spec/pool-schema";
 import type { NameAllocator } from "../common";
@@ -20,6 +24,8 @@ import { TF_TYPES } from "./naming";
 import { tableNaming } from "./naming";
 
 export const TF_RISK_NAMING = tableNaming({});
+/** `log_configurations` blocks; the other names are the spec's in snake_case (`cloud_watch_logs_configuration`). */
+export const TF_LOG_DELIVERY_NAMING = tableNaming({});
 
 type ToNodes = (value: Record<string, unknown>, first?: readonly HclNode[]) => HclNode[];
 
@@ -82,7 +88,7 @@ export function logDeliveryWarning(spec: PoolSpec): Diagnostic[] {
     warning(
       "spec.logDeliveryConfiguration",
       "not-expressible",
-      "the hashicorp/aws 5.x provider has no log delivery resource (aws_cognito_log_delivery_configuration is not in 5.100); log delivery is not exported: set it in the studio or with CloudFormation's AWS::Cognito::LogDeliveryConfiguration",
+      "the hashicorp/aws 5.x provider this export targets has no log delivery resource (aws_cognito_log_delivery_configuration came with 6.5.0); log delivery is not exported: set it in the studio, with CloudFormation's AWS::Cognito::LogDeliveryConfiguration, or add that resource to a 6.x configuration",
     ),
   ];
 }
@@ -100,4 +106,11 @@ export function clientLabelOf(rawClientId: unknown): string | undefined {
 /** A risk configuration body (evaluated, without user_pool_id and client_id) → the spec's settings. */
 export function riskSettingsFromBody(body: Body, where: string, diagnostics: Diagnostic[]): RiskSettingsSpec {
   return (fromTarget(riskSettingsSchema, body, { naming: TF_RISK_NAMING, diagnostics, where }) ?? {}) as RiskSettingsSpec;
+}
+
+/** An `aws_cognito_log_delivery_configuration` body (evaluated, without user_pool_id) → the spec's log delivery. */
+export function logDeliveryFromBody(body: Body, where: string, diagnostics: Diagnostic[]): Record<string, unknown> {
+  const { log_configurations, ...rest } = body;
+  const converted = fromTarget(logDeliveryConfigurationSchema, { ...rest, log_configurations: log_configurations ?? [] }, { naming: TF_LOG_DELIVERY_NAMING, diagnostics, where });
+  return (converted ?? { logConfigurations: [] }) as Record<string, unknown>;
 }
