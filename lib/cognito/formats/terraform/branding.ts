@@ -11,7 +11,7 @@
  */
 import { ALL_CLIENTS, type ManagedLoginBrandingSpec, type UiCustomizationSpec } from "../../spec/branding-schema";
 import { type Diagnostic, warning } from "../../spec/diagnostics";
-import { type HclNode, type HclValue, attr, block, expr } from "./hcl";
+import { type HclNode, type HclValue, attr, block, expr, quote } from "./hcl";
 import { TF_TYPES } from "./naming";
 
 export const TF_MANAGED_LOGIN_BRANDING = TF_TYPES.managedLoginBranding;
@@ -20,10 +20,21 @@ export const TF_UI_CUSTOMIZATION = TF_TYPES.uiCustomization;
 /** `aws_cognito_user_pool_client.<label>.id` of a client of the document, or its name when it is not one. */
 export type ClientIdOf = (clientName: string) => HclValue;
 
+/**
+ * A JSON value as an HCL literal, laid out like JSON. Text goes through HCL quoting, since JSON's own escapes
+ * are not all HCL's (`\b`, `\f`) and `${` or `%{` in HCL text starts a template (the generated settings found it).
+ */
+function hclLiteral(value: unknown): string {
+  if (typeof value === "string") return quote(value);
+  if (Array.isArray(value)) return `[${value.map(hclLiteral).join(",")}]`;
+  if (value !== null && typeof value === "object") return `{${Object.entries(value).map(([k, v]) => `${quote(k)}:${hclLiteral(v)}`).join(",")}}`;
+  return JSON.stringify(value);
+}
+
 export function managedLoginBrandingResource(style: ManagedLoginBrandingSpec, label: string, poolId: HclValue, clientId: ClientIdOf): HclNode {
   const body: HclNode[] = [attr("user_pool_id", poolId), attr("client_id", clientId(style.clientName))];
   if (style.useCognitoProvidedValues !== undefined) body.push(attr("use_cognito_provided_values", style.useCognitoProvidedValues));
-  if (style.settings !== undefined) body.push(attr("settings", expr(`jsonencode(${JSON.stringify(style.settings)})`)));
+  if (style.settings !== undefined) body.push(attr("settings", expr(`jsonencode(${hclLiteral(style.settings)})`)));
   for (const asset of style.assets ?? []) {
     const fields: HclNode[] = [attr("category", asset.category), attr("color_mode", asset.colorMode), attr("extension", asset.extension), attr("bytes", asset.bytes)];
     if (asset.resourceId !== undefined) fields.push(attr("resource_id", asset.resourceId));
@@ -39,6 +50,15 @@ export function uiCustomizationResource(customization: UiCustomizationSpec, labe
   if (customization.imageFile !== undefined) body.push(attr("image_file", customization.imageFile));
   if (dependsOnDomain) body.push(attr("depends_on", [expr(dependsOnDomain)]));
   return block("resource", [TF_UI_CUSTOMIZATION, label], body);
+}
+
+/** An empty image list ("this style has no images") is written as no asset blocks, which reads back as not set. */
+export function emptyAssetsWarnings(styles: readonly ManagedLoginBrandingSpec[]): Diagnostic[] {
+  return styles.flatMap((style, i) =>
+    style.assets?.length === 0
+      ? [warning(`spec.managedLoginBranding[${i}].assets`, "written-as-absent", `the style of "${style.clientName}" has an empty image list; Terraform writes it as no asset blocks, which reads back as images not set`)]
+      : [],
+  );
 }
 
 /** The warning of a file that uses the 6.x-only resource. */

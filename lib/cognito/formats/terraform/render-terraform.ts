@@ -26,7 +26,7 @@ import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
 import { logDeliveryWarning, riskConfigurationResources } from "./risk-logs";
-import { managedLoginBrandingResource, managedLoginBrandingVersionWarning, uiCustomizationResource } from "./branding";
+import { emptyAssetsWarnings, managedLoginBrandingResource, managedLoginBrandingVersionWarning, uiCustomizationResource } from "./branding";
 import { providerVersionConstraint } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
 import {
@@ -369,7 +369,7 @@ function brandingNodes(ctx: Context, clientLabels: ReadonlyMap<string, string>, 
     nodes.push(blank, managedLoginBrandingResource(style, styleNames.allocate(style.clientName, "branding"), expr(`${POOL}.id`), clientId));
   for (const customization of ctx.spec.uiCustomizations ?? [])
     nodes.push(blank, uiCustomizationResource(customization, customizationNames.allocate(customization.clientName.toLowerCase(), "ui"), expr(`${POOL}.id`), clientId, hasDomain ? `${TF_TYPES.domain}.this` : undefined));
-  ctx.diagnostics.push(...managedLoginBrandingVersionWarning(ctx.spec.managedLoginBranding?.length ?? 0));
+  ctx.diagnostics.push(...managedLoginBrandingVersionWarning(ctx.spec.managedLoginBranding?.length ?? 0), ...emptyAssetsWarnings(ctx.spec.managedLoginBranding ?? []));
   return nodes;
 }
 
