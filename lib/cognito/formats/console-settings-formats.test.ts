@@ -52,7 +52,15 @@ const SETTINGS: Record<string, { doc: PoolDocument; paths: string[] }> = {
       riskConfiguration: {
         compromisedCredentialsRiskConfiguration: { eventFilter: ["SIGN_IN"], actions: { eventAction: "BLOCK" } },
         riskExceptionConfiguration: { blockedIPRangeList: ["192.0.2.0/24"] },
-        clients: [{ clientName: "web", accountTakeoverRiskConfiguration: { actions: { highAction: { notify: false, eventAction: "BLOCK" } } } }],
+        clients: [
+          {
+            clientName: "web",
+            accountTakeoverRiskConfiguration: {
+              notifyConfiguration: { sourceArn: "arn:aws:ses:eu-west-1:123456789012:identity/example.com", blockEmail: { subject: "Blocked", htmlBody: "<p>We blocked a sign-in</p>", textBody: "We blocked a sign-in" } },
+              actions: { highAction: { notify: true, eventAction: "BLOCK" } },
+            },
+          },
+        ],
       },
     }),
     paths: ["spec.riskConfiguration", "spec.userPoolAddOns"],
@@ -158,5 +166,27 @@ describe.each(Object.keys(SETTINGS))("%s", (setting) => {
       expect(imported.document).toBeDefined();
       expect(strip(imported.document)).toEqual(strip(doc));
     }
+  });
+});
+
+// A round trip cannot see a setting written in the wrong place when the import reads it from there too (cfn-lint
+// and terraform validate found styles and customizations written inside the pool as well): the pool holds none.
+describe("settings that are resources of their own are not written into the pool", () => {
+  const all = base(Object.assign({}, ...Object.values(SETTINGS).map((s) => s.doc.spec)) as Partial<PoolSpec>);
+  test("Terraform: aws_cognito_user_pool has no block or argument named after them", () => {
+    const main = exportPoolDocument(all, "terraform").files[0]?.content ?? "";
+    const pool = /^resource "aws_cognito_user_pool" "this" \{[\s\S]*?^\}/mu.exec(main)?.[0] ?? "";
+    expect(pool).toContain("name");
+    for (const name of ["managed_login_branding", "ui_customizations", "risk_configuration", "log_delivery_configuration", "terms", "custom_domain", "sms_mfa_configuration"])
+      expect(pool).not.toMatch(new RegExp(`^\\s*${name}\\s*(=|\\{)`, "mu"));
+  });
+
+  test("CloudFormation: the UserPool's properties are not named after them", async () => {
+    const text = exportPoolDocument(all, "cloudformation").files[0]?.content ?? "";
+    const imported = await importPoolDocument(text, "cloudformation");
+    expect(imported.diagnostics.filter((d) => d.code === "not-in-model")).toEqual([]);
+    const pool = /^ {2}UserPool:\n[\s\S]*?(?=^ {2}\S)/mu.exec(text)?.[0] ?? "";
+    expect(pool).toContain("UserPoolName");
+    for (const name of ["ManagedLoginBranding", "UiCustomizations", "RiskConfiguration", "LogDeliveryConfiguration", "Terms", "CustomDomain"]) expect(pool).not.toMatch(new RegExp(`^ {6}${name}:`, "mu"));
   });
 });

@@ -74,6 +74,9 @@ function restrictToTerraform(doc: PoolDocument): PoolDocument {
       if (notify && template && (template.htmlBody === undefined || template.textBody === undefined)) delete notify[email];
     }
   }
+  // The provider requires a notification configuration in account takeover settings.
+  for (const settings of [risk, ...(risk?.clients ?? [])])
+    if (settings?.accountTakeoverRiskConfiguration && settings.accountTakeoverRiskConfiguration.notifyConfiguration === undefined) delete settings.accountTakeoverRiskConfiguration;
   const holdsSettings = (r: object) => Object.keys(r).some((k) => k !== "clients" && k !== "clientName");
   if (risk?.clients) risk.clients = risk.clients.filter(holdsSettings);
   if (risk?.clients?.length === 0) delete risk.clients;

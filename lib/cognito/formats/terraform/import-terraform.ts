@@ -27,6 +27,22 @@ import { type Instance, TerraformScope } from "./terraform-scope";
 
 type Json = Record<string, unknown>;
 
+const POOL_DOCUMENT_ONLY_KEYS = [
+  "clients",
+  "resource_servers",
+  "domain",
+  "custom_domain",
+  "client_defaults",
+  "groups",
+  "identity_providers",
+  "terms",
+  "sms_mfa_configuration",
+  "risk_configuration",
+  "log_delivery_configuration",
+  "managed_login_branding",
+  "ui_customizations",
+];
+
 
 // Risk configurations and branding last: they name clients read before them.
 const CHILD_TYPES = [
@@ -64,7 +80,8 @@ function normaliseSchemaAttribute(attribute: unknown): unknown {
 function readPoolBody(b: PoolBuilder, instance: Instance): { name: unknown; region: unknown; spec: Json } {
   const body = b.body(instance);
   const { name, region, schema, email_verification_message, email_verification_subject, sms_verification_message, ...rest } = body;
-  for (const key of ["clients", "resource_servers", "domain", "client_defaults"]) {
+  // The document's own fields that are resources of their own in Terraform, never arguments of the pool.
+  for (const key of POOL_DOCUMENT_ONLY_KEYS) {
     if (key in rest) {
       b.warn("not-in-model", `${instance.address}.${key} is not an argument of ${TF_TYPES.pool}; it was not imported (${instance.resource.file} line ${lineOf(instance.resource, [key])})`);
       delete rest[key];

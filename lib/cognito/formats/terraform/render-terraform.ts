@@ -111,7 +111,7 @@ function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, u
 function poolResource(ctx: Context): HclNode {
   const { spec } = ctx;
   const rest: Record<string, unknown> = { ...spec };
-  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders", "terms", "riskConfiguration", "logDeliveryConfiguration"]) delete rest[key];
+  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders", "terms", "riskConfiguration", "logDeliveryConfiguration", "managedLoginBranding", "uiCustomizations"]) delete rest[key];
   ctx.diagnostics.push(...terraformSmsMfaWarnings(spec, "Terraform"));
   if (spec.webAuthnConfiguration?.factorConfiguration !== undefined) {
     ctx.diagnostics.push(

@@ -50,6 +50,25 @@ function withoutHalfTemplates(settings: RiskSettingsSpec, path: string, diagnost
   return { ...settings, accountTakeoverRiskConfiguration: { ...settings.accountTakeoverRiskConfiguration!, notifyConfiguration: kept } };
 }
 
+/**
+ * The provider requires `notify_configuration` in `account_takeover_risk_configuration` (found by `terraform
+ * validate` against 5.100: "Insufficient notify_configuration blocks"; the API makes it optional,
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountTakeoverRiskConfigurationType.html):
+ * account takeover settings without one are left out, with a warning.
+ */
+function withoutBareTakeover(settings: RiskSettingsSpec, path: string, diagnostics: Diagnostic[]): RiskSettingsSpec {
+  const takeover = settings.accountTakeoverRiskConfiguration;
+  if (!takeover || takeover.notifyConfiguration !== undefined) return settings;
+  diagnostics.push(warning(`${path}.accountTakeoverRiskConfiguration`, "not-expressible", "aws_cognito_risk_configuration needs a notification configuration (its sender's source ARN) in the account takeover settings; these have none, so they are not exported"));
+  const { accountTakeoverRiskConfiguration: _takeover, ...rest } = settings;
+  return rest;
+}
+
+/** What the provider can hold of one configuration's settings, each loss named in a warning. */
+function expressibleSettings(settings: RiskSettingsSpec, path: string, diagnostics: Diagnostic[]): RiskSettingsSpec {
+  return withoutBareTakeover(withoutHalfTemplates(settingsOnly(settings), path, diagnostics), path, diagnostics);
+}
+
 function hasSettings(settings: RiskSettingsSpec): boolean {
   return Object.values(settingsOnly(settings)).some((v) => v !== undefined);
 }
@@ -59,12 +78,14 @@ export function riskConfigurationResources(spec: PoolSpec, clientLabels: Readonl
   const risk = spec.riskConfiguration;
   if (!risk) return [];
   const nodes: HclNode[] = [];
-  const resource = (label: string, settings: RiskSettingsSpec, path: string, clientLabel?: string) => {
-    const target = toTarget(riskSettingsSchema, withoutHalfTemplates(settingsOnly(settings), path, diagnostics), TF_RISK_NAMING) as Record<string, unknown>;
+  const resource = (label: string, settings: RiskSettingsSpec, clientLabel?: string) => {
+    const target = toTarget(riskSettingsSchema, settings, TF_RISK_NAMING) as Record<string, unknown>;
     const first = [attr("user_pool_id", expr(`${poolRef}.id`)), ...(clientLabel ? [attr("client_id", expr(`${TF_TYPES.client}.${clientLabel}.id`))] : [])];
     nodes.push(block("resource", [TF_TYPES.riskConfiguration, label], toNodes(target, first)));
   };
-  if (hasSettings(risk)) resource(names.allocate("pool", "risk_configuration"), risk, "spec.riskConfiguration");
+  const poolSettings = expressibleSettings(risk, "spec.riskConfiguration", diagnostics);
+  if (hasSettings(poolSettings)) resource(names.allocate("pool", "risk_configuration"), poolSettings);
+  else if (hasSettings(risk)) diagnostics.push(warning("spec.riskConfiguration", "not-expressible", "none of the pool's threat protection settings can be written for aws_cognito_risk_configuration (see the warnings above); the resource is left out"));
   else if ((risk.clients ?? []).length === 0)
     diagnostics.push(warning("spec.riskConfiguration", "not-expressible", "the pool's threat protection settings are all AWS's defaults; aws_cognito_risk_configuration needs at least one setting, so none is written"));
   for (const [index, client] of (risk.clients ?? []).entries()) {
@@ -73,11 +94,12 @@ export function riskConfigurationResources(spec: PoolSpec, clientLabels: Readonl
       diagnostics.push(warning(`spec.riskConfiguration.clients[${index}].clientName`, "not-expressible", `app client "${client.clientName}" is not in this design; its threat protection settings are not exported`));
       continue;
     }
-    if (!hasSettings(client)) {
-      diagnostics.push(warning(`spec.riskConfiguration.clients[${index}]`, "not-expressible", `app client "${client.clientName}" has threat protection settings of its own with nothing in them; Terraform needs at least one block, so they are not exported`));
+    const settings = expressibleSettings(client, `spec.riskConfiguration.clients[${index}]`, diagnostics);
+    if (!hasSettings(settings)) {
+      diagnostics.push(warning(`spec.riskConfiguration.clients[${index}]`, "not-expressible", `app client "${client.clientName}" has threat protection settings of its own with nothing Terraform can hold in them; it needs at least one block, so they are not exported`));
       continue;
     }
-    resource(names.allocate(`${client.clientName}`, "risk_configuration"), client, `spec.riskConfiguration.clients[${index}]`, clientLabel);
+    resource(names.allocate(`${client.clientName}`, "risk_configuration"), settings, clientLabel);
   }
   return nodes;
 }
