@@ -8,7 +8,7 @@ import { RESOURCE_NOUN } from "@/components/plan-view/format";
 import { CUSTOM_DOMAIN_ADDRESS, parseAddress } from "@/lib/cognito/plan/addresses";
 import { type PathSegment as PlanSegment, parsePath } from "@/lib/cognito/plan/paths";
 import type { ResourceType } from "@/lib/cognito/plan/types";
-import { toFieldName } from "@/lib/cognito/spec";
+import { toFieldName } from "@/lib/cognito/spec/diagnostics";
 import { describeEnumValue } from "./enum-labels";
 import { EDITOR_SECTIONS, sectionOf } from "./field-errors";
 import { FIELD_HELP } from "./field-help";
