@@ -1,0 +1,117 @@
+/**
+ * `cognito-studio review-plan PLAN.json`: reviews a saved Terraform plan (`terraform show -json PLANFILE`) for
+ * what it does to Cognito: user pools replaced or destroyed with the users they delete, app clients whose id
+ * and secret change, the domain going down, security-relevant changes, findings on the result. For CI: exit 0
+ * when nothing risky, 2 when risky, 1 on any error (usage errors included, so 2 always means "risky").
+ */
+import { type RiskKind, DEFAULT_FAIL_ON, RISK_KINDS, blockingRisks, reviewTerraformPlan } from "../../lib/cognito/terraform-plan/review-plan";
+import { renderReviewJson, renderReviewMarkdown, renderReviewText } from "../../lib/cognito/terraform-plan/render-review";
+import { parseCommandArgs, oneOf } from "../args";
+import { connect, describeAwsError } from "../cognito-target";
+import { type CliIo, type Command, UsageError } from "../io";
+
+const FORMATS = ["text", "json", "markdown"] as const;
+const EXIT_CLEAN = 0;
+const EXIT_ERROR = 1;
+const EXIT_RISKY = 2;
+
+const USAGE = `Usage: cognito-studio review-plan PLAN.json [options]
+
+Reviews the JSON of a saved Terraform plan (terraform plan -out PLANFILE; terraform show -json PLANFILE >
+PLAN.json; - reads standard input) for what it does to Cognito. Every aws_cognito_* resource change (in the
+root module or in modules, count and for_each instances included) is read into the studio's pool model, and
+the studio's plan engine reports replacements with the rule that forces them, the blast radius (users deleted,
+app clients whose id and secret change, the domain going down), security-relevant changes and findings on
+the pool after apply. Sensitive values are never shown; values known only after apply are named.
+
+Options:
+  -f, --format text|json|markdown  output format (default text); markdown is for a pull-request comment
+      --fail-on KINDS      comma-separated risks that fail the review (default ${DEFAULT_FAIL_ON.join(",")});
+                           kinds: ${RISK_KINDS.join(", ")}; "none" never fails
+      --endpoint URL       read EstimatedNumberOfUsers from this Cognito-compatible endpoint (moto, LocalStack)
+      --region REGION      the Region when the plan does not say (provider region, pool id)
+      --role-arn ARN       an IAM role to assume to read the user count
+      --no-live            do not call AWS: the users a replacement deletes are "not read"
+      --policy FILE        guardrail policies (not available yet: the policies feature has not landed)
+
+The live user count is read with the AWS SDK's default credentials when they are configured (or with
+--endpoint); without them the review says "not read" and names the count the plan's state recorded.
+
+Exit status: 0 nothing risky, 2 risky (see --fail-on), 1 any error (unreadable file, not a plan, usage).
+`;
+
+function parseFailOn(value: string | undefined): RiskKind[] {
+  if (value === undefined) return [...DEFAULT_FAIL_ON];
+  if (value.trim() === "none") return [];
+  const kinds = value.split(",").map((k) => k.trim()).filter(Boolean);
+  const wrong = kinds.filter((k) => !(RISK_KINDS as readonly string[]).includes(k));
+  if (wrong.length) throw new UsageError(`--fail-on: unknown risk ${wrong.map((w) => `"${w}"`).join(", ")}; use ${RISK_KINDS.join(", ")} or none`);
+  return kinds as RiskKind[];
+}
+
+/** Whether the environment can reach AWS at all: credentials, a profile, or a custom endpoint. */
+function hasAwsAccess(io: CliIo, endpoint: string | undefined): boolean {
+  const env = io.env;
+  return endpoint !== undefined || !!(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
+}
+
+async function review(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: "string", short: "f" },
+    "fail-on": { type: "string" },
+    endpoint: { type: "string" },
+    region: { type: "string" },
+    "role-arn": { type: "string" },
+    "no-live": { type: "boolean" },
+    policy: { type: "string" },
+  });
+  const format = oneOf("format", values.format, FORMATS, "text");
+  const failOn = parseFailOn(values["fail-on"]);
+  if (positionals.length !== 1) throw new UsageError("give one file: the output of `terraform show -json PLANFILE` (or - for standard input)");
+  if (values.policy !== undefined) throw new UsageError("--policy: guardrail policies are not available in this version; review without --policy");
+  const file = positionals[0] ?? "";
+  let text: string;
+  try {
+    text = file === "-" ? await io.readStdin() : await io.readFile(file);
+  } catch (cause) {
+    io.stderr(`cognito-studio review-plan: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return EXIT_ERROR;
+  }
+  const endpoint = values.endpoint;
+  const live = values["no-live"] !== true && hasAwsAccess(io, endpoint);
+  const result = await reviewTerraformPlan(text, {
+    ...(values.region ? { region: values.region } : {}),
+    ...(live
+      ? {
+          readUserCount: async (userPoolId: string, region: string) => {
+            try {
+              const port = await connect(io, region, endpoint, values["role-arn"]);
+              const pool = await port.describeUserPool(userPoolId);
+              return pool.EstimatedNumberOfUsers ?? 0;
+            } catch (cause) {
+              throw new Error(`DescribeUserPool ${userPoolId} failed: ${describeAwsError(cause)}`);
+            }
+          },
+        }
+      : {}),
+  });
+  const render = format === "json" ? renderReviewJson : format === "markdown" ? renderReviewMarkdown : renderReviewText;
+  io.stdout(render(result, failOn));
+  if (result.diagnostics.some((d) => d.severity === "error")) return EXIT_ERROR;
+  return blockingRisks(result, failOn).length ? EXIT_RISKY : EXIT_CLEAN;
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  try {
+    return await review(args, io);
+  } catch (error) {
+    // 2 means "risky" to a pipeline: a usage error must not look like one.
+    if (error instanceof UsageError) {
+      io.stderr(`cognito-studio review-plan: ${error.message}\n\n${USAGE}`);
+      return EXIT_ERROR;
+    }
+    throw error;
+  }
+}
+
+export const reviewPlanCommand: Command = { name: "review-plan", usage: USAGE, run };
