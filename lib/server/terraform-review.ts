@@ -1,0 +1,94 @@
+import "server-only";
+import { planChanges, type Plan } from "@/lib/cognito/plan";
+import type { PoolDocument } from "@/lib/cognito/spec";
+import type { PlanReview } from "@/lib/cognito/terraform-plan/review-plan";
+import { renderReviewMarkdown, renderReviewText } from "@/lib/cognito/terraform-plan/render-review";
+import type { ReviewTerraformPlanInput } from "@/lib/contracts/terraform-review-inputs";
+import { type Db, getDb } from "./db";
+import { UserError } from "./errors";
+import { ParseLimitError, parseInWorker } from "./parse-worker";
+import { readStoredDocument } from "./pools";
+
+/**
+ * The studio's review of an uploaded Terraform plan: the plan is read in the parse worker (its time and memory
+ * limits, lib/server/parse-worker.ts), then each reviewed pool is matched with a design of the workspace (by the
+ * live pool id a target or the design records, else by name) and compared with it: what the studio would
+ * still change in the pool Terraform leaves to reach the design.
+ */
+
+export interface DesignMatch {
+  /** The reviewed pool's Terraform address. */
+  address: string;
+  poolId: string;
+  poolName: string;
+  matchedBy: "pool-id" | "name" | "chosen";
+  /** From the pool Terraform leaves (after apply) to the design; absent when the design is not valid. */
+  differences?: Plan;
+  /** Which design was compared: the last revision, or the draft when there is none. */
+  designSource: "revision" | "draft";
+}
+
+export interface TerraformReviewView {
+  review: PlanReview;
+  matches: DesignMatch[];
+  text: string;
+  markdown: string;
+}
+
+export type ReviewPlanFn = (text: string) => Promise<PlanReview>;
+
+function reviewInWorker(text: string): Promise<PlanReview> {
+  return parseInWorker({ kind: "review-terraform-plan", text });
+}
+
+interface Candidate {
+  id: string;
+  name: string;
+  awsUserPoolId: string | null;
+  targets: { userPoolId: string | null }[];
+  draft: { document: string } | null;
+  revisions: { document: string }[];
+}
+
+function designOf(candidate: Candidate): { document?: PoolDocument; source: "revision" | "draft" } {
+  const revision = candidate.revisions[0];
+  if (revision) return { document: readStoredDocument(revision.document).document, source: "revision" };
+  return { document: candidate.draft ? readStoredDocument(candidate.draft.document).document : undefined, source: "draft" };
+}
+
+function matchOf(pool: PlanReview["pools"][number], candidates: Candidate[], chosen: Candidate | undefined): { candidate: Candidate; by: DesignMatch["matchedBy"] } | undefined {
+  const id = pool.userPoolId;
+  const byId = id ? candidates.find((c) => c.awsUserPoolId === id || c.targets.some((t) => t.userPoolId === id)) : undefined;
+  if (byId) return { candidate: byId, by: "pool-id" };
+  if (chosen) return { candidate: chosen, by: "chosen" };
+  const byName = candidates.filter((c) => c.name === pool.poolName || designOf(c).document?.metadata.name === pool.poolName);
+  return byName.length === 1 && byName[0] ? { candidate: byName[0], by: "name" } : undefined;
+}
+
+export async function reviewUploadedPlan(workspaceId: string, input: ReviewTerraformPlanInput, deps: { db?: Db; reviewPlan?: ReviewPlanFn } = {}): Promise<TerraformReviewView> {
+  const db = deps.db ?? getDb().db;
+  let review: PlanReview;
+  try {
+    review = await (deps.reviewPlan ?? reviewInWorker)(input.planJson);
+  } catch (cause) {
+    if (cause instanceof ParseLimitError) throw new UserError(cause.code, cause.message, "planJson");
+    throw cause;
+  }
+  const fatal = review.diagnostics.find((d) => d.severity === "error");
+  if (fatal) throw new UserError("not-a-plan", `${input.fileName || "The text"} cannot be reviewed: ${fatal.message}.`, "planJson");
+  const candidates: Candidate[] = await db.pool.findMany({
+    where: { workspaceId },
+    select: { id: true, name: true, awsUserPoolId: true, targets: { select: { userPoolId: true } }, draft: { select: { document: true } }, revisions: { select: { document: true }, orderBy: { number: "desc" }, take: 1 } },
+  });
+  const chosen = input.poolId ? candidates.find((c) => c.id === input.poolId) : undefined;
+  if (input.poolId && !chosen) throw new UserError("not-found", "That pool is not in this workspace; open the review from one of its pools.", "poolId");
+  const matches: DesignMatch[] = [];
+  for (const pool of review.pools) {
+    const match = matchOf(pool, candidates, review.pools.length === 1 ? chosen : undefined);
+    if (!match) continue;
+    const design = designOf(match.candidate);
+    const differences = design.document && pool.after ? planChanges(pool.after, design.document, { allowReplace: true }) : undefined;
+    matches.push({ address: pool.address, poolId: match.candidate.id, poolName: match.candidate.name, matchedBy: match.by, designSource: design.source, ...(differences ? { differences } : {}) });
+  }
+  return { review, matches, text: renderReviewText(review), markdown: renderReviewMarkdown(review) };
+}
