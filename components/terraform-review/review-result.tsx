@@ -8,8 +8,8 @@ import Link from "next/link";
 import { Badge, type BadgeTone, Card, cn } from "@/components/ui";
 import { PlanChanges, PlanView, type PlanWords } from "@/components/plan-view";
 import type { DesignMatch, TerraformReviewView } from "@/lib/server/terraform-review";
-import type { PoolReview, Risk } from "@/lib/cognito/terraform-plan/review-plan";
-import { DEFAULT_FAIL_ON, blockingRisks } from "@/lib/cognito/terraform-plan/review-plan";
+import type { PoolReview } from "@/lib/cognito/terraform-plan/review-plan";
+import { DEFAULT_FAIL_ON, type Risk, blockingRisks } from "@/lib/cognito/terraform-plan/risks";
 import { describeUsers, verdictLine } from "@/lib/cognito/terraform-plan/render-review";
 import type { TerraformAction } from "@/lib/cognito/terraform-plan/read-plan-json";
 

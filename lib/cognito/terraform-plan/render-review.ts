@@ -5,7 +5,8 @@
  */
 import { renderPlanText, toPlanJson } from "../plan";
 import type { TerraformAction } from "./read-plan-json";
-import { type PlanReview, type PoolReview, type Risk, type RiskKind, DEFAULT_FAIL_ON, blockingRisks } from "./review-plan";
+import type { PlanReview, PoolReview } from "./review-plan";
+import { type Risk, type RiskKind, DEFAULT_FAIL_ON, blockingRisks } from "./risks";
 
 const SYMBOL: Record<TerraformAction, string> = { create: "+", update: "~", replace: "-/+", delete: "-", read: "<=", "no-op": " " };
 

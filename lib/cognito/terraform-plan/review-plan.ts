@@ -13,6 +13,7 @@ import type { PoolDocument } from "../spec/document-schema";
 import { TF_TYPES } from "../formats/terraform/naming";
 import { CHANGED_SECRET_REF, SECRET_REF, type PlanPoolGroup, groupByPool, readPoolSides } from "./plan-pools";
 import { type TerraformAction, type TerraformPlanJson, readTerraformPlanJson } from "./read-plan-json";
+import type { Risk } from "./risks";
 
 /** What Terraform itself says about one resource. */
 export interface TerraformResourceNote {
@@ -60,16 +61,7 @@ export interface PoolReview {
   after?: PoolDocument;
 }
 
-export type RiskKind = "users-deleted" | "security" | "policy" | "resources-destroyed" | "resources-recreated" | "findings";
-export const RISK_KINDS: readonly RiskKind[] = ["users-deleted", "security", "policy", "resources-destroyed", "resources-recreated", "findings"];
-/** What fails a pipeline unless `--fail-on` says otherwise: lost users, weakened security, a blocking policy. */
-export const DEFAULT_FAIL_ON: readonly RiskKind[] = ["users-deleted", "security", "policy"];
-
-export interface Risk {
-  kind: RiskKind;
-  address: string;
-  message: string;
-}
+export { type Risk, type RiskKind, RISK_KINDS, DEFAULT_FAIL_ON, blockingRisks } from "./risks";
 
 export interface PlanReview {
   terraformVersion?: string;
@@ -250,9 +242,4 @@ export async function reviewTerraformPlan(text: string, options: ReviewOptions =
   } catch (cause) {
     return { ...empty, diagnostics: [error("", "internal-error", `the plan review failed: ${cause instanceof Error ? cause.message : String(cause)}`)] };
   }
-}
-
-/** The risks that fail a pipeline under `failOn`. */
-export function blockingRisks(review: PlanReview, failOn: readonly RiskKind[] = DEFAULT_FAIL_ON): Risk[] {
-  return review.risks.filter((r) => failOn.includes(r.kind));
 }
