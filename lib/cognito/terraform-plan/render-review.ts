@@ -79,16 +79,30 @@ function poolMarkdown(pool: PoolReview): string[] {
   if (reasons.length) lines.push(...reasons.map((r) => `- Why: \`${r.path}\`: ${md(r.message)}`));
   const radius = pool.plan?.blastRadius;
   for (const c of radius?.clients ?? []) lines.push(`- App client \`${c.name}\`${c.clientId ? ` (\`${c.clientId}\`)` : ""} is ${c.outcome}: ${c.outcome === "recreated" ? `new client id${c.hasSecret ? " and secret" : ""}; every application using it must be reconfigured` : "applications using it stop working"}`);
+  for (const p of radius?.identityProviders ?? []) lines.push(`- Identity provider \`${p.providerName}\` is ${p.outcome}: users who sign in through it cannot until it exists again`);
+  for (const g of radius?.groups ?? []) lines.push(`- Group \`${g.name}\` is ${g.outcome}: its memberships are lost`);
   if (radius?.domain) lines.push(`- Domain \`${radius.domain.domain}\` is ${radius.domain.outcome}: the hosted sign-in pages are down meanwhile`);
   for (const s of pool.plan?.securityChanges ?? []) lines.push(`- :warning: **${s.code}** \`${s.address}\` ${md(s.message)}`);
   for (const d of pool.disagreements) lines.push(`- :grey_question: ${md(d)}`);
-  for (const f of pool.findings) lines.push(`- Finding \`${f.code}\` at \`${f.path}\`: ${md(f.message)}`);
   lines.push("", "| Terraform | Resource | Forces replacement | Known after apply |", "|---|---|---|---|");
   for (const r of pool.resources.filter((x) => x.action !== "no-op"))
     lines.push(`| ${r.action} | \`${md(r.address)}\` | ${r.replacePaths.map((p) => `\`${p}\``).join(", ")} | ${r.unknown.map((p) => `\`${p}\``).join(", ")}${r.sensitiveChanges.length ? ` (sensitive change: ${r.sensitiveChanges.map((p) => `\`${p}\``).join(", ")})` : ""} |`);
+  if (pool.findings.length) lines.push("", `<details><summary>Findings on the pool after apply (${pool.findings.length})</summary>`, "", ...pool.findings.map((f) => `- \`${f.code}\` at \`${f.path}\`: ${md(f.message)}`), "", "</details>");
   if (pool.plan) lines.push("", "<details><summary>The studio's plan</summary>", "", "```text", renderPlanText(pool.plan).trimEnd(), "```", "", "</details>");
   lines.push("");
   return lines;
+}
+
+/** Risks for the comment's top: security changes counted per pool (each pool's section lists them). */
+function summarisedRisks(risks: readonly Risk[]): string[] {
+  const out: string[] = [];
+  const security = new Map<string, number>();
+  for (const r of risks) {
+    if (r.kind === "security") security.set(r.address, (security.get(r.address) ?? 0) + 1);
+    else out.push(`- **${r.kind}** \`${md(r.address)}\`: ${md(r.message)}`);
+  }
+  for (const [address, n] of security) out.push(`- **security** \`${md(address)}\`: ${n} security-relevant change${n === 1 ? "" : "s"} (listed below)`);
+  return out;
 }
 
 export function renderReviewMarkdown(review: PlanReview, failOn: readonly RiskKind[] = DEFAULT_FAIL_ON): string {
@@ -97,7 +111,7 @@ export function renderReviewMarkdown(review: PlanReview, failOn: readonly RiskKi
   const badge = failed ? ":x: review failed" : blocking.length ? ":rotating_light: risky" : ":white_check_mark: no risk found";
   const lines = [`### Cognito review of this Terraform plan: ${badge}`, ""];
   for (const d of review.diagnostics) lines.push(`- ${d.severity}: ${md(d.message)}`);
-  if (blocking.length) lines.push("**Risks that fail this review:**", "", ...blocking.map((r) => `- **${r.kind}** \`${md(r.address)}\`: ${md(r.message)}`), "");
+  if (blocking.length) lines.push("**Risks that fail this review:**", "", ...summarisedRisks(blocking), "");
   for (const pool of review.pools) lines.push(...poolMarkdown(pool));
   if (review.outside.length) lines.push("Other Cognito resources this plan changes (not reviewed): " + review.outside.map((o) => `\`${md(o.address)}\` (${o.action})`).join(", "), "");
   lines.push(`_${verdictLine(review, failOn)}_`);
