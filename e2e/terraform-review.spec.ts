@@ -24,7 +24,7 @@ test("a plan that replaces the pool is risky; a harmless one passes; a bad file 
   await review.getByRole("button", { name: "Review plan" }).click();
   const result = page.getByTestId("terraform-review");
   await expect(result.locator("[data-review-verdict]")).toHaveAttribute("data-review-verdict", "risky");
-  await expect(result.getByText("This plan replaces the user pool: every user in it is deleted. Users: not read (no AWS access was given); the plan's state recorded 7 at its refresh.")).toBeVisible();
+  await expect(result.getByText("This plan replaces the user pool: every user in it is deleted. Users: not read (no target of this workspace has this pool id: the studio reads users through a target); the plan's state recorded 7 at its refresh.")).toBeVisible();
   await expect(result.getByText(/minimum password length goes from 12 to 8/u).first()).toBeVisible();
   await expect(result.getByText(/callback URL added: https:\/\/evil\.example\.net\/cb/u).first()).toBeVisible();
   await expect(result.getByRole("link", { name: "shop", exact: true })).toHaveAttribute("href", /\/pools\/[^/]+$/u);

@@ -29,7 +29,7 @@ test("a viewer reviews a plan; the pool is matched with the design of the same n
   if (!result.ok) throw new Error(JSON.stringify(result));
   const { review: r, matches, markdown } = result.data;
   expect(r.pools.map((p) => p.poolName)).toEqual(["shop"]);
-  expect(r.pools[0]?.users.notRead).toBe("no AWS access was given");
+  expect(r.pools[0]?.users).toEqual({ inState: 7, notRead: "no target of this workspace has this pool id: the studio reads users through a target" });
   expect(matches.map((m) => `${m.address} ${m.poolName} ${m.matchedBy} ${m.designSource}`)).toEqual(["aws_cognito_user_pool.shop shop name draft"]);
   // The blank design manages no client: the clients Terraform leaves are not differences; its own settings are.
   expect(matches[0]?.differences?.entries.filter((e) => e.action !== "noop").map((e) => e.address)).not.toContain('app_client["web"]');
@@ -70,4 +70,30 @@ test("a pool of another workspace (or none) cannot be chosen", async () => {
   const result = await review({ planJson: fixture("harmless"), poolId: "no-such-pool" });
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.fieldErrors.poolId).toEqual(["That pool is not in this workspace; open the review from one of its pools."]);
+});
+
+test("a target that names the pool: the users it deletes are read live through the target", async () => {
+  const plan = fixture("replace-pool");
+  const userPoolId = (JSON.parse(plan) as { prior_state: { values: { root_module: { resources: { address: string; values: { id: string } }[] } } } }).prior_state.values.root_module.resources.find((r) => r.address === "aws_cognito_user_pool.shop")?.values.id ?? "";
+  const owner = await newBlankPool("shop-prod", () => studio.as("editor"));
+  const { getDb } = await import("@/lib/server/db");
+  await getDb().db.target.create({ data: { poolId: owner.id, name: "prod", region: "eu-west-1", userPoolId } });
+  const { setTargetPortFactory } = await import("@/lib/server/target-port");
+  const { strictFakePort } = await import("@/test/support/stub-ports");
+  // The target port seam (lib/server/target-port.ts) with a fake answering DescribeUserPool: the live read itself
+  // is proved against moto by test/terraform-plan-review.integration.test.ts; here, that the studio uses it.
+  const asked: string[] = [];
+  setTargetPortFactory((target) => strictFakePort({ describeUserPool: async (id: string) => (asked.push(`${target.region} ${id}`), { Id: id, EstimatedNumberOfUsers: 12_345 }) }));
+  studio.as("viewer");
+  const result = await review({ planJson: plan });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  expect(asked).toEqual([`eu-west-1 ${userPoolId}`]);
+  expect(result.data.review.pools[0]?.users).toEqual({ inState: 7, live: 12_345 });
+  expect(result.data.review.pools[0]?.plan?.worstImpact.headline).toBe('USER POOL "shop" WILL BE REPLACED: EVERY USER IN IT IS DELETED (12,345 USERS).');
+
+  setTargetPortFactory(() => strictFakePort({ describeUserPool: async () => Promise.reject(Object.assign(new Error("User is not authorized"), { name: "AccessDeniedException" })) }));
+  const failing = await review({ planJson: plan });
+  if (!failing.ok) throw new Error(JSON.stringify(failing));
+  expect(failing.data.review.pools[0]?.users.notRead).toMatch(/^reading it through its target failed: .*AccessDeniedException|not authorized/u);
+  setTargetPortFactory(undefined);
 });

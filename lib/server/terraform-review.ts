@@ -8,6 +8,7 @@ import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { ParseLimitError, parseInWorker } from "./parse-worker";
 import { readStoredDocument } from "./pools";
+import { connectTarget, describeAwsError } from "./target-port";
 
 /**
  * The studio's review of an uploaded Terraform plan: the plan is read in the parse worker (its time and memory
@@ -35,10 +36,36 @@ export interface TerraformReviewView {
   markdown: string;
 }
 
-export type ReviewPlanFn = (text: string) => Promise<PlanReview>;
+export type ReviewPlanOptions = { userCounts?: Record<string, number>; notReadReason?: string };
+export type ReviewPlanFn = (text: string, options: ReviewPlanOptions) => Promise<PlanReview>;
 
-function reviewInWorker(text: string): Promise<PlanReview> {
-  return parseInWorker({ kind: "review-terraform-plan", text });
+function reviewInWorker(text: string, options: ReviewPlanOptions): Promise<PlanReview> {
+  return parseInWorker({ kind: "review-terraform-plan", text, options });
+}
+
+/** The studio reads a pool's users only through a target of the workspace that names the pool. */
+const NO_TARGET = "no target of this workspace has this pool id: the studio reads users through a target";
+
+/**
+ * `EstimatedNumberOfUsers` of each pool the plan deletes, read through the workspace's target that names it
+ * (its Region, endpoint and role); a pool no target names, or a read that fails, stays "not read".
+ */
+async function readUserCounts(review: PlanReview, workspaceId: string, db: Db): Promise<{ counts: Record<string, number>; failures: Record<string, string> }> {
+  const ids = review.pools.filter((p) => p.deletesUsers && p.userPoolId).map((p) => p.userPoolId as string);
+  const counts: Record<string, number> = {};
+  const failures: Record<string, string> = {};
+  if (ids.length === 0) return { counts, failures };
+  const targets = await db.target.findMany({ where: { userPoolId: { in: ids }, pool: { workspaceId } }, select: { userPoolId: true, region: true, endpoint: true, roleArn: true } });
+  for (const id of ids) {
+    const target = targets.find((t) => t.userPoolId === id);
+    if (!target) continue;
+    try {
+      counts[id] = (await connectTarget(target).describeUserPool(id)).EstimatedNumberOfUsers ?? 0;
+    } catch (cause) {
+      failures[id] = `reading it through its target failed: ${describeAwsError(cause)}`;
+    }
+  }
+  return { counts, failures };
 }
 
 interface Candidate {
@@ -67,15 +94,25 @@ function matchOf(pool: PlanReview["pools"][number], candidates: Candidate[], cho
 
 export async function reviewUploadedPlan(workspaceId: string, input: ReviewTerraformPlanInput, deps: { db?: Db; reviewPlan?: ReviewPlanFn } = {}): Promise<TerraformReviewView> {
   const db = deps.db ?? getDb().db;
-  let review: PlanReview;
-  try {
-    review = await (deps.reviewPlan ?? reviewInWorker)(input.planJson);
-  } catch (cause) {
-    if (cause instanceof ParseLimitError) throw new UserError(cause.code, cause.message, "planJson");
-    throw cause;
-  }
+  const reviewPlan = deps.reviewPlan ?? reviewInWorker;
+  const run = async (options: ReviewPlanOptions) => {
+    try {
+      return await reviewPlan(input.planJson, options);
+    } catch (cause) {
+      if (cause instanceof ParseLimitError) throw new UserError(cause.code, cause.message, "planJson");
+      throw cause;
+    }
+  };
+  let review = await run({ notReadReason: NO_TARGET });
   const fatal = review.diagnostics.find((d) => d.severity === "error");
   if (fatal) throw new UserError("not-a-plan", `${input.fileName || "The text"} cannot be reviewed: ${fatal.message}.`, "planJson");
+  // The users a replacement deletes, read live where a target names the pool: the review is read again with them.
+  const { counts, failures } = await readUserCounts(review, workspaceId, db);
+  if (Object.keys(counts).length > 0) review = await run({ userCounts: counts, notReadReason: NO_TARGET });
+  for (const pool of review.pools) {
+    const failure = pool.userPoolId ? failures[pool.userPoolId] : undefined;
+    if (failure && pool.users.live === undefined) pool.users = { ...pool.users, notRead: failure };
+  }
   const candidates: Candidate[] = await db.pool.findMany({
     where: { workspaceId },
     select: { id: true, name: true, awsUserPoolId: true, targets: { select: { userPoolId: true } }, draft: { select: { document: true } }, revisions: { select: { document: true }, orderBy: { number: "desc" }, take: 1 } },

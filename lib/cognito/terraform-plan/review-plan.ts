@@ -82,6 +82,10 @@ export interface ReviewOptions {
   region?: string;
   /** Reads `EstimatedNumberOfUsers` of a pool; throws (with a reason) when it cannot. */
   readUserCount?: (userPoolId: string, region: string) => Promise<number>;
+  /** Counts the caller read live beforehand, by pool id (the studio reads them through a target). */
+  userCounts?: Readonly<Record<string, number>>;
+  /** Why a count was not read when neither of the above gives it (default: no AWS access was given). */
+  notReadReason?: string;
   /** Guardrail policies: a seam for the workspace's policies, evaluated on the pool after apply. */
   evaluatePolicies?: (after: PoolDocument, plan: Plan) => { address: string; message: string; blocking: boolean }[];
 }
@@ -97,7 +101,9 @@ async function countUsers(group: PlanPoolGroup, region: string | undefined, opti
   const inStateRaw = group.pool?.change.before?.estimated_number_of_users;
   const inState = typeof inStateRaw === "number" ? { inState: inStateRaw } : {};
   if (!group.userPoolId) return { ...inState, notRead: "the pool does not exist yet" };
-  if (!options.readUserCount) return { ...inState, notRead: "no AWS access was given" };
+  const known = options.userCounts?.[group.userPoolId];
+  if (known !== undefined) return { ...inState, live: known };
+  if (!options.readUserCount) return { ...inState, notRead: options.notReadReason ?? "no AWS access was given" };
   if (!region) return { ...inState, notRead: "the Region is not known (give --region)" };
   try {
     return { ...inState, live: await options.readUserCount(group.userPoolId, region) };
