@@ -62,4 +62,13 @@ test("threat protection settings and log streaming: edit, see the findings, revi
   await expect(page.getByRole("heading", { name: "Threat protection settings of app client web" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Log streaming", exact: true })).toBeVisible();
   await screenshots(page, "review-threat-protection");
+
+  // The overview lists the settings in the console's words beside the picture.
+  await page.goto(`${poolUrl}/overview`);
+  const settings = page.getByRole("region", { name: "Pool settings" });
+  await expect(settings).toBeVisible({ timeout: 20_000 });
+  await expect(settings.getByRole("definition").filter({ hasText: "Full function" })).toContainText("Pool settings: high risk: Block · 1 IP range always blocked");
+  await expect(settings).toContainText("User notification logs (Error) → CloudWatch Logs arn:aws:logs:eu-west-1:123456789012:log-group:shop");
+  await screenshots(page, "overview-pool-settings");
+  await expectAccessible(page);
 });

@@ -2,6 +2,7 @@
  * `cognito-studio preflight FILE [--user-pool-id ID]`: checks the other AWS services a pool document
  * depends on (lib/cognito/preflight), the same checks apply runs before its first Cognito call.
  */
+import { renderCognitoPolicy } from "../../lib/cognito/preflight/cognito-permissions";
 import { renderPreflightText } from "../../lib/cognito/preflight/render-text";
 import { runPreflight } from "../../lib/cognito/preflight/run-preflight";
 import { oneOf, parseCommandArgs } from "../args";
@@ -18,6 +19,9 @@ Checks, with each service's own API, what the pool in FILE depends on outside Co
   - Lambda triggers: each function exists and lets cognito-idp.amazonaws.com invoke it (for this pool)
   - custom sender triggers: the KMS key exists, is enabled and symmetric
 Each result has a code, what was found, and a fix. apply runs the same checks and stops on a failure.
+With --policy it prints instead the IAM policy of the Cognito calls the design needs (plan, apply, drift check),
+one statement per setting (its Sid names it: TermsDocuments, ManagedLoginBranding, UiCustomization,
+ThreatProtection, LogDelivery only when the design manages them), and calls nothing.
 
 Options:
       --user-pool-id ID   the live pool (its ARN is what Lambda permissions must name)
@@ -25,6 +29,7 @@ Options:
       --endpoint URL      an AWS-compatible endpoint for every service (moto, LocalStack)
       --role-arn ARN      an IAM role to assume (STS AssumeRole from the default chain)
   -f, --format text|json  json prints the report: {"results": [...], "blocked": bool, "summary": {...}}
+      --policy            print the IAM policy document the design needs (JSON) and exit
 
 Exit status: 0 nothing blocks an apply (warnings allowed), 1 a check failed or FILE is invalid, 2 usage error.
 `;
@@ -36,6 +41,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     endpoint: { type: "string" },
     "role-arn": { type: "string" },
     format: { type: "string", short: "f" },
+    policy: { type: "boolean" },
   });
   const format = oneOf("format", values.format, ["text", "json"] as const, "text");
   if (positionals.length !== 1) throw new UsageError("give exactly one FILE");
@@ -43,6 +49,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const file = positionals[0] ?? "";
   const document = await readValidDocument(io, "preflight", file);
   if (typeof document === "number") return document;
+  if (values.policy === true) {
+    io.stdout(renderCognitoPolicy(document.spec));
+    return EXIT_OK;
+  }
   const region = regionOf(io, document, values.region, userPoolId);
   let userPoolArn: string | undefined;
   if (userPoolId) {

@@ -53,6 +53,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         ...(live.domainCloudFrontTarget ? [`# domain CloudFront target: ${live.domainCloudFrontTarget}`] : []),
         // The secret itself is never printed: the document needs a reference to where it is kept.
         ...live.providersWithSecret.map((name) => `# ${providerSecretNote(name)}`),
+        ...live.unreadable.map((u) => `# ${u.note}`),
         `# estimatedNumberOfUsers: ${live.estimatedNumberOfUsers}`,
         `# ${port.totalCalls()} API calls`,
         "",

@@ -1,5 +1,7 @@
 /** The pool overview picture: a pure layout and its SVG rendering. */
 export { PoolOverview, type PoolOverviewProps } from "./pool-overview";
+export { PoolSettingsList } from "./pool-settings-list";
+export { summarizePoolSettings, type SettingsRow } from "./settings-summary";
 export {
   layoutOverview,
   callbackHost,

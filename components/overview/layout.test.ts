@@ -206,3 +206,13 @@ describe("sign-in providers in the overview", () => {
     expect(html).toContain("3 sign-in provider links");
   });
 });
+
+describe("a design without a Region", () => {
+  it("says the pool takes its target's Region instead of printing undefined", () => {
+    const layout = layoutOverview({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "p" }, spec: { clients: [{ name: "web" }], domain: { domain: "p-auth" } } });
+    const text = layout.nodes.flatMap((n) => [n.label, n.title, ...n.lines]).join("\n");
+    expect(text).not.toContain("undefined");
+    expect(layout.nodes.find((n) => n.kind === "pool")?.lines[0]).toBe("no Region (the target's) · 1 app client · 0 resource servers");
+    expect(layout.nodes.find((n) => n.kind === "domain")?.lines[0]).toBe("p-auth.auth.REGION.amazoncognito.com");
+  });
+});

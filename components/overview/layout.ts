@@ -282,9 +282,9 @@ export function layoutOverview(doc: PoolDocument): OverviewLayout {
     height: poolBottom - PAD + PAD / 2,
     label: `User pool ${doc.metadata.name}`,
     lines: [
-      `${spec.region} · ${plural(clients.length, "app client")} · ${plural(servers.length, "resource server")}${spec.mfaConfiguration ? ` · MFA ${spec.mfaConfiguration}` : ""}`,
+      `${spec.region ?? "no Region (the target's)"} · ${plural(clients.length, "app client")} · ${plural(servers.length, "resource server")}${spec.mfaConfiguration ? ` · MFA ${spec.mfaConfiguration}` : ""}`,
     ],
-    title: `User pool ${doc.metadata.name} in ${spec.region} with ${plural(clients.length, "app client")} and ${plural(servers.length, "resource server")}`,
+    title: `User pool ${doc.metadata.name} in ${spec.region ?? "its target's Region"} with ${plural(clients.length, "app client")} and ${plural(servers.length, "resource server")}`,
     container: true,
   };
   nodes.unshift(pool);
@@ -311,7 +311,7 @@ export function layoutOverview(doc: PoolDocument): OverviewLayout {
     const d = spec[slot];
     if (!d) continue;
     const custom = d.domain.includes(".");
-    const fqdn = custom ? d.domain : `${d.domain}.auth.${spec.region}.amazoncognito.com`;
+    const fqdn = custom ? d.domain : `${d.domain}.auth.${spec.region ?? "REGION"}.amazoncognito.com`;
     const domainNode: OverviewNode = {
       id,
       kind: "domain",

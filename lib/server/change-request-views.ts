@@ -1,6 +1,8 @@
 import "server-only";
 import type { ApplyStep } from "@/lib/cognito/apply";
+import { type Finding, findTargetFindings } from "@/lib/cognito/findings";
 import { type Plan, describeDestruction } from "@/lib/cognito/plan";
+import type { PoolDocument } from "@/lib/cognito/spec";
 import { isRunInterrupted } from "./apply-lock";
 import { approvalState, describeApprovals, type IneligibleApprover } from "./approval-rules";
 import { type ChangeRequestStatus, needsNameConfirmation } from "./change-requests";
@@ -93,6 +95,8 @@ export interface ChangeRequestView {
   outdatedApprovals: { approver: string; planVersion: number }[];
   comments: { id: string; author: string; body: string; path: string | null; createdAt: Date }[];
   runs: ApplyRunView[];
+  /** Warnings that hold because of where the design goes (a production-looking target, lib/cognito/findings/target-findings.ts). */
+  targetFindings: Finding[];
   /** The applied request this one was promoted from, if any (it may have been deleted with its target). */
   promotedFrom: { id: string; title: string; targetName: string } | null;
 }
@@ -144,7 +148,7 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
   const approvals = await approvalState({ ...cr, requiredApprovals: cr.target.requiredApprovals, workspaceId }, db);
   const read = readStoredPlan(cr.plan);
   const plan = read.ok ? read.plan : null;
-  const document = JSON.parse(cr.document) as { metadata?: { name?: string } };
+  const document = JSON.parse(cr.document) as { metadata?: { name?: string }; spec?: PoolDocument["spec"] };
   const runs: ApplyRunView[] = [];
   for (const r of cr.applyRuns) {
     runs.push({
@@ -183,5 +187,6 @@ export async function getChangeRequestView(workspaceId: string, poolId: string, 
     outdatedApprovals: cr.approvals.filter((a) => a.planVersion !== cr.planVersion).map((a) => ({ approver: a.approver, planVersion: a.planVersion })),
     comments: cr.comments.map((c) => ({ id: c.id, author: c.author, body: c.body, path: c.path, createdAt: c.createdAt })),
     runs,
+    targetFindings: findTargetFindings({ spec: document.spec ?? {} }, cr.target.name),
   };
 }

@@ -136,7 +136,7 @@ export async function importAwsPools(account: Account, input: ImportAwsPoolsInpu
       });
       return { id: created.id, name, targetId: created.targets[0]?.id ?? "", valid, ...(name !== liveName ? { renamedFrom: liveName } : {}) };
     });
-    outcomes.push({ userPoolId, pool, notes: live.live.providersWithSecret.map(providerSecretNote) });
+    outcomes.push({ userPoolId, pool, notes: [...live.live.providersWithSecret.map(providerSecretNote), ...live.live.unreadable.map((u) => u.note)] });
   }
   return outcomes;
 }

@@ -172,6 +172,9 @@ describe("separation of duties", () => {
       { email: "approver@example.com", reasons: ["authored revision 2 in this request", "re-planned it to plan version 2 with new content (revision 2 replaces revision 1)"] },
     ]);
     expect(view?.approvalSummary).toBe("Approvals: 0 of 1 needed; another approver must approve.");
+    // A target named prod without threat protection in Full function mode: a warning on the request, in the console's words.
+    expect(view?.targetFindings.map((f) => f.code)).toEqual(["finding/threat-protection-not-full-function-on-production-target"]);
+    expect(view?.targetFindings[0]?.message).toMatch(/^Target prod looks like production, but threat protection is Off/u);
 
     // Someone who wrote none of it approves; then it applies.
     as("admin");

@@ -9,3 +9,5 @@ export { createSecretResolver, environmentSecretResolver, SecretResolutionError,
 export { COMPUTED_PROVIDER_DETAILS } from "./echo-rules";
 export { ECHO_RULES, echoedDefaults, type EchoRule, type EchoKind, type EchoScope } from "./echo-rules";
 export { AWS_ERROR_ADVICE, adviseAwsError, describeAwsError, type AwsErrorAdvice } from "./error-advice";
+export { settingsNotCompared, type NotCompared } from "./not-compared";
+export { SettingUnreadableError, describeUnreadable, isAccessDenied, readOrExplain, type UnreadableSetting } from "./unreadable-setting";

@@ -32,6 +32,7 @@ import { normaliseLiveDocument } from "./normalise";
 import { normaliseGroups, normaliseIdentityProviders } from "./normalise-groups-idps";
 import { readRiskAndLogs } from "./read-risk-logs";
 import { readLiveTerms, termsFromApi } from "./terms";
+import { readOrExplain, type UnreadableSetting } from "./unreadable-setting";
 
 export interface ReadLivePoolOptions {
   /**
@@ -63,6 +64,8 @@ export interface LivePoolFacts {
    * where it came from: a pulled document needs a `secretRef` for each before it can be applied.
    */
   providersWithSecret: string[];
+  /** Settings the server's identity may not read, left out of a pulled document, each with what to do. */
+  unreadable: UnreadableSetting[];
   /** Changes as users sign up; not part of the fingerprint. */
   estimatedNumberOfUsers: number;
   /** A stable hash of the un-normalised state and ids: changes whenever the pool is changed. */
@@ -144,6 +147,8 @@ export function issuerUrlOf(region: string, userPoolId: string): string {
 /** Reads a live pool (see the module comment). Rejects with the port's AWS error when a call fails. */
 export async function readLivePool(port: CognitoPort, userPoolId: string, options: ReadLivePoolOptions = {}): Promise<LivePool> {
   const concurrency = options.concurrency ?? 5;
+  // Settings the identity may not read, left out of a pull (unreadable-setting.ts).
+  const unreadable: UnreadableSetting[] = [];
   const [pool, mfa, clientList, resourceServers, groups, providerList, liveTerms] = await Promise.all([
     port.describeUserPool(userPoolId),
     port.getUserPoolMfaConfig(userPoolId),
@@ -152,7 +157,10 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
     allPages((token) => port.listGroups(userPoolId, token)),
     allPages((token) => port.listIdentityProviders(userPoolId, token)),
     // Only when asked for: a pull, or a document that manages terms (an IAM policy without ListTerms keeps working otherwise).
-    options.desired === undefined || options.desired.spec.terms !== undefined ? readLiveTerms(port, userPoolId, concurrency) : Promise.resolve([]),
+    // A pull the policy denies them leaves them out, with a note (unreadable-setting.ts).
+    options.desired === undefined || options.desired.spec.terms !== undefined
+      ? readOrExplain(unreadable, "Terms documents", "ListTerms", options.desired === undefined, [] as TermsType[], () => readLiveTerms(port, userPoolId, concurrency))
+      : Promise.resolve([]),
   ]);
   const [described, prefixDomain, liveCustomDomain, describedProviders] = await Promise.all([
     mapWithConcurrency(clientList, concurrency, (c) => port.describeUserPoolClient(userPoolId, c.ClientId ?? "")),
@@ -219,6 +227,7 @@ export async function readLivePool(port: CognitoPort, userPoolId: string, option
       issuerUrl: issuerUrlOf(region, userPoolId),
       clientIds,
       providersWithSecret: providers.filter((p) => p.hadSecret).map((p) => p.spec.providerName),
+      unreadable,
       ...(cloudFrontTarget(liveCustomDomain ?? prefixDomain) ? { domainCloudFrontTarget: cloudFrontTarget(liveCustomDomain ?? prefixDomain) } : {}),
       estimatedNumberOfUsers: pool.EstimatedNumberOfUsers ?? 0,
       fingerprint: fingerprintLiveState(full, userPoolId, clientIds),

@@ -23,6 +23,7 @@ function edit(doc: PoolDocument, change: (d: PoolDocument) => void): PoolDocumen
   change(doc);
   return doc;
 }
+const AUTH_LOGS = { eventSource: "userAuthEvents" as const, logLevel: "INFO" as const, s3Configuration: { bucketArn: "arn:aws:s3:::auth-logs" } };
 const client0 = (d: PoolDocument) => {
   const c = d.spec.clients?.[0];
   if (!c) throw new Error("fixture has no client");
@@ -65,6 +66,18 @@ const cases: Case[] = [
     code: "finding/threat-protection-off",
     fires: { doc: edit(prod(), (d) => (d.spec.userPoolAddOns = { advancedSecurityMode: "AUDIT", advancedSecurityAdditionalFlows: { customAuthMode: "ENFORCED" } })), path: "spec.userPoolAddOns.advancedSecurityMode", message: /only audits.*cognito-user-pool-advanced-security-enabled, Security Hub Cognito\.1/u },
     quiet: [prod(), dev()],
+  },
+  {
+    code: "finding/auth-logs-without-threat-protection",
+    fires: {
+      doc: edit(dev(), (d) => {
+        d.spec.userPoolAddOns = { advancedSecurityMode: "OFF" };
+        d.spec.logDeliveryConfiguration = { logConfigurations: [AUTH_LOGS] };
+      }),
+      path: "spec.logDeliveryConfiguration.logConfigurations[0].eventSource",
+      message: /^User authentication logs come from threat protection, which is Off: nothing will be exported/u,
+    },
+    quiet: [prod(), edit(prod(), (d) => (d.spec.logDeliveryConfiguration = { logConfigurations: [AUTH_LOGS] })), edit(dev(), (d) => (d.spec.logDeliveryConfiguration = { logConfigurations: [] }))],
   },
   {
     code: "finding/threat-protection-custom-auth",

@@ -5,6 +5,7 @@
  */
 import type { PoolDocument } from "../spec/document-schema";
 import { effectiveClients } from "../spec/rules/rule";
+import { authLogsWithoutThreatProtectionCheck } from "./checks/auth-logs-without-threat-protection";
 import { cognitoDefaultEmailCheck } from "./checks/cognito-default-email";
 import { deletionProtectionOffCheck } from "./checks/deletion-protection-off";
 import { implicitFlowCheck } from "./checks/implicit-flow";
@@ -25,6 +26,7 @@ import type { Finding, FindingCheck, FindingContext } from "./types";
 
 export * from "./environment";
 export * from "./placeholders";
+export * from "./target-findings";
 export * from "./types";
 
 /** Every check, pool-wide ones first, in the order findings are reported. */
@@ -34,6 +36,7 @@ export const FINDING_CHECKS: readonly FindingCheck[] = [
   deletionProtectionOffCheck,
   threatProtectionOffCheck,
   threatProtectionCustomAuthCheck,
+  authLogsWithoutThreatProtectionCheck,
   selfSignUpUnverifiedCheck,
   cognitoDefaultEmailCheck,
   implicitFlowCheck,

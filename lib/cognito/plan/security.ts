@@ -14,6 +14,8 @@
  */
 import { addressOf } from "./addresses";
 import { sameValue } from "./diff";
+import { settingSecurityChanges } from "./security-settings";
+import type { PoolSpec } from "../spec/pool-schema";
 import type { SecurityChange, SecurityChangeCode } from "./types";
 
 export type SecurityMode = "update" | "recreate" | "create";
@@ -111,6 +113,7 @@ export function poolSecurityChanges(before: Values | undefined, after: Values, m
   if (totpB === true && totpA !== true) {
     out.push(flag("mfa-weakened", mfaAddress, "softwareTokenMfaConfiguration.enabled", "authenticator-app (TOTP) MFA is turned off", totpB, totpA));
   }
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnConfigurationType.html: UserVerification "preferred" lets a passkey sign in without verifying the user.
   const uvB = s.before("webAuthnConfiguration.userVerification");
   const uvA = s.after("webAuthnConfiguration.userVerification");
   if (uvB === "required" && uvA !== "required") {
@@ -168,6 +171,8 @@ export function poolSecurityChanges(before: Values | undefined, after: Values, m
       flag("threat-protection-lowered", poolAddress, "userPoolAddOns.advancedSecurityAdditionalFlows.customAuthMode", `threat protection for custom authentication is lowered from ENFORCED to ${show(caA)}`, caB, caA),
     );
   }
+  // Threat protection settings, log delivery and the MFA factors: a table of their own.
+  out.push(...settingSecurityChanges(before as PoolSpec, after as PoolSpec, mode));
   return out;
 }
 

@@ -187,6 +187,7 @@ export type SecurityChangeCode =
   | "token-lifetime-lengthened"
   | "deletion-protection-off"
   | "threat-protection-lowered"
+  | "auth-event-logs-removed"
   | "user-existence-errors-revealed"
   | "token-revocation-disabled"
   | "client-secret-removed"

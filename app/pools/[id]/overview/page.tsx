@@ -1,4 +1,4 @@
-import { PoolOverview } from "@/components/overview";
+import { PoolOverview, PoolSettingsList } from "@/components/overview";
 import { DraftProblems } from "@/components/pools/draft-problems";
 import { requirePool } from "@/lib/server/page-auth";
 
@@ -13,7 +13,14 @@ export default async function OverviewPage({ params }: { params: Promise<{ id: s
       <h1 id="overview-heading" className="text-xl font-semibold">
         Overview
       </h1>
-      {document ? <PoolOverview document={document} /> : <DraftProblems diagnostics={pool.draft.stored.diagnostics} what="overview" />}
+      {document ? (
+        <>
+          <PoolOverview document={document} />
+          <PoolSettingsList document={document} />
+        </>
+      ) : (
+        <DraftProblems diagnostics={pool.draft.stored.diagnostics} what="overview" />
+      )}
     </section>
   );
 }

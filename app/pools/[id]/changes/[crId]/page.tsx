@@ -139,6 +139,15 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-4">
           <h2 className="text-lg font-semibold">Plan</h2>
+          {cr.targetFindings.length > 0 && (
+            <ul aria-label={`Findings for target ${cr.target.name}`} className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="cr-target-findings">
+              {cr.targetFindings.map((f) => (
+                <li key={f.code}>
+                  <Badge tone="warn">warning</Badge> {f.message} <span className="text-amber-900">(AWS Config rule {f.complianceRule}, Security Hub {f.securityHubControl})</span>
+                </li>
+              ))}
+            </ul>
+          )}
           {cr.plan ? (
             <PlanView plan={cr.plan} comments={groupFieldComments(cr.comments)} />
           ) : (

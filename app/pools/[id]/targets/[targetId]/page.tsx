@@ -7,6 +7,7 @@ import { PullLiveButton } from "@/components/review/pull-live-button";
 import { TargetForm } from "@/components/review/target-form";
 import { CheckDriftButton } from "@/components/review/check-drift-button";
 import { Badge, Card } from "@/components/ui";
+import { settingsNotCompared } from "@/lib/cognito/aws/not-compared";
 import { listEnvironmentSettingRows } from "@/lib/cognito/environments";
 import { describeAge, listDeployments } from "@/lib/server/deployments";
 import { getLastDriftCheck } from "@/lib/server/drift";
@@ -27,6 +28,8 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
   const counts = (await listDeployments([pool.id])).get(pool.id)?.find((d) => d.targetId === target.id)?.check !== undefined;
   const now = new Date();
   const canCheck = hasRole(account.role, "editor");
+  const design = pool.draft.stored.document;
+  const notCompared = design ? settingsNotCompared(design) : [];
   return (
     <section aria-labelledby="target-heading" className="space-y-4">
       <p className="text-sm">
@@ -60,6 +63,15 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
             </div>
           ) : (
             <p className="text-sm text-slate-700">Not checked yet. A check reads the live pool {target.userPoolId} and compares it with what was last applied here; the result shows in the pools list.</p>
+          )}
+          {notCompared.length > 0 && (
+            <ul aria-label="Not compared by the drift check" className="list-disc space-y-1 pl-5 text-sm text-slate-700" data-testid="drift-not-compared">
+              {notCompared.map((n) => (
+                <li key={n.path}>
+                  {n.setting}: {n.reason}.
+                </li>
+              ))}
+            </ul>
           )}
           {canCheck ? <CheckDriftButton targetId={target.id} again={lastCheck !== undefined} /> : <p className="text-sm text-slate-600">An editor can run a check.</p>}
           {lastCheck && lastCheck.differences > 0 && (
