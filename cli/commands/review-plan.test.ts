@@ -32,6 +32,7 @@ test("every error exits 1, never 2 (2 means risky to a pipeline)", async () => {
   expect((await run(["plan.json"], { "plan.json": "not json" })).code).toBe(1);
   expect((await run([])).code).toBe(1);
   expect((await run(["plan.json", "--format", "yaml"], { "plan.json": "{}" })).code).toBe(1);
+  expect((await run(["plan.json", "--live", "--no-live"], { "plan.json": fixture("harmless") })).code).toBe(1);
   const failOn = await run(["plan.json", "--fail-on", "everything"], { "plan.json": fixture("harmless") });
   expect(failOn.code).toBe(1);
   expect(failOn.err).toContain('--fail-on: unknown risk "everything"');

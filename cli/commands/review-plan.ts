@@ -31,11 +31,14 @@ Options:
       --endpoint URL       read EstimatedNumberOfUsers from this Cognito-compatible endpoint (moto, LocalStack)
       --region REGION      the Region when the plan does not say (provider region, pool id)
       --role-arn ARN       an IAM role to assume to read the user count
+      --live               read the user count even without AWS settings in the environment (an instance
+                           or task role: the SDK's default credential chain)
       --no-live            do not call AWS: the users a replacement deletes are "not read"
       --policy FILE        guardrail policies (not available yet: the policies feature has not landed)
 
-The live user count is read with the AWS SDK's default credentials when they are configured (or with
---endpoint); without them the review says "not read" and names the count the plan's state recorded.
+The live user count (DescribeUserPool) is read when AWS credentials are in the environment (AWS_ACCESS_KEY_ID,
+AWS_PROFILE, a web identity or container role), with --endpoint, or with --live; otherwise the review says
+"not read" and names the count the plan's state recorded at its refresh.
 
 Exit status: 0 nothing risky, 2 risky (see --fail-on), 1 any error (unreadable file, not a plan, usage).
 `;
@@ -62,6 +65,7 @@ async function review(args: string[], io: CliIo): Promise<number> {
     endpoint: { type: "string" },
     region: { type: "string" },
     "role-arn": { type: "string" },
+    live: { type: "boolean" },
     "no-live": { type: "boolean" },
     policy: { type: "string" },
   });
@@ -78,7 +82,8 @@ async function review(args: string[], io: CliIo): Promise<number> {
     return EXIT_ERROR;
   }
   const endpoint = values.endpoint;
-  const live = values["no-live"] !== true && hasAwsAccess(io, endpoint);
+  if (values.live === true && values["no-live"] === true) throw new UsageError("give either --live or --no-live");
+  const live = values["no-live"] !== true && (values.live === true || hasAwsAccess(io, endpoint));
   const result = await reviewTerraformPlan(text, {
     ...(values.region ? { region: values.region } : {}),
     ...(live
