@@ -23,7 +23,8 @@ test("a plan that replaces the pool is risky; a harmless one passes; a bad file 
   await review.getByLabel("Plan JSON file").setInputFiles(`${FIXTURES}/replace-pool.json`);
   await review.getByRole("button", { name: "Review plan" }).click();
   const result = page.getByTestId("terraform-review");
-  await expect(result.locator("[data-review-verdict]")).toHaveAttribute("data-review-verdict", "risky");
+  // The first review starts a parse worker (it loads the Terraform reader): seconds on a busy machine.
+  await expect(result.locator("[data-review-verdict]")).toHaveAttribute("data-review-verdict", "risky", { timeout: 60_000 });
   await expect(result.getByText("This plan replaces the user pool: every user in it is deleted. Users: not read (no target of this workspace has this pool id: the studio reads users through a target); the plan's state recorded 7 at its refresh.")).toBeVisible();
   await expect(result.getByText(/minimum password length goes from 12 to 8/u).first()).toBeVisible();
   await expect(result.getByText(/callback URL added: https:\/\/evil\.example\.net\/cb/u).first()).toBeVisible();
@@ -55,6 +56,7 @@ test("from a pool: the module's pool is compared with this pool's design", async
   const review = page.getByRole("form", { name: "Review a Terraform plan" });
   await review.getByLabel("Plan JSON file").setInputFiles(`${FIXTURES}/module-client-renamed.json`);
   await review.getByRole("button", { name: "Review plan" }).click();
+  await expect(page.getByTestId("terraform-review")).toBeVisible({ timeout: 60_000 });
   const pool = page.locator('[data-review-pool="module.staff.aws_cognito_user_pool.user_pool[0]"]');
   await expect(pool.getByRole("heading", { name: "User pool staff" })).toBeVisible();
   await expect(pool.getByText("(the pool this review was opened from; its draft)")).toBeVisible();

@@ -109,7 +109,7 @@ function DesignComparison({ match }: { match: DesignMatch }) {
     <section aria-label={`Compared with the design ${match.poolName}`} className="space-y-3">
       <h4 className="font-medium text-slate-900">
         Compared with the design{" "}
-        <Link href={`/pools/${match.poolId}`} className="text-indigo-800 underline-offset-2 hover:underline">
+        <Link href={`/pools/${match.poolId}`} className="text-indigo-800 underline underline-offset-2">
           {match.poolName}
         </Link>{" "}
         <span className="text-sm font-normal text-slate-600">

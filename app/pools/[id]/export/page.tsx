@@ -48,7 +48,7 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
       </h1>
       <p className="text-sm text-slate-700">
         Applying with Terraform?{" "}
-        <Link href={`/pools/${pool.id}/terraform-review`} className="font-medium text-indigo-800 underline-offset-2 hover:underline">
+        <Link href={`/pools/${pool.id}/terraform-review`} className="font-medium text-indigo-800 underline underline-offset-2">
           Review a Terraform plan of this pool
         </Link>{" "}
         before it runs: the users a replacement deletes, the clients that get new ids, and how the result differs from this design.
