@@ -92,6 +92,18 @@ function matchOf(pool: PlanReview["pools"][number], candidates: Candidate[], cho
   return byName.length === 1 && byName[0] ? { candidate: byName[0], by: "name" } : undefined;
 }
 
+/**
+ * The settings that differ, nothing else: a difference that would force a replacement does not make every
+ * resource of the pool "differ" (the replacement cascade, and the defaults a new pool would get, are an apply's
+ * concern, not a comparison's). What stays is each resource's own changed settings, shown as updates.
+ */
+function settingDifferences(plan: Plan): Plan {
+  const entries = plan.entries
+    .map((e) => ({ ...e, reasons: [], changes: e.changes.filter((c) => !c.resetsToDefault).map(({ forcesReplacement: _f, ...c }) => c) }))
+    .map((e) => (e.action === "replace" ? { ...e, action: e.changes.length ? ("update" as const) : ("noop" as const) } : e));
+  return { ...plan, entries, hasChanges: entries.some((e) => e.action !== "noop") };
+}
+
 export async function reviewUploadedPlan(workspaceId: string, input: ReviewTerraformPlanInput, deps: { db?: Db; reviewPlan?: ReviewPlanFn } = {}): Promise<TerraformReviewView> {
   const db = deps.db ?? getDb().db;
   const reviewPlan = deps.reviewPlan ?? reviewInWorker;
@@ -124,7 +136,7 @@ export async function reviewUploadedPlan(workspaceId: string, input: ReviewTerra
     const match = matchOf(pool, candidates, review.pools.length === 1 ? chosen : undefined);
     if (!match) continue;
     const design = designOf(match.candidate);
-    const differences = design.document && pool.after ? planChanges(pool.after, design.document, { allowReplace: true }) : undefined;
+    const differences = design.document && pool.after ? settingDifferences(planChanges(pool.after, design.document, { allowReplace: true })) : undefined;
     matches.push({ address: pool.address, poolId: match.candidate.id, poolName: match.candidate.name, matchedBy: match.by, designSource: design.source, ...(differences ? { differences } : {}) });
   }
   return { review, matches, text: renderReviewText(review), markdown: renderReviewMarkdown(review) };
