@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { runCli } from "@/cli/main";
 import { memoryIo } from "@/test/support/cli-io";
+import { STARTER_POLICIES, renderPolicyFile } from "@/lib/cognito/policies";
 
 const fixture = (name: string) => readFileSync(join("test", "fixtures", "terraform-plans", `${name}.json`), "utf8");
 
@@ -38,10 +39,19 @@ test("every error exits 1, never 2 (2 means risky to a pipeline)", async () => {
   expect(failOn.err).toContain('--fail-on: unknown risk "everything"');
 });
 
-test("--policy is a seam until guardrail policies exist: a clear error, exit 1", async () => {
-  const { code, err } = await run(["plan.json", "--policy", "p.yaml"], { "plan.json": fixture("harmless") });
-  expect(code).toBe(1);
-  expect(err).toContain("--policy: guardrail policies are not available in this version");
+test("--policy: a blocking guardrail policy the pool after apply breaks fails the review", async () => {
+  // The starter set's password-min-length-12 policy: the replace-pool plan lowers the minimum length to 8.
+  const policyFile = renderPolicyFile(STARTER_POLICIES.filter((p) => p.id === "password-min-length-12").map((p) => ({ ...p, severity: "block" as const })));
+  const plan = fixture("harmless");
+  expect((await run(["plan.json", "--no-live", "--policy", "p.yaml"], { "plan.json": plan, "p.yaml": policyFile })).code).toBe(0);
+  const { code, out } = await run(["plan.json", "--no-live", "--policy", "p.yaml"], { "plan.json": fixture("replace-pool"), "p.yaml": policyFile });
+  expect(out).toMatch(/BLOCK password-min-length-12/u);
+  expect(out).toContain("[policy] aws_cognito_user_pool.shop: policy password-min-length-12");
+  expect(code).toBe(2);
+  expect((await run(["plan.json", "--no-live", "--fail-on", "policy", "--policy", "p.yaml"], { "plan.json": fixture("replace-pool"), "p.yaml": policyFile })).code).toBe(2);
+  const broken = await run(["plan.json", "--policy", "p.yaml"], { "plan.json": plan, "p.yaml": "policies: [{id: x}]" });
+  expect(broken.code).toBe(1);
+  expect((await run(["plan.json", "--policy", "missing.yaml"], { "plan.json": plan })).code).toBe(1);
 });
 
 test("the JSON output says the verdict and lists the blocking risks", async () => {

@@ -6,6 +6,9 @@
  */
 import { type RiskKind, DEFAULT_FAIL_ON, RISK_KINDS, blockingRisks, reviewTerraformPlan } from "../../lib/cognito/terraform-plan/review-plan";
 import { renderReviewJson, renderReviewMarkdown, renderReviewText } from "../../lib/cognito/terraform-plan/render-review";
+import { type CompiledPolicy, evaluatePolicies } from "../../lib/cognito/policies";
+import { readPolicyFile } from "../../lib/cognito/policies/read-policy-file";
+import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { parseCommandArgs, oneOf } from "../args";
 import { connect, describeAwsError } from "../cognito-target";
 import { type CliIo, type Command, UsageError } from "../io";
@@ -34,7 +37,8 @@ Options:
       --live               read the user count even without AWS settings in the environment (an instance
                            or task role: the SDK's default credential chain)
       --no-live            do not call AWS: the users a replacement deletes are "not read"
-      --policy FILE        guardrail policies (not available yet: the policies feature has not landed)
+      --policy FILE        the workspace's guardrail policies (a PolicySet file, as the Policies page exports),
+                           checked on each pool as it will be after apply: a blocking one is a "policy" risk
 
 The live user count (DescribeUserPool) is read when AWS credentials are in the environment (AWS_ACCESS_KEY_ID,
 AWS_PROFILE, a web identity or container role), with --endpoint, or with --live; otherwise the review says
@@ -58,6 +62,25 @@ function hasAwsAccess(io: CliIo, endpoint: string | undefined): boolean {
   return endpoint !== undefined || !!(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
 }
 
+/**
+ * `--policy FILE` (a PolicySet file, as the Policies page exports and `validate --policy` reads); a file that
+ * cannot be read or holds a policy that does not compile stops the review: a pipeline must not pass because
+ * one of its rules was silently skipped.
+ */
+async function readPolicies(file: string | undefined, io: CliIo): Promise<CompiledPolicy[] | undefined> {
+  if (file === undefined) return [];
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (cause) {
+    io.stderr(`cognito-studio review-plan: cannot read --policy ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return undefined;
+  }
+  const read = readPolicyFile(text);
+  for (const problem of read.problems) io.stderr(`cognito-studio review-plan: ${file}: ${problem}\n`);
+  return read.problems.length > 0 ? undefined : read.compiled;
+}
+
 async function review(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     format: { type: "string", short: "f" },
@@ -72,8 +95,9 @@ async function review(args: string[], io: CliIo): Promise<number> {
   const format = oneOf("format", values.format, FORMATS, "text");
   const failOn = parseFailOn(values["fail-on"]);
   if (positionals.length !== 1) throw new UsageError("give one file: the output of `terraform show -json PLANFILE` (or - for standard input)");
-  if (values.policy !== undefined) throw new UsageError("--policy: guardrail policies are not available in this version; review without --policy");
   const file = positionals[0] ?? "";
+  const policies = await readPolicies(values.policy, io);
+  if (policies === undefined) return EXIT_ERROR;
   let text: string;
   try {
     text = file === "-" ? await io.readStdin() : await io.readFile(file);
@@ -86,6 +110,9 @@ async function review(args: string[], io: CliIo): Promise<number> {
   const live = values["no-live"] !== true && (values.live === true || hasAwsAccess(io, endpoint));
   const result = await reviewTerraformPlan(text, {
     ...(values.region ? { region: values.region } : {}),
+    ...(policies.length > 0
+      ? { evaluatePolicies: (after: PoolDocument) => evaluatePolicies(policies, after).map((v) => ({ policyId: v.policyId, path: v.path, message: v.message, blocking: v.blocking })) }
+      : {}),
     ...(live
       ? {
           readUserCount: async (userPoolId: string, region: string) => {

@@ -161,6 +161,21 @@ function PoolSection({ pool, match }: { pool: PoolReview; match?: DesignMatch })
         </ul>
       )}
       {pool.plan && <PlanView plan={pool.plan} />}
+      {pool.policies.length > 0 && (
+        <section aria-label="Guardrail policies" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <h4 className="font-medium">Guardrail policies the pool after apply breaks</h4>
+          <ul className="mt-1 space-y-1">
+            {pool.policies.map((p, i) => (
+              <li key={i} className="wrap-anywhere">
+                <Badge tone={p.blocking ? "bad" : "warn"} className="mr-2">
+                  {p.blocking ? "blocks" : "warns"}
+                </Badge>
+                <code className="font-mono text-xs">{p.policyId}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {pool.findings.length > 0 && (
         <details className="text-sm">
           <summary className="cursor-pointer font-medium text-slate-900">Findings on the pool after apply ({pool.findings.length})</summary>

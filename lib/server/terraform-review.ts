@@ -1,7 +1,9 @@
 import "server-only";
 import { planChanges, type Plan } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import type { PlanReview } from "@/lib/cognito/terraform-plan/review-plan";
+import { type PlanReview, withPolicies } from "@/lib/cognito/terraform-plan/review-plan";
+import { evaluatePolicies } from "@/lib/cognito/policies";
+import { workspacePolicies } from "./policies";
 import { renderReviewMarkdown, renderReviewText } from "@/lib/cognito/terraform-plan/render-review";
 import type { ReviewTerraformPlanInput } from "@/lib/contracts/terraform-review-inputs";
 import { type Db, getDb } from "./db";
@@ -121,6 +123,9 @@ export async function reviewUploadedPlan(workspaceId: string, input: ReviewTerra
   // The users a replacement deletes, read live where a target names the pool: the review is read again with them.
   const { counts, failures } = await readUserCounts(review, workspaceId, db);
   if (Object.keys(counts).length > 0) review = await run({ userCounts: counts, notReadReason: NO_TARGET });
+  // The workspace's guardrail policies, on each pool as it will be after apply (a blocking one is a risk).
+  const policies = await workspacePolicies(workspaceId, db);
+  if (policies.length > 0) review = withPolicies(review, (after) => evaluatePolicies(policies, after).map((v) => ({ policyId: v.policyId, path: v.path, message: v.message, blocking: v.blocking })));
   for (const pool of review.pools) {
     const failure = pool.userPoolId ? failures[pool.userPoolId] : undefined;
     if (failure && pool.users.live === undefined) pool.users = { ...pool.users, notRead: failure };

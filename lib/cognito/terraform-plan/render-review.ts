@@ -46,6 +46,7 @@ function poolText(pool: PoolReview): string[] {
   }
   if (pool.plan) lines.push(renderPlanText(pool.plan).trimEnd(), "");
   if (pool.disagreements.length) lines.push("Terraform and the studio's replacement table disagree:", ...pool.disagreements.map((d) => `  ! ${d}`), "");
+  if (pool.policies.length) lines.push("Guardrail policies the pool after apply breaks:", ...pool.policies.map((p) => `  ${p.blocking ? "BLOCK" : "warn "} ${p.policyId}${p.path ? ` ${p.path}` : ""}: ${p.message}`), "");
   if (pool.findings.length) lines.push("Findings on the pool after apply:", ...pool.findings.map((f) => `  - [${f.code}] ${f.path}: ${f.message}`), "");
   if (pool.diagnostics.length) lines.push("Notes:", ...pool.diagnostics.map((d) => `  - ${d.message}`), "");
   return lines;

@@ -38,6 +38,14 @@ export interface UserCount {
   notRead?: string;
 }
 
+/** A policy the pool after apply does not satisfy: a blocking one fails the review (risk `policy`). */
+export interface PolicyResult {
+  policyId: string;
+  path: string;
+  message: string;
+  blocking: boolean;
+}
+
 export interface PoolReview {
   /** The pool's Terraform address (or the unmanaged pool's id). */
   address: string;
@@ -54,6 +62,8 @@ export interface PoolReview {
   users: UserCount;
   /** Findings on the pool as it will be after apply. */
   findings: Finding[];
+  /** Guardrail policies the pool after apply breaks (when policies were given). */
+  policies: PolicyResult[];
   /** Where Terraform and the studio's replacement table disagree. */
   disagreements: string[];
   diagnostics: Diagnostic[];
@@ -86,8 +96,8 @@ export interface ReviewOptions {
   userCounts?: Readonly<Record<string, number>>;
   /** Why a count was not read when neither of the above gives it (default: no AWS access was given). */
   notReadReason?: string;
-  /** Guardrail policies: a seam for the workspace's policies, evaluated on the pool after apply. */
-  evaluatePolicies?: (after: PoolDocument, plan: Plan) => { address: string; message: string; blocking: boolean }[];
+  /** The workspace's guardrail policies (lib/cognito/policies), evaluated on the pool as it will be after apply. */
+  evaluatePolicies?: (after: PoolDocument) => PolicyResult[];
 }
 
 const CHANGING: readonly TerraformAction[] = ["create", "update", "delete", "replace"];
@@ -169,13 +179,26 @@ function describeSecretChanges(plan: Plan): Plan {
   };
 }
 
-function risksOf(review: PoolReview, policies: { address: string; message: string; blocking: boolean }[]): Risk[] {
+function policyRisks(review: PoolReview): Risk[] {
+  return review.policies.map((p) => ({ kind: p.blocking ? "policy" : "findings", address: review.address, message: `policy ${p.policyId}${p.path ? ` at ${p.path}` : ""}: ${p.message}` }));
+}
+
+/**
+ * Guardrail policies applied to a finished review (the studio evaluates its workspace's compiled policies on the
+ * server, after the review was read in the parse worker): each pool after apply is checked, its risks added.
+ */
+export function withPolicies(review: PlanReview, evaluate: (after: PoolDocument) => PolicyResult[]): PlanReview {
+  const pools = review.pools.map((pool) => ({ ...pool, policies: pool.after && !pool.address.startsWith("user_pool_id") ? evaluate(pool.after) : [] }));
+  return { ...review, pools, risks: [...review.risks, ...pools.flatMap(policyRisks)] };
+}
+
+function risksOf(review: PoolReview): Risk[] {
   const risks: Risk[] = [];
   const users = review.users.live ?? review.users.inState;
   const count = users !== undefined ? `${users.toLocaleString("en-US")} user${users === 1 ? "" : "s"}` : "its users (count not read)";
   if (review.deletesUsers) risks.push({ kind: "users-deleted", address: review.address, message: `${review.poolDestroyed ? "destroys" : "replaces"} user pool "${review.poolName}": deletes ${count}` });
   for (const s of review.plan?.securityChanges ?? []) risks.push({ kind: "security", address: review.address, message: `${s.address} ${s.path}: ${s.message}` });
-  for (const p of policies) if (p.blocking) risks.push({ kind: "policy", address: p.address, message: p.message });
+  risks.push(...policyRisks(review));
   const radius = review.plan?.blastRadius;
   const destroyed = [...(radius?.clients ?? []).filter((c) => c.outcome === "deleted").map((c) => `app client "${c.name}"`), ...(radius?.domain?.outcome === "deleted" ? [`domain "${radius.domain.domain}"`] : [])];
   if (destroyed.length) risks.push({ kind: "resources-destroyed", address: review.address, message: `destroys ${destroyed.join(", ")}` });
@@ -205,7 +228,7 @@ async function reviewGroup(group: PlanPoolGroup, plan: TerraformPlanJson, option
     }));
   }
   const after = sides.after ?? undefined;
-  const policies = after && studioPlan && options.evaluatePolicies ? options.evaluatePolicies(after, studioPlan) : [];
+  const policies = after && group.pool && options.evaluatePolicies ? options.evaluatePolicies(after) : [];
   const review: PoolReview = {
     address: group.address,
     poolName: sides.after?.metadata.name ?? sides.before?.metadata.name ?? group.address,
@@ -217,11 +240,12 @@ async function reviewGroup(group: PlanPoolGroup, plan: TerraformPlanJson, option
     deletesUsers,
     users,
     findings: after && group.pool ? findPoolFindings(after) : [],
+    policies,
     disagreements: disagreementsOf(group, studioPlan),
     diagnostics: sides.diagnostics,
     ...(after ? { after } : {}),
   };
-  return { review, risks: risksOf(review, policies) };
+  return { review, risks: risksOf(review) };
 }
 
 /** Reviews the text of `terraform show -json PLANFILE`. */
