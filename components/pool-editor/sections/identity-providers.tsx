@@ -7,12 +7,13 @@ import { IDENTITY_PROVIDER_TYPES, SECRET_SOURCES } from "@/lib/cognito/spec";
 import { FieldSet, KeyValueField, SelectField, StringListField, TextField } from "../controls";
 import { useEditorContext } from "../editor-context";
 import { fromFormValues, toFormValuesAt } from "../form-values";
+import { RemoveItemButton, useClientNames } from "./list-items";
 
 const NAME = "spec.identityProviders";
 
 function AddProvider() {
   const { getValues, setValue } = useFormContext();
-  const clientNames = ((useWatch({ name: "spec.clients" }) as { name?: string }[] | undefined) ?? []).map((c) => c.name ?? "").filter(Boolean);
+  const clientNames = useClientNames();
   const [presetName, setPresetName] = useState<string>(IDENTITY_PROVIDER_PRESETS[0]?.name ?? "");
   const [providerName, setProviderName] = useState("");
   const [offerOn, setOfferOn] = useState<string[]>([]);
@@ -114,13 +115,7 @@ export function IdentityProvidersSection() {
           <TextField name={`${NAME}.${i}.secretRef.jsonKey`} />
           <KeyValueField name={`${NAME}.${i}.attributeMapping`} noun="Mapping" className="md:col-span-2" />
           <StringListField name={`${NAME}.${i}.idpIdentifiers`} itemLabel="Identifier" />
-          {!readOnly && (
-            <div className="md:col-span-2">
-              <Button variant="danger" onClick={() => remove(i)}>
-                Remove provider
-              </Button>
-            </div>
-          )}
+          <RemoveItemButton label="Remove provider" onRemove={() => remove(i)} />
         </FieldSet>
       ))}
       {!readOnly && <AddProvider />}
