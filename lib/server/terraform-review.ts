@@ -1,7 +1,8 @@
 import "server-only";
 import { planChanges, type Plan } from "@/lib/cognito/plan";
 import type { PoolDocument } from "@/lib/cognito/spec";
-import { type PlanReview, withPolicies } from "@/lib/cognito/terraform-plan/review-plan";
+import type { PlanReview } from "@/lib/cognito/terraform-plan/review-plan";
+import { withPolicies } from "@/lib/cognito/terraform-plan/risks";
 import { evaluatePolicies } from "@/lib/cognito/policies";
 import { workspacePolicies } from "./policies";
 import { renderReviewMarkdown, renderReviewText } from "@/lib/cognito/terraform-plan/render-review";

@@ -13,7 +13,7 @@ import type { PoolDocument } from "../spec/document-schema";
 import { TF_TYPES } from "../formats/terraform/naming";
 import { CHANGED_SECRET_REF, SECRET_REF, type PlanPoolGroup, groupByPool, readPoolSides } from "./plan-pools";
 import { type TerraformAction, type TerraformPlanJson, readTerraformPlanJson } from "./read-plan-json";
-import type { Risk } from "./risks";
+import { type Risk, policyRisks } from "./risks";
 
 /** What Terraform itself says about one resource. */
 export interface TerraformResourceNote {
@@ -71,7 +71,7 @@ export interface PoolReview {
   after?: PoolDocument;
 }
 
-export { type Risk, type RiskKind, RISK_KINDS, DEFAULT_FAIL_ON, blockingRisks } from "./risks";
+export { type Risk, type RiskKind, RISK_KINDS, DEFAULT_FAIL_ON, blockingRisks, withPolicies } from "./risks";
 
 export interface PlanReview {
   terraformVersion?: string;
@@ -177,19 +177,6 @@ function describeSecretChanges(plan: Plan): Plan {
         : s,
     ),
   };
-}
-
-function policyRisks(review: PoolReview): Risk[] {
-  return review.policies.map((p) => ({ kind: p.blocking ? "policy" : "findings", address: review.address, message: `policy ${p.policyId}${p.path ? ` at ${p.path}` : ""}: ${p.message}` }));
-}
-
-/**
- * Guardrail policies applied to a finished review (the studio evaluates its workspace's compiled policies on the
- * server, after the review was read in the parse worker): each pool after apply is checked, its risks added.
- */
-export function withPolicies(review: PlanReview, evaluate: (after: PoolDocument) => PolicyResult[]): PlanReview {
-  const pools = review.pools.map((pool) => ({ ...pool, policies: pool.after && !pool.address.startsWith("user_pool_id") ? evaluate(pool.after) : [] }));
-  return { ...review, pools, risks: [...review.risks, ...pools.flatMap(policyRisks)] };
 }
 
 function risksOf(review: PoolReview): Risk[] {
