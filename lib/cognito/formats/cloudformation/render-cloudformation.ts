@@ -44,6 +44,10 @@ const SPECIAL_POOL_KEYS = [
   "riskConfiguration",
   "logDeliveryConfiguration",
   "customDomain",
+  // Resources of their own (AWS::Cognito::ManagedLoginBranding, UserPoolUICustomizationAttachment): cfn-lint
+  // found them written as UserPool properties too (E3002).
+  "managedLoginBranding",
+  "uiCustomizations",
 ];
 
 function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<string, unknown> {
