@@ -30,6 +30,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/" className="font-medium text-indigo-800 hover:underline">
                   Pools
                 </Link>
+                <Link href="/terraform-review" className="font-medium text-indigo-800 hover:underline">
+                  Terraform review
+                </Link>
                 <Link href="/audit" className="font-medium text-indigo-800 hover:underline">
                   Audit log
                 </Link>

@@ -21,7 +21,7 @@ export function FieldName({ label, apiPath }: FieldLabel) {
   return (
     <span className="block">
       <span className="block">{label}</span>
-      {apiPath !== "" && <code className="block font-mono text-xs font-normal text-slate-500 wrap-anywhere">{apiPath}</code>}
+      {apiPath !== "" && <code className="block font-mono text-xs font-normal text-slate-600 wrap-anywhere">{apiPath}</code>}
     </span>
   );
 }
@@ -44,7 +44,7 @@ function Worded({ words, api }: { words: string; api: string }) {
   return (
     <span className="block" title={api}>
       <span className="block">{words}</span>
-      <code className="block font-mono text-xs font-normal text-slate-500 wrap-anywhere">{api}</code>
+      <code className="block font-mono text-xs font-normal text-slate-600 wrap-anywhere">{api}</code>
     </span>
   );
 }

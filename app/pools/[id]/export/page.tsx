@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ExportView } from "@/components/export-view";
 import { ExportTargetPicker } from "@/components/export-view/export-target-picker";
 import { DraftProblems } from "@/components/pools/draft-problems";
@@ -45,6 +46,13 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
       <h1 id="export-heading" className="text-xl font-semibold">
         Export
       </h1>
+      <p className="text-sm text-slate-700">
+        Applying with Terraform?{" "}
+        <Link href={`/pools/${pool.id}/terraform-review`} className="font-medium text-indigo-800 underline underline-offset-2">
+          Review a Terraform plan of this pool
+        </Link>{" "}
+        before it runs: the users a replacement deletes, the clients that get new ids, and how the result differs from this design.
+      </p>
       <ExportTargetPicker targets={targets.map((t) => ({ id: t.id, name: t.name, userPoolId: t.userPoolId }))} selected={target?.id} format={format} />
       {readError && <FormMessage tone="error">{readError}</FormMessage>}
       {target && forTarget && (

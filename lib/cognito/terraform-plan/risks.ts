@@ -1,0 +1,36 @@
+import type { PoolDocument } from "../spec/document-schema";
+import type { PlanReview, PolicyResult, PoolReview } from "./review-plan";
+
+/**
+ * What a Terraform plan review counts as risky, and which risks fail a pipeline. Kept apart from the review
+ * itself (which loads the Terraform importer) so the studio's page can show the verdict without it.
+ */
+
+export type RiskKind = "users-deleted" | "security" | "policy" | "resources-destroyed" | "resources-recreated" | "findings";
+export const RISK_KINDS: readonly RiskKind[] = ["users-deleted", "security", "policy", "resources-destroyed", "resources-recreated", "findings"];
+/** What fails a pipeline unless `--fail-on` says otherwise: lost users, weakened security, a blocking policy. */
+export const DEFAULT_FAIL_ON: readonly RiskKind[] = ["users-deleted", "security", "policy"];
+
+export interface Risk {
+  kind: RiskKind;
+  address: string;
+  message: string;
+}
+
+/** The risks that fail a pipeline under `failOn`. */
+export function blockingRisks(review: { risks: readonly Risk[] }, failOn: readonly RiskKind[] = DEFAULT_FAIL_ON): Risk[] {
+  return review.risks.filter((r) => failOn.includes(r.kind));
+}
+
+export function policyRisks(review: PoolReview): Risk[] {
+  return review.policies.map((p) => ({ kind: p.blocking ? "policy" : "findings", address: review.address, message: `policy ${p.policyId}${p.path ? ` at ${p.path}` : ""}: ${p.message}` }));
+}
+
+/**
+ * Guardrail policies applied to a finished review (the studio evaluates its workspace's compiled policies on the
+ * server, after the review was read in the parse worker): each pool after apply is checked, its risks added.
+ */
+export function withPolicies(review: PlanReview, evaluate: (after: PoolDocument) => PolicyResult[]): PlanReview {
+  const pools = review.pools.map((pool) => ({ ...pool, policies: pool.after && !pool.address.startsWith("user_pool_id") ? evaluate(pool.after) : [] }));
+  return { ...review, pools, risks: [...review.risks, ...pools.flatMap(policyRisks)] };
+}
