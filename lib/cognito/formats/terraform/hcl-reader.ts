@@ -23,12 +23,21 @@ const leave = (why: string): never => {
 
 let parser: Promise<Parser> | undefined;
 
+/**
+ * The file's path in node_modules, found when the server runs. The name arrives as an argument so that the
+ * bundler of the studio (Next's Turbopack) does not see a literal `require.resolve("….wasm")`: it would try to
+ * bundle the WebAssembly module and fail on its imports (`env`, `GOT.mem`). Both packages are server-external in
+ * next.config.js, so they load from node_modules at run time.
+ */
+function resolveAtRuntime(request: string): string {
+  return createRequire(import.meta.url).resolve(request);
+}
+
 /** The parser, loaded once per process (two WebAssembly modules from node_modules). */
 function loadParser(): Promise<Parser> {
   parser ??= (async () => {
-    const require = createRequire(import.meta.url);
-    await Parser.init({ locateFile: () => require.resolve("web-tree-sitter/web-tree-sitter.wasm") });
-    const language = await Language.load(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm"));
+    await Parser.init({ locateFile: () => resolveAtRuntime("web-tree-sitter/web-tree-sitter.wasm") });
+    const language = await Language.load(resolveAtRuntime("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm"));
     const loaded = new Parser();
     loaded.setLanguage(language);
     return loaded;
