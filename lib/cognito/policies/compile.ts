@@ -7,7 +7,7 @@
  * kilobytes, and its errors carry the position in the expression.
  */
 import { Environment, type ParseResult } from "@marcbachmann/cel-js";
-import { NOT_RE2, withLinearMatches } from "./linear-matches";
+import { NOT_RE2, TOO_LARGE, withLinearMatches } from "./linear-matches";
 import type { Policy, PolicyExpressionKey, PolicyProblem } from "./types";
 
 /** A compiled expression: call it with the variables. */
@@ -48,8 +48,9 @@ const ADVICE: readonly { pattern: RegExp; advice: string }[] = [
   { pattern: /overload/iu, advice: "the values on each side are of different types: compare a string with a string, a number with a number (size(list) for a count)" },
   {
     pattern: new RegExp(NOT_RE2, "u"),
-    advice: "matches takes RE2 syntax (https://github.com/google/re2/wiki/Syntax), which has no backreferences (\\1) or lookaround ((?=…), (?!…)): rewrite the pattern without them",
+    advice: "matches takes RE2 syntax (https://github.com/google/re2/wiki/Syntax): correct the pattern (RE2 has no backreferences such as \\1, no lookaround such as (?=…), and repeats at most {1000})",
   },
+  { pattern: new RegExp(TOO_LARGE, "u"), advice: "use fewer or smaller counted repetitions ({n}) in the pattern" },
   { pattern: /Unterminated/iu, advice: 'close every string with the quote that opened it ("…" or \'…\')' },
 ];
 

@@ -52,6 +52,14 @@ describe("matches runs RE2, in linear time", () => {
     ]);
   });
 
+  it("refuses at compile time a pattern whose RE2 program is too large to run quickly", () => {
+    const { problems } = compilePolicy(pattern('!target.name.matches(".{1000}.{1000}x")'));
+    expect(problems[0]?.message).toMatch(
+      /^policy "no-odd-targets", require at column 22: the pattern is too large for a policy \(RE2 program size \d+, at most 1000\); use fewer or smaller counted repetitions/u,
+    );
+    expect(compilePolicy(pattern('!target.name.matches(".{990}x")')).problems).toEqual([]);
+  });
+
   it("keeps CEL's types: matches on a number is refused at compile time", () => {
     expect(compilePolicy(pattern('size(clients).matches("1")')).problems[0]?.message).toMatch(/found no matching overload for 'int.matches\(string\)'/u);
   });
