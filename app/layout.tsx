@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
-import { buttonClass } from "@/components/ui";
+import { buttonClass } from "@/components/ui/button";
+import { Toaster } from "@/components/ui/toaster";
 import { getCurrentAccount } from "@/lib/server/session";
 import { signOutAction } from "./(auth)/actions";
 import "./globals.css";

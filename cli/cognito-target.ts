@@ -90,6 +90,7 @@ export async function readLiveForPlan(port: SdkPort, userPoolId: string, desired
     live,
     options: {
       fingerprint: live.live.fingerprint,
+      guard: live.live.guard,
       estimatedNumberOfUsers: live.live.estimatedNumberOfUsers,
       ids: { userPoolId, clientIds: live.live.clientIds },
       providersWithSecret: live.live.providersWithSecret,

@@ -1,4 +1,7 @@
-import { Button, DataTable, Field, Select } from "@/components/ui";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { auditFilterSchema } from "@/lib/contracts/review-inputs";
 import { listAuditEvents, listAuditFacets } from "@/lib/server/audit";
 import { requireAccount } from "@/lib/server/page-auth";

@@ -1,7 +1,7 @@
 import { InviteMemberForm } from "@/components/members/invite-member-form";
 import { MemberRoleForm } from "@/components/members/member-role-form";
 import { RemoveMemberButton } from "@/components/members/remove-member-button";
-import { DataTable } from "@/components/ui";
+import { DataTable } from "@/components/ui/data-table";
 import { signupPolicyFromEnv } from "@/lib/server/auth-policy";
 import { listMembers } from "@/lib/server/members";
 import { requireAccount } from "@/lib/server/page-auth";

@@ -1,5 +1,5 @@
 import { PolicyEditor } from "@/components/policies/policy-editor";
-import { DataTable } from "@/components/ui";
+import { DataTable } from "@/components/ui/data-table";
 import { renderPolicyFile } from "@/lib/cognito/policies";
 import { requireAccount } from "@/lib/server/page-auth";
 import { listPolicies, policySetFingerprint, ruleOf } from "@/lib/server/policies";

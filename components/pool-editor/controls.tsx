@@ -161,14 +161,19 @@ function GroupFrame({ name, label, className, children, actions }: BaseProps & {
   );
 }
 
+/** What a field drawn with a `Controller` needs: the form's control, whether the editor is read-only, the field's id. */
+function useControlledField(name: string) {
+  const { control } = useFormContext();
+  const { readOnly } = useEditorContext();
+  return { control, readOnly, id: fieldId(name) };
+}
+
 /**
  * A set of values chosen by checkboxes. `undefined` (not managed) and `[]` (explicitly none) are different
  * settings, so the group says which one it is and offers to return to "not set".
  */
 export function CheckboxGroupField({ options, ...props }: BaseProps & { options: readonly (string | Option)[] }) {
-  const { control } = useFormContext();
-  const { readOnly } = useEditorContext();
-  const id = fieldId(props.name);
+  const { control, readOnly, id } = useControlledField(props.name);
   return (
     <Controller
       control={control}
@@ -234,10 +239,8 @@ export function matchingOptions(options: readonly string[], chosen: readonly str
  * checked boxes first, a search box, and at most {@link SCOPE_PICKER_LIMIT} matching unchosen choices at a time.
  */
 export function SearchableChoiceField({ options, ...props }: BaseProps & { options: readonly string[] }) {
-  const { control } = useFormContext();
-  const { readOnly } = useEditorContext();
+  const { control, readOnly, id } = useControlledField(props.name);
   const [query, setQuery] = useState("");
-  const id = fieldId(props.name);
   return (
     <Controller
       control={control}
@@ -301,9 +304,7 @@ export function SearchableChoiceField({ options, ...props }: BaseProps & { optio
 
 /** A list of text values (URLs, attribute names), one input per item. */
 export function StringListField({ itemLabel, placeholder, ...props }: BaseProps & { itemLabel: string; placeholder?: string }) {
-  const { control } = useFormContext();
-  const { readOnly } = useEditorContext();
-  const id = fieldId(props.name);
+  const { control, readOnly, id } = useControlledField(props.name);
   return (
     <Controller
       control={control}

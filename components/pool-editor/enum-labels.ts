@@ -15,7 +15,8 @@
  * - Feature plans: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
  * - Pre token generation versions: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
  */
-import { boundsOf, poolDocumentSchema, schemaAt } from "@/lib/cognito/spec";
+import { boundsOf, schemaAt } from "@/lib/cognito/spec/schema-introspection";
+import { poolDocumentSchema } from "@/lib/cognito/spec/document-schema";
 import { fieldPattern } from "./field-help";
 
 /** Values labelled the same wherever they appear. */

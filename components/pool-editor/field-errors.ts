@@ -5,7 +5,7 @@
  * row indexes. Each field name belongs to one editor section, for the per-section counts.
  */
 import type { FieldError, FieldErrors } from "react-hook-form";
-import { type Diagnostic, toFieldName } from "@/lib/cognito/spec";
+import { type Diagnostic, toFieldName } from "@/lib/cognito/spec/diagnostics";
 import type { PoolFormValues, RecordRow } from "./form-values";
 
 /** Fields that are records in the document and rows (`[{ key, value }]`) in the form. */

@@ -7,7 +7,8 @@
  *
  * Keys are react-hook-form field names with `*` for list indexes: `spec.clients.*.callbackUrls`.
  */
-import { type SchemaBounds, boundsOf, poolDocumentSchema, schemaAt } from "@/lib/cognito/spec";
+import { type SchemaBounds, boundsOf, schemaAt } from "@/lib/cognito/spec/schema-introspection";
+import { poolDocumentSchema } from "@/lib/cognito/spec/document-schema";
 
 export interface FieldMeta {
   label: string;

@@ -4,10 +4,11 @@
  * the plan, the Problems panel and review comments name a setting exactly as the editor shows it. The API path
  * stays available as secondary text (`apiPath`).
  */
+import { RESOURCE_NOUN } from "@/components/plan-view/format";
 import { CUSTOM_DOMAIN_ADDRESS, parseAddress } from "@/lib/cognito/plan/addresses";
 import { type PathSegment as PlanSegment, parsePath } from "@/lib/cognito/plan/paths";
 import type { ResourceType } from "@/lib/cognito/plan/types";
-import { toFieldName } from "@/lib/cognito/spec";
+import { toFieldName } from "@/lib/cognito/spec/diagnostics";
 import { describeEnumValue } from "./enum-labels";
 import { EDITOR_SECTIONS, sectionOf } from "./field-errors";
 import { FIELD_HELP } from "./field-help";
@@ -168,21 +169,9 @@ export function describePlanValue(type: ResourceType, path: string, value: unkno
   return describeEnumValue(`${RESOURCE_PREFIX[type].replace(/\*/gu, "0")}.${segments.join(".")}`, value);
 }
 
-const ADDRESS_NOUN: Readonly<Record<ResourceType, string>> = {
-  userPool: "",
-  mfaConfig: "",
-  appClient: "App client",
-  resourceServer: "Resource server",
-  identityProvider: "Sign-in provider",
-  group: "Group",
-  domain: "Domain",
-  // The pool's own (no key) read "Threat protection settings", a client's own name the client after it.
-  riskConfiguration: "Threat protection settings",
-  logDelivery: "Log streaming",
-  terms: "Terms document",
-  managedLoginBranding: "Managed login style",
-  uiCustomization: "Hosted UI (classic) customization",
-};
+// The pool and its MFA configuration have no noun in an address label; the others are the plan's nouns.
+// The pool's own threat protection settings (no key) read "Threat protection settings", a client's own name the client after it.
+const ADDRESS_NOUN: Readonly<Record<ResourceType, string>> = { ...RESOURCE_NOUN, userPool: "", mfaConfig: "" };
 
 /**
  * The label of a plan field as review comments name it (`app_client["web"] callbackUrls`):

@@ -2,7 +2,8 @@
  * The pool editor. Render `<PoolEditor document={doc} onChange={...} />` in a client boundary; the
  * pure helpers are exported for server code and tests.
  */
-export { PoolEditor, analysePoolDocument, type PoolEditorProps, type PoolEditorState } from "./pool-editor";
+export { PoolEditor, type PoolEditorProps, type PoolEditorState } from "./pool-editor";
+export { analysePoolDocument, checkPoolDocument, type PoolDocumentCheck } from "./analysis";
 export { toFormValues, fromFormValues, toFormValuesAt, type PoolFormValues, type RecordRow } from "./form-values";
 export {
   EDITOR_SECTIONS,

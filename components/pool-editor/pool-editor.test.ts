@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { type ClientPreset, addIdentityProviderPreset, applyClientPreset, createPoolDocument, getIdentityProviderPreset, getPreset, type PoolPreset } from "@/lib/cognito/presets";
 import type { PoolDocument } from "@/lib/cognito/spec";
+import { checkPoolDocument } from "./analysis";
 import { EDITOR_SECTIONS } from "./field-errors";
 import { PoolEditor } from "./pool-editor";
 
@@ -20,7 +21,8 @@ function presetDocument(): PoolDocument {
   return { ...doc, spec };
 }
 
-const render = (document: PoolDocument, initialSection: string) => renderToStaticMarkup(createElement(PoolEditor, { document, initialSection }));
+// As the page renders it: with the stored document's checks (the editor loads its own only for changes).
+const render = (document: PoolDocument, initialSection: string) => renderToStaticMarkup(createElement(PoolEditor, { document, initialSection, checked: checkPoolDocument(document) }));
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`, "u").exec(tag)?.[1];
 const controls = (html: string) => [...html.matchAll(/<(input|select|textarea)\b[^>]*>/gu)].map((m) => m[0]);

@@ -2,9 +2,11 @@
 /**
  * The pool editor: every setting of a {@link PoolDocument} in sections a Cognito console user recognises.
  *
- * - Field errors come from `zodResolver(poolDocumentSchema)` as you type (mode "onChange").
+ * - Field errors come from `poolDocumentSchema` as you type (mode "onChange"), checking only the part of the
+ *   document the field is in (one client, one setting: `resolver.ts`), so a key costs the same in a 200-client pool.
  * - Cross-field rules (`validatePoolDocument`) and best-practice findings (`findPoolFindings`) run debounced
  *   (200 ms by default) on the whole document and show beside the fields they concern; findings as warnings.
+ *   Their code (`analysis.ts`) loads after the first render: the page passes the stored document's `checked`.
  * - `onChange` receives the document and its validity after each debounced change, for autosave.
  * - Only the active section is mounted, and of the app clients only the selected one.
  *
@@ -14,10 +16,11 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { Badge, Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui";
-import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
-import { type Diagnostic, type PoolDocument, hasErrors, validatePoolDocument } from "@/lib/cognito/spec";
+import type { Diagnostic } from "@/lib/cognito/spec/diagnostics";
+import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { EditorContext, type EditorContextValue } from "./editor-context";
-import { EDITOR_SECTIONS, type DiagnosticIndex, countBySection, indexDiagnostics, serverErrorEntries } from "./field-errors";
+import { type PoolDocumentCheck, toAnalysis } from "./analysis-view";
+import { EDITOR_SECTIONS, countBySection, serverErrorEntries } from "./field-errors";
 import { type PoolFormValues, fromFormValues, toFormValues } from "./form-values";
 import { poolDocumentResolver } from "./resolver";
 import { AccountRecoverySection } from "./sections/account-recovery";
@@ -49,6 +52,12 @@ export interface PoolEditorState {
 
 export interface PoolEditorProps {
   document: PoolDocument;
+  /**
+   * The document's problems, checked where it was loaded (`checkPoolDocument` in `analysis.ts`, on the server),
+   * shown from the first render; the editor loads its own checks for the changes. Without it, the editor checks
+   * the document right after it is shown.
+   */
+  checked?: PoolDocumentCheck;
   /** Called after each change, debounced; the document may be invalid (drafts can be saved as work in progress). */
   onChange?(doc: PoolDocument, state: PoolEditorState): void;
   /** Field errors from the server action, keyed by document path (`spec.clients[0].name`) or field name. */
@@ -87,31 +96,18 @@ const SECTION_COMPONENTS: Record<string, () => ReactNode> = {
   branding: BrandingSection,
 };
 
-interface Analysis extends PoolEditorState {
-  index: DiagnosticIndex;
-}
+/** The checks, loaded once (after the first render, or on the first change). */
+let analysisModule: Promise<typeof import("./analysis")> | undefined;
+const loadAnalysis = () => (analysisModule ??= import("./analysis").catch((error: unknown) => {
+  analysisModule = undefined; // try again on the next change
+  throw error;
+}));
 
-/**
- * Validation and findings of a document. Findings run only on a schema-valid document (their checks trust the
- * shape); while it is invalid the previous findings are kept so warnings do not flicker as you type.
- */
-export function analysePoolDocument(
-  doc: PoolDocument,
-  values: PoolFormValues,
-  previousFindings: readonly Diagnostic[] = [],
-  checkPolicies: (doc: PoolDocument) => Diagnostic[] = () => [],
-): Analysis & { findings: Diagnostic[] } {
-  const { document: parsed, diagnostics } = validatePoolDocument(doc);
-  const findings = parsed ? [...findPoolFindings(doc), ...findPlaceholders(doc), ...checkPolicies(doc)] : [...previousFindings];
-  const all = [...diagnostics, ...findings];
-  return { valid: !hasErrors(diagnostics), diagnostics: all, findings, index: indexDiagnostics(all, values) };
-}
-
-export function PoolEditor({ document, onChange, serverErrors, readOnly = false, initialSection = "general", section: shownSection, onSectionChange, debounceMs = 200, checkPolicies }: PoolEditorProps) {
+export function PoolEditor({ document, checked, onChange, serverErrors, readOnly = false, initialSection = "general", section: shownSection, onSectionChange, debounceMs = 200, checkPolicies }: PoolEditorProps) {
   // Read once: see the note on remounting above.
   const [initial] = useState(() => {
     const values = toFormValues(document);
-    return { values, analysis: analysePoolDocument(document, values, [], checkPolicies) };
+    return { values, analysis: toAnalysis(checked ?? { validation: [], findings: [] }, values) };
   });
   const checkPoliciesRef = useRef(checkPolicies);
   useEffect(() => {
@@ -134,33 +130,50 @@ export function PoolEditor({ document, onChange, serverErrors, readOnly = false,
     onChangeRef.current = onChange;
   }, [onChange]);
   const findingsRef = useRef(initial.analysis.findings);
+  const checkedRef = useRef(checked !== undefined);
   const lastJson = useRef(JSON.stringify(document));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const analyseNow = useCallback(() => {
-    const values = methods.getValues();
-    const doc = fromFormValues(values);
-    const next = analysePoolDocument(doc, values, findingsRef.current, checkPoliciesRef.current);
-    findingsRef.current = next.findings;
-    setAnalysis(next);
-    const json = JSON.stringify(doc);
-    if (json !== lastJson.current) {
-      lastJson.current = json;
-      onChangeRef.current?.(doc, { valid: next.valid, diagnostics: next.diagnostics });
-    }
-  }, [methods]);
+  const runs = useRef(0);
+  /** Checks the form's document; `report`: a change, passed to `onChange` when the document differs. */
+  const analyse = useCallback(
+    async (report: boolean) => {
+      const run = ++runs.current;
+      const { analysePoolDocument } = await loadAnalysis();
+      if (run !== runs.current) return; // a later change has started its own
+      const values = methods.getValues();
+      const doc = fromFormValues(values);
+      const next = analysePoolDocument(doc, values, findingsRef.current, checkPoliciesRef.current);
+      findingsRef.current = next.findings;
+      setAnalysis(next);
+      const json = JSON.stringify(doc);
+      if (report && json !== lastJson.current) {
+        lastJson.current = json;
+        onChangeRef.current?.(doc, { valid: next.valid, diagnostics: next.diagnostics });
+      }
+    },
+    [methods],
+  );
+
+  useEffect(() => {
+    // Without checks from the page, check the document now; else fetch the checks while the person reads.
+    if (!checkedRef.current) {
+      checkedRef.current = true;
+      void analyse(false).catch(() => undefined);
+    } else if (!readOnly) void loadAnalysis().catch(() => undefined);
+  }, [analyse, readOnly]);
 
   useEffect(() => {
     if (readOnly) return;
     const subscription = methods.watch(() => {
       clearTimeout(timer.current);
-      timer.current = setTimeout(analyseNow, debounceMs);
+      timer.current = setTimeout(() => void analyse(true).catch(() => undefined), debounceMs);
     });
     return () => {
       subscription.unsubscribe();
       clearTimeout(timer.current);
     };
-  }, [methods, analyseNow, debounceMs, readOnly]);
+  }, [methods, analyse, debounceMs, readOnly]);
 
   useEffect(() => {
     for (const [name, message] of serverErrorEntries(serverErrors, methods.getValues())) methods.setError(name, { type: "server", message });

@@ -1,4 +1,4 @@
-import { Badge, type BadgeTone } from "@/components/ui";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { type DeploymentStatus, describeDeployment, type TargetDeployment } from "@/lib/server/deployments";
 
 const TONE: Record<DeploymentStatus, BadgeTone> = { "not-applied": "neutral", applying: "info", failed: "bad", applied: "good", drifted: "warn", "in-sync": "good" };

@@ -3,10 +3,11 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { saveRevisionAction } from "@/app/pools/actions";
 import { Button, Card, Field, Input } from "@/components/ui";
-import { PoolEditor } from "@/components/pool-editor";
-import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
+import type { PoolDocumentCheck } from "@/components/pool-editor/analysis-view";
+import { PoolEditor, type PoolEditorState } from "@/components/pool-editor/pool-editor";
+import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
+import { type Diagnostic, hasErrors } from "@/lib/cognito/spec/diagnostics";
 import { type Policy, type PolicyTarget, compilePolicies, policyFindings } from "@/lib/cognito/policies";
-import { type PoolDocument, hasErrors, validatePoolDocument } from "@/lib/cognito/spec";
 import { toDraftServerErrors } from "./draft-server-errors";
 import { ProblemsPanel } from "./problems-panel";
 import { type SaveState, useDraftAutosave } from "./use-draft-autosave";
@@ -15,6 +16,8 @@ export interface DraftEditorProps {
   poolId: string;
   version: number;
   document: Record<string, unknown>;
+  /** The stored document's problems (`checkPoolDocument`, on the server). */
+  checked: PoolDocumentCheck;
   canEdit: boolean;
   /** The workspace's policies and the pool's targets: violations show at their fields like findings. */
   policies?: Policy[];
@@ -40,18 +43,14 @@ function stateText(state: SaveState): string {
 const NO_POLICIES: Policy[] = [];
 const NO_TARGETS: PolicyTarget[] = [];
 
-export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, canEdit, policies = NO_POLICIES, targets = NO_TARGETS }: DraftEditorProps) {
+export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, checked, canEdit, policies = NO_POLICIES, targets = NO_TARGETS }: DraftEditorProps) {
   const { document, version, state, update, saveNow } = useDraftAutosave(poolId, { version: initialVersion, document: initialDocument });
-  const validation = useMemo(() => validatePoolDocument(document), [document]);
   // Stored policies compiled when saved; one that no longer does is left out here (the server reports it).
   const compiledPolicies = useMemo(() => compilePolicies(policies).compiled, [policies]);
   const checkPolicies = useCallback((doc: PoolDocument) => policyFindings(compiledPolicies, doc, targets), [compiledPolicies, targets]);
-  const diagnostics = validation.diagnostics;
-  // Findings trust the document's shape, so they are looked for only once the schema accepts it.
-  const problems = useMemo(() => {
-    const parsed = validation.document;
-    return parsed ? [...validation.diagnostics, ...findPoolFindings(parsed), ...findPlaceholders(parsed), ...checkPolicies(parsed)] : validation.diagnostics;
-  }, [validation, checkPolicies]);
+  // The stored draft's problems (checked on the server, policies included); after each change, the editor's own
+  // (it has just checked the document: checking it here again would double the work after every pause in typing).
+  const [problems, setProblems] = useState<readonly Diagnostic[]>(() => [...checked.validation, ...checked.findings]);
   // The open section lives in the URL (`?section=`), so a reload or a shared link opens the same one. The
   // History API keeps it a client-side change: a navigation would remount the editor.
   const section = useSearchParams().get("section") ?? "general";
@@ -64,7 +63,13 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
   const [revisionResult, setRevisionResult] = useState<{ ok: boolean; text: string }>();
   // The editor reads the document once (on mount) and reports each change; a reload remounts the whole page.
   const [editorDocument] = useState(() => initialDocument as unknown as PoolDocument);
-  const onEditorChange = useCallback((next: PoolDocument) => update(next as unknown as Record<string, unknown>), [update]);
+  const onEditorChange = useCallback(
+    (next: PoolDocument, result: PoolEditorState) => {
+      setProblems(result.diagnostics);
+      update(next as unknown as Record<string, unknown>);
+    },
+    [update],
+  );
   const serverErrors = useMemo(() => (state.kind === "error" ? toDraftServerErrors(state.fieldErrors) : undefined), [state]);
 
   async function saveRevision(event: React.FormEvent) {
@@ -104,6 +109,7 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
       )}
       <PoolEditor
         document={editorDocument}
+        checked={checked}
         onChange={onEditorChange}
         serverErrors={serverErrors?.fields}
         readOnly={!canEdit || state.kind === "conflict"}
@@ -122,10 +128,10 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
                 <Field id="revision-message" label="Message" help="What changed and why.">
                   {(aria) => <Input {...aria} value={message} onChange={(e) => setMessage(e.target.value)} />}
                 </Field>
-                <Button type="submit" disabled={state.kind !== "saved" || hasErrors(diagnostics)}>
+                <Button type="submit" disabled={state.kind !== "saved" || hasErrors(problems)}>
                   Save as revision
                 </Button>
-                {hasErrors(diagnostics) && <p className="text-xs text-slate-700">Fix the problems first: an invalid draft cannot become a revision.</p>}
+                {hasErrors(problems) && <p className="text-xs text-slate-700">Fix the problems first: an invalid draft cannot become a revision.</p>}
                 {revisionResult && (
                   <p role={revisionResult.ok ? "status" : "alert"} className={revisionResult.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
                     {revisionResult.text}

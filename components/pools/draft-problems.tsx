@@ -1,5 +1,5 @@
 import { DiagnosticPath } from "@/components/plan-view/plan-view";
-import type { Diagnostic } from "@/lib/cognito/spec";
+import type { Diagnostic } from "@/lib/cognito/spec/diagnostics";
 
 /** Shown instead of a plan/export when the draft has errors. */
 export function DraftProblems({ diagnostics, what }: { diagnostics: Diagnostic[]; what: string }) {

@@ -1,6 +1,7 @@
 import { zipSync, strToU8 } from "fflate";
 import { expect, test } from "vitest";
-import { filesToImport, PASTED_TEXT, sourceFilesFromUpload, sourceFilesFromZip } from "./import-files";
+import { filesToImport, PASTED_TEXT, sourceFilesFromUpload } from "./import-files";
+import { sourceFilesFromZip } from "./zip-files";
 
 test("a zip gives its Terraform and tfvars files by path, and names what it skipped", () => {
   const zip = zipSync({

@@ -5,7 +5,7 @@
  */
 import { labelForPath, namesFromDocument } from "@/components/pool-editor/field-labels";
 import { sectionOf } from "@/components/pool-editor/field-errors";
-import { toFieldName, type Diagnostic } from "@/lib/cognito/spec";
+import { toFieldName, type Diagnostic } from "@/lib/cognito/spec/diagnostics";
 
 export interface ProblemsPanelProps {
   diagnostics: readonly Diagnostic[];

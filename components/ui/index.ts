@@ -1,4 +1,8 @@
-/** The one set of UI primitives (CONTRIBUTING.md, "Code"): import from "@/components/ui". */
+/**
+ * The one set of UI primitives (CONTRIBUTING.md, "Code"): import from "@/components/ui" in client components.
+ * A server component (a page, a layout) imports the file it needs ("@/components/ui/badge"): through this index
+ * every client primitive here (the tabs with Radix, the windowed list) would ship in its first-load JavaScript.
+ */
 export { cn } from "./cn";
 export { Button, buttonClass, type ButtonVariant } from "./button";
 export { Input, controlClass } from "./input";

@@ -85,6 +85,7 @@ export async function planForTarget(target: TargetRow, document: PoolDocument, d
     region: target.region,
     live: {
       fingerprint: live.live.fingerprint,
+      guard: live.live.guard,
       estimatedNumberOfUsers: live.live.estimatedNumberOfUsers,
       ids: { userPoolId: target.userPoolId, clientIds: live.live.clientIds },
       providersWithSecret: live.live.providersWithSecret,

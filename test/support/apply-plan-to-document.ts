@@ -10,6 +10,7 @@
  * Never mutates its inputs.
  */
 import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
+import { termsKey } from "../../lib/cognito/spec/terms-schema";
 import { type PathSegment, formatPath, KEYED_LISTS, parsePath } from "../../lib/cognito/plan/paths";
 import { POOL_RISK_KEY } from "../../lib/cognito/plan/plan-risk-logs";
 import { NON_POOL_FIELDS, resolveClientDefaults, type Values } from "../../lib/cognito/plan/resources";
@@ -58,7 +59,7 @@ function applyPoolChanges(doc: { metadata: Values; spec: Values }, entry: Resour
 }
 
 /** Applies `plan` to `current` (null: the pool does not exist yet) and returns the resulting document. */
-export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): PoolDocument {
+export function applyPlanToDocument(current: PoolDocument | null, plan: Plan, desired?: PoolDocument): PoolDocument {
   const base: PoolDocument = current
     ? clone(resolveClientDefaults(current))
     : { apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: plan.poolName }, spec: plan.region !== undefined ? { region: plan.region } : {} };
@@ -68,6 +69,9 @@ export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): P
     switch (entry.type) {
       case "userPool":
         if (entry.action === "create") doc.spec = { ...pickNonPool(doc.spec) };
+        // A new pool has no styles, customizations or terms; the plan creates again those the design holds.
+        if (entry.action === "create" || entry.action === "replace")
+          for (const { field } of Object.values(WHOLE_ITEMS)) if (Array.isArray(doc.spec[field])) doc.spec[field] = [];
         applyPoolChanges(doc, entry);
         break;
       case "mfaConfig":
@@ -80,6 +84,8 @@ export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): P
         break;
       case "appClient":
         applyListEntry(doc.spec, "clients", "name", entry);
+        // A replaced client takes its style, customization and terms documents along; the plan creates again those the design holds.
+        if (entry.action === "replace") dropClientItems(doc.spec, entry.previousKey ?? entry.key);
         break;
       case "resourceServer":
         applyListEntry(doc.spec, "resourceServers", "identifier", entry);
@@ -101,9 +107,45 @@ export function applyPlanToDocument(current: PoolDocument | null, plan: Plan): P
       case "logDelivery":
         applyRiskLogsEntry(doc.spec, entry, build);
         break;
+      case "managedLoginBranding":
+      case "uiCustomization":
+      case "terms":
+        applyWholeEntry(doc.spec, entry, desired);
+        break;
     }
   }
   return base;
+}
+
+/** The list each whole-item resource lives in, and the key a plan names an item by. */
+const WHOLE_ITEMS = {
+  managedLoginBranding: { field: "managedLoginBranding", key: (item: Values) => item.clientName },
+  uiCustomization: { field: "uiCustomizations", key: (item: Values) => item.clientName },
+  terms: { field: "terms", key: (item: Values) => termsKey(item as { client: string; name: "terms-of-use" }) },
+} as const;
+
+function dropClientItems(spec: Values, clientName: string): void {
+  const owner: Record<keyof typeof WHOLE_ITEMS, string> = { managedLoginBranding: "clientName", uiCustomization: "clientName", terms: "client" };
+  for (const [type, { field }] of Object.entries(WHOLE_ITEMS) as [keyof typeof WHOLE_ITEMS, (typeof WHOLE_ITEMS)[keyof typeof WHOLE_ITEMS]][]) {
+    const list = spec[field];
+    if (Array.isArray(list)) spec[field] = (list as Values[]).filter((item) => item[owner[type]] !== clientName);
+  }
+}
+
+function applyWholeEntry(spec: Values, entry: ResourceChange, desired: PoolDocument | undefined): void {
+  if (entry.action === "noop") return;
+  const { field, key } = WHOLE_ITEMS[entry.type as keyof typeof WHOLE_ITEMS];
+  const list = Array.isArray(spec[field]) ? (spec[field] as Values[]) : [];
+  spec[field] = list;
+  const index = list.findIndex((item) => key(item) === entry.key);
+  if (entry.action === "delete") {
+    if (index >= 0) list.splice(index, 1);
+    return;
+  }
+  const wanted = ((desired?.spec as Values | undefined)?.[field] as Values[] | undefined)?.find((item) => key(item) === entry.key);
+  if (!wanted) throw new Error(`${entry.address}: applying a ${entry.action} needs the desired document's item (pass the document the plan was made for)`);
+  if (index >= 0) list[index] = clone(wanted);
+  else list.push(clone(wanted));
 }
 
 function pickNonPool(spec: Values): Values {

@@ -76,6 +76,7 @@ export async function planAgainstLive(port: CognitoPort, desired: PoolDocument, 
     allowReplace,
     live: {
       fingerprint: live.live.fingerprint,
+      guard: live.live.guard,
       estimatedNumberOfUsers: live.live.estimatedNumberOfUsers,
       ids: { userPoolId, clientIds: live.live.clientIds },
       providersWithSecret: live.live.providersWithSecret,

@@ -13,7 +13,10 @@ import {
   DescribeUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 
+import { afterAll, beforeAll } from "vitest";
+
 import { type CognitoConnectionOptions, createSdkPort, type SdkPort } from "@/lib/cognito/aws/sdk-port";
+import { startMoto, type MotoServer } from "./moto";
 
 const CREATE_ONLY = ["UsernameAttributes", "AliasAttributes", "UsernameConfiguration"] as const;
 
@@ -46,4 +49,47 @@ export function createMotoClient(config: CognitoIdentityProviderClientConfig): C
 export function motoCognito(endpoint: string, region: string): { connection: CognitoConnectionOptions & { endpoint: string }; port: SdkPort; sdk: CognitoIdentityProviderClient } {
   const connection = { region, endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
   return { connection, port: createSdkPort(createMotoClient(connection), { rateLimit: "off" }), sdk: new CognitoIdentityProviderClient(connection) };
+}
+
+/** What {@link useMotoCognito} hands a test file: filled in before its first test runs. */
+export interface MotoCognito {
+  readonly endpoint: string;
+  readonly connection: CognitoConnectionOptions & { endpoint: string };
+  readonly port: SdkPort;
+  readonly sdk: CognitoIdentityProviderClient;
+}
+
+/**
+ * Starts one moto server for the test file (beforeAll) and stops it after its last test (afterAll); the
+ * result's members are the server's endpoint, connection, studio port and plain SDK client. Read them in
+ * tests and hooks, not at the top level of the file: they exist once beforeAll has run.
+ */
+export function useMotoCognito(region: string): MotoCognito {
+  let server: MotoServer | undefined;
+  let cognito: ReturnType<typeof motoCognito> | undefined;
+  const started = () => {
+    if (!cognito || !server) throw new Error("useMotoCognito: moto is not started yet (read its members inside a test or hook)");
+    return { server, cognito };
+  };
+  beforeAll(async () => {
+    server = await startMoto();
+    cognito = motoCognito(server.endpoint, region);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get endpoint() {
+      return started().server.endpoint;
+    },
+    get connection() {
+      return started().cognito.connection;
+    },
+    get port() {
+      return started().cognito.port;
+    },
+    get sdk() {
+      return started().cognito.sdk;
+    },
+  };
 }

@@ -189,6 +189,88 @@ function riskLogsFields(opt: Optional, v: Vocabulary) {
   };
 }
 
+/** Text that formats escape differently: HCL templates (`${`, `%{`), JSON-only escapes, quotes, non-ASCII. */
+const trickyText = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("${var.x}", "%{ if true }", "\b\f\t\n", 'a"b\\c', "é ☃ 日本", "$${x}", "# not a comment"));
+
+/**
+ * Any JSON value the branding Settings document may carry beyond its typed keys. No negative zero: the
+ * Settings document is JSON, which has none (AWS, jsonencode and every file format read -0 back as 0).
+ */
+const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", maxDepth: 3 },
+    trickyText,
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => (Object.is(d, -0) ? 0 : d)),
+    fc.boolean(),
+    fc.constant(null),
+    tie("list"),
+    tie("object"),
+  ),
+  list: fc.array(tie("value"), { maxLength: 3 }),
+  object: fc.dictionary(fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom("${k}", "a b")), tie("value"), { maxKeys: 3 }),
+})).value;
+const base64Of = (maxBytes: number) => fc.uint8Array({ minLength: 1, maxLength: maxBytes }).map((bytes) => Buffer.from(bytes).toString("base64"));
+const brandingColor = fc.stringMatching(/^[0-9a-fA-F]{8}$/);
+const place = fc.constantFrom("START" as const, "CENTER" as const, "END" as const);
+
+/** The branding Settings document: the typed keys (branding-schema.ts) and a loose key of any JSON. */
+function brandingSettings(opt: Optional) {
+  const modeColor = <K extends string>(...keys: K[]) => fc.record(Object.fromEntries(keys.map((k) => [k, opt(brandingColor)])) as Record<K, fc.Arbitrary<string | undefined>>);
+  return fc.record({
+    categories: opt(
+      fc.record({
+        global: opt(fc.record({ colorSchemeMode: opt(fc.constantFrom("LIGHT" as const, "DARK" as const, "DYNAMIC" as const)) })),
+        form: opt(fc.record({ location: opt(fc.record({ horizontal: opt(place), vertical: opt(place) })) })),
+      }),
+    ),
+    components: opt(
+      fc.record({
+        pageBackground: opt(fc.record({ image: opt(fc.record({ enabled: opt(fc.boolean()) })), lightMode: opt(modeColor("color")), darkMode: opt(modeColor("color")) })),
+        form: opt(
+          fc.record({
+            borderRadius: opt(fc.integer({ min: 0, max: 100 })),
+            logo: opt(fc.record({ enabled: opt(fc.boolean()), location: opt(place), position: opt(fc.constantFrom("TOP" as const, "BOTTOM" as const)) })),
+            lightMode: opt(modeColor("backgroundColor", "borderColor")),
+          }),
+        ),
+        primaryButton: opt(fc.record({ lightMode: opt(fc.record({ defaults: opt(modeColor("backgroundColor", "textColor")) })) })),
+      }),
+    ),
+    displayName: opt(jsonValue),
+  });
+}
+
+/** Managed login styles (CreateManagedLoginBranding), classic customizations (SetUICustomization) and terms documents (CreateTerms). */
+function brandingTermsFields(opt: Optional, v: Vocabulary) {
+  const asset = fc.record({
+    category: fc.constantFrom("FAVICON_ICO" as const, "FORM_LOGO" as const, "PAGE_BACKGROUND" as const, "PASSKEY_GRAPHIC" as const),
+    colorMode: fc.constantFrom("LIGHT" as const, "DARK" as const, "DYNAMIC" as const),
+    extension: fc.constantFrom("ICO" as const, "PNG" as const, "SVG" as const, "WEBP" as const),
+    bytes: base64Of(16),
+    resourceId: opt(fc.stringMatching(/^[\w\- ]{1,40}$/)),
+  });
+  const style = fc.oneof(
+    fc.record({ clientName: v.clientName, useCognitoProvidedValues: fc.constant(true) }),
+    fc.record({ clientName: v.clientName, useCognitoProvidedValues: opt(fc.constant(false)), settings: opt(brandingSettings(opt)), assets: opt(fc.array(asset, { maxLength: 3 })) }),
+  );
+  const css = fc.oneof(
+    fc.constantFrom(".submitButton-customizable { background-color: #0972d3; }", ".label-customizable {\n  font-weight: 400;\n}\n", ""),
+    fc.string({ maxLength: 40 }),
+    trickyText,
+  );
+  const customization = fc.record({ clientName: fc.oneof(fc.constant("ALL"), v.clientName), css: opt(css), imageFile: opt(base64Of(16)) });
+  const link = fc.tuple(fc.constantFrom("https://example.com", "https://shop.test"), fc.stringMatching(/^[a-z0-9/._-]{0,20}$/)).map(([base, path]) => `${base}/${path}`);
+  const languages = ["cognito:default", "cognito:english", "cognito:french", "cognito:japanese", "cognito:portuguese-brazil"] as const;
+  const links = fc.subarray([...languages], { minLength: 1 }).chain((langs) => fc.tuple(...langs.map(() => link)).map((urls) => Object.fromEntries(langs.map((l, i) => [l, urls[i]]))));
+  const terms = fc.record({ client: v.clientName, name: fc.constantFrom("terms-of-use" as const, "privacy-policy" as const), links });
+  return {
+    managedLoginBranding: opt(fc.uniqueArray(style, { maxLength: 3, selector: (s) => s.clientName })),
+    uiCustomizations: opt(fc.uniqueArray(customization, { maxLength: 3, selector: (c) => c.clientName })),
+    terms: opt(fc.uniqueArray(terms, { maxLength: 3, selector: (t) => `${t.client}/${t.name}` })),
+  };
+}
+
 const secretRef = (opt: Optional) =>
   fc.oneof(
     fc.record({ source: fc.constant("env" as const), name: fc.constantFrom("IDP_SECRET_GOOGLE", "IDP_SECRET_OIDC") }),
@@ -426,6 +508,7 @@ function documentArbitrary(opt: Optional, v: Vocabulary): fc.Arbitrary<PoolDocum
     deletionProtection: opt(fc.constantFrom("ACTIVE", "INACTIVE")),
     ...resourceFields(opt, v),
     ...riskLogsFields(opt, v),
+    ...brandingTermsFields(opt, v),
   });
   return fc
     .record({
@@ -438,15 +521,20 @@ function documentArbitrary(opt: Optional, v: Vocabulary): fc.Arbitrary<PoolDocum
 }
 
 /**
- * A client's own threat protection settings name a client of the document (what the risk-client-unknown rule
- * asks); a document that manages no clients keeps an empty list, since apply could not know a client's id.
+ * Settings that belong to an app client name a client of the document (what the risk-client-unknown,
+ * branding-unknown-client, ui-customization-unknown-client and terms client rules ask): a client's threat
+ * protection settings, managed login styles, classic customizations (besides ALL) and terms documents. A
+ * document that manages no clients keeps empty lists, since apply could not know a client's id.
  */
 function withKnownRiskClients(doc: PoolDocument): PoolDocument {
-  const risk = doc.spec.riskConfiguration;
-  if (risk?.clients === undefined) return doc;
   const names = new Set((doc.spec.clients ?? []).map((c) => c.name));
-  const clients = risk.clients.filter((c) => names.has(c.clientName));
-  return { ...doc, spec: { ...doc.spec, riskConfiguration: { ...risk, clients } } };
+  const spec = { ...doc.spec };
+  const risk = spec.riskConfiguration;
+  if (risk?.clients !== undefined) spec.riskConfiguration = { ...risk, clients: risk.clients.filter((c) => names.has(c.clientName)) };
+  if (spec.managedLoginBranding) spec.managedLoginBranding = spec.managedLoginBranding.filter((s) => names.has(s.clientName));
+  if (spec.uiCustomizations) spec.uiCustomizations = spec.uiCustomizations.filter((c) => c.clientName === "ALL" || names.has(c.clientName));
+  if (spec.terms) spec.terms = spec.terms.filter((t) => names.has(t.client));
+  return { ...doc, spec };
 }
 
 const made = new Map<string, fc.Arbitrary<PoolDocument>>();

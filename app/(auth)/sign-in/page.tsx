@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
-import { Button } from "@/components/ui";
+import { Button } from "@/components/ui/button";
 import { oidcSettingsFromEnv } from "@/lib/server/auth-oidc";
 import { isNewStudio } from "@/lib/server/users";
 import { signInAction, signInWithOidcAction } from "../actions";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { DeploymentBadges } from "@/components/pools/deployment-badges";
 import { PoolTabs } from "@/components/pools/pool-tabs";
-import { Badge } from "@/components/ui";
+import { Badge } from "@/components/ui/badge";
 import { requirePool } from "@/lib/server/page-auth";
 import { listDeployments } from "@/lib/server/deployments";
 import { POOL_STATUS_LABEL, regionLabel } from "@/lib/server/pools";

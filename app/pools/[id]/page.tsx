@@ -1,7 +1,9 @@
+import { checkPoolDocument } from "@/components/pool-editor/analysis";
 import { DraftEditor } from "@/components/pools/draft-editor";
 import { ImportInputsPanel } from "@/components/pools/import-inputs-panel";
 import { getImportSource } from "@/lib/server/imports";
 import { requirePool } from "@/lib/server/page-auth";
+import { compilePolicies, policyFindings } from "@/lib/cognito/policies";
 import { listPolicies, ruleOf } from "@/lib/server/policies";
 import { listTargets } from "@/lib/server/targets";
 import { hasRole } from "@/lib/contracts/roles";
@@ -20,6 +22,9 @@ export default async function PoolEditorPage({ params }: { params: Promise<{ id:
       </p>
     );
   }
+  const rules = policies.map(ruleOf);
+  const targetsOfPolicies = targets.map((t) => ({ name: t.name, region: t.region }));
+  const compiled = compilePolicies(rules).compiled;
   return (
     <>
       <h1 className="sr-only">Edit {pool.name}</h1>
@@ -30,9 +35,10 @@ export default async function PoolEditorPage({ params }: { params: Promise<{ id:
         poolId={pool.id}
         version={pool.draft.version}
         document={raw as Record<string, unknown>}
+        checked={checkPoolDocument(raw, [], (doc) => policyFindings(compiled, doc, targetsOfPolicies))}
         canEdit={hasRole(account.role, "editor")}
-        policies={policies.map(ruleOf)}
-        targets={targets.map((t) => ({ name: t.name, region: t.region }))}
+        policies={rules}
+        targets={targetsOfPolicies}
       />
     </>
   );

@@ -1,7 +1,7 @@
 "use client";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui";
-import { RECOVERY_OPTION_NAMES } from "@/lib/cognito/spec";
+import { RECOVERY_OPTION_NAMES } from "@/lib/cognito/spec/pool-schema";
 import { FieldSet, NumberField, SelectField } from "../controls";
 import { useEditorContext } from "../editor-context";
 

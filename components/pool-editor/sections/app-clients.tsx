@@ -2,11 +2,12 @@
 import { memo, useMemo, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Badge, Button, Card, Input, Label, Select, WindowedList } from "@/components/ui";
-import { type ClientPreset, applyClientPreset, listPresets, presetSettings } from "@/lib/cognito/presets";
-import { CLIENT_KIND_LABEL, inferClientKind } from "@/lib/cognito/spec";
+import type { ClientPreset } from "@/lib/cognito/presets";
+import { CLIENT_KIND_LABEL, inferClientKind } from "@/lib/cognito/spec/client-kind";
 import { fromFormValues, toFormValuesAt } from "../form-values";
 import { clientIndexOf } from "../field-errors";
 import { useEditorContext } from "../editor-context";
+import { usePresets } from "../use-presets";
 import { ClientEditor, ClientSettingsFields } from "./client-editor";
 
 const NAME = "spec.clients";
@@ -42,8 +43,11 @@ const ClientRow = memo(function ClientRow({ index, selected, errors, warnings, o
 
 function AddClient({ onAdded, append }: { onAdded: (index: number) => void; append: (client: Record<string, unknown>) => void }) {
   const { getValues, setValue } = useFormContext();
-  const presets = listPresets("client") as ClientPreset[];
-  const [presetName, setPresetName] = useState<string>(presets[0]?.name ?? "");
+  const presetsModule = usePresets();
+  const presets = useMemo(() => (presetsModule?.listPresets("client") ?? []) as ClientPreset[], [presetsModule]);
+  // Undefined until chosen: the first preset once the presets have loaded.
+  const [chosenPreset, setPresetName] = useState<string>();
+  const presetName = chosenPreset ?? presets[0]?.name ?? "";
   const [clientName, setClientName] = useState("");
   const [callbackUrl, setCallbackUrl] = useState("");
   const [identifier, setIdentifier] = useState("");
@@ -52,12 +56,13 @@ function AddClient({ onAdded, append }: { onAdded: (index: number) => void; appe
   // The preset's example URLs and API identifier can be replaced right away (else they are edited afterwards).
   const hasRedirects = preset?.values.callbackUrls !== undefined;
   const hasServer = preset?.resourceServer !== undefined;
-  const settings = useMemo(() => (preset ? presetSettings(preset) : []), [preset]);
+  const settings = useMemo(() => (preset && presetsModule ? presetsModule.presetSettings(preset) : []), [preset, presetsModule]);
 
   const add = () => {
     const name = clientName.trim();
     if (name === "") return setProblem("Enter a name for the new client.");
     const count = (getValues(NAME) as unknown[] | undefined)?.length ?? 0;
+    if (!presetsModule) return;
     if (!preset) {
       append({ name });
     } else {
@@ -72,7 +77,7 @@ function AddClient({ onAdded, append }: { onAdded: (index: number) => void; appe
         }
       }
       const api = hasServer ? identifier.trim() : "";
-      const result = applyClientPreset(doc.spec ?? { region: "" }, preset, {
+      const result = presetsModule.applyClientPreset(doc.spec ?? { region: "" }, preset, {
         clientName: name,
         ...(callback !== "" && logout ? { callbackUrls: [callback], logoutUrls: [logout] } : {}),
         ...(api !== "" ? { resourceServerIdentifier: api } : {}),
@@ -150,7 +155,9 @@ function AddClient({ onAdded, append }: { onAdded: (index: number) => void; appe
           </dl>
         </details>
       )}
-      <Button onClick={add}>Add client</Button>
+      <Button onClick={add} disabled={!presetsModule}>
+        Add client
+      </Button>
     </Card>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button, Label, Select } from "@/components/ui";
-import { ATTRIBUTE_DATA_TYPES, STANDARD_ATTRIBUTES } from "@/lib/cognito/spec";
+import { ATTRIBUTE_DATA_TYPES, STANDARD_ATTRIBUTES } from "@/lib/cognito/spec/schema-attribute-schema";
 import { BooleanField, FieldSet, SelectField, TextField } from "../controls";
 import { useEditorContext } from "../editor-context";
 

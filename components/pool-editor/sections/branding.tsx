@@ -12,6 +12,7 @@ import { Button, Card, Label, Select } from "@/components/ui";
 import { ASSET_CATEGORIES, ASSET_EXTENSIONS, COLOR_MODES, MAX_ASSET_BYTES, MAX_CLASSIC_LOGO_BYTES } from "@/lib/cognito/spec/branding-schema";
 import { BooleanField, FieldSet, NumberField, SelectField, TextField, useFieldMessages } from "../controls";
 import { useEditorContext } from "../editor-context";
+import { ClientOptions, RemoveItemButton, useClientNames } from "./list-items";
 
 const STYLES = "spec.managedLoginBranding";
 const CLASSIC = "spec.uiCustomizations";
@@ -144,7 +145,6 @@ function StyleAssets({ index }: { index: number }) {
 }
 
 function StyleCard({ index, clients, onRemove }: { index: number; clients: string[]; onRemove(): void }) {
-  const { readOnly } = useEditorContext();
   const base = `${STYLES}.${index}`;
   const s = `${base}.settings`;
   return (
@@ -164,13 +164,7 @@ function StyleCard({ index, clients, onRemove }: { index: number; clients: strin
       <OtherSettings index={index} />
       <StyleAssets index={index} />
       <StylePreview index={index} />
-      {!readOnly && (
-        <div className="md:col-span-2">
-          <Button variant="danger" onClick={onRemove}>
-            Remove style
-          </Button>
-        </div>
-      )}
+      <RemoveItemButton label="Remove style" onRemove={onRemove} />
     </section>
   );
 }
@@ -200,13 +194,7 @@ function ClassicCard({ index, clients, onRemove }: { index: number; clients: str
         {!readOnly && <FileToBase64 id={`${id}-logo`} label="Logo (PNG or JPEG, at most 100 KB)" max={Math.floor((MAX_CLASSIC_LOGO_BYTES * 3) / 4)} onLoad={(b) => setValue(`${base}.imageFile`, b, { shouldDirty: true })} />}
       </div>
       <TextField name={`${base}.css`} label="CSS (only the classes AWS allows, like .submitButton-customizable)" multiline className="md:col-span-2" />
-      {!readOnly && (
-        <div className="md:col-span-2">
-          <Button variant="danger" onClick={onRemove}>
-            Remove customization
-          </Button>
-        </div>
-      )}
+      <RemoveItemButton label="Remove customization" onRemove={onRemove} />
     </section>
   );
 }
@@ -219,7 +207,7 @@ export function BrandingSection() {
   const classic = useFieldArray({ control, name: CLASSIC });
   const stylesManaged = useWatch({ name: STYLES }) !== undefined;
   const classicManaged = useWatch({ name: CLASSIC }) !== undefined;
-  const clients = ((useWatch({ name: "spec.clients" }) as { name?: string }[] | undefined) ?? []).map((c) => c.name ?? "").filter(Boolean);
+  const clients = useClientNames();
   const version = useWatch({ name: "spec.domain.managedLoginVersion" }) as string | undefined;
   const [pick, setPick] = useState("");
   const addId = useId();
@@ -242,11 +230,7 @@ export function BrandingSection() {
               <div className="space-y-1">
                 <Label htmlFor={addId}>App client</Label>
                 <Select id={addId} value={chosen} onChange={(e) => setPick(e.currentTarget.value)} disabled={clients.length === 0}>
-                  {clients.map((c) => (
-                    <option key={c} value={c}>
-                      {c}
-                    </option>
-                  ))}
+                  <ClientOptions clients={clients} />
                 </Select>
               </div>
               <Button disabled={chosen === ""} onClick={() => styles.append({ clientName: chosen, settings: { categories: { global: { colorSchemeMode: "DYNAMIC" } } } })}>

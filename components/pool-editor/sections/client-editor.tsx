@@ -4,7 +4,7 @@ import { useWatch } from "react-hook-form";
 import { Input, Label } from "@/components/ui";
 import { useEditorContext } from "../editor-context";
 import { helpFor } from "../field-help";
-import { EXPLICIT_AUTH_FLOWS, OAUTH_FLOWS, TIME_UNITS } from "@/lib/cognito/spec";
+import { EXPLICIT_AUTH_FLOWS, OAUTH_FLOWS, TIME_UNITS } from "@/lib/cognito/spec/client-schema";
 import { BooleanField, CheckboxGroupField, NumberField, SearchableChoiceField, SelectField, StringListField, TextField } from "../controls";
 
 /** OIDC scopes every pool offers (AllowedOAuthScopes, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html). */

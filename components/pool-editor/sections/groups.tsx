@@ -4,6 +4,7 @@ import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button, Card, Input, Label } from "@/components/ui";
 import { NumberField, TextField } from "../controls";
 import { useEditorContext } from "../editor-context";
+import { RemoveItemButton } from "./list-items";
 
 const NAME = "spec.groups";
 
@@ -35,13 +36,7 @@ export function GroupsSection() {
           <NumberField name={`${NAME}.${i}.precedence`} />
           <TextField name={`${NAME}.${i}.description`} />
           <TextField name={`${NAME}.${i}.roleArn`} placeholder="arn:aws:iam::123456789012:role/name" />
-          {!readOnly && (
-            <div className="md:col-span-2">
-              <Button variant="danger" onClick={() => remove(i)}>
-                Remove group
-              </Button>
-            </div>
-          )}
+          <RemoveItemButton label="Remove group" onRemove={() => remove(i)} />
         </section>
       ))}
       {!readOnly && (

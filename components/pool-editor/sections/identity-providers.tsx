@@ -2,28 +2,33 @@
 import { useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Badge, Button, Card, Checkbox, Input, Label, Select } from "@/components/ui";
-import { IDENTITY_PROVIDER_PRESETS, addIdentityProviderPreset } from "@/lib/cognito/presets";
-import { IDENTITY_PROVIDER_TYPES, SECRET_SOURCES } from "@/lib/cognito/spec";
+import { IDENTITY_PROVIDER_TYPES, SECRET_SOURCES } from "@/lib/cognito/spec/identity-provider-schema";
 import { FieldSet, KeyValueField, SelectField, StringListField, TextField } from "../controls";
 import { useEditorContext } from "../editor-context";
 import { fromFormValues, toFormValuesAt } from "../form-values";
+import { usePresets } from "../use-presets";
+import { RemoveItemButton, useClientNames } from "./list-items";
 
 const NAME = "spec.identityProviders";
 
 function AddProvider() {
   const { getValues, setValue } = useFormContext();
-  const clientNames = ((useWatch({ name: "spec.clients" }) as { name?: string }[] | undefined) ?? []).map((c) => c.name ?? "").filter(Boolean);
-  const [presetName, setPresetName] = useState<string>(IDENTITY_PROVIDER_PRESETS[0]?.name ?? "");
+  const clientNames = useClientNames();
+  const presetsModule = usePresets();
+  const presets = presetsModule?.IDENTITY_PROVIDER_PRESETS ?? [];
+  // Undefined until chosen: the first preset once the presets have loaded.
+  const [chosenPreset, setPresetName] = useState<string>();
+  const presetName = chosenPreset ?? presets[0]?.name ?? "";
   const [providerName, setProviderName] = useState("");
   const [offerOn, setOfferOn] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | undefined>();
-  const preset = IDENTITY_PROVIDER_PRESETS.find((p) => p.name === presetName);
+  const preset = presets.find((p) => p.name === presetName);
   const named = preset?.provider.providerType === "SAML" || preset?.provider.providerType === "OIDC";
 
   const add = () => {
-    if (!preset) return;
+    if (!preset || !presetsModule) return;
     const doc = fromFormValues(getValues());
-    const result = addIdentityProviderPreset(doc.spec ?? { region: "" }, preset, { providerName, offerOn });
+    const result = presetsModule.addIdentityProviderPreset(doc.spec ?? { region: "" }, preset, { providerName, offerOn });
     if (result.diagnostics.length > 0) return setProblem(result.diagnostics.map((d) => d.message).join(" "));
     setValue(NAME, toFormValuesAt(result.spec.identityProviders, ["spec", "identityProviders"]), { shouldDirty: true, shouldValidate: true });
     if (offerOn.length > 0) setValue("spec.clients", toFormValuesAt(result.spec.clients, ["spec", "clients"]), { shouldDirty: true, shouldValidate: true });
@@ -39,7 +44,7 @@ function AddProvider() {
         <div className="space-y-1">
           <Label htmlFor="pe-add-provider-preset">Provider</Label>
           <Select id="pe-add-provider-preset" value={presetName} onChange={(e) => setPresetName(e.currentTarget.value)}>
-            {IDENTITY_PROVIDER_PRESETS.map((p) => (
+            {presets.map((p) => (
               <option key={p.name} value={p.name}>
                 {p.title}
               </option>
@@ -85,7 +90,9 @@ function AddProvider() {
           {preset.summary} {preset.placeholders.length > 0 && <Badge tone="warn">replace the example {preset.placeholders.join(", ")}</Badge>}
         </p>
       )}
-      <Button onClick={add}>Add provider</Button>
+      <Button onClick={add} disabled={!presetsModule}>
+        Add provider
+      </Button>
     </Card>
   );
 }
@@ -114,13 +121,7 @@ export function IdentityProvidersSection() {
           <TextField name={`${NAME}.${i}.secretRef.jsonKey`} />
           <KeyValueField name={`${NAME}.${i}.attributeMapping`} noun="Mapping" className="md:col-span-2" />
           <StringListField name={`${NAME}.${i}.idpIdentifiers`} itemLabel="Identifier" />
-          {!readOnly && (
-            <div className="md:col-span-2">
-              <Button variant="danger" onClick={() => remove(i)}>
-                Remove provider
-              </Button>
-            </div>
-          )}
+          <RemoveItemButton label="Remove provider" onRemove={() => remove(i)} />
         </FieldSet>
       ))}
       {!readOnly && <AddProvider />}

@@ -3,6 +3,7 @@ import { useFieldArray, useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui";
 import { TextField } from "../controls";
 import { useEditorContext } from "../editor-context";
+import { RemoveItemButton } from "./list-items";
 
 const NAME = "spec.resourceServers";
 
@@ -48,13 +49,7 @@ export function ResourceServersSection() {
           <TextField name={`${NAME}.${i}.identifier`} placeholder="https://api.example.com" />
           <TextField name={`${NAME}.${i}.name`} />
           <Scopes server={i} />
-          {!readOnly && (
-            <div className="md:col-span-2">
-              <Button variant="danger" onClick={() => remove(i)}>
-                Remove resource server
-              </Button>
-            </div>
-          )}
+          <RemoveItemButton label="Remove resource server" onRemove={() => remove(i)} />
         </section>
       ))}
       {fields.length === 0 && <p className="text-sm text-slate-600">No resource servers.</p>}

@@ -1,5 +1,5 @@
 "use client";
-import { ALIAS_ATTRIBUTES, AUTH_FACTORS, USERNAME_ATTRIBUTES } from "@/lib/cognito/spec";
+import { ALIAS_ATTRIBUTES, AUTH_FACTORS, USERNAME_ATTRIBUTES } from "@/lib/cognito/spec/pool-schema";
 import { BooleanField, CheckboxGroupField, FieldSet, SelectField, TextField } from "../controls";
 
 /** Sign-in identifiers: usernameAttributes and aliasAttributes exclude each other and are create-only (not members of UpdateUserPoolRequest, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html). */

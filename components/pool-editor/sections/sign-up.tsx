@@ -1,5 +1,5 @@
 "use client";
-import { VERIFIED_ATTRIBUTES } from "@/lib/cognito/spec";
+import { VERIFIED_ATTRIBUTES } from "@/lib/cognito/spec/pool-schema";
 import { BooleanField, CheckboxGroupField, FieldSet } from "../controls";
 
 export function SignUpSection() {

@@ -6,6 +6,7 @@ import { TERMS_LANGUAGES, TERMS_NAMES } from "@/lib/cognito/spec/terms-schema";
 import { SelectField, fieldId } from "../controls";
 import { messagesFor } from "../field-errors";
 import { useEditorContext } from "../editor-context";
+import { ClientOptions, RemoveItemButton, useClientNames } from "./list-items";
 
 const NAME = "spec.terms";
 const DOCUMENT_LABEL: Record<(typeof TERMS_NAMES)[number], string> = { "terms-of-use": "Terms of use", "privacy-policy": "Privacy policy" };
@@ -89,7 +90,7 @@ export function TermsSection() {
   const { readOnly } = useEditorContext();
   const { fields, append, remove } = useFieldArray({ control, name: NAME });
   const managed = useWatch({ name: NAME }) !== undefined;
-  const clients = ((useWatch({ name: "spec.clients" }) as { name?: string }[] | undefined) ?? []).map((c) => c.name ?? "").filter(Boolean);
+  const clients = useClientNames();
   const [client, setClient] = useState("");
   const [document, setDocument] = useState<string>(TERMS_NAMES[0]);
   const [problem, setProblem] = useState<string | undefined>();
@@ -111,13 +112,7 @@ export function TermsSection() {
           <SelectField name={`${NAME}.${i}.client`} options={clients} unsetLabel="Choose an app client" />
           <SelectField name={`${NAME}.${i}.name`} options={TERMS_NAMES.map((value) => ({ value, label: DOCUMENT_LABEL[value] }))} unsetLabel="Choose a document" />
           <LinksField name={`${NAME}.${i}.links`} />
-          {!readOnly && (
-            <div className="md:col-span-2">
-              <Button variant="danger" onClick={() => remove(i)}>
-                Remove document
-              </Button>
-            </div>
-          )}
+          <RemoveItemButton label="Remove document" onRemove={() => remove(i)} />
         </section>
       ))}
       {!readOnly && (
@@ -128,11 +123,7 @@ export function TermsSection() {
               <Label htmlFor="pe-add-terms-client">App client</Label>
               <Select id="pe-add-terms-client" value={client || clients[0] || ""} onChange={(e) => setClient(e.currentTarget.value)} aria-describedby={problem ? "pe-add-terms-problem" : undefined}>
                 {clients.length === 0 && <option value="">No app clients yet</option>}
-                {clients.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
+                <ClientOptions clients={clients} />
               </Select>
             </div>
             <div className="space-y-1">

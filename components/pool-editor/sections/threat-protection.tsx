@@ -5,6 +5,7 @@ import { SelectField } from "../controls";
 import { useEditorContext } from "../editor-context";
 import { RiskSettingsFields } from "./risk-settings-fields";
 import { SettingNotes } from "./setting-notes";
+import { useClientNames } from "./list-items";
 
 const BASE = "spec.riskConfiguration";
 const CLIENTS = `${BASE}.clients`;
@@ -14,7 +15,7 @@ export function ThreatProtectionSection() {
   const { control } = useFormContext();
   const { readOnly } = useEditorContext();
   const { fields, append, remove } = useFieldArray({ control, name: CLIENTS });
-  const clientNames = ((useWatch({ name: "spec.clients" }) as { name?: string }[] | undefined) ?? []).map((c) => c.name ?? "").filter((n) => n !== "");
+  const clientNames = useClientNames();
   const chosen = new Set(((useWatch({ name: CLIENTS }) as { clientName?: string }[] | undefined) ?? []).map((c) => c.clientName));
   const free = clientNames.filter((n) => !chosen.has(n));
   return (

@@ -13,10 +13,14 @@ import { buildTasks, stepsOf, type TaskContext } from "./tasks";
 
 const RUNS = { numRuns: 200 };
 
-/** A port on which every call succeeds (a created pool gets an id, a created client a client id); it records the calls made. */
+/**
+ * A port on which every call succeeds (a created pool gets an id, a created client a client id) and a listing
+ * finds nothing (a style's client deleted earlier in the same apply is not found); it records the calls made.
+ */
 function acceptingPort(calls: string[]): CognitoPort {
+  const answer = (method: string) => (method.startsWith("list") ? { items: [] } : { Id: "eu-west-1_new", ClientId: "client-new" });
   return new Proxy({} as CognitoPort, {
-    get: (_target, method) => (method === "region" ? "eu-west-1" : async () => (calls.push(String(method)), { Id: "eu-west-1_new", ClientId: "client-new" })),
+    get: (_target, method) => (method === "region" ? "eu-west-1" : async () => (calls.push(String(method)), answer(String(method)))),
   });
 }
 

@@ -80,6 +80,21 @@ async function planFor(port: ReturnType<typeof stubSdk>["port"], desired: PoolDo
   return planChanges(live.document, desired, { allowReplace, live: { fingerprint: live.live.fingerprint, ids: { userPoolId: POOL_ID, clientIds: live.live.clientIds } } });
 }
 
+/** A stub pool whose resource server is renamed and a client added, with UpdateResourceServer failing (throttled). */
+async function renameWithFailingUpdate() {
+  const { port } = stubSdk({ pool: basePool, servers: [servers[0]!] });
+  const desired = doc({
+    resourceServers: [{ identifier: "https://orders", name: "orders renamed", scopes: [{ name: "read", description: "Read" }] }],
+    clients: [{ name: "new-client" }],
+  });
+  const plan = await planFor(port, desired);
+  const broken = Object.create(port) as typeof port;
+  broken.updateResourceServer = async () => {
+    throw Object.assign(new Error("Rate exceeded"), { name: "TooManyRequestsException" });
+  };
+  return { desired, plan, broken };
+}
+
 describe("resource servers (SDK stub: moto lacks UpdateResourceServer and DeleteResourceServer)", () => {
   test("SDK stub: a scope change sends UpdateResourceServer with the full scope list; a removed server is deleted first", async () => {
     const { port, state, sent } = stubSdk({ pool: basePool, servers });
@@ -124,16 +139,7 @@ describe("resource servers (SDK stub: moto lacks UpdateResourceServer and Delete
   });
 
   test("SDK stub: a failed UpdateResourceServer is recorded with its AWS code; later phases are skipped", async () => {
-    const { port } = stubSdk({ pool: basePool, servers: [servers[0]!] });
-    const desired = doc({
-      resourceServers: [{ identifier: "https://orders", name: "orders renamed", scopes: [{ name: "read", description: "Read" }] }],
-      clients: [{ name: "new-client" }],
-    });
-    const plan = await planFor(port, desired);
-    const broken = Object.create(port) as typeof port;
-    broken.updateResourceServer = async () => {
-      throw Object.assign(new Error("Rate exceeded"), { name: "TooManyRequestsException" });
-    };
+    const { desired, plan, broken } = await renameWithFailingUpdate();
     const result = await applyPlan(plan, broken, { desired, userPoolId: POOL_ID });
     expect(result.ok).toBe(false);
     expect(result.steps).toEqual([
@@ -162,16 +168,7 @@ describe("onStepFinished (SDK stub)", () => {
   });
 
   test("a failed step is reported with its AWS error; steps that never ran are not reported", async () => {
-    const { port } = stubSdk({ pool: basePool, servers: [servers[0]!] });
-    const desired = doc({
-      resourceServers: [{ identifier: "https://orders", name: "orders renamed", scopes: [{ name: "read", description: "Read" }] }],
-      clients: [{ name: "new-client" }],
-    });
-    const plan = await planFor(port, desired);
-    const broken = Object.create(port) as typeof port;
-    broken.updateResourceServer = async () => {
-      throw Object.assign(new Error("Rate exceeded"), { name: "TooManyRequestsException" });
-    };
+    const { desired, plan, broken } = await renameWithFailingUpdate();
     const seen: unknown[] = [];
     await applyPlan(plan, broken, { desired, userPoolId: POOL_ID, onStepFinished: (step) => seen.push(step) });
     expect(seen).toEqual([

@@ -5,8 +5,8 @@
  * a noop, in the plan's order.
  *
  * Safety (guards.ts): a plan with errors or for another pool is refused, as is destruction without
- * `allowReplace`; the live pool is re-read and must be the one the plan was computed against (stale-plan
- * guard); a pool with deletion protection on is never deleted; preflight runs before the first write.
+ * `allowReplace`; the live pool (the pool and the clients the plan touches) is re-read and must be the one the
+ * plan was computed against (stale-plan guard); a pool with deletion protection on is never deleted; preflight runs before the first write.
  * Update calls replace the whole object, so requests merge the entry's value over the re-read live object.
  * New client secrets are returned once in `newClientSecrets` and never logged or stored. Identity provider
  * secrets are resolved from their `secretRef` (options.resolveSecret) just before the call, never returned,
@@ -38,7 +38,9 @@ async function rereadLivePool(plan: Plan, port: CognitoPort, options: ApplyOptio
   if (!plan.live?.fingerprint) {
     throw new ApplyRefusedError("missing-live-state", "the plan was not computed against the live pool (it has no fingerprint); plan against the pool and apply that plan");
   }
-  const pool = await readLivePool(port, id, { desired: options.desired, ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {}) });
+  // Only the clients the plan touches are described (the rest are listed): the guard compares no more.
+  const touched = plan.live.guard ? { clients: new Set(Object.keys(plan.live.guard.clients)) } : {};
+  const pool = await readLivePool(port, id, { desired: options.desired, ...touched, ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {}) });
   checkLivePool(plan, pool, id);
   return { id, pool };
 }
@@ -48,7 +50,11 @@ function taskContext(port: CognitoPort, options: ApplyOptions, live: { id: strin
   let poolId = live?.id;
   const resolveSecret = options.resolveSecret ?? environmentSecretResolver();
   const liveClients = new Map<string, UserPoolClientType>();
-  if (!poolReplaced) for (const c of live?.pool.raw.clients ?? []) if (c.ClientName) liveClients.set(c.ClientName, c);
+  if (!poolReplaced) {
+    for (const c of live?.pool.raw.clients ?? []) if (c.ClientName) liveClients.set(c.ClientName, c);
+    // The clients the guard did not describe: their ids are what later phases need (terms, branding, risk).
+    for (const [name, id] of Object.entries(live?.pool.live.clientIds ?? {})) if (!liveClients.has(name)) liveClients.set(name, { ClientId: id, ClientName: name });
+  }
   return {
     port,
     ...(live ? { live: live.pool.raw, livePoolId: live.id } : {}),

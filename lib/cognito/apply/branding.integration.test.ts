@@ -12,11 +12,9 @@
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUICustomization.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUICustomization.html
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { motoCognito } from "@/test/support/moto-cognito";
+import { expect, test } from "vitest";
+import { useMotoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "../aws/read-live-pool";
-import type { SdkPort } from "../aws/sdk-port";
 import { renderPlanText } from "../plan";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
@@ -27,15 +25,7 @@ const REGION = "eu-west-1";
 const BLUE_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGPgLLoMRwzEcQASchThTOT9gwAAAABJRU5ErkJggg==";
 const RED_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4IWcDRwzEcQDgQxIh0JD36gAAAABJRU5ErkJggg==";
 
-let moto: MotoServer;
-let port: SdkPort;
-beforeAll(async () => {
-  moto = await startMoto();
-  ({ port } = motoCognito(moto.endpoint, REGION));
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoCognito(REGION);
 
 function document(): PoolDocument {
   return {
@@ -73,13 +63,13 @@ function document(): PoolDocument {
 
 async function applyAndReplanEmpty(doc: PoolDocument, userPoolId?: string): Promise<{ userPoolId: string; writes: string[] }> {
   expect(validatePoolDocument(doc).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const plan = await planAgainstLive(port, doc, userPoolId);
+  const plan = await planAgainstLive(moto.port, doc, userPoolId);
   expect(plan.errors).toEqual([]);
-  const recording = failingPort(port, 0); // never fails: records the writes
+  const recording = failingPort(moto.port, 0); // never fails: records the writes
   const result = await applyPlan(plan, recording, { desired: doc, ...(userPoolId ? { userPoolId } : {}) });
   expect(result.steps.filter((s) => s.outcome !== "ok")).toEqual([]);
   const id = result.userPoolId ?? userPoolId!;
-  const again = await planAgainstLive(port, doc, id);
+  const again = await planAgainstLive(moto.port, doc, id);
   expect(again.entries.filter((e) => e.action !== "noop"), renderPlanText(again)).toEqual([]);
   return { userPoolId: id, writes: recording.writes };
 }
@@ -88,7 +78,7 @@ let poolId = "";
 
 test("a new pool gets each client's style and the classic customizations; read back equal, re-plan empty", async () => {
   const doc = document();
-  const plan = await planAgainstLive(port, doc);
+  const plan = await planAgainstLive(moto.port, doc);
   expect(plan.entries.filter((e) => e.type === "managedLoginBranding" || e.type === "uiCustomization").map((e) => `${e.address} ${e.action}`)).toEqual([
     'managed_login_branding["mobile"] create',
     'managed_login_branding["web"] create',
@@ -105,7 +95,7 @@ test("a new pool gets each client's style and the classic customizations; read b
     "setUICustomization",
     "setUICustomization",
   ]);
-  const live = await readLivePool(port, userPoolId, { desired: doc });
+  const live = await readLivePool(moto.port, userPoolId, { desired: doc });
   const byClient = (a: { clientName: string }, b: { clientName: string }) => a.clientName.localeCompare(b.clientName);
   expect(live.document.spec.managedLoginBranding?.slice().sort(byClient)).toEqual(doc.spec.managedLoginBranding?.slice().sort(byClient));
   expect(live.document.spec.uiCustomizations).toEqual(doc.spec.uiCustomizations);
@@ -117,7 +107,7 @@ test("a change of settings, an image and the CSS is an in-place update; removing
   web.settings = { ...web.settings, components: { ...web.settings!.components, pageBackground: { lightMode: { color: "ffffffff" } } } };
   web.assets = [{ category: "FORM_LOGO", colorMode: "LIGHT", extension: "PNG", bytes: RED_PNG }];
   doc.spec.uiCustomizations![1]!.css = ".banner-customizable { background-color: #333; }";
-  const plan = await planAgainstLive(port, doc, poolId);
+  const plan = await planAgainstLive(moto.port, doc, poolId);
   expect(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action}`)).toEqual([
     'managed_login_branding["web"] update',
     'ui_customization["mobile"] update',
@@ -129,7 +119,7 @@ test("a change of settings, an image and the CSS is an in-place update; removing
   doc.spec.uiCustomizations = [doc.spec.uiCustomizations![0]!];
   const removed = await applyAndReplanEmpty(doc, poolId);
   expect(removed.writes.sort()).toEqual(["deleteManagedLoginBranding", "setUICustomization"]);
-  const live = await readLivePool(port, poolId, { desired: doc });
+  const live = await readLivePool(moto.port, poolId, { desired: doc });
   expect(live.document.spec.managedLoginBranding?.map((s) => s.clientName)).toEqual(["mobile"]);
   expect(live.document.spec.uiCustomizations?.map((c) => c.clientName)).toEqual(["ALL"]);
 });
@@ -138,8 +128,8 @@ test("a document that does not manage branding reads none and plans none (unset 
   const doc = document();
   delete doc.spec.managedLoginBranding;
   delete doc.spec.uiCustomizations;
-  const plan = await planAgainstLive(port, doc, poolId);
+  const plan = await planAgainstLive(moto.port, doc, poolId);
   expect(plan.entries.filter((e) => e.type === "managedLoginBranding" || e.type === "uiCustomization")).toEqual([]);
-  const pulled = await readLivePool(port, poolId, { branding: true });
+  const pulled = await readLivePool(moto.port, poolId, { branding: true });
   expect(pulled.document.spec.managedLoginBranding?.map((s) => s.clientName)).toEqual(["mobile"]);
 });

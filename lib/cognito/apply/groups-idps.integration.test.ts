@@ -11,13 +11,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CognitoIdentityProviderClient, DescribeIdentityProviderCommand, DescribeUserPoolClientCommand, GetGroupCommand, ListUserPoolClientsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { DescribeIdentityProviderCommand, DescribeUserPoolClientCommand, GetGroupCommand, ListUserPoolClientsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { motoCognito } from "@/test/support/moto-cognito";
+import { useMotoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "../aws/read-live-pool";
-import type { SdkPort } from "../aws/sdk-port";
 import { createSecretResolver } from "../aws/secret-resolver";
 import { renderCloudFormation } from "../formats/cloudformation/render-cloudformation";
 import { renderTerraform } from "../formats/terraform/render-terraform";
@@ -33,9 +31,7 @@ const GOOGLE_SECRET_2 = "GOCSPX-moto-second-8d3b6a1f0c";
 const ENV_NAME = "IDP_SECRET_STUDIO_TEST_GOOGLE";
 const METADATA = readFileSync(join(__dirname, "../../../test/fixtures/saml/corp-idp-metadata.xml"), "utf8");
 
-let moto: MotoServer;
-let port: SdkPort;
-let sdk: CognitoIdentityProviderClient;
+const moto = useMotoCognito(REGION);
 let resolveSecret: ReturnType<typeof createSecretResolver>;
 /** Everything the run produces that a person or a file could see: grepped for the secrets at the end. */
 const produced: string[] = [];
@@ -46,17 +42,13 @@ beforeAll(async () => {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
       consoleLines.push(args.map(String).join(" "));
     });
-  moto = await startMoto();
-  const cognito = motoCognito(moto.endpoint, REGION);
-  ({ port, sdk } = cognito);
-  const connection = cognito.connection;
+  const connection = moto.connection;
   await new SecretsManagerClient(connection).send(new CreateSecretCommand({ Name: "studio/google-oauth", SecretString: JSON.stringify({ client_secret: GOOGLE_SECRET_1 }) }));
   // The prefix lets the Secrets Manager secret below through (studio/google-oauth).
   resolveSecret = createSecretResolver(connection, { [ENV_NAME]: GOOGLE_SECRET_2, STUDIO_SECRET_NAME_PREFIX: "studio/" });
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  await moto?.stop();
 });
 
 function document(): PoolDocument {
@@ -105,10 +97,10 @@ function document(): PoolDocument {
 
 /** Plans against the live pool and applies; `writes` lists the port's write calls in the order they were made. */
 async function planAndApply(doc: PoolDocument, userPoolId?: string): Promise<ApplyResult & { writes: string[] }> {
-  const plan = await planAgainstLive(port, doc, userPoolId);
+  const plan = await planAgainstLive(moto.port, doc, userPoolId);
   produced.push(renderPlanText(plan), renderPlanJson(plan));
   expect(plan.errors).toEqual([]);
-  const recording = failingPort(port, 0); // failAt 0 never fails: it only records the writes
+  const recording = failingPort(moto.port, 0); // failAt 0 never fails: it only records the writes
   const result = await applyPlan(plan, recording, { desired: doc, resolveSecret, ...(userPoolId ? { userPoolId } : {}) });
   produced.push(JSON.stringify(result));
   expect(result.steps.filter((s) => s.outcome !== "ok")).toEqual([]);
@@ -116,25 +108,25 @@ async function planAndApply(doc: PoolDocument, userPoolId?: string): Promise<App
 }
 
 async function expectReadBackEqual(doc: PoolDocument, userPoolId: string) {
-  const live = await readLivePool(port, userPoolId, { desired: doc });
+  const live = await readLivePool(moto.port, userPoolId, { desired: doc });
   produced.push(JSON.stringify(live.document), JSON.stringify(live.raw));
   // Lists come back in AWS's order (creation runs concurrently); the plan matches them by name.
   const byName = <T>(items: T[] | undefined, key: (item: T) => string) => [...(items ?? [])].sort((a, b) => key(a).localeCompare(key(b)));
   expect(byName(live.document.spec.groups, (g) => g.name)).toEqual(byName(doc.spec.groups, (g) => g.name));
   expect(byName(live.document.spec.identityProviders, (p) => p.providerName)).toEqual(byName(doc.spec.identityProviders, (p) => p.providerName));
-  const plan = await planAgainstLive(port, doc, userPoolId);
+  const plan = await planAgainstLive(moto.port, doc, userPoolId);
   produced.push(renderPlanText(plan));
   expect(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${JSON.stringify(e.changes)}`)).toEqual([]);
 }
 
 async function providerDetails(userPoolId: string, name: string) {
-  return (await sdk.send(new DescribeIdentityProviderCommand({ UserPoolId: userPoolId, ProviderName: name }))).IdentityProvider;
+  return (await moto.sdk.send(new DescribeIdentityProviderCommand({ UserPoolId: userPoolId, ProviderName: name }))).IdentityProvider;
 }
 
 async function clientProviders(userPoolId: string): Promise<string[]> {
-  const clients = await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  const clients = await moto.sdk.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
   const id = clients.UserPoolClients?.[0]?.ClientId ?? "";
-  return (await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: id }))).UserPoolClient?.SupportedIdentityProviders ?? [];
+  return (await moto.sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: id }))).UserPoolClient?.SupportedIdentityProviders ?? [];
 }
 
 describe("groups and identity providers on moto", () => {
@@ -155,7 +147,7 @@ describe("groups and identity providers on moto", () => {
     // The secret reached Cognito from Secrets Manager; the SAML metadata is sent whole.
     expect((await providerDetails(id, "Google"))?.ProviderDetails?.client_secret).toBe(GOOGLE_SECRET_1);
     expect((await providerDetails(id, "Corp-SAML"))?.ProviderDetails?.MetadataFile).toBe(METADATA);
-    const admins = (await sdk.send(new GetGroupCommand({ UserPoolId: id, GroupName: "admins" }))).Group;
+    const admins = (await moto.sdk.send(new GetGroupCommand({ UserPoolId: id, GroupName: "admins" }))).Group;
     expect([admins?.Precedence, admins?.RoleArn]).toEqual([0, "arn:aws:iam::123456789012:role/admins"]);
     expect(await clientProviders(id)).toEqual(["COGNITO", "Google", "Corp-SAML"]);
     await expectReadBackEqual(doc, id);
@@ -173,7 +165,7 @@ describe("groups and identity providers on moto", () => {
     saml.providerName = "Corp-SSO";
     spec.clients = [{ ...spec.clients![0]!, supportedIdentityProviders: ["COGNITO", "Google", "Corp-SSO"] }];
 
-    const plan = await planAgainstLive(port, doc, id);
+    const plan = await planAgainstLive(moto.port, doc, id);
     expect(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action}`)).toEqual([
       'identity_provider["Corp-SSO"] replace',
       'identity_provider["Google"] update',
@@ -202,7 +194,7 @@ describe("groups and identity providers on moto", () => {
     // The exports of both documents join what the run produced.
     for (const exported of [renderTerraform(document(), { variables: true }), renderTerraform(doc), renderCloudFormation(document()), renderCloudFormation(doc)])
       produced.push(...exported.files.map((f) => f.content), JSON.stringify(exported.diagnostics));
-    const pulled = await readLivePool(port, id); // `cognito-studio pull`: no desired document
+    const pulled = await readLivePool(moto.port, id); // `cognito-studio pull`: no desired document
     produced.push(JSON.stringify(pulled.document));
     expect(pulled.document.spec.identityProviders?.map((p) => p.providerName).sort()).toEqual(["Corp-SSO", "Google"]);
     // Only Google holds a secret in AWS; the pulled document cannot know where it is kept.

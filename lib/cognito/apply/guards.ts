@@ -2,12 +2,14 @@
  * The refusals of an apply: each runs before the first write and throws {@link ApplyRefusedError}.
  * - A plan with errors, for another pool, in an unknown format, or with an entry that lacks what it sends.
  * - Destruction without `allowReplace` (`needsAllowReplace`).
- * - Stale-plan guard: the live pool's fingerprint must be the one the plan was computed against
- *   (terraform `backend_local.go`).
+ * - Stale-plan guard: the live pool must be the one the plan was computed against (terraform `backend_local.go`):
+ *   the pool and the app clients the plan touches, re-read alone (aws/live-guard.ts); a client the plan does not
+ *   touch may have changed since.
  * - Deletion protection is never turned off by apply: deleting or replacing a protected pool is refused;
  *   the user turns protection off in the spec and applies that first (a flagged security change).
  * - An identity provider for which AWS holds a secret is not updated or recreated without a `secretRef`.
  */
+import { guardChanges } from "../aws/live-guard";
 import type { LivePool } from "../aws/read-live-pool";
 import { destructiveEntries, needsAllowReplace } from "../plan/destructive";
 import { PLAN_FORMAT_VERSION } from "../plan/format-version";
@@ -44,14 +46,24 @@ export function checkPlanComplete(plan: Plan): void {
   }
 }
 
-/** The re-read live pool is the one the plan was computed against, and may be deleted if the plan says so. */
+/**
+ * The re-read live pool is the one the plan was computed against, and may be deleted if the plan says so.
+ * A plan with `live.guard` is compared on the pool's part and the clients it touches (live-guard.ts); an older
+ * plan on the fingerprint of the whole pool.
+ */
 export function checkLivePool(plan: Plan, live: LivePool, userPoolId: string): void {
-  const planned = plan.live?.fingerprint ?? "";
-  if (live.live.fingerprint !== planned) {
-    throw new ApplyRefusedError(
-      "stale-plan",
-      `pool ${userPoolId} changed since the plan was made (fingerprint ${planned.slice(0, 12)} → ${live.live.fingerprint.slice(0, 12)}); plan again and review the new plan`,
-    );
+  const guard = plan.live?.guard;
+  if (guard) {
+    const changed = guardChanges(guard, live.live.guard);
+    if (changed.length > 0) throw new ApplyRefusedError("stale-plan", `pool ${userPoolId} changed since the plan was made (${changed.join(", ")}); plan again and review the new plan`);
+  } else {
+    const planned = plan.live?.fingerprint ?? "";
+    if (live.live.fingerprint !== planned) {
+      throw new ApplyRefusedError(
+        "stale-plan",
+        `pool ${userPoolId} changed since the plan was made (fingerprint ${planned.slice(0, 12)} → ${live.live.fingerprint.slice(0, 12)}); plan again and review the new plan`,
+      );
+    }
   }
   const pool = plan.entries.find((e) => e.type === "userPool");
   if ((pool?.action === "replace" || pool?.action === "delete") && live.raw.pool.DeletionProtection === "ACTIVE") {

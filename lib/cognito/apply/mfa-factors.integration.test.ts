@@ -4,28 +4,16 @@
  * them, modelled from the API reference
  * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html).
  */
-import { DescribeUserPoolCommand, GetUserPoolMfaConfigCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { motoCognito } from "@/test/support/moto-cognito";
-import type { SdkPort } from "../aws/sdk-port";
+import { DescribeUserPoolCommand, GetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { describe, expect, test } from "vitest";
+import { useMotoCognito } from "@/test/support/moto-cognito";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
 import { planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
 const SNS_ROLE = "arn:aws:iam::123456789012:role/cognito-sms";
-let moto: MotoServer;
-let port: SdkPort;
-let sdk: CognitoIdentityProviderClient;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  ({ port, sdk } = motoCognito(moto.endpoint, REGION));
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoCognito(REGION);
 
 let counter = 0;
 function mfaDocument(spec: PoolDocument["spec"]): PoolDocument {
@@ -34,7 +22,7 @@ function mfaDocument(spec: PoolDocument["spec"]): PoolDocument {
 }
 
 async function expectConverged(doc: PoolDocument, userPoolId: string) {
-  const plan = await planAgainstLive(port, doc, userPoolId);
+  const plan = await planAgainstLive(moto.port, doc, userPoolId);
   expect(plan.errors).toEqual([]);
   expect(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action} ${JSON.stringify(e.changes)}`)).toEqual([]);
 }
@@ -56,10 +44,10 @@ describe("MFA factors", () => {
   test("every factor at once is applied, read back, and plans as no change; SMS MFA then turns off alone", async () => {
     const doc = mfaDocument(everyFactor);
     expect(validatePoolDocument(doc).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const { result } = await planAndApply(port, doc);
+    const { result } = await planAndApply(moto.port, doc);
     expect(result.ok).toBe(true);
     const id = result.userPoolId!;
-    const mfa = await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }));
+    const mfa = await moto.sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }));
     expect(mfa.MfaConfiguration).toBe("OPTIONAL");
     // SMS MFA carries the SMS configuration it sends with.
     expect(mfa.SmsMfaConfiguration).toEqual({ SmsAuthenticationMessage: "Your sign-in code is {####}", SmsConfiguration: { SnsCallerArn: SNS_ROLE, ExternalId: "mfa-test" } });
@@ -68,16 +56,16 @@ describe("MFA factors", () => {
     await expectConverged(doc, id);
 
     const off: PoolDocument = { ...doc, spec: { ...doc.spec, smsMfaConfiguration: { enabled: false } } };
-    const plan = await planAgainstLive(port, off, id);
+    const plan = await planAgainstLive(moto.port, off, id);
     expect(plan.entries.filter((e) => e.action !== "noop").map((e) => e.address)).toEqual(["mfa_config"]);
-    const second = await planAndApply(port, off, id);
+    const second = await planAndApply(moto.port, off, id);
     expect(second.result.ok).toBe(true);
-    const after = await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }));
+    const after = await moto.sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }));
     expect(after.SmsMfaConfiguration).toBeUndefined();
     expect(after.SoftwareTokenMfaConfiguration).toEqual({ Enabled: true });
     expect(after.EmailMfaConfiguration).toBeDefined();
     // The SMS configuration stays on the pool for verification messages.
-    const pool = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool!;
+    const pool = (await moto.sdk.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool!;
     expect(pool.SmsConfiguration?.SnsCallerArn).toBe(SNS_ROLE);
     await expectConverged(off, id);
   });
@@ -89,21 +77,21 @@ describe("MFA factors", () => {
       smsAuthenticationMessage: "Code {####}",
       smsConfiguration: { snsCallerArn: SNS_ROLE, externalId: "alone" },
     });
-    const { result } = await planAndApply(port, doc);
+    const { result } = await planAndApply(moto.port, doc);
     expect(result.ok).toBe(true);
-    const mfa = await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: result.userPoolId! }));
+    const mfa = await moto.sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: result.userPoolId! }));
     expect(mfa.SmsMfaConfiguration).toBeUndefined();
     await expectConverged(doc, result.userPoolId!);
   });
 
   test("the switch left unset keeps SMS MFA as the live pool has it", async () => {
     const doc = mfaDocument({ mfaConfiguration: "ON", smsMfaConfiguration: { enabled: true }, smsConfiguration: { snsCallerArn: SNS_ROLE, externalId: "keep" } });
-    const { result } = await planAndApply(port, doc);
+    const { result } = await planAndApply(moto.port, doc);
     const id = result.userPoolId!;
     const unmanaged: PoolDocument = { ...doc, spec: { ...doc.spec, smsMfaConfiguration: undefined, smsAuthenticationMessage: "New text {####}" } };
-    const second = await planAndApply(port, unmanaged, id);
+    const second = await planAndApply(moto.port, unmanaged, id);
     expect(second.result.ok).toBe(true);
-    const mfa = await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }));
+    const mfa = await moto.sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }));
     expect(mfa.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn).toBe(SNS_ROLE);
     expect(mfa.SmsMfaConfiguration?.SmsAuthenticationMessage).toBe("New text {####}");
   });

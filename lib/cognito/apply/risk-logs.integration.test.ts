@@ -7,28 +7,16 @@
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeRiskConfiguration.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetLogDeliveryConfiguration.html
  */
-import { DescribeRiskConfigurationCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startMoto, type MotoServer } from "@/test/support/moto";
-import { motoCognito } from "@/test/support/moto-cognito";
+import { DescribeRiskConfigurationCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { expect, test } from "vitest";
+import { useMotoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "../aws/read-live-pool";
-import type { SdkPort } from "../aws/sdk-port";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
 import { planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
 
 const REGION = "eu-west-1";
-let moto: MotoServer;
-let port: SdkPort;
-let sdk: CognitoIdentityProviderClient;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  ({ port, sdk } = motoCognito(moto.endpoint, REGION));
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoCognito(REGION);
 
 const SES = "arn:aws:ses:eu-west-1:123456789012:identity/shop.test";
 const LOG_GROUP = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/vendedlogs/cognito/shop";
@@ -73,7 +61,7 @@ function plusPool(): PoolDocument {
 }
 
 async function expectConverged(doc: PoolDocument, userPoolId: string) {
-  const plan = await planAgainstLive(port, doc, userPoolId);
+  const plan = await planAgainstLive(moto.port, doc, userPoolId);
   expect(plan.errors).toEqual([]);
   expect(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action} ${JSON.stringify(e.changes)}`)).toEqual([]);
 }
@@ -81,7 +69,7 @@ async function expectConverged(doc: PoolDocument, userPoolId: string) {
 test("a new Plus pool gets its threat protection settings and log delivery; read back, it plans no change", async () => {
   const doc = plusPool();
   expect(validatePoolDocument(doc).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const { plan, result } = await planAndApply(port, doc);
+  const { plan, result } = await planAndApply(moto.port, doc);
   expect(plan.entries.filter((e) => e.type === "riskConfiguration" || e.type === "logDelivery").map((e) => `${e.address} ${e.action}`)).toEqual([
     "risk_configuration create",
     'risk_configuration["admin"] create',
@@ -92,15 +80,15 @@ test("a new Plus pool gets its threat protection settings and log delivery; read
   await expectConverged(doc, userPoolId);
 
   // The client without settings of its own is answered with the pool's (no ClientId), as the API reference says.
-  const { ClientId: webId } = (await port.listUserPoolClients(userPoolId)).items.find((c) => c.ClientName === "web")!;
-  const web = await sdk.send(new DescribeRiskConfigurationCommand({ UserPoolId: userPoolId, ClientId: webId }));
+  const { ClientId: webId } = (await moto.port.listUserPoolClients(userPoolId)).items.find((c) => c.ClientName === "web")!;
+  const web = await moto.sdk.send(new DescribeRiskConfigurationCommand({ UserPoolId: userPoolId, ClientId: webId }));
   expect(web.RiskConfiguration?.ClientId).toBeUndefined();
   expect(web.RiskConfiguration?.RiskExceptionConfiguration?.BlockedIPRangeList).toEqual(["192.0.2.0/24"]);
 });
 
 test("an update sends the settings whole: a part left out goes back to AWS's default, and a client's own settings can go", async () => {
   const doc = plusPool();
-  const { result } = await planAndApply(port, doc);
+  const { result } = await planAndApply(moto.port, doc);
   const userPoolId = result.userPoolId!;
 
   const next = structuredClone(doc);
@@ -110,7 +98,7 @@ test("an update sends the settings whole: a part left out goes back to AWS's def
   risk.clients = [];
   next.spec.logDeliveryConfiguration = { logConfigurations: [next.spec.logDeliveryConfiguration!.logConfigurations[0]!] };
 
-  const plan = await planAgainstLive(port, next, userPoolId);
+  const plan = await planAgainstLive(moto.port, next, userPoolId);
   const pool = plan.entries.find((e) => e.address === "risk_configuration")!;
   expect(pool.action).toBe("update");
   expect(pool.changes.map((c) => `${c.path}${c.resetsToDefault ? " (reset)" : ""}`)).toEqual([
@@ -123,24 +111,24 @@ test("an update sends the settings whole: a part left out goes back to AWS's def
   // Settings, not resources: nothing here is destroyed, so nothing needs the typed confirmation.
   expect(plan.worstImpact.level).toBe("in-place");
 
-  const { result: second } = await planAndApply(port, next, userPoolId);
+  const { result: second } = await planAndApply(moto.port, next, userPoolId);
   expect(second.steps.filter((s) => s.outcome !== "ok")).toEqual([]);
   await expectConverged(next, userPoolId);
 });
 
 test("a design that leaves both settings out never touches them, nor reads them; a pull reads them back", async () => {
   const doc = plusPool();
-  const { result } = await planAndApply(port, doc);
+  const { result } = await planAndApply(moto.port, doc);
   const userPoolId = result.userPoolId!;
   const unmanaged = structuredClone(doc);
   delete unmanaged.spec.riskConfiguration;
   delete unmanaged.spec.logDeliveryConfiguration;
-  const before = { ...port.calls };
+  const before = { ...moto.port.calls };
   await expectConverged(unmanaged, userPoolId);
-  const read = (op: string) => (port.calls[op as keyof typeof port.calls] ?? 0) - (before[op as keyof typeof before] ?? 0);
+  const read = (op: string) => (moto.port.calls[op as keyof typeof moto.port.calls] ?? 0) - (before[op as keyof typeof before] ?? 0);
   expect([read("GetLogDeliveryConfiguration"), read("DescribeRiskConfiguration")]).toEqual([0, 0]);
 
-  const pulled = await readLivePool(port, userPoolId);
+  const pulled = await readLivePool(moto.port, userPoolId);
   expect(pulled.document.spec.riskConfiguration).toEqual(doc.spec.riskConfiguration);
   expect(pulled.document.spec.logDeliveryConfiguration).toEqual(doc.spec.logDeliveryConfiguration);
 });

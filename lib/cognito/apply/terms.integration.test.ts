@@ -8,27 +8,15 @@
  * changed (links edited, a document moved to another client, one deleted, a client replaced) and re-planned empty.
  */
 import { DescribeTermsCommand, ListTermsCommand, UpdateTermsCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
-import { startMoto, type MotoServer } from "../../../test/support/moto";
-import { motoCognito } from "../../../test/support/moto-cognito";
+import { useMotoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "../aws/read-live-pool";
-import type { SdkPort } from "../aws/sdk-port";
 import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
 
 const REGION = "eu-west-1";
-let moto: MotoServer;
-let port: SdkPort;
-let sdk: ReturnType<typeof motoCognito>["sdk"];
-
-beforeAll(async () => {
-  moto = await startMoto();
-  ({ port, sdk } = motoCognito(moto.endpoint, REGION));
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoCognito(REGION);
 
 function document(): PoolDocument {
   return {
@@ -58,7 +46,7 @@ let poolId = "";
 test("a pool's terms documents are created for their clients and read back as written (re-plan empty)", async () => {
   const desired = document();
   expect(validatePoolDocument(desired).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const { plan, result } = await planAndApply(port, desired);
+  const { plan, result } = await planAndApply(moto.port, desired);
   expect(actions(plan)).toEqual({
     'terms["mobile/terms-of-use"]': "create",
     'terms["web/privacy-policy"]': "create",
@@ -67,19 +55,19 @@ test("a pool's terms documents are created for their clients and read back as wr
   expect(result.ok, JSON.stringify(result.steps)).toBe(true);
   poolId = result.userPoolId ?? "";
 
-  const live = await readLivePool(port, poolId, { desired });
+  const live = await readLivePool(moto.port, poolId, { desired });
   expect(live.document.spec.terms).toEqual([
     { client: "mobile", name: "terms-of-use", links: { "cognito:default": "https://shop.test/terms" } },
     { client: "web", name: "privacy-policy", links: { "cognito:default": "https://shop.test/privacy" } },
     { client: "web", name: "terms-of-use", links: { "cognito:default": "https://shop.test/terms", "cognito:french": "https://shop.test/fr/conditions" } },
   ]);
-  const listed = await sdk.send(new ListTermsCommand({ UserPoolId: poolId }));
+  const listed = await moto.sdk.send(new ListTermsCommand({ UserPoolId: poolId }));
   expect(listed.Terms?.map((t) => [t.TermsName, t.Enforcement]).sort()).toEqual([
     ["privacy-policy", "NONE"],
     ["terms-of-use", "NONE"],
     ["terms-of-use", "NONE"],
   ]);
-  const again = await planAgainstLive(port, desired, poolId);
+  const again = await planAgainstLive(moto.port, desired, poolId);
   expect(again.hasChanges, JSON.stringify(again.entries.filter((e) => e.action !== "noop"))).toBe(false);
 });
 
@@ -90,9 +78,9 @@ test("links change in place; a document moved to another client is deleted and c
     { client: "web", name: "privacy-policy", links: { "cognito:default": "https://shop.test/privacy" } },
     { client: "mobile", name: "privacy-policy", links: { "cognito:default": "https://shop.test/privacy" } },
   ];
-  const before = await readLivePool(port, poolId, { desired });
+  const before = await readLivePool(moto.port, poolId, { desired });
   const webTermsId = (before.raw.terms ?? []).find((t) => t.TermsName === "terms-of-use" && t.Links?.["cognito:french"])?.TermsId;
-  const { plan, result } = await planAndApply(port, desired, poolId);
+  const { plan, result } = await planAndApply(moto.port, desired, poolId);
   expect(actions(plan)).toEqual({
     'terms["mobile/privacy-policy"]': "create",
     'terms["mobile/terms-of-use"]': "delete",
@@ -100,9 +88,9 @@ test("links change in place; a document moved to another client is deleted and c
     'terms["web/terms-of-use"]': "update",
   });
   expect(result.ok, JSON.stringify(result.steps)).toBe(true);
-  const described = await sdk.send(new DescribeTermsCommand({ UserPoolId: poolId, TermsId: webTermsId }));
+  const described = await moto.sdk.send(new DescribeTermsCommand({ UserPoolId: poolId, TermsId: webTermsId }));
   expect(described.Terms?.Links).toEqual({ "cognito:default": "https://shop.test/terms-v2" });
-  const again = await planAgainstLive(port, desired, poolId);
+  const again = await planAgainstLive(moto.port, desired, poolId);
   expect(again.hasChanges).toBe(false);
 });
 
@@ -113,30 +101,30 @@ test("a replaced client's documents are created again for its new id", async () 
     { name: "mobile", generateSecret: false },
   ];
   desired.spec.terms = [{ client: "web", name: "terms-of-use", links: { "cognito:default": "https://shop.test/terms" } }];
-  const { plan, result } = await planAndApply(port, desired, poolId, true);
+  const { plan, result } = await planAndApply(moto.port, desired, poolId, true);
   const entry = plan.entries.find((e) => e.address === 'terms["web/terms-of-use"]');
   expect(entry?.action).toBe("replace");
   expect(entry?.reasons[0]?.rule).toBe("terms.client");
   expect(result.ok, JSON.stringify(result.steps)).toBe(true);
-  const live = await readLivePool(port, poolId, { desired });
+  const live = await readLivePool(moto.port, poolId, { desired });
   expect(live.document.spec.terms).toEqual(desired.spec.terms);
   expect(live.raw.terms?.[0]?.ClientId).toBe(live.live.clientIds.web);
-  expect((await planAgainstLive(port, desired, poolId)).hasChanges).toBe(false);
+  expect((await planAgainstLive(moto.port, desired, poolId)).hasChanges).toBe(false);
 });
 
 test("the extension refuses what the API refuses: a second document of a name, a name outside the model", async () => {
-  const live = await readLivePool(port, poolId);
+  const live = await readLivePool(moto.port, poolId);
   const clientId = live.live.clientIds.web ?? "";
   await expect(
-    port.createTerms({ UserPoolId: poolId, ClientId: clientId, TermsName: "terms-of-use", TermsSource: "LINK", Enforcement: "NONE", Links: { "cognito:default": "https://x.test" } }),
+    moto.port.createTerms({ UserPoolId: poolId, ClientId: clientId, TermsName: "terms-of-use", TermsSource: "LINK", Enforcement: "NONE", Links: { "cognito:default": "https://x.test" } }),
   ).rejects.toMatchObject({ name: "TermsExistsException" });
   await expect(
-    port.createTerms({ UserPoolId: poolId, ClientId: clientId, TermsName: "cookie-policy", TermsSource: "LINK", Enforcement: "NONE", Links: { "cognito:default": "https://x.test" } }),
+    moto.port.createTerms({ UserPoolId: poolId, ClientId: clientId, TermsName: "cookie-policy", TermsSource: "LINK", Enforcement: "NONE", Links: { "cognito:default": "https://x.test" } }),
   ).rejects.toMatchObject({ name: "InvalidParameterException" });
   await expect(
-    port.createTerms({ UserPoolId: poolId, ClientId: clientId, TermsName: "privacy-policy", TermsSource: "LINK", Enforcement: "NONE", Links: { "cognito:klingon": "https://x.test" } }),
+    moto.port.createTerms({ UserPoolId: poolId, ClientId: clientId, TermsName: "privacy-policy", TermsSource: "LINK", Enforcement: "NONE", Links: { "cognito:klingon": "https://x.test" } }),
   ).rejects.toMatchObject({ name: "InvalidParameterException" });
   await expect(
-    sdk.send(new UpdateTermsCommand({ UserPoolId: poolId, TermsId: "00000000-0000-4000-8000-000000000000", Links: { "cognito:default": "https://x.test" } })),
+    moto.sdk.send(new UpdateTermsCommand({ UserPoolId: poolId, TermsId: "00000000-0000-4000-8000-000000000000", Links: { "cognito:default": "https://x.test" } })),
   ).rejects.toMatchObject({ name: "ResourceNotFoundException" });
 });

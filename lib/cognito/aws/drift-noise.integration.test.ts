@@ -11,37 +11,24 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  CognitoIdentityProviderClient,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { runBoto3 } from "../../../test/support/boto3";
-import { startMoto, type MotoServer } from "../../../test/support/moto";
 import { planAgainstLive, planAndApply } from "../../../test/support/apply-testing";
 import type { Plan } from "../plan/types";
 import { applyClientPreset, createPoolDocument, listPresets, type ClientPreset, type PoolPreset } from "../presets";
 import type { PoolDocument } from "../spec/document-schema";
 import { maximalPoolOnMoto } from "@/test/support/pool-documents";
-import { motoCognito } from "@/test/support/moto-cognito";
+import { useMotoCognito } from "@/test/support/moto-cognito";
 import { readLivePool } from "./read-live-pool";
-import type { SdkPort } from "./sdk-port";
 
 const REGION = "eu-west-1";
 const SAML_METADATA = readFileSync(join(__dirname, "../../../test/fixtures/saml/corp-idp-metadata.xml"), "utf8");
-let moto: MotoServer;
-let port: SdkPort;
-let sdk: CognitoIdentityProviderClient;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  ({ port, sdk } = motoCognito(moto.endpoint, REGION));
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoCognito(REGION);
 
 /** Every change of a plan as `address action path`, so that a failure shows the noise itself. */
 function changesOf(plan: Plan): string[] {
@@ -52,8 +39,8 @@ function changesOf(plan: Plan): string[] {
 
 /** Pull (no desired spec: the smallest spec), then plan that spec against the same pool. */
 async function pullAndReplan(userPoolId: string): Promise<{ pulled: PoolDocument; plan: Plan }> {
-  const pulled = (await readLivePool(port, userPoolId)).document;
-  const plan = await planAgainstLive(port, pulled, userPoolId);
+  const pulled = (await readLivePool(moto.port, userPoolId)).document;
+  const plan = await planAgainstLive(moto.port, pulled, userPoolId);
   expect(plan.errors).toEqual([]);
   return { pulled, plan };
 }
@@ -64,10 +51,10 @@ const unique = (prefix: string) => `${prefix}-${++counter}`;
 describe("pools created outside the studio with minimal parameters", () => {
   test("through the SDK: pulled as the smallest spec, planned again as no change", async () => {
     const name = unique("sdk-minimal");
-    const id = (await sdk.send(new CreateUserPoolCommand({ PoolName: name }))).UserPool!.Id!;
-    await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: "app" }));
-    await sdk.send(new CreateResourceServerCommand({ UserPoolId: id, Identifier: "https://api.example.com", Name: "api" }));
-    await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: id, Domain: `${name}-auth` }));
+    const id = (await moto.sdk.send(new CreateUserPoolCommand({ PoolName: name }))).UserPool!.Id!;
+    await moto.sdk.send(new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: "app" }));
+    await moto.sdk.send(new CreateResourceServerCommand({ UserPoolId: id, Identifier: "https://api.example.com", Name: "api" }));
+    await moto.sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: id, Domain: `${name}-auth` }));
 
     const { pulled, plan } = await pullAndReplan(id);
     // Nothing but what was set (and moto's account recovery setting, for which AWS documents no default).
@@ -150,11 +137,11 @@ result = {"id": pool["Id"]}
 `,
       { name },
     );
-    expect(changesOf(await planAgainstLive(port, design, created.id))).toEqual([]);
+    expect(changesOf(await planAgainstLive(moto.port, design, created.id))).toEqual([]);
     // The same design with one real difference (a 2 hour access token) shows exactly that.
     const longer = structuredClone(design);
     longer.spec.clients![0]!.accessTokenValidity = 2;
-    const { plan, result } = await planAndApply(port, longer, created.id);
+    const { plan, result } = await planAndApply(moto.port, longer, created.id);
     expect(changesOf(plan)).toEqual(['app_client["web"] update accessTokenValidity']);
     expect(result.ok).toBe(true);
     // Applied, the lifetime is 2 hours (the design's implied unit), not 2 of the live "minutes".
@@ -170,7 +157,7 @@ result = [c["AccessTokenValidity"], c["TokenValidityUnits"]["AccessToken"]]
       { pool: created.id },
     );
     expect(units).toEqual([2, "hours"]);
-    expect(changesOf(await planAgainstLive(port, longer, created.id))).toEqual([]);
+    expect(changesOf(await planAgainstLive(moto.port, longer, created.id))).toEqual([]);
   });
 });
 
@@ -185,9 +172,9 @@ describe("pools applied by the studio", () => {
       expect(applied.diagnostics).toEqual([]);
       doc = { ...doc, spec: applied.spec };
     }
-    const { result } = await planAndApply(port, doc);
+    const { result } = await planAndApply(moto.port, doc);
     expect(result.ok).toBe(true);
-    expect(changesOf(await planAgainstLive(port, doc, result.userPoolId))).toEqual([]);
+    expect(changesOf(await planAgainstLive(moto.port, doc, result.userPoolId))).toEqual([]);
     const { pulled, plan } = await pullAndReplan(result.userPoolId!);
     expect(pulled.spec.clients?.map((c) => c.name).sort()).toEqual(clientPresets.map((p) => p.name).sort());
     expect(changesOf(plan)).toEqual([]);
@@ -195,9 +182,9 @@ describe("pools applied by the studio", () => {
 
   test("the maximal pool: the design and the pulled spec both plan as no change", async () => {
     const doc = maximalPoolOnMoto(unique("maximal"), REGION);
-    const { result } = await planAndApply(port, doc);
+    const { result } = await planAndApply(moto.port, doc);
     expect(result.ok).toBe(true);
-    expect(changesOf(await planAgainstLive(port, doc, result.userPoolId))).toEqual([]);
+    expect(changesOf(await planAgainstLive(moto.port, doc, result.userPoolId))).toEqual([]);
     const { pulled, plan } = await pullAndReplan(result.userPoolId!);
     // birthdate is declared with AWS's own defaults for a standard attribute (optional, mutable), which a pulled
     // spec leaves out; every other attribute differs from its default and comes back.
@@ -210,14 +197,14 @@ describe("pools applied by the studio", () => {
 describe("a change behind the studio's back (boto3) shows up as exactly that change", () => {
   async function appliedMaximalPool(): Promise<{ doc: PoolDocument; id: string }> {
     const doc = maximalPoolOnMoto(unique("behind"), REGION);
-    const { result } = await planAndApply(port, doc);
+    const { result } = await planAndApply(moto.port, doc);
     expect(result.ok).toBe(true);
     return { doc, id: result.userPoolId! };
   }
 
   /** A full-configuration UpdateUserPoolClient as a boto3 user writes it: read the client, change one thing (`change`, Python on `c`), send it all back. */
   async function updateClientWithBoto3(id: string, clientName: string, change: string): Promise<void> {
-    const clientIds = (await readLivePool(port, id)).live.clientIds;
+    const clientIds = (await readLivePool(moto.port, id)).live.clientIds;
     await runBoto3(
       moto.endpoint,
       REGION,
@@ -236,7 +223,7 @@ idp.update_user_pool_client(**c)
   test("a callback URL added to one client with a full-configuration update", async () => {
     const { doc, id } = await appliedMaximalPool();
     await updateClientWithBoto3(id, "web-spa", 'c["CallbackURLs"] = c["CallbackURLs"] + ["https://evil.example.net/callback"]');
-    const plan = await planAgainstLive(port, doc, id);
+    const plan = await planAgainstLive(moto.port, doc, id);
     expect(changesOf(plan)).toEqual(['app_client["web-spa"] update callbackUrls']);
     const change = plan.entries.find((e) => e.address === 'app_client["web-spa"]')!.changes[0]!;
     expect(change.before).toContain("https://evil.example.net/callback");
@@ -246,7 +233,7 @@ idp.update_user_pool_client(**c)
   test("a token lifetime changed (same unit): the lifetime shows, not its unit", async () => {
     const { doc, id } = await appliedMaximalPool();
     await updateClientWithBoto3(id, "web-spa", 'c["AccessTokenValidity"] = 45');
-    const plan = await planAgainstLive(port, doc, id);
+    const plan = await planAgainstLive(moto.port, doc, id);
     expect(changesOf(plan)).toEqual(['app_client["web-spa"] update accessTokenValidity']);
     expect(plan.entries.find((e) => e.address === 'app_client["web-spa"]')?.changes[0]).toMatchObject({ before: 45, after: 60 });
   });
@@ -259,22 +246,22 @@ idp.update_user_pool_client(**c)
       `client("cognito-idp").create_resource_server(UserPoolId=args["pool"], Identifier="https://shadow.example.com", Name="shadow", Scopes=[{"ScopeName": "all", "ScopeDescription": "Everything"}])`,
       { pool: id },
     );
-    const plan = await planAgainstLive(port, doc, id);
+    const plan = await planAgainstLive(moto.port, doc, id);
     expect(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action}`)).toEqual(['resource_server["https://shadow.example.com"] delete']);
   });
 
   test("a client deleted", async () => {
     const { doc, id } = await appliedMaximalPool();
-    const clientIds = (await readLivePool(port, id)).live.clientIds;
+    const clientIds = (await readLivePool(moto.port, id)).live.clientIds;
     await runBoto3(moto.endpoint, REGION, `client("cognito-idp").delete_user_pool_client(UserPoolId=args["pool"], ClientId=args["client"])`, { pool: id, client: clientIds["orders-worker"] });
-    const plan = await planAgainstLive(port, doc, id);
+    const plan = await planAgainstLive(moto.port, doc, id);
     expect(plan.entries.filter((e) => e.action !== "noop").map((e) => `${e.address} ${e.action}`)).toEqual(['app_client["orders-worker"] create']);
   });
 
   test("the MFA configuration turned off", async () => {
     const { doc, id } = await appliedMaximalPool();
     await runBoto3(moto.endpoint, REGION, `client("cognito-idp").set_user_pool_mfa_config(UserPoolId=args["pool"], MfaConfiguration="OFF")`, { pool: id });
-    const plan = await planAgainstLive(port, doc, id);
+    const plan = await planAgainstLive(moto.port, doc, id);
     const changes = changesOf(plan);
     expect(changes).toContain("mfa_config update mfaConfiguration");
     // Turning MFA off through SetUserPoolMfaConfig also drops the TOTP setting it did not name (it is a
@@ -356,7 +343,7 @@ result = {"id": pool["Id"]}
       { providerName: "Corp-SAML", providerType: "SAML", providerDetails: { MetadataFile: SAML_METADATA } },
       { providerName: "Google", providerType: "Google", providerDetails: { client_id: "1234.apps.googleusercontent.com", authorize_scopes: "openid email" } },
     ]);
-    expect(changesOf(await planAgainstLive(port, design(name), id))).toEqual([]);
+    expect(changesOf(await planAgainstLive(moto.port, design(name), id))).toEqual([]);
   });
 
   /** The boto3 pool above, then `change` (Python using `idp` and `args["pool"]`) made behind the studio's back. */
@@ -372,7 +359,7 @@ result = {"id": pool["Id"]}
 g = idp.get_group(UserPoolId=args["pool"], GroupName="admins")["Group"]
 idp.update_group(UserPoolId=args["pool"], GroupName="admins", Precedence=5, RoleArn=g["RoleArn"])
 `);
-    const plan = await planAgainstLive(port, design(name), id);
+    const plan = await planAgainstLive(moto.port, design(name), id);
     expect(changesOf(plan)).toEqual(['group["admins"] update precedence']);
     expect(plan.entries.find((e) => e.address === 'group["admins"]')?.changes[0]).toMatchObject({ before: 5, after: 1 });
   });
@@ -383,7 +370,7 @@ p = idp.describe_identity_provider(UserPoolId=args["pool"], ProviderName="Google
 details = dict(p["ProviderDetails"], authorize_scopes="openid email profile")
 idp.update_identity_provider(UserPoolId=args["pool"], ProviderName="Google", ProviderDetails=details)
 `);
-    const plan = await planAgainstLive(port, design(name), id);
+    const plan = await planAgainstLive(moto.port, design(name), id);
     // ProviderDetails is compared as a whole (its keys are data, plan/diff.ts); the change is that one key.
     expect(changesOf(plan)).toEqual(['identity_provider["Google"] update providerDetails']);
     const change = plan.entries.find((e) => e.address === 'identity_provider["Google"]')!.changes[0]!;

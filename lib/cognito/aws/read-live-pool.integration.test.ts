@@ -4,41 +4,29 @@
  * time of reading a pool with many clients.
  */
 import {
-  CognitoIdentityProviderClient,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startMoto, type MotoServer } from "../../../test/support/moto";
+import { expect, test } from "vitest";
+import { useMotoCognito } from "@/test/support/moto-cognito";
 import { LIST_CLIENTS_PAGE_SIZE } from "./sdk-port";
 import { quotaFloorSeconds } from "./quotas";
 import { readLivePool } from "./read-live-pool";
 import { createSdkPort } from "./sdk-port";
 
 const REGION = "eu-west-1";
-let moto: MotoServer;
-let sdk: CognitoIdentityProviderClient;
-let connection: { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
-
-beforeAll(async () => {
-  moto = await startMoto();
-  connection = { region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
-  sdk = new CognitoIdentityProviderClient(connection);
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMotoCognito(REGION);
 
 async function poolWithClients(name: string, clients: number, servers: number): Promise<string> {
-  const pool = await sdk.send(new CreateUserPoolCommand({ PoolName: name, Policies: { PasswordPolicy: { MinimumLength: 10 } } }));
+  const pool = await moto.sdk.send(new CreateUserPoolCommand({ PoolName: name, Policies: { PasswordPolicy: { MinimumLength: 10 } } }));
   const id = pool.UserPool!.Id!;
   for (let i = 0; i < clients; i++) {
-    await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: `client-${String(i).padStart(4, "0")}`, GenerateSecret: i % 2 === 0 }));
+    await moto.sdk.send(new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: `client-${String(i).padStart(4, "0")}`, GenerateSecret: i % 2 === 0 }));
   }
   for (let i = 0; i < servers; i++) {
-    await sdk.send(
+    await moto.sdk.send(
       new CreateResourceServerCommand({ UserPoolId: id, Identifier: `https://api-${i}.example.com`, Name: `api-${i}`, Scopes: [{ ScopeName: "read", ScopeDescription: "Read" }] }),
     );
   }
@@ -48,7 +36,7 @@ async function poolWithClients(name: string, clients: number, servers: number): 
 test("reads every page of clients and resource servers; secrets never enter the document", async () => {
   const clients = LIST_CLIENTS_PAGE_SIZE * 2 + 5; // three pages
   const id = await poolWithClients("paged", clients, 55); // two pages of resource servers (50 per page)
-  const port = createSdkPort(connection, { rateLimit: "off" });
+  const port = createSdkPort(moto.connection, { rateLimit: "off" });
   const read = await readLivePool(port, id);
 
   expect(read.document.spec.clients).toHaveLength(clients);
@@ -68,8 +56,8 @@ test("reads every page of clients and resource servers; secrets never enter the 
 
 test("live facts: ARN, issuer URL, client ids, CloudFront target; defaults pruned for pull", async () => {
   const id = await poolWithClients("facts", 2, 0);
-  await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: id, Domain: "facts-auth" }));
-  const port = createSdkPort(connection, { rateLimit: "off" });
+  await moto.sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: id, Domain: "facts-auth" }));
+  const port = createSdkPort(moto.connection, { rateLimit: "off" });
   const read = await readLivePool(port, id);
   expect(read.live.userPoolId).toBe(id);
   expect(read.live.arn).toBe(`arn:aws:cognito-idp:${REGION}:123456789012:userpool/${id}`);
@@ -101,12 +89,12 @@ test("live facts: ARN, issuer URL, client ids, CloudFront target; defaults prune
 
 test("the fingerprint is stable across reads and changes when the pool changes", async () => {
   const id = await poolWithClients("fingerprint", 3, 1);
-  const port = createSdkPort(connection, { rateLimit: "off" });
+  const port = createSdkPort(moto.connection, { rateLimit: "off" });
   const first = await readLivePool(port, id);
   const second = await readLivePool(port, id);
   expect(second.live.fingerprint).toBe(first.live.fingerprint);
   expect(first.live.fingerprint).toMatch(/^[0-9a-f]{64}$/u);
-  await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: "late" }));
+  await moto.sdk.send(new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: "late" }));
   const third = await readLivePool(port, id);
   expect(third.live.fingerprint).not.toBe(first.live.fingerprint);
 });
@@ -114,7 +102,7 @@ test("the fingerprint is stable across reads and changes when the pool changes",
 test("reading a pool with 200 clients: API calls and wall time (moto, no rate limit) vs the AWS floor", async () => {
   const clients = 200;
   const id = await poolWithClients("bench", clients, 0);
-  const port = createSdkPort(connection, { rateLimit: "off" });
+  const port = createSdkPort(moto.connection, { rateLimit: "off" });
   const started = performance.now();
   await readLivePool(port, id, { concurrency: 10 });
   const seconds = (performance.now() - started) / 1000;
@@ -139,7 +127,7 @@ test("reading a pool with 200 clients: API calls and wall time (moto, no rate li
 
 test("with the quota rate limiter on, DescribeUserPoolClient runs at no more than 5 per second", async () => {
   const id = await poolWithClients("limited", 11, 0);
-  const port = createSdkPort(connection, { rateLimit: "quota" });
+  const port = createSdkPort(moto.connection, { rateLimit: "quota" });
   const started = performance.now();
   await readLivePool(port, id, { concurrency: 5 });
   const seconds = (performance.now() - started) / 1000;

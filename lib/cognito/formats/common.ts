@@ -21,7 +21,7 @@ export function clientDefaultsInlined(spec: PoolSpec, format: string): Diagnosti
  * resources cannot say that, and reads back as "not managed".
  */
 export function emptyListWarnings(spec: PoolSpec, format: string): Diagnostic[] {
-  const out = (["clients", "resourceServers", "groups", "identityProviders", "terms"] as const)
+  const out = (["clients", "resourceServers", "groups", "identityProviders", "terms", "managedLoginBranding", "uiCustomizations"] as const)
     .filter((key) => spec[key]?.length === 0)
     .map((key) => warning(`spec.${key}`, "written-as-absent", `an empty ${key} list (the pool has none) cannot be said in ${format}; it reads back as not managed`));
   if (spec.riskConfiguration?.clients?.length === 0)

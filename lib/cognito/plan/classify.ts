@@ -9,6 +9,14 @@ import { POOL_REPLACEMENT_CASCADE, classifyChange, type ReplacementRule } from "
 import type { Values } from "./resources";
 import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange, ResourceType, SecurityChange } from "./types";
 
+/** Builds one entry of a resource type, addressed from its key. */
+export type EntryBuilder = (key: string, action: PlanAction, changes: AttributeChange[], reasons: ReplacementReason[], documentPath: string) => ResourceChange;
+
+/** The {@link EntryBuilder} of `type`, its addresses made by `address`. */
+export function entryBuilder(type: ResourceType, address: (key: string) => string): EntryBuilder {
+  return (key, action, changes, reasons, documentPath) => ({ type, address: address(key), key, action, changes, reasons, documentPath });
+}
+
 /** What the planners add to as they go. */
 export interface Builder {
   entries: ResourceChange[];

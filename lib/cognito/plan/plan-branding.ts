@@ -13,9 +13,9 @@
 import { error, joinPath } from "../spec/diagnostics";
 import type { BrandingAsset, ManagedLoginBrandingSpec, UiCustomizationSpec } from "../spec/branding-schema";
 import type { PoolDocument } from "../spec/document-schema";
-import { type Builder, CASCADE_REASON, exactChanges, indexByKey, sortedKeys } from "./classify";
+import { type Builder, CASCADE_REASON, entryBuilder, exactChanges, indexByKey, sortedKeys } from "./classify";
 import type { Values } from "./resources";
-import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange, ResourceType } from "./types";
+import type { ResourceType } from "./types";
 
 const quote = (key: string) => JSON.stringify(key);
 
@@ -90,15 +90,7 @@ function planFamily<T extends { clientName: string }>(b: Builder, family: Family
   );
   const have = indexByKey((current?.spec[family.field] as T[] | undefined) ?? [], (s) => s.clientName, () => undefined);
   const fresh = recreatedClients(b);
-  const entry = (key: string, action: PlanAction, changes: AttributeChange[], reasons: ReplacementReason[], documentPath: string): ResourceChange => ({
-    type: family.type,
-    address: family.address(key),
-    key,
-    action,
-    changes,
-    reasons,
-    documentPath,
-  });
+  const entry = entryBuilder(family.type, family.address);
   for (const key of sortedKeys(want, have)) {
     const w = want.get(key);
     const h = have.get(key);

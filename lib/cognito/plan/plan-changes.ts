@@ -22,6 +22,7 @@ import { planManagedLoginBranding, planUiCustomizations } from "./plan-branding"
 import { planDomain, planMfa, planPool } from "./pool-entries";
 import { planLogDelivery, planRiskConfiguration } from "./plan-risk-logs";
 import { planTerms } from "./plan-terms";
+import { clientsTouchedBy } from "./touched-clients";
 import type { Values } from "./resources";
 import { poolSecurityChanges } from "./security";
 import type { Plan, PlanLiveState, PlanOptions, PlanSummary, ResourceChange } from "./types";
@@ -44,11 +45,15 @@ function summarise(entries: readonly ResourceChange[]): PlanSummary {
 }
 
 /** What the plan records of the live pool it was computed against; undefined when it knows nothing. */
-function liveState(live: PlanOptions["live"]): PlanLiveState | undefined {
+function liveState(live: PlanOptions["live"], entries: readonly ResourceChange[]): PlanLiveState | undefined {
   if (!live || (live.fingerprint === undefined && live.estimatedNumberOfUsers === undefined && live.ids?.userPoolId === undefined)) return undefined;
   const state: PlanLiveState = {};
   if (live.ids?.userPoolId !== undefined) state.userPoolId = live.ids.userPoolId;
   if (live.fingerprint !== undefined) state.fingerprint = live.fingerprint;
+  if (live.guard !== undefined) {
+    const touched = clientsTouchedBy(entries);
+    state.guard = { pool: live.guard.pool, clients: Object.fromEntries(Object.entries(live.guard.clients).filter(([name]) => touched.has(name))) };
+  }
   if (live.estimatedNumberOfUsers !== undefined) state.estimatedNumberOfUsers = live.estimatedNumberOfUsers;
   return state;
 }
@@ -83,7 +88,7 @@ export function planChanges(currentDocument: PoolDocument | null, desiredDocumen
   const desired = inRegion(desiredDocument, region);
   const current = currentDocument && inRegion(currentDocument, region);
   const { b, poolReplaced } = planEntries(current, desired, options);
-  const live = liveState(options.live);
+  const live = liveState(options.live, b.entries);
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     poolName: desired.metadata.name,

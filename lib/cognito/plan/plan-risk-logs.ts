@@ -17,9 +17,9 @@ import { joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
 import type { RiskConfigurationSpec, RiskSettingsSpec } from "../spec/risk-configuration-schema";
 import { addressOf } from "./addresses";
-import { type Builder, CASCADE_REASON, actionOf, exactChanges, indexByKey, sortedKeys } from "./classify";
+import { type Builder, CASCADE_REASON, actionOf, entryBuilder, exactChanges, indexByKey, sortedKeys } from "./classify";
 import type { Values } from "./resources";
-import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange } from "./types";
+import type { AttributeChange, PlanAction, ReplacementReason } from "./types";
 
 const CLIENT_SKIP = new Set(["clientName"]);
 
@@ -48,15 +48,8 @@ export function planRiskConfiguration(b: Builder, current: PoolDocument | null, 
   const want = desired.spec.riskConfiguration;
   if (want === undefined) return;
   const have = cascade ? undefined : current?.spec.riskConfiguration;
-  const entry = (key: string, action: PlanAction, changes: AttributeChange[], documentPath: string, reasons: ReplacementReason[] = []): ResourceChange => ({
-    type: "riskConfiguration",
-    address: addressOf("riskConfiguration", key),
-    key,
-    action,
-    changes,
-    reasons,
-    documentPath,
-  });
+  const build = entryBuilder("riskConfiguration", (key) => addressOf("riskConfiguration", key));
+  const entry = (key: string, action: PlanAction, changes: AttributeChange[], documentPath: string, reasons: ReplacementReason[] = []) => build(key, action, changes, reasons, documentPath);
   const reasons = cascade && current !== null ? [CASCADE_REASON] : [];
 
   const after = poolRiskSettings(want) as Values;

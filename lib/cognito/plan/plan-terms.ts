@@ -10,11 +10,11 @@
 import { error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
 import { type TermsSpec, termsKey } from "../spec/terms-schema";
-import { type Builder, CASCADE_REASON, actionOf, assess, exactChanges, indexByKey, sortedKeys } from "./classify";
+import { type Builder, CASCADE_REASON, actionOf, assess, entryBuilder, exactChanges, indexByKey, sortedKeys } from "./classify";
 import { addressOf } from "./addresses";
 import { REPLACEMENT_RULES } from "./replacement-rules";
 import type { Values } from "./resources";
-import type { AttributeChange, PlanAction, ReplacementReason, ResourceChange } from "./types";
+import type { AttributeChange, ReplacementReason } from "./types";
 
 const SKIP = new Set(["client", "name"]);
 const CLIENT_RULE = REPLACEMENT_RULES.find((r) => r.id === "terms.client");
@@ -42,15 +42,7 @@ export function planTerms(b: Builder, current: PoolDocument | null, desired: Poo
     b.errors.push(error("spec.terms", "ambiguous-current-terms", `the current pool has more than one terms document ${JSON.stringify(key)}`)),
   );
   const replacedClients = new Set(b.entries.filter((e) => e.type === "appClient" && e.action === "replace").map((e) => e.key));
-  const entry = (key: string, action: PlanAction, changes: AttributeChange[], reasons: ReplacementReason[], documentPath: string): ResourceChange => ({
-    type: "terms",
-    address: termsAddress(key),
-    key,
-    action,
-    changes,
-    reasons,
-    documentPath,
-  });
+  const entry = entryBuilder("terms", termsAddress);
   for (const key of sortedKeys(want, have)) {
     const w = want.get(key);
     const h = have.get(key);

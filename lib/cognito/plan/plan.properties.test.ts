@@ -29,8 +29,8 @@ function sortDeep(value: unknown): unknown {
 }
 
 /**
- * What AWS holds for a document: clientDefaults folded in, labels dropped (document-only), empty client and
- * resource server lists the same as none, and standard attributes not listed by `reference` dropped (a
+ * What AWS holds for a document: clientDefaults folded in, labels dropped (document-only), empty client,
+ * resource server, style, customization and terms lists the same as none, and standard attributes not listed by `reference` dropped (a
  * standard attribute always exists; leaving it out of the list is not a change).
  */
 function normalise(doc: PoolDocument, reference: PoolDocument): unknown {
@@ -41,6 +41,7 @@ function normalise(doc: PoolDocument, reference: PoolDocument): unknown {
   if (resolved.spec.groups?.length === 0) delete resolved.spec.groups;
   if (resolved.spec.identityProviders?.length === 0) delete resolved.spec.identityProviders;
   if (resolved.spec.riskConfiguration?.clients?.length === 0) delete resolved.spec.riskConfiguration.clients;
+  for (const key of ["managedLoginBranding", "uiCustomizations", "terms"] as const) if (resolved.spec[key]?.length === 0) delete resolved.spec[key];
   const listed = new Set((reference.spec.schemaAttributes ?? []).map((a) => a.name));
   if (resolved.spec.schemaAttributes) {
     resolved.spec.schemaAttributes = resolved.spec.schemaAttributes.filter((a) => listed.has(a.name) || !Object.hasOwn(STANDARD_ATTRIBUTES, a.name));
@@ -67,7 +68,7 @@ describe("plan properties", () => {
   it("creating from nothing and applying the plan yields the desired document", () => {
     fc.assert(
       fc.property(poolDocumentArbitrary(), (b) => {
-        const result = applyPlanToDocument(null, planChanges(null, b));
+        const result = applyPlanToDocument(null, planChanges(null, b), b);
         expect(normalise(result, b)).toEqual(normalise(b, b));
       }),
       RUNS,
@@ -78,7 +79,7 @@ describe("plan properties", () => {
     fc.assert(
       fc.property(poolDocumentPairArbitrary(), ([a, b]) => {
         const plan = planChanges(a, b, { allowReplace: true });
-        const result = applyPlanToDocument(a, plan);
+        const result = applyPlanToDocument(a, plan, b);
         const again = planChanges(result, b, { allowReplace: true });
         // Left over: only deletes the plan refuses (a provider a client still lists: plan error provider-still-listed).
         const refused = (e: (typeof again.entries)[number]) => e.action === "delete" && e.changes.length > 0 && e.changes.every((c) => c.impossible);
@@ -102,7 +103,7 @@ describe("plan properties", () => {
     fc.assert(
       fc.property(poolDocumentPairArbitrary(), ([a, b]) => {
         const plan = planChanges(a, b);
-        const again = planChanges(applyPlanToDocument(a, plan), b);
+        const again = planChanges(applyPlanToDocument(a, plan, b), b);
         const left = again.entries.flatMap((e) => e.changes.filter(() => e.action !== "noop").map((c) => `${e.address} ${c.path}`));
         const impossible = plan.entries.flatMap((e) => e.changes.filter((c) => c.impossible).map((c) => `${e.address} ${c.path}`));
         expect(left).toEqual(impossible);
@@ -118,7 +119,7 @@ describe("plan properties", () => {
         const plan = planChanges(a, b, { allowReplace: true });
         // b offers a provider it deletes (invalid: client-unknown-provider); the plan refuses that delete.
         fc.pre(!plan.errors.some((e) => e.code === "provider-still-listed"));
-        const result = applyPlanToDocument(a, plan);
+        const result = applyPlanToDocument(a, plan, b);
         expect(normalise(result, b)).toEqual(normalise(b, b));
       }),
       { numRuns: 200 },
@@ -130,11 +131,15 @@ describe("plan properties", () => {
       fc.property(poolDocumentPairArbitrary(), ([a, b]) => {
         const plan = planChanges(a, b);
         fc.pre(plan.entries[0]?.action !== "replace");
-        const result = applyPlanToDocument(a, plan);
+        const result = applyPlanToDocument(a, plan, b);
         const resolvedA = resolveClientDefaults(a);
+        // Styles, customizations and terms documents belong to their client: a replaced client takes them along.
+        const replaced = new Set(plan.entries.filter((e) => e.type === "appClient" && e.action === "replace").map((e) => e.previousKey ?? e.key));
+        const owner: Record<string, string> = { managedLoginBranding: "clientName", uiCustomizations: "clientName", terms: "client" };
         for (const [key, value] of Object.entries(resolvedA.spec)) {
           if (key in b.spec || key === "clientDefaults") continue;
-          expect((result.spec as Record<string, unknown>)[key], key).toEqual(value);
+          const kept = key in owner ? (value as Record<string, unknown>[]).filter((item) => !replaced.has(item[owner[key]!] as string)) : value;
+          expect((result.spec as Record<string, unknown>)[key], key).toEqual(kept);
         }
       }),
       RUNS,

@@ -214,11 +214,25 @@ export interface PlanSummary {
   destroy: number;
 }
 
+/**
+ * The stale-plan guard's fingerprints of a live pool (aws/live-guard.ts): `pool` covers all but the app clients'
+ * own settings, `clients` has one per app client by name.
+ */
+export interface LiveGuard {
+  pool: string;
+  clients: Record<string, string>;
+}
+
 /** What the plan was computed against when `current` is a live pool (the stale-plan guard). */
 export interface PlanLiveState {
   userPoolId?: string;
-  /** Opaque fingerprint of the live state; apply re-reads and refuses when it differs. */
+  /** Opaque fingerprint of the live state; apply re-reads and refuses when it differs (plans without `guard`). */
   fingerprint?: string;
+  /**
+   * The stale-plan guard's fingerprints (aws/live-guard.ts): the pool's part and those of the clients the plan's
+   * entries touch. Apply re-reads only those clients and refuses when one of these differs.
+   */
+  guard?: LiveGuard;
   estimatedNumberOfUsers?: number;
 }
 
@@ -262,6 +276,8 @@ export interface PlanOptions {
   live?: {
     estimatedNumberOfUsers?: number;
     fingerprint?: string;
+    /** readLivePool's `live.guard` (every client's); the plan keeps the clients its entries touch. */
+    guard?: LiveGuard;
     ids?: {
       userPoolId?: string;
       /** Client ids by client name. */

@@ -1,3 +1,4 @@
+import { PUBLIC_CODE_FLOW_CLIENT } from "./public-client";
 import type { ClientPreset } from "./types";
 
 /** A native iOS or Android app: public client, code flow with PKCE, custom-scheme redirect. */
@@ -7,12 +8,7 @@ export const mobilePreset: ClientPreset = {
   title: "Mobile app (native)",
   summary: "A public client for a native app: authorization code flow with PKCE returning to a custom app scheme, SRP and refresh tokens, no secret.",
   values: {
-    generateSecret: false,
-    explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-    allowedOAuthFlowsUserPoolClient: true,
-    allowedOAuthFlows: ["code"],
-    allowedOAuthScopes: ["openid", "email", "profile"],
-    supportedIdentityProviders: ["COGNITO"],
+    ...PUBLIC_CODE_FLOW_CLIENT,
     callbackUrls: ["com.example.app://callback"],
     logoutUrls: ["com.example.app://signout"],
     preventUserExistenceErrors: "ENABLED",

@@ -1,3 +1,4 @@
+import { PUBLIC_CODE_FLOW_CLIENT } from "./public-client";
 import type { ClientPreset } from "./types";
 
 /** A browser single-page app: public client, authorization code with PKCE, no secret. */
@@ -7,12 +8,7 @@ export const spaPreset: ClientPreset = {
   title: "Single-page app (browser)",
   summary: "A public client for a browser app: authorization code flow with PKCE through the hosted sign-in pages, SRP and refresh tokens, no secret.",
   values: {
-    generateSecret: false,
-    explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-    allowedOAuthFlowsUserPoolClient: true,
-    allowedOAuthFlows: ["code"],
-    allowedOAuthScopes: ["openid", "email", "profile"],
-    supportedIdentityProviders: ["COGNITO"],
+    ...PUBLIC_CODE_FLOW_CLIENT,
     callbackUrls: ["https://app.example.com/callback"],
     logoutUrls: ["https://app.example.com/"],
     preventUserExistenceErrors: "ENABLED",

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { PromoteButton } from "@/components/review/promote-button";
 import { SubmitChangeForm } from "@/components/review/submit-change-form";
-import { Badge, Card } from "@/components/ui";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import { listChangeRequests, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/contracts/roles";

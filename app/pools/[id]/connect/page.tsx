@@ -1,6 +1,9 @@
 import { ConnectPanel } from "@/components/connect/connect-panel";
 import { DraftProblems } from "@/components/pools/draft-problems";
-import { Button, Card, FormMessage, Select } from "@/components/ui";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/form-message";
+import { Select } from "@/components/ui/select";
 import { type LiveIds, customDomainDns, customDomainOf, renderConnectSnippets } from "@/lib/cognito/connect";
 import { applyEnvironmentValues } from "@/lib/cognito/environments";
 import { CustomDomainDnsCard } from "@/components/connect/custom-domain-dns";

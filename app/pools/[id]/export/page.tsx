@@ -1,7 +1,7 @@
 import { ExportView } from "@/components/export-view";
 import { ExportTargetPicker } from "@/components/export-view/export-target-picker";
 import { DraftProblems } from "@/components/pools/draft-problems";
-import { FormMessage } from "@/components/ui";
+import { FormMessage } from "@/components/ui/form-message";
 import { EXPORT_FORMATS, type ExportFormat, type TargetExport, type TargetLiveIds, exportForTarget } from "@/lib/cognito/formats";
 import { liveIdsOfTarget } from "@/lib/server/connect";
 import { UserError } from "@/lib/server/errors";

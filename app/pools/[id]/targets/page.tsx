@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TargetForm } from "@/components/review/target-form";
-import { Card, DataTable } from "@/components/ui";
+import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/contracts/roles";
 import { orderForPromotion } from "@/lib/cognito/environments";

@@ -32,7 +32,27 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" 
 const RESOURCE_ATTRIBUTES = new Set(["Type", "Properties", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "Condition", "CreationPolicy", "UpdatePolicy"]);
 
 /** The pool keys that are not CloudFormation properties but spec keys a hand-written template might carry. */
-const SPEC_ONLY_KEYS = ["Region", "Clients", "ResourceServers", "Domain", "ClientDefaults", "Groups", "IdentityProviders", "Terms", "PasswordPolicy", "SignInPolicy", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "WebAuthnConfiguration"];
+const SPEC_ONLY_KEYS = [
+  "Region",
+  "Clients",
+  "ResourceServers",
+  "Domain",
+  "CustomDomain",
+  "ClientDefaults",
+  "Groups",
+  "IdentityProviders",
+  "Terms",
+  "PasswordPolicy",
+  "SignInPolicy",
+  "SoftwareTokenMfaConfiguration",
+  "SmsMfaConfiguration",
+  "EmailMfaConfiguration",
+  "WebAuthnConfiguration",
+  "RiskConfiguration",
+  "LogDeliveryConfiguration",
+  "ManagedLoginBranding",
+  "UiCustomizations",
+];
 
 export interface PoolInput {
   source: TemplateSource;

@@ -44,6 +44,10 @@ const SPECIAL_POOL_KEYS = [
   "riskConfiguration",
   "logDeliveryConfiguration",
   "customDomain",
+  // Resources of their own (AWS::Cognito::ManagedLoginBranding, UserPoolUICustomizationAttachment): cfn-lint
+  // found them written as UserPool properties too (E3002).
+  "managedLoginBranding",
+  "uiCustomizations",
 ];
 
 function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<string, unknown> {
@@ -91,6 +95,145 @@ function poolProperties(doc: PoolDocument, diagnostics: Diagnostic[]): Record<st
   return properties;
 }
 
+/** What the renderers of one template share: the ids they allocate and the references between resources. */
+interface RenderContext {
+  spec: PoolDocument["spec"];
+  ids: NameAllocator;
+  pool: CfnRef;
+  resources: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  serverIds: Map<string, string>;
+  providerIds: Map<string, string>;
+  clientIds: Map<string, string>;
+  parameters: NoEchoParameter[];
+  dns?: ReturnType<typeof customDomainDns>;
+}
+
+function renderResourceServers(ctx: RenderContext): void {
+  for (const server of ctx.spec.resourceServers ?? []) {
+    const id = ctx.ids.allocate(`${server.name} ResourceServer`, "ResourceServer");
+    ctx.serverIds.set(server.identifier, id);
+    const target = toTarget(resourceServerSchema, server, CFN_RESOURCE_SERVER_NAMING) as Record<string, unknown>;
+    ctx.resources[id] = { Type: CFN_TYPES.resourceServer, Properties: { UserPoolId: ctx.pool, ...target } };
+  }
+}
+
+const DOMAIN_IDS = { domain: "UserPoolDomain", customDomain: "UserPoolCustomDomain" } as const;
+
+function renderDomains(ctx: RenderContext): void {
+  const { spec } = ctx;
+  for (const slot of ["domain", "customDomain"] as const) {
+    const spec_ = spec[slot];
+    if (!spec_) continue;
+    const { domain, certificateArn, managedLoginVersion } = spec_;
+    ctx.resources[DOMAIN_IDS[slot]] = {
+      Type: CFN_TYPES.domain,
+      Properties: {
+        UserPoolId: ctx.pool,
+        Domain: domain,
+        ...(certificateArn ? { CustomDomainConfig: { CertificateArn: certificateArn } } : {}),
+        ...(managedLoginVersion !== undefined ? { ManagedLoginVersion: managedLoginVersion } : {}),
+      },
+    };
+  }
+  const customSlot = spec.customDomain ? "customDomain" : spec.domain?.certificateArn !== undefined ? "domain" : undefined;
+  ctx.dns = customSlot ? customDomainDns(DOMAIN_IDS[customSlot], spec[customSlot]?.domain ?? "") : undefined;
+  if (ctx.dns) Object.assign(ctx.resources, ctx.dns.resources);
+}
+
+function renderIdentityProviders(ctx: RenderContext): void {
+  const { ids } = ctx;
+  for (const provider of ctx.spec.identityProviders ?? []) {
+    const id = ids.allocate(`${provider.providerName} IdentityProvider`, "IdentityProvider");
+    ctx.providerIds.set(provider.providerName, id);
+    const parameterId = () => ids.allocate(`${provider.providerName} ${provider.providerType === "SignInWithApple" ? "PrivateKey" : "ClientSecret"}`, "ProviderSecret");
+    ctx.resources[id] = { Type: CFN_IDENTITY_PROVIDER, Properties: identityProviderProperties(provider, ctx.pool, parameterId, ctx.parameters) };
+  }
+}
+
+/** The resources a client must come after: the servers of its custom scopes and the providers it lists. */
+function clientDependencies(ctx: RenderContext, client: ReturnType<typeof effectiveClient>): string[] {
+  // Custom scopes must exist before a client lists them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html): depend on their servers.
+  const dependsOn = [
+    ...new Set(
+      (client.allowedOAuthScopes ?? []).flatMap((scope) => (ctx.spec.resourceServers ?? []).filter((s) => scope.startsWith(`${s.identifier}/`)).map((s) => ctx.serverIds.get(s.identifier) ?? "")),
+    ),
+  ].filter(Boolean);
+  // Identity providers before the clients that list them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html).
+  for (const name of client.supportedIdentityProviders ?? []) {
+    const providerId = ctx.providerIds.get(name);
+    if (providerId && !dependsOn.includes(providerId)) dependsOn.push(providerId);
+  }
+  return dependsOn;
+}
+
+function renderClients(ctx: RenderContext): void {
+  (ctx.spec.clients ?? []).forEach((raw, i) => {
+    const client = { ...effectiveClient(ctx.spec, raw) };
+    if (client.refreshTokenValidity === 0) {
+      // CloudFormation's schema requires 1 or more; AWS treats 0 as its default (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html).
+      ctx.diagnostics.push(warning(`spec.clients[${i}].refreshTokenValidity`, "not-expressible", "CloudFormation does not accept RefreshTokenValidity 0 (AWS's default of 30 days); it is left out"));
+      delete client.refreshTokenValidity;
+    }
+    const id = ctx.ids.allocate(`${client.name} Client`, "Client");
+    ctx.clientIds.set(client.name, id);
+    const dependsOn = clientDependencies(ctx, client);
+    const target = toTarget(appClientSchema, client, CFN_CLIENT_NAMING) as Record<string, unknown>;
+    ctx.resources[id] = { Type: CFN_TYPES.client, ...(dependsOn.length ? { DependsOn: dependsOn } : {}), Properties: { UserPoolId: ctx.pool, ...target } };
+  });
+}
+
+function renderGroups(ctx: RenderContext): void {
+  for (const group of ctx.spec.groups ?? []) ctx.resources[ctx.ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, ctx.pool) };
+}
+
+function renderRiskLogs(ctx: RenderContext): void {
+  Object.assign(ctx.resources, riskLogsResources(ctx.spec, ctx.pool, ctx.clientIds, ctx.ids, ctx.diagnostics));
+}
+
+function renderTerms(ctx: RenderContext): void {
+  (ctx.spec.terms ?? []).forEach((terms, i) => {
+    const clientId = ctx.clientIds.get(terms.client);
+    if (clientId === undefined) {
+      ctx.diagnostics.push(warning(`spec.terms[${i}].client`, "not-expressible", `app client "${terms.client}" is not in the template (clients are not managed here); its ${terms.name} is not exported`));
+      return;
+    }
+    ctx.resources[ctx.ids.allocate(`${terms.client} ${terms.name}`, "Terms")] = { Type: CFN_TERMS, Properties: termsProperties(terms, ctx.pool, clientId) };
+  });
+}
+
+function renderBranding(ctx: RenderContext): void {
+  const { spec, ids, pool, resources } = ctx;
+  // Branding names its client by reference (a client of the document) or by the name written (one it does not hold).
+  const clientRef = (name: string) => (ctx.clientIds.has(name) ? new CfnRef(ctx.clientIds.get(name) ?? "") : name);
+  for (const style of spec.managedLoginBranding ?? [])
+    resources[ids.allocate(`${style.clientName} ManagedLoginBranding`, "ManagedLoginBranding")] = { Type: CFN_MANAGED_LOGIN_BRANDING, Properties: managedLoginBrandingProperties(style, pool, clientRef(style.clientName)) };
+  (spec.uiCustomizations ?? []).forEach((customization, i) => {
+    resources[ids.allocate(`${customization.clientName} UICustomization`, "UICustomization")] = {
+      Type: CFN_UI_CUSTOMIZATION,
+      // SetUICustomization: "Your user pool must have a domain" (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUICustomization.html).
+      ...(spec.domain ? { DependsOn: ["UserPoolDomain"] } : {}),
+      Properties: uiCustomizationProperties(customization, i, pool, clientRef(customization.clientName), ctx.diagnostics),
+    };
+  });
+}
+
+/**
+ * One renderer per resource kind, in template order: names are allocated in this order, and a renderer may
+ * reference the ids of those before it (clients depend on servers and providers; terms, risk and branding
+ * name their clients).
+ */
+const RESOURCE_RENDERERS: ReadonlyArray<(ctx: RenderContext) => void> = [
+  renderResourceServers,
+  renderDomains,
+  renderIdentityProviders,
+  renderClients,
+  renderGroups,
+  renderRiskLogs,
+  renderTerms,
+  renderBranding,
+];
+
 function render(doc: PoolDocument): ExportResult {
   const spec = doc.spec;
   const diagnostics: Diagnostic[] = [...clientDefaultsInlined(spec, "CloudFormation"), ...emptyListWarnings(spec, "a CloudFormation template"), ...loneCustomDomainWarnings(spec, "CloudFormation")];
@@ -101,93 +244,11 @@ function render(doc: PoolDocument): ExportResult {
     // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPool.html: replacing a pool deletes every user in it).
     UserPool: { Type: CFN_TYPES.pool, DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain", Properties: poolProperties(doc, diagnostics) },
   };
+  const ctx: RenderContext = { spec, ids, pool, resources, diagnostics, serverIds: new Map(), providerIds: new Map(), clientIds: new Map(), parameters: [] };
+  for (const renderKind of RESOURCE_RENDERERS) renderKind(ctx);
 
-  const serverIds = new Map<string, string>();
-  for (const server of spec.resourceServers ?? []) {
-    const id = ids.allocate(`${server.name} ResourceServer`, "ResourceServer");
-    serverIds.set(server.identifier, id);
-    const target = toTarget(resourceServerSchema, server, CFN_RESOURCE_SERVER_NAMING) as Record<string, unknown>;
-    resources[id] = { Type: CFN_TYPES.resourceServer, Properties: { UserPoolId: pool, ...target } };
-  }
-
-  const domainIds = { domain: "UserPoolDomain", customDomain: "UserPoolCustomDomain" } as const;
-  for (const slot of ["domain", "customDomain"] as const) {
-    const spec_ = spec[slot];
-    if (!spec_) continue;
-    const { domain, certificateArn, managedLoginVersion } = spec_;
-    resources[domainIds[slot]] = {
-      Type: CFN_TYPES.domain,
-      Properties: {
-        UserPoolId: pool,
-        Domain: domain,
-        ...(certificateArn ? { CustomDomainConfig: { CertificateArn: certificateArn } } : {}),
-        ...(managedLoginVersion !== undefined ? { ManagedLoginVersion: managedLoginVersion } : {}),
-      },
-    };
-  }
-  const customSlot = spec.customDomain ? "customDomain" : spec.domain?.certificateArn !== undefined ? "domain" : undefined;
-  const dns = customSlot ? customDomainDns(domainIds[customSlot], spec[customSlot]?.domain ?? "") : undefined;
-  if (dns) Object.assign(resources, dns.resources);
-
-  const providerIds = new Map<string, string>();
-  const parameters: NoEchoParameter[] = [];
-  for (const provider of spec.identityProviders ?? []) {
-    const id = ids.allocate(`${provider.providerName} IdentityProvider`, "IdentityProvider");
-    providerIds.set(provider.providerName, id);
-    const parameterId = () => ids.allocate(`${provider.providerName} ${provider.providerType === "SignInWithApple" ? "PrivateKey" : "ClientSecret"}`, "ProviderSecret");
-    resources[id] = { Type: CFN_IDENTITY_PROVIDER, Properties: identityProviderProperties(provider, pool, parameterId, parameters) };
-  }
-
-  const clientIds = new Map<string, string>();
-  (spec.clients ?? []).forEach((raw, i) => {
-    const client = { ...effectiveClient(spec, raw) };
-    if (client.refreshTokenValidity === 0) {
-      // CloudFormation's schema requires 1 or more; AWS treats 0 as its default (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html).
-      diagnostics.push(warning(`spec.clients[${i}].refreshTokenValidity`, "not-expressible", "CloudFormation does not accept RefreshTokenValidity 0 (AWS's default of 30 days); it is left out"));
-      delete client.refreshTokenValidity;
-    }
-    const id = ids.allocate(`${client.name} Client`, "Client");
-    clientIds.set(client.name, id);
-    // Custom scopes must exist before a client lists them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html): depend on their servers.
-    const dependsOn = [
-      ...new Set(
-        (client.allowedOAuthScopes ?? []).flatMap((scope) => (spec.resourceServers ?? []).filter((s) => scope.startsWith(`${s.identifier}/`)).map((s) => serverIds.get(s.identifier) ?? "")),
-      ),
-    ].filter(Boolean);
-    // Identity providers before the clients that list them (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html).
-    for (const name of client.supportedIdentityProviders ?? []) {
-      const providerId = providerIds.get(name);
-      if (providerId && !dependsOn.includes(providerId)) dependsOn.push(providerId);
-    }
-    const target = toTarget(appClientSchema, client, CFN_CLIENT_NAMING) as Record<string, unknown>;
-    resources[id] = { Type: CFN_TYPES.client, ...(dependsOn.length ? { DependsOn: dependsOn } : {}), Properties: { UserPoolId: pool, ...target } };
-  });
-
-  for (const group of spec.groups ?? []) resources[ids.allocate(`${group.name} Group`, "Group")] = { Type: CFN_GROUP, Properties: groupProperties(group, pool) };
-  Object.assign(resources, riskLogsResources(spec, pool, clientIds, ids, diagnostics));
-  (spec.terms ?? []).forEach((terms, i) => {
-    const clientId = clientIds.get(terms.client);
-    if (clientId === undefined) {
-      diagnostics.push(warning(`spec.terms[${i}].client`, "not-expressible", `app client "${terms.client}" is not in the template (clients are not managed here); its ${terms.name} is not exported`));
-      return;
-    }
-    resources[ids.allocate(`${terms.client} ${terms.name}`, "Terms")] = { Type: CFN_TERMS, Properties: termsProperties(terms, pool, clientId) };
-  });
-
-  // Branding names its client by reference (a client of the document) or by the name written (one it does not hold).
-  const clientRef = (name: string) => (clientIds.has(name) ? new CfnRef(clientIds.get(name) ?? "") : name);
-  for (const style of spec.managedLoginBranding ?? [])
-    resources[ids.allocate(`${style.clientName} ManagedLoginBranding`, "ManagedLoginBranding")] = { Type: CFN_MANAGED_LOGIN_BRANDING, Properties: managedLoginBrandingProperties(style, pool, clientRef(style.clientName)) };
-  (spec.uiCustomizations ?? []).forEach((customization, i) => {
-    resources[ids.allocate(`${customization.clientName} UICustomization`, "UICustomization")] = {
-      Type: CFN_UI_CUSTOMIZATION,
-      // SetUICustomization: "Your user pool must have a domain" (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUICustomization.html).
-      ...(spec.domain ? { DependsOn: ["UserPoolDomain"] } : {}),
-      Properties: uiCustomizationProperties(customization, i, pool, clientRef(customization.clientName), diagnostics),
-    };
-  });
-
-  const parameterSection = noEchoParameters(parameters);
+  const { dns } = ctx;
+  const parameterSection = noEchoParameters(ctx.parameters);
   const template = {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Cognito user pool "${doc.metadata.name}", exported by Cognito Studio`,

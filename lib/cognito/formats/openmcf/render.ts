@@ -99,6 +99,22 @@ class Renderer {
     return { apiVersion: OPENMCF_API_VERSION, kind: OPENMCF_KIND, metadata: meta, spec: this.spec() } as OpenMcfManifest;
   }
 
+  /**
+   * MFA ON or OPTIONAL whose only methods are SMS or email: the manifest keeps the MFA setting but none of its
+   * methods, and AWS refuses MFA without a method (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html),
+   * so the manifest does not apply as it is and reads back as an invalid draft until a method is chosen.
+   */
+  private warnMfaWithoutMethod(s: PoolSpec): void {
+    if (s.mfaConfiguration !== "ON" && s.mfaConfiguration !== "OPTIONAL") return;
+    if (s.softwareTokenMfaConfiguration?.enabled) return;
+    if (!s.smsMfaConfiguration?.enabled && s.emailMfaConfiguration === undefined) return;
+    this.warn(
+      "spec.mfaConfiguration",
+      "openmcf-mfa-without-method",
+      `MFA is ${s.mfaConfiguration} with SMS or email messages as its only methods, which OpenMCF cannot hold: the manifest keeps mfaConfiguration: ${s.mfaConfiguration} without a method, which AWS refuses; turn on authenticator apps (TOTP) in the manifest or set MFA after deploying it`,
+    );
+  }
+
   private spec(): Obj {
     const s = this.doc.spec;
     for (const [field, reason] of Object.entries(POOL_FIELDS_NOT_EXPRESSIBLE))
@@ -110,6 +126,8 @@ class Renderer {
         "openmcf-username-case",
         "OpenMCF always sets username case sensitivity (its modules send username_configuration); the spec leaves it to AWS, whose default is case-sensitive, so it is exported as usernameCaseSensitive: true",
       );
+
+    this.warnMfaWithoutMethod(s);
 
     const pp = s.passwordPolicy;
     if (pp?.passwordHistorySize !== undefined) this.warn("spec.passwordPolicy.passwordHistorySize", "openmcf-not-expressible", "OpenMCF has no password history size; not exported");

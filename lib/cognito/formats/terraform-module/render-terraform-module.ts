@@ -128,7 +128,8 @@ const NOT_EXPRESSIBLE: [string, (doc: PoolDocument) => unknown][] = [
   ["spec.riskConfiguration", (d) => d.spec.riskConfiguration],
   ["spec.logDeliveryConfiguration", (d) => d.spec.logDeliveryConfiguration],
   // Terms documents: neither the module nor the AWS provider (5.100) has a resource for them.
-  ["spec.terms", (d) => (d.spec.terms?.length ? d.spec.terms : undefined)],
+  // An empty list ("this pool has none") is a setting too: dropping it unsaid would read back as not managed.
+  ["spec.terms", (d) => d.spec.terms],
   // Nor for branding: the plain Terraform export writes aws_cognito_managed_login_branding and
   // aws_cognito_user_pool_ui_customization.
   ["spec.managedLoginBranding", (d) => d.spec.managedLoginBranding],

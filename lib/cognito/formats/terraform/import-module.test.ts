@@ -12,7 +12,7 @@ function restrictToModule(doc: PoolDocument): PoolDocument {
   const copy = structuredClone(doc);
   const spec = copy.spec;
   delete copy.metadata.labels;
-  for (const key of ["groups", "identityProviders", "riskConfiguration", "logDeliveryConfiguration", "deletionProtection", "userPoolTier", "signInPolicy", "emailMfaConfiguration", "webAuthnConfiguration", "userAttributeUpdateSettings"] as const) delete spec[key];
+  for (const key of ["groups", "identityProviders", "riskConfiguration", "logDeliveryConfiguration", "deletionProtection", "userPoolTier", "signInPolicy", "emailMfaConfiguration", "webAuthnConfiguration", "userAttributeUpdateSettings", "terms", "managedLoginBranding", "uiCustomizations"] as const) delete spec[key];
   delete spec.passwordPolicy?.passwordHistorySize;
   delete spec.userPoolAddOns?.advancedSecurityAdditionalFlows;
   delete spec.emailConfiguration?.configurationSet;

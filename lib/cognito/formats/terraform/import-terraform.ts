@@ -17,7 +17,8 @@ import type { ImportFilesResult, ImportRequest, ImportedPool } from "../types";
 import { groupFromBody, identityProviderFromBody, takeProviderSecret } from "./groups-idps";
 import { PoolRef, Unknown, type Value, isObject } from "./hcl-values";
 import { expressionText } from "./import-gaps";
-import { clientLabelOf, riskSettingsFromBody } from "./risk-logs";
+import { clientLabelOf, logDeliveryFromBody, riskSettingsFromBody } from "./risk-logs";
+import { managedLoginBrandingFromBody, uiCustomizationFromBody } from "./branding";
 import { MINEIROS_SOURCES, moduleDraft } from "./import-module";
 import { TF_CLIENT_NAMING, TF_DOMAIN_NAMING, TF_POOL_NAMING, TF_RESOURCE_SERVER_NAMING, TF_TYPES, standardStringDefaults } from "./naming";
 import { PoolBuilder, finishPool, lineOf, placeRepetition, providerRegion } from "./pool-builder";
@@ -26,9 +27,35 @@ import { type Instance, TerraformScope } from "./terraform-scope";
 
 type Json = Record<string, unknown>;
 
+const POOL_DOCUMENT_ONLY_KEYS = [
+  "clients",
+  "resource_servers",
+  "domain",
+  "custom_domain",
+  "client_defaults",
+  "groups",
+  "identity_providers",
+  "terms",
+  "sms_mfa_configuration",
+  "risk_configuration",
+  "log_delivery_configuration",
+  "managed_login_branding",
+  "ui_customizations",
+];
 
-// Risk configurations last: they name clients read before them.
-const CHILD_TYPES = [TF_TYPES.resourceServer, TF_TYPES.domain, TF_TYPES.client, TF_TYPES.group, TF_TYPES.identityProvider, TF_TYPES.riskConfiguration] as const;
+
+// Risk configurations and branding last: they name clients read before them.
+const CHILD_TYPES = [
+  TF_TYPES.resourceServer,
+  TF_TYPES.domain,
+  TF_TYPES.client,
+  TF_TYPES.group,
+  TF_TYPES.identityProvider,
+  TF_TYPES.riskConfiguration,
+  TF_TYPES.logDelivery,
+  TF_TYPES.managedLoginBranding,
+  TF_TYPES.uiCustomization,
+] as const;
 
 /**
  * Undoes the exporter's perpetual-diff guard (render-terraform.ts, PERPETUAL DIFF 1): an empty constraints
@@ -53,7 +80,8 @@ function normaliseSchemaAttribute(attribute: unknown): unknown {
 function readPoolBody(b: PoolBuilder, instance: Instance): { name: unknown; region: unknown; spec: Json } {
   const body = b.body(instance);
   const { name, region, schema, email_verification_message, email_verification_subject, sms_verification_message, ...rest } = body;
-  for (const key of ["clients", "resource_servers", "domain", "client_defaults"]) {
+  // The document's own fields that are resources of their own in Terraform, never arguments of the pool.
+  for (const key of POOL_DOCUMENT_ONLY_KEYS) {
     if (key in rest) {
       b.warn("not-in-model", `${instance.address}.${key} is not an argument of ${TF_TYPES.pool}; it was not imported (${instance.resource.file} line ${lineOf(instance.resource, [key])})`);
       delete rest[key];
@@ -85,6 +113,7 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
   const domains: unknown[] = [];
   const clientNames = new Map<string, unknown>();
   const risk: { pool?: Json; clients: Json[] } = { clients: [] };
+  const extras: ExtraParts = { managedLoginBranding: [], uiCustomizations: [] };
   for (const { instance, type } of children) {
     const where = `${instance.address} (${instance.resource.file} line ${lineOf(instance.resource, [])})`;
     if (type === TF_TYPES.identityProvider) {
@@ -98,6 +127,10 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
     }
     if (type === TF_TYPES.riskConfiguration) {
       readRiskConfiguration(b, instance, where, clientNames, risk);
+      continue;
+    }
+    if (type === TF_TYPES.logDelivery || type === TF_TYPES.managedLoginBranding || type === TF_TYPES.uiCustomization) {
+      readExtra(b, instance, type, where, clientNames, extras);
       continue;
     }
     const body = b.body(instance);
@@ -129,7 +162,33 @@ function buildChildren(b: PoolBuilder, children: Child[]) {
   const [first, second] = found.length === 2 && isCustom(found[0]) && !isCustom(found[1]) ? [found[1], found[0]] : found;
   if (second) placeRepetition(b, second.instance, "spec.customDomain");
   const riskConfiguration = risk.pool !== undefined || risk.clients.length > 0 ? { ...(risk.pool ?? {}), ...(risk.clients.length ? { clients: risk.clients } : {}) } : undefined;
-  return { resourceServers, clients, groups, identityProviders, domain: first?.value, customDomain: second?.value, riskConfiguration };
+  return { resourceServers, clients, groups, identityProviders, domain: first?.value, customDomain: second?.value, riskConfiguration, ...extras };
+}
+
+/** Log delivery and branding, read after the clients they name. */
+type ExtraParts = { logDeliveryConfiguration?: Json; managedLoginBranding: Json[]; uiCustomizations: Json[] };
+
+function readExtra(b: PoolBuilder, instance: Instance, type: typeof TF_TYPES.logDelivery | typeof TF_TYPES.managedLoginBranding | typeof TF_TYPES.uiCustomization, where: string, clientNames: ReadonlyMap<string, unknown>, extras: ExtraParts): void {
+  const rawClientId = instance.resource.body.client_id;
+  const { client_id: _client, ...raw } = instance.resource.body;
+  const body = b.body(instance, raw);
+  delete body.user_pool_id;
+  if (type === TF_TYPES.logDelivery) {
+    if (extras.logDeliveryConfiguration !== undefined) b.warn("repeated-block", `${where}: a pool has one log delivery configuration; only the first was imported`);
+    else extras.logDeliveryConfiguration = logDeliveryFromBody(body, instance.address, b.diagnostics);
+    return;
+  }
+  // The client: the name of the file's client resource it refers to, else the value written (the document's rules name an unknown one).
+  const label = clientLabelOf(rawClientId);
+  const clientName = rawClientId === undefined ? undefined : ((label !== undefined ? clientNames.get(label) : undefined) ?? b.body(instance, { client_id: rawClientId }).client_id);
+  const ctx = { where, diagnostics: b.diagnostics, isGap: (v: unknown) => b.gaps.gapOf(v) !== undefined };
+  if (type === TF_TYPES.managedLoginBranding) {
+    extras.managedLoginBranding.push(managedLoginBrandingFromBody(body, clientName, ctx));
+    placeRepetition(b, instance, `spec.managedLoginBranding[${extras.managedLoginBranding.length - 1}]`);
+  } else {
+    extras.uiCustomizations.push(uiCustomizationFromBody(body, clientName, ctx));
+    placeRepetition(b, instance, `spec.uiCustomizations[${extras.uiCustomizations.length - 1}]`);
+  }
 }
 
 /** One `aws_cognito_risk_configuration`: the pool's (no client_id) or a client's, named by the client it refers to. */
@@ -176,6 +235,9 @@ function buildPool(scope: TerraformScope, config: TfConfig, pool: Instance, chil
       ...(parts.groups.length ? { groups: parts.groups } : {}),
       ...(parts.identityProviders.length ? { identityProviders: parts.identityProviders } : {}),
       ...(parts.riskConfiguration ? { riskConfiguration: parts.riskConfiguration } : {}),
+      ...(parts.logDeliveryConfiguration ? { logDeliveryConfiguration: parts.logDeliveryConfiguration } : {}),
+      ...(parts.managedLoginBranding.length ? { managedLoginBranding: parts.managedLoginBranding } : {}),
+      ...(parts.uiCustomizations.length ? { uiCustomizations: parts.uiCustomizations } : {}),
     },
   };
   if (name === undefined) delete (draft.metadata as Json).name;

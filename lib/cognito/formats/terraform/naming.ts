@@ -53,6 +53,9 @@ export const TF_TYPES = {
   group: "aws_cognito_user_group",
   identityProvider: "aws_cognito_identity_provider",
   riskConfiguration: "aws_cognito_risk_configuration",
+  managedLoginBranding: "aws_cognito_managed_login_branding",
+  uiCustomization: "aws_cognito_user_pool_ui_customization",
+  logDelivery: "aws_cognito_log_delivery_configuration",
 } as const;
 
 /**

@@ -26,7 +26,7 @@ import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
 import { logDeliveryWarning, riskConfigurationResources } from "./risk-logs";
-import { managedLoginBrandingResource, managedLoginBrandingVersionWarning, uiCustomizationResource } from "./branding";
+import { emptyAssetsWarnings, managedLoginBrandingResource, managedLoginBrandingVersionWarning, uiCustomizationResource } from "./branding";
 import { providerVersionConstraintOfNodes } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
 import {
@@ -111,7 +111,7 @@ function schemaAttributeTarget(attribute: SchemaAttributeSpec): Record<string, u
 function poolResource(ctx: Context): HclNode {
   const { spec } = ctx;
   const rest: Record<string, unknown> = { ...spec };
-  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders", "terms", "riskConfiguration", "logDeliveryConfiguration"]) delete rest[key];
+  for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders", "terms", "riskConfiguration", "logDeliveryConfiguration", "managedLoginBranding", "uiCustomizations"]) delete rest[key];
   ctx.diagnostics.push(...terraformSmsMfaWarnings(spec, "Terraform"));
   if (spec.webAuthnConfiguration?.factorConfiguration !== undefined) {
     ctx.diagnostics.push(
@@ -369,7 +369,7 @@ function brandingNodes(ctx: Context, clientLabels: ReadonlyMap<string, string>, 
     nodes.push(blank, managedLoginBrandingResource(style, styleNames.allocate(style.clientName, "branding"), expr(`${POOL}.id`), clientId));
   for (const customization of ctx.spec.uiCustomizations ?? [])
     nodes.push(blank, uiCustomizationResource(customization, customizationNames.allocate(customization.clientName.toLowerCase(), "ui"), expr(`${POOL}.id`), clientId, hasDomain ? `${TF_TYPES.domain}.this` : undefined));
-  ctx.diagnostics.push(...managedLoginBrandingVersionWarning(ctx.spec.managedLoginBranding?.length ?? 0));
+  ctx.diagnostics.push(...managedLoginBrandingVersionWarning(ctx.spec.managedLoginBranding?.length ?? 0), ...emptyAssetsWarnings(ctx.spec.managedLoginBranding ?? []));
   return nodes;
 }
 

@@ -6,11 +6,15 @@
  *   default and is not written (the resource needs at least one block).
  *   The provider requires both bodies of a notification template (`html_body` and `text_body`, found by
  *   `terraform validate` against 5.100; the API takes either): a template with one body is left out, with a warning.
- * - Log delivery: the 5.x provider this export targets has no resource for SetLogDeliveryConfiguration
- *   (`aws_cognito_log_delivery_configuration` is not in hashicorp/aws 5.100), so it is a warning, not a file.
+ * - Log delivery: `aws_cognito_log_delivery_configuration` came with hashicorp/aws 6.5.0
+ *   (https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md, "6.5.0 (July 24, 2025)";
+ *   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_log_delivery_configuration).
+ *   The export keeps a design on the 5.x line unless it needs managed login branding, so log delivery is a
+ *   warning there, not a file; the import reads the resource from 6.x files (`log_configurations` blocks).
  * Render and import share the naming, so what one writes the other reads.
  */
 import { type Diagnostic, warning } from "../../spec/diagnostics";
+import { logDeliveryConfigurationSchema } from "../../spec/log-delivery-schema";
 import { riskSettingsSchema, type RiskSettingsSpec } from "../../spec/risk-configuration-schema";
 import type { PoolSpec } from "../../spec/pool-schema";
 import type { NameAllocator } from "../common";
@@ -20,6 +24,8 @@ import { TF_TYPES } from "./naming";
 import { tableNaming } from "./naming";
 
 export const TF_RISK_NAMING = tableNaming({});
+/** `log_configurations` blocks; the other names are the spec's in snake_case (`cloud_watch_logs_configuration`). */
+export const TF_LOG_DELIVERY_NAMING = tableNaming({});
 
 type ToNodes = (value: Record<string, unknown>, first?: readonly HclNode[]) => HclNode[];
 
@@ -44,6 +50,25 @@ function withoutHalfTemplates(settings: RiskSettingsSpec, path: string, diagnost
   return { ...settings, accountTakeoverRiskConfiguration: { ...settings.accountTakeoverRiskConfiguration!, notifyConfiguration: kept } };
 }
 
+/**
+ * The provider requires `notify_configuration` in `account_takeover_risk_configuration` (found by `terraform
+ * validate` against 5.100: "Insufficient notify_configuration blocks"; the API makes it optional,
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountTakeoverRiskConfigurationType.html):
+ * account takeover settings without one are left out, with a warning.
+ */
+function withoutBareTakeover(settings: RiskSettingsSpec, path: string, diagnostics: Diagnostic[]): RiskSettingsSpec {
+  const takeover = settings.accountTakeoverRiskConfiguration;
+  if (!takeover || takeover.notifyConfiguration !== undefined) return settings;
+  diagnostics.push(warning(`${path}.accountTakeoverRiskConfiguration`, "not-expressible", "aws_cognito_risk_configuration needs a notification configuration (its sender's source ARN) in the account takeover settings; these have none, so they are not exported"));
+  const { accountTakeoverRiskConfiguration: _takeover, ...rest } = settings;
+  return rest;
+}
+
+/** What the provider can hold of one configuration's settings, each loss named in a warning. */
+function expressibleSettings(settings: RiskSettingsSpec, path: string, diagnostics: Diagnostic[]): RiskSettingsSpec {
+  return withoutBareTakeover(withoutHalfTemplates(settingsOnly(settings), path, diagnostics), path, diagnostics);
+}
+
 function hasSettings(settings: RiskSettingsSpec): boolean {
   return Object.values(settingsOnly(settings)).some((v) => v !== undefined);
 }
@@ -53,12 +78,14 @@ export function riskConfigurationResources(spec: PoolSpec, clientLabels: Readonl
   const risk = spec.riskConfiguration;
   if (!risk) return [];
   const nodes: HclNode[] = [];
-  const resource = (label: string, settings: RiskSettingsSpec, path: string, clientLabel?: string) => {
-    const target = toTarget(riskSettingsSchema, withoutHalfTemplates(settingsOnly(settings), path, diagnostics), TF_RISK_NAMING) as Record<string, unknown>;
+  const resource = (label: string, settings: RiskSettingsSpec, clientLabel?: string) => {
+    const target = toTarget(riskSettingsSchema, settings, TF_RISK_NAMING) as Record<string, unknown>;
     const first = [attr("user_pool_id", expr(`${poolRef}.id`)), ...(clientLabel ? [attr("client_id", expr(`${TF_TYPES.client}.${clientLabel}.id`))] : [])];
     nodes.push(block("resource", [TF_TYPES.riskConfiguration, label], toNodes(target, first)));
   };
-  if (hasSettings(risk)) resource(names.allocate("pool", "risk_configuration"), risk, "spec.riskConfiguration");
+  const poolSettings = expressibleSettings(risk, "spec.riskConfiguration", diagnostics);
+  if (hasSettings(poolSettings)) resource(names.allocate("pool", "risk_configuration"), poolSettings);
+  else if (hasSettings(risk)) diagnostics.push(warning("spec.riskConfiguration", "not-expressible", "none of the pool's threat protection settings can be written for aws_cognito_risk_configuration (see the warnings above); the resource is left out"));
   else if ((risk.clients ?? []).length === 0)
     diagnostics.push(warning("spec.riskConfiguration", "not-expressible", "the pool's threat protection settings are all AWS's defaults; aws_cognito_risk_configuration needs at least one setting, so none is written"));
   for (const [index, client] of (risk.clients ?? []).entries()) {
@@ -67,11 +94,12 @@ export function riskConfigurationResources(spec: PoolSpec, clientLabels: Readonl
       diagnostics.push(warning(`spec.riskConfiguration.clients[${index}].clientName`, "not-expressible", `app client "${client.clientName}" is not in this design; its threat protection settings are not exported`));
       continue;
     }
-    if (!hasSettings(client)) {
-      diagnostics.push(warning(`spec.riskConfiguration.clients[${index}]`, "not-expressible", `app client "${client.clientName}" has threat protection settings of its own with nothing in them; Terraform needs at least one block, so they are not exported`));
+    const settings = expressibleSettings(client, `spec.riskConfiguration.clients[${index}]`, diagnostics);
+    if (!hasSettings(settings)) {
+      diagnostics.push(warning(`spec.riskConfiguration.clients[${index}]`, "not-expressible", `app client "${client.clientName}" has threat protection settings of its own with nothing Terraform can hold in them; it needs at least one block, so they are not exported`));
       continue;
     }
-    resource(names.allocate(`${client.clientName}`, "risk_configuration"), client, `spec.riskConfiguration.clients[${index}]`, clientLabel);
+    resource(names.allocate(`${client.clientName}`, "risk_configuration"), settings, clientLabel);
   }
   return nodes;
 }
@@ -82,7 +110,7 @@ export function logDeliveryWarning(spec: PoolSpec): Diagnostic[] {
     warning(
       "spec.logDeliveryConfiguration",
       "not-expressible",
-      "the hashicorp/aws 5.x provider has no log delivery resource (aws_cognito_log_delivery_configuration is not in 5.100); log delivery is not exported: set it in the studio or with CloudFormation's AWS::Cognito::LogDeliveryConfiguration",
+      "the hashicorp/aws 5.x provider this export targets has no log delivery resource (aws_cognito_log_delivery_configuration came with 6.5.0); log delivery is not exported: set it in the studio, with CloudFormation's AWS::Cognito::LogDeliveryConfiguration, or add that resource to a 6.x configuration",
     ),
   ];
 }
@@ -100,4 +128,11 @@ export function clientLabelOf(rawClientId: unknown): string | undefined {
 /** A risk configuration body (evaluated, without user_pool_id and client_id) → the spec's settings. */
 export function riskSettingsFromBody(body: Body, where: string, diagnostics: Diagnostic[]): RiskSettingsSpec {
   return (fromTarget(riskSettingsSchema, body, { naming: TF_RISK_NAMING, diagnostics, where }) ?? {}) as RiskSettingsSpec;
+}
+
+/** An `aws_cognito_log_delivery_configuration` body (evaluated, without user_pool_id) → the spec's log delivery. */
+export function logDeliveryFromBody(body: Body, where: string, diagnostics: Diagnostic[]): Record<string, unknown> {
+  const { log_configurations, ...rest } = body;
+  const converted = fromTarget(logDeliveryConfigurationSchema, { ...rest, log_configurations: log_configurations ?? [] }, { naming: TF_LOG_DELIVERY_NAMING, diagnostics, where });
+  return (converted ?? { logConfigurations: [] }) as Record<string, unknown>;
 }

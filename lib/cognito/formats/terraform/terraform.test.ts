@@ -280,8 +280,8 @@ resource "aws_cognito_user_pool" "main" {
   name          = "pool"
   unknown_thing = true
 }
-resource "aws_cognito_user_pool_ui_customization" "ui" {
-  css          = ".label-customizable { font-weight: 400; }"
+resource "aws_cognito_user" "alice" {
+  username     = "alice"
   user_pool_id = aws_cognito_user_pool.main.id
 }
 output "pool_id" {
@@ -291,7 +291,7 @@ output "pool_id" {
     expect(result.document).toEqual({ apiVersion: "cognito-studio.dev/v1", kind: "UserPool", metadata: { name: "pool" }, spec: { region: "eu-west-1" } });
     expect(result.diagnostics.map((d) => d.message)).toEqual([
       "main.tf (line 13): output blocks are not part of the pool model; they were not imported",
-      "resource aws_cognito_user_pool_ui_customization.ui (main.tf line 9) is not part of the pool model; it was not imported",
+      "resource aws_cognito_user.alice (main.tf line 9) is not part of the pool model; it was not imported",
       "aws_cognito_user_pool.main.unknown_thing has no place in the pool model and was not imported (main.tf line 7)",
     ]);
   });

@@ -7,7 +7,8 @@ import { ChangeRequestActions } from "@/components/review/change-request-actions
 import { PromoteButton } from "@/components/review/promote-button";
 import { PreflightPanel } from "@/components/review/preflight-panel";
 import { PolicyPanel } from "@/components/policies/policy-panel";
-import { Badge, Card } from "@/components/ui";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { promotionTarget } from "@/lib/server/change-requests";
 import { policyPanelOf } from "@/lib/server/policy-gate";

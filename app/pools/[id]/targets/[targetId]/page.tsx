@@ -6,7 +6,8 @@ import { EnvironmentValuesForm } from "@/components/review/environment-values-fo
 import { PullLiveButton } from "@/components/review/pull-live-button";
 import { TargetForm } from "@/components/review/target-form";
 import { CheckDriftButton } from "@/components/review/check-drift-button";
-import { Badge, Card } from "@/components/ui";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import { settingsNotCompared } from "@/lib/cognito/aws/not-compared";
 import { listEnvironmentSettingRows } from "@/lib/cognito/environments";
 import { describeAge, listDeployments } from "@/lib/server/deployments";
