@@ -7,6 +7,7 @@
  * kilobytes, and its errors carry the position in the expression.
  */
 import { Environment, type ParseResult } from "@marcbachmann/cel-js";
+import { NOT_RE2, TOO_LARGE, withLinearMatches } from "./linear-matches";
 import type { Policy, PolicyExpressionKey, PolicyProblem } from "./types";
 
 /** A compiled expression: call it with the variables. */
@@ -26,7 +27,7 @@ export interface CompiledPolicy {
 const LIMITS = { maxAstNodes: 500, maxDepth: 32, maxListElements: 100, maxMapEntries: 100, maxCallArguments: 8 };
 
 function makeEnvironment(withItem: boolean): Environment {
-  const env = new Environment({ limits: LIMITS, homogeneousAggregateLiterals: false })
+  const env = withLinearMatches(new Environment({ limits: LIMITS, homogeneousAggregateLiterals: false }))
     .registerVariable("pool", "dyn")
     .registerVariable("target", "dyn")
     .registerVariable("clients", "dyn");
@@ -45,6 +46,11 @@ const ADVICE: readonly { pattern: RegExp; advice: string }[] = [
   { pattern: /Unknown variable/iu, advice: "a policy reads pool (pool.metadata, pool.spec), target (target.name, target.region) and clients; under each, also item and index" },
   { pattern: /Unexpected token: EOF/u, advice: "the expression ends too early: complete it after the last operator" },
   { pattern: /overload/iu, advice: "the values on each side are of different types: compare a string with a string, a number with a number (size(list) for a count)" },
+  {
+    pattern: new RegExp(NOT_RE2, "u"),
+    advice: "matches takes RE2 syntax (https://github.com/google/re2/wiki/Syntax): correct the pattern (RE2 has no backreferences such as \\1, no lookaround such as (?=…), and repeats at most {1000})",
+  },
+  { pattern: new RegExp(TOO_LARGE, "u"), advice: "use fewer or smaller counted repetitions ({n}) in the pattern" },
   { pattern: /Unterminated/iu, advice: 'close every string with the quote that opened it ("…" or \'…\')' },
 ];
 
