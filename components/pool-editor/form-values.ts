@@ -66,6 +66,9 @@ function toForm(value: unknown, schema: z.ZodType | undefined): unknown {
 const NUMBER = /^-?\d+(\.\d+)?$/u;
 
 function fromForm(value: unknown, schema: z.ZodType | undefined, inList: boolean): unknown {
+  // A null inside JSON the form only carries (a branding style's other settings, which have no schema here)
+  // is the document's own value; a typed field the form empties never holds null.
+  if (value === null && schema === undefined) return null;
   if (value === undefined || value === null) return undefined;
   switch (kindOf(schema)) {
     case "object": {
