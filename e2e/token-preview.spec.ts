@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, screenshots, signUpOrIn } from "./helpers";
 
-// The Connect page's token preview (the claims each client's tokens carry, for a user in the groups chosen)
+// The editor's cost panel (Pool section), then the Connect page's token preview (the claims each client's tokens carry, for a user in the groups chosen)
 // and, per resource server, how an API checks those tokens.
 const POOL = "token preview demo";
 const design = `apiVersion: cognito-studio.dev/v1
@@ -11,6 +11,7 @@ metadata:
 spec:
   region: eu-west-1
   usernameAttributes: [email]
+  passwordPolicy: { passwordHistorySize: 3 }
   groups:
     - { name: admins, precedence: 0, roleArn: "arn:aws:iam::123456789012:role/shop-admin" }
     - { name: staff, precedence: 5, roleArn: "arn:aws:iam::123456789012:role/shop-staff" }
@@ -35,16 +36,32 @@ spec:
     domain: token-preview-demo
 `;
 
-test("Connect previews each client's token claims for the groups chosen, and shows how an API verifies them", async ({ page }) => {
-  test.setTimeout(90_000);
+test("the Pool section estimates the cost per plan; Connect previews each client's token claims for the groups chosen and shows how an API verifies them", async ({ page }) => {
+  test.setTimeout(150_000);
   await signUpOrIn(page);
   await page.goto("/");
   const importForm = page.getByRole("form", { name: "Import a pool" });
   await importForm.getByLabel("…or paste it here").fill(design);
   await importForm.getByLabel("Environment").fill("dev");
   await importForm.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
+  // Reading the import runs in a worker thread: allow a loaded machine time.
+  await expect(page).toHaveURL(/\/pools\/[^/]+$/, { timeout: 60_000 });
   const poolPath = new URL(page.url()).pathname;
+
+  // The editor opens on the Pool section: the cost per plan for the usage typed, and what Lite lacks.
+  const cost = page.getByTestId("cost-panel");
+  await cost.getByLabel("Monthly active users").fill("50000");
+  await cost.getByLabel("M2M token requests a month").fill("10000");
+  // Essentials: 40,000 × $0.015 = $600, plus the M2M client ($6) and 10,000 requests ($22.50).
+  await expect(cost.getByTestId("cost-ESSENTIALS")).toContainText("$628.50");
+  await expect(cost.getByTestId("cost-ESSENTIALS")).toContainText("current (AWS default)");
+  await expect(cost.getByTestId("cost-LITE")).toContainText("needs Essentials for Password history");
+  await cost.getByLabel("Monthly active users").fill("-3");
+  await expect(cost.getByText("Monthly active users cannot be negative")).toBeVisible();
+  await expect(cost.getByLabel("Monthly active users")).toHaveAttribute("aria-invalid", "true");
+  await cost.getByLabel("Monthly active users").fill("50000");
+  await expectAccessible(page);
+  await screenshots(page, "editor-cost-panel");
 
   await page.goto(`${poolPath}/connect`);
   const web = page.getByTestId("token-preview-web");
