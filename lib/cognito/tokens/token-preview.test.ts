@@ -121,3 +121,9 @@ describe("the pre token generation trigger", () => {
     expect(texts(previewTokens(v3, "web"))).toMatch(/No trigger may add, change or suppress .*\biss\b.*\btoken_use\b/u);
   });
 });
+
+test("one hour reads as one hour; a trigger not invoked for a machine client lists no reserved claims", () => {
+  const p = previewTokens(doc({ lambdaConfig: { preTokenGenerationConfig: { lambdaVersion: "V2_0", lambdaArn: "arn:aws:lambda:eu-west-1:123456789012:function:f" } } }), "worker");
+  expect(texts(previewTokens(doc(), "web"))).toContain("exp is iat + 1 hour (the default accessTokenValidity)");
+  expect(texts(p)).not.toContain("No trigger may add");
+});

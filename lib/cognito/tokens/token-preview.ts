@@ -182,7 +182,7 @@ function tokenTimes(client: AppClientSpec, token: "idToken" | "accessToken", not
   const set = (token === "idToken" ? client.idTokenValidity : client.accessTokenValidity) !== undefined;
   notes.push({
     claim: "exp",
-    text: `${token === "idToken" ? "ID" : "Access"} token: exp is iat + ${value} ${unit} (${set ? "the client's" : "the default"} ${token === "idToken" ? "idTokenValidity" : "accessTokenValidity"}).`,
+    text: `${token === "idToken" ? "ID" : "Access"} token: exp is iat + ${value} ${value === 1 ? unit.slice(0, -1) : unit} (${set ? "the client's" : "the default"} ${token === "idToken" ? "idTokenValidity" : "accessTokenValidity"}).`,
     source: CLIENT_PAGE,
   });
   return { auth_time: EXAMPLE_AUTH_TIME, exp: EXAMPLE_AUTH_TIME + value * SECONDS_PER_UNIT[unit], iat: EXAMPLE_AUTH_TIME };
@@ -266,11 +266,12 @@ function triggerNotes(document: PoolDocument, kind: ClientKind): TokenNote[] {
   if (!version) return [{ text: "No pre token generation trigger: the tokens are issued as shown.", source: PRE_TOKEN_PAGE }];
   const rule = PRE_TOKEN_VERSIONS[version];
   const notes: TokenNote[] = [];
+  if (kind === "m2m" && !rule.m2mAccessToken) {
+    return [{ text: `The pre token generation trigger (${version}) is not invoked for client credentials (only V3_0 is): this access token is issued as shown.`, source: PRE_TOKEN_PAGE }];
+  }
   if (kind === "m2m") {
     notes.push({
-      text: rule.m2mAccessToken
-        ? `The pre token generation trigger (${version}) may add or override claims and add or suppress scopes in this machine access token.`
-        : `The pre token generation trigger (${version}) is not invoked for client credentials (only V3_0 is): this access token is issued as shown.`,
+      text: `The pre token generation trigger (${version}) may add or override claims and add or suppress scopes in this machine access token.`,
       source: PRE_TOKEN_PAGE,
     });
   } else {
