@@ -56,6 +56,11 @@ test("the Pool section estimates the cost per plan; Connect previews each client
   await expect(cost.getByTestId("cost-ESSENTIALS")).toContainText("$628.50");
   await expect(cost.getByTestId("cost-ESSENTIALS")).toContainText("current (AWS default)");
   await expect(cost.getByTestId("cost-LITE")).toContainText("needs Essentials for Password history");
+  // SMS counts only with a price per message: 1,000 × $0.01 more.
+  await cost.getByLabel("SMS messages a month").fill("1000");
+  await expect(cost.getByText(/1000 SMS messages are billed by AWS End User Messaging SMS/u)).toBeVisible();
+  await cost.getByLabel("Price of one SMS (USD)").fill("0.01");
+  await expect(cost.getByTestId("cost-ESSENTIALS")).toContainText("$638.50");
   await cost.getByLabel("Monthly active users").fill("-3");
   await expect(cost.getByText("Monthly active users cannot be negative")).toBeVisible();
   await expect(cost.getByLabel("Monthly active users")).toHaveAttribute("aria-invalid", "true");

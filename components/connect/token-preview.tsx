@@ -6,7 +6,7 @@ function ClaimsBlock({ title, claims, label }: { title: string; claims: Claims; 
     <div className="min-w-0 space-y-1">
       <h4 className="text-sm font-medium">{title}</h4>
       {/* Focusable so a keyboard can scroll a long line (axe: scrollable-region-focusable). */}
-      <pre tabIndex={0} aria-label={label} className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
+      <pre tabIndex={0} aria-label={label} className="overflow-x-auto whitespace-pre-wrap wrap-anywhere rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
         <code>{JSON.stringify(claims, null, 2)}</code>
       </pre>
     </div>

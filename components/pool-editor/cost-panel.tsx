@@ -13,6 +13,7 @@ const FIELDS = [
   { key: "mau", label: "Monthly active users", id: "cost-mau" },
   { key: "m2mRequests", label: "M2M token requests a month", id: "cost-m2m" },
   { key: "sms", label: "SMS messages a month", id: "cost-sms" },
+  { key: "smsPrice", label: "Price of one SMS (USD)", id: "cost-sms-price" },
 ] as const;
 
 const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -30,7 +31,7 @@ function estimateOf(values: PoolFormValues, usage: unknown): { estimate?: CostEs
 
 export function CostPanel() {
   const values = useWatch() as PoolFormValues;
-  const [typed, setTyped] = useState<Record<string, string>>({ mau: "10000", m2mRequests: "", sms: "" });
+  const [typed, setTyped] = useState<Record<string, string>>({ mau: "10000", m2mRequests: "", sms: "", smsPrice: "" });
   const usage = Object.fromEntries(Object.entries(typed).flatMap(([k, v]) => (v.trim() === "" ? [] : [[k, Number(v.replaceAll(",", ""))]])));
   const { estimate, errors } = estimateOf(values, { mau: 0, ...usage });
   return (
@@ -41,10 +42,10 @@ export function CostPanel() {
         </h3>
         <p className="text-sm text-slate-600">An estimate for the usage you expect; the usage is not saved in the design.</p>
       </div>
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {FIELDS.map((f) => (
           <Field key={f.key} id={f.id} label={f.label} error={errors[f.key]}>
-            {(props) => <Input {...props} inputMode="numeric" value={typed[f.key]} onChange={(e) => setTyped({ ...typed, [f.key]: e.target.value })} />}
+            {(props) => <Input {...props} inputMode={f.key === "smsPrice" ? "decimal" : "numeric"} value={typed[f.key]} onChange={(e) => setTyped({ ...typed, [f.key]: e.target.value })} />}
           </Field>
         ))}
       </div>
@@ -52,7 +53,9 @@ export function CostPanel() {
         <>
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
-              <caption className="sr-only">Monthly cost on each feature plan</caption>
+              <caption className="pb-1 text-left text-xs text-slate-600">
+                Monthly cost on each feature plan{estimate.plans.some((p) => !p.confirmed) ? ": prices not confirmed on the pricing page (see below)" : ""}
+              </caption>
               <thead>
                 <tr className="text-left text-slate-600">
                   <th scope="col" className="py-1 pr-3 font-medium">Plan</th>
