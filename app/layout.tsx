@@ -36,6 +36,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/members" className="font-medium text-indigo-800 hover:underline">
                   Members
                 </Link>
+                <Link href="/policies" className="font-medium text-indigo-800 hover:underline">
+                  Policies
+                </Link>
               </nav>
             )}
             {account && (

@@ -5,6 +5,7 @@ import { EXPORTERS, IMPORTERS, type ExportFormat, type ImportFormat } from "../l
 import { planChanges } from "../lib/cognito/plan";
 import { validatePoolDocument, hasErrors } from "../lib/cognito/spec";
 import { findPoolFindings } from "../lib/cognito/findings";
+import { STARTER_POLICIES, compilePolicies, evaluatePolicies } from "../lib/cognito/policies";
 import { quotaSizedPool, withTenPercentChanged } from "../test/support/pool-documents";
 import { medianMs, medianTimes, printRow } from "./measure";
 
@@ -27,6 +28,11 @@ export async function benchCore(): Promise<void> {
   printRow("validate (schema + cross-field rules)", times.wall, timed(times));
   times = await medianTimes(() => findPoolFindings(desired));
   printRow("findings", times.wall, timed(times));
+  times = await medianTimes(() => compilePolicies(STARTER_POLICIES));
+  printRow(`compile the starter policies (${STARTER_POLICIES.length}, CEL)`, times.wall, timed(times));
+  const { compiled } = compilePolicies(STARTER_POLICIES);
+  times = await medianTimes(() => evaluatePolicies(compiled, desired, { name: "prod", region: "eu-west-1" }));
+  printRow("evaluate the starter policies (1000 clients, target prod)", times.wall, timed(times));
   times = await medianTimes(() => planChanges(current, desired));
   const oursMs = times.wall;
   const plan = planChanges(current, desired);

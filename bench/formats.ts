@@ -3,15 +3,17 @@ import { dump, load } from "js-yaml";
 import YAML from "yaml";
 import { EXPORTERS } from "../lib/cognito/formats";
 import { readYamlFast, writeYaml } from "../lib/cognito/formats/fast-yaml";
+import { readHclFast } from "../lib/cognito/formats/terraform/hcl-reader";
 import { CFN_READ_SCHEMA, CFN_READ_TAGS } from "../lib/cognito/formats/cloudformation/intrinsics";
 import { stringifyYaml } from "../lib/cognito/spec/yaml-text";
 import { quotaSizedPool } from "../test/support/pool-documents";
-import { medianMs, printRow } from "./measure";
+import { medianMs, medianTimes, printRow } from "./measure";
 
 /**
  * The parsers and printers under the formats, side by side on the maximal pool's exports: the `yaml` package
  * (kept where comments, positions or error messages are needed) against js-yaml and the direct printer (the
- * fast path, fast-yaml.ts), and hcl2json (Go compiled to WebAssembly) whole and split at top-level blocks.
+ * fast path, fast-yaml.ts), and hcl2json (Go compiled to WebAssembly) whole and split at top-level blocks,
+ * against the tree-sitter reader the importer tries first (hcl-reader.ts), parse and conversion.
  */
 export async function benchFormats(): Promise<void> {
   const doc = quotaSizedPool();
@@ -30,9 +32,13 @@ export async function benchFormats(): Promise<void> {
   printRow(`read YAML, js-yaml (cloudformation)`, await medianMs(() => load(template, { schema: CFN_READ_SCHEMA }), 5));
 
   await parseHcl("warm-up.tf", 'resource "a" "b" {}\n');
-  printRow(`read HCL, hcl2json whole file (terraform, ${kib(hcl)})`, await medianMs(() => parseHcl("main.tf", hcl), 3));
+  const whole = await medianTimes(() => parseHcl("main.tf", hcl), 3);
+  printRow(`read HCL, hcl2json whole file (terraform, ${kib(hcl)})`, whole.wall, `cpu ${whole.cpu.toFixed(1)} ms`);
   const blocks = hcl.split(/\n(?=(?:resource|variable|terraform|provider|locals|output|data|module)\b)/u);
   printRow(`read HCL, hcl2json one call per top-level block (${blocks.length})`, await medianMs(async () => {
     for (const block of blocks) await parseHcl("main.tf", block);
   }, 3));
+  if (!(await readHclFast(hcl))) throw new Error("the tree-sitter reader left the maximal pool's export to hcl2json");
+  const times = await medianTimes(() => readHclFast(hcl), 3);
+  printRow("read HCL, tree-sitter reader (hcl-reader.ts)", times.wall, `cpu ${times.cpu.toFixed(1)} ms`);
 }

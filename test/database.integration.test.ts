@@ -72,8 +72,8 @@ afterAll(async () => {
 
 describe("committed migrations", () => {
   test("apply to an empty SQLite file (created with its folder) and an empty PostgreSQL database", async () => {
-    expect(await migrate(sqliteUrl)).toEqual(["0001_init", "0002_auth_workspaces_revisions", "0003_targets_change_requests", "0004_environment_values_promotion", "0005_sign_up_policy", "0006_review_safety", "0007_import_sources", "0008_drift_checks"]);
-    expect(await migrate(postgresUrl)).toEqual(["0001_init", "0002_auth_workspaces_revisions", "0003_targets_change_requests", "0004_environment_values_promotion", "0005_sign_up_policy", "0006_review_safety", "0007_import_sources", "0008_drift_checks"]);
+    expect(await migrate(sqliteUrl)).toEqual(["0001_init", "0002_auth_workspaces_revisions", "0003_targets_change_requests", "0004_environment_values_promotion", "0005_sign_up_policy", "0006_review_safety", "0007_import_sources", "0008_drift_checks", "0009_policies"]);
+    expect(await migrate(postgresUrl)).toEqual(["0001_init", "0002_auth_workspaces_revisions", "0003_targets_change_requests", "0004_environment_values_promotion", "0005_sign_up_policy", "0006_review_safety", "0007_import_sources", "0008_drift_checks", "0009_policies"]);
     // A second start applies nothing.
     expect(await migrate(sqliteUrl)).toEqual([]);
     expect(await migrate(postgresUrl)).toEqual([]);
@@ -108,6 +108,8 @@ describe("committed migrations", () => {
       RateLimitCounter: Prisma.RateLimitCounterScalarFieldEnum,
       ImportSource: Prisma.ImportSourceScalarFieldEnum,
       DriftCheck: Prisma.DriftCheckScalarFieldEnum,
+      Policy: Prisma.PolicyScalarFieldEnum,
+      PolicyOverride: Prisma.PolicyOverrideScalarFieldEnum,
     };
     expect(Object.keys(fieldsByModel).sort()).toEqual(Object.values(Prisma.ModelName).sort());
     for (const [model, fields] of Object.entries(fieldsByModel)) {

@@ -1,6 +1,7 @@
 "use server";
 // Server actions of team review only (ARCHITECTURE.md, "Server actions"): the logic lives in lib/server.
 import { defineAction } from "@/lib/server/action";
+import { policySummaryOf } from "@/lib/server/policy-gate";
 import {
   addComment,
   applyChangeRequest,
@@ -44,7 +45,13 @@ export const updateTargetAction = defineAction({ schema: updateTargetSchema, rol
 
 export const submitChangeRequestAction = defineAction({ schema: submitChangeRequestSchema, role: "editor", audit: "change-request.submit" }, async (input, { account, audit }) => {
   const cr = await submitChangeRequest(account, input);
-  audit({ target: cr.id, poolId: input.poolId, after: `"${input.title}" (revision ${cr.revisionNumber}): ${cr.plan.summary.add} to add, ${cr.plan.summary.change} to change, ${cr.plan.summary.replace} to replace, ${cr.plan.summary.destroy} to destroy` });
+  const policies = await policySummaryOf(account.workspaceId, cr.id);
+  audit({
+    target: cr.id,
+    poolId: input.poolId,
+    after: `"${input.title}" (revision ${cr.revisionNumber}): ${cr.plan.summary.add} to add, ${cr.plan.summary.change} to change, ${cr.plan.summary.replace} to replace, ${cr.plan.summary.destroy} to destroy`,
+    details: { policies },
+  });
   return { id: cr.id };
 });
 
@@ -56,7 +63,9 @@ export const commentAction = defineAction({ schema: commentSchema, role: "editor
 
 export const approveAction = defineAction({ schema: approveSchema, role: "approver", audit: "change-request.approve" }, async (input, { account, audit }) => {
   const result = await approveChangeRequest(account, input);
-  audit({ target: input.changeRequestId, poolId: result.poolId, after: `approved plan version ${input.planVersion} (${result.approvals}/${result.required}); ${result.status}` });
+  // An approval of a plan a blocking policy stops is allowed (the apply is what is refused); the event says so.
+  const policies = await policySummaryOf(account.workspaceId, input.changeRequestId);
+  audit({ target: input.changeRequestId, poolId: result.poolId, after: `approved plan version ${input.planVersion} (${result.approvals}/${result.required}); ${result.status}`, details: { policies } });
   return { status: result.status, approvals: result.approvals, required: result.required };
 });
 

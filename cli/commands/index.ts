@@ -14,6 +14,7 @@ export type CommandEntry = {
 /** Every command of the CLI, in the order `--help` lists them. Later commands register here. */
 export const commands: CommandEntry[] = [
   { name: "validate", summary: "check pool files (native or OpenMCF) for errors and best-practice findings", load: async () => (await import("./validate")).validateCommand },
+  { name: "policies", summary: "print the starter policy set, a PolicySet file for validate --policy", load: async () => (await import("./policies")).policiesCommand },
   { name: "schema", summary: "print the JSON Schema of the pool document format", load: async () => (await import("./schema")).schemaCommand },
   { name: "presets", summary: "list pool and client presets, or print one as a pool document", load: async () => (await import("./presets")).presetsCommand },
   { name: "plan", summary: "show what would change between two pool documents, like terraform plan", load: async () => (await import("./plan")).planCommand },

@@ -3,7 +3,8 @@
  * and runs the best-practice findings. Exit 0 when no file has errors (warnings are printed), 1 when any has,
  * 2 on a usage error or an unreadable file.
  */
-import { checkPoolDocumentText } from "../../lib/cognito/findings/check-pool-document";
+import { type PolicyCheckOptions, checkPoolDocumentText } from "../../lib/cognito/findings/check-pool-document";
+import { readPolicyFile } from "../../lib/cognito/policies/read-policy-file";
 import type { Diagnostic } from "../../lib/cognito/spec/diagnostics";
 import { oneOf, parseCommandArgs } from "../args";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
@@ -35,7 +36,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-async function checkFile(file: string, io: CliIo): Promise<FileReport> {
+async function checkFile(file: string, io: CliIo, policies: PolicyCheckOptions): Promise<FileReport> {
   let text: string;
   try {
     text = file === STDIN ? await io.readStdin() : await io.readFile(file);
@@ -43,7 +44,7 @@ async function checkFile(file: string, io: CliIo): Promise<FileReport> {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return { file, valid: false, unreadable: true, diagnostics: [{ severity: "error", path: "", code: "unreadable-file", message: `cannot read ${file}: ${reason}` }] };
   }
-  const { valid, diagnostics } = checkPoolDocumentText(text, file === STDIN ? undefined : file);
+  const { valid, diagnostics } = checkPoolDocumentText(text, file === STDIN ? undefined : file, policies);
   return { file, valid, diagnostics };
 }
 
@@ -51,14 +52,45 @@ function textLine(label: string, d: Diagnostic): string {
   return `${label}: ${d.severity}${d.path ? ` ${d.path}` : ""} (${d.code}): ${d.message}\n`;
 }
 
+/**
+ * Reads `--policy FILE`; a file that cannot be read or has a policy that does not compile stops the command
+ * (exit 2): a pipeline must not pass because one of its rules was silently skipped.
+ */
+async function readPolicies(file: string | undefined, target: string | undefined, io: CliIo): Promise<PolicyCheckOptions | number> {
+  if (file === undefined) {
+    if (target !== undefined) throw new UsageError("--target names the target policies are checked for; give --policy FILE too");
+    return {};
+  }
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (cause) {
+    io.stderr(`cognito-studio validate: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return EXIT_USAGE;
+  }
+  const read = readPolicyFile(text);
+  if (read.problems.length > 0) {
+    for (const problem of read.problems) io.stderr(`cognito-studio validate: ${file}: ${problem}\n`);
+    return EXIT_USAGE;
+  }
+  return { policies: read.compiled, target: target === undefined ? undefined : { name: target, region: "" } };
+}
+
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { format: { type: "string", short: "f" } });
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: "string", short: "f" },
+    policy: { type: "string" },
+    target: { type: "string" },
+  });
   const format = oneOf("format", values.format, FORMATS, "text");
   if (positionals.length === 0) throw new UsageError("give at least one file to validate (or - for standard input)");
   if (positionals.filter((p) => p === STDIN).length > 1) throw new UsageError("standard input (-) can be read only once");
 
+  const policies = await readPolicies(values.policy, values.target, io);
+  if (typeof policies === "number") return policies;
+
   const reports: FileReport[] = [];
-  for (const file of positionals) reports.push(await checkFile(file, io));
+  for (const file of positionals) reports.push(await checkFile(file, io, policies));
 
   for (const r of reports) if (r.unreadable) io.stderr(`cognito-studio validate: ${r.diagnostics[0]?.message}\n`);
 
@@ -91,7 +123,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const validateCommand: Command = {
   name: "validate",
-  usage: `Usage: cognito-studio validate [--format text|json] FILE... (- reads standard input)
+  usage: `Usage: cognito-studio validate [--format text|json] [--policy POLICIES.yaml [--target NAME]] FILE... (- reads standard input)
 
 Reads each file (a cognito-studio.dev/v1 UserPool document or an OpenMCF AwsCognitoUserPool manifest, YAML or
 JSON), validates it against the AWS API constraints and cross-field rules, and reports best-practice findings
@@ -100,8 +132,14 @@ as warnings. Options may come before or after the files.
 Options:
   -f, --format text|json  output format (default text). json prints {"valid", "diagnostics"} for one file, or a
                           list of such objects, each with a "file" key, for several files
+  --policy FILE           also check the workspace's policies (a PolicySet file, as the Policies page exports);
+                          each violation is reported with code policy/<id>: a blocking policy's as an error,
+                          a warning policy's as a warning
+  --target NAME           the target the policies are checked for (target.name; target.region is the spec's
+                          region). Without it target.name is ""
 
-Exit status: 0 no errors (warnings allowed), 1 a file has errors, 2 usage error or unreadable file.
+Exit status: 0 no errors (warnings allowed), 1 a file has errors or breaks a blocking policy, 2 usage error,
+unreadable file or a policy file with problems.
 `,
   run,
 };

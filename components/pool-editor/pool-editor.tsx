@@ -61,6 +61,8 @@ export interface PoolEditorProps {
   onSectionChange?(section: string): void;
   /** Delay of cross-field validation, findings and `onChange` after a keystroke; default 200 ms. */
   debounceMs?: number;
+  /** The workspace's policies as findings (lib/cognito/policies `policyFindings`), shown at their fields. */
+  checkPolicies?(doc: PoolDocument): Diagnostic[];
 }
 
 const SECTION_COMPONENTS: Record<string, () => ReactNode> = {
@@ -93,19 +95,28 @@ interface Analysis extends PoolEditorState {
  * Validation and findings of a document. Findings run only on a schema-valid document (their checks trust the
  * shape); while it is invalid the previous findings are kept so warnings do not flicker as you type.
  */
-export function analysePoolDocument(doc: PoolDocument, values: PoolFormValues, previousFindings: readonly Diagnostic[] = []): Analysis & { findings: Diagnostic[] } {
+export function analysePoolDocument(
+  doc: PoolDocument,
+  values: PoolFormValues,
+  previousFindings: readonly Diagnostic[] = [],
+  checkPolicies: (doc: PoolDocument) => Diagnostic[] = () => [],
+): Analysis & { findings: Diagnostic[] } {
   const { document: parsed, diagnostics } = validatePoolDocument(doc);
-  const findings = parsed ? [...findPoolFindings(doc), ...findPlaceholders(doc)] : [...previousFindings];
+  const findings = parsed ? [...findPoolFindings(doc), ...findPlaceholders(doc), ...checkPolicies(doc)] : [...previousFindings];
   const all = [...diagnostics, ...findings];
   return { valid: !hasErrors(diagnostics), diagnostics: all, findings, index: indexDiagnostics(all, values) };
 }
 
-export function PoolEditor({ document, onChange, serverErrors, readOnly = false, initialSection = "general", section: shownSection, onSectionChange, debounceMs = 200 }: PoolEditorProps) {
+export function PoolEditor({ document, onChange, serverErrors, readOnly = false, initialSection = "general", section: shownSection, onSectionChange, debounceMs = 200, checkPolicies }: PoolEditorProps) {
   // Read once: see the note on remounting above.
   const [initial] = useState(() => {
     const values = toFormValues(document);
-    return { values, analysis: analysePoolDocument(document, values) };
+    return { values, analysis: analysePoolDocument(document, values, [], checkPolicies) };
   });
+  const checkPoliciesRef = useRef(checkPolicies);
+  useEffect(() => {
+    checkPoliciesRef.current = checkPolicies;
+  }, [checkPolicies]);
   const methods = useForm<PoolFormValues>({ defaultValues: initial.values, resolver: poolDocumentResolver, mode: "onChange" });
   const [analysis, setAnalysis] = useState(initial.analysis);
   const [ownSection, setOwnSection] = useState(initialSection);
@@ -129,7 +140,7 @@ export function PoolEditor({ document, onChange, serverErrors, readOnly = false,
   const analyseNow = useCallback(() => {
     const values = methods.getValues();
     const doc = fromFormValues(values);
-    const next = analysePoolDocument(doc, values, findingsRef.current);
+    const next = analysePoolDocument(doc, values, findingsRef.current, checkPoliciesRef.current);
     findingsRef.current = next.findings;
     setAnalysis(next);
     const json = JSON.stringify(doc);

@@ -5,6 +5,7 @@ import { saveRevisionAction } from "@/app/pools/actions";
 import { Button, Card, Field, Input } from "@/components/ui";
 import { PoolEditor } from "@/components/pool-editor";
 import { findPlaceholders, findPoolFindings } from "@/lib/cognito/findings";
+import { type Policy, type PolicyTarget, compilePolicies, policyFindings } from "@/lib/cognito/policies";
 import { type PoolDocument, hasErrors, validatePoolDocument } from "@/lib/cognito/spec";
 import { toDraftServerErrors } from "./draft-server-errors";
 import { ProblemsPanel } from "./problems-panel";
@@ -15,6 +16,9 @@ export interface DraftEditorProps {
   version: number;
   document: Record<string, unknown>;
   canEdit: boolean;
+  /** The workspace's policies and the pool's targets: violations show at their fields like findings. */
+  policies?: Policy[];
+  targets?: PolicyTarget[];
 }
 
 function stateText(state: SaveState): string {
@@ -33,15 +37,21 @@ function stateText(state: SaveState): string {
 }
 
 /** The pool editor page's client part: the document, its problems, autosave and "Save as revision". */
-export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, canEdit }: DraftEditorProps) {
+const NO_POLICIES: Policy[] = [];
+const NO_TARGETS: PolicyTarget[] = [];
+
+export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, canEdit, policies = NO_POLICIES, targets = NO_TARGETS }: DraftEditorProps) {
   const { document, version, state, update, saveNow } = useDraftAutosave(poolId, { version: initialVersion, document: initialDocument });
   const validation = useMemo(() => validatePoolDocument(document), [document]);
+  // Stored policies compiled when saved; one that no longer does is left out here (the server reports it).
+  const compiledPolicies = useMemo(() => compilePolicies(policies).compiled, [policies]);
+  const checkPolicies = useCallback((doc: PoolDocument) => policyFindings(compiledPolicies, doc, targets), [compiledPolicies, targets]);
   const diagnostics = validation.diagnostics;
   // Findings trust the document's shape, so they are looked for only once the schema accepts it.
   const problems = useMemo(() => {
     const parsed = validation.document;
-    return parsed ? [...validation.diagnostics, ...findPoolFindings(parsed), ...findPlaceholders(parsed)] : validation.diagnostics;
-  }, [validation]);
+    return parsed ? [...validation.diagnostics, ...findPoolFindings(parsed), ...findPlaceholders(parsed), ...checkPolicies(parsed)] : validation.diagnostics;
+  }, [validation, checkPolicies]);
   // The open section lives in the URL (`?section=`), so a reload or a shared link opens the same one. The
   // History API keeps it a client-side change: a navigation would remount the editor.
   const section = useSearchParams().get("section") ?? "general";
@@ -99,6 +109,7 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
         readOnly={!canEdit || state.kind === "conflict"}
         section={section}
         onSectionChange={showSection}
+        checkPolicies={checkPolicies}
       />
       {/* Below the editor, full width (the editor needs the room); on a wide screen it sticks to the window's bottom. */}
       <ProblemsPanel diagnostics={problems} document={document} onShowSection={showSection} />

@@ -15,6 +15,7 @@ import { UserError } from "./errors";
 import { readStoredDocument, sameStoredDocument } from "./pools";
 import type { ProgressEntry } from "@/lib/contracts/apply-run";
 import { recordingPort } from "./recording-port";
+import { refuseBlockingPolicies } from "./policy-gate";
 import { readStoredPlan, writeStoredPlan } from "./stored-plan";
 import { connectTarget, connectTargetPreflight, describeAwsError, targetSecretResolver } from "./target-port";
 import type { Account } from "./users";
@@ -388,6 +389,7 @@ async function checkApplicable(account: Account, input: ApplyInput, db: Db): Pro
   if (cr.status === "changes_requested") throw new UserError("changes-requested", CHANGES_REQUESTED);
   const approvals = await approvalsOf(cr, db);
   if (approvals.valid.length < approvals.required) throw new UserError("approvals-missing", approvalsMissing(cr, approvals));
+  await refuseBlockingPolicies(cr, document, db);
   const allowReplace = needsNameConfirmation(plan);
   if (allowReplace && input.confirmName !== document.metadata.name) {
     throw new UserError("confirm-name", `This plan ${describeDestruction(plan)}; type the pool's name (${document.metadata.name}) to apply it.`, "confirmName");

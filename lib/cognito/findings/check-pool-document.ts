@@ -1,13 +1,21 @@
 /**
  * Everything the studio says about a pool file, in one call: read it (native or OpenMCF, through
- * `readPoolDocument`), validate it (schema and cross-field rules), then run the best-practice findings.
+ * `readPoolDocument`), validate it (schema and cross-field rules), then run the best-practice findings and the
+ * policies given (a blocking policy's violation is an error, so the file is not valid).
  * Used by `cognito-studio validate` and anything else that checks a file the user gave. Never throws.
  */
 import { toOpenMcfPath } from "../formats/openmcf/paths";
 import { readPoolDocument } from "../formats/read-pool-document";
 import { type Diagnostic, hasErrors } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
+import { type CompiledPolicy, type PolicyTarget, evaluatePolicies } from "../policies";
 import { findPoolFindings } from "./index";
+
+/** A workspace's policies to check as well, and the target they are checked for. */
+export interface PolicyCheckOptions {
+  policies?: readonly CompiledPolicy[];
+  target?: PolicyTarget;
+}
 
 export interface PoolDocumentCheck {
   /** The document as the studio reads it (present when the file could be read as a pool document). */
@@ -18,12 +26,12 @@ export interface PoolDocumentCheck {
   valid: boolean;
 }
 
-export function checkPoolDocumentText(text: string, fileName?: string): PoolDocumentCheck {
+export function checkPoolDocumentText(text: string, fileName?: string, options: PolicyCheckOptions = {}): PoolDocumentCheck {
   // readPoolDocument validates too (schema and cross-field rules; for OpenMCF at the manifest's paths).
   const read = readPoolDocument(text, fileName);
   const diagnostics = [...read.diagnostics];
   if (read.document) {
-    const findings = findPoolFindings(read.document);
+    const findings = [...findPoolFindings(read.document), ...evaluatePolicies(options.policies ?? [], read.document, options.target)];
     // Findings are computed on the native model; point them into the file the user gave.
     diagnostics.push(...(read.sourceKind === "openmcf" ? findings.map((f) => ({ ...f, path: toOpenMcfPath(f.path) })) : findings));
   }

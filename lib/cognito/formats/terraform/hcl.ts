@@ -1,6 +1,6 @@
 /**
- * A small HCL *writer* (never a parser: reading HCL is `@cdktf/hcl2json`'s job). It prints a tree of
- * attributes, blocks and comments the way `terraform fmt` lays them out: two-space indent, and the `=` of
+ * A small HCL *writer* (never a parser: reading HCL is hcl-reader.ts's and `@cdktf/hcl2json`'s job). It
+ * prints a tree of attributes, blocks and comments the way `terraform fmt` lays them out: two-space indent, and the `=` of
  * consecutive single-line attributes aligned. A multi-line value (an object, a list of objects) is never
  * aligned and ends the run, as `terraform fmt` does; the golden tests run `terraform fmt -check` on the output.
  */
@@ -36,16 +36,21 @@ export const blank: HclNode = { kind: "blank" };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/u;
 
+/** Characters a string can hold and still be written between quotes as it is (no escape, no template start). */
+const PLAIN_STRING = /^[^"\\\u0000-\u001f$%\ud800-\udfff\u2028\u2029]*$/u;
+
+/** JSON's escapes HCL lacks or reads differently; an escaped backslash is matched first so `\\b` stays two characters. */
+const JSON_TO_HCL = /\\\\|\\b|\\f|\$\{|%\{/gu;
+const HCL_ESCAPES: Record<string, string> = { "\\\\": "\\\\", "\\b": "\\u0008", "\\f": "\\u000c", "${": "$${", "%{": "%%{" };
+
 /**
  * A quoted HCL string. JSON escaping is close to HCL's; the differences: HCL has no `\b`/`\f` escapes, and
- * `${` / `%{` start templates, so a literal one is written `$${` / `%%{`.
+ * `${` / `%{` start templates, so a literal one is written `$${` / `%%{`. Most strings need no escape at all
+ * (names, ARNs, URLs), and the export writes tens of thousands of them: those are written as they are.
  */
 export function quote(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\\b/gu, "\\u0008")
-    .replace(/\\f/gu, "\\u000c")
-    .replace(/\$\{/gu, () => "$${")
-    .replace(/%\{/gu, () => "%%{");
+  if (PLAIN_STRING.test(text)) return `"${text}"`;
+  return JSON.stringify(text).replace(JSON_TO_HCL, (m) => HCL_ESCAPES[m] ?? m);
 }
 
 function objectKey(key: string): string {
@@ -78,42 +83,46 @@ function renderValue(value: HclValue, indent: string): string {
   return `{\n${lines}${indent}}`;
 }
 
-/** Prints `name = value` lines with aligned `=` across each run of single-line values. */
+/** Prints one run of single-line `name = value` lines, their `=` aligned. */
+function renderRun(run: readonly { name: string; value: HclValue }[], indent: string): string {
+  let width = 0;
+  for (const r of run) width = Math.max(width, r.name.length);
+  let out = "";
+  for (const r of run) out += `${indent}${r.name.padEnd(width)} = ${renderValue(r.value, indent)}\n`;
+  return out;
+}
+
+/**
+ * Prints `name = value` lines with aligned `=` across each run of single-line values. (No closures here: the
+ * export calls this for every object of 1,000 clients.)
+ */
 function renderAttributes(items: readonly { name: string; value: HclValue }[], indent: string): string {
   let out = "";
   let run: { name: string; value: HclValue }[] = [];
-  const flush = () => {
-    const width = Math.max(0, ...run.map((r) => r.name.length));
-    for (const r of run) out += `${indent}${r.name.padEnd(width)} = ${renderValue(r.value, indent)}\n`;
-    run = [];
-  };
   for (const item of items) {
     if (isMultiLine(item.value)) {
-      flush();
+      out += renderRun(run, indent);
+      run = [];
       out += `${indent}${item.name} = ${renderValue(item.value, indent)}\n`;
     } else run.push(item);
   }
-  flush();
-  return out;
+  return out + renderRun(run, indent);
 }
 
 function renderBody(nodes: readonly HclNode[], indent: string): string {
   let out = "";
   let pending: { name: string; value: HclValue }[] = [];
-  const flush = () => {
-    out += renderAttributes(pending, indent);
-    pending = [];
-  };
   for (const node of nodes) {
     if (node.kind === "attribute") {
       // A multi-line value ends the alignment run before and after it.
       if (isMultiLine(node.value)) {
-        flush();
-        out += renderAttributes([node], indent);
+        out += renderAttributes(pending, indent) + renderAttributes([node], indent);
+        pending = [];
       } else pending.push(node);
       continue;
     }
-    flush();
+    out += renderAttributes(pending, indent);
+    pending = [];
     if (node.kind === "blank") out += "\n";
     else if (node.kind === "comment") out += node.text.split("\n").map((l) => `${indent}#${l ? ` ${l}` : ""}\n`).join("");
     else {
@@ -121,8 +130,7 @@ function renderBody(nodes: readonly HclNode[], indent: string): string {
       out += node.body.length === 0 ? `${indent}${head} {}\n` : `${indent}${head} {\n${renderBody(node.body, `${indent}  `)}${indent}}\n`;
     }
   }
-  flush();
-  return out;
+  return out + renderAttributes(pending, indent);
 }
 
 /** Prints top-level nodes; blank lines between top-level blocks come from the caller's `blank` nodes. */

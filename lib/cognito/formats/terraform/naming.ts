@@ -6,10 +6,21 @@
  */
 import { type ShapeNaming, snakeCase } from "../shape-walk";
 
+/** snake_case names already worked out (keys are the schema's, a bounded set): an export asks for the same keys of each of 1,000 clients. */
+const SNAKE_NAMES = new Map<string, string>();
+
+function snakeName(key: string): string {
+  let name = SNAKE_NAMES.get(key);
+  if (name === undefined) SNAKE_NAMES.set(key, (name = snakeCase(key)));
+  return name;
+}
+
 export function tableNaming(overrides: Record<string, string>): ShapeNaming {
+  // Only a key that ends some override's path can be renamed; every other key is its snake_case.
+  const lastKeys = new Set(Object.keys(overrides).map((path) => path.split(".").pop()));
   return {
     objectsAsBlocks: true,
-    targetName: (path, key) => overrides[[...path, key].join(".")] ?? snakeCase(key),
+    targetName: (path, key) => (lastKeys.has(key) ? overrides[[...path, key].join(".")] : undefined) ?? snakeName(key),
   };
 }
 

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { poolDocumentArbitrary } from "@/test/support/pool-arbitraries";
 import { listPresets, presetExampleDocument } from "../../presets";
 import { MAXIMAL_POOL_DOCUMENT, BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import { AWS_PROVIDER_BASE_VERSION, PROVIDER_ARGUMENT_VERSIONS, providerArgumentsUsed, providerVersionConstraint } from "./provider-versions";
@@ -25,6 +27,18 @@ describe("the provider version an export asks for", () => {
   it("counts an argument only inside its own resource type", () => {
     const hcl = 'resource "aws_cognito_user_pool_client" "c" {\n  user_pool_tier = "PLUS"\n}\n';
     expect(providerVersionConstraint(hcl)).toBe(`>= ${AWS_PROVIDER_BASE_VERSION}`);
+  });
+
+  it("read off the nodes (the export's path) is what the scan of the printed file finds", () => {
+    const versionIn = (main: string) => /version = "(>= [\d.]+)"/u.exec(main)?.[1];
+    for (const doc of [BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT]) expect(versionIn(mainOf(doc))).toBe(providerVersionConstraint(mainOf(doc)));
+    fc.assert(
+      fc.property(poolDocumentArbitrary(), (doc) => {
+        const main = mainOf(doc);
+        expect(versionIn(main)).toBe(providerVersionConstraint(main));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("cites a public source for every entry", () => {

@@ -7,6 +7,8 @@
  * and the pull request that added each argument. Every argument below is in 5.100.0, which the export test applies with.
  */
 
+import { HclExpression, type HclNode, type HclValue } from "./hcl";
+
 /** The oldest provider the exports target: the 5.x major line, which the export test applies with. */
 export const AWS_PROVIDER_BASE_VERSION = "5.0.0";
 
@@ -47,28 +49,92 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The resource blocks of an HCL text: type → the text of each block (up to the next top-level block). */
-function resourceBodies(hcl: string): { type: string; body: string }[] {
-  const out: { type: string; body: string }[] = [];
-  const starts = [...hcl.matchAll(/^(resource|module|data|variable|output|import|provider|terraform)\b[^\n]*\{\s*$/gmu)];
-  starts.forEach((match, i) => {
-    if (match[1] !== "resource") return;
-    const type = /^resource\s+"([^"]+)"/u.exec(match[0])?.[1] ?? "";
-    out.push({ type, body: hcl.slice(match.index, starts[i + 1]?.index ?? hcl.length) });
+/** A line that opens a top-level block (`resource "type" "label" {`, `module "x" {`, ...). */
+const TOP_LEVEL_BLOCK = /^(resource|module|data|variable|output|import|provider|terraform)\b[^\n]*\{[ \t\r]*$/u;
+
+/**
+ * The resource blocks of an HCL text: type → the text of each block (up to the next top-level block). Only
+ * unindented lines can open one, so the others are skipped by their first character (an export is 1 MB and more).
+ */
+function resourceBodies(hcl: string): Map<string, string[]> {
+  const starts: { index: number; keyword: string; line: string }[] = [];
+  for (let index = 0; index < hcl.length; ) {
+    const end = hcl.indexOf("\n", index);
+    const next = end < 0 ? hcl.length : end + 1;
+    const first = hcl.charCodeAt(index);
+    if (first >= 0x61 && first <= 0x7a) {
+      const line = hcl.slice(index, end < 0 ? hcl.length : end);
+      const keyword = TOP_LEVEL_BLOCK.exec(line)?.[1];
+      if (keyword) starts.push({ index, keyword, line });
+    }
+    index = next;
+  }
+  const out = new Map<string, string[]>();
+  starts.forEach((start, i) => {
+    if (start.keyword !== "resource") return;
+    const type = /^resource\s+"([^"]+)"/u.exec(start.line)?.[1] ?? "";
+    const bodies = out.get(type) ?? [];
+    bodies.push(hcl.slice(start.index, starts[i + 1]?.index ?? hcl.length));
+    out.set(type, bodies);
   });
   return out;
 }
 
+/** Each argument's test, compiled once: the name at the start of a line, then `=` or `{`. */
+const ARGUMENT_LINES = new Map(PROVIDER_ARGUMENT_VERSIONS.map((entry) => [entry, new RegExp(`^\\s*${entry.argument}\\s*(=|\\{)`, "mu")]));
+
 /** The arguments of the table that `hcl` uses, each with its first version. */
 export function providerArgumentsUsed(hcl: string): ProviderArgumentVersion[] {
   const bodies = resourceBodies(hcl);
-  return PROVIDER_ARGUMENT_VERSIONS.filter((entry) =>
-    bodies.some((b) => b.type === entry.resource && new RegExp(`^\\s*${entry.argument}\\s*(=|\\{)`, "mu").test(b.body)),
-  );
+  return PROVIDER_ARGUMENT_VERSIONS.filter((entry) => (bodies.get(entry.resource) ?? []).some((body) => ARGUMENT_LINES.get(entry)?.test(body) === true));
 }
 
 /** The lowest provider version that accepts every argument `hcl` uses: `>= X.Y.Z`. */
 export function providerVersionConstraint(hcl: string): string {
-  const floor = providerArgumentsUsed(hcl).reduce((max, e) => (compareVersions(e.since, max) > 0 ? e.since : max), AWS_PROVIDER_BASE_VERSION);
+  return constraintOf(providerArgumentsUsed(hcl));
+}
+
+function constraintOf(used: readonly ProviderArgumentVersion[]): string {
+  const floor = used.reduce((max, e) => (compareVersions(e.since, max) > 0 ? e.since : max), AWS_PROVIDER_BASE_VERSION);
   return `>= ${floor}`;
+}
+
+/** Every name that starts a line of a printed value: the keys of its objects, at any depth. */
+function addValueNames(value: HclValue | undefined, names: Set<string>): void {
+  if (value === null || value === undefined || typeof value !== "object" || value instanceof HclExpression) return;
+  if (Array.isArray(value)) for (const item of value as readonly HclValue[]) addValueNames(item, names);
+  else
+    for (const [key, item] of Object.entries(value as Record<string, HclValue | undefined>)) {
+      if (item === undefined) continue;
+      names.add(key);
+      addValueNames(item, names);
+    }
+}
+
+/** The argument and block names of a body, nested blocks and object keys included (what the text scan sees). */
+function addBodyNames(body: readonly HclNode[], names: Set<string>): void {
+  for (const node of body) {
+    if (node.kind === "attribute") {
+      names.add(node.name);
+      addValueNames(node.value, names);
+    } else if (node.kind === "block") {
+      names.add(node.type);
+      addBodyNames(node.body, names);
+    }
+  }
+}
+
+/**
+ * The same floor read off top-level nodes before they are printed: the export's path, which then neither
+ * prints the resources twice nor scans the printed megabyte.
+ */
+export function providerVersionConstraintOfNodes(nodes: readonly HclNode[]): string {
+  const namesByType = new Map<string, Set<string>>();
+  for (const node of nodes) {
+    if (node.kind !== "block" || node.type !== "resource" || node.labels.length === 0) continue;
+    const names = namesByType.get(node.labels[0]) ?? new Set<string>();
+    addBodyNames(node.body, names);
+    namesByType.set(node.labels[0], names);
+  }
+  return constraintOf(PROVIDER_ARGUMENT_VERSIONS.filter((entry) => namesByType.get(entry.resource)?.has(entry.argument) === true));
 }

@@ -27,7 +27,7 @@ import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
 import { logDeliveryWarning, riskConfigurationResources } from "./risk-logs";
 import { managedLoginBrandingResource, managedLoginBrandingVersionWarning, uiCustomizationResource } from "./branding";
-import { providerVersionConstraint } from "./provider-versions";
+import { providerVersionConstraintOfNodes } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
 import {
   TF_CLIENT_NAMING,
@@ -342,7 +342,7 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   nodes.push(...brandingNodes(ctx, clientLabels, spec.domain !== undefined || spec.customDomain !== undefined));
 
   // The provider floor is read off the resources as written: the lowest release that accepts all of them.
-  const version = providerVersionConstraint(renderHcl(nodes));
+  const version = providerVersionConstraintOfNodes(nodes);
   const head: HclNode[] = [
     comment(`User pool "${doc.metadata.name}", exported by Cognito Studio.`),
     blank,

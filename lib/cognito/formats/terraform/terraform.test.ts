@@ -245,6 +245,18 @@ describe("quote", () => {
   test("escapes template sequences and characters HCL has no short escape for", () => {
     expect(quote('a "b" ${c} %{d} \\ \n\b')).toBe('"a \\"b\\" $${c} %%{d} \\\\ \\n\\u0008"');
   });
+  test("a backslash before b or f stays a backslash (only a real backspace or form feed is written as \\u)", () => {
+    expect(quote("\\b \\f \f")).toBe('"\\\\b \\\\f \\u000c"');
+  });
+  test("text with nothing to escape is written between quotes as it is", () => {
+    expect(quote("https://example.com/a?b=c é")).toBe('"https://example.com/a?b=c é"');
+  });
+  test("backslashes, escapes and template sequences read back literally", async () => {
+    const doc = structuredClone(BLOG_POOL_DOCUMENT);
+    doc.spec.verificationMessageTemplate = { emailSubject: "a\\b c\\f ${x} $5 100%" };
+    const result = await parseTerraform(renderTerraform(doc).files[0].content);
+    expect(result.document?.spec.verificationMessageTemplate).toEqual({ emailSubject: "a\\b c\\f ${x} $5 100%" });
+  });
   test("a quoted template sequence reads back literally", async () => {
     const doc = structuredClone(BLOG_POOL_DOCUMENT);
     doc.spec.verificationMessageTemplate = { emailSubject: "Code ${x} %{y}" };

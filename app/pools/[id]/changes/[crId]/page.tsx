@@ -6,9 +6,11 @@ import { ApplySteps } from "@/components/review/apply-steps";
 import { ChangeRequestActions } from "@/components/review/change-request-actions";
 import { PromoteButton } from "@/components/review/promote-button";
 import { PreflightPanel } from "@/components/review/preflight-panel";
+import { PolicyPanel } from "@/components/policies/policy-panel";
 import { Badge, Card } from "@/components/ui";
 import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { promotionTarget } from "@/lib/server/change-requests";
+import { policyPanelOf } from "@/lib/server/policy-gate";
 import { requirePool } from "@/lib/server/page-auth";
 import { hasRole } from "@/lib/contracts/roles";
 
@@ -30,6 +32,8 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   // Separation of duties: whoever wrote part of this request (lib/server/approval-rules.ts) may not approve it.
   const excluded = cr.ineligible.find((i) => i.email === account.email);
   const missing = cr.target.requiredApprovals - cr.approvals.length;
+  const policies = await policyPanelOf(account.workspaceId, cr.id);
+  const policyBlocked = policies?.check && policies.check.blocking.length > 0 && !policies.check.override;
   const applyBlocked = !cr.plan
     ? (cr.planProblem ?? undefined)
     : cr.plan.errors.length > 0
@@ -38,7 +42,9 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         ? "An approver requested changes; save a new revision (or re-plan) before applying."
         : missing > 0
           ? cr.approvalSummary
-          : undefined;
+          : policyBlocked
+            ? `Blocked by policy ${policies.check?.blocking.join(", ")}: change the design, or an admin overrides it above with a written reason.`
+            : undefined;
   // The stored status says "approved" only while enough approvals count; shown from the approvals themselves all the same.
   const status = cr.status === "approved" && missing > 0 ? "open" : cr.status;
   return (
@@ -108,6 +114,13 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       )}
       {cr.description && <p className="whitespace-pre-wrap">{cr.description}</p>}
       {promoteTo && <PromoteButton changeRequestId={cr.id} poolId={pool.id} targetName={promoteTo.name} />}
+
+      {policies && !final && (
+        <PolicyPanel check={policies.check} overrides={policies.overrides} changeRequestId={cr.id} planVersion={cr.planVersion} canOverride={account.role === "admin"} />
+      )}
+      {policies && final && policies.overrides.length > 0 && (
+        <PolicyPanel check={null} overrides={policies.overrides} changeRequestId={cr.id} planVersion={cr.planVersion} canOverride={false} />
+      )}
 
       {/* Kept mounted after the apply: it holds the apply result and the new client secrets, shown once. */}
       <Card>

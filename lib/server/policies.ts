@@ -1,0 +1,123 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { type CompiledPolicy, type Policy, type PolicyViolation, STARTER_POLICIES, compilePolicies, evaluatePolicies, readPolicyFile, renderPolicyFile } from "@/lib/cognito/policies";
+import { type Db, getDb } from "./db";
+import { UserError } from "./errors";
+import { readStoredDocument } from "./pools";
+import type { Account } from "./users";
+
+/** A stored policy as the Policies page lists it. */
+export interface StoredPolicy extends Policy {
+  version: number;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+type PolicyRow = Awaited<ReturnType<Db["policy"]["findMany"]>>[number];
+
+function toPolicy(row: PolicyRow): Policy {
+  return {
+    id: row.key,
+    description: row.description,
+    severity: row.severity === "block" ? "block" : "warn",
+    ...(row.when === null ? {} : { when: row.when }),
+    ...(row.each === null ? {} : { each: row.each }),
+    require: row.require,
+    path: row.path,
+  };
+}
+
+/** The workspace's policies, in the order they were created. */
+export async function listPolicies(workspaceId: string, db: Db = getDb().db): Promise<StoredPolicy[]> {
+  const rows = await db.policy.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "asc" }, { key: "asc" }] });
+  return rows.map((r) => ({ ...toPolicy(r), version: r.version, updatedBy: r.updatedBy, updatedAt: r.updatedAt }));
+}
+
+/** Names the set a page was loaded with: a save from an older page is refused rather than undoing someone's change. */
+export function policySetFingerprint(policies: readonly StoredPolicy[]): string {
+  const text = policies.map((p) => `${p.id}@${p.version}`).join(",");
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+/** The workspace's policies, compiled. Stored policies compiled when saved; one that no longer does is logged and checked as broken. */
+export async function workspacePolicies(workspaceId: string, db: Db = getDb().db): Promise<CompiledPolicy[]> {
+  const { compiled, problems } = compilePolicies((await listPolicies(workspaceId, db)).map(ruleOf));
+  if (problems.length > 0) console.error("policies: stored policies that no longer compile", problems.map((p) => p.message));
+  return compiled;
+}
+
+/** The rule alone (no version or author), so a comparison or the audit log sees only what the policy says. */
+export function ruleOf(p: Policy): Policy {
+  return { id: p.id, description: p.description, severity: p.severity, ...(p.when === undefined ? {} : { when: p.when }), ...(p.each === undefined ? {} : { each: p.each }), require: p.require, path: p.path };
+}
+const sameRule = (a: Policy, b: Policy) => renderPolicyFile([ruleOf(a)]) === renderPolicyFile([ruleOf(b)]);
+
+export interface PolicySetChange {
+  added: string[];
+  changed: { id: string; version: number; before: string; after: string }[];
+  removed: string[];
+}
+
+async function refuseStale(workspaceId: string, fingerprint: string, db: Db): Promise<StoredPolicy[]> {
+  const current = await listPolicies(workspaceId, db);
+  if (policySetFingerprint(current) !== fingerprint)
+    throw new UserError("policies-changed", "Someone changed the policies since you opened this page; reload it (your text is lost on reload: copy it first) and apply your change again.");
+  return current;
+}
+
+/** Writes the difference between the stored set and `wanted`: new rows, a new version of each changed one, deletions. */
+async function writePolicySet(account: Account, current: readonly StoredPolicy[], wanted: readonly Policy[], db: Db): Promise<PolicySetChange> {
+  const change: PolicySetChange = { added: [], changed: [], removed: [] };
+  const byId = new Map(current.map((p) => [p.id, p]));
+  for (const policy of wanted) {
+    const before = byId.get(policy.id);
+    const data = { description: policy.description, severity: policy.severity, when: policy.when ?? null, each: policy.each ?? null, require: policy.require, path: policy.path, updatedBy: account.email };
+    if (!before) {
+      await db.policy.create({ data: { ...data, workspaceId: account.workspaceId, key: policy.id, createdBy: account.email } });
+      change.added.push(policy.id);
+    } else if (!sameRule(before, policy)) {
+      await db.policy.update({ where: { workspaceId_key: { workspaceId: account.workspaceId, key: policy.id } }, data: { ...data, version: { increment: 1 } } });
+      change.changed.push({ id: policy.id, version: before.version + 1, before: renderPolicyFile([ruleOf(before)]), after: renderPolicyFile([ruleOf(policy)]) });
+    }
+  }
+  const kept = new Set(wanted.map((p) => p.id));
+  for (const policy of current) {
+    if (kept.has(policy.id)) continue;
+    await db.policy.delete({ where: { workspaceId_key: { workspaceId: account.workspaceId, key: policy.id } } });
+    change.removed.push(policy.id);
+  }
+  return change;
+}
+
+/** Saves the whole set from the Policies page's file. Nothing is saved unless every policy compiles. */
+export async function savePolicySet(account: Account, input: { text: string; fingerprint: string }, db: Db = getDb().db): Promise<PolicySetChange> {
+  const file = readPolicyFile(input.text);
+  if (file.problems.length > 0) throw new UserError("policies-invalid", `Nothing was saved: ${file.problems.join(" ")}`, "text");
+  const current = await refuseStale(account.workspaceId, input.fingerprint, db);
+  return writePolicySet(account, current, file.policies, db);
+}
+
+/** Adds the starter policies the workspace does not have yet (by id); its own versions of the others stay. */
+export async function adoptStarterSet(account: Account, input: { fingerprint: string }, db: Db = getDb().db): Promise<PolicySetChange> {
+  const current = await refuseStale(account.workspaceId, input.fingerprint, db);
+  const have = new Set(current.map((p) => p.id));
+  return writePolicySet(account, current, [...current, ...STARTER_POLICIES.filter((p) => !have.has(p.id))], db);
+}
+
+export interface PolicyTestResult {
+  problems: string[];
+  violations: PolicyViolation[];
+  poolName: string;
+}
+
+/** "Test against this pool": the policies as typed against a pool's draft, for a target name. Reads only. */
+export async function testPolicies(account: Account, input: { text: string; poolId: string; targetName: string }, db: Db = getDb().db): Promise<PolicyTestResult> {
+  const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: account.workspaceId }, include: { draft: true } });
+  if (!pool?.draft) throw new UserError("pool-not-found", "Choose one of the workspace's pools.", "poolId");
+  const file = readPolicyFile(input.text);
+  const stored = readStoredDocument(pool.draft.document);
+  if (!stored.document) return { problems: [...file.problems, `The draft of ${pool.name} has errors; fix them in the editor to test it.`], violations: [], poolName: pool.name };
+  const target = await db.target.findFirst({ where: { poolId: pool.id, name: input.targetName } });
+  const violations = evaluatePolicies(file.compiled, stored.document, { name: input.targetName, region: target?.region ?? "" });
+  return { problems: file.problems, violations, poolName: pool.name };
+}
