@@ -25,5 +25,7 @@ export const commands: CommandEntry[] = [
   { name: "preflight", summary: "check the ACM certificate, SES identity, SMS role, Lambda triggers and KMS key a pool needs", load: async () => (await import("./preflight")).preflightCommand },
   { name: "connect", summary: "print the issuer, endpoints, ids and a config snippet (next-auth, Amplify, oidc-client-ts, env) for an app client", load: async () => (await import("./connect")).connectCommand },
   { name: "review-plan", summary: "review a saved Terraform plan (terraform show -json) for what it does to Cognito: users deleted, clients recreated, security", load: async () => (await import("./review-plan")).reviewPlanCommand },
+  { name: "tokens", summary: "print the ID and access token claims an app client would receive, with the rules behind them", load: async () => (await import("./tokens")).tokensCommand },
+  { name: "cost", summary: "print a design's monthly cost on each feature plan (Lite, Essentials, Plus) and the plan its settings need", load: async () => (await import("./cost")).costCommand },
   { name: "rotate-secret", summary: "rotate a confidential app client's secret without downtime (add, confirm, delete the old one)", load: async () => (await import("./rotate-secret")).rotateSecretCommand },
 ];

@@ -9,6 +9,7 @@ import { AlertTriangle, ShieldAlert, XCircle } from "lucide-react";
 import { Badge, type BadgeTone, Card, Tabs, TabsContent, TabsList, TabsTrigger, cn } from "@/components/ui";
 import type { AttributeChange, BlastRadius, Plan, ResourceChange, SecurityChange, WorstImpact } from "@/lib/cognito/plan";
 import { isDestructive, renderPlanText, summaryLine } from "@/lib/cognito/plan";
+import { describeTierChange } from "@/lib/cognito/cost";
 import type { Diagnostic } from "@/lib/cognito/spec";
 import { type FieldComment, type FieldComments, fieldKey } from "./field-comments";
 import { describePlanValue, type FieldLabel, labelForPath, labelForPlanPath } from "@/components/pool-editor/field-labels";
@@ -418,6 +419,16 @@ export function PlanText({ plan, className }: { plan: Plan; className?: string }
   );
 }
 
+/** What a change of the feature plan does to the price (lib/cognito/cost); nothing when the plan stays. */
+function TierChangeNote({ plan }: { plan: Plan }) {
+  const note = describeTierChange(plan);
+  return note ? (
+    <p className="rounded-md border border-sky-200 bg-sky-50 p-2 text-sm text-sky-900" data-testid="plan-tier-change">
+      {note}
+    </p>
+  ) : null;
+}
+
 /** Every resource grouped by type; unchanged resources folded into a count. */
 export function PlanChanges({ plan, compact = false, comments, words, changedOnly = false }: { plan: Plan; compact?: boolean; comments?: FieldComments; words?: PlanWords; changedOnly?: boolean }) {
   // changedOnly: what differs, nothing else (a drift check lists differences, not the whole pool).
@@ -493,6 +504,7 @@ export function PlanView({ plan, compact = false, defaultTab = "changes", classN
       <BlastRadiusPanel blast={plan.blastRadius} compact={compact} />
       <SecurityChangesPanel changes={plan.securityChanges} />
       <PlaceholdersPanel placeholders={placeholders} />
+      <TierChangeNote plan={plan} />
     </>
   );
   if (compact) {

@@ -1,9 +1,13 @@
 import { ConnectPanel } from "@/components/connect/connect-panel";
 import { DraftProblems } from "@/components/pools/draft-problems";
+import { ApiVerificationSection } from "@/components/connect/api-verification";
+import { TokenPreviewSection } from "@/components/connect/token-preview";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
+import { Checkbox } from "@/components/ui/checkbox";
+import { previewTokens, renderApiVerifications } from "@/lib/cognito/tokens";
 import { type LiveIds, customDomainDns, customDomainOf, renderConnectSnippets } from "@/lib/cognito/connect";
 import { applyEnvironmentValues } from "@/lib/cognito/environments";
 import { CustomDomainDnsCard } from "@/components/connect/custom-domain-dns";
@@ -19,9 +23,9 @@ export const dynamic = "force-dynamic";
  * Connect your app: per app client of the draft, the issuer, endpoints, ids and config snippets. Choosing
  * a target that has a pool reads its live ids (a GET form, so it works without JavaScript).
  */
-export default async function ConnectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ target?: string }> }) {
+export default async function ConnectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ target?: string; group?: string | string[] }> }) {
   const { id } = await params;
-  const { target: targetId } = await searchParams;
+  const { target: targetId, group } = await searchParams;
   const { account, pool } = await requirePool(id);
   const targets = (await listTargets(account.workspaceId, pool.id)).filter((t) => t.userPoolId);
   // A newcomer who just applied expects the live ids: without a choice, the first target with a pool is used;
@@ -41,6 +45,11 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
     }
   }
   const clients = document?.spec.clients ?? [];
+  const poolGroups = (document?.spec.groups ?? []).map((g) => g.name);
+  // Only the design's groups: a stale link naming a removed group previews without it.
+  const chosenGroups = [group ?? []].flat().filter((g) => poolGroups.includes(g));
+  const previewOn = onTarget && (onTarget.spec.region || target) ? onTarget : undefined;
+  const verifications = previewOn ? renderApiVerifications(previewOn, { ...(target ? { region: target.region } : {}), ...(live ? { live } : {}) }) : [];
   return (
     <section aria-labelledby="connect-heading" className="space-y-4">
       <h1 id="connect-heading" className="text-xl font-semibold">
@@ -62,6 +71,18 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
             </option>
           ))}
         </Select>
+        {poolGroups.length > 0 && (
+          <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <legend className="sr-only">Token preview: the user&apos;s groups</legend>
+            <span aria-hidden="true">Tokens of a user in</span>
+            {poolGroups.map((name) => (
+              <label key={name} className="flex items-center gap-1">
+                <Checkbox name="group" value={name} defaultChecked={chosenGroups.includes(name)} />
+                {name}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <Button type="submit" variant="secondary">
           Show
         </Button>
@@ -87,9 +108,30 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
                 snippets={renderConnectSnippets(connection)}
                 {...(target && live ? { rotation: { targetId: target.id, canRotate: hasRole(account.role, "approver") } } : {})}
               />
+              {previewOn && (
+                <TokenPreviewSection
+                  preview={previewTokens(previewOn, client.name, { groups: chosenGroups, ...(target ? { region: target.region } : {}), ...(live ? { live } : {}) })}
+                />
+              )}
             </Card>
           );
         })
+      )}
+      {verifications.length > 0 && (
+        <Card>
+          <section aria-labelledby="verify-heading" className="space-y-4">
+            <h2 id="verify-heading" className="text-lg font-semibold">
+              Check these tokens in your APIs
+            </h2>
+            <p className="text-sm text-slate-700">
+              Per resource server: verify the signature with the pool&apos;s JWKS, the issuer, that it is an access token (token_use), that it comes from an app client allowed
+              the API&apos;s scopes (client_id), and the scope each route needs. Node uses aws-jwt-verify, which AWS maintains.
+            </p>
+            {verifications.map((v) => (
+              <ApiVerificationSection key={v.identifier} verification={v} />
+            ))}
+          </section>
+        </Card>
       )}
     </section>
   );
