@@ -1,0 +1,24 @@
+import "@/lib/cognito/spec/error-map";
+import { z } from "zod";
+import { EXPORT_FORMATS } from "@/lib/cognito/formats/types";
+import { checkBranchName } from "@/lib/cognito/publish/names";
+
+/** Publish a pool's draft to the workspace's repository: the form, the server action and lib/server share it. */
+export const publishPoolSchema = z.object({
+  poolId: z.string().min(1),
+  format: z.enum(EXPORT_FORMATS),
+  branch: z.string().trim().superRefine((branch, ctx) => {
+    const problem = checkBranchName(branch);
+    if (problem) ctx.addIssue({ code: "custom", message: `Branch: ${problem}.` });
+  }),
+});
+export type PublishPoolInput = z.infer<typeof publishPoolSchema>;
+
+/** What a publish returns to the page (no credential, no remote URL). */
+export interface PublishPoolOutcome {
+  commit: string;
+  branch: string;
+  created: boolean;
+  changed: boolean;
+  files: string[];
+}
