@@ -7,10 +7,11 @@ import type { PoolDocumentCheck } from "@/components/pool-editor/analysis-view";
 import { PoolEditor, type PoolEditorState } from "@/components/pool-editor/pool-editor";
 import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { type Diagnostic, hasErrors } from "@/lib/cognito/spec/diagnostics";
-import { type Policy, type PolicyTarget, compilePolicies, policyFindings } from "@/lib/cognito/policies";
+import type { Policy, PolicyTarget } from "@/lib/cognito/policies/types";
 import { toDraftServerErrors } from "./draft-server-errors";
 import { ProblemsPanel } from "./problems-panel";
 import { type SaveState, useDraftAutosave } from "./use-draft-autosave";
+import { usePolicyCheck } from "./use-policy-check";
 
 export interface DraftEditorProps {
   poolId: string;
@@ -45,9 +46,7 @@ const NO_TARGETS: PolicyTarget[] = [];
 
 export function DraftEditor({ poolId, version: initialVersion, document: initialDocument, checked, canEdit, policies = NO_POLICIES, targets = NO_TARGETS }: DraftEditorProps) {
   const { document, version, state, update, saveNow } = useDraftAutosave(poolId, { version: initialVersion, document: initialDocument });
-  // Stored policies compiled when saved; one that no longer does is left out here (the server reports it).
-  const compiledPolicies = useMemo(() => compilePolicies(policies).compiled, [policies]);
-  const checkPolicies = useCallback((doc: PoolDocument) => policyFindings(compiledPolicies, doc, targets), [compiledPolicies, targets]);
+  const checkPolicies = usePolicyCheck(policies, targets);
   // The stored draft's problems (checked on the server, policies included); after each change, the editor's own
   // (it has just checked the document: checking it here again would double the work after every pause in typing).
   const [problems, setProblems] = useState<readonly Diagnostic[]>(() => [...checked.validation, ...checked.findings]);

@@ -178,7 +178,7 @@ export const MAXIMAL_POOL_DOCUMENT: PoolDocument = {
 
 /**
  * A Plus pool with threat protection settings, the pool's and an app client's own (aws_cognito_risk_configuration),
- * and log delivery, which the 5.x provider cannot hold (a warning; the studio's plan then leaves it unmanaged).
+ * and log delivery (aws_cognito_log_delivery_configuration, a resource of the 6.x provider: the file asks for 6.5.0).
  * moto lacks the risk configuration calls: the repository's moto extension answers them, modelled from
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html and
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeRiskConfiguration.html.

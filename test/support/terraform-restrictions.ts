@@ -30,3 +30,14 @@ export function withLoneDomainInPlace(doc: PoolDocument): PoolDocument {
   }
   return doc;
 }
+
+/**
+ * The design without the settings whose resources only the 6.x aws provider has (managed login branding,
+ * log delivery: provider-versions.ts), for tests that run terraform with a 5.x provider mirror.
+ */
+export function withoutProvider6Resources(doc: PoolDocument): PoolDocument {
+  const copy = structuredClone(doc);
+  delete copy.spec.managedLoginBranding;
+  delete copy.spec.logDeliveryConfiguration;
+  return copy;
+}

@@ -111,8 +111,8 @@ type Answer = "round-trip" | "warns";
 type Format = "terraform" | "cloudformation" | "openmcf";
 
 /**
- * Per setting, per format. Plain Terraform follows hashicorp/aws: log delivery is a 6.5.0 resource the 5.x
- * export leaves out, the provider has no passkey factor setting and no terms resource. CloudFormation has every
+ * Per setting, per format. Plain Terraform follows hashicorp/aws: log delivery is a 6.5.0 resource (the file
+ * then asks for that provider), the provider has no passkey factor setting and no terms resource. CloudFormation has every
  * resource but no classic logo property. The mineiros module and OpenMCF v1 have none of the new settings.
  */
 const ANSWERS: Record<string, Record<Format, Answer>> = {
@@ -120,7 +120,7 @@ const ANSWERS: Record<string, Record<Format, Answer>> = {
   "classic UI customization": { terraform: "round-trip", cloudformation: "round-trip", openmcf: "warns" },
   "classic UI logo": { terraform: "round-trip", cloudformation: "warns", openmcf: "warns" },
   "threat protection": { terraform: "round-trip", cloudformation: "round-trip", openmcf: "warns" },
-  "log delivery": { terraform: "warns", cloudformation: "round-trip", openmcf: "warns" },
+  "log delivery": { terraform: "round-trip", cloudformation: "round-trip", openmcf: "warns" },
   "passkeys as MFA factor": { terraform: "warns", cloudformation: "round-trip", openmcf: "warns" },
   "SMS MFA switch": { terraform: "round-trip", cloudformation: "round-trip", openmcf: "warns" },
   "terms documents": { terraform: "warns", cloudformation: "round-trip", openmcf: "warns" },

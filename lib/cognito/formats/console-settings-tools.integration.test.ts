@@ -7,9 +7,10 @@
  * - the branding settings the Terraform export writes are read back by Terraform itself (`jsonencode` of the
  *   HCL literal), equal to the design's JSON, text that HCL would take for a template included.
  *
- * The mirror holds provider 5.100 only, and `aws_cognito_managed_login_branding` exists from 6.13.0
- * (provider-versions.ts): the file with the style asks for ">= 6.13.0", which the mirror cannot satisfy, so
- * validation runs on the same design without its styles (everything else in the file is the same). terraform and
+ * The mirror holds provider 5.100 only, `aws_cognito_managed_login_branding` exists from 6.13.0 and
+ * `aws_cognito_log_delivery_configuration` from 6.5.0 (provider-versions.ts): the file with them asks for
+ * ">= 6.13.0", which the mirror cannot satisfy, so validation runs on the same design without its styles and
+ * log delivery (everything else in the file is the same). terraform and
  * the mirror are part of the test contract: a machine without them fails here.
  */
 import { spawnSync } from "node:child_process";
@@ -23,6 +24,7 @@ import type { PoolDocument } from "../spec/document-schema";
 import { validatePoolDocument } from "../spec/validate";
 import { renderCloudFormation } from "./cloudformation/render-cloudformation";
 import { renderTerraform } from "./terraform/render-terraform";
+import { withoutProvider6Resources } from "@/test/support/terraform-restrictions";
 
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGPgLLoMRwzEcQASchThTOT9gwAAAABJRU5ErkJggg==";
 
@@ -95,17 +97,16 @@ describe("Terraform", () => {
     expect(mirror, "no hashicorp/aws provider mirror found").toBeDefined();
   });
 
-  test("the file with managed login styles asks for the 6.x provider the mirror does not hold", () => {
+  test("the file with managed login styles and log delivery asks for the 6.x provider the mirror does not hold", () => {
     const main = renderTerraform(DESIGN).files[0]?.content ?? "";
     expect(main).toContain('resource "aws_cognito_managed_login_branding" "web"');
+    expect(main).toContain('resource "aws_cognito_log_delivery_configuration" "this"');
     expect(main).toContain('version = ">= 6.13.0"');
     expect(mirroredProviderVersions(mirror ?? "").some((v) => Number(v.split(".")[0]) >= 6)).toBe(false);
   });
 
   test("everything else validates with the mirror's provider", () => {
-    const withoutStyles: PoolDocument = { ...DESIGN, spec: { ...DESIGN.spec, managedLoginBranding: undefined } };
-    delete withoutStyles.spec.managedLoginBranding;
-    const exported = renderTerraform(withoutStyles, { variables: true });
+    const exported = renderTerraform(withoutProvider6Resources(DESIGN), { variables: true });
     const folder = join(work, "validate");
     mkdirSync(folder);
     for (const file of exported.files) writeFileSync(join(folder, file.path), file.content);

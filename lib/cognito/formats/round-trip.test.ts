@@ -60,9 +60,9 @@ function withoutCommonLosses(doc: PoolDocument): PoolDocument {
 function restrictToTerraform(doc: PoolDocument): PoolDocument {
   const copy = withoutCommonLosses(doc);
   delete copy.metadata.labels;
-  // No log delivery resource in the 5.x provider; a risk configuration needs at least one setting, and a
-  // notification template both bodies.
-  delete copy.spec.logDeliveryConfiguration;
+  // aws_cognito_log_delivery_configuration needs at least one log configuration; a risk configuration needs at
+  // least one setting, and a notification template both bodies.
+  if (copy.spec.logDeliveryConfiguration?.logConfigurations.length === 0) delete copy.spec.logDeliveryConfiguration;
   // No terms resource in the provider; a style's empty image list is written as no asset blocks.
   delete copy.spec.terms;
   for (const style of copy.spec.managedLoginBranding ?? []) if (style.assets?.length === 0) delete style.assets;
@@ -113,7 +113,7 @@ describe("Terraform round trip", () => {
     await fc.assert(
       fc.asyncProperty(poolDocumentArbitrary().map(restrictToTerraform), fc.boolean(), async (doc, variables) => {
         const exported = renderTerraform(doc, { variables });
-        // The provider floor's note (managed login branding needs hashicorp/aws 6.x) loses nothing.
+        // The provider floor's note (managed login branding and log delivery need hashicorp/aws 6.x) loses nothing.
         expect(exported.diagnostics.filter((d) => d.code !== "provider-6-only")).toEqual([]);
         const text = exported.files.map((f) => `# ==> ${f.path} <==\n${f.content}`).join("\n");
         const imported = await parseTerraform(text);

@@ -20,8 +20,26 @@ describe("the provider version an export asks for", () => {
     expect(main).toContain('version = ">= 5.98.0"');
   });
 
-  it("never asks for 6.x, which a team on 5.x would be refused for nothing", () => {
+  it("never asks for 6.x for designs without 6.x resources, which a team on 5.x would be refused for nothing", () => {
     for (const doc of [BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, ...listPresets().map(presetExampleDocument)]) expect(mainOf(doc)).not.toMatch(/version\s*=\s*">= 6/u);
+  });
+
+  it("is 6.5.0 when the design manages log delivery, and the higher 6.13.0 when it has managed login styles too", () => {
+    const logs = { logConfigurations: [{ eventSource: "userNotification" as const, logLevel: "ERROR" as const, cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:cognito" } }] };
+    const withLogs = { ...BLOG_POOL_DOCUMENT, spec: { ...BLOG_POOL_DOCUMENT.spec, logDeliveryConfiguration: logs } };
+    expect(mainOf(withLogs)).toContain('resource "aws_cognito_log_delivery_configuration" "this"');
+    expect(mainOf(withLogs)).toContain('version = ">= 6.5.0"');
+    const style = { clientName: "web", useCognitoProvidedValues: true };
+    const withBoth = { ...withLogs, spec: { ...withLogs.spec, clients: [{ name: "web" }], managedLoginBranding: [style] } };
+    expect(mainOf(withBoth)).toContain('version = ">= 6.13.0"');
+  });
+
+  it("stays on 5.x when the design exports no logs: the resource needs a log configuration, so it is not written", () => {
+    const doc = { ...BLOG_POOL_DOCUMENT, spec: { ...BLOG_POOL_DOCUMENT.spec, logDeliveryConfiguration: { logConfigurations: [] } } };
+    const exported = renderTerraform(doc);
+    expect(exported.files[0]?.content).not.toContain("aws_cognito_log_delivery_configuration");
+    expect(exported.files[0]?.content).not.toMatch(/version\s*=\s*">= 6/u);
+    expect(exported.diagnostics.filter((d) => d.path === "spec.logDeliveryConfiguration").map((d) => d.code)).toEqual(["not-expressible"]);
   });
 
   it("counts an argument only inside its own resource type", () => {

@@ -37,7 +37,9 @@ export const PROVIDER_ARGUMENT_VERSIONS: readonly ProviderArgumentVersion[] = [
   { resource: "aws_cognito_user_pool", argument: "email_mfa_configuration", since: "5.83.0", source: "https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md" },
   { resource: "aws_cognito_user_pool_domain", argument: "managed_login_version", since: "5.95.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/40855 (release v5.95.0)" },
   { resource: "aws_cognito_user_pool_client", argument: "refresh_token_rotation", since: "5.99.0", source: "https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md" },
-  // A whole resource, marked by its one required argument: merged on 4 September 2025 (released that week or
+  // Whole resources, each marked by its one required argument. Log delivery: "6.5.0 (July 24, 2025)" in the CHANGELOG.
+  { resource: "aws_cognito_log_delivery_configuration", argument: "user_pool_id", since: "6.5.0", source: "https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md (v6.5.0)" },
+  // Managed login branding: merged on 4 September 2025 (released that week or
   // the next); the table vouches for the release after, 6.13.0.
   { resource: "aws_cognito_managed_login_branding", argument: "user_pool_id", since: "6.13.0", source: "https://github.com/hashicorp/terraform-provider-aws/pull/43817" },
 ];

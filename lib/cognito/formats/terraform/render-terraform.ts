@@ -25,7 +25,7 @@ import { NameAllocator, clientDefaultsInlined, emptyListWarnings, describeError,
 import { toTarget } from "../shape-walk";
 import type { ExportResult, ExportedFile } from "../types";
 import { type SensitiveVariable, groupResource, identityProviderResource, sensitiveVariableNodes } from "./groups-idps";
-import { logDeliveryWarning, riskConfigurationResources } from "./risk-logs";
+import { logDeliveryResources, riskConfigurationResources } from "./risk-logs";
 import { emptyAssetsWarnings, managedLoginBrandingResource, managedLoginBrandingVersionWarning, uiCustomizationResource } from "./branding";
 import { providerVersionConstraintOfNodes } from "./provider-versions";
 import { HclExpression, type HclNode, type HclValue, attr, blank, block, comment, expr, quote, renderHcl } from "./hcl";
@@ -113,6 +113,8 @@ function poolResource(ctx: Context): HclNode {
   const rest: Record<string, unknown> = { ...spec };
   for (const key of ["region", "clients", "resourceServers", "domain", "customDomain", "clientDefaults", "schemaAttributes", "softwareTokenMfaConfiguration", "smsMfaConfiguration", "groups", "identityProviders", "terms", "riskConfiguration", "logDeliveryConfiguration", "managedLoginBranding", "uiCustomizations"]) delete rest[key];
   ctx.diagnostics.push(...terraformSmsMfaWarnings(spec, "Terraform"));
+  // No 6.x release has it either: `web_authn_configuration` holds `relying_party_id` and `user_verification` only;
+  // `factor_configuration` is proposed in https://github.com/hashicorp/terraform-provider-aws/pull/48388, not merged.
   if (spec.webAuthnConfiguration?.factorConfiguration !== undefined) {
     ctx.diagnostics.push(
       warning(
@@ -338,7 +340,7 @@ function render(doc: PoolDocument, options: TerraformExportOptions): ExportResul
   (spec.clients ?? []).forEach((client, i) => nodes.push(blank, clientResource(ctx, client, clientLabels.get(client.name) ?? "client", i)));
   for (const group of spec.groups ?? []) nodes.push(blank, groupResource(group, groupLabels.get(group.name) ?? "group", expr(`${POOL}.id`)));
   for (const risk of riskConfigurationResources(spec, clientLabels, new NameAllocator("snake"), POOL, toNodes, ctx.diagnostics)) nodes.push(blank, risk);
-  ctx.diagnostics.push(...logDeliveryWarning(spec));
+  for (const logs of logDeliveryResources(spec, POOL, toNodes, ctx.diagnostics)) nodes.push(blank, logs);
   nodes.push(...brandingNodes(ctx, clientLabels, spec.domain !== undefined || spec.customDomain !== undefined));
 
   // The provider floor is read off the resources as written: the lowest release that accepts all of them.

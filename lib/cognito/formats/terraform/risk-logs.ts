@@ -6,11 +6,13 @@
  *   default and is not written (the resource needs at least one block).
  *   The provider requires both bodies of a notification template (`html_body` and `text_body`, found by
  *   `terraform validate` against 5.100; the API takes either): a template with one body is left out, with a warning.
- * - Log delivery: `aws_cognito_log_delivery_configuration` came with hashicorp/aws 6.5.0
- *   (https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md, "6.5.0 (July 24, 2025)";
- *   https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_log_delivery_configuration).
- *   The export keeps a design on the 5.x line unless it needs managed login branding, so log delivery is a
- *   warning there, not a file; the import reads the resource from 6.x files (`log_configurations` blocks).
+ * - Log delivery: `aws_cognito_log_delivery_configuration`
+ *   (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_log_delivery_configuration):
+ *   `user_pool_id` and one `log_configurations` block per entry (`event_source`, `log_level` and one destination
+ *   block). It came with hashicorp/aws 6.5.0 (https://github.com/hashicorp/terraform-provider-aws/blob/main/CHANGELOG.md,
+ *   "6.5.0 (July 24, 2025)"), so a file that writes it asks for that provider (provider-versions.ts), as managed
+ *   login branding asks for 6.13.0. The resource needs at least one block: a design that exports no logs
+ *   (`logConfigurations: []`) is not written, with a warning.
  * Render and import share the naming, so what one writes the other reads.
  */
 import { type Diagnostic, warning } from "../../spec/diagnostics";
@@ -104,15 +106,25 @@ export function riskConfigurationResources(spec: PoolSpec, clientLabels: Readonl
   return nodes;
 }
 
-export function logDeliveryWarning(spec: PoolSpec): Diagnostic[] {
-  if (spec.logDeliveryConfiguration === undefined) return [];
-  return [
-    warning(
-      "spec.logDeliveryConfiguration",
-      "not-expressible",
-      "the hashicorp/aws 5.x provider this export targets has no log delivery resource (aws_cognito_log_delivery_configuration came with 6.5.0); log delivery is not exported: set it in the studio, with CloudFormation's AWS::Cognito::LogDeliveryConfiguration, or add that resource to a 6.x configuration",
-    ),
-  ];
+/** The pool's `aws_cognito_log_delivery_configuration`, if the design manages log delivery and Terraform can hold it. */
+export function logDeliveryResources(spec: PoolSpec, poolRef: string, toNodes: ToNodes, diagnostics: Diagnostic[]): HclNode[] {
+  const logs = spec.logDeliveryConfiguration;
+  if (logs === undefined) return [];
+  if (logs.logConfigurations.length === 0) {
+    diagnostics.push(
+      warning(
+        "spec.logDeliveryConfiguration",
+        "not-expressible",
+        "aws_cognito_log_delivery_configuration needs at least one log configuration; a design that exports no logs is not written: leave log delivery unmanaged in the file, or turn it off in the studio",
+      ),
+    );
+    return [];
+  }
+  const target = toTarget(logDeliveryConfigurationSchema, logs, TF_LOG_DELIVERY_NAMING) as Record<string, unknown>;
+  diagnostics.push(
+    warning("spec.logDeliveryConfiguration", "provider-6-only", `log delivery needs ${TF_TYPES.logDelivery}, which came with the 6.x aws provider (6.5.0); the file requires that provider version`),
+  );
+  return [block("resource", [TF_TYPES.logDelivery, "this"], toNodes(target, [attr("user_pool_id", expr(`${poolRef}.id`))]))];
 }
 
 // ---- import ----
