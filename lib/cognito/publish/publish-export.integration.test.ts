@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { type BareRepo, createBareRepo, git } from "@/test/support/git-repos";
+import { startGitHttpServer } from "@/test/support/git-http-server";
 import { BLOG_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import { renderTerraform } from "../formats/terraform/render-terraform";
 import { renderTerraformModule } from "../formats/terraform-module/render-terraform-module";
@@ -138,5 +139,22 @@ describe("publishExport against a bare repository", () => {
     expect(await publishExport(request({ folder: "../outside" }))).toMatchObject({ ok: false, code: "invalid-request" });
     expect(await publishExport(request({ remote: { url: "ext::sh -c touch% /tmp/pwned" } }))).toMatchObject({ ok: false, code: "invalid-request" });
     expect(repo.git("for-each-ref").trim()).toBe("");
+  });
+
+  test("over HTTPS-style remotes the credential goes as a Basic header; a wrong one is refused in plain words", async () => {
+    const server = await startGitHttpServer(repo.url, "x-access-token", "tok_right_value");
+    try {
+      const wrong = await publishExport(request({ remote: { url: server.url, credential: "tok_wrong_value" } }));
+      expect(wrong).toMatchObject({ ok: false, code: "authentication" });
+      if (!wrong.ok) expect(wrong.message).not.toMatch(/tok_wrong_value|dG9r/u);
+      expect(repo.git("for-each-ref").trim()).toBe("");
+
+      const right = await publishExport(request({ remote: { url: server.url, credential: "tok_right_value" } }));
+      expect(right).toMatchObject({ ok: true, created: true });
+      if (right.ok) expect(repo.git("rev-parse", "cognito-studio/blog/cr-1").trim()).toBe(right.commit);
+      expect(server.authorizations).toContain(`Basic ${Buffer.from("x-access-token:tok_right_value").toString("base64")}`);
+    } finally {
+      await server.close();
+    }
   });
 });
