@@ -18,19 +18,18 @@ export interface GitHttpServer {
 
 function runBackend(req: IncomingMessage, res: ServerResponse, root: string, user: string): void {
   const url = new URL(req.url ?? "/", "http://localhost");
-  const cgi = spawn("git", ["http-backend"], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      GIT_PROJECT_ROOT: root,
-      GIT_HTTP_EXPORT_ALL: "1",
-      REMOTE_USER: user,
-      REQUEST_METHOD: req.method ?? "GET",
-      PATH_INFO: decodeURIComponent(url.pathname),
-      QUERY_STRING: url.search.slice(1),
-      CONTENT_TYPE: req.headers["content-type"] ?? "",
-      ...(req.headers["content-encoding"] ? { HTTP_CONTENT_ENCODING: String(req.headers["content-encoding"]) } : {}),
-    },
-  });
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    GIT_PROJECT_ROOT: root,
+    GIT_HTTP_EXPORT_ALL: "1",
+    REMOTE_USER: user,
+    REQUEST_METHOD: req.method ?? "GET",
+    PATH_INFO: decodeURIComponent(url.pathname),
+    QUERY_STRING: url.search.slice(1),
+    CONTENT_TYPE: req.headers["content-type"] ?? "",
+    ...(req.headers["content-encoding"] ? { HTTP_CONTENT_ENCODING: String(req.headers["content-encoding"]) } : {}),
+  };
+  const cgi = spawn("git", ["http-backend"], { env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "ignore"] });
   req.pipe(cgi.stdin);
   const chunks: Buffer[] = [];
   cgi.stdout.on("data", (c: Buffer) => chunks.push(c));
