@@ -9,6 +9,8 @@ import { Button, Field, FormMessage, Input, Select } from "@/components/ui";
 
 export interface PublishFormProps {
   poolId: string;
+  /** Publish this approved or applied change request (its revision for its target) instead of the draft. */
+  changeRequestId?: string;
   defaultBranch: string;
   /** The repository as the server names it (no credential); unset: publishing is not configured. */
   repository?: string;
@@ -20,13 +22,13 @@ export interface PublishFormProps {
 }
 
 /** Publish the draft's export to a branch of the workspace's repository (the server checks role and workspace). */
-export function PublishForm({ poolId, defaultBranch, repository, variable, canPublish, formats }: PublishFormProps) {
+export function PublishForm({ poolId, changeRequestId, defaultBranch, repository, variable, canPublish, formats }: PublishFormProps) {
   const [formError, setFormError] = useState<string>();
   const [done, setDone] = useState<PublishPoolOutcome>();
   const { register, handleSubmit, setError, formState } = useForm<PublishPoolInput>({
     resolver: zodResolver(publishPoolSchema),
     mode: "onTouched",
-    defaultValues: { poolId, format: "terraform-module", branch: defaultBranch },
+    defaultValues: { poolId, changeRequestId, format: "terraform-module", branch: defaultBranch },
   });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -43,7 +45,7 @@ export function PublishForm({ poolId, defaultBranch, repository, variable, canPu
     <form onSubmit={onSubmit} noValidate aria-label="Publish to the repository" className="space-y-3 rounded border border-slate-200 p-4">
       <h2 className="text-base font-semibold">Publish to the team&apos;s repository</h2>
       <p className="text-sm text-slate-700">
-        Commits the export to a branch of <span className="break-all font-mono">{repository}</span> and pushes it. A branch that exists gets a new commit on top; nothing is force-pushed.
+        Commits the export of {changeRequestId ? "this change request's revision, with its plan and approvers," : "the draft"} to a branch of <span className="break-all font-mono">{repository}</span> and pushes it. A branch that exists gets a new commit on top; nothing is force-pushed.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="publish-format" label="Format" error={formState.errors.format?.message}>

@@ -6,6 +6,8 @@ import { checkBranchName } from "@/lib/cognito/publish/names";
 /** Publish a pool's draft to the workspace's repository: the form, the server action and lib/server share it. */
 export const publishPoolSchema = z.object({
   poolId: z.string().min(1),
+  /** Publish an approved or applied change request's revision (for its target) instead of the draft. */
+  changeRequestId: z.string().min(1).optional(),
   format: z.enum(EXPORT_FORMATS),
   branch: z.string().trim().superRefine((branch, ctx) => {
     const problem = checkBranchName(branch);

@@ -6,9 +6,10 @@ import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { type BareRepo, createBareRepo } from "@/test/support/git-repos";
 import { byRole, newBlankPool, useStudioDatabase } from "@/test/support/studio-db";
 
-const { as } = useStudioDatabase("studio-publish-", byRole("viewer", "editor"));
+const { as } = useStudioDatabase("studio-publish-", byRole("viewer", "editor", "approver"));
 const { getDb } = await import("./db");
 const { publishPoolAction } = await import("@/app/pools/publish-actions");
+const review = await import("@/app/pools/review-actions");
 
 const CREDENTIAL = "ghp_publish-secret-value";
 let repo: BareRepo;
@@ -70,5 +71,30 @@ describe("publishPoolAction", () => {
     delete process.env.STUDIO_PUBLISH_REMOTE;
     const pool = await newBlankPool("publish-four", () => as("editor"));
     expect(await publishPoolAction({ poolId: pool.id, format: "terraform", branch: "b" })).toMatchObject({ ok: false, code: "publish-not-configured" });
+  });
+
+  test("an approved change request publishes its revision with the plan and its approvers as Reviewed-by", async () => {
+    const pool = await newBlankPool("publish-five", () => as("editor"));
+    as("admin");
+    const target = await review.createTargetAction({ poolId: pool.id, name: "prod", region: "eu-west-1", endpoint: "", roleArn: "", userPoolId: "", requiredApprovals: 1 });
+    if (!target.ok) throw new Error(JSON.stringify(target));
+    as("editor");
+    const draft = await getDb().db.draft.findUniqueOrThrow({ where: { poolId: pool.id } });
+    const submitted = await review.submitChangeRequestAction({ poolId: pool.id, targetId: target.data.id, draftVersion: draft.version, title: "First design", description: "" });
+    if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+    const changeRequestId = submitted.data.id;
+    expect(await publishPoolAction({ poolId: pool.id, changeRequestId, format: "terraform", branch: "cr/first" })).toMatchObject({ ok: false, code: "change-request-not-approved" });
+    as("approver");
+    const approved = await review.approveAction({ changeRequestId, planVersion: 1 });
+    expect(approved.ok).toBe(true);
+    as("editor");
+    const result = await publishPoolAction({ poolId: pool.id, changeRequestId, format: "terraform", branch: "cr/first" });
+    expect(result).toMatchObject({ ok: true, data: { branch: "cr/first", changed: true } });
+    const message = repo.git("log", "-1", "--format=%B", "cr/first");
+    expect(message).toMatch(/^Publish publish-five for prod \(terraform\): First design\n/u);
+    expect(message).toMatch(/\nRevision 1 on prod: Plan: \d+ to add, 0 to change, 0 to replace, 0 to destroy\.\n {2}create user_pool/u);
+    const approver = await getDb().db.user.findFirstOrThrow({ where: { memberships: { some: { role: "approver" } } } });
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Reviewed-by,valueonly)", "cr/first").trim()).toBe(`${approver.name} <${approver.email}>`);
+    expect((await auditOf("pool.publish")).at(-1)).toMatchObject({ target: changeRequestId, poolId: pool.id });
   });
 });

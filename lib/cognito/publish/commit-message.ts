@@ -4,8 +4,8 @@ export interface CommitMessageInput {
   /** The pool's name (metadata.name). */
   poolName: string;
   format: string;
-  /** A change request's title and number, when the publish is of one. */
-  change?: { number: number; title: string };
+  /** A change request's title and target, when the publish is of one. */
+  change?: { title: string; target: string };
   /** The plan's summary line and its resource lines, as `renderPlanText` words them. */
   planSummary?: string[];
   /** The people who approved, as `Name <email>`. */
@@ -27,7 +27,7 @@ function oneLine(text: string): string {
  */
 export function composeCommitMessage(input: CommitMessageInput): string {
   const subject = input.change
-    ? `Publish ${oneLine(input.poolName)} (${input.format}): change request #${input.change.number} ${oneLine(input.change.title)}`
+    ? `Publish ${oneLine(input.poolName)} for ${oneLine(input.change.target)} (${input.format}): ${oneLine(input.change.title)}`
     : `Publish ${oneLine(input.poolName)} (${input.format})`;
   const body: string[] = [];
   if (input.note?.trim()) body.push(input.note.trim(), "");

@@ -26,10 +26,14 @@ export function checkFolder(folder: string): string | undefined {
   return undefined;
 }
 
-/** A branch name from a pool's name and, when there is one, a change request's number: `cognito-studio/blog/cr-12`. */
-export function branchNameFor(poolName: string, changeNumber?: number): string {
-  const slug = poolName.toLowerCase().replace(/[^a-z0-9_-]+/gu, "-").replace(/^-+|-+$/gu, "") || "pool";
-  return changeNumber === undefined ? `cognito-studio/${slug}` : `cognito-studio/${slug}/cr-${changeNumber}`;
+/** A name as a branch or folder name part: lower case, runs of anything but letters, digits, "_" and "-" as "-". */
+export function slugOf(name: string, fallback = "pool"): string {
+  return name.toLowerCase().replace(/[^a-z0-9_-]+/gu, "-").replace(/^-+|-+$/gu, "").slice(0, 60) || fallback;
+}
+
+/** A branch name from a pool's name and, when there is one, a change's (its target and title): `cognito-studio/blog/prod-longer-passwords`. */
+export function branchNameFor(poolName: string, change?: string): string {
+  return change === undefined ? `cognito-studio/${slugOf(poolName)}` : `cognito-studio/${slugOf(poolName)}/${slugOf(change, "change")}`;
 }
 
 /** Why a remote URL is refused (an option-like value, or a transport other than https, http, ssh, git or a path). */

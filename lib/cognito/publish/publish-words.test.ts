@@ -28,7 +28,7 @@ describe("names", () => {
   });
   test("branchNameFor", () => {
     expect(branchNameFor("Blog Pool!")).toBe("cognito-studio/blog-pool");
-    expect(branchNameFor("blog", 12)).toBe("cognito-studio/blog/cr-12");
+    expect(branchNameFor("blog", "prod: Longer passwords")).toBe("cognito-studio/blog/prod-longer-passwords");
   });
 });
 
@@ -37,13 +37,13 @@ describe("composeCommitMessage", () => {
     const message = composeCommitMessage({
       poolName: "blog",
       format: "terraform",
-      change: { number: 7, title: "Tighten\npasswords" },
+      change: { target: "prod", title: "Tighten\npasswords" },
       planSummary: ["Plan: 0 to add, 1 to change, 0 to replace, 0 to destroy.", "  ~ aws_cognito_user_pool.this"],
       reviewers: [{ name: "Bo\nReviewed-by: Mallory <m@x>", email: "bo@example.com" }],
       files: ["cognito/blog/main.tf"],
     });
     expect(message).toBe(
-      "Publish blog (terraform): change request #7 Tighten passwords\n\nPlan: 0 to add, 1 to change, 0 to replace, 0 to destroy.\n  ~ aws_cognito_user_pool.this\n\nFiles:\n  cognito/blog/main.tf\n\nReviewed-by: Bo Reviewed-by: Mallory <m@x> <bo@example.com>\n",
+      "Publish blog for prod (terraform): Tighten passwords\n\nPlan: 0 to add, 1 to change, 0 to replace, 0 to destroy.\n  ~ aws_cognito_user_pool.this\n\nFiles:\n  cognito/blog/main.tf\n\nReviewed-by: Bo Reviewed-by: Mallory <m@x> <bo@example.com>\n",
     );
   });
 });
