@@ -66,9 +66,9 @@ function toForm(value: unknown, schema: z.ZodType | undefined): unknown {
 const NUMBER = /^-?\d+(\.\d+)?$/u;
 
 function fromForm(value: unknown, schema: z.ZodType | undefined, inList: boolean): unknown {
-  // A null inside JSON the form only carries (a branding style's other settings, which have no schema here)
-  // is the document's own value; a typed field the form empties never holds null.
-  if (value === null && schema === undefined) return null;
+  // No schema: a key the document's schema does not name, i.e. JSON the form only carries (a branding style's
+  // other settings). It is the document's own value, "" and null included; only typed fields come from inputs.
+  if (schema === undefined) return value;
   if (value === undefined || value === null) return undefined;
   switch (kindOf(schema)) {
     case "object": {

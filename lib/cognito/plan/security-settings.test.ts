@@ -107,3 +107,16 @@ describe("security flags of threat protection, log delivery and MFA factors", ()
     for (const rule of SETTING_SECURITY_RULES) expect(rule.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/cognito-user-identity-pools\/latest\/APIReference\/API_\w+\.html$/u);
   });
 });
+
+describe("settings the plan reads before they are complete", () => {
+  // The plan also runs on documents part-way through an apply (the convergence property in plan.properties.test.ts
+  // found a risk configuration without `actions`): the flags read what is there and never throw.
+  it("a risk configuration without actions raises no flag and no error", () => {
+    const partial = { accountTakeoverRiskConfiguration: {}, compromisedCredentialsRiskConfiguration: {} } as unknown as NonNullable<PoolSpec["riskConfiguration"]>;
+    expect(() => flags(risk(partial), risk({ accountTakeoverRiskConfiguration: takeover("BLOCK") }))).not.toThrow();
+    expect(flags(risk({ accountTakeoverRiskConfiguration: takeover("BLOCK"), compromisedCredentialsRiskConfiguration: blockCompromised }), risk(partial))).toEqual([
+      "threat-protection-lowered risk_configuration compromisedCredentialsRiskConfiguration.actions.eventAction",
+      "threat-protection-lowered risk_configuration accountTakeoverRiskConfiguration.actions.highAction.eventAction",
+    ]);
+  });
+});

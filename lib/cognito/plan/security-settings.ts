@@ -83,9 +83,9 @@ function compromisedCredentialsFlags(p: RiskPair): SecurityChange[] {
   const b = p.before.compromisedCredentialsRiskConfiguration;
   const a = p.after.compromisedCredentialsRiskConfiguration;
   const out: SecurityChange[] = [];
-  if (b?.actions.eventAction === "BLOCK" && a?.actions.eventAction !== "BLOCK")
+  if (b?.actions?.eventAction === "BLOCK" && a?.actions?.eventAction !== "BLOCK")
     out.push(
-      flag("threat-protection-lowered", p.address, `${path}.actions.eventAction`, `sign-ins with compromised credentials are no longer blocked (now ${a === undefined ? "no compromised-credentials action is set" : a.actions.eventAction})`, "BLOCK", a?.actions.eventAction),
+      flag("threat-protection-lowered", p.address, `${path}.actions.eventAction`, `sign-ins with compromised credentials are no longer blocked (now ${a === undefined ? "no compromised-credentials action is set" : shown(a.actions?.eventAction)})`, "BLOCK", a?.actions?.eventAction),
     );
   if (b !== undefined && a !== undefined) {
     // Unset EventFilter = every event (RISK_EVENT_FILTERS).
@@ -100,8 +100,8 @@ function compromisedCredentialsFlags(p: RiskPair): SecurityChange[] {
 function adaptiveActionFlags(p: RiskPair): SecurityChange[] {
   const out: SecurityChange[] = [];
   for (const level of RISK_LEVEL_ACTIONS) {
-    const b = p.before.accountTakeoverRiskConfiguration?.actions[level]?.eventAction;
-    const a = p.after.accountTakeoverRiskConfiguration?.actions[level]?.eventAction;
+    const b = p.before.accountTakeoverRiskConfiguration?.actions?.[level]?.eventAction;
+    const a = p.after.accountTakeoverRiskConfiguration?.actions?.[level]?.eventAction;
     // An action no longer set takes none: the weakest, like NO_ACTION.
     if (b !== undefined && (TAKEOVER_STRENGTH[a ?? "NO_ACTION"] ?? 0) < (TAKEOVER_STRENGTH[b] ?? 0))
       out.push(
