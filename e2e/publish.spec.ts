@@ -30,6 +30,8 @@ test("an editor publishes the export from the Export page; the branch holds the 
   await expect(publish.getByText(/is not a branch name git accepts/u)).toBeVisible();
 
   await publish.getByLabel("Branch").fill("team/publish-demo");
+  // The default format is the module folder; the mineiros module call is chosen here.
+  await expect(publish.getByLabel("Format")).toHaveValue("terraform-module-folder");
   await publish.getByLabel("Format").selectOption("terraform-module");
   await publish.getByRole("button", { name: "Publish" }).click();
   const done = publish.getByRole("status");

@@ -4,9 +4,7 @@
  * button (lib/cognito/publish). An HTTPS credential comes from STUDIO_PUBLISH_CREDENTIAL, never from the command
  * line, where shell history and the process list would keep it; SSH and local paths use what git already has.
  */
-import { EXPORTERS } from "../../lib/cognito/formats";
-import { EXPORT_FORMATS } from "../../lib/cognito/formats/types";
-import { branchNameFor, composeCommitMessage, publishExport } from "../../lib/cognito/publish";
+import { DEFAULT_PUBLISH_FORMAT, PUBLISH_FORMATS, branchNameFor, composeCommitMessage, publishExport, renderForPublish } from "../../lib/cognito/publish";
 import { hasErrors } from "../../lib/cognito/spec/diagnostics";
 import { oneOf, parseCommandArgs } from "../args";
 import { applyValuesFile, readValidDocument } from "../read-document";
@@ -24,7 +22,8 @@ exists gets a new commit on top; the push is never forced. Publishing an unchang
 Options:
   --repo URL        the repository: https://…, ssh://…, git@host:path or a local path
   --branch NAME     default: cognito-studio/POOL-NAME
-  --format FORMAT   ${EXPORT_FORMATS.join(" | ")} (default: terraform-module)
+  --format FORMAT   ${PUBLISH_FORMATS.join(" | ")}
+                    (default: ${DEFAULT_PUBLISH_FORMAT}: main.tf, variables.tf, outputs.tf, versions.tf)
   --folder PATH     the folder in the repository that holds the export, replaced by it (default: cognito/POOL-NAME)
   --message TEXT    a note for the commit message
   --author "N <E>"  the commit's author (default: Cognito Studio <cognito-studio@localhost>)
@@ -57,14 +56,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError("give exactly one pool document to publish (or - for standard input)");
   if (values.repo === undefined) throw new UsageError("--repo is required: the repository's URL or path");
-  const format = oneOf("format", values.format, EXPORT_FORMATS, "terraform-module");
+  const format = oneOf("format", values.format, PUBLISH_FORMATS, DEFAULT_PUBLISH_FORMAT);
   const author = parseAuthor(values.author);
 
   const read = await readValidDocument(io, "publish", positionals[0]);
   if (typeof read === "number") return read;
   const document = await applyValuesFile(io, "publish", read, values.values);
   if (typeof document === "number") return document;
-  const exported = EXPORTERS[format](document);
+  const exported = renderForPublish(document, format);
   for (const d of exported.diagnostics) io.stderr(`${format}: ${describeDiagnostic(d)}\n`);
   if (hasErrors(exported.diagnostics) || exported.files.length === 0) return EXIT_INVALID;
 

@@ -28,7 +28,7 @@ export function PublishForm({ poolId, changeRequestId, defaultBranch, repository
   const { register, handleSubmit, setError, formState } = useForm<PublishPoolInput>({
     resolver: zodResolver(publishPoolSchema),
     mode: "onTouched",
-    defaultValues: { poolId, changeRequestId, format: "terraform-module", branch: defaultBranch },
+    defaultValues: { poolId, changeRequestId, format: "terraform-module-folder", branch: defaultBranch },
   });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);

@@ -8,9 +8,8 @@ import "server-only";
  * - else `STUDIO_PUBLISH_REMOTE` and `STUDIO_PUBLISH_CREDENTIAL`: one repository for every workspace, each in its
  *   own folder (`cognito/<workspace id>/<pool>`).
  */
-import { EXPORTERS, type ExportFormat } from "@/lib/cognito/formats";
 import { type Plan, planChanges, summaryLine } from "@/lib/cognito/plan";
-import { composeCommitMessage, publishExport, redactCredential, slugOf } from "@/lib/cognito/publish";
+import { type PublishFormat, composeCommitMessage, publishExport, redactCredential, renderForPublish, slugOf } from "@/lib/cognito/publish";
 import type { PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { hasErrors } from "@/lib/cognito/spec/diagnostics";
 import type { PublishPoolInput, PublishPoolOutcome } from "@/lib/contracts/publish-inputs";
@@ -97,8 +96,8 @@ export async function publishPool(account: Account, input: PublishPoolInput, aud
   const remote = publishRemoteFor(account.workspaceId);
   if (!remote) throw new UserError("publish-not-configured", "Publishing is not set up for this workspace: an administrator sets the repository in the server's environment (see the README's Configuration).");
   const source = input.changeRequestId ? await changeRequestSource(account, input.poolId, input.changeRequestId) : await draftSource(account, input.poolId);
-  const format: ExportFormat = input.format;
-  const exported = EXPORTERS[format](source.document);
+  const format: PublishFormat = input.format;
+  const exported = renderForPublish(source.document, format);
   if (hasErrors(exported.diagnostics) || exported.files.length === 0) throw new UserError("export-failed", `The design cannot be exported as ${format}; see the Export page's notes.`);
   const folder = `${remote.folder}/${slugOf(source.poolName)}`;
   const files = exported.files.map((f) => `${folder}/${f.path}`);

@@ -4,8 +4,9 @@ import { PublishForm } from "@/components/export-view/publish-form";
 import { ExportTargetPicker } from "@/components/export-view/export-target-picker";
 import { DraftProblems } from "@/components/pools/draft-problems";
 import { FormMessage } from "@/components/ui/form-message";
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat, type TargetExport, type TargetLiveIds, exportForTarget } from "@/lib/cognito/formats";
+import { EXPORT_FORMATS, type ExportFormat, type TargetExport, type TargetLiveIds, exportForTarget } from "@/lib/cognito/formats";
 import { branchNameFor } from "@/lib/cognito/publish/names";
+import { publishFormatChoices } from "@/lib/cognito/publish/render-for-publish";
 import { hasRole } from "@/lib/contracts/roles";
 import { liveIdsOfTarget } from "@/lib/server/connect";
 import { describePublishRemote } from "@/lib/server/publish";
@@ -62,7 +63,7 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
           poolId={pool.id}
           defaultBranch={branchNameFor(pool.name)}
           canPublish={hasRole(account.role, "editor")}
-          formats={EXPORT_FORMATS.map((f) => ({ value: f, title: EXPORT_FORMAT_INFO[f].title }))}
+          formats={publishFormatChoices()}
           {...describePublishRemote(account.workspaceId)}
         />
       )}

@@ -10,8 +10,8 @@ import { PreflightPanel } from "@/components/review/preflight-panel";
 import { PolicyPanel } from "@/components/policies/policy-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS } from "@/lib/cognito/formats";
 import { branchNameFor } from "@/lib/cognito/publish/names";
+import { publishFormatChoices } from "@/lib/cognito/publish/render-for-publish";
 import { describePublishRemote } from "@/lib/server/publish";
 import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { promotionTarget } from "@/lib/server/change-requests";
@@ -233,7 +233,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           changeRequestId={cr.id}
           defaultBranch={branchNameFor(pool.name, `${cr.target.name} ${cr.title}`)}
           canPublish={hasRole(account.role, "editor")}
-          formats={EXPORT_FORMATS.map((f) => ({ value: f, title: EXPORT_FORMAT_INFO[f].title }))}
+          formats={publishFormatChoices()}
           {...describePublishRemote(account.workspaceId)}
         />
       )}
