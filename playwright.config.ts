@@ -65,11 +65,11 @@ export default defineConfig({
   // admin); groups-idps and preflight-connect sign up or in by themselves, so they run after them, in
   // this order, then import (it adds pools), then members. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
   projects: [
-    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|import|terraform-review|export-target|environment-settings|hostile|mfa-domains|risk-logs|members|journey|branding|terms|policies)\.spec\.ts$/u },
+    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|import|terraform-review|export-target|environment-settings|hostile|mfa-domains|risk-logs|members|journey|branding|terms|policies|publish)\.spec\.ts$/u },
     { name: "groups-idps", testMatch: /groups-idps\.spec\.ts$/u, dependencies: ["studio"] },
     { name: "preflight-connect", testMatch: /preflight-connect\.spec\.ts$/u, dependencies: ["groups-idps"] },
     // After the specs that need a brand-new studio: these sign up or in by themselves.
-    { name: "import", testMatch: /(?:import|terraform-review|export-target|environment-settings|hostile|mfa-domains|risk-logs|terms|policies)\.spec\.ts$/u, dependencies: ["preflight-connect"] },
+    { name: "import", testMatch: /(?:import|terraform-review|export-target|environment-settings|hostile|mfa-domains|risk-logs|terms|policies|publish)\.spec\.ts$/u, dependencies: ["preflight-connect"] },
     // Signs up or in by itself; alone: `--project branding --no-deps`.
     { name: "branding", testMatch: /branding\.spec\.ts$/u, dependencies: ["import"] },
     // Last on the shared server: it removes a member and spends sign-in attempts of the shared address.
@@ -80,7 +80,8 @@ export default defineConfig({
   webServer: [
     // The specs on the shared server sign their people up; the invitation flow is tested in e2e/members.spec.ts.
     // They sign up more people from 127.0.0.1 than the per-address hourly limit allows a real office.
-    studioServer(port, dataDir, { STUDIO_SIGNUP: "open", STUDIO_SIGNUPS_PER_HOUR: "100" }),
+    // Publish pushes to a bare repository in the data folder, which e2e/publish.spec.ts creates.
+    studioServer(port, dataDir, { STUDIO_SIGNUP: "open", STUDIO_SIGNUPS_PER_HOUR: "100", STUDIO_PUBLISH_REMOTE: path.join(dataDir, "publish.git") }),
     // The journey's studio keeps the default sign-up policy: its first account becomes admin.
     studioServer(journeyPort, journeyDataDir, {}),
   ],

@@ -19,6 +19,7 @@ export const commands: CommandEntry[] = [
   { name: "presets", summary: "list pool and client presets, or print one as a pool document", load: async () => (await import("./presets")).presetsCommand },
   { name: "plan", summary: "show what would change between two pool documents, like terraform plan", load: async () => (await import("./plan")).planCommand },
   { name: "export", summary: "write a pool document as Terraform, a Terraform module call, OpenMCF, CloudFormation or a spec", load: async () => (await import("./export")).exportCommand },
+  { name: "publish", summary: "export a pool document and commit it to a branch of a git repository, then push", load: async () => (await import("./publish")).publishCommand },
   { name: "import", summary: "read Terraform (files or a folder), OpenMCF or CloudFormation and print the pool document", load: async () => (await import("./import")).importCommand },
   { name: "pull", summary: "print a live user pool as a pool document", load: async () => (await import("./pull")).pullCommand },
   { name: "apply", summary: "apply a pool document to a live pool (or create one) after showing the plan", load: async () => (await import("./apply")).applyCommand },

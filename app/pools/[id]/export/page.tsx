@@ -1,10 +1,15 @@
 import Link from "next/link";
 import { ExportView } from "@/components/export-view";
+import { PublishForm } from "@/components/export-view/publish-form";
 import { ExportTargetPicker } from "@/components/export-view/export-target-picker";
 import { DraftProblems } from "@/components/pools/draft-problems";
 import { FormMessage } from "@/components/ui/form-message";
 import { EXPORT_FORMATS, type ExportFormat, type TargetExport, type TargetLiveIds, exportForTarget } from "@/lib/cognito/formats";
+import { branchNameFor } from "@/lib/cognito/publish/names";
+import { publishFormatChoices } from "@/lib/cognito/publish/render-for-publish";
+import { hasRole } from "@/lib/contracts/roles";
 import { liveIdsOfTarget } from "@/lib/server/connect";
+import { describePublishRemote } from "@/lib/server/publish";
 import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
 import { listTargets } from "@/lib/server/targets";
@@ -53,6 +58,15 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
         </Link>{" "}
         before it runs: the users a replacement deletes, the clients that get new ids, and how the result differs from this design.
       </p>
+      {design && (
+        <PublishForm
+          poolId={pool.id}
+          defaultBranch={branchNameFor(pool.name)}
+          canPublish={hasRole(account.role, "editor")}
+          formats={publishFormatChoices()}
+          {...describePublishRemote(account.workspaceId)}
+        />
+      )}
       <ExportTargetPicker targets={targets.map((t) => ({ id: t.id, name: t.name, userPoolId: t.userPoolId }))} selected={target?.id} format={format} />
       {readError && <FormMessage tone="error">{readError}</FormMessage>}
       {target && forTarget && (

@@ -4,11 +4,15 @@ import { PlanView, groupFieldComments } from "@/components/plan-view";
 import { ApplyRunLive } from "@/components/review/apply-run-live";
 import { ApplySteps } from "@/components/review/apply-steps";
 import { ChangeRequestActions } from "@/components/review/change-request-actions";
+import { PublishForm } from "@/components/export-view/publish-form";
 import { PromoteButton } from "@/components/review/promote-button";
 import { PreflightPanel } from "@/components/review/preflight-panel";
 import { PolicyPanel } from "@/components/policies/policy-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { branchNameFor } from "@/lib/cognito/publish/names";
+import { publishFormatChoices } from "@/lib/cognito/publish/render-for-publish";
+import { describePublishRemote } from "@/lib/server/publish";
 import { getChangeRequestView, STATUS_LABEL } from "@/lib/server/change-request-views";
 import { promotionTarget } from "@/lib/server/change-requests";
 import { policyPanelOf } from "@/lib/server/policy-gate";
@@ -221,6 +225,17 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
             </li>
           ))}
         </ol>
+      )}
+
+      {(cr.status === "approved" || cr.status === "applied") && (
+        <PublishForm
+          poolId={pool.id}
+          changeRequestId={cr.id}
+          defaultBranch={branchNameFor(pool.name, `${cr.target.name} ${cr.title}`)}
+          canPublish={hasRole(account.role, "editor")}
+          formats={publishFormatChoices()}
+          {...describePublishRemote(account.workspaceId)}
+        />
       )}
 
       <h2 className="text-lg font-semibold">Comments</h2>
