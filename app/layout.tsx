@@ -26,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Cognito Studio
             </Link>
             {account && (
-              <nav aria-label="Main" className="flex items-center gap-3 text-sm">
+              <nav aria-label="Main" className="flex flex-wrap items-center gap-x-3 gap-y-1 whitespace-nowrap text-sm">
                 <Link href="/" className="font-medium text-indigo-800 hover:underline">
                   Pools
                 </Link>
