@@ -139,6 +139,25 @@ describe("a blocking policy on apply", () => {
     expect(await reviewActions.applyAction({ changeRequestId: id, planVersion: 1 })).toMatchObject({ ok: true, data: { status: "succeeded" } });
   });
 
+  test("a stored blocking policy that no longer compiles refuses the apply rather than being skipped", async () => {
+    // As if saved before `matches` took RE2 syntax: a lookahead compiled then, and no longer does.
+    const workspaceId = (await db().workspace.findFirstOrThrow()).id;
+    const legacy = await db().policy.create({
+      data: { workspaceId, key: "legacy-lookahead", description: "Pool names start with a team prefix", severity: "block", require: 'pool.metadata.name.matches("^(?=team-)")', path: "metadata.name", createdBy: "admin@example.com", updatedBy: "admin@example.com" },
+    });
+    try {
+      const id = await submitted("policy-legacy", "dev");
+      as("approver");
+      const refused = await reviewActions.applyAction({ changeRequestId: id, planVersion: 1 });
+      expect(refused).toMatchObject({ ok: false, code: "policy-blocked" });
+      if (refused.ok) return;
+      expect(refused.formError).toMatch(/^Blocked by policy: legacy-lookahead \(metadata\.name: this policy no longer compiles \(.*\); an admin corrects it on the Policies page\)/u);
+      expect(await db().applyRun.count({ where: { changeRequestId: id } })).toBe(0);
+    } finally {
+      await db().policy.delete({ where: { id: legacy.id } });
+    }
+  });
+
   test("an override with nothing to override is refused", async () => {
     const id = await submitted("policy-dev-2", "dev");
     as("admin");

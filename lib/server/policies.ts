@@ -41,9 +41,25 @@ export function policySetFingerprint(policies: readonly StoredPolicy[]): string 
 
 /** The workspace's policies, compiled. Stored policies compiled when saved; one that no longer does is logged and checked as broken. */
 export async function workspacePolicies(workspaceId: string, db: Db = getDb().db): Promise<CompiledPolicy[]> {
-  const { compiled, problems } = compilePolicies((await listPolicies(workspaceId, db)).map(ruleOf));
-  if (problems.length > 0) console.error("policies: stored policies that no longer compile", problems.map((p) => p.message));
-  return compiled;
+  return (await workspacePolicySet(workspaceId, db)).compiled;
+}
+
+/**
+ * The workspace's policies compiled, and the stored ones that no longer compile (saved before a change of the
+ * expression language, e.g. `matches` taking RE2 syntax) as violations: a blocking policy the studio cannot
+ * evaluate stops an apply like a broken one, until an admin corrects it or overrides it.
+ */
+export async function workspacePolicySet(workspaceId: string, db: Db = getDb().db): Promise<{ compiled: CompiledPolicy[]; uncompiled: PolicyViolation[] }> {
+  const rules = (await listPolicies(workspaceId, db)).map(ruleOf);
+  const { compiled, problems } = compilePolicies(rules);
+  const uncompiled = problems.flatMap((problem): PolicyViolation[] => {
+    const policy = rules.find((r) => r.id === problem.policyId);
+    if (!policy) return [];
+    const blocking = policy.severity === "block";
+    const message = `this policy no longer compiles (${problem.message}); an admin corrects it on the Policies page`;
+    return [{ severity: blocking ? "error" : "warning", path: policy.path, code: `policy/${policy.id}`, policyId: policy.id, blocking, message }];
+  });
+  return { compiled, uncompiled };
 }
 
 /** The rule alone (no version or author), so a comparison or the audit log sees only what the policy says. */

@@ -4,7 +4,7 @@ import type { PoolDocument } from "@/lib/cognito/spec";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument } from "./pools";
-import { workspacePolicies } from "./policies";
+import { workspacePolicySet } from "./policies";
 import type { Account } from "./users";
 
 /** An admin's override of the blocking policies of one plan version. */
@@ -49,8 +49,8 @@ export async function policyOverridesOf(changeRequestId: string, db: Db = getDb(
 
 /** Evaluates the workspace's policies on the document a change request plans, for its target. */
 export async function checkRequestPolicies(cr: RequestForPolicies, document: PoolDocument, db: Db = getDb().db): Promise<PolicyCheck> {
-  const compiled = await workspacePolicies(cr.pool.workspaceId ?? "", db);
-  const violations = evaluatePolicies(compiled, document, { name: cr.target.name, region: cr.target.region });
+  const { compiled, uncompiled } = await workspacePolicySet(cr.pool.workspaceId ?? "", db);
+  const violations = [...uncompiled, ...evaluatePolicies(compiled, document, { name: cr.target.name, region: cr.target.region })];
   const blocking = [...new Set(violations.filter((v) => v.blocking).map((v) => v.policyId))];
   if (blocking.length === 0) return { violations, blocking };
   const override = (await policyOverridesOf(cr.id, db)).find((o) => o.planVersion === cr.planVersion && blocking.every((k) => o.policyKeys.includes(k)));
