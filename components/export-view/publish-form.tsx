@@ -39,7 +39,7 @@ export function PublishForm({ poolId, changeRequestId, defaultBranch, repository
     setFormError([result.formError, ...rest].filter(Boolean).join(" "));
   });
   if (!repository) {
-    return <p className="text-sm text-slate-700">Publishing to a git repository is not set up: an administrator sets <code>{variable}</code> (or <code>STUDIO_PUBLISH_REMOTE</code>) in the server&apos;s environment.</p>;
+    return <p className="text-sm text-slate-700">Publishing to a git repository is not set up: an administrator sets <code className="break-all">{variable}</code> (or <code className="break-all">STUDIO_PUBLISH_REMOTE</code>) in the server&apos;s environment.</p>;
   }
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Publish to the repository" className="space-y-3 rounded border border-slate-200 p-4">
