@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderClient, CreateUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { expect, test } from "@playwright/test";
-import { createHardenedPresetSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots, signUpOrIn, useMotoServer } from "./helpers";
+import { createHardenedPresetSesIdentity, draftVersion, expectAccessible, savedAfter, screenshots, signUpOrIn, useMotoServer, addTargetOnMoto } from "./helpers";
 
 // Export for a target: after an apply to dev (on moto), the Export page offers dev; the Terraform export then
 // carries dev's own callback URL and import blocks with the live pool and client ids.
@@ -30,11 +30,7 @@ test("the Export page exports the design for a target: its values and its live i
   await savedAfter(page, before);
 
   // A dev target on moto with its own callback URL.
-  await page.goto(`${poolPath}/targets`);
-  const target = page.getByRole("form", { name: "New target" });
-  await target.getByLabel("Name").fill("dev");
-  await target.getByLabel("Endpoint (optional)").fill(moto.endpoint);
-  await target.getByRole("button", { name: "Add target" }).click();
+  await addTargetOnMoto(page, poolPath, { name: "dev", endpoint: moto.endpoint });
   await page.getByRole("link", { name: "dev", exact: true }).click();
   const values = page.getByRole("form", { name: "Values of dev" });
   await values.getByLabel("Callback URLs of web").fill("https://dev.example.com/callback");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn } from "./helpers";
+import { draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn, createDevPoolWithSpaClient } from "./helpers";
 
 // Groups and sign-in providers in the browser: add a Google provider (offered on a client) and a group, then see
 // both in the review, the overview and the Terraform export, with the secret only as a sensitive variable.
@@ -10,22 +10,9 @@ test.describe.configure({ mode: "serial" });
 test("add a Google provider and a group, see them in the review, the overview and the export", async ({ page }) => {
   test.setTimeout(120_000);
   await signUpOrIn(page);
-  const form = page.getByRole("form", { name: "New pool" });
-  await form.getByLabel("Pool name").fill("federated shop");
-  await form.getByLabel("Environment").fill("dev");
-  await form.getByLabel("Start from").selectOption("development");
-  await form.getByRole("button", { name: "Create pool" }).click();
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
+  // The pool, and a client "web" to offer the provider on.
+  await createDevPoolWithSpaClient(page, "federated shop");
   await expect(page.getByTestId("pool-title")).toHaveText("federated shop");
-
-  // A client to offer the provider on.
-  await openSection(page, "App clients");
-  const add = page.getByRole("heading", { name: "Add client" }).locator("..");
-  await add.getByLabel("Start from").selectOption("spa");
-  await add.getByLabel("Client name").fill("web");
-  await add.getByLabel("Callback URL").fill("https://shop.example.com/callback");
-  await add.getByRole("button", { name: "Add client" }).click();
-  await expect(page.getByRole("navigation", { name: "App clients" }).getByRole("button", { name: /^web/ })).toBeVisible();
 
   // Google from its preset, offered on "web".
   await openSection(page, "Sign-in providers");

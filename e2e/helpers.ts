@@ -144,3 +144,17 @@ export async function createDevPoolWithSpaClient(page: Page, name: string): Prom
   await add.getByRole("button", { name: "Add client" }).click();
   await expect(page.getByRole("navigation", { name: "App clients" }).getByRole("button", { name: /^web/ })).toBeVisible();
 }
+
+/**
+ * Adds a target on moto from the pool's Targets page: its name, moto's endpoint, and, when given, a region other
+ * than the form's default and a number of required approvals.
+ */
+export async function addTargetOnMoto(page: Page, poolPath: string, target: { name: string; endpoint: string; region?: string; approvals?: number }): Promise<void> {
+  await page.goto(`${poolPath}/targets`);
+  const form = page.getByRole("form", { name: "New target" });
+  await form.getByLabel("Name").fill(target.name);
+  if (target.region !== undefined) await form.getByLabel("Region").fill(target.region);
+  await form.getByLabel("Endpoint (optional)").fill(target.endpoint);
+  if (target.approvals !== undefined) await form.getByLabel("Required approvals").fill(String(target.approvals));
+  await form.getByRole("button", { name: "Add target" }).click();
+}

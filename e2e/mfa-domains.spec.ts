@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { runBoto3 } from "../test/support/boto3";
-import { createShopSesIdentity, draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn, useMotoServer } from "./helpers";
+import { createShopSesIdentity, draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn, useMotoServer, addTargetOnMoto } from "./helpers";
 
 /**
  * The window scrolled to a heading, at 1280 and 390 px: full-page shots put the sticky Problems panel over the
@@ -110,13 +110,7 @@ test("MFA methods and two domains: refused at the field, applied on moto, no dri
   await scrolledShots(page, "domain-section", "Custom domain beside the prefix");
 
   // A dev target on moto, a change request, apply.
-  await page.goto(`${poolPath}/targets`);
-  const target = page.getByRole("form", { name: "New target" });
-  await target.getByLabel("Name").fill("dev");
-  await target.getByLabel("Region").fill(REGION);
-  await target.getByLabel("Endpoint (optional)").fill(moto.endpoint);
-  await target.getByLabel("Required approvals").fill("0");
-  await target.getByRole("button", { name: "Add target" }).click();
+  await addTargetOnMoto(page, poolPath, { name: "dev", region: REGION, endpoint: moto.endpoint, approvals: 0 });
   await expect(page.getByTestId("target-pool-dev")).toHaveText("not created yet");
   await page.goto(`${poolPath}/changes`);
   const submit = page.getByRole("form", { name: "Submit for review" });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, screenshots, signUpOrIn, useMotoServer } from "./helpers";
+import { expectAccessible, screenshots, signUpOrIn, useMotoServer, addTargetOnMoto } from "./helpers";
 
 // Policies as code in the browser: an admin adopts the starter set on the Policies page and tests it against a
 // pool; the editor shows the violations at their fields; an apply to prod is blocked until the admin overrides
@@ -61,12 +61,7 @@ test("an admin adopts the starter set; an apply to prod is blocked, then overrid
   await expect(file).toHaveAttribute("aria-invalid", "true");
 
   // A prod target: the editor shows the policies at their fields, for it.
-  await page.goto(`${poolPath}/targets`);
-  const targetForm = page.getByRole("form", { name: "New target" });
-  await targetForm.getByLabel("Name").fill("prod");
-  await targetForm.getByLabel("Endpoint (optional)").fill(moto.endpoint);
-  await targetForm.getByLabel("Required approvals").fill("0");
-  await targetForm.getByRole("button", { name: "Add target" }).click();
+  await addTargetOnMoto(page, poolPath, { name: "prod", endpoint: moto.endpoint, approvals: 0 });
   await expect(page.getByTestId("target-pool-prod")).toHaveText("not created yet");
   await page.goto(poolPath);
   await expect(page.getByText("Production pools keep deletion protection on (deletionProtection is not set) (team policy; blocks apply to target prod)").first()).toBeVisible();

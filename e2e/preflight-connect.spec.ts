@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { runBoto3 } from "../test/support/boto3";
-import { createLambdaFunction, expectAccessible, screenshots, signUpOrIn, useMotoServer } from "./helpers";
+import { createLambdaFunction, expectAccessible, screenshots, signUpOrIn, useMotoServer, addTargetOnMoto } from "./helpers";
 
 // The preflight panel next to the plan and the Connect panel per app client, against moto: a pool whose
 // pre sign-up trigger may not be invoked by Cognito is refused by preflight (and by apply, before any
@@ -59,13 +59,7 @@ test("preflight blocks a trigger Cognito may not invoke, apply is refused before
   await expect(web.getByText("https://preflight-connect-demo.auth.eu-west-1.amazoncognito.com/oauth2/token", { exact: true })).toBeVisible();
 
   // A dev target on moto (no approvals needed), and a change request.
-  await page.goto(`${poolPath}/targets`);
-  const target = page.getByRole("form", { name: "New target" });
-  await target.getByLabel("Name").fill("dev");
-  await target.getByLabel("Region").fill(REGION);
-  await target.getByLabel("Endpoint (optional)").fill(moto.endpoint);
-  await target.getByLabel("Required approvals").fill("0");
-  await target.getByRole("button", { name: "Add target" }).click();
+  await addTargetOnMoto(page, poolPath, { name: "dev", region: REGION, endpoint: moto.endpoint, approvals: 0 });
   await expect(page.getByTestId("target-pool-dev")).toHaveText("not created yet");
   // Who the server acts as on this target: moto answers STS GetCallerIdentity for its default account.
   await expect(page.getByTestId("target-identity-dev")).toContainText(/account \d{12}/u);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createHardenedPresetSesIdentity, draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn, useMotoServer } from "./helpers";
+import { createHardenedPresetSesIdentity, draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn, useMotoServer, addTargetOnMoto } from "./helpers";
 
 // Terms documents through the whole studio: the editor's Terms documents section → draft → plan → apply to dev on
 // moto → drift check In sync (read back, nothing to change). moto 5.2 lacks the terms operations; the test
@@ -70,11 +70,7 @@ test("terms of use and a privacy policy for a client: edited, planned, applied o
   await screenshots(page, "review-terms");
 
   // Apply to dev on moto.
-  await page.goto(`${poolPath}/targets`);
-  const target = page.getByRole("form", { name: "New target" });
-  await target.getByLabel("Name").fill("dev");
-  await target.getByLabel("Endpoint (optional)").fill(moto.endpoint);
-  await target.getByRole("button", { name: "Add target" }).click();
+  await addTargetOnMoto(page, poolPath, { name: "dev", endpoint: moto.endpoint });
   await page.goto(`${poolPath}/changes`);
   const submit = page.getByRole("form", { name: "Submit for review" });
   await submit.getByLabel("Title").fill("Terms and privacy links");
