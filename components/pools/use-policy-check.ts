@@ -21,8 +21,8 @@ export function usePolicyCheck(policies: readonly Policy[], targets: readonly Po
     }
     let current = true;
     void import("@/lib/cognito/policies").then(({ compilePolicies, policyFindings }) => {
-      const compiled = compilePolicies([...policies]).compiled;
-      if (current) setCheck({ run: (doc) => policyFindings(compiled, doc, [...targets]) });
+      const compiled = compilePolicies(policies).compiled;
+      if (current) setCheck({ run: (doc) => policyFindings(compiled, doc, targets) });
     });
     return () => {
       current = false;
