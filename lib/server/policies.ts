@@ -39,11 +39,6 @@ export function policySetFingerprint(policies: readonly StoredPolicy[]): string 
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
-/** The workspace's policies, compiled. Stored policies compiled when saved; one that no longer does is logged and checked as broken. */
-export async function workspacePolicies(workspaceId: string, db: Db = getDb().db): Promise<CompiledPolicy[]> {
-  return (await workspacePolicySet(workspaceId, db)).compiled;
-}
-
 /**
  * The workspace's policies compiled, and the stored ones that no longer compile (saved before a change of the
  * expression language, e.g. `matches` taking RE2 syntax) as violations: a blocking policy the studio cannot

@@ -97,3 +97,20 @@ test("a target that names the pool: the users it deletes are read live through t
   expect(failing.data.review.pools[0]?.users.notRead).toMatch(/^reading it through its target failed: .*AccessDeniedException|not authorized/u);
   setTargetPortFactory(undefined);
 });
+
+test("a stored blocking policy that no longer compiles is a risk of the review, as it is for an apply", async () => {
+  const { getDb } = await import("./db");
+  const db = getDb().db;
+  // As if saved before `matches` took RE2 syntax: a lookahead compiled then, and no longer does.
+  const legacy = await db.policy.create({
+    data: { workspaceId: (await db.workspace.findFirstOrThrow()).id, key: "legacy-lookahead", description: "Pool names start with a team prefix", severity: "block", require: 'pool.metadata.name.matches("^(?=team-)")', path: "metadata.name", createdBy: "admin@example.com", updatedBy: "admin@example.com" },
+  });
+  try {
+    studio.as("viewer");
+    const result = await review({ planJson: fixture("harmless") });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.data.review.pools[0]?.policies).toEqual([expect.objectContaining({ policyId: "legacy-lookahead", blocking: true, message: expect.stringMatching(/^this policy no longer compiles/u) })]);
+  } finally {
+    await db.policy.delete({ where: { id: legacy.id } });
+  }
+});

@@ -4,7 +4,7 @@ import type { PoolDocument } from "@/lib/cognito/spec";
 import type { PlanReview } from "@/lib/cognito/terraform-plan/review-plan";
 import { withPolicies } from "@/lib/cognito/terraform-plan/risks";
 import { evaluatePolicies } from "@/lib/cognito/policies";
-import { workspacePolicies } from "./policies";
+import { workspacePolicySet } from "./policies";
 import { renderReviewMarkdown, renderReviewText } from "@/lib/cognito/terraform-plan/render-review";
 import type { ReviewTerraformPlanInput } from "@/lib/contracts/terraform-review-inputs";
 import { type Db, getDb } from "./db";
@@ -125,8 +125,9 @@ export async function reviewUploadedPlan(workspaceId: string, input: ReviewTerra
   const { counts, failures } = await readUserCounts(review, workspaceId, db);
   if (Object.keys(counts).length > 0) review = await run({ userCounts: counts, notReadReason: NO_TARGET });
   // The workspace's guardrail policies, on each pool as it will be after apply (a blocking one is a risk).
-  const policies = await workspacePolicies(workspaceId, db);
-  if (policies.length > 0) review = withPolicies(review, (after) => evaluatePolicies(policies, after).map((v) => ({ policyId: v.policyId, path: v.path, message: v.message, blocking: v.blocking })));
+  const { compiled: policies, uncompiled } = await workspacePolicySet(workspaceId, db);
+  if (policies.length + uncompiled.length > 0)
+    review = withPolicies(review, (after) => [...uncompiled, ...evaluatePolicies(policies, after)].map((v) => ({ policyId: v.policyId, path: v.path, message: v.message, blocking: v.blocking })));
   for (const pool of review.pools) {
     const failure = pool.userPoolId ? failures[pool.userPoolId] : undefined;
     if (failure && pool.users.live === undefined) pool.users = { ...pool.users, notRead: failure };
