@@ -22,7 +22,7 @@ import { EditorContext, type EditorContextValue } from "./editor-context";
 import { type PoolDocumentCheck, toAnalysis } from "./analysis-view";
 import { EDITOR_SECTIONS, countBySection, serverErrorEntries } from "./field-errors";
 import { type PoolFormValues, fromFormValues, toFormValues } from "./form-values";
-import { lazyComponent } from "./lazy-component";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { GeneralSection, preloadGeneralSection } from "./sections/general";
 
 export interface PoolEditorState {

@@ -1,7 +1,7 @@
 "use client";
 import { Suspense } from "react";
 import { FieldSet, KeyValueField, TextField } from "../controls";
-import { lazyComponent } from "../lazy-component";
+import { lazyComponent } from "@/components/ui/lazy-component";
 
 // The cost estimate checks the usage typed with zod (lib/cognito/cost): its own chunk, out of the first load.
 const costPanel = lazyComponent(() => import("../cost-panel").then((m) => m.CostPanel));

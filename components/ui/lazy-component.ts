@@ -1,9 +1,9 @@
 "use client";
 import { type ComponentType, createElement, lazy, useState } from "react";
 
-export interface LazyComponent {
+export interface LazyComponent<P extends object = object> {
   /** Renders the component: at once when its module has loaded, else through `React.lazy` (suspends). */
-  Component: ComponentType;
+  Component: ComponentType<P>;
   /** Loads the module; once it has, the component renders without suspending (tests and server renders await it). */
   preload(): Promise<unknown>;
 }
@@ -13,9 +13,9 @@ export interface LazyComponent {
  * JavaScript. On the server the render waits for it (streaming); in the browser the server's markup stays until
  * it has loaded. Render it inside a `Suspense` boundary. A failed load is tried again by the next mount.
  */
-export function lazyComponent(load: () => Promise<ComponentType>): LazyComponent {
-  let loaded: ComponentType | undefined;
-  let pending: Promise<ComponentType> | undefined;
+export function lazyComponent<P extends object = object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
+  let loaded: ComponentType<P> | undefined;
+  let pending: Promise<ComponentType<P>> | undefined;
   const preload = () =>
     (pending ??= load().then(
       (component) => (loaded = component),
@@ -27,10 +27,10 @@ export function lazyComponent(load: () => Promise<ComponentType>): LazyComponent
     ));
   const lazyOnce = () => lazy(() => preload().then((component) => ({ default: component })));
   let Lazy = lazyOnce();
-  function Component() {
+  function Component(props: P) {
     // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount it (and lose its state).
-    const [type] = useState<ComponentType>(() => loaded ?? Lazy);
-    return createElement(type);
+    const [type] = useState<ComponentType<P>>(() => loaded ?? (Lazy as unknown as ComponentType<P>));
+    return createElement(type, props);
   }
   return { Component, preload };
 }
