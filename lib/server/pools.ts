@@ -174,45 +174,69 @@ function formatTime(date: Date): string {
 }
 
 /**
- * Saves a draft when nobody saved since `version` (a conditional update: 0 rows means someone else
- * did; ARCHITECTURE.md, "The database"). An invalid document is saved too, marked invalid.
+ * A document ready to be written as a draft: provider secrets removed, the JSON text, and its validation. Plain
+ * CPU work with no database: done before the save's transaction opens (`prepare` of the save action), so a
+ * connection is held only for the version check and the write, not while a busy server validates.
  */
-export async function saveDraft(
-  input: { workspaceId: string; poolId: string; version: number; document: unknown; actor: string },
-  db: Db | DbTx = getDb().db,
-): Promise<SaveDraftResult> {
+export interface PreparedDraft {
+  text: string;
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  /** The name and Region the pools list shows, when the document parses. */
+  listing?: { name: string; region: string };
+}
+
+export function prepareDraft(input: unknown): PreparedDraft {
   // A provider secret typed into providerDetails never reaches the database (secrets stay out of the database).
-  const { document, removed } = removeProviderSecrets(input.document);
+  const { document, removed } = removeProviderSecrets(input);
   const text = JSON.stringify(document);
   if (text.length > MAX_DOCUMENT_CHARS) throw new UserError("document-too-large", `The document is larger than ${MAX_DOCUMENT_CHARS} characters; it was not saved.`);
-  const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: input.workspaceId }, include: { draft: true } });
-  if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
   const validation = validatePoolDocument(document);
   const diagnostics = [...removed, ...validation.diagnostics];
-  const valid = !hasErrors(diagnostics);
+  const listing = validation.document ? { name: validation.document.metadata.name, region: regionOf(validation.document) } : undefined;
+  return { text, valid: !hasErrors(diagnostics), diagnostics, ...(listing ? { listing } : {}) };
+}
+
+/**
+ * Writes a prepared draft when nobody saved since `version` (a conditional update: 0 rows means someone else
+ * did; ARCHITECTURE.md, "The database"). An invalid document is saved too, marked invalid.
+ */
+export async function writeDraft(
+  input: { workspaceId: string; poolId: string; version: number; actor: string },
+  prepared: PreparedDraft,
+  db: Db | DbTx = getDb().db,
+): Promise<SaveDraftResult> {
+  // Not the stored document: only what the write needs.
+  const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: input.workspaceId }, select: { id: true, name: true, region: true, draft: { select: { id: true } } } });
+  if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
   const savedAt = new Date();
   const updated = await db.draft.updateMany({
     where: { id: pool.draft.id, version: input.version },
-    data: { document: text, valid, version: { increment: 1 }, updatedBy: input.actor, updatedAt: savedAt },
+    data: { document: prepared.text, valid: prepared.valid, version: { increment: 1 }, updatedBy: input.actor, updatedAt: savedAt },
   });
   if (updated.count === 0) {
-    const current = await db.draft.findUnique({ where: { id: pool.draft.id } });
+    const current = await db.draft.findUnique({ where: { id: pool.draft.id }, select: { version: true, updatedBy: true, updatedAt: true } });
     const who = current?.updatedBy ?? "someone";
     throw new UserError(
       DRAFT_CONFLICT,
       `Someone else saved this draft (version ${current?.version ?? "?"} by ${who} at ${current ? formatTime(current.updatedAt) : "an unknown time"}); reload to see their changes. Your edits were not saved.`,
     );
   }
-  if (validation.document) {
-    const name = validation.document.metadata.name;
-    const region = regionOf(validation.document);
-    if (name !== pool.name || region !== pool.region) {
-      const clash = name !== pool.name && (await db.pool.findFirst({ where: { workspaceId: input.workspaceId, name }, select: { id: true } }));
-      // The draft keeps the new name; the list keeps the old one until it is free.
-      if (!clash) await db.pool.update({ where: { id: pool.id }, data: { name, region } });
-    }
+  const { listing } = prepared;
+  if (listing && (listing.name !== pool.name || listing.region !== pool.region)) {
+    const clash = listing.name !== pool.name && (await db.pool.findFirst({ where: { workspaceId: input.workspaceId, name: listing.name }, select: { id: true } }));
+    // The draft keeps the new name; the list keeps the old one until it is free.
+    if (!clash) await db.pool.update({ where: { id: pool.id }, data: listing });
   }
-  return { version: input.version + 1, valid, diagnostics, savedAt };
+  return { version: input.version + 1, valid: prepared.valid, diagnostics: prepared.diagnostics, savedAt };
+}
+
+/** Prepares and writes a draft (see {@link prepareDraft} and {@link writeDraft}). */
+export async function saveDraft(
+  input: { workspaceId: string; poolId: string; version: number; document: unknown; actor: string },
+  db: Db | DbTx = getDb().db,
+): Promise<SaveDraftResult> {
+  return writeDraft(input, prepareDraft(input.document), db);
 }
 
 /** Freezes the current draft as the next revision. Only a valid draft, and only the version the person saw. */
