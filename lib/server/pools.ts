@@ -4,6 +4,7 @@ import { sameValue } from "@/lib/cognito/plan";
 import { type Db, type DbTx, getDb } from "./db";
 import { DRAFT_CONFLICT } from "@/lib/contracts/action-result";
 import { UserError } from "./errors";
+import { VersionCache } from "./version-cache";
 
 /** Largest document a draft may hold (JSON text): far above a 200-client pool, far below trouble. */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
@@ -58,6 +59,22 @@ export function readStoredDocument(text: string): StoredDocument {
   if (raw === undefined) return { raw, diagnostics: [CORRUPT_ROW] };
   const { document, diagnostics } = validatePoolDocument(raw);
   return document && !hasErrors(diagnostics) ? { raw, document, diagnostics } : { raw, diagnostics };
+}
+
+/** Documents above this size (a pool of a few hundred clients) are read afresh each time rather than kept. */
+const LARGEST_KEPT_DOCUMENT_CHARS = 100_000;
+/** About two hundred drafts and revisions read recently: a few megabytes for pools of ordinary size. */
+const storedDocuments = new VersionCache<StoredDocument>(200, { freeze: true });
+
+/**
+ * {@link readStoredDocument} of one row (`draft:ID`, `revision:ID`), kept for the next page that reads the same
+ * row: the layout and every tab of a pool read its draft and last revision, and validating a large design is
+ * milliseconds each time. The text itself is the version compared, so a row written since is read afresh. The
+ * result is frozen: it is shared by every page that reads the row.
+ */
+export function readStoredDocumentOf(row: string, text: string): StoredDocument {
+  if (text.length > LARGEST_KEPT_DOCUMENT_CHARS) return readStoredDocument(text);
+  return storedDocuments.get(row, text, () => readStoredDocument(text));
 }
 
 /** Two stored rows hold the same document (compared as JSON values: key order does not matter). */
@@ -123,8 +140,8 @@ export async function getPool(workspaceId: string, poolId: string, db: Db = getD
     region: pool.region,
     environment: pool.environment,
     awsUserPoolId: pool.awsUserPoolId,
-    draft: { version: pool.draft.version, valid: pool.draft.valid, updatedBy: pool.draft.updatedBy, updatedAt: pool.draft.updatedAt, stored: readStoredDocument(pool.draft.document) },
-    lastRevision: last ? { number: last.number, createdAt: last.createdAt, createdBy: last.createdBy, stored: readStoredDocument(last.document) } : null,
+    draft: { version: pool.draft.version, valid: pool.draft.valid, updatedBy: pool.draft.updatedBy, updatedAt: pool.draft.updatedAt, stored: readStoredDocumentOf(`draft:${pool.draft.id}`, pool.draft.document) },
+    lastRevision: last ? { number: last.number, createdAt: last.createdAt, createdBy: last.createdBy, stored: readStoredDocumentOf(`revision:${last.id}`, last.document) } : null,
     status: statusOf(pool.draft.document, last?.document),
   };
 }

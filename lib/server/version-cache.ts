@@ -62,7 +62,3 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The version of a row as the caches key it: its version number where it has one, and when it was last written. */
-export function rowVersion(row: { version?: number; updatedAt: Date }): string {
-  return `${row.version ?? ""}@${row.updatedAt.getTime()}`;
-}
