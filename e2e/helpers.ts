@@ -79,7 +79,16 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   }
   const overflow = await measureSidewaysOverflow(page);
   if (original) await page.setViewportSize(original);
-  expect(overflow.scrollWidth, `${name} at 390 px is wider than the screen; what sticks out:\n${overflow.culprits.join("\n")}`).toBeLessThanOrEqual(
+  expectNoSidewaysScroll(overflow, name);
+}
+
+/** At the window's current width (a phone's), the page does not scroll sideways; the failure names what sticks out. */
+export async function expectFitsWindowWidth(page: Page, name: string): Promise<void> {
+  expectNoSidewaysScroll(await measureSidewaysOverflow(page), name);
+}
+
+function expectNoSidewaysScroll(overflow: { scrollWidth: number; clientWidth: number; culprits: string[] }, name: string): void {
+  expect(overflow.scrollWidth, `${name} at ${overflow.clientWidth} px is wider than the screen; what sticks out:\n${overflow.culprits.join("\n")}`).toBeLessThanOrEqual(
     overflow.clientWidth,
   );
 }
