@@ -54,6 +54,13 @@ test("--policy: a blocking guardrail policy the pool after apply breaks fails th
   expect((await run(["plan.json", "--policy", "missing.yaml"], { "plan.json": plan })).code).toBe(1);
 });
 
+test("the text's last line, the headline a CI log shows, says the risks in words; the JSON keeps the codes --fail-on takes", async () => {
+  const { out } = await run(["plan.json", "--no-live"], { "plan.json": fixture("replace-pool") });
+  expect(out.trimEnd().split("\n").at(-1)).toMatch(/^RISKY: \d+ risks \(users deleted and a security setting changed\) in what this plan does to Cognito\.$/u);
+  const harmless = await run(["plan.json", "--no-live", "--fail-on", "users-deleted,policy"], { "plan.json": fixture("harmless") });
+  expect(harmless.out.trimEnd().split("\n").at(-1)).toBe("No risk found (checked for users deleted or a blocking team policy broken).");
+});
+
 test("the JSON output says the verdict and lists the blocking risks", async () => {
   const { out } = await run(["plan.json", "--no-live", "-f", "json"], { "plan.json": fixture("replace-pool") });
   const json = JSON.parse(out) as { verdict: string; blocking: { kind: string }[]; pools: { plan: { formatVersion: number } }[] };
