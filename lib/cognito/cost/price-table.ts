@@ -72,7 +72,7 @@ export const M2M_PRICES = {
   perThousandTokenRequests: 2.25,
   confirmed: false,
   basis:
-    "figures not confirmed on an AWS page (third-party billing references), and the developer guide's pages differ on what is billed: the feature plans page names the app clients doing client-credentials grants, the cost page (tracking-cost.html) now names only the token requests",
+    "figures not confirmed on an AWS page (third-party billing references), and the developer guide names the app clients doing client-credentials grants as billed (feature plans page) while some versions of its cost page (tracking-cost.html) name only the token requests",
 } as const;
 
 /** SMS messages are billed by AWS End User Messaging SMS (formerly Amazon SNS) at the destination country's rate, not by Cognito. */
