@@ -50,8 +50,9 @@ export function policyRisks(review: PoolReview): Risk[] {
 /**
  * Guardrail policies applied to a finished review (the studio evaluates its workspace's compiled policies on the
  * server, after the review was read in the parse worker): each pool after apply is checked, its risks added.
+ * `evaluate` gets the reviewed pool too, so the caller can check it for the target that holds its pool id.
  */
-export function withPolicies(review: PlanReview, evaluate: (after: PoolDocument) => PolicyResult[]): PlanReview {
-  const pools = review.pools.map((pool) => ({ ...pool, policies: pool.after && !pool.address.startsWith("user_pool_id") ? evaluate(pool.after) : [] }));
+export function withPolicies(review: PlanReview, evaluate: (after: PoolDocument, pool: PoolReview) => PolicyResult[]): PlanReview {
+  const pools = review.pools.map((pool) => ({ ...pool, policies: pool.after && !pool.address.startsWith("user_pool_id") ? evaluate(pool.after, pool) : [] }));
   return { ...review, pools, risks: [...review.risks, ...pools.flatMap(policyRisks)] };
 }
