@@ -4,6 +4,7 @@ import { type Policy, type PolicySet, type PolicyViolation, STARTER_POLICIES, co
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument } from "./pools";
+import { VersionCache } from "./version-cache";
 import type { Account } from "./users";
 
 /** A stored policy as the Policies page lists it. */
@@ -44,8 +45,13 @@ export function policySetFingerprint(policies: readonly StoredPolicy[]): string 
  * (`compilePolicySet`, the same set the editor checks with).
  */
 export async function workspacePolicySet(workspaceId: string, db: Db = getDb().db): Promise<PolicySet> {
-  return compilePolicySet((await listPolicies(workspaceId, db)).map(ruleOf));
+  const rules = (await listPolicies(workspaceId, db)).map(ruleOf);
+  // Compiled once per set of rules (every change request page and apply checks them); the rules are the version.
+  return compiledSets.get(workspaceId, JSON.stringify(rules), () => compilePolicySet(rules));
 }
+
+/** Parsing and type-checking CEL is the costly part of a policy check: a few workspaces' sets are kept. */
+const compiledSets = new VersionCache<PolicySet>(50);
 
 /** The rule alone (no version or author), so a comparison or the audit log sees only what the policy says. */
 export function ruleOf(p: Policy): Policy {
