@@ -13,7 +13,8 @@
 import { error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
 import { addressOf } from "./addresses";
-import { type Builder, CASCADE_REASON, actionOf, assess, exactChanges, indexByKey, replacementChanges, sortedKeys } from "./classify";
+import { type Assessment, type Builder, CASCADE_REASON, actionOf, assess, exactChanges, indexByKey, replacementChanges, sortedKeys } from "./classify";
+import { isSameJson } from "./diff";
 import { pairRenames } from "./renames";
 import type { Values } from "./resources";
 import type { AttributeChange, PlanAction, PlanOptions, ReplacementReason, ResourceChange, ResourceType } from "./types";
@@ -129,10 +130,14 @@ function entryMaker<T>(r: KeyedResource<T>, ctx: KeyedContext): (draft: Draft) =
 
 const pathOf = <T>(r: KeyedResource<T>, index: number) => joinPath("spec", r.field, index);
 
+/** The assessment of a resource whose two sides are the same JSON (new lists: an entry owns its changes). */
+const unchanged = (): Assessment => ({ changes: [], replaceReasons: [], impossible: [] });
+
 function pairEntry<T>(r: KeyedResource<T>, ctx: KeyedContext, hooks: KeyedHooks, key: string, w: { item: T; index: number }, have: T): Draft {
   const before = hooks.before ? hooks.before(have as Values, key) : (have as Values);
   const after = w.item as Values;
-  const a = assess(r.type, before, after, r.skip);
+  // Most resources of a large pool are unchanged: the same JSON has no change to find or classify.
+  const a = !ctx.cascade && isSameJson(before, after) ? unchanged() : assess(r.type, before, after, r.skip);
   const replaced = ctx.cascade || a.replaceReasons.length > 0;
   const path = pathOf(r, w.index);
   hooks.paired?.({ key, address: addressOf(r.type, key), path, before, after, replaced, changes: a.changes });
