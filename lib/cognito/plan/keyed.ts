@@ -10,6 +10,7 @@
  *   shown as that resource's replacement, with `previousKey`.
  * - Only desired: a create. Only current: a delete.
  */
+import type { AppClientSpec } from "../spec/client-schema";
 import { error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
 import { addressOf } from "./addresses";
@@ -27,6 +28,8 @@ export interface KeyedContext {
   /** The pool is replaced: every child goes with it. */
   cascade: boolean;
   options: PlanOptions;
+  /** A document's effective clients (`clientDefaults` applied), resolved once per plan for each document. */
+  clientsOf(doc: PoolDocument): AppClientSpec[] | undefined;
 }
 
 /** One resource on both sides (or renamed): what the hooks see. */
@@ -65,7 +68,7 @@ export interface KeyedResource<T> {
   /** The item field holding the key (`name`), for the path of a duplicate. */
   keyField: string;
   /** The list in a document; undefined when the document does not manage it. */
-  list(doc: PoolDocument): readonly T[] | undefined;
+  list(doc: PoolDocument, ctx: KeyedContext): readonly T[] | undefined;
   keyOf(item: T): string;
   /** Attributes not compared when the key matches (the key itself). */
   skip: ReadonlySet<string>;
@@ -90,14 +93,14 @@ function indexBothSides<T>(r: KeyedResource<T>, ctx: KeyedContext, desiredList: 
   const [dupCode, dupMessage] = r.duplicate;
   const [ambCode, ambMessage] = r.ambiguous;
   const want = indexByKey(desiredList, r.keyOf, (key, index) => ctx.b.errors.push(error(joinPath("spec", r.field, index, r.keyField), dupCode, dupMessage(quote(key)))));
-  const currentList = ctx.current === null ? [] : (r.list(ctx.current) ?? []);
+  const currentList = ctx.current === null ? [] : (r.list(ctx.current, ctx) ?? []);
   const have = indexByKey(currentList, r.keyOf, (key) => ctx.b.errors.push(error(`spec.${r.field}`, ambCode, ambMessage(quote(key)))));
   return { want, have };
 }
 
 /** Plans every resource of one keyed type. */
 export function planKeyed<T>(r: KeyedResource<T>, ctx: KeyedContext): void {
-  const desiredList = r.list(ctx.desired);
+  const desiredList = r.list(ctx.desired, ctx);
   if (desiredList === undefined && !ctx.cascade) return;
   const { want, have } = indexBothSides(r, ctx, desiredList ?? []);
   const hooks = r.hooks?.(ctx) ?? {};
