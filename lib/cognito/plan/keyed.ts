@@ -131,7 +131,13 @@ function entryMaker<T>(r: KeyedResource<T>, ctx: KeyedContext): (draft: Draft) =
   };
 }
 
-const pathOf = <T>(r: KeyedResource<T>, index: number) => joinPath("spec", r.field, index);
+/** `spec.clients[3]`: the list's path is written once per type (a large pool has a thousand entries). */
+const listPaths = new Map<string, string>();
+function pathOf<T>(r: KeyedResource<T>, index: number): string {
+  let list = listPaths.get(r.field);
+  if (list === undefined) listPaths.set(r.field, (list = joinPath("spec", r.field)));
+  return `${list}[${index}]`;
+}
 
 /** The assessment of a resource whose two sides are the same JSON (new lists: an entry owns its changes). */
 const unchanged = (): Assessment => ({ changes: [], replaceReasons: [], impossible: [] });

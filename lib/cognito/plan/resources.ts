@@ -73,11 +73,13 @@ export function mfaAttributes(doc: PoolDocument): Values {
  * `effectiveClients` remembered per document, for one plan: the keyed planner reads both documents' clients and
  * the desired ones again to attach values, and resolving 1,000 clients is worth doing once. Made per plan (not
  * per document object for good) so a caller that changes a document and plans again is never given stale clients.
+ * Without `clientDefaults` a client is its own effective client: the plan reads it (never changes it), as it reads
+ * every other resource of the document, so it is not copied.
  */
 export function rememberedClients(): (doc: PoolDocument) => AppClientSpec[] | undefined {
   const known = new Map<PoolDocument, AppClientSpec[] | undefined>();
   return (doc) => {
-    if (!known.has(doc)) known.set(doc, effectiveClients(doc));
+    if (!known.has(doc)) known.set(doc, doc.spec.clientDefaults === undefined ? doc.spec.clients : effectiveClients(doc));
     return known.get(doc);
   };
 }
