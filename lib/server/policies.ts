@@ -4,6 +4,7 @@ import { type CompiledPolicy, type Policy, type PolicyViolation, STARTER_POLICIE
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument } from "./pools";
+import { VersionCache } from "./version-cache";
 import type { Account } from "./users";
 
 /** A stored policy as the Policies page lists it. */
@@ -46,6 +47,14 @@ export function policySetFingerprint(policies: readonly StoredPolicy[]): string 
  */
 export async function workspacePolicySet(workspaceId: string, db: Db = getDb().db): Promise<{ compiled: CompiledPolicy[]; uncompiled: PolicyViolation[] }> {
   const rules = (await listPolicies(workspaceId, db)).map(ruleOf);
+  // Compiled once per set of rules (every change request page and apply checks them); the rules are the version.
+  return compiledSets.get(workspaceId, JSON.stringify(rules), () => compileRuleSet(rules));
+}
+
+/** Parsing and type-checking CEL is the costly part of a policy check: a few workspaces' sets are kept. */
+const compiledSets = new VersionCache<{ compiled: CompiledPolicy[]; uncompiled: PolicyViolation[] }>(50);
+
+function compileRuleSet(rules: Policy[]): { compiled: CompiledPolicy[]; uncompiled: PolicyViolation[] } {
   const { compiled, problems } = compilePolicies(rules);
   const uncompiled = problems.flatMap((problem): PolicyViolation[] => {
     const policy = rules.find((r) => r.id === problem.policyId);
