@@ -6,7 +6,6 @@
  * then `-var` values; a later source wins. Each resource, variable, local, module, provider and data source
  * keeps its file and line. Never throws: an unreadable file is an error diagnostic naming it.
  */
-import { parse as parseHcl } from "@cdktf/hcl2json";
 import { type Diagnostic, error, warning } from "../../spec/diagnostics";
 import { describeError } from "../common";
 import { someLineStartsWith } from "../line-scan";
@@ -84,6 +83,18 @@ export function fileRole(path: string, content?: string): FileRole {
 /** hcl2json's error text starts with "parse config: "; the rest names file:line:column. */
 function parseFailure(file: string, cause: unknown): Diagnostic {
   return error("", "unparsable", `${file} is not valid HCL: ${describeError(cause).replace(/^parse config: /u, "").replace(/^\[|\]$/gu, "")}`);
+}
+
+type Hcl2Json = typeof import("@cdktf/hcl2json");
+let hcl2json: Promise<Hcl2Json> | undefined;
+
+/**
+ * hcl2json's reading of a file, the package loaded on first use: loading it starts its Go runtime (about 200 ms
+ * of CPU), which a process whose files the tree-sitter reader reads (every export of the studio) never needs.
+ */
+async function parseHcl(path: string, text: string): Promise<unknown> {
+  hcl2json ??= import("@cdktf/hcl2json");
+  return (await hcl2json).parse(path, text);
 }
 
 /**
