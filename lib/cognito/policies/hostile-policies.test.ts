@@ -33,3 +33,49 @@ describe("evaluation time limit", () => {
     expect(evaluatePolicies(file.compiled, duplicated, { name: "prod", region: "" }).map((v) => v.path)).toEqual(["spec.clients[3]", "spec.clients[7]"]);
   });
 });
+
+describe("hostile policy files", () => {
+  const only = (text: string) => readPolicyFile(text).problems;
+
+  it.each([
+    ["100,000 [", "[".repeat(100_000)],
+    ["5,000 closed flow levels under policies:", `policies: ${"[".repeat(5000)}${"]".repeat(5000)}`],
+    ["500 block levels", Array.from({ length: 500 }, (_, i) => `${" ".repeat(i)}a:`).join("\n")],
+    ["20,000 compact sequences on one line", `${"- ".repeat(20_000)}x`],
+  ])("%s: refused before the parser recurses, naming the line", (_label, text) => {
+    expect(only(text)).toEqual([expect.stringMatching(/^the policy file nests more than 16 levels deep \(at line \d+\); a policy file is a policies: list of policies/u)]);
+  });
+
+  it("a file longer than the Policies page takes is refused in the page's words, whatever reads it", () => {
+    const rule = "  - {id: a, description: d, severity: warn, require: 'true', path: spec}\n";
+    expect(only(`policies:\n${rule.repeat(3000)}`)).toEqual(["the policy file is longer than 200,000 characters; split the rules across fewer, shorter policies"]);
+  });
+
+  it("an alias bomb is refused in plain words", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefg"[i]}`).join(", ")}]`)];
+    expect(only(`${levels.join("\n")}\npolicies: []\n`)).toEqual(["the file is not valid YAML or JSON: its aliases (*name) expand to more than 100 copies; write the policies out instead"]);
+  });
+
+  it("two documents are one problem in plain words, not the YAML library's advice", () => {
+    expect(only("policies: []\n---\npolicies: []\n")).toEqual(["the file is not valid YAML or JSON: it holds 2 documents (separated by ---); a policy file is one document: put every policy in one policies: list"]);
+  });
+
+  it("a missing key is named with what to write", () => {
+    expect(only("policies:\n  - id: x\n    severity: warn\n")).toEqual([
+      'policies[0].description (policy "x"): description is missing: say in plain words what the team requires',
+      'policies[0].require (policy "x"): require is missing: write a CEL expression, e.g. pool.spec.deletionProtection == "ACTIVE"',
+      'policies[0].path (policy "x"): path is missing: name the field the policy concerns, e.g. spec.deletionProtection',
+    ]);
+    expect(only(policy({ require: "true", when: 5 as unknown as string }))).toEqual(['policies[0].when (policy "p"): when must be text: write a CEL expression, e.g. pool.spec.deletionProtection == "ACTIVE"']);
+  });
+
+  it.each([
+    ["an undefined variable", "foo.bar == 1", /Unknown variable: foo; a policy reads pool/u],
+    ["a number", "1 + 2", /gives a int; it must give true or false/u],
+    ["a lookahead in matches (RE2)", "pool.metadata.name.matches('(?=a)')", /not an RE2 regular expression/u],
+    ["a counted repeat past RE2's limit", "pool.metadata.name.matches('(a{1000}){1000}')", /not an RE2 regular expression/u],
+    ["an expression over the length limit", `${"true && ".repeat(250)}true`, /require is longer than 2000 characters/u],
+  ])("require as %s is explained", (_label, require, message) => {
+    expect(only(policy({ require, path: "spec" }))).toEqual([expect.stringMatching(message)]);
+  });
+});
