@@ -4,6 +4,7 @@
  * `aws_cognito_*` managed resource change, wherever it is (root module, `module.x`, `count` / `for_each`
  * instances), and the configuration's references that tie a child resource to its pool. Never throws.
  */
+import { nestsDeeperThan } from "../formats/input-limits";
 import { type Diagnostic, error } from "../spec/diagnostics";
 
 type Json = Record<string, unknown>;
@@ -142,6 +143,22 @@ function readChange(rc: Json, configuration: unknown): CognitoResourceChange | u
   };
 }
 
+/** Far deeper than a plan (modules in modules, nested blocks: a few dozen), shallow enough for every recursive reader. */
+const MAX_NESTING = 200;
+
+/**
+ * Terraform's promise: a new major format_version is an incompatible change
+ * (https://developer.hashicorp.com/terraform/internals/json-format#format-summary). Format 1 is what 0.12 and later write.
+ */
+function formatProblem(version: unknown): Diagnostic | undefined {
+  if (version === undefined || (typeof version === "string" && /^1\.\d+$/u.test(version))) return undefined;
+  return error(
+    "",
+    "unsupported-format",
+    `the plan's format_version is ${JSON.stringify(version)}; the studio reads format 1.x, what Terraform 0.12 and later write (https://developer.hashicorp.com/terraform/internals/json-format): give the output of \`terraform show -json PLANFILE\` from such a Terraform`,
+  );
+}
+
 /** Parses `terraform show -json` output. A file that is not a plan (a state, HCL, a plan made by `terraform plan` without `show -json`) is an error naming what to run. */
 export function readTerraformPlanJson(text: string): ReadPlanResult {
   let json: unknown;
@@ -152,6 +169,10 @@ export function readTerraformPlanJson(text: string): ReadPlanResult {
   }
   if (!isObject(json) || (!("resource_changes" in json) && !("planned_values" in json) && !("prior_state" in json)))
     return { diagnostics: [error("", "not-a-plan", "the JSON is not a Terraform plan: it has no resource_changes; save a plan with `terraform plan -out PLANFILE`, then give the output of `terraform show -json PLANFILE`")] };
+  if (nestsDeeperThan(json, MAX_NESTING))
+    return { diagnostics: [error("", "too-deep", `the plan's JSON nests more than ${MAX_NESTING} levels deep; a Terraform plan nests a few dozen: give the output of \`terraform show -json PLANFILE\` as Terraform wrote it`)] };
+  const unsupported = formatProblem(json.format_version);
+  if (unsupported) return { diagnostics: [unsupported] };
   const all = Array.isArray(json.resource_changes) ? json.resource_changes.filter(isObject) : [];
   const managed = all.filter((rc) => rc.mode !== "data");
   const cognito = managed.filter((rc) => typeof rc.type === "string" && rc.type.startsWith("aws_cognito_"));
