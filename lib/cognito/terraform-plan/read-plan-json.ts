@@ -64,8 +64,9 @@ export function actionOf(actions: unknown): TerraformAction {
 }
 
 function pathText(path: unknown): string {
-  if (!Array.isArray(path)) return "";
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+  // Terraform writes strings and numbers; anything else (an object whose toString is not a function) says nothing.
+  if (!Array.isArray(path) || !path.every((p) => typeof p === "string" || typeof p === "number")) return "";
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
 /** `module.a.module.b` → the configuration's module_calls chain. */
