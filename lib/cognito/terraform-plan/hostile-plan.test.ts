@@ -50,4 +50,16 @@ describe("hostile plan JSON", () => {
     expect(review.diagnostics.map((d) => d.code)).not.toContain("unsupported-format");
     expect(review.pools).toHaveLength(1);
   });
+
+  test.each([
+    ["a quote lost before a value", (t: string) => t.replace(':"SuperSecretValue', ":SuperSecretValue")],
+    ["a stray character in a value", (t: string) => t.replace('"SuperSecretValue', '"Super"SecretValue')],
+    ["a file cut inside a value", (t: string) => t.slice(0, t.indexOf("Value"))],
+  ])("JSON broken by %s is refused without quoting the text around the break (a plan holds sensitive values in clear)", async (_label, breakIt) => {
+    const plan = JSON.stringify({ format_version: "1.2", resource_changes: [{ address: "aws_cognito_user_pool_client.web", type: "aws_cognito_user_pool_client", change: { actions: ["create"], after: { client_secret: "SuperSecretValue123" } } }] });
+    const review = await reviewTerraformPlan(breakIt(plan));
+    expect(review.diagnostics).toHaveLength(1);
+    expect(review.diagnostics[0]).toMatchObject({ code: "not-json", message: expect.stringMatching(/^the file is not JSON \(.+ at line 1, column \d+\); give the output of `terraform show -json PLANFILE`, not the binary plan file$/u) });
+    expect(review.diagnostics[0]?.message).not.toMatch(/Super|Secret|Value|secret/u);
+  });
 });

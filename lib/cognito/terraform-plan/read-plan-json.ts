@@ -144,6 +144,31 @@ function readChange(rc: Json, configuration: unknown): CognitoResourceChange | u
   };
 }
 
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
+}
+
+/** V8 quotes about ten characters either side of an unexpected token: `..."secret":Valu"...`. */
+const QUOTED_CONTEXT = /^Unexpected token .*?, (\.\.\.)?"(.*)"(\.\.\.)? is not valid JSON$/su;
+
+/**
+ * What JSON.parse said, without the text it quotes: a plan holds sensitive values in clear (only marked as
+ * sensitive, https://developer.hashicorp.com/terraform/internals/json-format#change-representation), and the
+ * message goes to CI logs and pull-request comments. The place is given as a line and column instead.
+ */
+function jsonErrorWords(text: string, message: string): string {
+  const position = /at position (\d+)/u.exec(message);
+  const what = message.replace(/\s*(in JSON )?at position \d+.*$/su, "");
+  if (position) return `${what} at ${lineAndColumn(text, Number(position[1]))}`;
+  const quoted = QUOTED_CONTEXT.exec(message);
+  if (!quoted) return what.includes('"') ? "invalid JSON" : what;
+  const at = text.indexOf(quoted[2] ?? "");
+  const offset = at === -1 ? -1 : at + (quoted[1] ? 10 : 0);
+  return offset === -1 ? "an unexpected character" : `an unexpected character at ${lineAndColumn(text, offset)}`;
+}
+
 /** Far deeper than a plan (modules in modules, nested blocks: a few dozen), shallow enough for every recursive reader. */
 const MAX_NESTING = 200;
 
@@ -166,7 +191,8 @@ export function readTerraformPlanJson(text: string): ReadPlanResult {
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    return { diagnostics: [error("", "not-json", `the file is not JSON (${cause instanceof Error ? cause.message : String(cause)}); give the output of \`terraform show -json PLANFILE\`, not the binary plan file`)] };
+    const where = jsonErrorWords(text, cause instanceof Error ? cause.message : String(cause));
+    return { diagnostics: [error("", "not-json", `the file is not JSON (${where}); give the output of \`terraform show -json PLANFILE\`, not the binary plan file`)] };
   }
   if (!isObject(json) || (!("resource_changes" in json) && !("planned_values" in json) && !("prior_state" in json)))
     return { diagnostics: [error("", "not-a-plan", "the JSON is not a Terraform plan: it has no resource_changes; save a plan with `terraform plan -out PLANFILE`, then give the output of `terraform show -json PLANFILE`")] };
