@@ -22,7 +22,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export interface ActionOptions<S extends z.ZodType> {
+export interface ActionOptions<S extends z.ZodType, P = undefined> {
   schema: S;
   /** The weakest role allowed to run the action. */
   role: Role;
@@ -46,6 +46,12 @@ export interface ActionOptions<S extends z.ZodType> {
    * files or AWS for a while before they write.
    */
   handlerAudits?: boolean;
+  /**
+   * Work on the valid input that needs no database (validating a document): run before the transaction opens,
+   * so a connection is held only while the handler reads and writes, not while a busy server computes. Its
+   * result is the handler's third argument; a UserError it throws is a refusal like the handler's.
+   */
+  prepare?: (input: z.infer<S>) => P;
 }
 
 export interface ActionContext {
@@ -79,20 +85,37 @@ async function currentAccountOrFailure(): Promise<Account | ActionFailure> {
   }
 }
 
+/**
+ * The ids an action's input may carry, most specific first: what a refused or failed call's audit event names as
+ * its target, so the log says which change request an apply was refused on (it said nothing before).
+ */
+const TARGET_ID_FIELDS = ["changeRequestId", "targetId", "poolId", "userId"] as const;
+
+/** The first id the input carries (an id, never a value the person typed), or "" when it carries none. */
+export function auditTargetOf(input: unknown): string {
+  if (typeof input !== "object" || input === null) return "";
+  for (const field of TARGET_ID_FIELDS) {
+    const value = (input as Record<string, unknown>)[field];
+    if (typeof value === "string" && value.length > 0 && value.length <= 64) return value;
+  }
+  return "";
+}
+
 /** Records a denied or refused call by a signed-in person (never the values sent); a failure to record is logged. */
-function noteRefusal(account: Account, name: string) {
+function noteRefusal(account: Account, name: string, target = "") {
   return (action: string, after: string, details: Record<string, unknown>) =>
-    recordAuditEvent({ actor: account.email, action, target: "", workspaceId: account.workspaceId, after, details }).catch((error: unknown) => console.error(`action ${name}: audit failed`, error));
+    recordAuditEvent({ actor: account.email, action, target, workspaceId: account.workspaceId, after, details }).catch((error: unknown) => console.error(`action ${name}: audit failed`, error));
 }
 
 /** The role is checked, then the input validated: the valid input, or the failure a refused call returns. */
-async function admit<S extends z.ZodType>(options: ActionOptions<S>, account: Account, name: string, input: unknown): Promise<{ input: z.infer<S> } | { refused: ActionFailure }> {
-  const note = noteRefusal(account, name);
+async function admit<S extends z.ZodType>(options: ActionOptions<S, unknown>, account: Account, name: string, input: unknown): Promise<{ input: z.infer<S> } | { refused: ActionFailure }> {
+  // Ids only, and only from input the schema accepts: a denied call's raw input is not trusted to name anything.
+  const parsed = options.schema.safeParse(input);
+  const note = noteRefusal(account, name, parsed.success ? auditTargetOf(parsed.data) : "");
   if (!hasRole(account.role, options.role)) {
     await note(`${name}.denied`, `needs ${options.role}, has ${account.role}`, {});
     return { refused: { ok: false, fieldErrors: {}, formError: `This needs the ${options.role} role; you are ${account.role}. Ask an admin of the workspace.` } };
   }
-  const parsed = options.schema.safeParse(input);
   if (parsed.success) return { input: parsed.data };
   const fieldErrors = toFieldErrors(parsed.error);
   await note(`${name}.refused`, "invalid input", { fields: Object.keys(fieldErrors) });
@@ -100,8 +123,9 @@ async function admit<S extends z.ZodType>(options: ActionOptions<S>, account: Ac
 }
 
 /** The handler's context, and the audit event it describes, written by `writeEvent` (a failure's outcome, or success). */
-function actionContext<S extends z.ZodType>(options: ActionOptions<S>, account: Account, name: string) {
-  let entry: AuditEntry = { target: "" };
+function actionContext<S extends z.ZodType>(options: ActionOptions<S, unknown>, account: Account, name: string, input: z.infer<S>) {
+  // A handler that fails before describing its mutation still names what it was called on.
+  let entry: AuditEntry = { target: auditTargetOf(input) };
   const ctx: ActionContext = {
     account,
     // Read when the handler asks: inside the action's transaction, getDb() gives the transaction's client.
@@ -128,7 +152,7 @@ function actionContext<S extends z.ZodType>(options: ActionOptions<S>, account: 
 }
 
 /** An `external` action: outside a transaction, its event written when it ends, failed or not. */
-async function runExternal<S extends z.ZodType, T>(options: ActionOptions<S>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
+async function runExternal<S extends z.ZodType, T>(options: ActionOptions<S, unknown>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
   let data: T;
   try {
     data = await run();
@@ -141,7 +165,7 @@ async function runExternal<S extends z.ZodType, T>(options: ActionOptions<S>, ru
 }
 
 /** Every other action: the handler and its audit event in one transaction. */
-async function runInTransaction<S extends z.ZodType, T>(options: ActionOptions<S>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
+async function runInTransaction<S extends z.ZodType, T>(options: ActionOptions<S, unknown>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
   const outcome = await inTransaction(async () => {
     try {
       const result = await run();
@@ -174,9 +198,9 @@ function failureOf(error: unknown, name: string): ActionFailure {
  * message logged on the server. Denied (role) and refused (validation, UserError) calls by a signed-in
  * person are audited too, naming fields and error codes but never the values sent.
  */
-export function defineAction<S extends z.ZodType, T>(
-  options: ActionOptions<S>,
-  handler: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
+export function defineAction<S extends z.ZodType, T, P = undefined>(
+  options: ActionOptions<S, P>,
+  handler: (input: z.infer<S>, ctx: ActionContext, prepared: P) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   const name = options.audit || "read";
   return async (input) => {
@@ -184,13 +208,14 @@ export function defineAction<S extends z.ZodType, T>(
     if ("ok" in account) return account;
     const admitted = await admit(options, account, name, input);
     if ("refused" in admitted) return admitted.refused;
-    const { ctx, writeEvent } = actionContext(options, account, name);
-    const run = () => handler(admitted.input, ctx);
+    const { ctx, writeEvent } = actionContext(options, account, name, admitted.input);
     try {
+      const prepared = options.prepare ? options.prepare(admitted.input) : (undefined as P);
+      const run = () => handler(admitted.input, ctx, prepared);
       const data = options.external ? await runExternal(options, run, writeEvent) : await runInTransaction(options, run, writeEvent);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof UserError && !options.external) await noteRefusal(account, name)(`${name}.refused`, error.message, { code: error.code });
+      if (error instanceof UserError && !options.external) await noteRefusal(account, name, auditTargetOf(admitted.input))(`${name}.refused`, error.message, { code: error.code });
       return failureOf(error, name);
     }
   };

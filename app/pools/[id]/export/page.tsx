@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ExportView } from "@/components/export-view";
+import { ExportTabs } from "@/components/export-view/export-view";
 import { PublishForm } from "@/components/export-view/publish-form";
 import { ExportTargetPicker } from "@/components/export-view/export-target-picker";
 import { DraftProblems } from "@/components/pools/draft-problems";
@@ -13,6 +13,7 @@ import { describePublishRemote } from "@/lib/server/publish";
 import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
 import { listTargets } from "@/lib/server/targets";
+import { preparedExportPage } from "./prepared-exports";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +46,7 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
     }
     forTarget = exportForTarget(design, target, live);
   }
+  const prepared = design ? await preparedExportPage(pool.id, target?.id, forTarget?.document ?? design, forTarget?.options) : undefined;
 
   return (
     <section aria-labelledby="export-heading" className="space-y-4">
@@ -80,8 +82,8 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
           {forTarget.unusedSettings.length > 0 && ` Values for settings the design does not have are ignored: ${forTarget.unusedSettings.join(", ")}.`}
         </p>
       )}
-      {design ? (
-        <ExportView document={forTarget?.document ?? design} options={forTarget?.options} defaultFormat={format} />
+      {prepared ? (
+        <ExportTabs exports={prepared.exports} moduleZip={prepared.moduleZip} defaultFormat={format} />
       ) : (
         <DraftProblems diagnostics={pool.draft.stored.diagnostics} what="export" />
       )}
