@@ -6,8 +6,7 @@
 import { detectImportFormat, importFiles, importPoolDocument } from "./index";
 import type { ImportFilesResult, ImportFormat, ImportRequest, ImportResult } from "./types";
 import { type PlanReview, type ReviewOptions, reviewTerraformPlan } from "../terraform-plan/review-plan";
-import { type PolicyTarget, type PolicyViolation, evaluatePolicies } from "../policies";
-import { readPolicyFile } from "../policies/read-policy-file";
+import type { PolicyTarget, PolicyViolation } from "../policies";
 import type { PoolDocument } from "../spec/document-schema";
 
 /** One text in one format (the single-file importers). */
@@ -40,6 +39,8 @@ export async function runParseJob<J extends ParseJob>(job: J): Promise<ParseJobR
 export async function runParseJob(job: ParseJob): Promise<ImportFilesResult | ImportTextJobResult | PlanReview | TestPoliciesJobResult> {
   if (job.kind === "import-files") return importFiles(job.request);
   if (job.kind === "test-policies") {
+    // Loaded for this job only: the CEL evaluator and its RE2 engine would slow every worker's start.
+    const [{ readPolicyFile }, { evaluatePolicies }] = await Promise.all([import("../policies/read-policy-file"), import("../policies/evaluate")]);
     const file = readPolicyFile(job.text);
     return { problems: file.problems, violations: job.document ? evaluatePolicies(file.compiled, job.document, job.target) : [] };
   }
