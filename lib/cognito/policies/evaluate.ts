@@ -10,7 +10,7 @@
 import type { PoolDocument } from "../spec/document-schema";
 import { effectiveClients } from "../spec/rules/rule";
 import { type CompiledExpression, type CompiledPolicy, problemFrom } from "./compile";
-import { EvaluationTooSlow, POLICIES_TIME_LIMIT_MS, meteredCopy, newMeter, startPolicyClock, tooSlowWords } from "./evaluation-budget";
+import { EvaluationTooSlow, POLICIES_TIME_LIMIT_MS, meterLists, newMeter, startPolicyClock, tooSlowWords } from "./evaluation-budget";
 import type { PolicyExpressionKey, PolicyTarget, PolicyViolation } from "./types";
 
 /** The variables a policy reads. */
@@ -100,7 +100,7 @@ export function evaluatePolicy(compiled: CompiledPolicy, variables: PolicyVariab
 export function evaluatePolicies(compiled: readonly CompiledPolicy[], doc: PoolDocument, target?: PolicyTarget): PolicyViolation[] {
   // Every list the policies read is metered (evaluation-budget.ts): a policy past its time is one violation.
   const meter = newMeter();
-  const variables = meteredCopy(policyVariables(doc, target), meter) as PolicyVariables;
+  const variables = meterLists(policyVariables(doc, target), meter) as PolicyVariables;
   const allDeadline = performance.now() + POLICIES_TIME_LIMIT_MS;
   return compiled.flatMap((c) => {
     startPolicyClock(meter, allDeadline);

@@ -60,19 +60,34 @@ function countRead(meter: EvaluationMeter): void {
   throw new EvaluationTooSlow(tooSlowWords(meter));
 }
 
-/** A copy of plain JSON whose lists count their element reads on `meter`. */
-export function meteredCopy(value: unknown, meter: EvaluationMeter): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map((item) => meteredCopy(item, meter));
-    return new Proxy(items, {
-      get(target, key, receiver) {
-        if (isIndex(key)) countRead(meter);
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    });
+/**
+ * Lists shorter than this are not metered: walking two of them inside each other is at most a few hundred
+ * steps, and every longer list, or one an expression builds (map, filter), is read from a metered one. Most of a
+ * pool's lists are short (flows, scopes of a client), and a metered read costs several plain ones.
+ */
+const METERED_LENGTH = 16;
+
+function metered(items: unknown[], meter: EvaluationMeter): unknown[] {
+  return new Proxy(items, {
+    get(target, key, receiver) {
+      if (isIndex(key)) countRead(meter);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+/**
+ * Plain JSON (fresh from JSON.parse, so it may be changed) with each list of 16 or more elements replaced, in
+ * place, by one that counts its element reads on `meter`; returns the value to use for the root.
+ */
+export function meterLists(value: unknown, meter: EvaluationMeter): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const container = value as Record<string, unknown>;
+  for (const key of Object.keys(container)) {
+    const child = container[key];
+    if (child !== null && typeof child === "object") container[key] = meterLists(child, meter);
   }
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, meteredCopy(v, meter)]));
-  return value;
+  return Array.isArray(value) && value.length >= METERED_LENGTH ? metered(value, meter) : value;
 }
 
 /** Starts the clock of the next policy: its own limit, or what is left of the limit of all of them. */
