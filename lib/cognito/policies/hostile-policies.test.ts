@@ -71,7 +71,7 @@ describe("hostile policy files", () => {
 
   it.each([
     ["an undefined variable", "foo.bar == 1", /Unknown variable: foo; a policy reads pool/u],
-    ["a number", "1 + 2", /gives a int; it must give true or false/u],
+    ["a number", "1 + 2", /gives an int; it must give true or false/u],
     ["a lookahead in matches (RE2)", "pool.metadata.name.matches('(?=a)')", /not an RE2 regular expression/u],
     ["a counted repeat past RE2's limit", "pool.metadata.name.matches('(a{1000}){1000}')", /not an RE2 regular expression/u],
     ["an expression over the length limit", `${"true && ".repeat(250)}true`, /require is longer than 2000 characters/u],
