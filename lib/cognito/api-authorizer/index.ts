@@ -5,6 +5,6 @@
  */
 export { API_METHODS, API_ROUTE_RULES, apiRoutesSchema, apiRouteSchema, pathProblem, type ApiAuthorizer, type ApiMethod, type ApiRoute, type ApiRoutesInput } from "./api-routes-schema";
 export { checkApiRoutes, resourcePaths, type ApiRoutesCheck } from "./check-api-routes";
-export { MAX_ROUTE_LINES_CHARS, describeAtLine, readApiRouteLines, readApiRoutesFile, type RouteLines } from "./read-api-routes";
+export { MAX_ROUTE_LINES_CHARS, checkApiRouteLines, describeAtLine, readApiRouteLines, readApiRoutesFile, type RouteLines, type RouteLinesCheck } from "./read-api-routes";
 export { renderTerraformApi } from "./render-terraform-api";
 export { renderCloudFormationApi, type CloudFormationApi } from "./render-cloudformation-api";

@@ -4,6 +4,9 @@
  * a line starting with `#` is a comment: identifiers may hold `#` themselves). A line's problems are told by its line number, as the person typed it.
  */
 import { type Diagnostic, error } from "../spec/diagnostics";
+import type { PoolDocument } from "../spec/document-schema";
+import type { ApiAuthorizer } from "./api-routes-schema";
+import { checkApiRoutes } from "./check-api-routes";
 import { parseDocumentText } from "../spec/document";
 import { parsePath } from "../spec/paths";
 
@@ -47,4 +50,19 @@ export function describeAtLine(diagnostic: Diagnostic, lines: readonly number[])
   const [first, index] = parsePath(diagnostic.path) ?? [];
   const line = first === "routes" && typeof index === "number" ? lines[index] : undefined;
   return line === undefined ? diagnostic.message : `Line ${line}: ${diagnostic.message}`;
+}
+
+export interface RouteLinesCheck {
+  api?: ApiAuthorizer;
+  /** Errors, each "Line N: …" where it has a line. */
+  errors: string[];
+  warnings: string[];
+}
+
+/** The Export page's field read and checked against `document`, its problems told by line. */
+export function checkApiRouteLines(text: string, document: PoolDocument): RouteLinesCheck {
+  const read = readApiRouteLines(text);
+  const checked = read.diagnostics.length > 0 ? { diagnostics: read.diagnostics } : checkApiRoutes(read.value, document);
+  const told = (severity: Diagnostic["severity"]) => checked.diagnostics.filter((d) => d.severity === severity).map((d) => describeAtLine(d, read.lines));
+  return { api: "api" in checked ? checked.api : undefined, errors: told("error"), warnings: told("warning") };
 }
