@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT } from "@/test/support/pool-documents";
 import type { PoolDocument } from "../spec/document-schema";
 import { checkApiRoutes } from "./check-api-routes";
-import { describeAtLine, MAX_ROUTE_LINES_CHARS, readApiRouteLines, readApiRoutesFile } from "./read-api-routes";
+import { checkApiRouteLines, describeAtLine, MAX_ROUTE_LINES_CHARS, readApiRouteLines, readApiRoutesFile } from "./read-api-routes";
 
 // MAXIMAL_POOL_DOCUMENT: resource servers https://api.example.com (orders.read, orders.write) and reports (export).
 const READ = "https://api.example.com/orders.read";
@@ -139,6 +139,18 @@ describe("reading routes", () => {
       "Line 1: a route needs a path, like /orders or /orders/{id}",
       "Line 1: a route needs at least one scope: a token with any of them may call it",
     ]);
+  });
+
+  test("the page's check: errors and warnings told by line, the API only when there is no error", () => {
+    const blog = structuredClone(BLOG_POOL_DOCUMENT);
+    blog.spec.resourceServers = [{ identifier: "api", name: "api", scopes: [{ name: "read", description: "r" }, { name: "admin", description: "a" }] }];
+    blog.spec.clients = (blog.spec.clients ?? []).map((c) => ({ ...c, allowedOAuthScopes: ["api/read"] }));
+    expect(checkApiRouteLines("GET /a api/read\n\nPUT /a api/nope", blog)).toEqual({ api: undefined, errors: ["Line 3: api/nope is not a scope of this design: add it to its resource server (Resource servers page), or use one of api/read, api/admin"], warnings: [] });
+    const fine = checkApiRouteLines("GET /a api/read\nDELETE /a api/admin", blog);
+    expect(fine.api?.routes).toHaveLength(2);
+    expect(fine.errors).toEqual([]);
+    expect(fine.warnings).toEqual(["Line 2: no app client may get api/admin, so every call of DELETE /a is refused: allow a scope to a client (App clients page)"]);
+    expect(checkApiRouteLines("x".repeat(MAX_ROUTE_LINES_CHARS + 1), blog).errors[0]).toMatch(/^the routes are 6001 characters; the page takes 6000/u);
   });
 
   test("text over the page's limit is refused before it is read", () => {
