@@ -63,6 +63,8 @@ test("two routes with their scopes add an API Gateway authorizer to the Terrafor
   await expect(terraform).toContainText('type            = "COGNITO_USER_POOLS"');
   await expect(terraform).toContainText('authorization_scopes = ["orders/write"]');
 
+  await expect(page.getByText("main.tf, variables.tf, outputs.tf, versions.tf, api-gateway.tf in orders-api-users-terraform.zip")).toBeVisible();
+
   const download = page.waitForEvent("download");
   await terraform.getByRole("button", { name: "Download api-gateway.tf" }).click();
   const file = readFileSync((await (await download).path()) ?? "", "utf8");

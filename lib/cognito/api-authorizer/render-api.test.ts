@@ -9,6 +9,7 @@ import { readYamlFast } from "../formats/fast-yaml";
 import { CFN_READ_SCHEMA } from "../formats/cloudformation/intrinsics";
 import { exportPoolDocument, parseCloudFormation } from "../formats";
 import { readHclFast } from "../formats/terraform/hcl-reader";
+import { renderTerraformModuleFolder } from "../formats/terraform/module-folder";
 import type { ApiAuthorizer } from "./api-routes-schema";
 import { checkApiRoutes } from "./check-api-routes";
 
@@ -69,6 +70,13 @@ describe("Terraform: api-gateway.tf", () => {
   test("the mineiros module export takes the pool's ARN from the module's user_pool output", async () => {
     const { first } = await terraformResources("terraform-module");
     expect(first("aws_api_gateway_authorizer", "cognito")).toMatchObject({ provider_arns: ["${module.cognito_user_pool.user_pool.arn}"] });
+  });
+
+  test("the module folder (the Export page's zip) gains the same api-gateway.tf", () => {
+    const folder = renderTerraformModuleFolder(doc, { api: API });
+    expect(folder.files.map((f) => f.path)).toEqual(["main.tf", "variables.tf", "outputs.tf", "versions.tf", "api-gateway.tf"]);
+    expect(folder.files.at(-1)).toEqual(exportPoolDocument(doc, "terraform", { api: API }).files.find((f) => f.path === "api-gateway.tf"));
+    expect(renderTerraformModuleFolder(doc).files.map((f) => f.path)).not.toContain("api-gateway.tf");
   });
 
   test("without an API the exports are as they were: no api-gateway.tf", () => {
