@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Toaster } from "@/components/ui/toaster";
 import { getCurrentAccount } from "@/lib/server/session";
 import { signOutAction } from "./(auth)/actions";
 import "./globals.css";
@@ -61,7 +60,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
           {children}
         </main>
-        <Toaster position="bottom-right" />
       </body>
     </html>
   );

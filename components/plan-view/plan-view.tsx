@@ -14,6 +14,7 @@ import type { Diagnostic } from "@/lib/cognito/spec";
 import { type FieldComment, type FieldComments, fieldKey } from "./field-comments";
 import { describePlanValue, type FieldLabel, labelForPath, labelForPlanPath } from "@/components/pool-editor/field-labels";
 import { ACTION_LABEL, ACTION_TONE, IMPACT_TONE, RESOURCE_NOUN, formatCount, formatValue, groupEntries, listDelta } from "./format";
+import { TextWithLinks } from "@/components/ui/text-with-links";
 
 const NOT_SET = <span className="italic text-slate-500">not set</span>;
 
@@ -203,7 +204,7 @@ export function ResourceChangeCard({ entry, compact = false, comments, words = A
                 <span className="font-medium">Because </span>
               )}
               {r.message}
-              {!compact && r.source && <span className="block text-xs text-red-800/80">Source: {r.source}</span>}
+              {!compact && r.source && <span className="block text-xs text-red-800/80 wrap-anywhere">Source: <TextWithLinks text={r.source} /></span>}
             </li>
           ))}
         </ul>

@@ -191,7 +191,7 @@ export function CheckboxGroupField({ options, ...props }: BaseProps & { options:
             {...props}
             actions={
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                <span>{value === undefined ? UNSET_WORDS.notSet : value.length === 0 ? UNSET_WORDS.none : null}</span>
+                {(value === undefined || value.length === 0) && <span>{value === undefined ? UNSET_WORDS.notSet : UNSET_WORDS.none}</span>}
                 {value !== undefined && !readOnly && (
                   <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => field.onChange(undefined)}>
                     {UNSET_WORDS.reset}

@@ -117,7 +117,7 @@ export const FIELD_HELP: Readonly<Record<string, FieldMeta>> = {
   "spec.clients.*.logoutUrls": { label: "Sign-out URLs", help: "Where Cognito may send users after sign-out.", items: "URLs" },
   "spec.clients.*.defaultRedirectUri": { label: "Default redirect URL", help: "Must be one of the callback URLs." },
   "spec.clients.*.allowedOAuthFlowsUserPoolClient": { label: "OAuth enabled", help: "Must be Yes before OAuth flows, scopes and URLs take effect." },
-  "spec.clients.*.allowedOAuthFlows": { label: "OAuth grant types", help: "code (with PKCE) for apps; client_credentials for machines, alone and with a secret.", items: "flows" },
+  "spec.clients.*.allowedOAuthFlows": { label: "OAuth grant types", help: "Authorization code grant (with PKCE) for apps, avoid the implicit grant (tokens in the URL); client credentials for machines, alone and with a client secret.", items: "flows" },
   "spec.clients.*.allowedOAuthScopes": { label: "OAuth scopes", help: "Standard scopes and the custom scopes of this pool's resource servers.", items: "scopes" },
   "spec.clients.*.supportedIdentityProviders": { label: "Identity providers", help: "COGNITO for the pool's own users, or federated provider names.", items: "providers" },
   "spec.clients.*.explicitAuthFlows": { label: "Authentication flows", help: "API sign-in flows the client may use; don't mix legacy names with ALLOW_ names." },

@@ -28,7 +28,8 @@ const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`, "
 const controls = (html: string) => [...html.matchAll(/<(input|select|textarea)\b[^>]*>/gu)].map((m) => m[0]);
 const labelTargets = (html: string) => new Set([...html.matchAll(/<label\b[^>]*\sfor="([^"]*)"/gu)].map((m) => m[1]));
 /** Text of the element with this id (the ids point at <p> elements). */
-const textOf = (html: string, id: string) => new RegExp(`<p id="${id}"[^>]*>([^<]*)</p>`, "u").exec(html)?.[1]?.replaceAll("&quot;", '"');
+const textOf = (html: string, id: string) =>
+  new RegExp(`<p id="${id}"[^>]*>(.*?)</p>`, "su").exec(html)?.[1]?.replace(/<[^>]+>/gu, "").replaceAll("&quot;", '"');
 
 describe("PoolEditor markup", () => {
   const doc = presetDocument();

@@ -19,6 +19,15 @@ describe("whether the draft is valid is said once, in the Problems panel", () =>
     expect(broken).toContain("only a valid draft can be saved as a revision and applied: fix the errors below.");
     expect(broken).not.toContain("The draft is valid");
   });
+  it("a long list shows its first problems, errors first, and offers the rest", () => {
+    const many = [warning, warning, error, warning, warning];
+    const html = panel(many);
+    expect(html).toContain("1 error, 4 warnings");
+    expect(html.match(/Warning:/gu)).toHaveLength(2);
+    expect(html.indexOf("Error:")).toBeLessThan(html.indexOf("Warning:"));
+    expect(html).toContain("Show all 5 problems");
+    expect(panel([error, warning, warning])).not.toContain("Show all");
+  });
   it("the editor above it no longer repeats it", () => {
     const document = createPoolDocument(getPreset("hardened-production") as PoolPreset, { name: "shop", region: "us-east-1" });
     const html = text(renderToStaticMarkup(createElement(PoolEditor, { document, initialSection: "password-policy" })));

@@ -2,7 +2,10 @@
 /**
  * The draft's errors and warnings in the editor's words. On a wide screen it sticks to the bottom of the window
  * so the count stays in view while the page scrolls; each problem links to its section of the editor.
+ * A long list shows its first few problems (errors first) until the user asks for all of them: a pool with a dozen
+ * warnings otherwise covered the bottom 40% of a laptop screen on every section.
  */
+import { useState } from "react";
 import { labelForPath, namesFromDocument } from "@/components/pool-editor/field-labels";
 import { sectionOf } from "@/components/pool-editor/field-errors";
 import { toFieldName, type Diagnostic } from "@/lib/cognito/spec/diagnostics";
@@ -13,6 +16,9 @@ export interface ProblemsPanelProps {
   /** Opens a section of the editor (and puts it in the URL). */
   onShowSection(section: string): void;
 }
+
+/** How many problems the panel lists before "Show all": enough for the errors of one field and a warning or two. */
+export const PROBLEMS_SHOWN_FIRST = 3;
 
 function countText(errors: number, warnings: number): string {
   const parts = [];
@@ -26,6 +32,9 @@ export function ProblemsPanel({ diagnostics, document, onShowSection }: Problems
   const warnings = diagnostics.filter((d) => d.severity !== "error");
   const names = namesFromDocument(document);
   const ordered = [...errors, ...warnings];
+  const [showAll, setShowAll] = useState(false);
+  const collapsible = ordered.length > PROBLEMS_SHOWN_FIRST;
+  const listed = collapsible && !showAll ? ordered.slice(0, PROBLEMS_SHOWN_FIRST) : ordered;
   return (
     <section
       aria-labelledby="problems-heading"
@@ -45,8 +54,8 @@ export function ProblemsPanel({ diagnostics, document, onShowSection }: Problems
             : "The draft is valid. No warnings."}
       </p>
       {ordered.length > 0 && (
-        <ul className="mt-2 space-y-1.5 text-sm" data-testid="problems">
-          {ordered.map((d, i) => {
+        <ul id="problems-list" className="mt-2 space-y-1.5 text-sm" data-testid="problems">
+          {listed.map((d, i) => {
             const { label } = labelForPath(d.path, names);
             const error = d.severity === "error";
             return (
@@ -71,6 +80,17 @@ export function ProblemsPanel({ diagnostics, document, onShowSection }: Problems
             );
           })}
         </ul>
+      )}
+      {collapsible && (
+        <button
+          type="button"
+          className="mt-2 text-sm font-medium text-slate-800 underline underline-offset-2"
+          aria-controls="problems-list"
+          aria-expanded={showAll}
+          onClick={() => setShowAll((shown) => !shown)}
+        >
+          {showAll ? `Show the first ${PROBLEMS_SHOWN_FIRST}` : `Show all ${ordered.length} problems`}
+        </button>
       )}
     </section>
   );

@@ -36,6 +36,19 @@ export function Field({ id, label, help, error, warning, className, children }: 
   );
 }
 
+/**
+ * One line per message: two warnings on one field (two example-domain scopes, say) ran together as one paragraph.
+ * The space between lines keeps the paragraph's text readable when it is read out or copied as one string.
+ */
+function Messages({ messages }: { messages: string[] }) {
+  return messages.map((message, i) => (
+    <span key={i} className="block">
+      {i > 0 && " "}
+      {message}
+    </span>
+  ));
+}
+
 /** A field's help, errors and warnings, under the ids its control (or fieldset) is described by. */
 export function FieldNotes({ ids, help, errors, warnings }: { ids: ReturnType<typeof fieldIds>; help?: ReactNode; errors: string[]; warnings: string[] }) {
   return (
@@ -46,13 +59,13 @@ export function FieldNotes({ ids, help, errors, warnings }: { ids: ReturnType<ty
         </p>
       )}
       {errors.length > 0 && (
-        <p id={ids.errorId} className="text-xs font-medium text-red-700">
-          {errors.join(" ")}
+        <p id={ids.errorId} className="space-y-1 text-xs font-medium text-red-700">
+          <Messages messages={errors} />
         </p>
       )}
       {warnings.length > 0 && (
-        <p id={ids.warningId} className="text-xs text-amber-800">
-          {warnings.join(" ")}
+        <p id={ids.warningId} className="space-y-1 text-xs text-amber-800">
+          <Messages messages={warnings} />
         </p>
       )}
     </>

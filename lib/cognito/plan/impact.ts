@@ -82,7 +82,11 @@ function poolReplacementDetails(plan: Plan, blastRadius: BlastRadius, current: P
         ? `App client ${recreated[0]!.name} gets a new client id and secret; every application using it must be reconfigured.`
         : `${plural(recreated.length, "app client")} get a new client id and secret; every application using them must be reconfigured: ${recreated.map((c) => c.name).join(", ")}.`,
     );
-  if (lost.length > 0) details.push(`${plural(lost.length, "app client")} are deleted and not created again: ${lost.map((c) => c.name).join(", ")}.`);
+  if (lost.length > 0) details.push(
+      lost.length === 1
+        ? `App client ${lost[0]!.name} is deleted and not created again.`
+        : `${plural(lost.length, "app client")} are deleted and not created again: ${lost.map((c) => c.name).join(", ")}.`,
+    );
   if (blastRadius.domain) details.push(`The domain ${JSON.stringify(blastRadius.domain.domain)} is ${blastRadius.domain.outcome === "recreated" ? "deleted and created again (hosted pages are down meanwhile)" : "deleted"}.`);
   if (blastRadius.identityProviders?.length) details.push(`Identity providers ${blastRadius.identityProviders.map((r) => `${JSON.stringify(r.providerName)} (${r.outcome})`).join(", ")} go with the pool.`);
   if (blastRadius.groups?.length) details.push(`Groups ${blastRadius.groups.map((r) => `${JSON.stringify(r.name)} (${r.outcome})`).join(", ")} go with the pool; memberships are lost with the users.`);

@@ -339,6 +339,13 @@ describe("the blast radius in words", () => {
     const plan = planChanges(current, poolDoc({ usernameAttributes: ["phone_number"], clients: [{ name: "web" }] }));
     expect(plan.worstImpact.details).toContain("App client web gets a new client id and secret; every application using it must be reconfigured.");
   });
+  it("names a single client deleted with the pool in the singular, several in the plural", () => {
+    const current = poolDoc({ usernameAttributes: ["email"], clients: [{ name: "web" }, { name: "mobile" }, { name: "ios" }] });
+    const one = planChanges(current, poolDoc({ usernameAttributes: ["phone_number"], clients: [{ name: "web" }, { name: "ios" }] }));
+    expect(one.worstImpact.details).toContain("App client mobile is deleted and not created again.");
+    const two = planChanges(current, poolDoc({ usernameAttributes: ["phone_number"], clients: [{ name: "web" }] }));
+    expect(two.worstImpact.details).toContain("2 app clients are deleted and not created again: ios, mobile.");
+  });
 });
 
 describe("a maximal pool", () => {

@@ -24,6 +24,8 @@ describe("a plan that replaces the pool (username attributes), weakens the passw
     expect(pool?.reasons.map((r) => r.rule)).toEqual(["pool.username-attributes"]);
     expect(review.risks.filter((r) => r.kind === "users-deleted").map((r) => r.message)).toEqual([`replaces user pool "shop": deletes ${USERS_IN_STATE} users`]);
     expect(shop?.disagreements).toEqual([]);
+    // Without AWS access the blast radius counts the users the plan's refresh recorded, as the headline does.
+    expect(shop?.plan?.worstImpact.details[0]).toContain(`(${USERS_IN_STATE} users)`);
   });
 
   test("security flags and blast radius", async () => {

@@ -203,13 +203,16 @@ async function reviewGroup(group: PlanPoolGroup, plan: TerraformPlanJson, option
   const poolDestroyed = poolAction === "delete";
   const deletesUsers = poolDestroyed || poolAction === "replace";
   const users = deletesUsers ? await countUsers(group, region, options) : {};
+  // The blast radius counts the users the headline counts: read live, else as the plan's refresh recorded them
+  // (the review said "deletes 7 users" above a blast radius of "an unknown number of users").
+  const knownUsers = users.live ?? users.inState;
   let studioPlan: Plan | undefined;
   if (sides.after) {
     studioPlan = describeSecretChanges(planChanges(sides.before, sides.after, {
       allowReplace: true,
       ...(region ? { region } : {}),
       live: {
-        ...(users.live !== undefined ? { estimatedNumberOfUsers: users.live } : {}),
+        ...(knownUsers !== undefined ? { estimatedNumberOfUsers: knownUsers } : {}),
         ids: { ...(group.userPoolId ? { userPoolId: group.userPoolId } : {}), clientIds: clientIdsOf(group) },
       },
     }));
