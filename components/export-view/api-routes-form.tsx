@@ -39,6 +39,7 @@ function Outcome({ check }: { check: RouteLinesCheck }) {
       <p>
         The Terraform (<code>api-gateway.tf</code>), mineiros module and CloudFormation exports below include the REST API <strong>{check.api.name}</strong>: {routes}{" "}
         {routes === 1 ? "route" : "routes"} behind a Cognito authorizer on this pool, each admitting an access token with one of its scopes.
+        Publish (above) commits the pool&apos;s export without the API.
       </p>
       {check.warnings.map((w, i) => (
         <p key={i} className="text-amber-900">
