@@ -56,7 +56,7 @@ export function ApiRoutesForm({ text, target, format, servers, check, removeHref
     <details open={text !== undefined} className="rounded-lg border border-slate-200 bg-white p-3">
       <summary className="cursor-pointer text-sm font-medium text-slate-900">API in front of a resource server (API Gateway, optional)</summary>
       {servers.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-700">The design has no resource server: add one with scopes (Resource servers) to export an API whose routes need them.</p>
+        <p className="mt-2 text-sm text-slate-700">The design has no resource server: add one with scopes (the editor&apos;s Resource servers section) to export an API whose routes need them.</p>
       ) : (
         <form method="get" className="mt-3 space-y-3" aria-label="API routes">
           <div className="flex flex-col gap-1">

@@ -145,11 +145,11 @@ describe("reading routes", () => {
     const blog = structuredClone(BLOG_POOL_DOCUMENT);
     blog.spec.resourceServers = [{ identifier: "api", name: "api", scopes: [{ name: "read", description: "r" }, { name: "admin", description: "a" }] }];
     blog.spec.clients = (blog.spec.clients ?? []).map((c) => ({ ...c, allowedOAuthScopes: ["api/read"] }));
-    expect(checkApiRouteLines("GET /a api/read\n\nPUT /a api/nope", blog)).toEqual({ api: undefined, errors: ["Line 3: api/nope is not a scope of this design: add it to its resource server (Resource servers page), or use one of api/read, api/admin"], warnings: [] });
+    expect(checkApiRouteLines("GET /a api/read\n\nPUT /a api/nope", blog)).toEqual({ api: undefined, errors: ["Line 3: api/nope is not a scope of this design: add it to its resource server (spec.resourceServers: the editor's Resource servers section), or use one of api/read, api/admin"], warnings: [] });
     const fine = checkApiRouteLines("GET /a api/read\nDELETE /a api/admin", blog);
     expect(fine.api?.routes).toHaveLength(2);
     expect(fine.errors).toEqual([]);
-    expect(fine.warnings).toEqual(["Line 2: no app client may get api/admin, so every call of DELETE /a is refused: allow a scope to a client (App clients page)"]);
+    expect(fine.warnings).toEqual(["Line 2: no app client may get api/admin, so every call of DELETE /a is refused: allow a scope to a client (the editor's App clients section)"]);
     expect(checkApiRouteLines("x".repeat(MAX_ROUTE_LINES_CHARS + 1), blog).errors[0]).toMatch(/^the routes are 6001 characters; the page takes 6000/u);
   });
 

@@ -71,7 +71,7 @@ function resourceCount(routes: readonly ApiRoute[]): Diagnostic[] {
 /** Each scope among the design's, all of one resource server; that server, when every scope is known. */
 function scopeDiagnostics(routes: readonly ApiRoute[], document: PoolDocument): { diagnostics: Diagnostic[]; server?: { name: string; identifier: string } } {
   const servers = document.spec.resourceServers ?? [];
-  if (servers.length === 0) return { diagnostics: [error("routes", "no-resource-server", "the design has no resource server: add one with the scopes these routes need (Resource servers page), then export again")] };
+  if (servers.length === 0) return { diagnostics: [error("routes", "no-resource-server", "the design has no resource server: add one with the scopes these routes need (spec.resourceServers: the editor's Resource servers section), then export again")] };
   const serverOf = new Map<string, (typeof servers)[number]>();
   for (const server of servers) for (const scope of server.scopes ?? []) serverOf.set(`${server.identifier}/${scope.name}`, server);
   const known = [...serverOf.keys()];
@@ -83,7 +83,7 @@ function scopeDiagnostics(routes: readonly ApiRoute[], document: PoolDocument): 
       const server = serverOf.get(scope);
       if (!server) {
         const offer = known.length > 0 ? `use one of ${known.join(", ")}` : "the design's resource servers have no scopes yet";
-        diagnostics.push(error(path, "unknown-scope", `${scope} is not a scope of this design: add it to its resource server (Resource servers page), or ${offer}`));
+        diagnostics.push(error(path, "unknown-scope", `${scope} is not a scope of this design: add it to its resource server (spec.resourceServers: the editor's Resource servers section), or ${offer}`));
       } else if (chosen && chosen !== server)
         diagnostics.push(error(path, "scopes-of-two-servers", `${scope} belongs to resource server ${server.name}, the other routes to ${chosen.name}: one API stands in front of one resource server; export the other's routes on their own`));
       else chosen = server;
@@ -99,7 +99,7 @@ function unreachableRoutes(routes: readonly ApiRoute[], document: PoolDocument):
   return routes.flatMap((route, i) =>
     route.scopes.some((s) => granted.has(s))
       ? []
-      : [warning(`routes[${i}].scopes`, "no-client-has-scope", `no app client may get ${route.scopes.join(" or ")}, so every call of ${describe(route)} is refused: allow a scope to a client (App clients page)`)],
+      : [warning(`routes[${i}].scopes`, "no-client-has-scope", `no app client may get ${route.scopes.join(" or ")}, so every call of ${describe(route)} is refused: allow a scope to a client (the editor's App clients section)`)],
   );
 }
 
