@@ -17,7 +17,9 @@ const SHOWN_KINDS = ["save (own draft)", "save (shared draft)", "conflict refuse
  * follow the progress stream. Then the same mix doubled, on a fresh database. Settings, in the environment:
  * BENCH_LOAD_SECONDS the length of each run (default 60); BENCH_LOAD_DOUBLED=0 skips the doubled run, =only runs it
  * alone; BENCH_LOAD_READ_PAUSE_MS a reader's pause between two pages (default 1000: a pessimistic reader);
- * BENCH_LOAD_PG_POOL=30 gives the studio's PostgreSQL pool that many connections (an experiment; pg's default is 10).
+ * BENCH_LOAD_PG_POOL=30 gives the studio's PostgreSQL pool that many connections (an experiment; the studio's own
+ * is POSTGRES_POOL_SIZE in lib/server/db.ts); BENCH_LOAD_CPU_PROF=DIR writes a V8 CPU profile of the studio server
+ * into DIR when it stops (with BENCH_LOAD_SECONDS=0, the profile of the one-at-a-time measurement and the setting up).
  */
 export async function benchLoad(): Promise<void> {
   ensureBuild();
@@ -26,7 +28,7 @@ export async function benchLoad(): Promise<void> {
   const doubled: LoadShape = { ...base, editors: base.editors * 2, sharedPairs: base.sharedPairs * 2, readers: base.readers * 2, followers: base.followers * 2 };
   const which = process.env.BENCH_LOAD_DOUBLED;
   const runs: [string, LoadShape][] = [...(which === "only" ? [] : [["x1", base] as [string, LoadShape]]), ...(which === "0" ? [] : [["x2", doubled] as [string, LoadShape]])];
-  if (process.env.BENCH_LOAD_PG_POOL) console.log(`(the studio's PostgreSQL pool: ${process.env.BENCH_LOAD_PG_POOL} connections, BENCH_LOAD_PG_POOL; pg's default is 10)`);
+  if (process.env.BENCH_LOAD_PG_POOL) console.log(`(the studio's PostgreSQL pool: ${process.env.BENCH_LOAD_PG_POOL} connections, BENCH_LOAD_PG_POOL; the studio's own is POSTGRES_POOL_SIZE)`);
   const summaries: RunSummary[] = [];
   for (const [label, shape] of runs) summaries.push(await runOnce(label, shape));
   if (summaries.length === 2) printDoubling(summaries[0]!, summaries[1]!);

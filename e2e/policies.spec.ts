@@ -64,6 +64,8 @@ test("an admin adopts the starter set; an apply to prod is blocked, then overrid
   await addTargetOnMoto(page, poolPath, { name: "prod", endpoint: moto.endpoint, approvals: 0 });
   await expect(page.getByTestId("target-pool-prod")).toHaveText("not created yet");
   await page.goto(poolPath);
+  // The problems panel lists its first few (best-practice findings come first); the policies are further down.
+  await page.getByRole("region", { name: /^Problems/u }).getByRole("button", { name: /^Show all \d+ problems$/u }).click();
   await expect(page.getByText("Production pools keep deletion protection on (deletionProtection is not set) (team policy; blocks apply to target prod)").first()).toBeVisible();
 
   // Submitted to prod: the change request says apply is blocked, and why.

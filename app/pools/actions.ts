@@ -3,7 +3,7 @@
 import { defineAction } from "@/lib/server/action";
 import { COALESCE_WINDOW_MS } from "@/lib/server/audit";
 import { newPoolDocument } from "@/lib/server/pool-actions";
-import { createPool, createRevision, saveDraft } from "@/lib/server/pools";
+import { createPool, createRevision, prepareDraft, writeDraft } from "@/lib/server/pools";
 import { newPoolSchema, saveDraftSchema, saveRevisionSchema } from "@/lib/contracts/pool-inputs";
 
 export const createPoolAction = defineAction({ schema: newPoolSchema, role: "editor", audit: "pool.create" }, async (input, { account, audit }) => {
@@ -12,8 +12,9 @@ export const createPoolAction = defineAction({ schema: newPoolSchema, role: "edi
   return pool;
 });
 
-export const saveDraftAction = defineAction({ schema: saveDraftSchema, role: "editor", audit: "draft.save", coalesceWithinMs: COALESCE_WINDOW_MS }, async (input, { account, audit }) => {
-  const saved = await saveDraft({ workspaceId: account.workspaceId, poolId: input.poolId, version: input.version, document: input.document, actor: account.email });
+// Validated before the transaction (prepare): under load the connection is held for the version check and the write only.
+export const saveDraftAction = defineAction({ schema: saveDraftSchema, role: "editor", audit: "draft.save", coalesceWithinMs: COALESCE_WINDOW_MS, prepare: (input) => prepareDraft(input.document) }, async (input, { account, audit }, prepared) => {
+  const saved = await writeDraft({ workspaceId: account.workspaceId, poolId: input.poolId, version: input.version, actor: account.email }, prepared);
   audit({ target: input.poolId, poolId: input.poolId, before: `version ${input.version}`, after: `version ${saved.version}${saved.valid ? "" : " (invalid)"}` });
   return saved;
 });

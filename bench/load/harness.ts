@@ -47,7 +47,7 @@ export async function startLoadStudio(): Promise<LoadStudio> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const errors: string[] = [];
-    const server: ChildProcess = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
+    const server: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), path.resolve("scripts/serve.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -55,7 +55,6 @@ export async function startLoadStudio(): Promise<LoadStudio> {
         AUTH_SECRET: "load-bench-secret-load-bench-secret-0123",
         AWS_ACCESS_KEY_ID: "testing",
         AWS_SECRET_ACCESS_KEY: "testing",
-        ...(process.env.BENCH_LOAD_PG_POOL ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(path.resolve("bench/load/pg-pool-size.mjs")).href}`.trim() } : {}),
       },
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -82,6 +81,20 @@ export async function startLoadStudio(): Promise<LoadStudio> {
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * Node's flags for the studio server: BENCH_LOAD_PG_POOL preloads the pool-size experiment; BENCH_LOAD_CPU_PROF=DIR
+ * writes a V8 CPU profile of the server into DIR when it stops (open it in Chrome's DevTools, Performance tab;
+ * --cpu-prof is refused in NODE_OPTIONS, hence flags on the command line).
+ */
+function serverNodeFlags(): string[] {
+  const preload = (file: string) => ["--import", pathToFileURL(path.resolve(file)).href];
+  const flags: string[] = [];
+  if (process.env.BENCH_LOAD_PG_POOL) flags.push(...preload("bench/load/pg-pool-size.mjs"));
+  const profileDir = process.env.BENCH_LOAD_CPU_PROF;
+  if (profileDir) flags.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`, ...preload("bench/load/exit-on-sigterm.mjs"));
+  return flags;
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */

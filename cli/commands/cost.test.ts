@@ -28,14 +28,14 @@ test("text: each plan's monthly total, the plan this design is on, what Lite lac
   expect(out).toContain("Lite: $248.50 a month (prices not confirmed); cannot run this design: needs Managed login (version 2)");
   expect(out).toContain("Plus: $1,028.50 a month");
   expect(out).toContain("Least plan for this design: Essentials");
-  expect(out).toContain("note: Prices read on 2026-12-05 from https://aws.amazon.com/cognito/pricing/");
+  expect(out).toContain("note: Prices read on 2026-12-06 from https://aws.amazon.com/cognito/pricing/");
 });
 
 test("json: the whole estimate; SMS without a price is a note, with one a line", async () => {
   const io = memoryIo({ files: { "pool.yaml": pool } });
   expect(await runCli(["cost", "pool.yaml", "--mau", "0", "--sms", "200", "--sms-price", "0.01", "-f", "json"], io)).toBe(0);
   const e = JSON.parse(io.out()) as { plans: { plan: string; lines: { item: string; amount: number }[] }[]; pricesReadOn: string };
-  expect(e.pricesReadOn).toBe("2026-12-05");
+  expect(e.pricesReadOn).toBe("2026-12-06");
   expect(e.plans[0]?.lines.find((l) => l.item.startsWith("SMS"))?.amount).toBe(2);
 });
 

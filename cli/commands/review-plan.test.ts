@@ -54,6 +54,30 @@ test("--policy: a blocking guardrail policy the pool after apply breaks fails th
   expect((await run(["plan.json", "--policy", "missing.yaml"], { "plan.json": plan })).code).toBe(1);
 });
 
+test("the text's last line, the headline a CI log shows, says the risks in words; the JSON keeps the codes --fail-on takes", async () => {
+  const { out } = await run(["plan.json", "--no-live"], { "plan.json": fixture("replace-pool") });
+  expect(out.trimEnd().split("\n").at(-1)).toMatch(/^RISKY: \d+ risks \(users deleted and a security setting changed\) in what this plan does to Cognito\.$/u);
+  const harmless = await run(["plan.json", "--no-live", "--fail-on", "users-deleted,policy"], { "plan.json": fixture("harmless") });
+  expect(harmless.out.trimEnd().split("\n").at(-1)).toBe("No risk found (checked for users deleted or a blocking team policy broken).");
+});
+
+test("--target: policies with `when` on the target's name apply as validate --policy applies them", async () => {
+  const files = { "plan.json": fixture("harmless"), "p.yaml": renderPolicyFile(STARTER_POLICIES) };
+  const prod = await run(["plan.json", "--no-live", "--policy", "p.yaml", "--target", "prod"], files);
+  expect(prod.out).toMatch(/BLOCK prod-deletion-protection spec\.deletionProtection/u);
+  expect(prod.out.trimEnd().split("\n").at(-1)).toBe("RISKY: 2 risks (a blocking team policy broken) in what this plan does to Cognito.");
+  expect(prod.code).toBe(2);
+  const dev = await run(["plan.json", "--no-live", "--policy", "p.yaml", "--target", "dev", "--target-region", "eu-west-1"], files);
+  expect(dev.out).not.toContain("BLOCK");
+  expect(dev.code).toBe(0);
+  const alone = await run(["plan.json", "--no-live", "--target", "prod"], files);
+  expect(alone.code).toBe(1);
+  expect(alone.err).toContain("--target and --target-region say which target the policies are checked for; give --policy FILE too");
+  const region = await run(["plan.json", "--no-live", "--policy", "p.yaml", "--target-region", "Ireland"], files);
+  expect(region.code).toBe(1);
+  expect(region.err).toContain('--target-region must be an AWS Region code like us-east-1 or eu-west-2; got "Ireland"');
+});
+
 test("the JSON output says the verdict and lists the blocking risks", async () => {
   const { out } = await run(["plan.json", "--no-live", "-f", "json"], { "plan.json": fixture("replace-pool") });
   const json = JSON.parse(out) as { verdict: string; blocking: { kind: string }[]; pools: { plan: { formatVersion: number } }[] };

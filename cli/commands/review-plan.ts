@@ -6,8 +6,9 @@
  */
 import { type RiskKind, DEFAULT_FAIL_ON, RISK_KINDS, blockingRisks, reviewTerraformPlan } from "../../lib/cognito/terraform-plan/review-plan";
 import { renderReviewJson, renderReviewMarkdown, renderReviewText } from "../../lib/cognito/terraform-plan/render-review";
-import { type CompiledPolicy, evaluatePolicies } from "../../lib/cognito/policies";
+import { type CompiledPolicy, type PolicyTarget, evaluatePolicies } from "../../lib/cognito/policies";
 import { readPolicyFile } from "../../lib/cognito/policies/read-policy-file";
+import { regionSchema } from "../../lib/cognito/spec/primitives";
 import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { parseCommandArgs, oneOf } from "../args";
 import { connect, describeAwsError } from "../cognito-target";
@@ -39,6 +40,9 @@ Options:
       --no-live            do not call AWS: the users a replacement deletes are "not read"
       --policy FILE        the workspace's guardrail policies (a PolicySet file, as the Policies page exports),
                            checked on each pool as it will be after apply: a blocking one is a "policy" risk
+      --target NAME        the target the plan goes to (target.name in the policies, e.g. prod), as
+                           \`validate --policy\` takes it; without it target.name is ""
+      --target-region REGION  the target's Region (target.region); default each pool's own region
 
 The live user count (DescribeUserPool) is read when AWS credentials are in the environment (AWS_ACCESS_KEY_ID,
 AWS_PROFILE, a web identity or container role), with --endpoint, or with --live; otherwise the review says
@@ -81,6 +85,16 @@ async function readPolicies(file: string | undefined, io: CliIo): Promise<Compil
   return read.problems.length > 0 ? undefined : read.compiled;
 }
 
+/** `--target` and `--target-region`: the target the policies are checked for, as `validate --policy` reads them. */
+function readTarget(values: { policy?: string; target?: string; "target-region"?: string }): PolicyTarget | undefined {
+  const name = values.target;
+  const region = values["target-region"];
+  if (name === undefined && region === undefined) return undefined;
+  if (values.policy === undefined) throw new UsageError("--target and --target-region say which target the policies are checked for; give --policy FILE too");
+  if (region !== undefined && !regionSchema.safeParse(region).success) throw new UsageError(`--target-region must be an AWS Region code like us-east-1 or eu-west-2; got "${region}"`);
+  return { name: name ?? "", region: region ?? "" };
+}
+
 async function review(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     format: { type: "string", short: "f" },
@@ -91,8 +105,11 @@ async function review(args: string[], io: CliIo): Promise<number> {
     live: { type: "boolean" },
     "no-live": { type: "boolean" },
     policy: { type: "string" },
+    target: { type: "string" },
+    "target-region": { type: "string" },
   });
   const format = oneOf("format", values.format, FORMATS, "text");
+  const target = readTarget(values);
   const failOn = parseFailOn(values["fail-on"]);
   if (positionals.length !== 1) throw new UsageError("give one file: the output of `terraform show -json PLANFILE` (or - for standard input)");
   const file = positionals[0] ?? "";
@@ -111,7 +128,7 @@ async function review(args: string[], io: CliIo): Promise<number> {
   const result = await reviewTerraformPlan(text, {
     ...(values.region ? { region: values.region } : {}),
     ...(policies.length > 0
-      ? { evaluatePolicies: (after: PoolDocument) => evaluatePolicies(policies, after).map((v) => ({ policyId: v.policyId, path: v.path, message: v.message, blocking: v.blocking })) }
+      ? { evaluatePolicies: (after: PoolDocument) => evaluatePolicies(policies, after, target).map((v) => ({ policyId: v.policyId, path: v.path, message: v.message, blocking: v.blocking })) }
       : {}),
     ...(live
       ? {

@@ -67,6 +67,21 @@ describe("cognito-studio validate --policy", () => {
     );
   });
 
+  it("checks target.region as --target-region gives it (a target in another Region than the design's)", async () => {
+    const eu = "policies:\n  - id: eu-only\n    description: Pools live in an EU Region\n    severity: block\n    require: target.region.startsWith(\"eu-\")\n    path: spec.region\n";
+    const io = memoryIo({ files: { ...files, "eu.yaml": eu } });
+    expect(await runCli(["validate", "ok.yaml", "--policy", "eu.yaml", "--target", "dev", "--target-region", "eu-west-1"], io)).toBe(0);
+    const us = memoryIo({ files: { ...files, "eu.yaml": eu } });
+    expect(await runCli(["validate", "ok.yaml", "--policy", "eu.yaml", "--target", "dev", "--target-region", "us-east-1"], us)).toBe(1);
+    expect(us.out()).toContain("ok.yaml: error spec.region (policy/eu-only): Pools live in an EU Region\n");
+    const bad = memoryIo({ files });
+    expect(await runCli(["validate", "ok.yaml", "--policy", "policies.yaml", "--target-region", "Ireland"], bad)).toBe(2);
+    expect(bad.err()).toMatch(/--target-region must be an AWS Region code like us-east-1 or eu-west-2; got "Ireland"/u);
+    const alone = memoryIo({ files });
+    expect(await runCli(["validate", "ok.yaml", "--target-region", "eu-west-1"], alone)).toBe(2);
+    expect(alone.err()).toMatch(/--target-region is the Region of the target policies are checked for; give --policy FILE too/u);
+  });
+
   it("exits 2 for an unreadable policy file, and for --target without --policy", async () => {
     const missing = await run(["ok.yaml", "--policy", "missing.yaml"]);
     expect(missing.code).toBe(2);

@@ -6,6 +6,7 @@
 import { type PolicyCheckOptions, checkPoolDocumentText } from "../../lib/cognito/findings/check-pool-document";
 import { readPolicyFile } from "../../lib/cognito/policies/read-policy-file";
 import type { Diagnostic } from "../../lib/cognito/spec/diagnostics";
+import { regionSchema } from "../../lib/cognito/spec/primitives";
 import { oneOf, parseCommandArgs } from "../args";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 
@@ -56,11 +57,14 @@ function textLine(label: string, d: Diagnostic): string {
  * Reads `--policy FILE`; a file that cannot be read or has a policy that does not compile stops the command
  * (exit 2): a pipeline must not pass because one of its rules was silently skipped.
  */
-async function readPolicies(file: string | undefined, target: string | undefined, io: CliIo): Promise<PolicyCheckOptions | number> {
+async function readPolicies(file: string | undefined, target: { name?: string; region?: string }, io: CliIo): Promise<PolicyCheckOptions | number> {
   if (file === undefined) {
-    if (target !== undefined) throw new UsageError("--target names the target policies are checked for; give --policy FILE too");
+    if (target.name !== undefined) throw new UsageError("--target names the target policies are checked for; give --policy FILE too");
+    if (target.region !== undefined) throw new UsageError("--target-region is the Region of the target policies are checked for; give --policy FILE too");
     return {};
   }
+  if (target.region !== undefined && !regionSchema.safeParse(target.region).success)
+    throw new UsageError(`--target-region must be an AWS Region code like us-east-1 or eu-west-2; got "${target.region}"`);
   let text: string;
   try {
     text = await io.readFile(file);
@@ -73,7 +77,9 @@ async function readPolicies(file: string | undefined, target: string | undefined
     for (const problem of read.problems) io.stderr(`cognito-studio validate: ${file}: ${problem}\n`);
     return EXIT_USAGE;
   }
-  return { policies: read.compiled, target: target === undefined ? undefined : { name: target, region: "" } };
+  // Without --target-region, target.region is the design's own (the studio's target has its own Region).
+  const given = target.name !== undefined || target.region !== undefined;
+  return { policies: read.compiled, target: given ? { name: target.name ?? "", region: target.region ?? "" } : undefined };
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -81,12 +87,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
     format: { type: "string", short: "f" },
     policy: { type: "string" },
     target: { type: "string" },
+    "target-region": { type: "string" },
   });
   const format = oneOf("format", values.format, FORMATS, "text");
   if (positionals.length === 0) throw new UsageError("give at least one file to validate (or - for standard input)");
   if (positionals.filter((p) => p === STDIN).length > 1) throw new UsageError("standard input (-) can be read only once");
 
-  const policies = await readPolicies(values.policy, values.target, io);
+  const policies = await readPolicies(values.policy, { name: values.target, region: values["target-region"] }, io);
   if (typeof policies === "number") return policies;
 
   const reports: FileReport[] = [];
@@ -123,7 +130,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const validateCommand: Command = {
   name: "validate",
-  usage: `Usage: cognito-studio validate [--format text|json] [--policy POLICIES.yaml [--target NAME]] FILE... (- reads standard input)
+  usage: `Usage: cognito-studio validate [--format text|json] [--policy POLICIES.yaml [--target NAME] [--target-region REGION]] FILE... (- reads standard input)
 
 Reads each file (a cognito-studio.dev/v1 UserPool document or an OpenMCF AwsCognitoUserPool manifest, YAML or
 JSON), validates it against the AWS API constraints and cross-field rules, and reports best-practice findings
@@ -136,7 +143,9 @@ Options:
                           each violation is reported with code policy/<id>: a blocking policy's as an error,
                           a warning policy's as a warning
   --target NAME           the target the policies are checked for (target.name; target.region is the spec's
-                          region). Without it target.name is ""
+                          region unless --target-region gives it). Without it target.name is ""
+  --target-region REGION  the target's Region (target.region), as the studio's target has it, when it is
+                          not the spec's region
 
 Exit status: 0 no errors (warnings allowed), 1 a file has errors or breaks a blocking policy, 2 usage error,
 unreadable file or a policy file with problems.

@@ -9,8 +9,8 @@ type PolicyCheck = (doc: PoolDocument) => Diagnostic[];
 /**
  * The workspace's policies as a check the editor runs after each change. The CEL evaluator and its RE2 engine
  * are loaded only when the workspace has policies, after the editor is shown: most workspaces have none, and
- * the stored draft's violations already arrive checked by the server. Stored policies were compiled when
- * saved; one that no longer compiles is left out here (the server reports it).
+ * the stored draft's violations already arrive checked by the server. A stored policy that no longer compiles
+ * is shown as a violation of its own, as the apply gate counts it (`editorPolicyCheck`).
  */
 export function usePolicyCheck(policies: readonly Policy[], targets: readonly PolicyTarget[]): PolicyCheck | undefined {
   const [check, setCheck] = useState<{ run: PolicyCheck }>();
@@ -20,9 +20,8 @@ export function usePolicyCheck(policies: readonly Policy[], targets: readonly Po
       return;
     }
     let current = true;
-    void import("@/lib/cognito/policies").then(({ compilePolicies, policyFindings }) => {
-      const compiled = compilePolicies(policies).compiled;
-      if (current) setCheck({ run: (doc) => policyFindings(compiled, doc, targets) });
+    void import("@/lib/cognito/policies").then(({ editorPolicyCheck }) => {
+      if (current) setCheck({ run: editorPolicyCheck(policies, targets) });
     });
     return () => {
       current = false;

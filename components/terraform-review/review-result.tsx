@@ -9,7 +9,7 @@ import { Badge, type BadgeTone, Card, cn } from "@/components/ui";
 import { PlanChanges, PlanView, type PlanWords } from "@/components/plan-view";
 import type { DesignMatch, TerraformReviewView } from "@/lib/server/terraform-review";
 import type { PoolReview } from "@/lib/cognito/terraform-plan/review-plan";
-import { DEFAULT_FAIL_ON, type Risk, blockingRisks } from "@/lib/cognito/terraform-plan/risks";
+import { DEFAULT_FAIL_ON, RISK_WORDS, blockingRisks } from "@/lib/cognito/terraform-plan/risks";
 import { describeUsers, verdictLine } from "@/lib/cognito/terraform-plan/render-review";
 import type { TerraformAction } from "@/lib/cognito/terraform-plan/read-plan-json";
 
@@ -20,15 +20,6 @@ const ACTION: Record<TerraformAction, { label: string; tone: BadgeTone }> = {
   delete: { label: "destroy", tone: "bad" },
   read: { label: "read", tone: "neutral" },
   "no-op": { label: "unchanged", tone: "neutral" },
-};
-
-const RISK_WORDS: Record<Risk["kind"], string> = {
-  "users-deleted": "Users deleted",
-  security: "Security",
-  policy: "Policy",
-  "resources-destroyed": "Destroyed",
-  "resources-recreated": "New ids",
-  findings: "Finding",
 };
 
 /** The pool Terraform leaves (before) against the design (after): what the studio would still change. */
@@ -50,7 +41,7 @@ function Verdict({ view }: { view: TerraformReviewView }) {
           {blocking.map((r, i) => (
             <li key={i} className="wrap-anywhere">
               <Badge tone="bad" className="mr-2">
-                {RISK_WORDS[r.kind]}
+                {RISK_WORDS[r.kind].label}
               </Badge>
               <code className="font-mono text-xs">{r.address}</code>: {r.message}
             </li>

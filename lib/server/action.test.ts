@@ -190,6 +190,55 @@ describe("defineAction", () => {
     log.mockRestore();
   });
 
+  test("prepare runs on the valid input before the transaction opens; the handler gets its result inside it", async () => {
+    as("editor");
+    const outside = getDb().db;
+    const seen: string[] = [];
+    const act = defineAction(
+      {
+        schema: z.object({ n: z.int() }),
+        role: "editor",
+        audit: "test.prepared",
+        prepare: (input) => {
+          seen.push(getDb().db === outside ? "prepare outside" : "prepare inside");
+          return input.n * 2;
+        },
+      },
+      async (input, { db }, doubled) => {
+        seen.push(db === outside ? "handler outside" : "handler inside");
+        return doubled + 1;
+      },
+    );
+    expect(await act({ n: 20 })).toEqual({ ok: true, data: 41 });
+    expect(seen).toEqual(["prepare outside", "handler inside"]);
+    // Invalid input never reaches prepare.
+    expect((await act({ n: "x" })).ok).toBe(false);
+    expect(seen).toHaveLength(2);
+  });
+
+  test("a UserError from prepare is a refusal: audited as refused, the handler never runs", async () => {
+    as("editor");
+    let ran = false;
+    const act = defineAction(
+      {
+        schema: z.object({}),
+        role: "editor",
+        audit: "test.prepare-refused",
+        prepare: () => {
+          throw new UserError("too-large", "Too large to save.");
+        },
+      },
+      async () => {
+        ran = true;
+      },
+    );
+    expect(await act({})).toEqual({ ok: false, code: "too-large", fieldErrors: {}, formError: "Too large to save." });
+    expect(ran).toBe(false);
+    const refused = await getDb().db.auditEvent.findFirstOrThrow({ where: { action: "test.prepare-refused.refused" } });
+    expect(refused.after).toBe("Too large to save.");
+    expect(await getDb().db.auditEvent.count({ where: { action: "test.prepare-refused" } })).toBe(0);
+  });
+
   test("a user whose membership has an unknown role has no rights", async () => {
     const odd = await createAccount({ email: "odd@example.com", name: "Odd", password: "password-odd" });
     await getDb().db.membership.updateMany({ where: { userId: odd.id }, data: { role: "superuser" } });

@@ -22,7 +22,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export interface ActionOptions<S extends z.ZodType> {
+export interface ActionOptions<S extends z.ZodType, P = undefined> {
   schema: S;
   /** The weakest role allowed to run the action. */
   role: Role;
@@ -46,6 +46,12 @@ export interface ActionOptions<S extends z.ZodType> {
    * files or AWS for a while before they write.
    */
   handlerAudits?: boolean;
+  /**
+   * Work on the valid input that needs no database (validating a document): run before the transaction opens,
+   * so a connection is held only while the handler reads and writes, not while a busy server computes. Its
+   * result is the handler's third argument; a UserError it throws is a refusal like the handler's.
+   */
+  prepare?: (input: z.infer<S>) => P;
 }
 
 export interface ActionContext {
@@ -86,7 +92,7 @@ function noteRefusal(account: Account, name: string) {
 }
 
 /** The role is checked, then the input validated: the valid input, or the failure a refused call returns. */
-async function admit<S extends z.ZodType>(options: ActionOptions<S>, account: Account, name: string, input: unknown): Promise<{ input: z.infer<S> } | { refused: ActionFailure }> {
+async function admit<S extends z.ZodType>(options: ActionOptions<S, unknown>, account: Account, name: string, input: unknown): Promise<{ input: z.infer<S> } | { refused: ActionFailure }> {
   const note = noteRefusal(account, name);
   if (!hasRole(account.role, options.role)) {
     await note(`${name}.denied`, `needs ${options.role}, has ${account.role}`, {});
@@ -100,7 +106,7 @@ async function admit<S extends z.ZodType>(options: ActionOptions<S>, account: Ac
 }
 
 /** The handler's context, and the audit event it describes, written by `writeEvent` (a failure's outcome, or success). */
-function actionContext<S extends z.ZodType>(options: ActionOptions<S>, account: Account, name: string) {
+function actionContext<S extends z.ZodType>(options: ActionOptions<S, unknown>, account: Account, name: string) {
   let entry: AuditEntry = { target: "" };
   const ctx: ActionContext = {
     account,
@@ -128,7 +134,7 @@ function actionContext<S extends z.ZodType>(options: ActionOptions<S>, account: 
 }
 
 /** An `external` action: outside a transaction, its event written when it ends, failed or not. */
-async function runExternal<S extends z.ZodType, T>(options: ActionOptions<S>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
+async function runExternal<S extends z.ZodType, T>(options: ActionOptions<S, unknown>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
   let data: T;
   try {
     data = await run();
@@ -141,7 +147,7 @@ async function runExternal<S extends z.ZodType, T>(options: ActionOptions<S>, ru
 }
 
 /** Every other action: the handler and its audit event in one transaction. */
-async function runInTransaction<S extends z.ZodType, T>(options: ActionOptions<S>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
+async function runInTransaction<S extends z.ZodType, T>(options: ActionOptions<S, unknown>, run: () => Promise<T>, writeEvent: (outcome?: string) => Promise<unknown>): Promise<T> {
   const outcome = await inTransaction(async () => {
     try {
       const result = await run();
@@ -174,9 +180,9 @@ function failureOf(error: unknown, name: string): ActionFailure {
  * message logged on the server. Denied (role) and refused (validation, UserError) calls by a signed-in
  * person are audited too, naming fields and error codes but never the values sent.
  */
-export function defineAction<S extends z.ZodType, T>(
-  options: ActionOptions<S>,
-  handler: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
+export function defineAction<S extends z.ZodType, T, P = undefined>(
+  options: ActionOptions<S, P>,
+  handler: (input: z.infer<S>, ctx: ActionContext, prepared: P) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   const name = options.audit || "read";
   return async (input) => {
@@ -185,8 +191,9 @@ export function defineAction<S extends z.ZodType, T>(
     const admitted = await admit(options, account, name, input);
     if ("refused" in admitted) return admitted.refused;
     const { ctx, writeEvent } = actionContext(options, account, name);
-    const run = () => handler(admitted.input, ctx);
     try {
+      const prepared = options.prepare ? options.prepare(admitted.input) : (undefined as P);
+      const run = () => handler(admitted.input, ctx, prepared);
       const data = options.external ? await runExternal(options, run, writeEvent) : await runInTransaction(options, run, writeEvent);
       return { ok: true, data };
     } catch (error) {

@@ -15,13 +15,22 @@ export interface StreamOptions {
   pollMs?: number;
   /** The longest pause between reads while nothing changes (see {@link nextPollDelay}). */
   quietPollMs?: number;
-  /** How long to wait for a run to appear before ending with `event: none`. */
+  /** How long to wait for a run to appear before ending with `event: none` (default {@link RUN_WAIT_MS}). */
   waitMs?: number;
   signal?: AbortSignal;
   db?: Db;
 }
 
 export type { ApplyRunSnapshot };
+
+/**
+ * How long a stream opened as Apply is pressed waits for the apply's run to appear. Before its run, an apply
+ * re-reads the live pool, checks the approvals and policies and takes the target's lock: a second on a quiet
+ * studio, but more than 30 s on a busy one (under twice the load of `npm run bench -- load`, 2 streams in 10
+ * gave up at 30 s while their applies went on). The page never learns of a run it stopped waiting for, so the
+ * wait is generous; while it waits, the stream reads the database once every couple of seconds.
+ */
+export const RUN_WAIT_MS = 2 * 60_000;
 
 /** Which runs the stream may follow: one run, runs started after a given one, or any run of the request. */
 type RunFilter = { id: string } | { startedAt: { gt: Date }; id: { not: string } } | Record<string, never>;
@@ -69,7 +78,7 @@ export function streamApplyRun(options: StreamOptions): ReadableStream<Uint8Arra
   const db = options.db ?? getDb().db;
   const pollMs = options.pollMs ?? 250;
   const quietPollMs = Math.max(pollMs, options.quietPollMs ?? 2_000);
-  const waitMs = options.waitMs ?? 30_000;
+  const waitMs = options.waitMs ?? RUN_WAIT_MS;
   // Set when the reader goes away (the browser closed the page): the loop stops reading the database.
   let cancelled = false;
   return new ReadableStream<Uint8Array>({

@@ -15,9 +15,20 @@ export type DatabaseKind = "sqlite" | "postgresql";
 /** The client inside an interactive transaction (`db.$transaction(async (tx) => ...)`); a Db is one too. */
 export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/**
+ * Connections one studio process keeps to PostgreSQL (pg's default would be 10). A request holds one only for
+ * its queries (a save: the version check, the write and its audit event, validated before), a few milliseconds
+ * each; but when the process is short of CPU, a connection stays checked out across every turn of the event
+ * loop the transaction waits for, and at 10 the pool filled before anything else did under twice the load of
+ * `npm run bench -- load`. More connections do not make PostgreSQL faster on a small machine, so 20: enough for
+ * those waits, and four studio instances (80) still fit PostgreSQL's default max_connections of 100 with room
+ * for the CLI, migrations and an operator's psql.
+ */
+export const POSTGRES_POOL_SIZE = 20;
+
 export function createDb(url: string): Db {
   if (databaseKind(url) === "postgresql") {
-    return new PostgresqlClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    return new PostgresqlClient({ adapter: new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE }) }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new PrismaLibSql({ url }) });
 }

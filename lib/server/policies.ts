@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { type CompiledPolicy, type Policy, type PolicyViolation, STARTER_POLICIES, compilePolicies, evaluatePolicies, readPolicyFile, renderPolicyFile } from "@/lib/cognito/policies";
+import { type Policy, type PolicySet, type PolicyViolation, STARTER_POLICIES, compilePolicySet, evaluatePolicies, readPolicyFile, renderPolicyFile } from "@/lib/cognito/policies";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
 import { readStoredDocument } from "./pools";
+import { VersionCache } from "./version-cache";
 import type { Account } from "./users";
 
 /** A stored policy as the Policies page lists it. */
@@ -40,22 +41,17 @@ export function policySetFingerprint(policies: readonly StoredPolicy[]): string 
 }
 
 /**
- * The workspace's policies compiled, and the stored ones that no longer compile (saved before a change of the
- * expression language, e.g. `matches` taking RE2 syntax) as violations: a blocking policy the studio cannot
- * evaluate stops an apply like a broken one, until an admin corrects it or overrides it.
+ * The workspace's policies compiled, and the stored ones that no longer compile as violations
+ * (`compilePolicySet`, the same set the editor checks with).
  */
-export async function workspacePolicySet(workspaceId: string, db: Db = getDb().db): Promise<{ compiled: CompiledPolicy[]; uncompiled: PolicyViolation[] }> {
+export async function workspacePolicySet(workspaceId: string, db: Db = getDb().db): Promise<PolicySet> {
   const rules = (await listPolicies(workspaceId, db)).map(ruleOf);
-  const { compiled, problems } = compilePolicies(rules);
-  const uncompiled = problems.flatMap((problem): PolicyViolation[] => {
-    const policy = rules.find((r) => r.id === problem.policyId);
-    if (!policy) return [];
-    const blocking = policy.severity === "block";
-    const message = `this policy no longer compiles (${problem.message}); an admin corrects it on the Policies page`;
-    return [{ severity: blocking ? "error" : "warning", path: policy.path, code: `policy/${policy.id}`, policyId: policy.id, blocking, message }];
-  });
-  return { compiled, uncompiled };
+  // Compiled once per set of rules (every change request page and apply checks them); the rules are the version.
+  return compiledSets.get(workspaceId, JSON.stringify(rules), () => compilePolicySet(rules));
 }
+
+/** Parsing and type-checking CEL is the costly part of a policy check: a few workspaces' sets are kept. */
+const compiledSets = new VersionCache<PolicySet>(50);
 
 /** The rule alone (no version or author), so a comparison or the audit log sees only what the policy says. */
 export function ruleOf(p: Policy): Policy {

@@ -3,7 +3,7 @@ import { type PolicyViolation, evaluatePolicies } from "@/lib/cognito/policies";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
-import { readStoredDocument } from "./pools";
+import { readStoredDocumentOf } from "./pools";
 import { workspacePolicySet } from "./policies";
 import type { Account } from "./users";
 
@@ -59,7 +59,7 @@ export async function checkRequestPolicies(cr: RequestForPolicies, document: Poo
 
 /** The policy check of a stored change request (its frozen document), for its page. */
 export async function checkStoredRequestPolicies(cr: RequestForPolicies & { document: string }, db: Db = getDb().db): Promise<PolicyCheck | null> {
-  const stored = readStoredDocument(cr.document);
+  const stored = readStoredDocumentOf(`change-request:${cr.id}`, cr.document);
   return stored.document ? checkRequestPolicies(cr, stored.document, db) : null;
 }
 

@@ -4,6 +4,7 @@ import { sameValue } from "@/lib/cognito/plan";
 import { type Db, type DbTx, getDb } from "./db";
 import { DRAFT_CONFLICT } from "@/lib/contracts/action-result";
 import { UserError } from "./errors";
+import { VersionCache } from "./version-cache";
 
 /** Largest document a draft may hold (JSON text): far above a 200-client pool, far below trouble. */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
@@ -58,6 +59,22 @@ export function readStoredDocument(text: string): StoredDocument {
   if (raw === undefined) return { raw, diagnostics: [CORRUPT_ROW] };
   const { document, diagnostics } = validatePoolDocument(raw);
   return document && !hasErrors(diagnostics) ? { raw, document, diagnostics } : { raw, diagnostics };
+}
+
+/** Documents above this size (a pool of a few hundred clients) are read afresh each time rather than kept. */
+const LARGEST_KEPT_DOCUMENT_CHARS = 100_000;
+/** About two hundred drafts and revisions read recently: a few megabytes for pools of ordinary size. */
+const storedDocuments = new VersionCache<StoredDocument>(200, { freeze: true });
+
+/**
+ * {@link readStoredDocument} of one row (`draft:ID`, `revision:ID`), kept for the next page that reads the same
+ * row: the layout and every tab of a pool read its draft and last revision, and validating a large design is
+ * milliseconds each time. The text itself is the version compared, so a row written since is read afresh. The
+ * result is frozen: it is shared by every page that reads the row.
+ */
+export function readStoredDocumentOf(row: string, text: string): StoredDocument {
+  if (text.length > LARGEST_KEPT_DOCUMENT_CHARS) return readStoredDocument(text);
+  return storedDocuments.get(row, text, () => readStoredDocument(text));
 }
 
 /** Two stored rows hold the same document (compared as JSON values: key order does not matter). */
@@ -123,8 +140,8 @@ export async function getPool(workspaceId: string, poolId: string, db: Db = getD
     region: pool.region,
     environment: pool.environment,
     awsUserPoolId: pool.awsUserPoolId,
-    draft: { version: pool.draft.version, valid: pool.draft.valid, updatedBy: pool.draft.updatedBy, updatedAt: pool.draft.updatedAt, stored: readStoredDocument(pool.draft.document) },
-    lastRevision: last ? { number: last.number, createdAt: last.createdAt, createdBy: last.createdBy, stored: readStoredDocument(last.document) } : null,
+    draft: { version: pool.draft.version, valid: pool.draft.valid, updatedBy: pool.draft.updatedBy, updatedAt: pool.draft.updatedAt, stored: readStoredDocumentOf(`draft:${pool.draft.id}`, pool.draft.document) },
+    lastRevision: last ? { number: last.number, createdAt: last.createdAt, createdBy: last.createdBy, stored: readStoredDocumentOf(`revision:${last.id}`, last.document) } : null,
     status: statusOf(pool.draft.document, last?.document),
   };
 }
@@ -174,45 +191,69 @@ function formatTime(date: Date): string {
 }
 
 /**
- * Saves a draft when nobody saved since `version` (a conditional update: 0 rows means someone else
- * did; ARCHITECTURE.md, "The database"). An invalid document is saved too, marked invalid.
+ * A document ready to be written as a draft: provider secrets removed, the JSON text, and its validation. Plain
+ * CPU work with no database: done before the save's transaction opens (`prepare` of the save action), so a
+ * connection is held only for the version check and the write, not while a busy server validates.
  */
-export async function saveDraft(
-  input: { workspaceId: string; poolId: string; version: number; document: unknown; actor: string },
-  db: Db | DbTx = getDb().db,
-): Promise<SaveDraftResult> {
+export interface PreparedDraft {
+  text: string;
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  /** The name and Region the pools list shows, when the document parses. */
+  listing?: { name: string; region: string };
+}
+
+export function prepareDraft(input: unknown): PreparedDraft {
   // A provider secret typed into providerDetails never reaches the database (secrets stay out of the database).
-  const { document, removed } = removeProviderSecrets(input.document);
+  const { document, removed } = removeProviderSecrets(input);
   const text = JSON.stringify(document);
   if (text.length > MAX_DOCUMENT_CHARS) throw new UserError("document-too-large", `The document is larger than ${MAX_DOCUMENT_CHARS} characters; it was not saved.`);
-  const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: input.workspaceId }, include: { draft: true } });
-  if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
   const validation = validatePoolDocument(document);
   const diagnostics = [...removed, ...validation.diagnostics];
-  const valid = !hasErrors(diagnostics);
+  const listing = validation.document ? { name: validation.document.metadata.name, region: regionOf(validation.document) } : undefined;
+  return { text, valid: !hasErrors(diagnostics), diagnostics, ...(listing ? { listing } : {}) };
+}
+
+/**
+ * Writes a prepared draft when nobody saved since `version` (a conditional update: 0 rows means someone else
+ * did; ARCHITECTURE.md, "The database"). An invalid document is saved too, marked invalid.
+ */
+export async function writeDraft(
+  input: { workspaceId: string; poolId: string; version: number; actor: string },
+  prepared: PreparedDraft,
+  db: Db | DbTx = getDb().db,
+): Promise<SaveDraftResult> {
+  // Not the stored document: only what the write needs.
+  const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: input.workspaceId }, select: { id: true, name: true, region: true, draft: { select: { id: true } } } });
+  if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
   const savedAt = new Date();
   const updated = await db.draft.updateMany({
     where: { id: pool.draft.id, version: input.version },
-    data: { document: text, valid, version: { increment: 1 }, updatedBy: input.actor, updatedAt: savedAt },
+    data: { document: prepared.text, valid: prepared.valid, version: { increment: 1 }, updatedBy: input.actor, updatedAt: savedAt },
   });
   if (updated.count === 0) {
-    const current = await db.draft.findUnique({ where: { id: pool.draft.id } });
+    const current = await db.draft.findUnique({ where: { id: pool.draft.id }, select: { version: true, updatedBy: true, updatedAt: true } });
     const who = current?.updatedBy ?? "someone";
     throw new UserError(
       DRAFT_CONFLICT,
       `Someone else saved this draft (version ${current?.version ?? "?"} by ${who} at ${current ? formatTime(current.updatedAt) : "an unknown time"}); reload to see their changes. Your edits were not saved.`,
     );
   }
-  if (validation.document) {
-    const name = validation.document.metadata.name;
-    const region = regionOf(validation.document);
-    if (name !== pool.name || region !== pool.region) {
-      const clash = name !== pool.name && (await db.pool.findFirst({ where: { workspaceId: input.workspaceId, name }, select: { id: true } }));
-      // The draft keeps the new name; the list keeps the old one until it is free.
-      if (!clash) await db.pool.update({ where: { id: pool.id }, data: { name, region } });
-    }
+  const { listing } = prepared;
+  if (listing && (listing.name !== pool.name || listing.region !== pool.region)) {
+    const clash = listing.name !== pool.name && (await db.pool.findFirst({ where: { workspaceId: input.workspaceId, name: listing.name }, select: { id: true } }));
+    // The draft keeps the new name; the list keeps the old one until it is free.
+    if (!clash) await db.pool.update({ where: { id: pool.id }, data: listing });
   }
-  return { version: input.version + 1, valid, diagnostics, savedAt };
+  return { version: input.version + 1, valid: prepared.valid, diagnostics: prepared.diagnostics, savedAt };
+}
+
+/** Prepares and writes a draft (see {@link prepareDraft} and {@link writeDraft}). */
+export async function saveDraft(
+  input: { workspaceId: string; poolId: string; version: number; document: unknown; actor: string },
+  db: Db | DbTx = getDb().db,
+): Promise<SaveDraftResult> {
+  return writeDraft(input, prepareDraft(input.document), db);
 }
 
 /** Freezes the current draft as the next revision. Only a valid draft, and only the version the person saw. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "./db";
 import { type Account, findAccount } from "./users";
 
@@ -25,8 +26,10 @@ export function setSessionLookup(fn: SessionLookup | undefined): void {
 /**
  * The signed-in person with their workspace and role, or null: no session, the user was removed, or
  * the token predates their last removal or demotion (its session version is older than the user's).
+ * Once per page render (React's `cache`: the root layout, the pool layout and the page all ask, and each
+ * answer decrypts the session token and reads the database); server actions and route handlers read it anew.
  */
-export async function getCurrentAccount(): Promise<Account | null> {
+export const getCurrentAccount: () => Promise<Account | null> = cache(async () => {
   const session = await lookup();
   return session ? findAccount(session.userId, getDb().db, session.sessionVersion ?? 0) : null;
-}
+});

@@ -114,3 +114,29 @@ test("a stored blocking policy that no longer compiles is a risk of the review, 
     await db.policy.delete({ where: { id: legacy.id } });
   }
 });
+
+test("policies are checked for the target that holds the plan's pool id: a production policy applies to prod's pool", async () => {
+  const plan = fixture("harmless");
+  const userPoolId = (JSON.parse(plan) as { prior_state: { values: { root_module: { resources: { address: string; values: { id: string } }[] } } } }).prior_state.values.root_module.resources.find((r) => r.address === "aws_cognito_user_pool.shop")?.values.id ?? "";
+  const { getDb } = await import("./db");
+  const db = getDb().db;
+  const owner = await newBlankPool("shop-policies", () => studio.as("editor"));
+  await db.target.deleteMany({ where: { userPoolId } });
+  const target = await db.target.create({ data: { poolId: owner.id, name: "prod", region: "eu-west-1", userPoolId } });
+  const policy = await db.policy.create({
+    data: { workspaceId: (await db.workspace.findFirstOrThrow()).id, key: "prod-deletion-protection", description: "Production pools keep deletion protection on", severity: "block", when: 'target.name == "prod"', require: 'pool.spec.deletionProtection == "ACTIVE"', path: "spec.deletionProtection", createdBy: "admin@example.com", updatedBy: "admin@example.com" },
+  });
+  try {
+    studio.as("viewer");
+    const prod = await review({ planJson: plan });
+    if (!prod.ok) throw new Error(JSON.stringify(prod));
+    expect(prod.data.review.pools[0]?.policies).toEqual([expect.objectContaining({ policyId: "prod-deletion-protection", blocking: true, path: "spec.deletionProtection" })]);
+    expect(prod.data.review.risks).toContainEqual(expect.objectContaining({ kind: "policy" }));
+    await db.target.update({ where: { id: target.id }, data: { name: "dev" } });
+    const dev = await review({ planJson: plan });
+    if (!dev.ok) throw new Error(JSON.stringify(dev));
+    expect(dev.data.review.pools[0]?.policies).toEqual([]);
+  } finally {
+    await db.policy.delete({ where: { id: policy.id } });
+  }
+});

@@ -71,6 +71,24 @@ async function readUserCounts(review: PlanReview, workspaceId: string, db: Db): 
   return { counts, failures };
 }
 
+/**
+ * The workspace's guardrail policies on each pool as it will be after apply (a blocking one is a risk), checked
+ * for the target whose live pool id the plan changes (its name and Region, as the apply gate checks them): a
+ * policy for production applies to the pool a "prod" target holds. A pool no target holds (a new one) is checked
+ * without a target, as `review-plan --policy` is without `--target`.
+ */
+async function withWorkspacePolicies(review: PlanReview, workspaceId: string, db: Db): Promise<PlanReview> {
+  const { compiled, uncompiled } = await workspacePolicySet(workspaceId, db);
+  if (compiled.length + uncompiled.length === 0) return review;
+  const ids = review.pools.flatMap((p) => (p.userPoolId ? [p.userPoolId] : []));
+  const targets = ids.length > 0 ? await db.target.findMany({ where: { userPoolId: { in: ids }, pool: { workspaceId } }, select: { userPoolId: true, name: true, region: true }, orderBy: { name: "asc" } }) : [];
+  return withPolicies(review, (after, pool) => {
+    const target = targets.find((t) => t.userPoolId === pool.userPoolId);
+    const violations = [...uncompiled, ...evaluatePolicies(compiled, after, target ? { name: target.name, region: target.region } : undefined)];
+    return violations.map((v) => ({ policyId: v.policyId, path: v.path, message: v.message, blocking: v.blocking }));
+  });
+}
+
 interface Candidate {
   id: string;
   name: string;
@@ -124,10 +142,7 @@ export async function reviewUploadedPlan(workspaceId: string, input: ReviewTerra
   // The users a replacement deletes, read live where a target names the pool: the review is read again with them.
   const { counts, failures } = await readUserCounts(review, workspaceId, db);
   if (Object.keys(counts).length > 0) review = await run({ userCounts: counts, notReadReason: NO_TARGET });
-  // The workspace's guardrail policies, on each pool as it will be after apply (a blocking one is a risk).
-  const { compiled: policies, uncompiled } = await workspacePolicySet(workspaceId, db);
-  if (policies.length + uncompiled.length > 0)
-    review = withPolicies(review, (after) => [...uncompiled, ...evaluatePolicies(policies, after)].map((v) => ({ policyId: v.policyId, path: v.path, message: v.message, blocking: v.blocking })));
+  review = await withWorkspacePolicies(review, workspaceId, db);
   for (const pool of review.pools) {
     const failure = pool.userPoolId ? failures[pool.userPoolId] : undefined;
     if (failure && pool.users.live === undefined) pool.users = { ...pool.users, notRead: failure };

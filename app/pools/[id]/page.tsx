@@ -3,7 +3,7 @@ import { DraftEditor } from "@/components/pools/draft-editor";
 import { ImportInputsPanel } from "@/components/pools/import-inputs-panel";
 import { getImportSource } from "@/lib/server/imports";
 import { requirePool } from "@/lib/server/page-auth";
-import { compilePolicies, policyFindings } from "@/lib/cognito/policies";
+import { editorPolicyCheck } from "@/lib/cognito/policies";
 import { listPolicies, ruleOf } from "@/lib/server/policies";
 import { listTargets } from "@/lib/server/targets";
 import { hasRole } from "@/lib/contracts/roles";
@@ -24,7 +24,6 @@ export default async function PoolEditorPage({ params }: { params: Promise<{ id:
   }
   const rules = policies.map(ruleOf);
   const targetsOfPolicies = targets.map((t) => ({ name: t.name, region: t.region }));
-  const compiled = compilePolicies(rules).compiled;
   return (
     <>
       <h1 className="sr-only">Edit {pool.name}</h1>
@@ -35,7 +34,7 @@ export default async function PoolEditorPage({ params }: { params: Promise<{ id:
         poolId={pool.id}
         version={pool.draft.version}
         document={raw as Record<string, unknown>}
-        checked={checkPoolDocument(raw, [], (doc) => policyFindings(compiled, doc, targetsOfPolicies))}
+        checked={checkPoolDocument(raw, [], editorPolicyCheck(rules, targetsOfPolicies))}
         canEdit={hasRole(account.role, "editor")}
         policies={rules}
         targets={targetsOfPolicies}

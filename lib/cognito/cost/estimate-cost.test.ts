@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { poolDocument } from "@/test/support/pool-documents";
 import { costUsageSchema, estimateCost, priceBands } from "./estimate-cost";
-import { MAU_PRICES } from "./price-table";
+import { M2M_PRICES, MAU_PRICES, PRICES_READ_ON } from "./price-table";
 import { leastPlanFor, listTierFeatures } from "./tier-features";
 
 const totals = (mau: number, doc = poolDocument()) => Object.fromEntries(estimateCost(doc, { mau }).plans.map((p) => [p.plan, p.total]));
@@ -45,6 +45,12 @@ describe("cost arithmetic at the plan boundaries", () => {
 
   test("unconfirmed figures say so", () => {
     expect(estimateCost(poolDocument(), { mau: 1 }).plans.every((p) => p.confirmed === false)).toBe(true);
+  });
+
+  test("each figure of the price table says where it was read: an AWS page when confirmed, else that it is not", () => {
+    const AWS_PAGE = /https:\/\/(aws\.amazon\.com|docs\.aws\.amazon\.com)\//u;
+    for (const figure of [...Object.values(MAU_PRICES), M2M_PRICES]) expect(figure.basis).toMatch(figure.confirmed ? AWS_PAGE : /not confirmed/u);
+    expect(PRICES_READ_ON).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
   });
 });
 

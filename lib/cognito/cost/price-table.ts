@@ -1,14 +1,18 @@
 /**
  * Amazon Cognito user pool prices by feature plan, in US dollars per month, from https://aws.amazon.com/cognito/pricing/.
- * To update: change the figures and `PRICES_READ_ON`, and mark each figure `confirmed` only when read on that
- * AWS page itself. The cost estimate (estimate-cost.ts) reads nothing else.
+ * To update: change the figures and `PRICES_READ_ON`, and mark each figure `confirmed` only when read on an AWS
+ * page (the pricing page in any language, or the developer guide) that shows the Lite, Essentials and Plus plans;
+ * say which in its `basis`. The cost estimate (estimate-cost.ts) reads nothing else.
  *
- * Read on 2026-12-05. The pricing page's own tables could not be retrieved in full that day: the figures marked
- * `confirmed: false` are the published post-2024-11-22 feature plan rates as recalled and corroborated only by
- * third-party pages, so check them on the pricing page before relying on them.
+ * Checked again on 2026-12-06, and no figure could be confirmed. The copies of the pricing page that could be
+ * read (https://aws.amazon.com/jp/cognito/pricing/, /de/, /th/, /vi/) were all from before the feature plans of
+ * 2024-11-22: they give 50,000 free MAUs and no Lite, Essentials or Plus, so they say nothing about these figures.
+ * The developer guide's feature plans page (FEATURE_PLANS_PAGE) names what is billed (MAUs by plan, federated
+ * MAUs, M2M) but sends to the pricing page for the figures. The figures below are the published rates as
+ * third-party pages repeat them; check them on the pricing page before relying on them.
  */
 
-export const PRICES_READ_ON = "2026-12-05";
+export const PRICES_READ_ON = "2026-12-06";
 export const PRICING_PAGE = "https://aws.amazon.com/cognito/pricing/";
 export const FEATURE_PLANS_PAGE = "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html";
 
@@ -24,9 +28,9 @@ export interface PriceBand {
 }
 
 export interface PricedFigure {
-  /** True only when read on the AWS pricing page itself on `PRICES_READ_ON`. */
+  /** True only when read on an AWS page showing the feature plans, on `PRICES_READ_ON`. */
   confirmed: boolean;
-  /** Where the figure was corroborated when not confirmed. */
+  /** Where the figure was read (the AWS page when confirmed), or why it is not confirmed. */
   basis: string;
 }
 
@@ -41,7 +45,7 @@ export const MAU_PRICES: Readonly<Record<FeaturePlan, PricedFigure & { bands: re
       { from: 10_000_000, perUnit: 0.0025 },
     ],
     confirmed: false,
-    basis: "10,000 free MAUs for Lite and Essentials corroborated by third-party pages; the graduated rates are not confirmed",
+    basis: "not confirmed: no AWS page read shows the Lite bands; 10,000 free MAUs and $0.0055 then $0.0046 per MAU as third-party pages repeat them",
   },
   ESSENTIALS: {
     bands: [
@@ -49,12 +53,12 @@ export const MAU_PRICES: Readonly<Record<FeaturePlan, PricedFigure & { bands: re
       { from: 10_000, perUnit: 0.015 },
     ],
     confirmed: false,
-    basis: "10,000 free MAUs corroborated by third-party pages; the rate per MAU is not confirmed",
+    basis: "not confirmed: no AWS page read shows the Essentials rate; 10,000 free MAUs and $0.015 per MAU as third-party pages repeat them",
   },
   PLUS: {
     bands: [{ from: 0, perUnit: 0.02 }],
     confirmed: false,
-    basis: "no free MAUs and the rate per MAU are not confirmed",
+    basis: "not confirmed: no AWS page read shows the Plus rate; no free MAUs and $0.02 per MAU as third-party pages repeat them",
   },
 };
 
@@ -67,7 +71,8 @@ export const M2M_PRICES = {
   perAppClientMonth: 6,
   perThousandTokenRequests: 2.25,
   confirmed: false,
-  basis: "two dimensions (app clients, token requests) confirmed by the developer guide's cost page; the figures from third-party billing references",
+  basis:
+    "figures not confirmed on an AWS page (third-party billing references), and the developer guide names the app clients doing client-credentials grants as billed (feature plans page) while some versions of its cost page (tracking-cost.html) name only the token requests",
 } as const;
 
 /** SMS messages are billed by AWS End User Messaging SMS (formerly Amazon SNS) at the destination country's rate, not by Cognito. */

@@ -6,6 +6,7 @@ export * from "./compile";
 export * from "./editor-findings";
 export * from "./evaluate";
 export * from "./policy-schema";
+export * from "./policy-set";
 export * from "./read-policy-file";
 export * from "./starter-set";
 export * from "./types";

@@ -166,16 +166,24 @@ describe("policy files", () => {
 
 describe("policies in the editor", () => {
   it("shows each violation once as a warning at its field, naming the targets it blocks", async () => {
-    const { policyFindings } = await import("./editor-findings");
-    const { compiled } = compilePolicies([deletion, { ...deletion, id: "everywhere", severity: "warn", when: undefined }]);
+    const { editorPolicyCheck } = await import("./editor-findings");
+    const check = editorPolicyCheck([deletion, { ...deletion, id: "everywhere", severity: "warn", when: undefined }], [PROD, DEV]);
     const doc = poolDocument({ deletionProtection: "INACTIVE" });
-    expect(policyFindings(compiled, doc, [PROD, DEV])).toEqual([
-      { severity: "warning", path: "spec.deletionProtection", code: "policy/prod-deletion-protection", message: "Production pools keep deletion protection (team policy; blocks apply to target prod)" },
-      { severity: "warning", path: "spec.deletionProtection", code: "policy/everywhere", message: "Production pools keep deletion protection (team policy; warns on targets prod, dev)" },
+    expect(check(doc)).toEqual([
+      { severity: "warning", path: "spec.deletionProtection", code: "policy/prod-deletion-protection", message: "Production pools keep deletion protection (team policy; blocks apply to target prod)", policyId: "prod-deletion-protection", blocking: true, targets: ["prod"] },
+      { severity: "warning", path: "spec.deletionProtection", code: "policy/everywhere", message: "Production pools keep deletion protection (team policy; warns on targets prod, dev)", policyId: "everywhere", blocking: false, targets: ["prod", "dev"] },
     ]);
-    expect(policyFindings(compiled, doc, [])).toEqual([
-      { severity: "warning", path: "spec.deletionProtection", code: "policy/everywhere", message: "Production pools keep deletion protection (team policy; warns)" },
+    expect(editorPolicyCheck([deletion, { ...deletion, id: "everywhere", severity: "warn", when: undefined }], [])(doc)).toEqual([
+      { severity: "warning", path: "spec.deletionProtection", code: "policy/everywhere", message: "Production pools keep deletion protection (team policy; warns)", policyId: "everywhere", blocking: false, targets: [] },
     ]);
-    expect(policyFindings(compiled, poolDocument({ deletionProtection: "ACTIVE" }), [PROD])).toEqual([]);
+    expect(check(poolDocument({ deletionProtection: "ACTIVE" }))).toEqual([]);
+  });
+
+  it("shows a stored policy that no longer compiles, as the apply gate counts it, rather than skipping it", async () => {
+    const { editorPolicyCheck } = await import("./editor-findings");
+    const legacy = { ...deletion, id: "legacy-lookahead", when: undefined, require: 'pool.metadata.name.matches("^(?=team-)")', path: "metadata.name" };
+    const findings = editorPolicyCheck([deletion, legacy], [PROD])(poolDocument({ deletionProtection: "ACTIVE" }));
+    expect(findings).toEqual([expect.objectContaining({ code: "policy/legacy-lookahead", path: "metadata.name", blocking: true, targets: ["prod"] })]);
+    expect(findings[0]?.message).toMatch(/^this policy no longer compiles \(policy "legacy-lookahead", require.*matches takes RE2 syntax.*\); an admin corrects it on the Policies page \(team policy; blocks apply to target prod\)$/u);
   });
 });

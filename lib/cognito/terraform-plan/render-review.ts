@@ -6,7 +6,7 @@
 import { renderPlanText, toPlanJson } from "../plan";
 import type { TerraformAction } from "./read-plan-json";
 import type { PlanReview, PoolReview } from "./review-plan";
-import { type Risk, type RiskKind, DEFAULT_FAIL_ON, blockingRisks } from "./risks";
+import { type Risk, type RiskKind, DEFAULT_FAIL_ON, RISK_WORDS, blockingRisks, listRiskKinds } from "./risks";
 
 const SYMBOL: Record<TerraformAction, string> = { create: "+", update: "~", replace: "-/+", delete: "-", read: "<=", "no-op": " " };
 
@@ -26,9 +26,9 @@ function resourceLine(r: PoolReview["resources"][number]): string {
 export function verdictLine(review: PlanReview, failOn: readonly RiskKind[] = DEFAULT_FAIL_ON): string {
   if (review.diagnostics.some((d) => d.severity === "error")) return "Review failed: the input is not a Terraform plan this review can read.";
   const blocking = blockingRisks(review, failOn);
-  if (blocking.length) return `RISKY: ${blocking.length} risk${blocking.length === 1 ? "" : "s"} (${[...new Set(blocking.map((r) => r.kind))].join(", ")}) in what this plan does to Cognito.`;
+  if (blocking.length) return `RISKY: ${blocking.length} risk${blocking.length === 1 ? "" : "s"} (${listRiskKinds(blocking.map((r) => r.kind))}) in what this plan does to Cognito.`;
   if (review.pools.length === 0) return review.refreshOnly ? "Nothing to review: the plan changes no resource (refresh only, or no changes)." : "Nothing to review: the plan changes no Cognito user pool resource.";
-  return `No risk found (checked: ${failOn.join(", ") || "nothing"}).`;
+  return failOn.length ? `No risk found (checked for ${listRiskKinds(failOn, "or")}).` : "No risk checked (--fail-on none).";
 }
 
 function poolText(pool: PoolReview): string[] {
@@ -100,9 +100,9 @@ function summarisedRisks(risks: readonly Risk[]): string[] {
   const security = new Map<string, number>();
   for (const r of risks) {
     if (r.kind === "security") security.set(r.address, (security.get(r.address) ?? 0) + 1);
-    else out.push(`- **${r.kind}** \`${md(r.address)}\`: ${md(r.message)}`);
+    else out.push(`- **${RISK_WORDS[r.kind].label}** \`${md(r.address)}\`: ${md(r.message)}`);
   }
-  for (const [address, n] of security) out.push(`- **security** \`${md(address)}\`: ${n} security-relevant change${n === 1 ? "" : "s"} (listed below)`);
+  for (const [address, n] of security) out.push(`- **${RISK_WORDS.security.label}** \`${md(address)}\`: ${n} security-relevant change${n === 1 ? "" : "s"} (listed below)`);
   return out;
 }
 

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { renderReviewJson, renderReviewMarkdown, renderReviewText } from "./render-review";
+import { renderReviewJson, renderReviewMarkdown, renderReviewText, verdictLine } from "./render-review";
+import { RISK_KINDS, RISK_WORDS } from "./risks";
 import { blockingRisks, reviewTerraformPlan } from "./review-plan";
 
 const fixture = (name: string) => readFileSync(join("test", "fixtures", "terraform-plans", `${name}.json`), "utf8");
@@ -49,6 +50,17 @@ describe("a plan that replaces the pool (username attributes), weakens the passw
   });
 });
 
+test("the headline names the risks in words, from the one table the studio's review page uses too", async () => {
+  const review = await reviewTerraformPlan(fixture("replace-pool"));
+  const headline = verdictLine(review);
+  expect(headline).toMatch(/^RISKY: \d+ risks \(users deleted and a security setting changed\) in what this plan does to Cognito\.$/u);
+  for (const kind of RISK_KINDS) expect(headline).not.toContain(kind.includes("-") ? kind : `(${kind}`);
+  expect(renderReviewMarkdown(review)).toContain("- **Users deleted** `aws_cognito_user_pool.shop`: replaces user pool");
+  // Every kind has words, and no two kinds share them.
+  expect(new Set(RISK_KINDS.map((k) => RISK_WORDS[k].label)).size).toBe(RISK_KINDS.length);
+  expect(new Set(RISK_KINDS.map((k) => RISK_WORDS[k].phrase)).size).toBe(RISK_KINDS.length);
+});
+
 test("a harmless plan (a tag) is an in-place update with no blocking risk", async () => {
   const review = await reviewTerraformPlan(fixture("harmless"));
   expect(review.pools.map((p) => p.address)).toEqual(["aws_cognito_user_pool.shop"]);
@@ -56,7 +68,8 @@ test("a harmless plan (a tag) is an in-place update with no blocking risk", asyn
   expect(pool?.action).toBe("update");
   expect(pool?.changes.map((c) => c.path)).toEqual(["userPoolTags"]);
   expect(blockingRisks(review)).toEqual([]);
-  expect(renderReviewText(review)).toMatch(/No risk found \(checked: users-deleted, security, policy\)\.\n$/u);
+  expect(renderReviewText(review)).toMatch(/No risk found \(checked for users deleted, a security setting changed or a blocking team policy broken\)\.\n$/u);
+  expect(verdictLine(review, [])).toBe("No risk checked (--fail-on none).");
 });
 
 test("values known after apply are named, a sensitive change is flagged, and no sensitive value is ever shown", async () => {

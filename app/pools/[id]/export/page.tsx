@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ExportView } from "@/components/export-view";
+import { ExportTabs } from "@/components/export-view/export-view";
 import { PublishForm } from "@/components/export-view/publish-form";
 import { ExportTargetPicker } from "@/components/export-view/export-target-picker";
 import { ApiRoutesForm } from "@/components/export-view/api-routes-form";
@@ -16,6 +16,7 @@ import { describePublishRemote } from "@/lib/server/publish";
 import { UserError } from "@/lib/server/errors";
 import { requirePool } from "@/lib/server/page-auth";
 import { listTargets } from "@/lib/server/targets";
+import { preparedExportPage } from "./prepared-exports";
 
 export const dynamic = "force-dynamic";
 
@@ -54,6 +55,8 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
   // Checked against the document as exported: a target's values may change its resource servers.
   const apiCheck = exported && apiRoutes?.trim() ? checkApiRouteLines(apiRoutes, exported) : undefined;
   const kept = new URLSearchParams({ ...(target ? { target: target.id } : {}), ...(asked ? { format } : {}) });
+  const options = apiCheck?.api ? { ...forTarget?.options, api: apiCheck.api } : forTarget?.options;
+  const prepared = exported ? await preparedExportPage(pool.id, target?.id, exported, options) : undefined;
 
   return (
     <section aria-labelledby="export-heading" className="space-y-4">
@@ -99,8 +102,8 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
           removeHref={`/pools/${pool.id}/export${kept.size > 0 ? `?${kept}` : ""}`}
         />
       )}
-      {exported ? (
-        <ExportView document={exported} options={{ ...forTarget?.options, api: apiCheck?.api }} defaultFormat={format} />
+      {prepared ? (
+        <ExportTabs exports={prepared.exports} moduleZip={prepared.moduleZip} defaultFormat={format} />
       ) : (
         <DraftProblems diagnostics={pool.draft.stored.diagnostics} what="export" />
       )}
