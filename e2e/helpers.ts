@@ -66,7 +66,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
 }
 
-/** Full-page screenshots at desktop (1280) and mobile (390) widths under e2e/artifacts/. */
+/**
+ * Full-page screenshots at desktop (1280) and mobile (390) widths under e2e/artifacts/. At 390 px the page must not
+ * scroll sideways: every spec that photographs a page guards its phone layout (a table may scroll in its own box).
+ */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync("e2e/artifacts", { recursive: true });
   const original = page.viewportSize();
@@ -74,7 +77,54 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `e2e/artifacts/${name}-${label}.png`, fullPage: true });
   }
+  const overflow = await measureSidewaysOverflow(page);
   if (original) await page.setViewportSize(original);
+  expectNoSidewaysScroll(overflow, name);
+}
+
+/** At the window's current width (a phone's), the page does not scroll sideways; the failure names what sticks out. */
+export async function expectFitsWindowWidth(page: Page, name: string): Promise<void> {
+  expectNoSidewaysScroll(await measureSidewaysOverflow(page), name);
+}
+
+function expectNoSidewaysScroll(overflow: { scrollWidth: number; clientWidth: number; culprits: string[] }, name: string): void {
+  expect(overflow.scrollWidth, `${name} at ${overflow.clientWidth} px is wider than the screen; what sticks out:\n${overflow.culprits.join("\n")}`).toBeLessThanOrEqual(
+    overflow.clientWidth,
+  );
+}
+
+/**
+ * The page's scroll width against the window's, and the innermost elements that stick out past the window's right
+ * edge (the widest first): an element whose own box fits but whose text runs past it counts by its content.
+ */
+async function measureSidewaysOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const { scrollWidth, clientWidth } = document.documentElement;
+    // Content inside a box that clips or scrolls sideways cannot widen the page.
+    const clipped = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    const rightEdge = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      return Math.max(box.right, getComputedStyle(el).overflowX === "visible" ? box.left + el.scrollWidth : box.right);
+    };
+    const out = [...document.body.querySelectorAll("*")].filter((el) => rightEdge(el) > clientWidth + 0.5 && !clipped(el));
+    const innermost = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
+    const describe = (el: Element) => {
+      const testId = el.getAttribute("data-testid");
+      const classes = [...el.classList].slice(0, 6).join(".");
+      const text = (el.textContent ?? "").trim().slice(0, 40);
+      return `  <${el.tagName.toLowerCase()}${testId ? ` data-testid=${testId}` : ""}${classes ? ` .${classes}` : ""}> right edge ${Math.round(rightEdge(el))} px "${text}"`;
+    };
+    const culprits = innermost
+      .sort((a, b) => rightEdge(b) - rightEdge(a))
+      .slice(0, 6)
+      .map(describe);
+    return { scrollWidth, clientWidth, culprits };
+  });
 }
 
 const MOTO_CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };

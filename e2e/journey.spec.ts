@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { ADMIN, draftVersion, savedAfter, sectionTab, useMotoServer } from "./helpers";
+import { ADMIN, draftVersion, expectFitsWindowWidth, savedAfter, sectionTab, useMotoServer } from "./helpers";
 
 // A newcomer's path from an empty studio (its own server and database: the "journey" project) to a pool
 // applied on moto, following only what the pages offer: after the first page.goto, every step is a link,
@@ -29,8 +29,7 @@ async function photograph(page: Page, name: string): Promise<void> {
 
 /** At 390 px: the page does not scroll sideways, and the pool's tabs stay in one row. */
 async function expectFitsSmallScreen(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}: the page is wider than the screen`).toBeLessThanOrEqual(0);
+  await expectFitsWindowWidth(page, name);
   const tabs = page.getByRole("navigation", { name: "Pool" });
   if ((await tabs.count()) > 0) expect((await tabs.boundingBox())?.height ?? 0, `${name}: the pool tabs wrap`).toBeLessThan(56);
 }

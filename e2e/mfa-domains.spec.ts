@@ -87,7 +87,11 @@ test("MFA methods and two domains: refused at the field, applied on moto, no dri
   await openSection(page, "MFA");
   await expect(page.getByLabel("Email messages", { exact: true })).toHaveValue("on");
   await expect(page.getByLabel("Passkeys as MFA")).toHaveValue("MULTI_FACTOR_WITH_USER_VERIFICATION");
+  // Every problem listed for the photograph, so its phone-width check covers the warnings' long API paths
+  // (userPoolAddOns.advancedSecurityAdditionalFlows.customAuthMode); then the panel is folded again.
+  await page.getByRole("button", { name: /^Show all \d+ problems$/u }).click();
   await screenshots(page, "mfa-section");
+  await page.getByRole("button", { name: /^Show the first \d+$/u }).click();
   await scrolledShots(page, "mfa-section", "MFA methods");
 
   // SMS MFA is its own switch, and without an SMS configuration it is refused at the field.

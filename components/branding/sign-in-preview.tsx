@@ -1,14 +1,32 @@
+"use client";
 /**
  * A likeness of the managed login sign-in page, drawn with React and CSS from a {@link PreviewModel}; no request
- * is made (images are the style's own data URLs). `width` is the frame's width in CSS pixels.
+ * is made (images are the style's own data URLs). `width` is the frame's width in CSS pixels; where the figure is
+ * narrower (a desktop preview on a phone), the whole frame is zoomed out to fit rather than squeezed, so it still
+ * shows the desktop layout. The figure takes at most the width of its nearest size container (`@container`).
  */
-import type { CSSProperties } from "react";
+import { type CSSProperties, useEffect, useRef, useState } from "react";
 import type { PreviewModel } from "./preview-model";
 
 const FLEX: Record<string, CSSProperties["justifyContent"]> = { START: "flex-start", CENTER: "center", END: "flex-end" };
 
+/** The frame's zoom: 1 where the figure is as wide as the frame, less where it is narrower. */
+function useFitScale(width: number) {
+  const ref = useRef<HTMLElement>(null);
+  const [scale, setScale] = useState(1);
+  useEffect(() => {
+    const figure = ref.current;
+    if (!figure) return;
+    const observer = new ResizeObserver(() => setScale(Math.min(1, figure.clientWidth / width)));
+    observer.observe(figure);
+    return () => observer.disconnect();
+  }, [width]);
+  return [ref, scale] as const;
+}
+
 export function SignInPreview({ model, width, label }: { model: PreviewModel; width: number; label: string }) {
   const phone = width < 600;
+  const [ref, scale] = useFitScale(width);
   const logo = model.logo ? (
     <div style={{ display: "flex", justifyContent: FLEX[model.logo.place] }}>
       <img src={model.logo.src} alt="Form logo" style={{ maxHeight: 40, maxWidth: 160 }} />
@@ -25,12 +43,15 @@ export function SignInPreview({ model, width, label }: { model: PreviewModel; wi
     </label>
   );
   return (
-    <figure aria-label={label} className="m-0 space-y-1">
-      <figcaption className="text-xs font-medium text-slate-600">{label}</figcaption>
+    <figure ref={ref} aria-label={label} className="m-0 max-w-full space-y-1 overflow-hidden" style={{ width: `min(${width}px, 100cqw)` }}>
+      <figcaption className="text-xs font-medium text-slate-600">
+        {label}
+        {scale < 1 && <span className="font-normal"> (shown at {Math.floor(scale * 100)}% size)</span>}
+      </figcaption>
       <div
         style={{
           width,
-          maxWidth: "100%",
+          zoom: scale,
           height: phone ? 520 : 420,
           background: model.pageBackgroundImage ? `center / cover no-repeat url("${model.pageBackgroundImage}"), ${model.pageBackground}` : model.pageBackground,
           display: "flex",

@@ -30,7 +30,7 @@ export function ExportWarnings({ diagnostics }: { diagnostics: Diagnostic[] }) {
       </h3>
       <ul className="mt-2 space-y-1 text-sm">
         {diagnostics.map((d, i) => (
-          <li key={i} className="flex flex-wrap items-baseline gap-2">
+          <li key={i} className="flex flex-wrap items-baseline gap-2 wrap-anywhere">
             <Badge tone={d.severity === "error" ? "bad" : d.severity === "warning" ? "warn" : "info"}>{d.severity}</Badge>
             {d.path && <code className="font-mono text-xs text-slate-700">{d.path}</code>}
             <span className="text-slate-900">{d.message}</span>

@@ -195,7 +195,7 @@ export function ResourceChangeCard({ entry, compact = false, comments, words = A
       {entry.reasons.length > 0 && (
         <ul className="mt-2 space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900">
           {entry.reasons.map((r, i) => (
-            <li key={i}>
+            <li key={i} className="wrap-anywhere">
               {r.path ? (
                 <span className="font-medium">
                   Because of {labelForPlanPath(entry.type, r.path).label} <code className="font-mono text-xs">({r.path})</code>:{" "}
@@ -358,7 +358,7 @@ export function SecurityChangesPanel({ changes }: { changes: SecurityChange[] })
       </h3>
       <ul className="mt-2 space-y-1.5 text-sm text-amber-950">
         {changes.map((s, i) => (
-          <li key={i} className="flex flex-wrap items-baseline gap-2">
+          <li key={i} className="flex flex-wrap items-baseline gap-2 wrap-anywhere">
             <Badge tone="warn" className="border border-amber-400 font-mono">
               {s.code}
             </Badge>
@@ -381,7 +381,7 @@ export function PlanErrorsPanel({ errors }: { errors: Diagnostic[] }) {
       </h3>
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-900">
         {errors.map((d, i) => (
-          <li key={i}>
+          <li key={i} className="wrap-anywhere">
             {d.path && <DiagnosticPath path={d.path} />} {d.message}
           </li>
         ))}
@@ -402,7 +402,7 @@ export function PlaceholdersPanel({ placeholders }: { placeholders: readonly Dia
       <p className="mt-1 text-sm text-amber-950">A change request to a target other than a development one is refused until they are replaced.</p>
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-amber-950">
         {placeholders.map((d, i) => (
-          <li key={i}>
+          <li key={i} className="wrap-anywhere">
             <DiagnosticPath path={d.path} /> {d.message}
           </li>
         ))}

@@ -155,7 +155,7 @@ function TestResult({ poolName, targetName, problems, violations }: { poolName: 
       {violations.length > 0 && (
         <ul className="space-y-1 text-sm">
           {violations.map((v) => (
-            <li key={`${v.policyId} ${v.path}`} className={v.blocking ? "text-red-800" : "text-amber-900"}>
+            <li key={`${v.policyId} ${v.path}`} className={v.blocking ? "text-red-800 wrap-anywhere" : "text-amber-900 wrap-anywhere"}>
               <span className="font-medium">{v.blocking ? "block" : "warn"}</span> policy/{v.policyId} at <code>{v.path}</code>: {v.message}
             </li>
           ))}

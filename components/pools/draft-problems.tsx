@@ -9,7 +9,7 @@ export function DraftProblems({ diagnostics, what }: { diagnostics: Diagnostic[]
       <p className="font-medium">The draft has {errors.length} error(s); fix them in the editor to see the {what}.</p>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {errors.slice(0, 20).map((d, i) => (
-          <li key={i}>
+          <li key={i} className="wrap-anywhere">
             <DiagnosticPath path={d.path} />: {d.message}
           </li>
         ))}

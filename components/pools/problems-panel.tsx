@@ -59,7 +59,7 @@ export function ProblemsPanel({ diagnostics, document, onShowSection }: Problems
             const { label } = labelForPath(d.path, names);
             const error = d.severity === "error";
             return (
-              <li key={i} className={error ? "text-red-800" : "text-amber-900"}>
+              <li key={i} className={error ? "text-red-800 wrap-anywhere" : "text-amber-900 wrap-anywhere"}>
                 <span className="font-medium">{error ? "Error" : "Warning"}: </span>
                 <a
                   href={`?section=${sectionOf(toFieldName(d.path))}`}

@@ -53,7 +53,7 @@ export function PreflightPanel({ changeRequestId }: { changeRequestId: string })
       {report && report.results.length > 0 && (
         <ul className="space-y-2" aria-label="Preflight results">
           {report.results.map((r, index) => (
-            <li key={`${r.code}-${r.path}-${index}`} className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-outcome={r.outcome}>
+            <li key={`${r.code}-${r.path}-${index}`} className="rounded-md border border-slate-200 bg-white p-3 text-sm wrap-anywhere" data-outcome={r.outcome}>
               <p className="flex flex-wrap items-center gap-2">
                 <Badge tone={TONE[r.outcome]}>{LABEL[r.outcome]}</Badge>
                 <code className="font-mono text-xs">{r.code}</code>

@@ -239,6 +239,28 @@ describe("defineAction", () => {
     expect(await getDb().db.auditEvent.count({ where: { action: "test.prepare-refused" } })).toBe(0);
   });
 
+  test("a denied, refused or failed call names the change request (or pool) it was about in the audit log", async () => {
+    const schema = z.object({ changeRequestId: z.string(), poolId: z.string() });
+    as("editor");
+    const denied = defineAction({ schema, role: "approver", audit: "test.named-denied" }, async () => "never");
+    expect((await denied({ changeRequestId: "cr-1", poolId: "pool-1" })).ok).toBe(false);
+    const refused = defineAction({ schema, role: "editor", audit: "test.named-refused" }, async () => {
+      throw new UserError("policy-blocked", "Blocked by policy.");
+    });
+    expect((await refused({ changeRequestId: "cr-2", poolId: "pool-2" })).ok).toBe(false);
+    const failed = defineAction({ schema, role: "editor", audit: "test.named-failed", external: true }, async () => {
+      throw new UserError("policy-blocked", "Blocked by policy.");
+    });
+    expect((await failed({ changeRequestId: "cr-3", poolId: "pool-3" })).ok).toBe(false);
+    const target = async (action: string) => (await getDb().db.auditEvent.findFirstOrThrow({ where: { action } })).target;
+    expect(await target("test.named-denied.denied")).toBe("cr-1");
+    expect(await target("test.named-refused.refused")).toBe("cr-2");
+    expect(await target("test.named-failed.failed")).toBe("cr-3");
+    // Input the schema refuses names nothing: its values are not trusted to be ids.
+    expect((await denied({ changeRequestId: 42 })).ok).toBe(false);
+    expect(await getDb().db.auditEvent.count({ where: { action: "test.named-denied.denied", target: "" } })).toBe(1);
+  });
+
   test("a user whose membership has an unknown role has no rights", async () => {
     const odd = await createAccount({ email: "odd@example.com", name: "Odd", password: "password-odd" });
     await getDb().db.membership.updateMany({ where: { userId: odd.id }, data: { role: "superuser" } });

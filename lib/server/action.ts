@@ -85,20 +85,37 @@ async function currentAccountOrFailure(): Promise<Account | ActionFailure> {
   }
 }
 
+/**
+ * The ids an action's input may carry, most specific first: what a refused or failed call's audit event names as
+ * its target, so the log says which change request an apply was refused on (it said nothing before).
+ */
+const TARGET_ID_FIELDS = ["changeRequestId", "targetId", "poolId", "userId"] as const;
+
+/** The first id the input carries (an id, never a value the person typed), or "" when it carries none. */
+export function auditTargetOf(input: unknown): string {
+  if (typeof input !== "object" || input === null) return "";
+  for (const field of TARGET_ID_FIELDS) {
+    const value = (input as Record<string, unknown>)[field];
+    if (typeof value === "string" && value.length > 0 && value.length <= 64) return value;
+  }
+  return "";
+}
+
 /** Records a denied or refused call by a signed-in person (never the values sent); a failure to record is logged. */
-function noteRefusal(account: Account, name: string) {
+function noteRefusal(account: Account, name: string, target = "") {
   return (action: string, after: string, details: Record<string, unknown>) =>
-    recordAuditEvent({ actor: account.email, action, target: "", workspaceId: account.workspaceId, after, details }).catch((error: unknown) => console.error(`action ${name}: audit failed`, error));
+    recordAuditEvent({ actor: account.email, action, target, workspaceId: account.workspaceId, after, details }).catch((error: unknown) => console.error(`action ${name}: audit failed`, error));
 }
 
 /** The role is checked, then the input validated: the valid input, or the failure a refused call returns. */
 async function admit<S extends z.ZodType>(options: ActionOptions<S, unknown>, account: Account, name: string, input: unknown): Promise<{ input: z.infer<S> } | { refused: ActionFailure }> {
-  const note = noteRefusal(account, name);
+  // Ids only, and only from input the schema accepts: a denied call's raw input is not trusted to name anything.
+  const parsed = options.schema.safeParse(input);
+  const note = noteRefusal(account, name, parsed.success ? auditTargetOf(parsed.data) : "");
   if (!hasRole(account.role, options.role)) {
     await note(`${name}.denied`, `needs ${options.role}, has ${account.role}`, {});
     return { refused: { ok: false, fieldErrors: {}, formError: `This needs the ${options.role} role; you are ${account.role}. Ask an admin of the workspace.` } };
   }
-  const parsed = options.schema.safeParse(input);
   if (parsed.success) return { input: parsed.data };
   const fieldErrors = toFieldErrors(parsed.error);
   await note(`${name}.refused`, "invalid input", { fields: Object.keys(fieldErrors) });
@@ -106,8 +123,9 @@ async function admit<S extends z.ZodType>(options: ActionOptions<S, unknown>, ac
 }
 
 /** The handler's context, and the audit event it describes, written by `writeEvent` (a failure's outcome, or success). */
-function actionContext<S extends z.ZodType>(options: ActionOptions<S, unknown>, account: Account, name: string) {
-  let entry: AuditEntry = { target: "" };
+function actionContext<S extends z.ZodType>(options: ActionOptions<S, unknown>, account: Account, name: string, input: z.infer<S>) {
+  // A handler that fails before describing its mutation still names what it was called on.
+  let entry: AuditEntry = { target: auditTargetOf(input) };
   const ctx: ActionContext = {
     account,
     // Read when the handler asks: inside the action's transaction, getDb() gives the transaction's client.
@@ -190,14 +208,14 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(
     if ("ok" in account) return account;
     const admitted = await admit(options, account, name, input);
     if ("refused" in admitted) return admitted.refused;
-    const { ctx, writeEvent } = actionContext(options, account, name);
+    const { ctx, writeEvent } = actionContext(options, account, name, admitted.input);
     try {
       const prepared = options.prepare ? options.prepare(admitted.input) : (undefined as P);
       const run = () => handler(admitted.input, ctx, prepared);
       const data = options.external ? await runExternal(options, run, writeEvent) : await runInTransaction(options, run, writeEvent);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof UserError && !options.external) await noteRefusal(account, name)(`${name}.refused`, error.message, { code: error.code });
+      if (error instanceof UserError && !options.external) await noteRefusal(account, name, auditTargetOf(admitted.input))(`${name}.refused`, error.message, { code: error.code });
       return failureOf(error, name);
     }
   };

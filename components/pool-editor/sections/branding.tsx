@@ -85,7 +85,8 @@ function StylePreview({ index }: { index: number }) {
         {model.forcedMode && model.forcedMode !== mode && <p className="text-xs text-slate-600">This style is always {model.forcedMode}: it shows {model.forcedMode} in every browser.</p>}
       </div>
       <p className="text-xs text-slate-600">Drawn by the studio from the settings above; Cognito&apos;s own page may differ in detail.</p>
-      <div className="flex flex-wrap items-start gap-4">
+      {/* A size container: the previews' fixed widths must not widen the form on a phone; each fits inside it. */}
+      <div className="@container flex flex-wrap items-start gap-4">
         <SignInPreview model={model} width={360} label={`Phone, ${model.mode} mode`} />
         <SignInPreview model={model} width={720} label={`Desktop, ${model.mode} mode`} />
       </div>

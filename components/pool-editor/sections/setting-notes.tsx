@@ -13,7 +13,7 @@ export function SettingNotes({ name, id }: { name: string; id?: string }) {
   return (
     <div id={id ?? `${fieldId(name)}-notes`} role="status" className="space-y-1 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
       {diagnostics.map((d) => (
-        <p key={`${d.severity}-${d.message}`} className={d.severity === "error" ? "font-medium text-red-700" : "text-amber-900"}>
+        <p key={`${d.severity}-${d.message}`} className={d.severity === "error" ? "font-medium text-red-700 wrap-anywhere" : "text-amber-900 wrap-anywhere"}>
           {d.message}
         </p>
       ))}

@@ -8,13 +8,14 @@ import { toOpenMcfPath } from "../formats/openmcf/paths";
 import { readPoolDocument } from "../formats/read-pool-document";
 import { type Diagnostic, hasErrors } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
-import { type CompiledPolicy, type PolicyTarget, evaluatePolicies } from "../policies";
 import { findPoolFindings } from "./index";
 
-/** A workspace's policies to check as well, and the target they are checked for. */
+/**
+ * A workspace's policies to check as well, as a function of the document (the caller binds the compiled policies
+ * and the target): the CEL evaluator then loads only for a caller that has policies, not for every `validate`.
+ */
 export interface PolicyCheckOptions {
-  policies?: readonly CompiledPolicy[];
-  target?: PolicyTarget;
+  checkPolicies?: (document: PoolDocument) => Diagnostic[];
 }
 
 export interface PoolDocumentCheck {
@@ -31,7 +32,7 @@ export function checkPoolDocumentText(text: string, fileName?: string, options: 
   const read = readPoolDocument(text, fileName);
   const diagnostics = [...read.diagnostics];
   if (read.document) {
-    const findings = [...findPoolFindings(read.document), ...evaluatePolicies(options.policies ?? [], read.document, options.target)];
+    const findings = [...findPoolFindings(read.document), ...(options.checkPolicies?.(read.document) ?? [])];
     // Findings are computed on the native model; point them into the file the user gave.
     diagnostics.push(...(read.sourceKind === "openmcf" ? findings.map((f) => ({ ...f, path: toOpenMcfPath(f.path) })) : findings));
   }

@@ -39,23 +39,76 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/**
+ * The walks are compiled once per schema, naming and path, and kept: an export or import walks the same few
+ * schemas for each of 1,000 clients, and working out each field's schema, kind and target name again for each
+ * value was most of the walk's time. A naming's `targetName` is a table lookup (a pure function of path and
+ * key), so what it answers once holds for the process.
+ */
+type Walk<F> = Map<string, F>;
+const namingIds = new WeakMap<ShapeNaming["targetName"], number>();
+let nextNamingId = 0;
+
+/** The compiled walks of `schema` under `naming` at `path`, found or made by `compile`. */
+function compiled<F>(cache: WeakMap<z.ZodType, Walk<F>>, schema: z.ZodType, naming: ShapeNaming, path: readonly string[], compile: () => F): F {
+  let id = namingIds.get(naming.targetName);
+  if (id === undefined) namingIds.set(naming.targetName, (id = nextNamingId++));
+  const key = `${id}${naming.objectsAsBlocks ? "b" : "a"}\u0000${path.join("\u0000")}`;
+  let walks = cache.get(schema);
+  if (!walks) cache.set(schema, (walks = new Map()));
+  let walk = walks.get(key);
+  if (walk === undefined) walks.set(key, (walk = compile()));
+  return walk;
+}
+
+type ToTarget = (value: unknown) => unknown;
+const toTargetWalks = new WeakMap<z.ZodType, Walk<ToTarget>>();
+
+function compileToTarget(schema: z.ZodType, naming: ShapeNaming, path: readonly string[]): ToTarget {
+  const def = defOf(schema);
+  if (def.type === "object" && def.shape) {
+    const fields = Object.entries(def.shape).map(([key, child]) => ({
+      key,
+      target: naming.targetName(path, key),
+      block: naming.objectsAsBlocks && defOf(child).type === "object",
+      walk: undefined as ToTarget | undefined,
+      child,
+    }));
+    return (value) => {
+      if (!isPlainObject(value)) return value;
+      const out: Record<string, unknown> = {};
+      for (const field of fields) {
+        const raw = value[field.key];
+        if (raw === undefined) continue;
+        const v = (field.walk ??= walkToTarget(field.child, naming, [...path, field.key]))(raw);
+        if (v !== undefined) out[field.target] = field.block ? [v] : v;
+      }
+      return out;
+    };
+  }
+  if (def.type === "array" && def.element) {
+    const element = def.element;
+    let walk: ToTarget | undefined;
+    return (value) => {
+      if (!Array.isArray(value)) return value;
+      walk ??= walkToTarget(element, naming, path);
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = value[i] === undefined ? undefined : walk(value[i]);
+      return out;
+    };
+  }
+  if (def.type === "record") return (value) => (isPlainObject(value) ? { ...value } : value);
+  return (value) => value;
+}
+
+function walkToTarget(schema: z.ZodType, naming: ShapeNaming, path: readonly string[]): ToTarget {
+  return compiled(toTargetWalks, schema, naming, path, () => compileToTarget(schema, naming, path));
+}
+
 /** Spec value → target shape. Undefined fields are left out. */
 export function toTarget(schema: z.ZodType, value: unknown, naming: ShapeNaming, path: readonly string[] = []): unknown {
   if (value === undefined) return undefined;
-  const def = defOf(schema);
-  if (def.type === "object" && def.shape && isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(def.shape)) {
-      const v = toTarget(child, value[key], naming, [...path, key]);
-      if (v === undefined) continue;
-      const isObject = defOf(child).type === "object";
-      out[naming.targetName(path, key)] = naming.objectsAsBlocks && isObject ? [v] : v;
-    }
-    return out;
-  }
-  if (def.type === "array" && def.element && Array.isArray(value)) return value.map((v) => toTarget(def.element as z.ZodType, v, naming, path));
-  if (def.type === "record" && isPlainObject(value)) return { ...value };
-  return value;
+  return walkToTarget(schema, naming, path)(value);
 }
 
 export interface FromTargetContext {
@@ -73,33 +126,71 @@ function coerce(def: Def, value: unknown): unknown {
   return value;
 }
 
+type FromTarget = (value: unknown, diagnostics: Diagnostic[], where: string) => unknown;
+const fromTargetWalks = new WeakMap<z.ZodType, Walk<FromTarget>>();
+
+/** Whether a value of this schema can hold a key or an item a diagnostic would name (scalars never report). */
+function isContainer(schema: z.ZodType): boolean {
+  const def = defOf(schema);
+  return (def.type === "object" && def.shape !== undefined) || (def.type === "array" && def.element !== undefined);
+}
+
+function compileFromTarget(schema: z.ZodType, naming: ShapeNaming, path: readonly string[]): FromTarget {
+  const def = defOf(schema);
+  if (def.type === "object" && def.shape) {
+    const shape = def.shape;
+    const byTarget = new Map(
+      Object.keys(shape).map((key) => [naming.targetName(path, key), { key, container: isContainer(shape[key]), walk: undefined as FromTarget | undefined }]),
+    );
+    return (value, diagnostics, where) => {
+      let v = value;
+      if (naming.objectsAsBlocks && Array.isArray(v)) {
+        if (v.length > 1) diagnostics.push(warning("", "repeated-block", `${where} appears ${v.length} times; only the first is read`));
+        v = v[0];
+      }
+      if (!isPlainObject(v)) return v;
+      const out: Record<string, unknown> = {};
+      for (const targetKey in v) {
+        if (!Object.hasOwn(v, targetKey)) continue;
+        const field = byTarget.get(targetKey);
+        if (field === undefined) {
+          diagnostics.push(warning("", "not-in-model", `${where}.${targetKey} has no place in the pool model and was not imported`));
+          continue;
+        }
+        const targetValue = v[targetKey];
+        if (targetValue === undefined || targetValue === null) continue;
+        field.walk ??= walkFromTarget(shape[field.key], naming, [...path, field.key]);
+        // Only containers name their place in a diagnostic: the path text is built for them alone.
+        const converted = field.walk(targetValue, diagnostics, field.container ? `${where}.${targetKey}` : where);
+        if (converted !== undefined) out[field.key] = converted;
+      }
+      return out;
+    };
+  }
+  if (def.type === "array" && def.element) {
+    const element = def.element;
+    const container = isContainer(element);
+    let walk: FromTarget | undefined;
+    return (value, diagnostics, where) => {
+      const list = Array.isArray(value) ? value : [value];
+      walk ??= walkFromTarget(element, naming, path);
+      const out = new Array<unknown>(list.length);
+      for (let i = 0; i < list.length; i++) {
+        const item: unknown = list[i];
+        out[i] = item === undefined || item === null ? undefined : walk(item, diagnostics, container ? `${where}[${i}]` : where);
+      }
+      return out;
+    };
+  }
+  return (value) => coerce(def, value);
+}
+
+function walkFromTarget(schema: z.ZodType, naming: ShapeNaming, path: readonly string[]): FromTarget {
+  return compiled(fromTargetWalks, schema, naming, path, () => compileFromTarget(schema, naming, path));
+}
+
 /** Target shape → spec value. Keys without a spec field are reported (and dropped). */
 export function fromTarget(schema: z.ZodType, value: unknown, ctx: FromTargetContext, path: readonly string[] = [], where = ctx.where): unknown {
   if (value === undefined || value === null) return undefined;
-  const def = defOf(schema);
-  if (def.type === "object" && def.shape) {
-    let v = value;
-    if (ctx.naming.objectsAsBlocks && Array.isArray(v)) {
-      if (v.length > 1) ctx.diagnostics.push(warning("", "repeated-block", `${where} appears ${v.length} times; only the first is read`));
-      v = v[0];
-    }
-    if (!isPlainObject(v)) return v;
-    const byTarget = new Map(Object.keys(def.shape).map((k) => [ctx.naming.targetName(path, k), k]));
-    const out: Record<string, unknown> = {};
-    for (const [targetKey, targetValue] of Object.entries(v)) {
-      const key = byTarget.get(targetKey);
-      if (key === undefined) {
-        ctx.diagnostics.push(warning("", "not-in-model", `${where}.${targetKey} has no place in the pool model and was not imported`));
-        continue;
-      }
-      const converted = fromTarget(def.shape[key], targetValue, ctx, [...path, key], `${where}.${targetKey}`);
-      if (converted !== undefined) out[key] = converted;
-    }
-    return out;
-  }
-  if (def.type === "array" && def.element) {
-    const list = Array.isArray(value) ? value : [value];
-    return list.map((item, i) => fromTarget(def.element as z.ZodType, item, ctx, path, `${where}[${i}]`));
-  }
-  return coerce(def, value);
+  return walkFromTarget(schema, ctx.naming, path)(value, ctx.diagnostics, where);
 }

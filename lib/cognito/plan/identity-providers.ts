@@ -17,7 +17,7 @@ import { type Diagnostic, error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
 import { SECRET_DETAIL_KEY, type IdentityProviderSpec } from "../spec/identity-provider-schema";
 import type { KeyedContext, KeyedHooks, KeyedResource } from "./keyed";
-import { effectiveClients, type Values } from "./resources";
+import type { Values } from "./resources";
 import { identityProviderSecurityChanges } from "./security";
 import type { PlanOptions } from "./types";
 
@@ -36,17 +36,18 @@ function withAppliedSecretRef(provider: Values, name: string, live: PlanOptions[
 }
 
 /** The client lists of the pool once the plan ran: the desired clients when managed, else the current ones. */
-function clientsAfter(current: PoolDocument, desired: PoolDocument): { clients: AppClientSpec[]; base: "desired" | "current" } {
-  const desiredClients = effectiveClients(desired);
+function clientsAfter({ current, desired, clientsOf }: KeyedContext & { current: PoolDocument }): { clients: AppClientSpec[]; base: "desired" | "current" } {
+  const desiredClients = clientsOf(desired);
   if (desiredClients !== undefined) return { clients: desiredClients, base: "desired" };
-  return { clients: effectiveClients(current) ?? [], base: "current" };
+  return { clients: clientsOf(current) ?? [], base: "current" };
 }
 
 /** Providers a client lists once the plan ran, with the first client listing each (and where). */
-function listedAfter({ current, desired, cascade }: KeyedContext): Map<string, { client: string; path: string }> {
+function listedAfter(ctx: KeyedContext): Map<string, { client: string; path: string }> {
   const listed = new Map<string, { client: string; path: string }>();
+  const { current, cascade } = ctx;
   if (cascade || current === null) return listed;
-  const { clients, base } = clientsAfter(current, desired);
+  const { clients, base } = clientsAfter({ ...ctx, current });
   clients.forEach((client, index) =>
     (client.supportedIdentityProviders ?? []).forEach((name, at) => {
       if (listed.has(name)) return;

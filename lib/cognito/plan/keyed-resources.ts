@@ -9,7 +9,6 @@ import type { ResourceServerSpec } from "../spec/resource-server-schema";
 import { CASCADE_REASON } from "./classify";
 import { identityProviders } from "./identity-providers";
 import { type KeyedContext, type KeyedResource, planKeyed } from "./keyed";
-import { effectiveClients } from "./resources";
 import { clientSecurityChanges } from "./security";
 
 /** An identifier cannot change (replacement-rules.ts `resource-server.identifier`): one disappearing and one appearing under the same name is that replacement. */
@@ -30,7 +29,7 @@ const clients: KeyedResource<AppClientSpec> = {
   type: "appClient",
   field: "clients",
   keyField: "name",
-  list: effectiveClients,
+  list: (doc, ctx) => ctx.clientsOf(doc),
   keyOf: (c) => c.name,
   skip: new Set(["name"]),
   duplicate: ["duplicate-client-name", (key) => `client name ${key} is used more than once; clients are matched by name`],

@@ -10,10 +10,12 @@
  *   shown as that resource's replacement, with `previousKey`.
  * - Only desired: a create. Only current: a delete.
  */
+import type { AppClientSpec } from "../spec/client-schema";
 import { error, joinPath } from "../spec/diagnostics";
 import type { PoolDocument } from "../spec/document-schema";
 import { addressOf } from "./addresses";
-import { type Builder, CASCADE_REASON, actionOf, assess, exactChanges, indexByKey, replacementChanges, sortedKeys } from "./classify";
+import { type Assessment, type Builder, CASCADE_REASON, actionOf, assess, exactChanges, indexByKey, replacementChanges, sortedKeys } from "./classify";
+import { isSameJson } from "./diff";
 import { pairRenames } from "./renames";
 import type { Values } from "./resources";
 import type { AttributeChange, PlanAction, PlanOptions, ReplacementReason, ResourceChange, ResourceType } from "./types";
@@ -26,6 +28,8 @@ export interface KeyedContext {
   /** The pool is replaced: every child goes with it. */
   cascade: boolean;
   options: PlanOptions;
+  /** A document's effective clients (`clientDefaults` applied), resolved once per plan for each document. */
+  clientsOf(doc: PoolDocument): AppClientSpec[] | undefined;
 }
 
 /** One resource on both sides (or renamed): what the hooks see. */
@@ -64,7 +68,7 @@ export interface KeyedResource<T> {
   /** The item field holding the key (`name`), for the path of a duplicate. */
   keyField: string;
   /** The list in a document; undefined when the document does not manage it. */
-  list(doc: PoolDocument): readonly T[] | undefined;
+  list(doc: PoolDocument, ctx: KeyedContext): readonly T[] | undefined;
   keyOf(item: T): string;
   /** Attributes not compared when the key matches (the key itself). */
   skip: ReadonlySet<string>;
@@ -89,14 +93,14 @@ function indexBothSides<T>(r: KeyedResource<T>, ctx: KeyedContext, desiredList: 
   const [dupCode, dupMessage] = r.duplicate;
   const [ambCode, ambMessage] = r.ambiguous;
   const want = indexByKey(desiredList, r.keyOf, (key, index) => ctx.b.errors.push(error(joinPath("spec", r.field, index, r.keyField), dupCode, dupMessage(quote(key)))));
-  const currentList = ctx.current === null ? [] : (r.list(ctx.current) ?? []);
+  const currentList = ctx.current === null ? [] : (r.list(ctx.current, ctx) ?? []);
   const have = indexByKey(currentList, r.keyOf, (key) => ctx.b.errors.push(error(`spec.${r.field}`, ambCode, ambMessage(quote(key)))));
   return { want, have };
 }
 
 /** Plans every resource of one keyed type. */
 export function planKeyed<T>(r: KeyedResource<T>, ctx: KeyedContext): void {
-  const desiredList = r.list(ctx.desired);
+  const desiredList = r.list(ctx.desired, ctx);
   if (desiredList === undefined && !ctx.cascade) return;
   const { want, have } = indexBothSides(r, ctx, desiredList ?? []);
   const hooks = r.hooks?.(ctx) ?? {};
@@ -127,12 +131,22 @@ function entryMaker<T>(r: KeyedResource<T>, ctx: KeyedContext): (draft: Draft) =
   };
 }
 
-const pathOf = <T>(r: KeyedResource<T>, index: number) => joinPath("spec", r.field, index);
+/** `spec.clients[3]`: the list's path is written once per type (a large pool has a thousand entries). */
+const listPaths = new Map<string, string>();
+function pathOf<T>(r: KeyedResource<T>, index: number): string {
+  let list = listPaths.get(r.field);
+  if (list === undefined) listPaths.set(r.field, (list = joinPath("spec", r.field)));
+  return `${list}[${index}]`;
+}
+
+/** The assessment of a resource whose two sides are the same JSON (new lists: an entry owns its changes). */
+const unchanged = (): Assessment => ({ changes: [], replaceReasons: [], impossible: [] });
 
 function pairEntry<T>(r: KeyedResource<T>, ctx: KeyedContext, hooks: KeyedHooks, key: string, w: { item: T; index: number }, have: T): Draft {
   const before = hooks.before ? hooks.before(have as Values, key) : (have as Values);
   const after = w.item as Values;
-  const a = assess(r.type, before, after, r.skip);
+  // Most resources of a large pool are unchanged: the same JSON has no change to find or classify.
+  const a = !ctx.cascade && isSameJson(before, after) ? unchanged() : assess(r.type, before, after, r.skip);
   const replaced = ctx.cascade || a.replaceReasons.length > 0;
   const path = pathOf(r, w.index);
   hooks.paired?.({ key, address: addressOf(r.type, key), path, before, after, replaced, changes: a.changes });

@@ -37,6 +37,16 @@ describe("planChanges: creating and matching", () => {
     expect(plan.errors).toEqual([]);
   });
 
+  it("plans a document changed since an earlier plan of it from what it holds now (clients are resolved per plan)", () => {
+    const current = poolDoc({ clients: [{ name: "web", callbackUrls: ["https://app.example.com/cb"] }] });
+    const desired = structuredClone(current);
+    expect(entry(planChanges(current, desired), 'app_client["web"]').action).toBe("noop");
+    desired.spec.clients![0]!.callbackUrls = ["https://app.example.com/cb", "https://app.example.com/cb2"];
+    const changed = entry(planChanges(current, desired), 'app_client["web"]');
+    expect(changed.action).toBe("update");
+    expect(changed.value).toEqual({ name: "web", callbackUrls: ["https://app.example.com/cb", "https://app.example.com/cb2"] });
+  });
+
   it("has no changes when current and desired are the same", () => {
     const doc = poolDoc({ clients: [{ name: "web", generateSecret: true }], domain: { domain: "shop-auth" }, mfaConfiguration: "ON" });
     const plan = planChanges(doc, structuredClone(doc));

@@ -23,7 +23,8 @@ import { planDomain, planMfa, planPool } from "./pool-entries";
 import { planLogDelivery, planRiskConfiguration } from "./plan-risk-logs";
 import { planTerms } from "./plan-terms";
 import { clientsTouchedBy } from "./touched-clients";
-import type { Values } from "./resources";
+import type { KeyedContext } from "./keyed";
+import { rememberedClients, type Values } from "./resources";
 import { poolSecurityChanges } from "./security";
 import type { Plan, PlanLiveState, PlanOptions, PlanSummary, ResourceChange } from "./types";
 import { attachValues } from "./values";
@@ -62,11 +63,11 @@ function liveState(live: PlanOptions["live"], entries: readonly ResourceChange[]
  * Every entry, error and security flag, in the plan's order: pool, MFA, keyed resources, domain, then the
  * threat protection settings and log delivery (after the clients, whose new ids they need).
  */
-function planEntries(current: PoolDocument | null, desired: PoolDocument, options: PlanOptions): { b: Builder; poolReplaced: boolean } {
+function planEntries(current: PoolDocument | null, desired: PoolDocument, options: PlanOptions, clientsOf: KeyedContext["clientsOf"]): { b: Builder; poolReplaced: boolean } {
   const b: Builder = { entries: [], errors: [], security: [] };
   const poolReplaced = planPool(b, current, desired, options);
   planMfa(b, current, desired, poolReplaced);
-  const ctx = { b, current, desired, cascade: poolReplaced, options };
+  const ctx: KeyedContext = { b, current, desired, cascade: poolReplaced, options, clientsOf };
   planKeyedResources(ctx);
   // Terms documents follow their clients (a replaced client's documents are replaced with it).
   planTerms(b, current, desired, poolReplaced);
@@ -87,14 +88,15 @@ export function planChanges(currentDocument: PoolDocument | null, desiredDocumen
   const region = desiredDocument.spec.region ?? options.region ?? currentDocument?.spec.region;
   const desired = inRegion(desiredDocument, region);
   const current = currentDocument && inRegion(currentDocument, region);
-  const { b, poolReplaced } = planEntries(current, desired, options);
+  const clientsOf = rememberedClients();
+  const { b, poolReplaced } = planEntries(current, desired, options, clientsOf);
   const live = liveState(options.live, b.entries);
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     poolName: desired.metadata.name,
     ...(region !== undefined ? { region } : {}),
     creatingPool: current === null,
-    entries: attachValues(b.entries, desired),
+    entries: attachValues(b.entries, desired, clientsOf),
     errors: b.errors,
     securityChanges: b.security,
     summary: summarise(b.entries),

@@ -3,6 +3,8 @@
  * Which call owns which setting: the members of CreateUserPool / UpdateUserPool vs
  * SetUserPoolMfaConfig (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html), which Terraform sends right after CreateUserPool.
  */
+import { effectiveClients, resolveClient, resolveClientDefaults } from "../spec/client-defaults";
+import type { AppClientSpec } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 
@@ -67,4 +69,19 @@ export function mfaAttributes(doc: PoolDocument): Values {
   return out;
 }
 
-export { effectiveClients, resolveClient, resolveClientDefaults } from "../spec/client-defaults";
+/**
+ * `effectiveClients` remembered per document, for one plan: the keyed planner reads both documents' clients and
+ * the desired ones again to attach values, and resolving 1,000 clients is worth doing once. Made per plan (not
+ * per document object for good) so a caller that changes a document and plans again is never given stale clients.
+ * Without `clientDefaults` a client is its own effective client: the plan reads it (never changes it), as it reads
+ * every other resource of the document, so it is not copied.
+ */
+export function rememberedClients(): (doc: PoolDocument) => AppClientSpec[] | undefined {
+  const known = new Map<PoolDocument, AppClientSpec[] | undefined>();
+  return (doc) => {
+    if (!known.has(doc)) known.set(doc, doc.spec.clientDefaults === undefined ? doc.spec.clients : effectiveClients(doc));
+    return known.get(doc);
+  };
+}
+
+export { effectiveClients, resolveClient, resolveClientDefaults };

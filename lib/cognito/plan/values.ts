@@ -3,6 +3,7 @@
  * while planning; a plan stored before entries carried values (format version 1) gets them here from the
  * document it was planned for, so apply never has to look a resource up in a document by name.
  */
+import type { AppClientSpec } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";
 import type { PoolSpec } from "../spec/pool-schema";
 import { termsKey } from "../spec/terms-schema";
@@ -27,7 +28,8 @@ export function mfaValue(doc: PoolDocument): MfaValue {
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as MfaValue;
 }
 
-type KeyedLists = { [T in ResourceType]?: (doc: PoolDocument) => Map<string, ResourceValues[T]> };
+type ClientsOf = (doc: PoolDocument) => AppClientSpec[] | undefined;
+type KeyedLists = { [T in ResourceType]?: (doc: PoolDocument, clientsOf: ClientsOf) => Map<string, ResourceValues[T]> };
 
 const byKey = <V>(items: readonly V[] | undefined, keyOf: (item: V) => string) => {
   const map = new Map<string, V>();
@@ -40,7 +42,7 @@ const byKey = <V>(items: readonly V[] | undefined, keyOf: (item: V) => string) =
 const KEYED: KeyedLists = {
   resourceServer: (doc) => byKey(doc.spec.resourceServers, (s) => s.identifier),
   identityProvider: (doc) => byKey(doc.spec.identityProviders, (p) => p.providerName),
-  appClient: (doc) => byKey(effectiveClients(doc), (c) => c.name),
+  appClient: (doc, clientsOf) => byKey(clientsOf(doc), (c) => c.name),
   group: (doc) => byKey(doc.spec.groups, (g) => g.name),
   terms: (doc) => byKey(doc.spec.terms, termsKey),
   managedLoginBranding: (doc) => byKey(doc.spec.managedLoginBranding, (s) => s.clientName),
@@ -56,7 +58,7 @@ function riskValue(doc: PoolDocument, key: string): ResourceValues["riskConfigur
 
 /** The value of the desired resource of `type` with `key`; undefined when the document has none. */
 export function desiredValue<T extends ResourceType>(doc: PoolDocument, type: T, key: string): ResourceValues[T] | undefined {
-  return desiredValues(doc)(type, key);
+  return desiredValues(doc, effectiveClients)(type, key);
 }
 
 /**
@@ -64,13 +66,13 @@ export function desiredValue<T extends ResourceType>(doc: PoolDocument, type: T,
  * 1,000-client pool attaches a value to each changed client, and rebuilding the clients (defaults applied)
  * for each of them made attaching quadratic.
  */
-function desiredValues(doc: PoolDocument): <T extends ResourceType>(type: T, key: string) => ResourceValues[T] | undefined {
+function desiredValues(doc: PoolDocument, clientsOf: ClientsOf): <T extends ResourceType>(type: T, key: string) => ResourceValues[T] | undefined {
   const maps = new Map<ResourceType, Map<string, unknown>>();
   return <T extends ResourceType>(type: T, key: string) => {
     const list = KEYED[type];
     if (!list) return unkeyedValue(doc, type, key);
     let map = maps.get(type);
-    if (!map) maps.set(type, (map = list(doc)));
+    if (!map) maps.set(type, (map = list(doc, clientsOf)));
     return map.get(key) as ResourceValues[T] | undefined;
   };
 }
@@ -90,9 +92,9 @@ export function sendsValue(entry: Pick<ResourceChange, "action">): boolean {
   return entry.action === "create" || entry.action === "update" || entry.action === "replace";
 }
 
-/** The entries with the desired value attached to every create, update and replace. */
-export function attachValues(entries: readonly ResourceChange[], desired: PoolDocument): ResourceChange[] {
-  const valueOf = desiredValues(desired);
+/** The entries with the desired value attached to every create, update and replace (`clientsOf`: a plan's resolved clients). */
+export function attachValues(entries: readonly ResourceChange[], desired: PoolDocument, clientsOf: ClientsOf = effectiveClients): ResourceChange[] {
+  const valueOf = desiredValues(desired, clientsOf);
   return entries.map((entry) => {
     if (!sendsValue(entry)) return entry;
     const value = valueOf(entry.type, entry.key);

@@ -9,12 +9,16 @@ import { type PoolSpec, poolSpecSchema } from "./pool-schema";
 import { CROSS_FIELD_RULES } from "./rules";
 import { diagnosticsFromZodIssues } from "./zod-issues";
 
-/** Runs every cross-field rule on a schema-valid spec. A rule that throws becomes an internal-error diagnostic. */
+/**
+ * Runs every cross-field rule on a schema-valid spec. A rule that throws becomes an internal-error diagnostic.
+ * Every rule gets the same context, so what rules share of it (the effective clients, rules/rule.ts) is built once.
+ */
 export function runCrossFieldRules(spec: PoolSpec, basePath = "spec"): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const context = { spec, base: basePath };
   for (const rule of CROSS_FIELD_RULES) {
     try {
-      out.push(...rule({ spec, base: basePath }));
+      out.push(...rule(context));
     } catch (cause) {
       out.push(error(basePath, "internal-error", `a validation rule failed unexpectedly (${cause instanceof Error ? cause.message : String(cause)}); please report this`));
     }

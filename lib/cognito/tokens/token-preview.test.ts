@@ -59,6 +59,8 @@ describe("previewTokens by client kind", () => {
     expect(p.accessToken).not.toHaveProperty("cognito:groups");
     expect(p.accessToken).not.toHaveProperty("username");
     expect(texts(p)).toContain("there is no ID token");
+    // The note on example values names only what this token carries: no username, and sub is the real client id.
+    expect(texts(p)).toContain("Example values (known only at sign-in): auth_time, iat, exp, jti.");
   });
 
   test("a client without OAuth flows: the access token's scope is aws.cognito.signin.user.admin; unreadable attributes are dropped", () => {

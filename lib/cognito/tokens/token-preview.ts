@@ -88,7 +88,8 @@ export function previewTokens(document: PoolDocument, clientName: string, option
       jti: EXAMPLE_VALUES.jti,
     };
     notes.push(...triggerNotes(document, kind));
-    notes.push(runtimeNote());
+    // sub is the client id here, a value of the design, not an example.
+    notes.push(runtimeNote([accessToken], ["sub"]));
     return { clientName, kind, idToken: null, accessToken, notes };
   }
 
@@ -125,12 +126,14 @@ export function previewTokens(document: PoolDocument, clientName: string, option
     username,
   };
   notes.push(...triggerNotes(document, kind));
-  notes.push(runtimeNote());
+  notes.push(runtimeNote([idToken, accessToken]));
   return { clientName, kind, idToken, accessToken, notes };
 }
 
-function runtimeNote(): TokenNote {
-  return { text: `Example values (known only at sign-in): ${RUNTIME_CLAIMS.join(", ")}. The times are from a sign-in at 2026-01-01T00:00:00Z.`, source: ID_TOKEN_PAGE };
+/** Names the example-valued claims the preview's tokens actually carry (an M2M token has no username to stand in for). */
+function runtimeNote(tokens: readonly Claims[], known: readonly string[] = []): TokenNote {
+  const shown = RUNTIME_CLAIMS.filter((claim) => !known.includes(claim) && tokens.some((token) => claim in token));
+  return { text: `Example values (known only at sign-in): ${shown.join(", ")}. The times are from a sign-in at 2026-01-01T00:00:00Z.`, source: ID_TOKEN_PAGE };
 }
 
 function groupsOf(declared: readonly GroupSpec[], names: readonly string[]): GroupSpec[] {

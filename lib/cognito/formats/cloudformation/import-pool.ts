@@ -367,11 +367,12 @@ export function importPool(input: PoolInput): ImportedPool {
   const covered = [...found.map((f) => f.field), ...im.reportedFields];
   // A template never states its Region; that is no error: a design may name none, and plan and apply take the target's.
   // The schema's own findings, except "required" where the import already said what to supply.
-  const checked = structuredClone(draft) as { metadata: Json; spec: Json };
-  checked.metadata.name ??= "unresolved";
+  // Validation builds the document anew and never changes its input, so the draft itself is checked (under a
+  // stand-in name when it has none) rather than a deep copy of a thousand clients.
+  const metadata = draft.metadata as Json;
+  const checked = metadata.name == null ? { ...draft, metadata: { ...metadata, name: "unresolved" } } : draft;
   const validation = validatePoolDocument(checked);
   diagnostics.push(...validation.diagnostics.filter((d) => !covered.some((field) => isUnder(d.path, field))));
-  const metadata = draft.metadata as Json;
   // `checked` is the draft itself when the draft names its pool; a draft without a name has no document.
   const document = found.length === 0 && metadata.name != null ? validation.document : undefined;
   return {

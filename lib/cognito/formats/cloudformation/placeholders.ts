@@ -45,6 +45,8 @@ export class Placeholders {
    */
   extract(value: unknown, path = ""): FoundGap[] {
     const found: FoundGap[] = [];
+    // No placeholder was handed out: none can be found (a whole template's draft walked for none).
+    if (this.values.length === 0) return found;
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const item: unknown = value[i];

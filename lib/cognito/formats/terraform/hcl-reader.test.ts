@@ -63,6 +63,10 @@ describe("the tree-sitter HCL reader gives what hcl2json gives", () => {
     ["escapes are undone; template escapes stay as hcl2json leaves them", 'a = "a\\\\b \\u00e9 \\n \\t \\" $${x} %%{y} 100%"\nb = "é${x}$${y}"\n'],
     ["object keys: names, traversals, quoted text, parenthesised expressions", 'k = { "a b" = 1, c.d = 2, (var.e) = 3, f = "${g}x"\n  h : 4 }\n'],
     ["blocks nest by their labels into lists; attributes are sorted", 'b "l1" "l2" { a = 1 }\nb "l1" "l3" {\n  z = 2\n  y = [1, "two", { k = 3 }]\n}\nb "l1" "l2" {\n  inner {}\n  inner {\n    x = 1\n  }\n}\nc = 1\n'],
+    [
+      "plain values, read off their source: strings, traversals in text, numbers, lists, and their near misses",
+      'a = "x${aws_a.b.id}/y"\nb = "${a.b}"\nc = ["${x.y}", "q", ""]\nd = []\ne = "${true.x}"\nf = "${a-b.c-d}"\ng = "$"\nh = "${a}"\ni = ["a","b"]\nj = [ "a" ]\nk = 007\nl = 1.50\nm = "${true}"\nn = "x${ a.b }"\no = ["${var.a}", 1]\n',
+    ],
     ["comments anywhere", '# one\nresource "a" "b" { # two\n  // three\n  x = 1 /* four */\n  /* five */\n}\n'],
   ])("%s", async (_, text) => {
     expect(await expectSameAsReference(text)).toBe(true);

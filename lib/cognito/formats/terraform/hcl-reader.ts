@@ -228,6 +228,8 @@ class Reader {
 
   /** An expression node (the cursor on it) as hcl2json converts it. */
   private expression(node: Child): unknown {
+    const plain = plainLiteral(this.source(node));
+    if (plain !== NOT_PLAIN) return plain;
     const children: Child[] = [];
     this.eachChild((child) => children.push(child));
     if (children.length !== 1) return this.wrap(node); // parentheses, traversals, indexes, splats
@@ -427,6 +429,39 @@ class Reader {
     });
     return result;
   }
+}
+
+const NOT_PLAIN = Symbol("not a plain literal");
+
+/**
+ * A quoted string whose value is its text: no escape, no quote, no line end, no `%`, and `$` only to open an
+ * interpolation of a plain traversal (`${aws_x.name.id}`: a name and at least one `.attribute`, no spaces),
+ * which hcl2json writes back as its source.
+ */
+const PLAIN_TEXT = String.raw`"(?:[^"\\$%\n\r]|\$\{[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+\})*"`;
+const PLAIN_STRING = new RegExp(`^${PLAIN_TEXT}$`, "u");
+const PLAIN_NUMBER = /^\d+(\.\d+)?$/u;
+/** A list of such strings, written as the exports write lists. */
+const PLAIN_STRINGS = new RegExp(`^\\[(?:${PLAIN_TEXT}(?:, ${PLAIN_TEXT})*)?\\]$`, "u");
+
+/**
+ * The value of an expression whose whole source (as the grammar delimited it, in a tree without errors) is a
+ * plain literal: a plain string, a decimal number, true, false, null, or a list of plain strings. The reader
+ * would walk four to ten nodes down to the same value (expression, literal, string, its quotes, text and
+ * interpolations), each step a call into WebAssembly; most values of an export are these. Anything else is walked.
+ */
+function plainLiteral(source: string): unknown {
+  const first = source.charCodeAt(0);
+  if (first === 0x22) return PLAIN_STRING.test(source) ? source.slice(1, -1) : NOT_PLAIN;
+  if (first === 0x5b) {
+    if (!PLAIN_STRINGS.test(source)) return NOT_PLAIN;
+    return source.length === 2 ? [] : source.slice(2, -2).split('", "');
+  }
+  if (first >= 0x30 && first <= 0x39) return PLAIN_NUMBER.test(source) ? Number(source) : NOT_PLAIN;
+  if (source === "true") return true;
+  if (source === "false") return false;
+  if (source === "null") return null;
+  return NOT_PLAIN;
 }
 
 /** Block types and their label objects, sorted at each level down to the lists of bodies (sorted already). */

@@ -111,26 +111,30 @@ function renderAttributes(items: readonly { name: string; value: HclValue }[], i
 
 function renderBody(nodes: readonly HclNode[], indent: string): string {
   let out = "";
+  // The run of single-line attributes whose `=` are aligned together, still to print.
   let pending: { name: string; value: HclValue }[] = [];
   for (const node of nodes) {
     if (node.kind === "attribute") {
       // A multi-line value ends the alignment run before and after it.
       if (isMultiLine(node.value)) {
-        out += renderAttributes(pending, indent) + renderAttributes([node], indent);
+        out += `${renderRun(pending, indent)}${indent}${node.name} = ${renderValue(node.value, indent)}\n`;
         pending = [];
       } else pending.push(node);
       continue;
     }
-    out += renderAttributes(pending, indent);
-    pending = [];
+    if (pending.length > 0) {
+      out += renderRun(pending, indent);
+      pending = [];
+    }
     if (node.kind === "blank") out += "\n";
     else if (node.kind === "comment") out += node.text.split("\n").map((l) => `${indent}#${l ? ` ${l}` : ""}\n`).join("");
     else {
-      const head = [node.type, ...node.labels.map((l) => quote(l))].join(" ");
+      let head = node.type;
+      for (const label of node.labels) head += ` ${quote(label)}`;
       out += node.body.length === 0 ? `${indent}${head} {}\n` : `${indent}${head} {\n${renderBody(node.body, `${indent}  `)}${indent}}\n`;
     }
   }
-  return out + renderAttributes(pending, indent);
+  return out + renderRun(pending, indent);
 }
 
 /** Prints top-level nodes; blank lines between top-level blocks come from the caller's `blank` nodes. */

@@ -40,6 +40,8 @@ export class Gaps {
    * whole: a list with a hole would say something the file does not.
    */
   extract(value: unknown, path: string, found: FilledGap[] = []): FilledGap[] {
+    // Without a marker there is nothing to find (a whole export's draft walked for none).
+    if (this.list.length === 0) return found;
     if (Array.isArray(value)) {
       for (const [i, item] of value.entries()) if (item !== null && typeof item === "object") this.extract(item, joinPath(path, i), found);
       return found;

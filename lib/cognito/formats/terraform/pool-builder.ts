@@ -26,6 +26,15 @@ export function lineOf(resource: TfResource, keys: readonly (string | number)[])
   return argumentLine(resource.positions, resource.block, keys.filter((k): k is string => typeof k === "string"));
 }
 
+/** A path below a value, innermost key last: `{ parent: { key: "a" }, key: 0 }` is a, 0. */
+type KeyPath = { parent: KeyPath | undefined; key: string | number };
+
+function keysOf(path: KeyPath | undefined): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (let at = path; at; at = at.parent) keys.push(at.key);
+  return keys.reverse();
+}
+
 /** Builds one pool's draft; collects its warnings and gaps. */
 export class PoolBuilder {
   readonly diagnostics: Diagnostic[] = [];
@@ -42,18 +51,31 @@ export class PoolBuilder {
 
   /** Replaces unknown values (and pool references outside user_pool_id) by gap markers. */
   mark(value: Value, raw: unknown, resource: TfResource, keys: (string | number)[]): unknown {
+    return this.markAt(value, raw, resource, keys, undefined);
+  }
+
+  /**
+   * `mark` below `keys`: the path is `keys` then `below`'s keys, a list built only where a gap is found (each
+   * value of 1,000 clients would otherwise copy its path).
+   */
+  private markAt(value: Value, raw: unknown, resource: TfResource, keys: readonly (string | number)[], below: KeyPath | undefined): unknown {
+    if (value === null || typeof value !== "object") return value;
     if (value instanceof Unknown || value instanceof PoolRef) {
+      const path = [...keys, ...keysOf(below)];
       const unknown = value instanceof Unknown ? value : Unknown.of(`${value.address}.id`, "resource-attribute");
-      return this.gaps.mark({ unknown, file: resource.file, line: lineOf(resource, keys), expression: raw === undefined ? this.dynamicText(resource, keys) : expressionText(raw) });
+      return this.gaps.mark({ unknown, file: resource.file, line: lineOf(resource, path), expression: raw === undefined ? this.dynamicText(resource, path) : expressionText(raw) });
     }
-    const rawAt = (k: string | number) => (raw !== null && typeof raw === "object" ? (raw as Record<string | number, unknown>)[k] : undefined);
     if (Array.isArray(value)) {
       // hcl2json gives a block as a list of one body; the raw list lines up with the value except where dynamic blocks added items.
-      return value.map((v, i) => this.mark(v, Array.isArray(raw) ? raw[i] : undefined, resource, [...keys, i]));
+      const rawList = Array.isArray(raw) ? raw : undefined;
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = this.markAt(value[i], rawList?.[i], resource, keys, { parent: below, key: i });
+      return out;
     }
     if (isObject(value)) {
+      const rawObject = raw !== null && typeof raw === "object" ? (raw as Record<string | number, unknown>) : undefined;
       const out: Json = {};
-      for (const [k, v] of Object.entries(value)) out[k] = this.mark(v, rawAt(k), resource, [...keys, k]);
+      for (const k of Object.keys(value)) out[k] = this.markAt(value[k], rawObject?.[k], resource, keys, { parent: below, key: k });
       return out;
     }
     return value;

@@ -126,6 +126,8 @@ function addBodyNames(body: readonly HclNode[], names: Set<string>): void {
   }
 }
 
+const VERSIONED_RESOURCES = new Set(PROVIDER_ARGUMENT_VERSIONS.map((entry) => entry.resource));
+
 /**
  * The same floor read off top-level nodes before they are printed: the export's path, which then neither
  * prints the resources twice nor scans the printed megabyte.
@@ -134,6 +136,8 @@ export function providerVersionConstraintOfNodes(nodes: readonly HclNode[]): str
   const namesByType = new Map<string, Set<string>>();
   for (const node of nodes) {
     if (node.kind !== "block" || node.type !== "resource" || node.labels.length === 0) continue;
+    // Resources of a type the table does not name cannot raise the floor (the resource servers' thousands of scopes).
+    if (!VERSIONED_RESOURCES.has(node.labels[0])) continue;
     const names = namesByType.get(node.labels[0]) ?? new Set<string>();
     addBodyNames(node.body, names);
     namesByType.set(node.labels[0], names);

@@ -54,23 +54,37 @@ export interface TerraformExportOptions {
 
 const POOL = `${TF_TYPES.pool}.this`;
 
-/** Target-shape JSON (hcl2json's shape: blocks are lists of objects) → HCL nodes: attributes, then maps, then blocks. */
+/**
+ * Target-shape JSON (hcl2json's shape: blocks are lists of objects) → HCL nodes: attributes, then maps, then
+ * blocks. (Plain loops: the export calls this for each of 1,000 clients and their blocks.)
+ */
 function toNodes(value: Record<string, unknown>, first: readonly HclNode[] = []): HclNode[] {
-  const attributes: HclNode[] = [...first];
-  const maps: HclNode[] = [];
-  const blocks: HclNode[] = [];
-  for (const [key, v] of Object.entries(value)) {
-    if (v === undefined) continue;
-    const isBlockList = Array.isArray(v) && v.length > 0 && v.every((i) => i !== null && typeof i === "object" && !Array.isArray(i));
-    if (isBlockList) {
-      for (const item of v as Record<string, unknown>[]) blocks.push(blank, block(key, [], toNodes(item)));
+  const body: HclNode[] = first.slice();
+  let maps: HclNode[] | undefined;
+  let blocks: HclNode[] | undefined;
+  for (const key in value) {
+    const v = value[key];
+    if (v === undefined || !Object.hasOwn(value, key)) continue;
+    if (isBlockList(v)) {
+      blocks ??= [];
+      for (const item of v) blocks.push(blank, block(key, [], toNodes(item)));
     } else if (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof HclExpression)) {
+      maps ??= [];
       maps.push(blank, attr(key, v as HclValue));
-    } else attributes.push(attr(key, v as HclValue));
+    } else body.push(attr(key, v as HclValue));
   }
-  const body = [...attributes, ...maps, ...blocks];
-  while (body[0]?.kind === "blank") body.shift();
-  return body;
+  if (maps) for (const node of maps) body.push(node);
+  if (blocks) for (const node of blocks) body.push(node);
+  let start = 0;
+  while (body[start]?.kind === "blank") start++;
+  return start === 0 ? body : body.slice(start);
+}
+
+/** A non-empty list of objects: hcl2json's shape of repeated blocks. */
+function isBlockList(v: unknown): v is Record<string, unknown>[] {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  for (const item of v) if (item === null || typeof item !== "object" || Array.isArray(item)) return false;
+  return true;
 }
 
 function resource(type: string, label: string, body: readonly HclNode[]): HclNode {
@@ -87,6 +101,8 @@ interface Context {
   secretVariables: SensitiveVariable[];
   resourceServerLabels: Map<string, string>;
   providerLabels: Map<string, string>;
+  /** The resource servers' scopes by their full names (scopeOwners). */
+  scopeOwners: Map<string, ScopeOwner>;
 }
 
 function variable(ctx: Context, name: string, type: string, description: string, value: HclValue): HclValue {
@@ -199,42 +215,63 @@ function domainResource(ctx: Context, slot: keyof typeof DOMAIN_LABELS): HclNode
  * `"${aws_cognito_resource_server.x.identifier}/name"`. List order is kept.
  */
 export function scopesValue(scopes: readonly string[], servers: readonly ResourceServerSpec[], labels: ReadonlyMap<string, string>): HclValue {
-  const owner = (scope: string): { server: ResourceServerSpec; scopeName: string } | undefined => {
-    for (const server of servers) {
-      const prefix = `${server.identifier}/`;
-      if (!scope.startsWith(prefix)) continue;
-      const scopeName = scope.slice(prefix.length);
-      if (server.scopes?.some((s) => s.name === scopeName)) return { server, scopeName };
-    }
-    return undefined;
-  };
-  type Segment = { literal: string[] } | { reference: string };
-  const segments: Segment[] = [];
-  const pushLiteral = (item: string) => {
-    const last = segments[segments.length - 1];
-    if (last && "literal" in last) last.literal.push(item);
-    else segments.push({ literal: [item] });
-  };
+  return scopesValueOf(scopes, scopeOwners(servers), labels);
+}
+
+/** A scope's server and its name there; `all` is every scope of that server, in its order, as clients list them. */
+interface ScopeOwner {
+  server: ResourceServerSpec;
+  scopeName: string;
+  all: readonly string[];
+}
+
+/**
+ * Each `identifier/name` of the servers' scopes → its server (the first server that has it, as a scan in
+ * order would find), worked out once per export rather than once per scope of each of 1,000 clients.
+ */
+function scopeOwners(servers: readonly ResourceServerSpec[]): Map<string, ScopeOwner> {
+  const owners = new Map<string, ScopeOwner>();
+  for (const server of servers) {
+    const all = (server.scopes ?? []).map((s) => `${server.identifier}/${s.name}`);
+    (server.scopes ?? []).forEach((s, i) => {
+      if (!owners.has(all[i])) owners.set(all[i], { server, scopeName: s.name, all });
+    });
+  }
+  return owners;
+}
+
+type ScopeSegment = { literal: string[] } | { reference: string };
+
+function scopesValueOf(scopes: readonly string[], owners: ReadonlyMap<string, ScopeOwner>, labels: ReadonlyMap<string, string>): HclValue {
+  const segments: ScopeSegment[] = [];
   for (let i = 0; i < scopes.length; ) {
-    const found = owner(scopes[i]);
+    const found = owners.get(scopes[i]);
     if (!found) {
-      pushLiteral(quote(scopes[i]));
+      pushLiteral(segments, quote(scopes[i]));
       i++;
       continue;
     }
     const label = labels.get(found.server.identifier) ?? "";
-    const all = (found.server.scopes ?? []).map((s) => `${found.server.identifier}/${s.name}`);
-    if (all[0] === scopes[i] && all.every((s, k) => scopes[i + k] === s)) {
+    const { all } = found;
+    let whole = all[0] === scopes[i];
+    for (let k = 0; whole && k < all.length; k++) whole = scopes[i + k] === all[k];
+    if (whole) {
       segments.push({ reference: `${TF_TYPES.resourceServer}.${label}.scope_identifiers` });
       i += all.length;
     } else {
-      pushLiteral(`"\${${TF_TYPES.resourceServer}.${label}.identifier}/${quote(found.scopeName).slice(1, -1)}"`);
+      pushLiteral(segments, `"\${${TF_TYPES.resourceServer}.${label}.identifier}/${quote(found.scopeName).slice(1, -1)}"`);
       i++;
     }
   }
   const parts = segments.map((s) => ("reference" in s ? s.reference : `[${s.literal.join(", ")}]`));
   if (segments.length === 1 && "literal" in segments[0]) return expr(parts[0]);
   return expr(parts.length === 1 ? parts[0] : `concat(${parts.join(", ")})`);
+}
+
+function pushLiteral(segments: ScopeSegment[], item: string): void {
+  const last = segments[segments.length - 1];
+  if (last && "literal" in last) last.literal.push(item);
+  else segments.push({ literal: [item] });
 }
 
 function clientResource(ctx: Context, client: AppClientSpec, label: string, index: number): HclNode {
@@ -255,7 +292,7 @@ function clientResource(ctx: Context, client: AppClientSpec, label: string, inde
   // and ID tokens in hours, refresh tokens in days) and keeps an absent block absent when AWS reports those defaults
   // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool_client#token_validity_units),
   // so writing the defaults out would only make the file say more than the design.
-  if (settings.allowedOAuthScopes) target.allowed_oauth_scopes = scopesValue(settings.allowedOAuthScopes, ctx.spec.resourceServers ?? [], ctx.resourceServerLabels);
+  if (settings.allowedOAuthScopes) target.allowed_oauth_scopes = scopesValueOf(settings.allowedOAuthScopes, ctx.scopeOwners, ctx.resourceServerLabels);
   if (ctx.options.variables) {
     if (settings.callbackUrls) target.callback_urls = variable(ctx, `${label}_callback_urls`, "list(string)", `Callback URLs of the app client "${name}".`, settings.callbackUrls);
     if (settings.logoutUrls) target.logout_urls = variable(ctx, `${label}_logout_urls`, "list(string)", `Sign-out URLs of the app client "${name}".`, settings.logoutUrls);
@@ -307,7 +344,7 @@ function importsFile(ctx: Context, labels: { clients: Map<string, string>; serve
 
 function render(doc: PoolDocument, options: TerraformExportOptions): ExportResult {
   const spec = doc.spec;
-  const ctx: Context = { doc, spec, options, diagnostics: [], variables: [], secretVariables: [], resourceServerLabels: new Map(), providerLabels: new Map() };
+  const ctx: Context = { doc, spec, options, diagnostics: [], variables: [], secretVariables: [], resourceServerLabels: new Map(), providerLabels: new Map(), scopeOwners: scopeOwners(spec.resourceServers ?? []) };
   ctx.diagnostics.push(...clientDefaultsInlined(spec, "Plain Terraform"), ...emptyListWarnings(spec, "Terraform"), ...loneCustomDomainWarnings(spec, "Terraform"));
   // The AWS provider (5.100) has no resource for terms documents (https://registry.terraform.io/providers/hashicorp/aws/latest/docs).
   if (spec.terms?.length)

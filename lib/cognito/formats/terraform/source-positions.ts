@@ -90,8 +90,26 @@ export function scanPositions(text: string): FilePositions {
   return { blocks, lines, depthAt };
 }
 
+/** Each file's blocks by type and each prefix of their labels, the first block of each: made on the first search. */
+const blockIndexes = new WeakMap<FilePositions, Map<string, BlockRange>>();
+
+function blockKey(type: string, labels: readonly string[], count: number): string {
+  return JSON.stringify([type, ...labels.slice(0, count)]);
+}
+
+/** The first block of `type` whose labels start with `labels`. */
 export function findBlock(positions: FilePositions, type: string, labels: readonly string[]): BlockRange | undefined {
-  return positions.blocks.find((b) => b.type === type && labels.every((l, i) => b.labels[i] === l));
+  let index = blockIndexes.get(positions);
+  if (!index) {
+    index = new Map();
+    for (const b of positions.blocks)
+      for (let count = 0; count <= b.labels.length; count++) {
+        const key = blockKey(b.type, b.labels, count);
+        if (!index.has(key)) index.set(key, b);
+      }
+    blockIndexes.set(positions, index);
+  }
+  return index.get(blockKey(type, labels, labels.length));
 }
 
 function escapeRegExp(text: string): string {

@@ -6,7 +6,6 @@
  * then `-var` values; a later source wins. Each resource, variable, local, module, provider and data source
  * keeps its file and line. Never throws: an unreadable file is an error diagnostic naming it.
  */
-import { parse as parseHcl } from "@cdktf/hcl2json";
 import { type Diagnostic, error, warning } from "../../spec/diagnostics";
 import { describeError } from "../common";
 import { someLineStartsWith } from "../line-scan";
@@ -84,6 +83,18 @@ export function fileRole(path: string, content?: string): FileRole {
 /** hcl2json's error text starts with "parse config: "; the rest names file:line:column. */
 function parseFailure(file: string, cause: unknown): Diagnostic {
   return error("", "unparsable", `${file} is not valid HCL: ${describeError(cause).replace(/^parse config: /u, "").replace(/^\[|\]$/gu, "")}`);
+}
+
+type Hcl2Json = typeof import("@cdktf/hcl2json");
+let hcl2json: Promise<Hcl2Json> | undefined;
+
+/**
+ * hcl2json's reading of a file, the package loaded on first use: loading it starts its Go runtime (about 200 ms
+ * of CPU), which a process whose files the tree-sitter reader reads (every export of the studio) never needs.
+ */
+async function parseHcl(path: string, text: string): Promise<unknown> {
+  hcl2json ??= import("@cdktf/hcl2json");
+  return (await hcl2json).parse(path, text);
 }
 
 /**
@@ -199,6 +210,10 @@ function setVariable(config: TfConfig, name: string, value: Value, undeclared: S
 function readTfFile(config: TfConfig, file: SourceFile, json: Json, fileIndex: number) {
   const positions = scanPositions(file.content);
   const order = (block: BlockRange | undefined) => fileIndex * 1_000_000 + (block?.line ?? 999_999);
+  // The first resource or module read at each address (earlier files included): one lookup per block, not a scan.
+  const known = { resource: new Map<string, TfResource>(), module: new Map<string, TfResource>() };
+  for (const r of config.resources) if (!known.resource.has(`${r.type}.${r.label}`)) known.resource.set(`${r.type}.${r.label}`, r);
+  for (const r of config.modules) if (!known.module.has(`module.${r.label}`)) known.module.set(`module.${r.label}`, r);
   for (const [key, value] of Object.entries(json)) {
     if (key === "resource" || key === "module") {
       for (const [type, byLabel] of Object.entries(isObject(value) ? value : {})) {
@@ -208,12 +223,14 @@ function readTfFile(config: TfConfig, file: SourceFile, json: Json, fileIndex: n
           const block = key === "module" ? findBlock(positions, "module", [label]) : findBlock(positions, "resource", [type, label]);
           const list = key === "module" ? config.modules : config.resources;
           const address = key === "module" ? `module.${label}` : `${type}.${label}`;
-          const existing = list.find((r) => (key === "module" ? `module.${r.label}` : `${r.type}.${r.label}`) === address);
+          const existing = known[key].get(address);
           if (existing) {
             config.diagnostics.push(warning("", "duplicate", `${address} is defined in ${existing.file} and again in ${file.path} line ${block?.line ?? 1}; the first was read`));
             continue;
           }
-          list.push({ type: key === "module" ? "module" : type, label, body, file: file.path, order: order(block), block, positions });
+          const read: TfResource = { type: key === "module" ? "module" : type, label, body, file: file.path, order: order(block), block, positions };
+          list.push(read);
+          known[key].set(address, read);
         }
       }
     } else if (key === "variable") {

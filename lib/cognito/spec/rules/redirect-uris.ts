@@ -10,8 +10,23 @@ import { type Rule, effectiveClients } from "./rule";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/**
+ * Answers already given, by URI: parsing a URL is most of this rule's time, and a plan validates two documents
+ * that share most of their clients' URIs. Bounded: emptied when full.
+ */
+const KNOWN_ANSWERS = new Map<string, string | undefined>();
+const KNOWN_ANSWERS_LIMIT = 10_000;
+
 /** Why `url` is not an acceptable redirect URI, or undefined when it is. */
 export function redirectUriProblem(url: string): string | undefined {
+  if (KNOWN_ANSWERS.has(url)) return KNOWN_ANSWERS.get(url);
+  const problem = findRedirectUriProblem(url);
+  if (KNOWN_ANSWERS.size >= KNOWN_ANSWERS_LIMIT) KNOWN_ANSWERS.clear();
+  KNOWN_ANSWERS.set(url, problem);
+  return problem;
+}
+
+function findRedirectUriProblem(url: string): string | undefined {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/u.exec(url)?.[1]?.toLowerCase();
   if (!scheme) return "must be an absolute URI with a scheme, e.g. https://app.example.com/callback or myapp://callback";
   if (url.includes("#")) return "must not contain a fragment (#…)";

@@ -43,8 +43,10 @@ export function effectiveClients(ctx: RuleContext): EffectiveClient[] {
 
 function buildEffectiveClients(ctx: RuleContext): EffectiveClient[] {
   const defaults: AppClientSettings = ctx.spec.clientDefaults ?? {};
+  // Without defaults a client is its own effective client; rules only read it.
+  const resolve = ctx.spec.clientDefaults === undefined ? (own: AppClientSpec) => own : (own: AppClientSpec) => resolveClient(defaults, own);
   return (ctx.spec.clients ?? []).map((own, index) => {
-    const client = resolveClient(defaults, own);
+    const client = resolve(own);
     const pathOf = (field: keyof AppClientSpec, ...rest: PathSegment[]) =>
       own[field] === undefined && field !== "name" && defaults[field as keyof AppClientSettings] !== undefined
         ? at(ctx, "clientDefaults", field, ...rest)

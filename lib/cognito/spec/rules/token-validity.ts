@@ -17,10 +17,12 @@ const LIMITS = {
   refreshTokenValidity: { unit: "refreshToken", fallback: "days", min: 60 * 60, max: 3650 * 86400, text: "60 minutes to 10 years (3650 days)" },
 } as const;
 
+const LIMIT_ENTRIES = Object.entries(LIMITS) as [keyof typeof LIMITS, (typeof LIMITS)[keyof typeof LIMITS]][];
+
 export const tokenValidityRule: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   for (const { client, pathOf } of effectiveClients(ctx)) {
-    for (const [field, limit] of Object.entries(LIMITS) as [keyof typeof LIMITS, (typeof LIMITS)[keyof typeof LIMITS]][]) {
+    for (const [field, limit] of LIMIT_ENTRIES) {
       const value = client[field];
       if (value === undefined) continue;
       const unit: TimeUnit = client.tokenValidityUnits?.[limit.unit] ?? limit.fallback;

@@ -160,7 +160,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           {cr.targetFindings.length > 0 && (
             <ul aria-label={`Findings for target ${cr.target.name}`} className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="cr-target-findings">
               {cr.targetFindings.map((f) => (
-                <li key={f.code}>
+                <li key={f.code} className="wrap-anywhere">
                   <Badge tone="warn">warning</Badge> {f.message} <span className="text-amber-900">(AWS Config rule {f.complianceRule}, Security Hub {f.securityHubControl})</span>
                 </li>
               ))}
