@@ -65,11 +65,11 @@ export default defineConfig({
   // admin); groups-idps and preflight-connect sign up or in by themselves, so they run after them, in
   // this order, then import (it adds pools), then members. One alone: `node scripts/e2e.mjs --project groups-idps --no-deps`.
   projects: [
-    { name: "studio", testIgnore: /(?:groups-idps|preflight-connect|import|terraform-review|export-target|environment-settings|hostile|mfa-domains|risk-logs|members|journey|branding|terms|policies|publish)\.spec\.ts$/u },
+    { name: "studio", testIgnore: /(?:api-authorizer|groups-idps|preflight-connect|import|terraform-review|export-target|environment-settings|hostile|mfa-domains|risk-logs|members|journey|branding|terms|policies|publish)\.spec\.ts$/u },
     { name: "groups-idps", testMatch: /groups-idps\.spec\.ts$/u, dependencies: ["studio"] },
     { name: "preflight-connect", testMatch: /preflight-connect\.spec\.ts$/u, dependencies: ["groups-idps"] },
     // After the specs that need a brand-new studio: these sign up or in by themselves.
-    { name: "import", testMatch: /(?:import|terraform-review|export-target|environment-settings|hostile|mfa-domains|risk-logs|terms|policies|publish)\.spec\.ts$/u, dependencies: ["preflight-connect"] },
+    { name: "import", testMatch: /(?:api-authorizer|import|terraform-review|export-target|environment-settings|hostile|mfa-domains|risk-logs|terms|policies|publish)\.spec\.ts$/u, dependencies: ["preflight-connect"] },
     // Signs up or in by itself; alone: `--project branding --no-deps`.
     { name: "branding", testMatch: /branding\.spec\.ts$/u, dependencies: ["import"] },
     // Last on the shared server: it removes a member and spends sign-in attempts of the shared address.

@@ -51,3 +51,14 @@ test("bad numbers are usage errors naming the option and the rule", async () => 
     expect(io.err()).toContain(message);
   }
 });
+
+test("numbers are read as the cost panel reads them: thousands separators yes, hexadecimal or exponents no", async () => {
+  const io = memoryIo({ files: { "pool.yaml": pool } });
+  expect(await runCli(["cost", "pool.yaml", "--mau", "10,000", "-f", "json"], io)).toBe(0);
+  expect((JSON.parse(io.out()) as { plans: { lines: { item: string; quantity: number }[] }[] }).plans[0]?.lines[0]).toMatchObject({ item: "Monthly active users", quantity: 10000 });
+  for (const text of ["0x10", "1e3"]) {
+    const bad = memoryIo({ files: { "pool.yaml": pool } });
+    expect(await runCli(["cost", "pool.yaml", "--mau", text], bad)).toBe(2);
+    expect(bad.err()).toContain(`--mau takes a number; got "${text}"`);
+  }
+});

@@ -3,7 +3,7 @@
  * feature plan (Lite, Essentials, Plus) and which of its settings need which plan (lib/cognito/cost), from the
  * dated price table in the repository.
  */
-import { costUsageSchema, type CostEstimate, estimateCost } from "../../lib/cognito/cost";
+import { costUsageSchema, type CostEstimate, estimateCost, readUsageNumber } from "../../lib/cognito/cost";
 import { oneOf, parseCommandArgs } from "../args";
 import { type CliIo, type Command, EXIT_OK, UsageError } from "../io";
 import { readValidDocument } from "../read-document";
@@ -28,8 +28,8 @@ const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits
 
 function number(option: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value.replaceAll("_", ""));
-  if (value.trim() === "" || Number.isNaN(n)) throw new UsageError(`--${option} takes a number; got "${value}"`);
+  const n = readUsageNumber(value);
+  if (n === undefined || Number.isNaN(n)) throw new UsageError(`--${option} takes a number; got "${value}"`);
   return n;
 }
 

@@ -1,21 +1,24 @@
 /**
  * `cognito-studio export FILE --to terraform|terraform-module|openmcf|cloudformation|spec [--out PATH]`:
  * reads a pool document (native or OpenMCF; `-` is standard input), validates it and writes it in another
- * format. Without --out the files go to standard output, each after a `# ==> path <==` header when there are
+ * format (`--api-routes FILE` adds the API in front of a resource server to the Terraform and CloudFormation
+ * exports). Without --out the files go to standard output, each after a `# ==> path <==` header when there are
  * several; with --out a single file is written to PATH, several into the directory PATH. Warnings (what the
  * format cannot express) go to standard error. Exit 1 when the input is invalid.
  */
 import { mkdir } from "node:fs/promises";
+import { type ApiAuthorizer, checkApiRoutes, readApiRoutesFile } from "../../lib/cognito/api-authorizer";
 import { EXPORTERS, type ExportOptions } from "../../lib/cognito/formats";
 import { readPoolDocument } from "../../lib/cognito/formats/read-pool-document";
 import { EXPORT_FORMATS } from "../../lib/cognito/formats/types";
 import { type Diagnostic, hasErrors } from "../../lib/cognito/spec/diagnostics";
+import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { runCrossFieldRules } from "../../lib/cognito/spec/validate";
 import { oneOf, parseCommandArgs } from "../args";
 import { applyValuesFile } from "../read-document";
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
 
-const USAGE = `Usage: cognito-studio export FILE --to FORMAT [--out PATH] [--variables] [--live-ids JSON] [--values FILE]
+const USAGE = `Usage: cognito-studio export FILE --to FORMAT [--out PATH] [--variables] [--live-ids JSON] [--values FILE] [--api-routes FILE]
 
 Writes a pool document (native or OpenMCF YAML/JSON; - reads standard input) in another format.
 
@@ -28,6 +31,16 @@ Options:
   --values FILE     export for one target: its per-environment values (YAML or JSON, as on the studio's
                     target page: domain, clients, triggers, email, sms, identityProviders, resourceServers,
                     groups, tags…) replace the design's first
+  --api-routes FILE terraform, terraform-module, cloudformation: add the API in front of a resource server, an
+                    API Gateway REST API with a Cognito authorizer on the pool; FILE (YAML or JSON) lists its
+                    routes, each admitting a token with any of its scopes:
+                      routes:
+                        - method: GET
+                          path: /orders
+                          scopes: [orders/read]
+                        - method: POST
+                          path: /orders/{id}
+                          scopes: [orders/write, orders/admin]
 
 Exit codes: 0 exported (warnings on standard error), 1 the input is invalid, 2 usage error or unreadable file.
 `;
@@ -50,6 +63,32 @@ function parseLiveIds(text: string | undefined): ExportOptions["liveIds"] {
   return { userPoolId: v.userPoolId, clients: v.clients as Record<string, string> | undefined };
 }
 
+/** The formats that write API Gateway resources. */
+const API_FORMATS: readonly string[] = ["terraform", "terraform-module", "cloudformation"];
+
+/**
+ * `--api-routes FILE`: the routes checked against the design (after --values) with the Export page's rules.
+ * Returns the API, undefined without the option, or the exit status: 2 unreadable, 1 invalid routes.
+ */
+async function readApiRoutes(io: CliIo, document: PoolDocument, file: string | undefined): Promise<ApiAuthorizer | undefined | number> {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (cause) {
+    io.stderr(`cognito-studio export: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return EXIT_USAGE;
+  }
+  const read = readApiRoutesFile(text, file);
+  const checked = read.value === undefined ? read : checkApiRoutes(read.value, document);
+  for (const d of checked.diagnostics) io.stderr(`${file}: ${describeDiagnostic(d)}\n`);
+  if (!("api" in checked) || !checked.api) {
+    io.stderr(`cognito-studio export: ${file} does not describe routes of this design's API; nothing exported\n`);
+    return EXIT_INVALID;
+  }
+  return checked.api;
+}
+
 /** CliIo has no mkdir: the directory is created (on disk) only when writing into it fails for want of it. */
 async function writeCreatingDirectory(io: CliIo, dir: string, path: string, content: string): Promise<void> {
   try {
@@ -68,12 +107,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
     variables: { type: "boolean" },
     "live-ids": { type: "string" },
     values: { type: "string" },
+    "api-routes": { type: "string" },
   });
   if (positionals.length !== 1) throw new UsageError("give exactly one file to export (or - for standard input)");
   if (values.to === undefined) throw new UsageError(`--to is required (${EXPORT_FORMATS.join(", ")})`);
   const to = oneOf("to", values.to, EXPORT_FORMATS, "spec");
   const liveIds = parseLiveIds(values["live-ids"]);
   if ((values.variables || liveIds) && to !== "terraform") throw new UsageError("--variables and --live-ids apply to --to terraform only");
+  if (values["api-routes"] !== undefined && !API_FORMATS.includes(to)) throw new UsageError(`--api-routes applies to --to ${API_FORMATS.join(", ")} only`);
 
   const file = positionals[0];
   let text: string;
@@ -98,7 +139,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
   const document = await applyValuesFile(io, "export", read.document, values.values);
   if (typeof document === "number") return document;
-  const result = EXPORTERS[to](document, { variables: values.variables, liveIds });
+  const api = await readApiRoutes(io, document, values["api-routes"]);
+  if (typeof api === "number") return api;
+  const result = EXPORTERS[to](document, { variables: values.variables, liveIds, api });
   for (const d of result.diagnostics) io.stderr(`${to}: ${describeDiagnostic(d)}\n`);
   if (hasErrors(result.diagnostics) || result.files.length === 0) return EXIT_INVALID;
 

@@ -10,7 +10,7 @@ export interface ExportTargetOption {
   userPoolId: string | null;
 }
 
-export function ExportTargetPicker({ targets, selected, format }: { targets: ExportTargetOption[]; selected?: string; format?: string }) {
+export function ExportTargetPicker({ targets, selected, format, apiRoutes }: { targets: ExportTargetOption[]; selected?: string; format?: string; apiRoutes?: string }) {
   if (targets.length === 0)
     return <p className="text-sm text-slate-600">Add a target (Targets tab) to export the design with that environment&apos;s values and its live ids.</p>;
   return (
@@ -30,6 +30,8 @@ export function ExportTargetPicker({ targets, selected, format }: { targets: Exp
         </Select>
       </div>
       {format && <input type="hidden" name="format" value={format} />}
+      {/* The API's routes (the form below) stay when the target changes. */}
+      {apiRoutes !== undefined && <input type="hidden" name="apiRoutes" value={apiRoutes} />}
       <Button type="submit" variant="secondary">
         Show export
       </Button>

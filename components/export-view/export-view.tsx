@@ -152,5 +152,5 @@ export interface ExportViewProps {
 /** Async server component: renders, highlights and shows every export of `document`. */
 export async function ExportView({ document, formats, options, moduleZip = true, defaultFormat }: ExportViewProps) {
   const exports = await prepareExports(document, formats, options);
-  return <ExportTabs exports={exports} moduleZip={moduleZip ? prepareModuleZip(document) : undefined} defaultFormat={defaultFormat} />;
+  return <ExportTabs exports={exports} moduleZip={moduleZip ? prepareModuleZip(document, options) : undefined} defaultFormat={defaultFormat} />;
 }

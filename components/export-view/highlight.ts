@@ -90,12 +90,12 @@ export interface ModuleZipDownload {
 }
 
 /** The Terraform module folder zip, ready for a DownloadButton. */
-export function prepareModuleZip(doc: PoolDocument): ModuleZipDownload {
-  const bytes = buildTerraformModuleZip(doc);
+export function prepareModuleZip(doc: PoolDocument, options: ExportOptions = {}): ModuleZipDownload {
+  const bytes = buildTerraformModuleZip(doc, { api: options.api });
   const folder = moduleFolderName(doc);
   return {
     fileName: `${folder}.zip`,
     base64: Buffer.from(bytes).toString("base64"),
-    files: ["main.tf", "variables.tf", "outputs.tf", "versions.tf"].map((f) => `${folder}/${f}`),
+    files: ["main.tf", "variables.tf", "outputs.tf", "versions.tf", ...(options.api ? ["api-gateway.tf"] : [])].map((f) => `${folder}/${f}`),
   };
 }

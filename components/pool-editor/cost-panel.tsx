@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Badge, Field, Input } from "@/components/ui";
-import { costUsageSchema, estimateCost, type CostEstimate, FEATURE_PLAN_LABEL } from "@/lib/cognito/cost";
+import { costUsageSchema, estimateCost, type CostEstimate, FEATURE_PLAN_LABEL, readUsageNumber } from "@/lib/cognito/cost";
 import { fromFormValues, type PoolFormValues } from "./form-values";
 
 const FIELDS = [
@@ -32,7 +32,7 @@ function estimateOf(values: PoolFormValues, usage: unknown): { estimate?: CostEs
 export function CostPanel() {
   const values = useWatch() as PoolFormValues;
   const [typed, setTyped] = useState<Record<string, string>>({ mau: "10000", m2mRequests: "", sms: "", smsPrice: "" });
-  const usage = Object.fromEntries(Object.entries(typed).flatMap(([k, v]) => (v.trim() === "" ? [] : [[k, Number(v.replaceAll(",", ""))]])));
+  const usage = Object.fromEntries(Object.entries(typed).flatMap(([k, v]) => [[k, readUsageNumber(v)] as const].filter(([, n]) => n !== undefined)));
   const { estimate, errors } = estimateOf(values, { mau: 0, ...usage });
   return (
     <section aria-labelledby="cost-heading" className="space-y-4 rounded-lg border border-slate-200 p-4" data-testid="cost-panel">

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EXPORTERS, EXPORT_FORMATS, IMPORTERS, IMPORT_FORMATS, detectImportFormat } from "./formats";
 import { planChanges } from "./plan";
+import { reviewTerraformPlan } from "./terraform-plan/review-plan";
 import { validatePoolDocument } from "./spec";
 import { poolDocumentArbitrary, poolDocumentPairArbitrary } from "@/test/support/pool-arbitraries";
 
@@ -100,6 +101,26 @@ describe("never throws (fast-check)", () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it("reviewTerraformPlan: hostile JSON anywhere in a plan's resource change is reviewed or refused in words, never an internal error", async () => {
+    const plan = {
+      format_version: "1.2",
+      resource_changes: [
+        { address: "aws_cognito_user_pool.shop", mode: "managed", type: "aws_cognito_user_pool", name: "shop", change: { actions: ["update"], before: { name: "shop", id: "eu-west-1_abc", mfa_configuration: "OFF" }, after: { name: "shop", mfa_configuration: "ON", password_policy: [{ minimum_length: 12 }] }, after_unknown: {}, replace_paths: [["name"]] } },
+        { address: "aws_cognito_user_pool_client.web", mode: "managed", type: "aws_cognito_user_pool_client", name: "web", change: { actions: ["delete", "create"], before: { name: "web", user_pool_id: "eu-west-1_abc" }, after: { name: "web", user_pool_id: "eu-west-1_abc", callback_urls: ["https://x"] } } },
+      ],
+      configuration: { root_module: { resources: [{ type: "aws_cognito_user_pool_client", name: "web", mode: "managed", expressions: { user_pool_id: { references: ["aws_cognito_user_pool.shop.id"] } } }] } },
+    };
+    await fc.assert(
+      fc.asyncProperty(hostileJson, fc.nat(), async (junk, pick) => {
+        const paths = pathsOf(plan);
+        const mangled = replaceAt(plan, paths[pick % paths.length] as (string | number)[], junk);
+        const review = await reviewTerraformPlan(JSON.stringify(mangled));
+        expect(review.diagnostics.filter((d) => d.code === "internal-error")).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -181,3 +181,22 @@ describe("submit and approve", () => {
     expect(JSON.parse(approveEvent?.details ?? "{}")).toMatchObject({ policies: { blocking: ["prod-deletion-protection", "prod-mfa-required"] } });
   });
 });
+
+describe("test against this pool: hostile policies", () => {
+  test("a policy that runs into the time limit on a quota-sized pool is one violation, and the server keeps answering meanwhile", async () => {
+    const { quotaSizedPool } = await import("@/test/support/pool-documents");
+    const pool = await newBlankPool("policy-quota", () => as("editor"));
+    await db().draft.update({ where: { poolId: pool.id }, data: { document: JSON.stringify(quotaSizedPool()) } });
+    const condition = Array.from({ length: 40 }, (_, i) => `c.name.size() != ${1000 + i}`).join(" && ");
+    const text = `policies:\n  - ${JSON.stringify({ id: "slow", description: "Names are short", severity: "block", each: "clients", require: `clients.all(c, ${condition})`, path: "spec.clients[*]" })}\n`;
+    as("editor");
+    // Anyone who may open the page (viewers too) may run this as often as they like: the evaluation must not
+    // hold the server's event loop meanwhile.
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 100);
+    const result = await policyActions.testPoliciesAction({ text, poolId: pool.id, targetName: "prod" });
+    clearInterval(timer);
+    expect(result.ok && result.data.violations.map((v) => v.message)).toEqual([expect.stringContaining("(the policy could not be checked: evaluating it took longer than 5 seconds on this pool")]);
+    expect(ticks).toBeGreaterThanOrEqual(10);
+  }, 60_000);
+});

@@ -1,8 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { type Policy, type PolicySet, type PolicyViolation, STARTER_POLICIES, compilePolicySet, evaluatePolicies, readPolicyFile, renderPolicyFile } from "@/lib/cognito/policies";
+import { type Policy, type PolicySet, type PolicyViolation, STARTER_POLICIES, compilePolicySet, readPolicyFile, renderPolicyFile } from "@/lib/cognito/policies";
+import type { TestPoliciesJobResult } from "@/lib/cognito/formats/parse-job";
 import { type Db, getDb } from "./db";
 import { UserError } from "./errors";
+import { ParseLimitError, parseInWorker } from "./parse-worker";
 import { readStoredDocument } from "./pools";
 import { VersionCache } from "./version-cache";
 import type { Account } from "./users";
@@ -121,10 +123,16 @@ export interface PolicyTestResult {
 export async function testPolicies(account: Account, input: { text: string; poolId: string; targetName: string }, db: Db = getDb().db): Promise<PolicyTestResult> {
   const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: account.workspaceId }, include: { draft: true } });
   if (!pool?.draft) throw new UserError("pool-not-found", "Choose one of the workspace's pools.", "poolId");
-  const file = readPolicyFile(input.text);
   const stored = readStoredDocument(pool.draft.document);
-  if (!stored.document) return { problems: [...file.problems, `The draft of ${pool.name} has errors; fix them in the editor to test it.`], violations: [], poolName: pool.name };
   const target = await db.target.findFirst({ where: { poolId: pool.id, name: input.targetName } });
-  const violations = evaluatePolicies(file.compiled, stored.document, { name: input.targetName, region: target?.region ?? "" });
-  return { problems: file.problems, violations, poolName: pool.name };
+  let tested: TestPoliciesJobResult;
+  try {
+    // In the parse worker: a rule may take the policy time limit, which must not hold the event loop.
+    tested = await parseInWorker({ kind: "test-policies", text: input.text, ...(stored.document ? { document: stored.document } : {}), target: { name: input.targetName, region: target?.region ?? "" } });
+  } catch (cause) {
+    if (cause instanceof ParseLimitError) throw new UserError(cause.code, cause.message, "text");
+    throw cause;
+  }
+  if (!stored.document) return { problems: [...tested.problems, `The draft of ${pool.name} has errors; fix them in the editor to test it.`], violations: [], poolName: pool.name };
+  return { problems: tested.problems, violations: tested.violations, poolName: pool.name };
 }

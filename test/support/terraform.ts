@@ -67,9 +67,10 @@ export function writeCliConfig(folder: string, mirror: string): string {
 
 /**
  * A provider override (Terraform merges `*_override.tf` into the `provider "aws"` block of the export): Cognito
- * calls go to moto with fake credentials, and nothing else is asked of AWS.
+ * calls (and those of any other `services`, provider endpoint names such as `apigateway`) go to moto with fake
+ * credentials, and nothing else is asked of AWS.
  */
-export function writeMotoProviderOverride(folder: string, endpoint: string): void {
+export function writeMotoProviderOverride(folder: string, endpoint: string, services: readonly string[] = ["cognitoidp"]): void {
   writeFileSync(
     join(folder, "moto_override.tf"),
     [
@@ -81,7 +82,7 @@ export function writeMotoProviderOverride(folder: string, endpoint: string): voi
       "  skip_requesting_account_id  = true",
       "  skip_region_validation      = true",
       "  endpoints {",
-      `    cognitoidp = ${JSON.stringify(endpoint)}`,
+      ...services.map((service) => `    ${service} = ${JSON.stringify(endpoint)}`),
       "  }",
       "}",
       "",

@@ -15,6 +15,7 @@
 import { effectiveClient } from "../spec/client-defaults";
 import { issuerUrlOf } from "../aws/read-live-pool";
 import type { PoolDocument } from "../spec/document-schema";
+import { listSomeNames } from "../spec/some-names";
 
 /** Ids known once the pool is applied (readLivePool's facts). */
 export interface LiveIds {
@@ -95,7 +96,7 @@ export function appConnection(document: PoolDocument, clientName: string, live?:
   const declared = spec.clients?.find((c) => c.name === clientName);
   if (!declared) {
     const names = (spec.clients ?? []).map((c) => c.name);
-    throw new UnknownClientError(`no app client named "${clientName}"${names.length ? `; the design has ${names.join(", ")}` : "; the design has no app clients"}`);
+    throw new UnknownClientError(`no app client named "${clientName}"${names.length ? `; the design has ${listSomeNames(names)}` : "; the design has no app clients"}`);
   }
   if (!region) throw new NoRegionError("the design names no Region and no target gives one: link a target, or set the Region in the design");
   const client = effectiveClient(spec, declared);

@@ -19,6 +19,9 @@ import { parseTerraform } from "./terraform/parse-terraform";
 import { type TerraformExportOptions, renderTerraform } from "./terraform/render-terraform";
 import { renderTerraformModule } from "./terraform-module/render-terraform-module";
 import type { ExportFormat, ExportResult, ImportFilesResult, ImportFormat, ImportRequest, ImportResult } from "./types";
+import type { ApiAuthorizer } from "../api-authorizer/api-routes-schema";
+import { renderTerraformApi } from "../api-authorizer/render-terraform-api";
+import { warning } from "../spec/diagnostics";
 
 export * from "./types";
 export { INPUT_LIMITS, type InputLimits, checkFileText, checkImportInput, checkImportRequest } from "./input-limits";
@@ -26,7 +29,27 @@ export { exportForTarget, type ExportTarget, type TargetExport, type TargetLiveI
 export { parseCloudFormation, renderCloudFormation, parseTerraform, renderTerraform, renderTerraformModule };
 export type { CloudFormationImportOptions, TerraformExportOptions };
 
-export type ExportOptions = TerraformExportOptions;
+/**
+ * Options of an export. `api` (opt-in, checked by `checkApiRoutes`) adds the API in front of a resource server:
+ * `api-gateway.tf` beside the Terraform exports, resources in the CloudFormation template.
+ */
+export type ExportOptions = TerraformExportOptions & { api?: ApiAuthorizer };
+
+/** The pool's ARN as each Terraform export names it: the plain export's resource, the module's output. */
+const POOL_ARN = { terraform: "aws_cognito_user_pool.this.arn", "terraform-module": "module.cognito_user_pool.user_pool.arn" } as const;
+
+/** A Terraform export with the API's file added, when there is an API and the export succeeded. */
+function withApiFile(result: ExportResult, api: ApiAuthorizer | undefined, poolArn: string): ExportResult {
+  if (!api || result.files.length === 0) return result;
+  return { ...result, files: [...result.files, renderTerraformApi(api, poolArn)] };
+}
+
+/** Formats without API Gateway resources say so when an API was asked for. */
+function withoutApi(result: ExportResult, api: ApiAuthorizer | undefined, format: string): ExportResult {
+  if (!api) return result;
+  const note = warning("routes", "api-not-exported", `the ${format} export has no API Gateway resources: the API in front of ${api.resourceServer.name} is exported with Terraform, the mineiros module and CloudFormation`);
+  return { ...result, diagnostics: [...result.diagnostics, note] };
+}
 export type ImportOptions = { fileName?: string; region?: string };
 
 export interface FormatInfo {
@@ -45,11 +68,11 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
 };
 
 export const EXPORTERS: Record<ExportFormat, (doc: PoolDocument, options?: ExportOptions) => ExportResult> = {
-  terraform: (doc, options) => renderTerraform(doc, options),
-  "terraform-module": (doc) => renderTerraformModule(doc),
-  openmcf: (doc) => renderOpenMcf(doc),
-  cloudformation: (doc) => renderCloudFormation(doc),
-  spec: (doc) => ({ files: [{ path: EXPORT_FORMAT_INFO.spec.fileName, content: writeYaml(doc) }], diagnostics: [] }),
+  terraform: (doc, options) => withApiFile(renderTerraform(doc, options), options?.api, POOL_ARN.terraform),
+  "terraform-module": (doc, options) => withApiFile(renderTerraformModule(doc), options?.api, POOL_ARN["terraform-module"]),
+  openmcf: (doc, options) => withoutApi(renderOpenMcf(doc), options?.api, "OpenMCF"),
+  cloudformation: (doc, options) => renderCloudFormation(doc, { api: options?.api }),
+  spec: (doc, options) => withoutApi({ files: [{ path: EXPORT_FORMAT_INFO.spec.fileName, content: writeYaml(doc) }], diagnostics: [] }, options?.api, "spec"),
 };
 
 export const IMPORTERS: Record<ImportFormat, (text: string, options?: ImportOptions) => Promise<ImportResult>> = {

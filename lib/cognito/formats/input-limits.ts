@@ -253,3 +253,12 @@ export function nestsDeeperThan(value: unknown, limit: number = INPUT_LIMITS.nes
   }
   return false;
 }
+
+/**
+ * The 1-based line where YAML or JSON text first nests deeper than `limit`, or undefined: the probe
+ * `checkFileText` runs, for readers of other files (a policy file) that word the refusal themselves.
+ */
+export function lineNestingDeeperThan(text: string, limit: number): number | undefined {
+  const at = yamlDepth(text, limit);
+  return at === -1 ? undefined : lineOf(text, at);
+}

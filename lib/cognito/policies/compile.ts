@@ -90,7 +90,7 @@ function compileExpression(policy: Policy, key: PolicyExpressionKey, source: str
   if (tooDeep) return tooDeep;
   const type = checked.type ?? "dyn";
   if (!EXPECTED_TYPE[key].some((t) => type === t || type.startsWith(`${t}<`)))
-    return { policyId: policy.id, expression: key, message: `policy "${policy.id}", ${key}: gives a ${type}; it must give ${EXPECTED_WORDS[key]}` };
+    return { policyId: policy.id, expression: key, message: `policy "${policy.id}", ${key}: gives ${/^[aeiou]/u.test(type) ? "an" : "a"} ${type}; it must give ${EXPECTED_WORDS[key]}` };
   return compiled;
 }
 

@@ -10,6 +10,7 @@
 import type { PoolDocument } from "../spec/document-schema";
 import { effectiveClients } from "../spec/rules/rule";
 import { type CompiledExpression, type CompiledPolicy, problemFrom } from "./compile";
+import { EvaluationTooSlow, POLICIES_TIME_LIMIT_MS, meterLists, newMeter, startPolicyClock, tooSlowWords } from "./evaluation-budget";
 import type { PolicyExpressionKey, PolicyTarget, PolicyViolation } from "./types";
 
 /** The variables a policy reads. */
@@ -97,6 +98,19 @@ export function evaluatePolicy(compiled: CompiledPolicy, variables: PolicyVariab
 
 /** The violations of every compiled policy, in the policies' order. */
 export function evaluatePolicies(compiled: readonly CompiledPolicy[], doc: PoolDocument, target?: PolicyTarget): PolicyViolation[] {
-  const variables = policyVariables(doc, target);
-  return compiled.flatMap((c) => evaluatePolicy(c, variables));
+  // Every list the policies read is metered (evaluation-budget.ts): a policy past its time is one violation.
+  const meter = newMeter();
+  const variables = meterLists(policyVariables(doc, target), meter) as PolicyVariables;
+  const allDeadline = performance.now() + POLICIES_TIME_LIMIT_MS;
+  return compiled.flatMap((c) => {
+    startPolicyClock(meter, allDeadline);
+    const tooSlow = () => [violation(c.policy, c.policy.path, `${c.policy.description} (the policy could not be checked: ${tooSlowWords(meter)})`)];
+    try {
+      const violations = evaluatePolicy(c, variables);
+      return meter.expired ? tooSlow() : violations;
+    } catch (cause) {
+      if (cause instanceof EvaluationTooSlow) return tooSlow();
+      throw cause;
+    }
+  });
 }

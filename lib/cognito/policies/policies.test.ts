@@ -29,7 +29,7 @@ describe("compiling a policy", () => {
     ['target.name == "prod" &&', "require", undefined, /Unexpected token: EOF; the expression ends too early/u],
     ['pol.spec.deletionProtection == "ACTIVE"', "require", 1, /column 1: .*pol.*; a policy reads pool \(pool.metadata, pool.spec\), target/u],
     ['size(pool.spec.clients) + "x"', "require", 1, /overload.*compare a string with a string/u],
-    ["size(clients)", "require", undefined, /gives a int; it must give true or false/u],
+    ["size(clients)", "require", undefined, /gives an int; it must give true or false/u],
   ])("explains %j: which policy, which expression, which column, what to do", (require, expression, column, message) => {
     const { compiled, problems } = compilePolicy({ ...deletion, require });
     expect(compiled).toBeUndefined();

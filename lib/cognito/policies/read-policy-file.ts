@@ -3,9 +3,10 @@
  * keeps in its database. Never throws: each problem names the policy and the key, and says what to do.
  */
 import YAML from "yaml";
+import { lineNestingDeeperThan } from "../formats/input-limits";
 import { type PathSegment, joinPath } from "../spec/diagnostics";
 import { compilePolicies, type CompiledPolicy } from "./compile";
-import { policyFileSchema } from "./policy-schema";
+import { MAX_POLICY_FILE_CHARS, POLICY_FILE_TOO_LONG, policyFileSchema } from "./policy-schema";
 import type { Policy } from "./types";
 
 export interface PolicyFile {
@@ -40,17 +41,35 @@ export function readPolicyData(data: unknown): PolicyFile {
   return { policies, compiled, problems: problems.map((p) => p.message) };
 }
 
+/** A PolicySet needs three levels (the file, its policies: list, a policy); far more is not a policy file. */
+const MAX_NESTING = 16;
+
+/** The file's one YAML document, or why it cannot be read (checked before any recursive parser sees the text). */
+function parsePolicyText(text: string): { data?: unknown; problem?: string } {
+  if (text.length > MAX_POLICY_FILE_CHARS) return { problem: POLICY_FILE_TOO_LONG };
+  const deep = lineNestingDeeperThan(text, MAX_NESTING);
+  if (deep !== undefined)
+    return { problem: `the policy file nests more than ${MAX_NESTING} levels deep (at line ${deep}); a policy file is a policies: list of policies, each a mapping of its keys: check that this is the file you meant` };
+  const invalid = (message: string) => ({ problem: `the file is not valid YAML or JSON: ${message}` });
+  try {
+    const docs = YAML.parseAllDocuments(text, { prettyErrors: true });
+    const list = Array.isArray(docs) ? docs : [docs];
+    const error = list.flatMap((d) => d.errors)[0];
+    if (error) return invalid(error.message.split("\n")[0] ?? "");
+    if (list.length > 1) return invalid(`it holds ${list.length} documents (separated by ---); a policy file is one document: put every policy in one policies: list`);
+    return { data: list[0]?.toJS({ maxAliasCount: 100 }) ?? null };
+  } catch (cause) {
+    const message = cause instanceof Error ? (cause.message.split("\n")[0] ?? "") : String(cause);
+    return invalid(/alias count/u.test(message) ? "its aliases (*name) expand to more than 100 copies; write the policies out instead" : message);
+  }
+}
+
 /** Reads the text of a policy file. */
 export function readPolicyFile(text: string): PolicyFile {
   // An empty file is an empty set: how an admin removes every policy.
   if (text.trim() === "") return { policies: [], compiled: [], problems: [] };
-  let data: unknown;
-  try {
-    data = YAML.parse(text, { prettyErrors: true });
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
-    return { policies: [], compiled: [], problems: [`the file is not valid YAML or JSON: ${message}`] };
-  }
+  const { data, problem } = parsePolicyText(text);
+  if (problem !== undefined) return { policies: [], compiled: [], problems: [problem] };
   return readPolicyData(data);
 }
 

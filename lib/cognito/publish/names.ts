@@ -6,6 +6,8 @@
 
 const BAD_REF = /(^[-./])|(\.\.)|([\u0000-\u0020\u007f~^:?*[\\])|(@\{)|(\/\/)|([./]$)|(\.lock$)|(\.lock\/)|(\/\.)/u;
 
+const REF_PREFIX = /^(refs|heads|tags|remotes)\//u;
+
 /** Why a branch name is refused, or undefined when git accepts it. */
 export function checkBranchName(branch: string): string | undefined {
   if (branch.length === 0) return "the branch name is empty: give one, e.g. cognito-studio/blog";
@@ -13,12 +15,18 @@ export function checkBranchName(branch: string): string | undefined {
   if (branch === "@" || BAD_REF.test(branch)) {
     return `"${branch}" is not a branch name git accepts: use letters, digits, "-", "_", "." and "/" (not at the start or end), no "..", spaces or ~^:?*[\\`;
   }
+  // git accepts these, but the branch made would read as another ref: `refs/heads/main` becomes
+  // refs/heads/refs/heads/main, and `heads/main` then names two refs (https://git-scm.com/docs/gitrevisions).
+  if (branch === "HEAD") return `"HEAD" is git's name for the current commit, not a branch's short name: give a branch name, e.g. cognito-studio/blog`;
+  if (REF_PREFIX.test(branch)) return `"${branch}" is not a branch's short name: give it without refs/, heads/, tags/ or remotes/ (e.g. main, not refs/heads/main)`;
   return undefined;
 }
 
 /** Why a folder inside the repository is refused, or undefined. "" is the repository's root. */
 export function checkFolder(folder: string): string | undefined {
   if (folder === "") return undefined;
+  // A file name may hold them, but no one means one, and git quotes such paths everywhere it prints them.
+  if (/[\u0000-\u001f\u007f]/u.test(folder)) return `${JSON.stringify(folder)} holds a control character (a line break, tab or NUL): give a folder name without one`;
   const parts = folder.split("/");
   if (folder.startsWith("/") || parts.some((p) => p === "" || p === "." || p === ".." || p.toLowerCase() === ".git")) {
     return `"${folder}" is not a folder inside the repository: give a relative path like infra/cognito/blog, without "..", ".git" or a leading "/"`;

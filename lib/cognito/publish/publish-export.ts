@@ -23,6 +23,8 @@ export interface PublishRequest {
   files: ExportedFile[];
   message: string;
   author: { name: string; email: string };
+  /** No output from git for this long ends the publish (a hung connection); default two minutes. */
+  timeoutMs?: number;
 }
 
 export type PublishResult =
@@ -36,8 +38,7 @@ const ALLOWED_PROTOCOLS = "file:git:http:https:ssh";
  * Nothing else (an EDITOR, a GIT_* override, a credential of another tool) reaches it.
  */
 const PASSED_ENV = ["PATH", "HOME", "USER", "TMPDIR", "SSH_AUTH_SOCK", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "https_proxy", "http_proxy", "no_proxy", "SSL_CERT_FILE", "SSL_CERT_DIR"];
-/** No output from git for this long ends it (a hung connection). */
-const BLOCK_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_MS = 120_000;
 
 function gitIn(dir: string, request: PublishRequest): SimpleGit {
   const { credential } = request.remote;
@@ -45,11 +46,13 @@ function gitIn(dir: string, request: PublishRequest): SimpleGit {
   const env: Record<string, string> = {};
   for (const k of PASSED_ENV) if (process.env[k] !== undefined) env[k] = process.env[k];
   // LC_ALL=C: git's messages in English, the words refusals.ts recognises.
-  Object.assign(env, { LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS, GIT_CONFIG_NOSYSTEM: "1" });
+  // GIT_LITERAL_PATHSPECS: a folder named "*" or ":(top)" is that folder, not a pattern that removes the
+  // repository's other files (https://git-scm.com/docs/git#Documentation/git.txt---literal-pathspecs).
+  Object.assign(env, { LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS, GIT_CONFIG_NOSYSTEM: "1", GIT_LITERAL_PATHSPECS: "1" });
   Object.assign(env, { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email });
   if (credential) Object.assign(env, { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basicCredential(credential)}` });
   // allowUnsafeConfigEnvCount: the credential header above is set through GIT_CONFIG_COUNT on purpose.
-  return simpleGit({ baseDir: dir, timeout: { block: BLOCK_TIMEOUT_MS }, unsafe: { allowUnsafeConfigEnvCount: true } }).env(env);
+  return simpleGit({ baseDir: dir, timeout: { block: request.timeoutMs ?? DEFAULT_TIMEOUT_MS }, unsafe: { allowUnsafeConfigEnvCount: true } }).env(env);
 }
 
 function checkRequest(request: PublishRequest): string | undefined {
@@ -118,7 +121,7 @@ export async function publishExport(request: PublishRequest): Promise<PublishRes
     return await commitAndPush(git, request, created, paths);
   } catch (cause) {
     const output = cause instanceof Error ? cause.message : String(cause);
-    const explained = explainGitFailure(redactCredential(output, request.remote.credential), request.branch);
+    const explained = explainGitFailure(redactCredential(output, request.remote.credential), request.branch, request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return { ok: false, code: explained.code, message: explained.message };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -6,9 +6,19 @@
 /** `https://user:token@host/x.git` → `https://***@host/x.git`: user information in any URL in the text. */
 const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/giu;
 
-/** The text with the credential (as given, and in the Basic header git sends) and URL user information removed. */
+/** A URL's query (`?private_token=…`, as GitLab and some mirrors accept tokens): every value in it is hidden. */
+const URL_QUERY = /([a-z][a-z0-9+.-]*:\/\/[^\s?#]*\?)([^\s#]*)/giu;
+
+function hideQueryValues(_match: string, before: string, query: string): string {
+  return before + query.replace(/=[^&;]*/gu, "=***");
+}
+
+/**
+ * The text with the credential (as given, and in the Basic header git sends), URL user information and URL query
+ * values removed.
+ */
 export function redactCredential(text: string, credential?: string): string {
-  let out = text.replace(URL_USERINFO, "$1***@");
+  let out = text.replace(URL_USERINFO, "$1***@").replace(URL_QUERY, hideQueryValues);
   if (credential) {
     for (const secret of [credential, basicCredential(credential), ...credential.split(":").slice(1)]) {
       if (secret.length >= 4) out = out.split(secret).join("***");

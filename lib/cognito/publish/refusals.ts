@@ -4,7 +4,7 @@
  * the first row that matches explains the failure. The server's own words (`remote:` lines) are quoted after.
  */
 
-export type PublishFailureCode = "rejected-by-hook" | "non-fast-forward" | "authentication" | "unreachable" | "protected-branch" | "git-failed";
+export type PublishFailureCode = "timed-out" | "rejected-by-hook" | "non-fast-forward" | "authentication" | "unreachable" | "protected-branch" | "git-failed";
 
 interface RefusalRule {
   code: PublishFailureCode;
@@ -49,8 +49,24 @@ function remoteLines(output: string): string[] {
     .filter((line) => line.length > 0);
 }
 
+/** "2 minutes", "2 seconds": how long git waited without a word. */
+function durationWords(ms: number): string {
+  const minutes = ms / 60_000;
+  if (Number.isInteger(minutes)) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const seconds = Math.ceil(ms / 1000);
+  return `${seconds} second${seconds === 1 ? "" : "s"}`;
+}
+
+/** What simple-git says when it ended a git that printed nothing for the block timeout. */
+const TIMED_OUT = /block timeout reached/u;
+
 /** A failed publish explained: its code and a message for people (already free of the credential). */
-export function explainGitFailure(output: string, branch: string): { code: PublishFailureCode; message: string } {
+export function explainGitFailure(output: string, branch: string, timeoutMs = 120_000): { code: PublishFailureCode; message: string } {
+  if (TIMED_OUT.test(output))
+    return {
+      code: "timed-out",
+      message: `The repository did not answer for ${durationWords(timeoutMs)}, so the studio stopped waiting. Nothing was published. Check that the repository's address is right and that the server can reach it, then publish again.`,
+    };
   const rule = RULES.find((r) => r.pattern.test(output));
   const said = remoteLines(output);
   const quote = said.length > 0 ? ` The repository said: "${said.slice(0, 5).join(" ")}".` : "";

@@ -4,6 +4,7 @@
  * `aws_cognito_*` managed resource change, wherever it is (root module, `module.x`, `count` / `for_each`
  * instances), and the configuration's references that tie a child resource to its pool. Never throws.
  */
+import { nestsDeeperThan } from "../formats/input-limits";
 import { type Diagnostic, error } from "../spec/diagnostics";
 
 type Json = Record<string, unknown>;
@@ -63,8 +64,9 @@ export function actionOf(actions: unknown): TerraformAction {
 }
 
 function pathText(path: unknown): string {
-  if (!Array.isArray(path)) return "";
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+  // Terraform writes strings and numbers; anything else (an object whose toString is not a function) says nothing.
+  if (!Array.isArray(path) || !path.every((p) => typeof p === "string" || typeof p === "number")) return "";
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
 /** `module.a.module.b` → the configuration's module_calls chain. */
@@ -142,16 +144,62 @@ function readChange(rc: Json, configuration: unknown): CognitoResourceChange | u
   };
 }
 
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
+}
+
+/** V8 quotes about ten characters either side of an unexpected token: `..."secret":Valu"...`. */
+const QUOTED_CONTEXT = /^Unexpected token .*?, (\.\.\.)?"(.*)"(\.\.\.)? is not valid JSON$/su;
+
+/**
+ * What JSON.parse said, without the text it quotes: a plan holds sensitive values in clear (only marked as
+ * sensitive, https://developer.hashicorp.com/terraform/internals/json-format#change-representation), and the
+ * message goes to CI logs and pull-request comments. The place is given as a line and column instead.
+ */
+function jsonErrorWords(text: string, message: string): string {
+  const position = /at position (\d+)/u.exec(message);
+  const what = message.replace(/\s*(in JSON )?at position \d+.*$/su, "");
+  if (position) return `${what} at ${lineAndColumn(text, Number(position[1]))}`;
+  const quoted = QUOTED_CONTEXT.exec(message);
+  if (!quoted) return what.includes('"') ? "invalid JSON" : what;
+  const at = text.indexOf(quoted[2] ?? "");
+  const offset = at === -1 ? -1 : at + (quoted[1] ? 10 : 0);
+  return offset === -1 ? "an unexpected character" : `an unexpected character at ${lineAndColumn(text, offset)}`;
+}
+
+/** Far deeper than a plan (modules in modules, nested blocks: a few dozen), shallow enough for every recursive reader. */
+const MAX_NESTING = 200;
+
+/**
+ * Terraform's promise: a new major format_version is an incompatible change
+ * (https://developer.hashicorp.com/terraform/internals/json-format#format-summary). Format 1 is what 0.12 and later write.
+ */
+function formatProblem(version: unknown): Diagnostic | undefined {
+  if (version === undefined || (typeof version === "string" && /^1\.\d+$/u.test(version))) return undefined;
+  return error(
+    "",
+    "unsupported-format",
+    `the plan's format_version is ${JSON.stringify(version)}; the studio reads format 1.x, what Terraform 0.12 and later write (https://developer.hashicorp.com/terraform/internals/json-format): give the output of \`terraform show -json PLANFILE\` from such a Terraform`,
+  );
+}
+
 /** Parses `terraform show -json` output. A file that is not a plan (a state, HCL, a plan made by `terraform plan` without `show -json`) is an error naming what to run. */
 export function readTerraformPlanJson(text: string): ReadPlanResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    return { diagnostics: [error("", "not-json", `the file is not JSON (${cause instanceof Error ? cause.message : String(cause)}); give the output of \`terraform show -json PLANFILE\`, not the binary plan file`)] };
+    const where = jsonErrorWords(text, cause instanceof Error ? cause.message : String(cause));
+    return { diagnostics: [error("", "not-json", `the file is not JSON (${where}); give the output of \`terraform show -json PLANFILE\`, not the binary plan file`)] };
   }
   if (!isObject(json) || (!("resource_changes" in json) && !("planned_values" in json) && !("prior_state" in json)))
     return { diagnostics: [error("", "not-a-plan", "the JSON is not a Terraform plan: it has no resource_changes; save a plan with `terraform plan -out PLANFILE`, then give the output of `terraform show -json PLANFILE`")] };
+  if (nestsDeeperThan(json, MAX_NESTING))
+    return { diagnostics: [error("", "too-deep", `the plan's JSON nests more than ${MAX_NESTING} levels deep; a Terraform plan nests a few dozen: give the output of \`terraform show -json PLANFILE\` as Terraform wrote it`)] };
+  const unsupported = formatProblem(json.format_version);
+  if (unsupported) return { diagnostics: [unsupported] };
   const all = Array.isArray(json.resource_changes) ? json.resource_changes.filter(isObject) : [];
   const managed = all.filter((rc) => rc.mode !== "data");
   const cognito = managed.filter((rc) => typeof rc.type === "string" && rc.type.startsWith("aws_cognito_"));

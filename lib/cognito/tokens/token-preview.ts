@@ -10,6 +10,7 @@ import { inferClientKind, type ClientKind } from "../spec/client-kind";
 import type { AppClientSpec, TimeUnit } from "../spec/client-schema";
 import type { PoolDocument } from "../spec/document-schema";
 import type { GroupSpec } from "../spec/group-schema";
+import { listSomeNames } from "../spec/some-names";
 import { STANDARD_ATTRIBUTES } from "../spec/schema-attribute-schema";
 import {
   ACCESS_TOKEN_PAGE,
@@ -136,12 +137,14 @@ function runtimeNote(tokens: readonly Claims[], known: readonly string[] = []): 
   return { text: `Example values (known only at sign-in): ${shown.join(", ")}. The times are from a sign-in at 2026-01-01T00:00:00Z.`, source: ID_TOKEN_PAGE };
 }
 
+/** The user's groups, each once (a URL or a command line may name one twice; Cognito lists a user's groups once). */
 function groupsOf(declared: readonly GroupSpec[], names: readonly string[]): GroupSpec[] {
-  return names.map((name) => {
-    const group = declared.find((g) => g.name === name);
+  const byName = new Map(declared.map((g) => [g.name, g]));
+  return [...new Set(names)].map((name) => {
+    const group = byName.get(name);
     if (!group) {
       const known = declared.map((g) => g.name);
-      throw new UnknownGroupError(`no group named "${name}"${known.length ? `; the design has ${known.join(", ")}` : "; the design has no groups"}`);
+      throw new UnknownGroupError(`no group named "${name}"${known.length ? `; the design has ${listSomeNames(known)}` : "; the design has no groups"}`);
     }
     return group;
   });

@@ -2,9 +2,12 @@ import Link from "next/link";
 import { ExportTabs } from "@/components/export-view/export-view";
 import { PublishForm } from "@/components/export-view/publish-form";
 import { ExportTargetPicker } from "@/components/export-view/export-target-picker";
+import { ApiRoutesForm } from "@/components/export-view/api-routes-form";
+import { checkApiRouteLines } from "@/lib/cognito/api-authorizer";
 import { DraftProblems } from "@/components/pools/draft-problems";
 import { FormMessage } from "@/components/ui/form-message";
 import { EXPORT_FORMATS, type ExportFormat, type TargetExport, type TargetLiveIds, exportForTarget } from "@/lib/cognito/formats";
+import type { PoolDocument } from "@/lib/cognito/spec";
 import { branchNameFor } from "@/lib/cognito/publish/names";
 import { publishFormatChoices } from "@/lib/cognito/publish/render-for-publish";
 import { hasRole } from "@/lib/contracts/roles";
@@ -20,11 +23,13 @@ export const dynamic = "force-dynamic";
 /**
  * Export: every format of the draft. With a target chosen (`?target=`, a GET form), the export is the design as
  * that target gets it (its callback URLs, domain and Region) and, when the target has a pool, Terraform
- * `import {}` blocks with its live ids so `terraform apply` adopts the pool instead of creating another.
+ * `import {}` blocks with its live ids so `terraform apply` adopts the pool instead of creating another. With
+ * routes (`?apiRoutes=`, another GET form), the Terraform and CloudFormation exports add the API in front of a
+ * resource server (lib/cognito/api-authorizer).
  */
-export default async function ExportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ format?: string; target?: string }> }) {
+export default async function ExportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ format?: string; target?: string; apiRoutes?: string }> }) {
   const { id } = await params;
-  const { format: asked, target: targetId } = await searchParams;
+  const { format: asked, target: targetId, apiRoutes } = await searchParams;
   // `?format=` picks the tab shown first (links from elsewhere); every format is on the page.
   const format = (EXPORT_FORMATS as readonly string[]).includes(asked ?? "") ? (asked as ExportFormat) : "terraform";
   const { account, pool } = await requirePool(id);
@@ -46,7 +51,12 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
     }
     forTarget = exportForTarget(design, target, live);
   }
-  const prepared = design ? await preparedExportPage(pool.id, target?.id, forTarget?.document ?? design, forTarget?.options) : undefined;
+  const exported = forTarget?.document ?? design;
+  // Checked against the document as exported: a target's values may change its resource servers.
+  const apiCheck = exported && apiRoutes?.trim() ? checkApiRouteLines(apiRoutes, exported) : undefined;
+  const kept = new URLSearchParams({ ...(target ? { target: target.id } : {}), ...(asked ? { format } : {}) });
+  const options = apiCheck?.api ? { ...forTarget?.options, api: apiCheck.api } : forTarget?.options;
+  const prepared = exported ? await preparedExportPage(pool.id, target?.id, exported, options) : undefined;
 
   return (
     <section aria-labelledby="export-heading" className="space-y-4">
@@ -69,7 +79,7 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
           {...describePublishRemote(account.workspaceId)}
         />
       )}
-      <ExportTargetPicker targets={targets.map((t) => ({ id: t.id, name: t.name, userPoolId: t.userPoolId }))} selected={target?.id} format={format} />
+      <ExportTargetPicker targets={targets.map((t) => ({ id: t.id, name: t.name, userPoolId: t.userPoolId }))} selected={target?.id} format={format} apiRoutes={apiRoutes} />
       {readError && <FormMessage tone="error">{readError}</FormMessage>}
       {target && forTarget && (
         <p className="text-sm text-slate-700" data-testid="export-target-summary">
@@ -82,6 +92,16 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
           {forTarget.unusedSettings.length > 0 && ` Values for settings the design does not have are ignored: ${forTarget.unusedSettings.join(", ")}.`}
         </p>
       )}
+      {exported && (
+        <ApiRoutesForm
+          text={apiRoutes}
+          target={target?.id}
+          format={asked ? format : undefined}
+          servers={scopesOf(exported)}
+          check={apiCheck}
+          removeHref={`/pools/${pool.id}/export${kept.size > 0 ? `?${kept}` : ""}`}
+        />
+      )}
       {prepared ? (
         <ExportTabs exports={prepared.exports} moduleZip={prepared.moduleZip} defaultFormat={format} />
       ) : (
@@ -89,4 +109,9 @@ export default async function ExportPage({ params, searchParams }: { params: Pro
       )}
     </section>
   );
+}
+
+/** The design's scopes per resource server, as routes name them (`identifier/scope`). */
+function scopesOf(document: PoolDocument): { name: string; scopes: string[] }[] {
+  return (document.spec.resourceServers ?? []).map((s) => ({ name: s.name, scopes: (s.scopes ?? []).map((scope) => `${s.identifier}/${scope.name}`) }));
 }

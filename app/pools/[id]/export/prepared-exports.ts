@@ -21,7 +21,7 @@ const preparedPages = new VersionCache<Promise<PreparedExportPage>>(32, { freeze
 const LARGEST_KEPT_DESIGN_CHARS = 200_000;
 
 async function preparePage(document: PoolDocument, options: ExportOptions | undefined): Promise<PreparedExportPage> {
-  return { exports: await prepareExports(document, undefined, options), moduleZip: prepareModuleZip(document) };
+  return { exports: await prepareExports(document, undefined, options), moduleZip: prepareModuleZip(document, options) };
 }
 
 /** The export page's prepared formats and module zip of `document` (the draft, or the draft as a target gets it). */

@@ -17,6 +17,8 @@ import { toTarget } from "../shape-walk";
 import type { ExportResult } from "../types";
 import { CFN_GROUP, CFN_IDENTITY_PROVIDER, type NoEchoParameter, groupProperties, identityProviderProperties, noEchoParameters } from "./groups-idps";
 import { CfnGetAtt, CfnRef } from "./intrinsics";
+import type { ApiAuthorizer } from "../../api-authorizer/api-routes-schema";
+import { renderCloudFormationApi } from "../../api-authorizer/render-cloudformation-api";
 import { riskLogsResources } from "./risk-logs";
 import { writeYaml } from "../fast-yaml";
 import { CFN_TERMS, termsProperties } from "./terms";
@@ -234,7 +236,12 @@ const RESOURCE_RENDERERS: ReadonlyArray<(ctx: RenderContext) => void> = [
   renderBranding,
 ];
 
-function render(doc: PoolDocument): ExportResult {
+/** Options of the CloudFormation export: the API in front of a resource server, added to the template (opt-in). */
+export interface CloudFormationExportOptions {
+  api?: ApiAuthorizer;
+}
+
+function render(doc: PoolDocument, options: CloudFormationExportOptions): ExportResult {
   const spec = doc.spec;
   const diagnostics: Diagnostic[] = [...clientDefaultsInlined(spec, "CloudFormation"), ...emptyListWarnings(spec, "a CloudFormation template"), ...loneCustomDomainWarnings(spec, "CloudFormation")];
   const ids = new NameAllocator("pascal", ["UserPool", "UserPoolDomain", "UserPoolCustomDomain", "CustomDomainRecord"]);
@@ -246,8 +253,11 @@ function render(doc: PoolDocument): ExportResult {
   };
   const ctx: RenderContext = { spec, ids, pool, resources, diagnostics, serverIds: new Map(), providerIds: new Map(), clientIds: new Map(), parameters: [] };
   for (const renderKind of RESOURCE_RENDERERS) renderKind(ctx);
+  const api = options.api ? renderCloudFormationApi(options.api, ids, "UserPool") : undefined;
+  Object.assign(resources, api?.resources);
 
   const { dns } = ctx;
+  const outputs = dns || api ? { ...dns?.outputs, ...api?.outputs } : undefined;
   const parameterSection = noEchoParameters(ctx.parameters);
   const template = {
     AWSTemplateFormatVersion: "2010-09-09",
@@ -256,7 +266,7 @@ function render(doc: PoolDocument): ExportResult {
     ...(parameterSection || dns ? { Parameters: { ...parameterSection, ...dns?.parameters } } : {}),
     ...(dns ? { Conditions: dns.conditions } : {}),
     Resources: resources,
-    ...(dns ? { Outputs: dns.outputs } : {}),
+    ...(outputs ? { Outputs: outputs } : {}),
   };
   // CloudFormation reads YAML 1.1: `MfaConfiguration: ON` unquoted would arrive as `true` and fail the stack.
   const content = writeYaml(template, { represent: writeIntrinsic });
@@ -303,9 +313,9 @@ function customDomainDns(domainId: string, name: string) {
 }
 
 /** Renders `doc` as a CloudFormation YAML template (`template.yaml`). Never throws. */
-export function renderCloudFormation(doc: PoolDocument): ExportResult {
+export function renderCloudFormation(doc: PoolDocument, options: CloudFormationExportOptions = {}): ExportResult {
   try {
-    return render(doc);
+    return render(doc, options);
   } catch (cause) {
     return { files: [], diagnostics: [{ severity: "error", path: "", code: "internal-error", message: `the CloudFormation export failed: ${describeError(cause)}` }] };
   }

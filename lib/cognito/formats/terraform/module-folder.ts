@@ -9,6 +9,8 @@
  * `provider "aws"` block, with `var.region`).
  */
 import { zipSync } from "fflate";
+import type { ApiAuthorizer } from "../../api-authorizer/api-routes-schema";
+import { renderTerraformApi } from "../../api-authorizer/render-terraform-api";
 import type { PoolDocument } from "../../spec/document-schema";
 import { NameAllocator } from "../common";
 import type { ExportResult, ExportedFile } from "../types";
@@ -71,8 +73,8 @@ function outputsFile(doc: PoolDocument): string {
   return renderHcl(nodes);
 }
 
-/** The four files of the module folder, with the Terraform export's warnings. Never throws. */
-export function renderTerraformModuleFolder(doc: PoolDocument): ExportResult {
+/** The four files of the module folder (and `api-gateway.tf` with an API), with the Terraform export's warnings. Never throws. */
+export function renderTerraformModuleFolder(doc: PoolDocument, options: { api?: ApiAuthorizer } = {}): ExportResult {
   const rendered = renderTerraform(doc, { variables: true });
   const main = rendered.files.find((f) => f.path === "main.tf");
   if (!main) return { files: [], diagnostics: rendered.diagnostics };
@@ -84,6 +86,7 @@ export function renderTerraformModuleFolder(doc: PoolDocument): ExportResult {
       { path: "outputs.tf", content: outputsFile(doc) },
       { path: "versions.tf", content: versionsFile(main.content) },
     ];
+    if (options.api) files.push(renderTerraformApi(options.api, `${TF_TYPES.pool}.this.arn`));
     return { files, diagnostics: rendered.diagnostics };
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -101,13 +104,13 @@ export function moduleFolderName(doc: PoolDocument): string {
 const ZIP_MTIME = new Date("2020-01-01T00:00:00Z");
 
 /**
- * The module folder as a zip: `<pool>-terraform/{main,variables,outputs,versions}.tf`. Empty folder entries are
+ * The module folder as a zip: `<pool>-terraform/{main,variables,outputs,versions}.tf` (and `api-gateway.tf`). Empty folder entries are
  * not written. An export that failed yields a zip holding only what could be rendered.
  */
-export function buildTerraformModuleZip(doc: PoolDocument): Uint8Array {
+export function buildTerraformModuleZip(doc: PoolDocument, options: { api?: ApiAuthorizer } = {}): Uint8Array {
   const folder = moduleFolderName(doc);
   const encoder = new TextEncoder();
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const file of renderTerraformModuleFolder(doc).files) entries[`${folder}/${file.path}`] = [encoder.encode(file.content), { mtime: ZIP_MTIME }];
+  for (const file of renderTerraformModuleFolder(doc, options).files) entries[`${folder}/${file.path}`] = [encoder.encode(file.content), { mtime: ZIP_MTIME }];
   return zipSync(entries, { level: 6 });
 }
