@@ -6,7 +6,7 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { PoolEditor } from "../components/pool-editor";
+import { PoolEditor, preloadEditorSections } from "../components/pool-editor";
 import { checkPoolDocument } from "../components/pool-editor/analysis";
 import { serialisePoolDocument } from "../lib/cognito/spec";
 import { migrate } from "../prisma/migrate.mjs";
@@ -112,6 +112,7 @@ function printFirstLoadJs(): void {
 
 async function printEditorRender(): Promise<void> {
   const doc = pool200();
+  await preloadEditorSections(); // the sections' own chunks, loaded by the browser once the editor is shown
   for (const section of ["general", "app-clients"]) {
     const element = createElement(PoolEditor, { document: doc, initialSection: section, checked: checkPoolDocument(doc) });
     let html = "";

@@ -1,7 +1,7 @@
 "use client";
 import { CopyButton } from "@/components/export-view/copy-button";
 import { Badge, Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui";
-import { type AppConnection, type ConnectSnippet, isMachineClient } from "@/lib/cognito/connect";
+import type { AppConnection, ConnectSnippet } from "@/lib/cognito/connect";
 import { SecretRotation } from "./secret-rotation";
 
 const KIND_LABEL: Record<ConnectSnippet["kind"], string> = {
@@ -15,16 +15,18 @@ const KIND_LABEL: Record<ConnectSnippet["kind"], string> = {
 /** One app client: the URLs and ids an application needs, and a snippet per stack with a copy button. */
 export function ConnectPanel({
   connection,
+  machine,
   snippets,
   rotation,
 }: {
   connection: AppConnection;
+  /** A machine client (`isMachineClient`, told by the page: lib/cognito/connect reaches the AWS SDK, too much to ship). */
+  machine: boolean;
   snippets: ConnectSnippet[];
   /** For a confidential client of an applied target: secret rotation (approvers may rotate). */
   rotation?: { targetId: string; canRotate: boolean };
 }) {
   const c = connection;
-  const machine = isMachineClient(c);
   // A machine client never sends a user to the hosted pages: only the token endpoint concerns it.
   const facts: [string, string | undefined][] = machine
     ? [

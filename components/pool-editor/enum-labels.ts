@@ -15,9 +15,8 @@
  * - Feature plans: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
  * - Pre token generation versions: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
  */
-import { boundsOf, schemaAt } from "@/lib/cognito/spec/schema-introspection";
-import { poolDocumentSchema } from "@/lib/cognito/spec/document-schema";
 import { fieldPattern } from "./field-help";
+import { fieldValues } from "./schema-shape";
 
 /** Values labelled the same wherever they appear. */
 export const ENUM_LABELS: Readonly<Record<string, string>> = {
@@ -109,11 +108,7 @@ export function labelForEnum(fieldName: string, value: string): string {
 
 /** True when the schema of the field (`spec.clients.0.explicitAuthFlows`) takes values from a fixed list, or is a list of them. */
 function isEnumField(fieldName: string): boolean {
-  let schema = schemaAt(poolDocumentSchema, fieldName.split(".").map((s) => (/^\d+$/u.test(s) ? Number(s) : s)));
-  if (schema && boundsOf(schema).type === "array") schema = schemaAt(schema, [0]);
-  if (!schema) return false;
-  const bounds = boundsOf(schema);
-  return bounds.enumValues !== undefined || bounds.literalValues !== undefined;
+  return fieldValues(fieldName).length > 0;
 }
 
 /**

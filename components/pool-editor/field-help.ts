@@ -1,14 +1,14 @@
 /**
  * Label and one-line help of every field the editor shows. The AWS rule at the end of each help text (lengths,
- * ranges, item counts) is read from the spec's zod schema, so it cannot drift from what validation enforces.
+ * ranges, item counts) is read from the spec's zod schema (through its shape, `schema-shape.ts`), so it cannot
+ * drift from what validation enforces.
  * Sources of the descriptions: the Cognito API reference (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/: limits, and
  * create-only fields, the members the Update calls lack) and https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html
  * (list sizes).
  *
  * Keys are react-hook-form field names with `*` for list indexes: `spec.clients.*.callbackUrls`.
  */
-import { type SchemaBounds, boundsOf, schemaAt } from "@/lib/cognito/spec/schema-introspection";
-import { poolDocumentSchema } from "@/lib/cognito/spec/document-schema";
+import { POOL_DOCUMENT_SHAPE, type SchemaShape, segmentsOfField, shapeAt } from "./schema-shape";
 
 export interface FieldMeta {
   label: string;
@@ -266,10 +266,6 @@ export function fieldPattern(name: string): string {
   return name.replace(/\.\d+(?=\.|$)/gu, ".*");
 }
 
-function segmentsOf(pattern: string): (string | number)[] {
-  return pattern.split(".").map((s) => (s === "*" ? 0 : s));
-}
-
 function range(min: number | undefined, max: number | undefined): string | undefined {
   if (min !== undefined && max !== undefined) return `${min}–${max}`;
   if (max !== undefined) return `at most ${max}`;
@@ -278,7 +274,7 @@ function range(min: number | undefined, max: number | undefined): string | undef
 }
 
 /** The AWS rule of a field in words, from its schema: "6–99 characters.", "1–128 characters.", "Up to 100 URLs." */
-export function ruleText(bounds: SchemaBounds, meta: Pick<FieldMeta, "unit" | "items"> = {}): string {
+export function ruleText(bounds: SchemaShape, meta: Pick<FieldMeta, "unit" | "items"> = {}): string {
   if (bounds.type === "number") {
     const r = range(bounds.minimum, bounds.maximum);
     if (!r) return "";
@@ -312,8 +308,8 @@ export function helpFor(name: string): FieldHelp {
   const own = FIELD_HELP[pattern];
   const inherited = !own && pattern.startsWith(CLIENT_DEFAULTS) ? FIELD_HELP[`spec.clients.*.${pattern.slice(CLIENT_DEFAULTS.length)}`] : undefined;
   const meta = inherited ? { ...inherited, help: `Default for every client that does not set its own. ${inherited.help}` } : own;
-  const schema = schemaAt(poolDocumentSchema, segmentsOf(pattern));
-  const rule = schema ? ruleText(boundsOf(schema), meta ?? {}) : "";
+  const schema = shapeAt(POOL_DOCUMENT_SHAPE, segmentsOfField(pattern));
+  const rule = schema ? ruleText(schema, meta ?? {}) : "";
   if (!meta) return { label: pattern.split(".").pop() ?? name, help: rule };
   return { label: meta.label, help: rule ? `${meta.help} ${rule}` : meta.help };
 }

@@ -1,5 +1,6 @@
 /**
- * Pool document ⇄ react-hook-form values, driven by the spec's zod schema so every field converts by its type:
+ * Pool document ⇄ react-hook-form values, driven by the spec's schema (its shape, `schema-shape.ts`, so zod
+ * stays out of the editor's first load) so every field converts by its type:
  *
  * | schema type            | document value      | form value                     |
  * | ---------------------- | ------------------- | ------------------------------ |
@@ -14,9 +15,8 @@
  * object whose fields were all cleared disappears. List items are kept as typed (an empty item is an error the
  * user sees, not a silently dropped value). Text that is not a number stays text, so the schema reports it.
  */
-import type { z } from "zod";
-import { type PoolDocument, poolDocumentSchema } from "@/lib/cognito/spec/document-schema";
-import { boundsOf, schemaAt } from "@/lib/cognito/spec/schema-introspection";
+import type { PoolDocument } from "@/lib/cognito/spec/document-schema";
+import { POOL_DOCUMENT_SHAPE, type SchemaShape, shapeAt } from "./schema-shape";
 
 /** Form values mirror the document's paths (records become rows); leaves are strings for inputs. */
 export type PoolFormValues = Record<string, unknown>;
@@ -32,18 +32,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function kindOf(schema: z.ZodType | undefined): Kind {
+function kindOf(schema: SchemaShape | undefined): Kind {
   if (!schema) return "text";
-  const bounds = boundsOf(schema);
-  if (bounds.type === "object" || bounds.type === "array" || bounds.type === "record" || bounds.type === "boolean") return bounds.type;
-  if (bounds.type === "number") return "number";
-  if (bounds.type === "union" && bounds.literalValues?.every((v) => typeof v === "number")) return "number";
+  if (schema.type === "object" || schema.type === "array" || schema.type === "record" || schema.type === "boolean") return schema.type;
+  if (schema.type === "number") return "number";
+  if (schema.type === "union" && schema.values?.every((v) => typeof v === "number")) return "number";
   return "text";
 }
 
-const child = (schema: z.ZodType | undefined, segment: string | number) => (schema ? schemaAt(schema, [segment]) : undefined);
+const child = (schema: SchemaShape | undefined, segment: string | number) => shapeAt(schema, [segment]);
 
-function toForm(value: unknown, schema: z.ZodType | undefined): unknown {
+function toForm(value: unknown, schema: SchemaShape | undefined): unknown {
   if (value === undefined || value === null) return value;
   switch (kindOf(schema)) {
     case "object":
@@ -65,7 +64,7 @@ function toForm(value: unknown, schema: z.ZodType | undefined): unknown {
 
 const NUMBER = /^-?\d+(\.\d+)?$/u;
 
-function fromForm(value: unknown, schema: z.ZodType | undefined, inList: boolean): unknown {
+function fromForm(value: unknown, schema: SchemaShape | undefined, inList: boolean): unknown {
   // No schema: a key the document's schema does not name, i.e. JSON the form only carries (a branding style's
   // other settings). It is the document's own value, "" and null included; only typed fields come from inputs.
   if (schema === undefined) return value;
@@ -107,7 +106,7 @@ function fromForm(value: unknown, schema: z.ZodType | undefined, inList: boolean
 
 /** The form's initial values for a document. */
 export function toFormValues(document: PoolDocument): PoolFormValues {
-  return toForm(document, poolDocumentSchema) as PoolFormValues;
+  return toForm(document, POOL_DOCUMENT_SHAPE) as PoolFormValues;
 }
 
 /**
@@ -115,7 +114,7 @@ export function toFormValues(document: PoolDocument): PoolFormValues {
  * (check with `validatePoolDocument`); a half-typed form gives a document that carries its mistakes.
  */
 export function fromFormValues(values: PoolFormValues): PoolDocument {
-  return (fromForm(values, poolDocumentSchema, false) ?? {}) as PoolDocument;
+  return (fromForm(values, POOL_DOCUMENT_SHAPE, false) ?? {}) as PoolDocument;
 }
 
 /**
@@ -125,10 +124,10 @@ export function fromFormValues(values: PoolFormValues): PoolDocument {
 export function fromFormValuesAt(values: PoolFormValues, path: readonly (string | number)[]): unknown {
   let value: unknown = values;
   for (const segment of path) value = isPlainObject(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
-  return fromForm(value, schemaAt(poolDocumentSchema, path), typeof path.at(-1) === "number");
+  return fromForm(value, shapeAt(POOL_DOCUMENT_SHAPE, path), typeof path.at(-1) === "number");
 }
 
 /** Form values of a part of the document at `path`, e.g. a client at `["spec", "clients", 0]`. */
 export function toFormValuesAt(value: unknown, path: readonly (string | number)[]): unknown {
-  return toForm(value, schemaAt(poolDocumentSchema, path));
+  return toForm(value, shapeAt(POOL_DOCUMENT_SHAPE, path));
 }

@@ -2,7 +2,7 @@
  * The pool editor. Render `<PoolEditor document={doc} onChange={...} />` in a client boundary; the
  * pure helpers are exported for server code and tests.
  */
-export { PoolEditor, type PoolEditorProps, type PoolEditorState } from "./pool-editor";
+export { PoolEditor, preloadEditorSections, type PoolEditorProps, type PoolEditorState } from "./pool-editor";
 export { analysePoolDocument, checkPoolDocument, type PoolDocumentCheck } from "./analysis";
 export { toFormValues, fromFormValues, toFormValuesAt, type PoolFormValues, type RecordRow } from "./form-values";
 export {

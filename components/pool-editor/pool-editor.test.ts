@@ -1,11 +1,11 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type ClientPreset, addIdentityProviderPreset, applyClientPreset, createPoolDocument, getIdentityProviderPreset, getPreset, type PoolPreset } from "@/lib/cognito/presets";
 import type { PoolDocument } from "@/lib/cognito/spec";
 import { checkPoolDocument } from "./analysis";
 import { EDITOR_SECTIONS } from "./field-errors";
-import { PoolEditor } from "./pool-editor";
+import { PoolEditor, preloadEditorSections } from "./pool-editor";
 
 function presetDocument(): PoolDocument {
   const doc = createPoolDocument(getPreset("hardened-production") as PoolPreset, { name: "shop", region: "us-east-1" });
@@ -20,6 +20,9 @@ function presetDocument(): PoolDocument {
   spec.logDeliveryConfiguration = { logConfigurations: [{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:shop" } }] };
   return { ...doc, spec };
 }
+
+// The sections load on first use (their own chunks); a synchronous render needs their code loaded first.
+beforeAll(() => preloadEditorSections());
 
 // As the page renders it: with the stored document's checks (the editor loads its own only for changes).
 const render = (document: PoolDocument, initialSection: string) => renderToStaticMarkup(createElement(PoolEditor, { document, initialSection, checked: checkPoolDocument(document) }));

@@ -13,35 +13,17 @@
  * The editor reads `document` when it mounts; to load another document (after a reload or a conflict), render
  * it with a new React `key`.
  */
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ComponentType, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { Badge, Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui";
+import { Badge, Tabs, TabsContent, TabsList, TabsTrigger, lazyResolver } from "@/components/ui";
 import type { Diagnostic } from "@/lib/cognito/spec/diagnostics";
 import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { EditorContext, type EditorContextValue } from "./editor-context";
 import { type PoolDocumentCheck, toAnalysis } from "./analysis-view";
 import { EDITOR_SECTIONS, countBySection, serverErrorEntries } from "./field-errors";
 import { type PoolFormValues, fromFormValues, toFormValues } from "./form-values";
-import { poolDocumentResolver } from "./resolver";
-import { AccountRecoverySection } from "./sections/account-recovery";
-import { AdvancedSection } from "./sections/advanced";
-import { AppClientsSection } from "./sections/app-clients";
-import { AttributesSection } from "./sections/attributes";
-import { BrandingSection } from "./sections/branding";
-import { DomainSection } from "./sections/domain";
-import { GeneralSection } from "./sections/general";
-import { GroupsSection } from "./sections/groups";
-import { IdentityProvidersSection } from "./sections/identity-providers";
-import { MessagesSection } from "./sections/messages";
-import { MfaSection } from "./sections/mfa";
-import { PasswordPolicySection } from "./sections/password-policy";
-import { ResourceServersSection } from "./sections/resource-servers";
-import { SignInSection } from "./sections/sign-in";
-import { SignUpSection } from "./sections/sign-up";
-import { TermsSection } from "./sections/terms";
-import { TriggersSection } from "./sections/triggers";
-import { LogStreamingSection } from "./sections/log-streaming";
-import { ThreatProtectionSection } from "./sections/threat-protection";
+import { lazyComponent } from "@/components/ui/lazy-component";
+import { GeneralSection, preloadGeneralSection } from "./sections/general";
 
 export interface PoolEditorState {
   /** No error diagnostics: the document passes the schema and every cross-field rule. */
@@ -74,27 +56,49 @@ export interface PoolEditorProps {
   checkPolicies?(doc: PoolDocument): Diagnostic[];
 }
 
-const SECTION_COMPONENTS: Record<string, () => ReactNode> = {
-  general: GeneralSection,
-  "sign-in": SignInSection,
-  "password-policy": PasswordPolicySection,
-  mfa: MfaSection,
-  "sign-up": SignUpSection,
-  "account-recovery": AccountRecoverySection,
-  messages: MessagesSection,
-  attributes: AttributesSection,
-  triggers: TriggersSection,
-  advanced: AdvancedSection,
-  "identity-providers": IdentityProvidersSection,
-  "app-clients": AppClientsSection,
-  terms: TermsSection,
-  "resource-servers": ResourceServersSection,
-  groups: GroupsSection,
-  domain: DomainSection,
-  "threat-protection": ThreatProtectionSection,
-  "log-streaming": LogStreamingSection,
-  branding: BrandingSection,
+/**
+ * The sections other than General (shown first) load on first use, each in its own chunk, and all of them
+ * right after the editor is shown: they stay out of the first load, and a click on a tab finds its section loaded.
+ */
+const LAZY_SECTIONS = {
+  "sign-in": lazyComponent(() => import("./sections/sign-in").then((m) => m.SignInSection)),
+  "password-policy": lazyComponent(() => import("./sections/password-policy").then((m) => m.PasswordPolicySection)),
+  mfa: lazyComponent(() => import("./sections/mfa").then((m) => m.MfaSection)),
+  "sign-up": lazyComponent(() => import("./sections/sign-up").then((m) => m.SignUpSection)),
+  "account-recovery": lazyComponent(() => import("./sections/account-recovery").then((m) => m.AccountRecoverySection)),
+  messages: lazyComponent(() => import("./sections/messages").then((m) => m.MessagesSection)),
+  attributes: lazyComponent(() => import("./sections/attributes").then((m) => m.AttributesSection)),
+  triggers: lazyComponent(() => import("./sections/triggers").then((m) => m.TriggersSection)),
+  advanced: lazyComponent(() => import("./sections/advanced").then((m) => m.AdvancedSection)),
+  "identity-providers": lazyComponent(() => import("./sections/identity-providers").then((m) => m.IdentityProvidersSection)),
+  "app-clients": lazyComponent(() => import("./sections/app-clients").then((m) => m.AppClientsSection)),
+  terms: lazyComponent(() => import("./sections/terms").then((m) => m.TermsSection)),
+  "resource-servers": lazyComponent(() => import("./sections/resource-servers").then((m) => m.ResourceServersSection)),
+  groups: lazyComponent(() => import("./sections/groups").then((m) => m.GroupsSection)),
+  domain: lazyComponent(() => import("./sections/domain").then((m) => m.DomainSection)),
+  "threat-protection": lazyComponent(() => import("./sections/threat-protection").then((m) => m.ThreatProtectionSection)),
+  "log-streaming": lazyComponent(() => import("./sections/log-streaming").then((m) => m.LogStreamingSection)),
+  branding: lazyComponent(() => import("./sections/branding").then((m) => m.BrandingSection)),
 };
+
+const SECTION_COMPONENTS: Record<string, ComponentType> = {
+  general: GeneralSection,
+  ...Object.fromEntries(Object.entries(LAZY_SECTIONS).map(([id, section]) => [id, section.Component])),
+};
+
+/**
+ * Loads every section's code (and the General section's cost panel): the editor does it once shown; a test or
+ * benchmark that renders the editor synchronously (`renderToString`) awaits it first.
+ */
+export function preloadEditorSections(): Promise<unknown> {
+  return Promise.all([preloadGeneralSection(), ...Object.values(LAZY_SECTIONS).map((s) => s.preload())]);
+}
+
+/**
+ * The field checks as you type (zod and the document schema): loaded after the editor is shown, so the page is
+ * interactive before they arrive; a change made before waits for them.
+ */
+const poolDocumentResolver = lazyResolver<PoolFormValues>(() => import("./resolver").then((m) => m.poolDocumentResolver));
 
 /** The checks, loaded once (after the first render, or on the first change). */
 let analysisModule: Promise<typeof import("./analysis")> | undefined;
@@ -161,6 +165,8 @@ export function PoolEditor({ document, checked, onChange, serverErrors, readOnly
       checkedRef.current = true;
       void analyse(false).catch(() => undefined);
     } else if (!readOnly) void loadAnalysis().catch(() => undefined);
+    if (!readOnly) poolDocumentResolver.preload();
+    void preloadEditorSections().catch(() => undefined);
   }, [analyse, readOnly]);
 
   useEffect(() => {
@@ -216,7 +222,9 @@ export function PoolEditor({ document, checked, onChange, serverErrors, readOnly
               <TabsContent value={section} className="space-y-4 pt-0">
                 {/* The section's own fieldset shows the title; the heading is for the page outline only. */}
                 <h2 className="sr-only">{EDITOR_SECTIONS.find((s) => s.id === section)?.title}</h2>
-                <Section />
+                <Suspense fallback={null}>
+                  <Section />
+                </Suspense>
               </TabsContent>
             </div>
           </Tabs>

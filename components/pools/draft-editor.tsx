@@ -1,17 +1,20 @@
 "use client";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useState } from "react";
+import { Suspense, useCallback, useMemo, useState } from "react";
 import { saveRevisionAction } from "@/app/pools/actions";
 import { Button, Card, Field, Input } from "@/components/ui";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import type { PoolDocumentCheck } from "@/components/pool-editor/analysis-view";
 import { PoolEditor, type PoolEditorState } from "@/components/pool-editor/pool-editor";
 import { type PoolDocument } from "@/lib/cognito/spec/document-schema";
 import { type Diagnostic, hasErrors } from "@/lib/cognito/spec/diagnostics";
 import type { Policy, PolicyTarget } from "@/lib/cognito/policies/types";
 import { toDraftServerErrors } from "./draft-server-errors";
-import { ProblemsPanel } from "./problems-panel";
 import { type SaveState, useDraftAutosave } from "./use-draft-autosave";
 import { usePolicyCheck } from "./use-policy-check";
+
+// The problems' list (with every field's label, for any section) loads in its own chunk, out of the first load.
+const problemsPanel = lazyComponent(() => import("./problems-panel").then((m) => m.ProblemsPanel));
 
 export interface DraftEditorProps {
   poolId: string;
@@ -117,7 +120,9 @@ export function DraftEditor({ poolId, version: initialVersion, document: initial
         checkPolicies={checkPolicies}
       />
       {/* Below the editor, full width (the editor needs the room); on a wide screen it sticks to the window's bottom. */}
-      <ProblemsPanel diagnostics={problems} document={document} onShowSection={showSection} />
+      <Suspense fallback={null}>
+        <problemsPanel.Component diagnostics={problems} document={document} onShowSection={showSection} />
+      </Suspense>
       <div className="grid gap-4 md:grid-cols-2">
         <aside className="contents" aria-label="Draft status">
           {canEdit && (

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { createPoolDocument, getPreset, type PoolPreset } from "@/lib/cognito/presets";
 import type { Diagnostic } from "@/lib/cognito/spec";
-import { PoolEditor } from "@/components/pool-editor/pool-editor";
+import { PoolEditor, preloadEditorSections } from "@/components/pool-editor/pool-editor";
 import { ProblemsPanel } from "./problems-panel";
 
 const text = (html: string) => html.replace(/<[^>]+>/gu, " ").replace(/\s+/gu, " ");
@@ -28,7 +28,8 @@ describe("whether the draft is valid is said once, in the Problems panel", () =>
     expect(html).toContain("Show all 5 problems");
     expect(panel([error, warning, warning])).not.toContain("Show all");
   });
-  it("the editor above it no longer repeats it", () => {
+  it("the editor above it no longer repeats it", async () => {
+    await preloadEditorSections(); // the sections are loaded on first use
     const document = createPoolDocument(getPreset("hardened-production") as PoolPreset, { name: "shop", region: "us-east-1" });
     const html = text(renderToStaticMarkup(createElement(PoolEditor, { document, initialSection: "password-policy" })));
     expect(html).toContain("Minimum length");

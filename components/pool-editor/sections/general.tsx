@@ -1,6 +1,13 @@
 "use client";
+import { Suspense } from "react";
 import { FieldSet, KeyValueField, TextField } from "../controls";
-import { CostPanel } from "../cost-panel";
+import { lazyComponent } from "@/components/ui/lazy-component";
+
+// The cost estimate checks the usage typed with zod (lib/cognito/cost): its own chunk, out of the first load.
+const costPanel = lazyComponent(() => import("../cost-panel").then((m) => m.CostPanel));
+
+/** Loads the cost panel's code (see `preloadEditorSections`). */
+export const preloadGeneralSection = () => costPanel.preload();
 
 export function GeneralSection() {
   return (
@@ -10,7 +17,9 @@ export function GeneralSection() {
         <TextField name="spec.region" placeholder="us-east-1" />
         <KeyValueField name="metadata.labels" noun="Label" className="md:col-span-2" />
       </FieldSet>
-      <CostPanel />
+      <Suspense fallback={null}>
+        <costPanel.Component />
+      </Suspense>
     </>
   );
 }

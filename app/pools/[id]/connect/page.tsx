@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { Checkbox } from "@/components/ui/checkbox";
 import { previewTokens, renderApiVerifications } from "@/lib/cognito/tokens";
-import { type LiveIds, customDomainDns, customDomainOf, renderConnectSnippets } from "@/lib/cognito/connect";
+import { type LiveIds, customDomainDns, customDomainOf, isMachineClient, renderConnectSnippets } from "@/lib/cognito/connect";
 import { applyEnvironmentValues } from "@/lib/cognito/environments";
 import { CustomDomainDnsCard } from "@/components/connect/custom-domain-dns";
 import { connectionOn, liveIdsOfTarget } from "@/lib/server/connect";
@@ -105,6 +105,7 @@ export default async function ConnectPage({ params, searchParams }: { params: Pr
             <Card key={client.name}>
               <ConnectPanel
                 connection={connection}
+                machine={isMachineClient(connection)}
                 snippets={renderConnectSnippets(connection)}
                 {...(target && live ? { rotation: { targetId: target.id, canRotate: hasRole(account.role, "approver") } } : {})}
               />
