@@ -302,6 +302,11 @@ export function SearchableChoiceField({ options, ...props }: BaseProps & { optio
   );
 }
 
+/** A label inside a sentence: "Callback URL" → "callback URL" (acronyms keep their capitals; "url" read as a typo). */
+export function inSentence(label: string): string {
+  return label.replace(/^\p{Lu}(?=\p{Ll}*(?:[\s-]|$))/u, (first) => first.toLowerCase());
+}
+
 /** A list of text values (URLs, attribute names), one input per item. */
 export function StringListField({ itemLabel, placeholder, ...props }: BaseProps & { itemLabel: string; placeholder?: string }) {
   const { control, readOnly, id } = useControlledField(props.name);
@@ -319,7 +324,7 @@ export function StringListField({ itemLabel, placeholder, ...props }: BaseProps 
               readOnly ? null : (
                 <div className="flex flex-wrap items-center gap-2">
                   <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => set([...(items ?? []), ""])}>
-                    Add {itemLabel.toLowerCase()}
+                    Add {inSentence(itemLabel)}
                   </Button>
                   {items !== undefined && (
                     <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => set(undefined)}>
