@@ -97,14 +97,34 @@ function serverNodeFlags(): string[] {
   return flags;
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+/**
+ * CPU seconds (user + system) the studio server has used so far: the process, the children it has reaped, and its
+ * live children (scripts/serve.mjs forks one server process per core on PostgreSQL). From /proc (Linux); NaN elsewhere.
+ */
 export function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return processTreeTicks(String(pid)) / 100;
   } catch {
     return Number.NaN;
   }
+}
+
+/** Clock ticks of a process with its reaped children (cutime, cstime), plus its live children's. */
+function processTreeTicks(parent: string): number {
+  const ticks = (pid: string, withReaped: boolean) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]) + (withReaped ? Number(fields[13]) + Number(fields[14]) : 0);
+  };
+  let total = ticks(parent, true);
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/u.test(p))) {
+    try {
+      if (/^PPid:\s+(\d+)$/mu.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] === parent) total += ticks(pid, false);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
 }
 
 /**
@@ -113,30 +133,18 @@ export function cpuSeconds(pid: number | undefined): number {
  */
 export function postgresCpuSeconds(databaseUrl: string): number {
   const port = new URL(databaseUrl).port;
-  const ticks = (pid: string, withChildren: boolean) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
-  };
   try {
-    const pids = readdirSync("/proc").filter((p) => /^\d+$/u.test(p));
-    const postmaster = pids.find((pid) => {
-      try {
-        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-        return argv[0]?.endsWith("postgres") && argv.includes(port);
-      } catch {
-        return false;
-      }
-    });
-    if (!postmaster) return Number.NaN;
-    let total = ticks(postmaster, true);
-    for (const pid of pids) {
-      try {
-        if (/^PPid:\s+(\d+)$/mu.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] === postmaster) total += ticks(pid, false);
-      } catch {
-        // ended meanwhile
-      }
-    }
-    return total / 100;
+    const postmaster = readdirSync("/proc")
+      .filter((p) => /^\d+$/u.test(p))
+      .find((pid) => {
+        try {
+          const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+          return argv[0]?.endsWith("postgres") && argv.includes(port);
+        } catch {
+          return false;
+        }
+      });
+    return postmaster ? processTreeTicks(postmaster) / 100 : Number.NaN;
   } catch {
     return Number.NaN;
   }
