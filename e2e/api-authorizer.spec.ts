@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, screenshots, signUpOrIn } from "./helpers";
+import { expectAccessible, screenshots, importPastedDesign, signUpOrIn } from "./helpers";
 
 // The API in front of a resource server on the Export page: routes typed one a line are checked against the
 // design (a scope it lacks is refused by its line, what was typed stays), then the Terraform export gains
@@ -36,15 +36,8 @@ const routesForm = (page: Page) => page.getByRole("form", { name: "API routes" }
 test("two routes with their scopes add an API Gateway authorizer to the Terraform and CloudFormation exports", async ({ page }) => {
   test.setTimeout(120_000);
   await signUpOrIn(page);
-  // Run alone on a new studio, the form may still be hydrating: wait, so the pasted text is not reset.
-  await page.goto("/", { waitUntil: "networkidle" });
-  const importForm = page.getByRole("form", { name: "Import a pool" });
-  await importForm.getByLabel("…or paste it here").fill(DESIGN);
-  await expect(importForm.getByLabel("…or paste it here")).toHaveValue(DESIGN);
-  await importForm.getByRole("button", { name: "Import", exact: true }).click();
   // The import action takes seconds on a loaded machine (the 5 s default failed under a load of 15).
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/, { timeout: 30_000 });
-  const poolPath = new URL(page.url()).pathname;
+  const poolPath = await importPastedDesign(page, DESIGN, { timeout: 30_000 });
 
   await page.goto(`${poolPath}/export`);
   await page.getByText("API in front of a resource server (API Gateway, optional)").click();

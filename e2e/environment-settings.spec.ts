@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, screenshots, signUpOrIn } from "./helpers";
+import { expectAccessible, screenshots, importPastedDesign, signUpOrIn } from "./helpers";
 
 // The target page's per-environment settings table: a design with a trigger, a resource server and tags,
 // imported as pasted text; staging gets its own trigger ARN and API identifier. A bad ARN is refused at its
@@ -35,11 +35,7 @@ const settingsTable = (page: Page) => page.getByRole("form", { name: "Settings o
 test("staging gets its own trigger and API identifier in the settings table", async ({ page }) => {
   test.setTimeout(90_000);
   await signUpOrIn(page);
-  const importForm = page.getByRole("form", { name: "Import a pool" });
-  await importForm.getByLabel("…or paste it here").fill(DESIGN);
-  await importForm.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/, { timeout: 30_000 });
-  const poolPath = new URL(page.url()).pathname;
+  const poolPath = await importPastedDesign(page, DESIGN, { timeout: 30_000 });
 
   await page.goto(`${poolPath}/targets`);
   const newTarget = page.getByRole("form", { name: "New target" });

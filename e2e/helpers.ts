@@ -196,6 +196,21 @@ export async function createDevPoolWithSpaClient(page: Page, name: string): Prom
 }
 
 /**
+ * Imports a pool document pasted into the home page's import form and returns the new pool's path. Waits for the
+ * page to settle first: a form still hydrating resets pasted text. `timeout` for the import on a loaded machine.
+ */
+export async function importPastedDesign(page: Page, design: string, options: { environment?: string; timeout?: number } = {}): Promise<string> {
+  await page.goto("/", { waitUntil: "networkidle" });
+  const importForm = page.getByRole("form", { name: "Import a pool" });
+  await importForm.getByLabel("…or paste it here").fill(design);
+  await expect(importForm.getByLabel("…or paste it here")).toHaveValue(design);
+  if (options.environment) await importForm.getByLabel("Environment").fill(options.environment);
+  await importForm.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page).toHaveURL(/\/pools\/[^/]+$/, options.timeout ? { timeout: options.timeout } : {});
+  return new URL(page.url()).pathname;
+}
+
+/**
  * Adds a target on moto from the pool's Targets page: its name, moto's endpoint, and, when given, a region other
  * than the form's default and a number of required approvals.
  */

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { runBoto3 } from "../test/support/boto3";
-import { createShopSesIdentity, draftVersion, expectAccessible, openSection, savedAfter, screenshots, signUpOrIn, useMotoServer, addTargetOnMoto } from "./helpers";
+import { createShopSesIdentity, draftVersion, expectAccessible, openSection, savedAfter, screenshots, importPastedDesign, signUpOrIn, useMotoServer, addTargetOnMoto } from "./helpers";
 
 /**
  * The window scrolled to a heading, at 1280 and 390 px: full-page shots put the sticky Problems panel over the
@@ -74,14 +74,7 @@ spec:
 test("MFA methods and two domains: refused at the field, applied on moto, no drift after, and Connect names the DNS record", async ({ page }) => {
   test.setTimeout(150_000);
   await signUpOrIn(page);
-  // Run alone on a new studio, the form may still be hydrating: wait, so the pasted text is not reset.
-  await page.goto("/", { waitUntil: "networkidle" });
-  const importForm = page.getByRole("form", { name: "Import a pool" });
-  await importForm.getByLabel("…or paste it here").fill(design());
-  await importForm.getByLabel("Environment").fill("dev");
-  await importForm.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
-  const poolPath = new URL(page.url()).pathname;
+  const poolPath = await importPastedDesign(page, design(), { environment: "dev" });
 
   // The MFA section: each method, with passkeys counting as MFA.
   await openSection(page, "MFA");

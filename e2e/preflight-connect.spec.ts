@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { runBoto3 } from "../test/support/boto3";
-import { createLambdaFunction, expectAccessible, screenshots, signUpOrIn, useMotoServer, addTargetOnMoto } from "./helpers";
+import { createLambdaFunction, expectAccessible, screenshots, importPastedDesign, signUpOrIn, useMotoServer, addTargetOnMoto } from "./helpers";
 
 // The preflight panel next to the plan and the Connect panel per app client, against moto: a pool whose
 // pre sign-up trigger may not be invoked by Cognito is refused by preflight (and by apply, before any
@@ -44,13 +44,7 @@ test("preflight blocks a trigger Cognito may not invoke, apply is refused before
   await signUpOrIn(page);
 
   // Import the design.
-  await page.goto("/");
-  const importForm = page.getByRole("form", { name: "Import a pool" });
-  await importForm.getByLabel("…or paste it here").fill(design());
-  await importForm.getByLabel("Environment").fill("dev");
-  await importForm.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/);
-  const poolPath = new URL(page.url()).pathname;
+  const poolPath = await importPastedDesign(page, design(), { environment: "dev" });
 
   // Before any apply, Connect shows the endpoints with placeholder ids.
   await page.goto(`${poolPath}/connect`);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, screenshots, signUpOrIn } from "./helpers";
+import { expectAccessible, screenshots, importPastedDesign, signUpOrIn } from "./helpers";
 
 // The editor's cost panel (Pool section), then the Connect page's token preview (the claims each client's tokens carry, for a user in the groups chosen)
 // and, per resource server, how an API checks those tokens.
@@ -39,14 +39,8 @@ spec:
 test("the Pool section estimates the cost per plan; Connect previews each client's token claims for the groups chosen and shows how an API verifies them", async ({ page }) => {
   test.setTimeout(150_000);
   await signUpOrIn(page);
-  await page.goto("/");
-  const importForm = page.getByRole("form", { name: "Import a pool" });
-  await importForm.getByLabel("…or paste it here").fill(design);
-  await importForm.getByLabel("Environment").fill("dev");
-  await importForm.getByRole("button", { name: "Import", exact: true }).click();
   // Reading the import runs in a worker thread: allow a loaded machine time.
-  await expect(page).toHaveURL(/\/pools\/[^/]+$/, { timeout: 60_000 });
-  const poolPath = new URL(page.url()).pathname;
+  const poolPath = await importPastedDesign(page, design, { environment: "dev", timeout: 60_000 });
 
   // The editor opens on the Pool section: the cost per plan for the usage typed, and what Lite lacks.
   const cost = page.getByTestId("cost-panel");
