@@ -18,6 +18,9 @@ export default defineConfig({
         test: {
           name: "unit",
           env,
+          // next-auth imports "next/server" without an extension, which only a bundler resolves: Vite does when
+          // it inlines the package (test/proxy.test.ts runs the proxy with Auth.js's own middleware).
+          server: { deps: { inline: ["next-auth"] } },
           include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "test/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",

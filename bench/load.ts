@@ -76,7 +76,7 @@ async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
     console.log(`throughput: ${total} requests in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} req/s`);
     console.log(
       `CPU: studio server ${(outcome.cpu.server / seconds).toFixed(2)} cores on average (${((outcome.cpu.server * 1000) / total).toFixed(0)} ms per request, streams and applies included), ` +
-        `PostgreSQL ${(outcome.cpu.postgres / seconds).toFixed(2)} cores; ` +
+        `PostgreSQL ${(outcome.cpu.postgres / seconds).toFixed(2)} cores, moto (AWS for the applies) ${(outcome.cpu.moto / seconds).toFixed(2)} cores; ` +
         `the bench itself ${((own.user + own.system) / 1e6 / seconds).toFixed(2)} cores, its event loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
     );
     console.log(`PostgreSQL connections of the studio, most seen at once: ${outcome.connections.open} open, ${outcome.connections.busy} busy (the probe's own query included)`);

@@ -14,6 +14,8 @@ export interface LoadStudio {
   motoEndpoint: string;
   /** The studio server's process id (its CPU time is read from /proc). */
   serverPid: number | undefined;
+  /** moto's process id: the applies' stand-in for AWS runs on the same cores, so its CPU is reported too. */
+  motoPid: number | undefined;
   /** The server's error log lines (stderr), for the report. */
   serverErrors(): string[];
   stop(): Promise<void>;
@@ -76,7 +78,7 @@ export async function startLoadStudio(): Promise<LoadStudio> {
       if (Date.now() > deadline) throw new Error("the studio did not answer /api/health within 60 s");
       await new Promise((r) => setTimeout(r, 200));
     }
-    return { base, databaseUrl, motoEndpoint: moto.endpoint, serverPid: server.pid, serverErrors: () => [...errors], stop: stopAll };
+    return { base, databaseUrl, motoEndpoint: moto.endpoint, serverPid: server.pid, motoPid: moto.pid, serverErrors: () => [...errors], stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

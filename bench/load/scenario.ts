@@ -59,8 +59,8 @@ export interface LoadOutcome {
   /** Drafts and their version before the load, for the check afterwards. */
   drafts: { poolId: string; shared: boolean; initialVersion: number }[];
   applies: { succeeded: number; failed: string[] };
-  /** CPU seconds the studio server and PostgreSQL used during the timed part (not the setting up, not the measurement after). */
-  cpu: { server: number; postgres: number };
+  /** CPU seconds the studio server, PostgreSQL and moto used during the timed part (not the setting up, not the measurement after). */
+  cpu: { server: number; postgres: number; moto: number };
   connections: { open: number; busy: number };
   /** Each kind alone, one request at a time after the load: the CPU one request costs the studio and PostgreSQL. */
   demand: Demand[];
@@ -163,7 +163,7 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
   const applies = { succeeded: 0, failed: [] as string[] };
   const start = performance.now();
   const end = start + shape.durationMs;
-  const cpuAtStart = { server: cpuSeconds(studio.serverPid), postgres: postgresCpuSeconds(studio.databaseUrl) };
+  const cpuAtStart = { server: cpuSeconds(studio.serverPid), postgres: postgresCpuSeconds(studio.databaseUrl), moto: cpuSeconds(studio.motoPid) };
 
   /** Autosaves every `saveEveryMs` (a save never overlaps the same person's previous one, as in the editor). */
   const editor = async (session: StudioSession, poolId: string, who: string, kind: string) => {
@@ -276,7 +276,7 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       ...followed.map((f, i) => follower(sessions.get(`applier-${i}@example.com`)!, f.poolId, f.targetId, i)),
     ]);
     const elapsedMs = performance.now() - start;
-    const cpu = { server: cpuSeconds(studio.serverPid) - cpuAtStart.server, postgres: postgresCpuSeconds(studio.databaseUrl) - cpuAtStart.postgres };
+    const cpu = { server: cpuSeconds(studio.serverPid) - cpuAtStart.server, postgres: postgresCpuSeconds(studio.databaseUrl) - cpuAtStart.postgres, moto: cpuSeconds(studio.motoPid) - cpuAtStart.moto };
     const editor0 = sessions.get("editor-0@example.com")!;
     const { poolId: readPool, crId } = reviewed[0]!;
     const versions = await Promise.all(demandPools.map(async (poolId) => (await draftOf(poolId)).version));

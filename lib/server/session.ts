@@ -10,10 +10,11 @@ import { type Account, findAccount } from "./users";
 export type SessionLookup = () => Promise<{ userId: string; sessionVersion?: number } | null>;
 
 const nextAuthLookup: SessionLookup = async () => {
-  // Imported lazily so tests (which inject their own lookup) never load next-auth.
-  const { auth } = await import("./auth");
-  const session = await auth();
-  return session?.user?.id ? { userId: session.user.id, sessionVersion: session.user.sessionVersion } : null;
+  // Imported lazily so tests (which inject their own lookup) never load next-auth. The cookie is decrypted once
+  // per token (lib/server/session-token.ts), not by Auth.js's auth() on every request.
+  const [{ headers }, { sessionTokenReader }] = await Promise.all([import("next/headers"), import("./session-token")]);
+  const claims = await sessionTokenReader().read(await headers());
+  return claims ? { userId: claims.userId, sessionVersion: claims.sessionVersion } : null;
 };
 
 let lookup: SessionLookup = nextAuthLookup;

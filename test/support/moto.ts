@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { freePort } from "./free-port";
 
-export type MotoServer = { endpoint: string; stop(): Promise<void> };
+/** `pid`: the moto process (the load bench reads its CPU time). */
+export type MotoServer = { endpoint: string; pid: number | undefined; stop(): Promise<void> };
 
 /**
  * moto's server with the Cognito operations moto 5.2 lacks added in Python (test/support/moto_ext/:
@@ -42,6 +43,7 @@ export async function startMoto(): Promise<MotoServer> {
   }
   return {
     endpoint,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
