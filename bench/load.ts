@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { ensureBuild, startLoadStudio } from "./load/harness";
+import { ensureBuild, motoAtLowPriority, startLoadStudio } from "./load/harness";
 import { BASE_SHAPE, type LoadShape, PROBE_HEALTH, PROBE_STATIC, runLoad, verifySaves } from "./load/scenario";
 import { summariseErrors } from "./load/stats";
 
@@ -18,7 +18,8 @@ const SHOWN_KINDS = ["save (own draft)", "save (shared draft)", "conflict refuse
  * BENCH_LOAD_SECONDS the length of each run (default 60); BENCH_LOAD_DOUBLED=0 skips the doubled run, =only runs it
  * alone; BENCH_LOAD_READ_PAUSE_MS a reader's pause between two pages (default 1000: a pessimistic reader);
  * BENCH_LOAD_PG_POOL=30 gives the studio's PostgreSQL pool that many connections (an experiment; the studio's own
- * is POSTGRES_POOL_SIZE in lib/server/db.ts); BENCH_LOAD_CPU_PROF=DIR writes a V8 CPU profile of the studio server
+ * is POSTGRES_POOL_SIZE in lib/server/db.ts); BENCH_LOAD_MOTO_NICE=0 runs moto (AWS for the applies) at normal
+ * priority instead of `nice -n 19`; BENCH_LOAD_CPU_PROF=DIR writes a V8 CPU profile of the studio server
  * into DIR when it stops (with BENCH_LOAD_SECONDS=0, the profile of the one-at-a-time measurement and the setting up).
  */
 export async function benchLoad(): Promise<void> {
@@ -76,7 +77,7 @@ async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
     console.log(`throughput: ${total} requests in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} req/s`);
     console.log(
       `CPU: studio server ${(outcome.cpu.server / seconds).toFixed(2)} cores on average (${((outcome.cpu.server * 1000) / total).toFixed(0)} ms per request, streams and applies included), ` +
-        `PostgreSQL ${(outcome.cpu.postgres / seconds).toFixed(2)} cores, moto (AWS for the applies) ${(outcome.cpu.moto / seconds).toFixed(2)} cores; ` +
+        `PostgreSQL ${(outcome.cpu.postgres / seconds).toFixed(2)} cores, moto (AWS for the applies${motoAtLowPriority() ? ", at low priority" : ""}) ${(outcome.cpu.moto / seconds).toFixed(2)} cores; ` +
         `the bench itself ${((own.user + own.system) / 1e6 / seconds).toFixed(2)} cores, its event loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
     );
     console.log(`PostgreSQL connections of the studio, most seen at once: ${outcome.connections.open} open, ${outcome.connections.busy} busy (the probe's own query included)`);

@@ -44,7 +44,9 @@ export async function startLoadStudio(): Promise<LoadStudio> {
     stops.push(() => postgres.stop());
     const databaseUrl = await postgres.createDatabase("studio_load");
     await migrate(databaseUrl);
-    const moto: MotoServer = await startMoto();
+    // moto stands in for AWS, which runs on AWS's machines, not the studio's: at the lowest priority it takes only the
+    // CPU the studio, PostgreSQL and the bench leave (BENCH_LOAD_MOTO_NICE=0 runs it at normal priority).
+    const moto: MotoServer = await startMoto({ lowPriority: motoAtLowPriority() });
     stops.push(() => moto.stop());
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -83,6 +85,11 @@ export async function startLoadStudio(): Promise<LoadStudio> {
     await stopAll();
     throw error;
   }
+}
+
+/** Whether moto runs under `nice -n 19` (the default; BENCH_LOAD_MOTO_NICE=0 says no). */
+export function motoAtLowPriority(): boolean {
+  return process.env.BENCH_LOAD_MOTO_NICE !== "0";
 }
 
 /**

@@ -14,11 +14,15 @@ const MOTO_SERVER = path.resolve("test/support/moto_ext/serve.py");
 
 /**
  * Starts a real moto server on 127.0.0.1 and a free port and waits until it answers. Tests point the
- * real AWS SDK at `endpoint`; moto keeps state until stopped.
+ * real AWS SDK at `endpoint`; moto keeps state until stopped. `lowPriority` runs it under `nice -n 19`, so it
+ * takes only CPU nothing else wants (the load bench: AWS does not run on the studio's machine).
  */
-export async function startMoto(): Promise<MotoServer> {
+export async function startMoto({ lowPriority = false } = {}): Promise<MotoServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn("python3", [MOTO_SERVER, "-H", "127.0.0.1", "-p", String(port)], {
+  const command = ["python3", MOTO_SERVER, "-H", "127.0.0.1", "-p", String(port)];
+  // nice execs python3 in its own process, so the pid is moto's.
+  const [program, ...args] = lowPriority ? ["nice", "-n", "19", ...command] : command;
+  const child: ChildProcess = spawn(program!, args, {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
