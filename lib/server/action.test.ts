@@ -102,6 +102,17 @@ describe("saveDraftAction and saveRevisionAction", () => {
     expect(draft.version).toBe(2);
   });
 
+  test("a save to a pool that does not exist, or was deleted, is refused as not found and writes nothing", async () => {
+    const pool = await newPool("drafts-gone");
+    as("editor");
+    const unknown = await actions.saveDraftAction({ poolId: "no-such-pool", version: 1, document: pool.document });
+    expect(unknown).toMatchObject({ ok: false, code: "pool-not-found", formError: "This pool no longer exists." });
+    await getDb().db.pool.delete({ where: { id: pool.id } });
+    const gone = await actions.saveDraftAction({ poolId: pool.id, version: 1, document: pool.document });
+    expect(gone).toMatchObject({ ok: false, code: "pool-not-found" });
+    expect(await getDb().db.draft.count({ where: { poolId: pool.id } })).toBe(0);
+  });
+
   test("an invalid draft is saved, marked invalid, and cannot become a revision", async () => {
     const pool = await newPool("drafts-3");
     as("editor");

@@ -29,7 +29,7 @@ export const COALESCE_WINDOW_MS = 10 * 60_000;
 export async function recordAuditEvent(event: NewAuditEvent, options: { coalesceWithinMs?: number } = {}, db: Db = getDb().db, now = new Date()): Promise<void> {
   const details = event.details ?? {};
   if (options.coalesceWithinMs && event.poolId) {
-    const latest = await db.auditEvent.findFirst({ where: { poolId: event.poolId, workspaceId: event.workspaceId }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+    const latest = await db.auditEvent.findFirst({ where: { poolId: event.poolId, workspaceId: event.workspaceId }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { id: true, at: true, actor: true, action: true, details: true } });
     if (latest && latest.actor === event.actor && latest.action === event.action && now.getTime() - latest.at.getTime() < options.coalesceWithinMs) {
       const earlier = parseDetails(latest.details);
       const saves = (typeof earlier.saves === "number" ? earlier.saves : 1) + 1;

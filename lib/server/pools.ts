@@ -223,20 +223,21 @@ export async function writeDraft(
   prepared: PreparedDraft,
   db: Db | DbTx = getDb().db,
 ): Promise<SaveDraftResult> {
-  // Not the stored document: only what the write needs.
-  const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: input.workspaceId }, select: { id: true, name: true, region: true, draft: { select: { id: true } } } });
-  if (!pool || !pool.draft) throw new UserError("pool-not-found", "This pool no longer exists.");
+  // Not the stored document: only what the write needs. The draft is found by its pool (one per pool), so a save
+  // is one read and one conditional write; why a write matched nothing is read only then.
+  const pool = await db.pool.findFirst({ where: { id: input.poolId, workspaceId: input.workspaceId }, select: { id: true, name: true, region: true } });
+  if (!pool) throw new UserError("pool-not-found", "This pool no longer exists.");
   const savedAt = new Date();
   const updated = await db.draft.updateMany({
-    where: { id: pool.draft.id, version: input.version },
+    where: { poolId: pool.id, version: input.version },
     data: { document: prepared.text, valid: prepared.valid, version: { increment: 1 }, updatedBy: input.actor, updatedAt: savedAt },
   });
   if (updated.count === 0) {
-    const current = await db.draft.findUnique({ where: { id: pool.draft.id }, select: { version: true, updatedBy: true, updatedAt: true } });
-    const who = current?.updatedBy ?? "someone";
+    const current = await db.draft.findUnique({ where: { poolId: pool.id }, select: { version: true, updatedBy: true, updatedAt: true } });
+    if (!current) throw new UserError("pool-not-found", "This pool no longer exists.");
     throw new UserError(
       DRAFT_CONFLICT,
-      `Someone else saved this draft (version ${current?.version ?? "?"} by ${who} at ${current ? formatTime(current.updatedAt) : "an unknown time"}); reload to see their changes. Your edits were not saved.`,
+      `Someone else saved this draft (version ${current.version} by ${current.updatedBy ?? "someone"} at ${formatTime(current.updatedAt)}); reload to see their changes. Your edits were not saved.`,
     );
   }
   const { listing } = prepared;
