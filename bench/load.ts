@@ -15,8 +15,10 @@ const SHOWN_KINDS = ["save (own draft)", "save (shared draft)", "conflict refuse
  * HTTP on 127.0.0.1: editors autosaving their own drafts through the editor's server action, a few pairs
  * autosaving one shared draft, readers opening plans and exports, and appliers applying to moto while they
  * follow the progress stream. Then the same mix doubled, on a fresh database. Settings, in the environment:
- * BENCH_LOAD_SECONDS the length of each run (default 60); BENCH_LOAD_DOUBLED=0 skips the doubled run, =only runs it
+ * BENCH_LOAD_SECONDS the length of each run (default 60); BENCH_LOAD_WARMUP_SECONDS the warm-up before it (default 10: the
+ * same mix, not timed); BENCH_LOAD_DOUBLED=0 skips the doubled run, =only runs it
  * alone; BENCH_LOAD_READ_PAUSE_MS a reader's pause between two pages (default 1000: a pessimistic reader);
+ * BENCH_LOAD_APPLY_PAUSE_MS an applier's pause after an apply ended (default 1000; 0 applies back to back);
  * BENCH_LOAD_PG_POOL=30 gives the studio's PostgreSQL pool that many connections (an experiment; the studio's own
  * is POSTGRES_POOL_SIZE in lib/server/db.ts); BENCH_LOAD_MOTO_NICE=0 runs moto (AWS for the applies) at normal
  * priority instead of `nice -n 19`; BENCH_LOAD_CPU_PROF=DIR writes a V8 CPU profile of the studio server
@@ -25,7 +27,13 @@ const SHOWN_KINDS = ["save (own draft)", "save (shared draft)", "conflict refuse
 export async function benchLoad(): Promise<void> {
   ensureBuild();
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
-  const base: LoadShape = { ...BASE_SHAPE, durationMs: seconds * 1000, readPauseMs: Number(process.env.BENCH_LOAD_READ_PAUSE_MS ?? BASE_SHAPE.readPauseMs) };
+  const base: LoadShape = {
+    ...BASE_SHAPE,
+    durationMs: seconds * 1000,
+    warmUpMs: Number(process.env.BENCH_LOAD_WARMUP_SECONDS ?? BASE_SHAPE.warmUpMs / 1000) * 1000,
+    readPauseMs: Number(process.env.BENCH_LOAD_READ_PAUSE_MS ?? BASE_SHAPE.readPauseMs),
+    applyPauseMs: Number(process.env.BENCH_LOAD_APPLY_PAUSE_MS ?? BASE_SHAPE.applyPauseMs),
+  };
   const doubled: LoadShape = { ...base, editors: base.editors * 2, sharedPairs: base.sharedPairs * 2, readers: base.readers * 2, followers: base.followers * 2 };
   const which = process.env.BENCH_LOAD_DOUBLED;
   const runs: [string, LoadShape][] = [...(which === "only" ? [] : [["x1", base] as [string, LoadShape]]), ...(which === "0" ? [] : [["x2", doubled] as [string, LoadShape]])];
@@ -55,7 +63,7 @@ function uptime(): string {
 
 async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
   console.log(
-    `\n### ${label}: ${shape.editors} editors autosaving every ${shape.saveEveryMs / 1000} s, ${shape.sharedPairs} pairs on shared drafts, ${shape.readers} readers of plans and exports (${shape.readPauseMs / 1000} s between pages), ${shape.followers} appliers following the stream; ${shape.durationMs / 1000} s`,
+    `\n### ${label}: ${shape.editors} editors autosaving every ${shape.saveEveryMs / 1000} s, ${shape.sharedPairs} pairs on shared drafts, ${shape.readers} readers of plans and exports (${shape.readPauseMs / 1000} s between pages), ${shape.followers} appliers following the stream (${shape.applyPauseMs / 1000} s between applies); ${shape.durationMs / 1000} s after a ${shape.warmUpMs / 1000} s warm-up`,
   );
   const studio = await startLoadStudio();
   const samples: number[] = [];
@@ -74,6 +82,7 @@ async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
     const seconds = elapsedMs / 1000;
     const total = recorder.kinds().filter((k) => k !== "conflict refused" && !k.startsWith("stream") && !k.startsWith("probe")).reduce((n, k) => n + recorder.count(k), 0);
     console.log(`after:  ${uptime()}; 1-min load average during the run ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`);
+    console.log(`warm-up (the same mix, not in the figures below): ${outcome.warmUp.requests} requests, ${outcome.warmUp.errors} errors`);
     console.log(`throughput: ${total} requests in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} req/s`);
     console.log(
       `CPU: studio server ${(outcome.cpu.server / seconds).toFixed(2)} cores on average (${((outcome.cpu.server * 1000) / total).toFixed(0)} ms per request, streams and applies included), ` +
@@ -87,15 +96,20 @@ async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
       console.log(`${kind.padEnd(34)} ${String(recorder.count(kind)).padStart(6)} ${(recorder.count(kind) / seconds).toFixed(1).padStart(6)} ${f(50)} ${f(95)} ${f(99)} ${String(recorder.errors(kind).length).padStart(7)}`);
       if (recorder.errors(kind).length > 0) console.log(`    errors: ${summariseErrors(recorder.errors(kind))}`);
     }
+    // Whether the slow requests are spread over the run or bunched (a server process's first pages load their code).
+    for (const kind of ["save (own draft)", "plan page"]) {
+      const slices = recorder.percentileBySlice(kind, 95, outcome.startedAt, 10_000).map((ms) => (Number.isNaN(ms) ? "-" : ms.toFixed(0)));
+      console.log(`    p95 of ${kind} in each 10 s of the run: ${slices.join(", ")} ms`);
+    }
     console.log("each kind alone afterwards, one request at a time unless said (what a request costs, whatever the machine's load):");
     for (const d of outcome.demand) {
       console.log(`    ${d.kind.padEnd(34)} server CPU ${d.serverCpuMs.toFixed(0).padStart(4)} ms, PostgreSQL CPU ${d.postgresCpuMs.toFixed(0).padStart(3)} ms, wall ${d.medianMs.toFixed(0).padStart(4)} ms (median of ${d.requests})`);
     }
     console.log(`applies: ${outcome.applies.succeeded} succeeded, ${outcome.applies.failed.length} failed`);
     const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
-    const errors = recorder.totalErrors();
+    const errors = recorder.totalErrors() + outcome.warmUp.errors;
     const serverErrors = studio.serverErrors().filter((l) => /error|failed/iu.test(l));
-    console.log(`target: no errors: ${errors} request errors, ${serverErrors.length} error lines in the server log: ${verdict(errors === 0 && serverErrors.length === 0)}`);
+    console.log(`target: no errors: ${errors} request errors (warm-up included), ${serverErrors.length} error lines in the server log: ${verdict(errors === 0 && serverErrors.length === 0)}`);
     if (serverErrors.length > 0) console.log(`    server log: ${summariseErrors(serverErrors)}`);
     const saveP95 = recorder.percentile("save (own draft)", 95);
     console.log(`target: p95 of a save (own draft) ${saveP95.toFixed(0)} ms <= ${SAVE_P95_TARGET_MS} ms: ${verdict(saveP95 <= SAVE_P95_TARGET_MS)}  (${uptime()})`);

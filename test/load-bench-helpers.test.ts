@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readActionAnswer } from "@/bench/load/session";
-import { percentile, summariseErrors } from "@/bench/load/stats";
+import { Recorder, percentile, summariseErrors } from "@/bench/load/stats";
 
 // The load benchmark (`npm run bench -- load`) reads server actions' answers from their RSC (Flight)
 // responses and reports nearest-rank percentiles; these are the pieces its figures rest on.
@@ -33,6 +33,14 @@ describe("percentile", () => {
     expect(percentile(values, 99)).toBe(99);
     expect(percentile([3], 99)).toBe(3);
     expect(percentile([], 50)).toBeNaN();
+  });
+
+  it("gives a percentile per slice of time, a request counted in the slice it ended in", () => {
+    const recorder = new Recorder();
+    const start = 1_000;
+    for (const [ms, at] of [[900, 1_500], [100, 5_000], [40, 11_000], [60, 19_999], [20, 31_000]] as const) recorder.record("save", ms, undefined, at);
+    expect(recorder.percentileBySlice("save", 95, start, 10_000)).toEqual([900, 60, NaN, 20]);
+    expect(recorder.percentileBySlice("other", 95, start, 10_000)).toEqual([]);
   });
 
   it("counts errors by message, most frequent first", () => {

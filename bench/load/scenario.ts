@@ -19,13 +19,24 @@ export interface LoadShape {
   /** People applying change requests to moto and following the apply's progress stream. */
   followers: number;
   durationMs: number;
+  /**
+   * The same mix before the timed part, not counted in the latencies (its saves are in the lost-edit proof, its errors
+   * in the error count): a server process's first requests of each kind load that page's code and warm up V8.
+   */
+  warmUpMs: number;
   /** The editor's autosave fires after a pause in typing; someone who keeps typing saves this often. */
   saveEveryMs: number;
   /** A reader's pause between two pages. */
   readPauseMs: number;
+  /**
+   * An applier's pause after following an apply to its end, before saving the next change: reading the outcome.
+   * moto answers an apply in about half a second where AWS takes seconds, so without a pause five people would
+   * apply four or five reviewed changes a second between them.
+   */
+  applyPauseMs: number;
 }
 
-export const BASE_SHAPE: LoadShape = { editors: 50, sharedPairs: 3, readers: 10, followers: 5, durationMs: 60_000, saveEveryMs: 2_000, readPauseMs: 1_000 };
+export const BASE_SHAPE: LoadShape = { editors: 50, sharedPairs: 3, readers: 10, followers: 5, durationMs: 60_000, warmUpMs: 10_000, saveEveryMs: 2_000, readPauseMs: 1_000, applyPauseMs: 1_000 };
 
 export const PROBE_STATIC = "probe: /favicon.ico (no database)";
 export const PROBE_HEALTH = "probe: /api/health (SELECT 1)";
@@ -53,6 +64,10 @@ export interface RefusedSave {
 
 export interface LoadOutcome {
   recorder: Recorder;
+  /** The warm-up's requests and errors. */
+  warmUp: { requests: number; errors: number };
+  /** When the timed part began (performance.now()), and how long it ran. */
+  startedAt: number;
   elapsedMs: number;
   acked: AckedSave[];
   refused: RefusedSave[];
@@ -157,23 +172,26 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
     ...(await Promise.all(sharedPools.map(async (poolId) => ({ poolId, shared: true, initialVersion: (await draftOf(poolId)).version })))),
   ];
 
-  const recorder = new Recorder();
+  // Each phase (the warm-up, then the timed part) gets its own recorder and times; the people's closures read them.
+  let recorder = new Recorder();
+  let start = 0;
+  let end = 0;
   const acked: AckedSave[] = [];
   const refused: RefusedSave[] = [];
   const applies = { succeeded: 0, failed: [] as string[] };
-  const start = performance.now();
-  const end = start + shape.durationMs;
-  const cpuAtStart = { server: cpuSeconds(studio.serverPid), postgres: postgresCpuSeconds(studio.databaseUrl), moto: cpuSeconds(studio.motoPid) };
+  /** Each editor's count of edits over both phases, so no two of their saves send the same document. */
+  const edits = new Map<string, number>();
 
   /** Autosaves every `saveEveryMs` (a save never overlaps the same person's previous one, as in the editor). */
   const editor = async (session: StudioSession, poolId: string, who: string, kind: string) => {
     let { version } = await draftOf(poolId);
-    let n = 0;
+    let n = edits.get(who) ?? 0;
     let next = start + Math.random() * shape.saveEveryMs;
     while (next < end) {
       await sleep(next - performance.now());
       next += shape.saveEveryMs;
       const document = editedDocument(poolName(poolId), who, ++n);
+      edits.set(who, n);
       const r = await session.action<{ version: number }>(SAVE_FILE, { poolId, version, document }, `/pools/${poolId}`);
       const answer = r.value;
       if (answer?.ok) {
@@ -249,6 +267,7 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       else applies.succeeded++;
       recorder.record("stream: open → first event", stream.firstEventMs ?? stream.totalMs, stream.firstEventMs === undefined ? (stream.error ?? "no event") : undefined);
       recorder.record("stream: end after apply answered", Math.max(0, streamStart + stream.totalMs - appliedAt), stream.ended ? undefined : (stream.error ?? "the stream never sent end"));
+      await sleep(Math.min(shape.applyPauseMs, end - performance.now()));
     }
   };
 
@@ -267,7 +286,9 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
     }
   };
 
-  try {
+  const runMix = async (durationMs: number) => {
+    start = performance.now();
+    end = start + durationMs;
     await Promise.all([
       probe(),
       ...editorPools.map((poolId, i) => editor(sessions.get(`editor-${i}@example.com`)!, poolId, `e${i}`, "save (own draft)")),
@@ -275,6 +296,16 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       ...Array.from({ length: shape.readers }, (_, i) => reader(sessions.get(`reader-${i}@example.com`)!, i)),
       ...followed.map((f, i) => follower(sessions.get(`applier-${i}@example.com`)!, f.poolId, f.targetId, i)),
     ]);
+  };
+
+  try {
+    await runMix(shape.warmUpMs);
+    const warmUp = { requests: recorder.kinds().reduce((n, k) => n + recorder.count(k), 0), errors: recorder.totalErrors() };
+    recorder = new Recorder();
+    applies.succeeded = 0;
+    applies.failed.length = 0;
+    const cpuAtStart = { server: cpuSeconds(studio.serverPid), postgres: postgresCpuSeconds(studio.databaseUrl), moto: cpuSeconds(studio.motoPid) };
+    await runMix(shape.durationMs);
     const elapsedMs = performance.now() - start;
     const cpu = { server: cpuSeconds(studio.serverPid) - cpuAtStart.server, postgres: postgresCpuSeconds(studio.databaseUrl) - cpuAtStart.postgres, moto: cpuSeconds(studio.motoPid) - cpuAtStart.moto };
     const editor0 = sessions.get("editor-0@example.com")!;
@@ -292,7 +323,7 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       await measureDemand(studio, "plan page", [() => editor0.page(`/pools/${readPool}/changes/${crId}`)]),
       await measureDemand(studio, "export page", [() => editor0.page(`/pools/${readPool}/export`)]),
     ];
-    return { recorder, elapsedMs, acked, refused, drafts, applies, cpu, connections, demand };
+    return { recorder, warmUp, startedAt: start, elapsedMs, acked, refused, drafts, applies, cpu, connections, demand };
   } finally {
     await db.end();
   }

@@ -1,11 +1,17 @@
 /** Latencies and errors per request kind, and the report's lines. */
 export class Recorder {
   private readonly samples = new Map<string, number[]>();
+  /** When each sample was recorded (performance.now()), in the order of `samples`. */
+  private readonly times = new Map<string, number[]>();
   private readonly failures = new Map<string, string[]>();
 
-  record(kind: string, ms: number, error?: string): void {
-    if (!this.samples.has(kind)) this.samples.set(kind, []);
+  record(kind: string, ms: number, error?: string, at = performance.now()): void {
+    if (!this.samples.has(kind)) {
+      this.samples.set(kind, []);
+      this.times.set(kind, []);
+    }
     this.samples.get(kind)!.push(ms);
+    this.times.get(kind)!.push(at);
     if (error) {
       if (!this.failures.has(kind)) this.failures.set(kind, []);
       this.failures.get(kind)!.push(error);
@@ -30,6 +36,14 @@ export class Recorder {
 
   percentile(kind: string, p: number): number {
     return percentile(this.samples.get(kind) ?? [], p);
+  }
+
+  /** The percentile of each `sliceMs` slice of time from `start` (a request counts in the slice it ended in). */
+  percentileBySlice(kind: string, p: number, start: number, sliceMs: number): number[] {
+    const slices: number[][] = [];
+    const times = this.times.get(kind) ?? [];
+    (this.samples.get(kind) ?? []).forEach((ms, i) => (slices[Math.max(0, Math.floor((times[i]! - start) / sliceMs))] ??= []).push(ms));
+    return Array.from(slices, (slice) => percentile(slice ?? [], p));
   }
 }
 
