@@ -4,12 +4,13 @@
  */
 import type { Plan } from "../plan/types";
 import { FEATURE_PLAN_LABEL, type FeaturePlan, MAU_PRICES, PRICES_READ_ON } from "./price-table";
+import { groupDigits } from "../spec/group-digits";
 
 function priceWords(plan: FeaturePlan): string {
   const bands = MAU_PRICES[plan].bands;
   const free = bands[0]?.perUnit === 0 ? (bands[0].to ?? 0) : 0;
   const rate = bands.find((b) => b.perUnit > 0)?.perUnit ?? 0;
-  return `${free > 0 ? `${free.toLocaleString("en-US")} MAUs free, then ` : ""}$${rate} per MAU${bands.filter((b) => b.perUnit > 0).length > 1 ? " (less at higher volumes)" : ""}`;
+  return `${free > 0 ? `${groupDigits(free)} MAUs free, then ` : ""}$${rate} per MAU${bands.filter((b) => b.perUnit > 0).length > 1 ? " (less at higher volumes)" : ""}`;
 }
 
 /** The sentence for a plan that changes `userPoolTier`; undefined when it does not. */

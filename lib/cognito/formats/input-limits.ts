@@ -8,6 +8,7 @@
 import { Lexer } from "yaml";
 import { type Diagnostic, error } from "../spec/diagnostics";
 import type { ImportRequest, SourceFile } from "./types";
+import { groupDigits } from "../spec/group-digits";
 
 export interface InputLimits {
   /** Bytes (UTF-8) in one file. */
@@ -206,7 +207,7 @@ function checkText(text: string, fileName: string, hcl: boolean, limits: InputLi
   if (nul !== -1) return limitError("input-binary", `${fileName} holds a NUL character at line ${lineOf(text, nul)}: it is not a text file. Choose the YAML, JSON or Terraform file itself.`);
   const longest = longestLine(text);
   if (longest.chars > limits.lineChars)
-    return limitError("input-line-too-long", `line ${longest.line} of ${fileName} is ${longest.chars.toLocaleString("en")} characters long; the limit is ${limits.lineChars.toLocaleString("en")}. Break it over several lines (format minified JSON, e.g. with jq .).`);
+    return limitError("input-line-too-long", `line ${longest.line} of ${fileName} is ${groupDigits(longest.chars)} characters long; the limit is ${groupDigits(limits.lineChars)}. Break it over several lines (format minified JSON, e.g. with jq .).`);
   const deep = (hcl ? hclDepth : yamlDepth)(text, limits.nesting);
   if (deep !== -1)
     return limitError("input-too-deep", `${fileName} nests more than ${limits.nesting} levels deep (at line ${lineOf(text, deep)}); a pool document needs about 10. Flatten the structure, or check that the file is the one you meant.`);

@@ -6,8 +6,9 @@
 import { SETTINGS_ONLY_TYPES } from "./settings-only";
 import type { PoolDocument } from "../spec/document-schema";
 import type { BlastRadius, Plan, ResourceChange, WorstImpact } from "./types";
+import { groupDigits } from "../spec/group-digits";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${groupDigits(n)} ${n === 1 ? one : many}`;
 
 function label(e: ResourceChange): string {
   switch (e.type) {

@@ -16,6 +16,7 @@ import type { PoolDocument } from "../spec/document-schema";
 import { type Builder, CASCADE_REASON, entryBuilder, exactChanges, indexByKey, sortedKeys } from "./classify";
 import type { Values } from "./resources";
 import type { ResourceType } from "./types";
+import { groupDigits } from "../spec/group-digits";
 
 const quote = (key: string) => JSON.stringify(key);
 
@@ -33,7 +34,7 @@ function digest(text: string): string {
 export function describeImage(base64: string): string {
   const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
   const bytes = (base64.length / 4) * 3 - padding;
-  return `${bytes.toLocaleString("en-US")} bytes, #${digest(base64)}`;
+  return `${groupDigits(bytes)} bytes, #${digest(base64)}`;
 }
 
 function assetValues(asset: BrandingAsset): Values {

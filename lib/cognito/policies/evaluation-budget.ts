@@ -1,3 +1,5 @@
+import { groupDigits } from "../spec/group-digits";
+
 /**
  * A time limit on evaluating policies. CEL has no loops, but its list macros (each, all, exists, map, filter)
  * nest: a policy that walks a quota-sized pool's 1,000 app clients for each of them, with a long condition
@@ -50,7 +52,7 @@ function secondsWords(ms: number): string {
 
 /** Why a policy was not checked, in the words a violation shows. */
 export function tooSlowWords(meter: EvaluationMeter): string {
-  return `evaluating it ${TOO_SLOW} ${secondsWords(meter.limitMs)} on this pool (${meter.reads.toLocaleString("en-US")} list elements read); walk fewer lists inside each other (each, all, exists, map, filter), or shorten the condition inside them`;
+  return `evaluating it ${TOO_SLOW} ${secondsWords(meter.limitMs)} on this pool (${groupDigits(meter.reads)} list elements read); walk fewer lists inside each other (each, all, exists, map, filter), or shorten the condition inside them`;
 }
 
 function countRead(meter: EvaluationMeter): void {

@@ -5,13 +5,14 @@
 import { z } from "zod";
 // Zod's own words ("Invalid input: expected string, received undefined") reach the CLI otherwise.
 import "../spec/error-map";
+import { groupDigits } from "../spec/group-digits";
 
 /** Long enough for any rule a person writes; short enough that nobody sends the server a novel. */
 export const MAX_EXPRESSION_LENGTH = 2000;
 export const MAX_POLICIES = 200;
 /** A policy file as the Policies page, its server actions and the CLI read it. */
 export const MAX_POLICY_FILE_CHARS = 200_000;
-export const POLICY_FILE_TOO_LONG = `the policy file is longer than ${MAX_POLICY_FILE_CHARS.toLocaleString("en-US")} characters; split the rules across fewer, shorter policies`;
+export const POLICY_FILE_TOO_LONG = `the policy file is longer than ${groupDigits(MAX_POLICY_FILE_CHARS)} characters; split the rules across fewer, shorter policies`;
 
 /** A key left out or not text: named, with what to write. */
 const text = (key: string, what: string) => z.string({ error: (issue) => (issue.input === undefined ? `${key} is missing: ${what}` : `${key} must be text: ${what}`) });

@@ -14,6 +14,7 @@
  * position and logo, primary button colours) are typed; every other key passes through as JSON checked for shape.
  */
 import { z } from "zod";
+import { groupDigits } from "./group-digits";
 
 /** `AssetCategoryType` (Smithy enum). */
 export const ASSET_CATEGORIES = [
@@ -75,7 +76,7 @@ function base64Schema(maxBytes: number, what: string) {
     .min(1, { error: `${what} is empty; choose an image file` })
     .regex(BASE64, { error: `${what} must be the file's bytes in base64` })
     .refine((text) => base64Size(text) <= maxBytes, {
-      error: `${what} is larger than ${maxBytes.toLocaleString("en-US")} bytes; choose a smaller file`,
+      error: `${what} is larger than ${groupDigits(maxBytes)} bytes; choose a smaller file`,
     });
 }
 

@@ -7,14 +7,15 @@ import { renderPlanText, toPlanJson } from "../plan";
 import type { TerraformAction } from "./read-plan-json";
 import type { PlanReview, PoolReview } from "./review-plan";
 import { type Risk, type RiskKind, DEFAULT_FAIL_ON, RISK_WORDS, blockingRisks, listRiskKinds } from "./risks";
+import { groupDigits } from "../spec/group-digits";
 
 const SYMBOL: Record<TerraformAction, string> = { create: "+", update: "~", replace: "-/+", delete: "-", read: "<=", "no-op": " " };
 
 /** `12,345 users (read live)`, or why they were not read. */
 export function describeUsers(pool: PoolReview): string {
   const u = pool.users;
-  if (u.live !== undefined) return `${u.live.toLocaleString("en-US")} user${u.live === 1 ? "" : "s"} (EstimatedNumberOfUsers, read live)`;
-  const state = u.inState !== undefined ? `; the plan's state recorded ${u.inState.toLocaleString("en-US")} at its refresh` : "";
+  if (u.live !== undefined) return `${groupDigits(u.live)} user${u.live === 1 ? "" : "s"} (EstimatedNumberOfUsers, read live)`;
+  const state = u.inState !== undefined ? `; the plan's state recorded ${groupDigits(u.inState)} at its refresh` : "";
   return `not read (${u.notRead ?? "no AWS access"})${state}`;
 }
 

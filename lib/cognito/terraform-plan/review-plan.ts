@@ -14,6 +14,7 @@ import { TF_TYPES } from "../formats/terraform/naming";
 import { CHANGED_SECRET_REF, SECRET_REF, type PlanPoolGroup, groupByPool, readPoolSides } from "./plan-pools";
 import { type TerraformAction, type TerraformPlanJson, readTerraformPlanJson } from "./read-plan-json";
 import { type Risk, policyRisks } from "./risks";
+import { groupDigits } from "../spec/group-digits";
 
 /** What Terraform itself says about one resource. */
 export interface TerraformResourceNote {
@@ -182,7 +183,7 @@ function describeSecretChanges(plan: Plan): Plan {
 function risksOf(review: PoolReview): Risk[] {
   const risks: Risk[] = [];
   const users = review.users.live ?? review.users.inState;
-  const count = users !== undefined ? `${users.toLocaleString("en-US")} user${users === 1 ? "" : "s"}` : "its users (count not read)";
+  const count = users !== undefined ? `${groupDigits(users)} user${users === 1 ? "" : "s"}` : "its users (count not read)";
   if (review.deletesUsers) risks.push({ kind: "users-deleted", address: review.address, message: `${review.poolDestroyed ? "destroys" : "replaces"} user pool "${review.poolName}": deletes ${count}` });
   for (const s of review.plan?.securityChanges ?? []) risks.push({ kind: "security", address: review.address, message: `${s.address} ${s.path}: ${s.message}` });
   risks.push(...policyRisks(review));

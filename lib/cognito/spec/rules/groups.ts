@@ -6,6 +6,7 @@
 import type { Diagnostic } from "../diagnostics";
 import { error } from "../diagnostics";
 import { type Rule, at, duplicateIndexes } from "./rule";
+import { groupDigits } from "../group-digits";
 
 export const GROUP_QUOTA = 10_000;
 
@@ -15,6 +16,6 @@ export const groupsRule: Rule = (ctx) => {
   for (const i of duplicateIndexes(groups, (g) => g.name))
     out.push(error(at(ctx, "groups", i, "name"), "duplicate-group-name", `group "${groups[i].name}" is defined twice; group names must be unique in a pool`));
   if (groups.length > GROUP_QUOTA)
-    out.push(error(at(ctx, "groups"), "group-quota", `${groups.length} groups exceed the limit of ${GROUP_QUOTA.toLocaleString("en-US")} per pool (not adjustable)`));
+    out.push(error(at(ctx, "groups"), "group-quota", `${groups.length} groups exceed the limit of ${groupDigits(GROUP_QUOTA)} per pool (not adjustable)`));
   return out;
 };
