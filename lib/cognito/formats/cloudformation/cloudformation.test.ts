@@ -1,4 +1,10 @@
 import { parse } from "yaml";
+
+/** The short forms the exported templates use, read as their long forms (an unknown tag is a warning on stderr). */
+const CFN_TAGS = [
+  { tag: "!Ref", resolve: (v: string) => ({ Ref: v }) },
+  { tag: "!GetAtt", resolve: (v: string) => ({ "Fn::GetAtt": v.split(".") }) },
+];
 import { describe, expect, test } from "vitest";
 import { BLOG_POOL_DOCUMENT, MAXIMAL_POOL_DOCUMENT, poolDocument } from "@/test/support/pool-documents";
 import { parseCloudFormation } from "./parse-cloudformation";
@@ -7,7 +13,7 @@ import { renderCloudFormation } from "./render-cloudformation";
 type Template = { Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }>; Metadata: Record<string, unknown> };
 
 function template(doc = MAXIMAL_POOL_DOCUMENT): Template {
-  return parse(renderCloudFormation(doc).files[0].content, { customTags: [{ tag: "!Ref", resolve: (v: string) => ({ Ref: v }) }] }) as Template;
+  return parse(renderCloudFormation(doc).files[0].content, { customTags: CFN_TAGS }) as Template;
 }
 
 describe("renderCloudFormation", () => {
@@ -164,7 +170,7 @@ describe("groups and identity providers (UserPoolGroup, UserPoolIdentityProvider
   test("secrets become a dynamic reference or a NoEcho parameter, and read back as the same references", () => {
     const { files, diagnostics } = renderCloudFormation(doc);
     expect(diagnostics).toEqual([]);
-    const template = parse(files[0].content, { customTags: [{ tag: "!Ref", resolve: (v: string) => ({ Ref: v }) }] }) as { Parameters: Record<string, { NoEcho: boolean }>; Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }> };
+    const template = parse(files[0].content, { customTags: CFN_TAGS }) as { Parameters: Record<string, { NoEcho: boolean }>; Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }> };
     expect(template.Resources.GoogleIdentityProvider?.Properties.ProviderDetails).toEqual({ client_id: "c", authorize_scopes: "openid", client_secret: "{{resolve:secretsmanager:prod/google:SecretString:client_secret}}" });
     expect(template.Resources.OktaIdentityProvider?.Properties.ProviderDetails).toMatchObject({ client_secret: { Ref: "OktaClientSecret" } });
     expect(Object.values(template.Parameters).every((p) => p.NoEcho)).toBe(true);

@@ -33,7 +33,8 @@ function flat(object: Json): Record<string, string> | undefined {
 export function readParameterFile(content: string): Record<string, string> | undefined {
   let value: unknown;
   try {
-    value = parse(content, { prettyErrors: false });
+    // logLevel: a tag in a parameters file (!Sub…) is read as the plain text it is, without a process warning on stderr.
+    value = parse(content, { prettyErrors: false, logLevel: "error" });
   } catch {
     return undefined;
   }
