@@ -89,3 +89,15 @@ test("rotating X-Forwarded-For does not escape the sign-in limit: the studio key
   // The right password from a sixth "address" is still refused: the fifth failure paused this account for this connection.
   expect(await attempt(person.password, 6)).toContain("error=CredentialsSignin");
 });
+
+test("a signed-out person opening a link is sent to sign in, then back to the same page with its filter", async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto(`/audit?actor=${encodeURIComponent(ADMIN.email)}`);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faudit%3Factor%3Dada%2540example\.com$/u);
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  expect(new URL(page.url()).search).toBe(`?actor=${encodeURIComponent(ADMIN.email)}`);
+  await expect(page.getByLabel("Person")).toHaveValue(ADMIN.email);
+});

@@ -1,6 +1,6 @@
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 // proxy.ts reads the session secret when it loads (lib/server/auth-config.ts).
 const SECRET = "proxy-test-secret-proxy-test-secret-01";
@@ -8,19 +8,23 @@ type Proxy = (request: NextRequest, event: never) => Promise<Response>;
 let proxy: Proxy;
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = SECRET;
+  vi.stubEnv("AUTH_SECRET", SECRET);
   proxy = (await import("../proxy")).default as unknown as Proxy;
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
 });
 
 const COOKIE = "authjs.session-token";
 
-async function cookieFor(claims: Record<string, unknown>): Promise<string> {
-  return `${COOKIE}=${await encode({ token: claims, secret: SECRET, salt: COOKIE, maxAge: 30 * 24 * 3600 })}`;
+async function cookieFor(claims: Record<string, unknown>, name = COOKIE): Promise<string> {
+  return `${name}=${await encode({ token: claims, secret: SECRET, salt: name, maxAge: 30 * 24 * 3600 })}`;
 }
 
-function request(path: string, cookie = ""): NextRequest {
-  // As `next start -H 0.0.0.0` sees a request the browser sent to localhost.
-  return new NextRequest(`http://0.0.0.0:3000${path}`, { headers: { cookie, "x-forwarded-proto": "http", host: "0.0.0.0:3000" } });
+function request(path: string, cookie = "", protocol = "http"): NextRequest {
+  // As `next start -H 0.0.0.0` sees a request the browser sent to localhost (or a proxy forwarded over HTTPS).
+  return new NextRequest(`http://0.0.0.0:3000${path}`, { headers: { cookie, "x-forwarded-proto": protocol, host: "0.0.0.0:3000" } });
 }
 
 const proceeds = (response: Response) => response.headers.get("x-middleware-next") === "1";
@@ -51,8 +55,16 @@ describe("proxy", () => {
     const cookie = await cookieFor({ sub: "user-1", sv: 0 });
     vi.useRealTimers();
     const response = await proxy(request("/pools", cookie), undefined as never);
-    expect(response.status).toBeLessThan(300);
-    expect(response.headers.get("set-cookie")).toContain(`${COOKIE}=`);
+    expect(proceeds(response)).toBe(true);
+    const reissued = /authjs\.session-token=([^;]+)/u.exec(response.headers.get("set-cookie") ?? "")?.[1];
+    const claims = await decode({ token: reissued, secret: SECRET, salt: COOKIE });
+    expect(claims?.sub).toBe("user-1");
+    expect(claims!.iat!).toBeGreaterThan(Date.now() / 1000 - 60);
+  });
+
+  test("behind HTTPS, reads the __Secure- cookie Auth.js sets there, and not the plain one", async () => {
+    expect(proceeds(await proxy(request("/pools", await cookieFor({ sub: "user-1" }, `__Secure-${COOKIE}`), "https"), undefined as never))).toBe(true);
+    expect((await proxy(request("/pools", await cookieFor({ sub: "user-1" }), "https"), undefined as never)).status).toBe(307);
   });
 
   test("treats a cookie it cannot decrypt as no session", async () => {

@@ -17,7 +17,7 @@ function headersWith(cookie: string, extra: Record<string, string> = HTTP) {
 }
 
 /** A reader that counts the decryptions it makes. */
-function countingReader(env: Record<string, string | undefined> = {}) {
+function countingReader(env: Record<string, string | undefined> = {}, limit?: number) {
   const calls = { n: 0 };
   const reader = new SessionTokenReader(
     SECRET,
@@ -26,6 +26,7 @@ function countingReader(env: Record<string, string | undefined> = {}) {
       return decode(params);
     },
     env,
+    limit,
   );
   return { reader, calls };
 }
@@ -55,6 +56,34 @@ describe("SessionTokenReader", () => {
     for (const bad of [await token({ sub: "user-1" }, { maxAge: -60 }), await token({ sub: "user-1" }, { secret: "another-secret-another-secret-0123" }), tampered, await token({ name: "no subject" }), "not-a-token"]) {
       expect(await reader.read(headersWith(`${PLAIN}=${bad}`))).toBeNull();
     }
+  });
+
+  test("refuses another spelling of a valid token (spaces, padding) without decrypting it, and a token without an expiry", async () => {
+    const { reader, calls } = countingReader();
+    const valid = await token({ sub: "user-1" });
+    const [header, key, iv, text, tag] = valid.split(".");
+    for (const variant of [`${header}.${key}.${iv!.slice(0, 4)}%20${iv!.slice(4)}.${text}.${tag}`, `${valid}=`, `${valid}.`, "a".repeat(20_000)]) {
+      expect(await reader.read(headersWith(`${PLAIN}=${variant}`))).toBeNull();
+    }
+    expect(calls.n).toBe(0);
+    const noExpiry = new SessionTokenReader(SECRET, async () => ({ sub: "user-1" }), {});
+    expect(await noExpiry.read(headersWith(`${PLAIN}=${valid}`))).toBeNull();
+  });
+
+  test("never reads a token from an Authorization header", async () => {
+    const { reader } = countingReader();
+    expect(await reader.read(new Headers({ ...HTTP, authorization: `Bearer ${await token({ sub: "user-1" })}` }))).toBeNull();
+  });
+
+  test("keeps at most its limit of tokens, forgetting the oldest first", async () => {
+    const { reader, calls } = countingReader({}, 2);
+    const cookies = await Promise.all(["a", "b", "c"].map(async (sub) => headersWith(`${PLAIN}=${await token({ sub })}`)));
+    for (const headers of cookies) await reader.read(headers);
+    expect(calls.n).toBe(3);
+    await reader.read(cookies[2]!);
+    expect(calls.n).toBe(3);
+    await reader.read(cookies[0]!);
+    expect(calls.n).toBe(4);
   });
 
   test("on HTTPS reads the __Secure- cookie only, as Auth.js names it there", async () => {

@@ -16,6 +16,13 @@ const SESSION_COOKIE = "authjs.session-token";
 export const SESSION_REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 /** Decoded tokens kept per process: a team's people, with room to spare; the oldest goes first. */
 const CACHE_LIMIT = 5_000;
+/**
+ * A session token as Auth.js writes it: a compact JWE, five base64url parts (the key part empty), about a kilobyte.
+ * Anything else is refused before it is decrypted or kept: the JWT library's base64 decoder skips spaces and extra
+ * padding, so one valid token could otherwise be sent in endless spellings, each decrypted and cached anew.
+ */
+const COMPACT_JWE = /^[\w-]*(?:\.[\w-]*){4}$/u;
+const MAX_TOKEN_CHARS = 16_384;
 
 type Decode = (params: { token: string; secret: string; salt: string }) => Promise<Record<string, unknown> | null>;
 
@@ -44,14 +51,15 @@ export class SessionTokenReader {
     private readonly secret: string,
     private readonly decode: Decode = decodeJwt,
     private readonly env: Record<string, string | undefined> = process.env,
+    private readonly limit = CACHE_LIMIT,
   ) {}
 
-  async read(headers: Headers, now = Date.now()): Promise<SessionClaims | null> {
+  async read(headers: Headers, now = Date.now()): Promise<Readonly<SessionClaims> | null> {
     const secure = usesSecureCookie(headers, this.env);
     const cookieName = `${secure ? "__Secure-" : ""}${SESSION_COOKIE}`;
     // getToken joins a cookie Auth.js split into chunks; given only the cookie, it never reads an Authorization header.
     const token = await getToken({ req: { headers: { cookie: headers.get("cookie") ?? "" } }, secureCookie: secure, cookieName, secret: this.secret, raw: true });
-    if (!token) return null;
+    if (!token || token.length > MAX_TOKEN_CHARS || !COMPACT_JWE.test(token)) return null;
     const key = `${cookieName}:${token}`;
     const cached = this.cache.get(key);
     if (cached) {
@@ -74,16 +82,17 @@ export class SessionTokenReader {
     if (!payload || typeof payload.sub !== "string" || typeof payload.exp !== "number") return null;
     const expiresAtMs = payload.exp * 1000;
     if (expiresAtMs <= now) return null;
-    return {
+    // Frozen: one object answers every request with this token.
+    return Object.freeze({
       userId: payload.sub,
       sessionVersion: typeof payload.sv === "number" ? payload.sv : undefined,
       issuedAtMs: typeof payload.iat === "number" ? payload.iat * 1000 : 0,
       expiresAtMs,
-    };
+    });
   }
 
   private remember(key: string, claims: SessionClaims): void {
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    if (this.cache.size >= this.limit) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, claims);
   }
 }

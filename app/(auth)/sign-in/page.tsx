@@ -13,10 +13,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // A new studio has nobody to sign in as: send its first visitor to create the admin account.
   if (await isNewStudio()) redirect("/sign-up");
   const { callbackUrl } = await searchParams;
-  // Only a path on this site (the action checks again).
+  // Only a path on this site, with its query (a change request's tab); the action checks again.
   let path: string | undefined;
   try {
-    path = callbackUrl ? new URL(callbackUrl, "http://x").pathname : undefined;
+    const url = callbackUrl ? new URL(callbackUrl, "http://x") : undefined;
+    path = url ? `${url.pathname}${url.search}` : undefined;
   } catch {
     path = undefined;
   }
