@@ -57,6 +57,11 @@ function printDoubling(one: RunSummary, two: RunSummary): void {
   for (const g of growth.sort((a, b) => b.ratio - a.ratio)) console.log(`    p95 ${g.kind.padEnd(34)} ${g.from.toFixed(0).padStart(7)} → ${g.to.toFixed(0).padStart(7)} ms (×${g.ratio.toFixed(1)})`);
 }
 
+/** The requests the throughput counts: not a conflict twice (it is a save too), not streams' events, not the probes. */
+function isCountedKind(kind: string): boolean {
+  return kind !== "conflict refused" && !kind.startsWith("stream") && !kind.startsWith("probe");
+}
+
 function uptime(): string {
   return `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} on ${availableParallelism()} cores`;
 }
@@ -67,27 +72,35 @@ async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
   );
   const studio = await startLoadStudio();
   const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(loadavg()[0]!), 5_000);
+  let sampler: NodeJS.Timeout | undefined;
+  // The bench's own process: a starved client inflates every latency it measures, so its figures are shown.
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  // The load average and the event loop's delay are sampled over the timed minute only, like every other figure.
+  const timedPhase = {
+    started: () => {
+      lag.enable();
+      sampler = setInterval(() => samples.push(loadavg()[0]!), 5_000);
+    },
+    ended: () => {
+      lag.disable();
+      clearInterval(sampler);
+    },
+  };
   try {
     console.log(`before: ${uptime()}`);
-    // The bench's own process: a starved client inflates every latency it measures, so its figures are shown.
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
-    const ownCpu = process.cpuUsage();
-    const outcome = await runLoad(studio, shape, label);
-    const own = process.cpuUsage(ownCpu);
-    lag.disable();
-    clearInterval(sampler);
-    const { recorder, elapsedMs } = outcome;
+    const outcome = await runLoad(studio, shape, label, timedPhase);
+    const { recorder, elapsedMs, warmUp } = outcome;
     const seconds = elapsedMs / 1000;
-    const total = recorder.kinds().filter((k) => k !== "conflict refused" && !k.startsWith("stream") && !k.startsWith("probe")).reduce((n, k) => n + recorder.count(k), 0);
-    console.log(`after:  ${uptime()}; 1-min load average during the run ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`);
-    console.log(`warm-up (the same mix, not in the figures below): ${outcome.warmUp.requests} requests, ${outcome.warmUp.errors} errors`);
+    const total = recorder.total(isCountedKind);
+    console.log(`after:  ${uptime()}; 1-min load average during the timed run ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`);
+    // The appliers' first applies, which create their pools on moto, fall in the warm-up.
+    console.log(`warm-up (the same mix, not in the figures below but for its errors): ${warmUp.total(isCountedKind)} requests, ${warmUp.totalErrors()} errors`);
+    for (const kind of warmUp.kinds().filter((k) => warmUp.errors(k).length > 0)) console.log(`    warm-up errors, ${kind}: ${summariseErrors(warmUp.errors(kind))}`);
     console.log(`throughput: ${total} requests in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} req/s`);
     console.log(
       `CPU: studio server ${(outcome.cpu.server / seconds).toFixed(2)} cores on average (${((outcome.cpu.server * 1000) / total).toFixed(0)} ms per request, streams and applies included), ` +
         `PostgreSQL ${(outcome.cpu.postgres / seconds).toFixed(2)} cores, moto (AWS for the applies${motoAtLowPriority() ? ", at low priority" : ""}) ${(outcome.cpu.moto / seconds).toFixed(2)} cores; ` +
-        `the bench itself ${((own.user + own.system) / 1e6 / seconds).toFixed(2)} cores, its event loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
+        `the bench itself ${(outcome.cpu.bench / seconds).toFixed(2)} cores, its event loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
     );
     console.log(`PostgreSQL connections of the studio, most seen at once: ${outcome.connections.open} open, ${outcome.connections.busy} busy (the probe's own query included)`);
     console.log(`${"request kind".padEnd(34)} ${"count".padStart(6)} ${"req/s".padStart(6)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`);
@@ -98,16 +111,16 @@ async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
     }
     // Whether the slow requests are spread over the run or bunched (a server process's first pages load their code).
     for (const kind of ["save (own draft)", "plan page"]) {
-      const slices = recorder.percentileBySlice(kind, 95, outcome.startedAt, 10_000).map((ms) => (Number.isNaN(ms) ? "-" : ms.toFixed(0)));
+      const slices = recorder.percentileBySlice(kind, 95, outcome.startedAt, shape.durationMs, 10_000).map((ms) => (Number.isNaN(ms) ? "-" : ms.toFixed(0)));
       console.log(`    p95 of ${kind} in each 10 s of the run: ${slices.join(", ")} ms`);
     }
     console.log("each kind alone afterwards, one request at a time unless said (what a request costs, whatever the machine's load):");
     for (const d of outcome.demand) {
       console.log(`    ${d.kind.padEnd(34)} server CPU ${d.serverCpuMs.toFixed(0).padStart(4)} ms, PostgreSQL CPU ${d.postgresCpuMs.toFixed(0).padStart(3)} ms, wall ${d.medianMs.toFixed(0).padStart(4)} ms (median of ${d.requests})`);
     }
-    console.log(`applies: ${outcome.applies.succeeded} succeeded, ${outcome.applies.failed.length} failed`);
+    console.log(`applies in the timed run: ${outcome.applies.succeeded} succeeded, ${outcome.applies.failed.length} failed`);
     const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
-    const errors = recorder.totalErrors() + outcome.warmUp.errors;
+    const errors = recorder.totalErrors() + warmUp.totalErrors();
     const serverErrors = studio.serverErrors().filter((l) => /error|failed/iu.test(l));
     console.log(`target: no errors: ${errors} request errors (warm-up included), ${serverErrors.length} error lines in the server log: ${verdict(errors === 0 && serverErrors.length === 0)}`);
     if (serverErrors.length > 0) console.log(`    server log: ${summariseErrors(serverErrors)}`);
@@ -122,7 +135,7 @@ async function runOnce(label: string, shape: LoadShape): Promise<RunSummary> {
     console.log(`conflicts: ${conflicts} saves on shared drafts refused (draft-conflict), none merged: ${verdict(shape.sharedPairs === 0 || (conflicts > 0 && check.problems.length === 0))}`);
     return { label, reqPerSecond: total / seconds, errors, p95: new Map(SHOWN_KINDS.filter((k) => recorder.count(k) > 0).map((k) => [k, recorder.percentile(k, 95)])) };
   } finally {
-    clearInterval(sampler);
+    timedPhase.ended();
     await studio.stop();
   }
 }

@@ -35,12 +35,16 @@ describe("percentile", () => {
     expect(percentile([], 50)).toBeNaN();
   });
 
-  it("gives a percentile per slice of time, a request counted in the slice it ended in", () => {
+  it("gives a percentile per slice of the run, by the time each request ended, per kind", () => {
     const recorder = new Recorder();
     const start = 1_000;
-    for (const [ms, at] of [[900, 1_500], [100, 5_000], [40, 11_000], [60, 19_999], [20, 31_000]] as const) recorder.record("save", ms, undefined, at);
-    expect(recorder.percentileBySlice("save", 95, start, 10_000)).toEqual([900, 60, NaN, 20]);
-    expect(recorder.percentileBySlice("other", 95, start, 10_000)).toEqual([]);
+    for (const [ms, at] of [[900, 1_500], [100, 5_000], [40, 11_000], [60, 19_999], [20, 31_000], [700, 41_500]] as const) recorder.record("save", ms, undefined, at);
+    recorder.record("plan page", 5_000, undefined, 2_000);
+    // A 40 s run in 10 s slices: the third is empty; the request that ended after the run counts in the last.
+    expect(recorder.percentileBySlice("save", 95, start, 40_000, 10_000)).toEqual([900, 60, NaN, 700]);
+    expect(recorder.percentileBySlice("plan page", 95, start, 40_000, 10_000)).toEqual([5_000, NaN, NaN, NaN]);
+    expect(recorder.percentileBySlice("other", 95, start, 40_000, 10_000)).toEqual([NaN, NaN, NaN, NaN]);
+    expect(recorder.total((kind) => kind !== "plan page")).toBe(6);
   });
 
   it("counts errors by message, most frequent first", () => {

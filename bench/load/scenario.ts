@@ -64,8 +64,8 @@ export interface RefusedSave {
 
 export interface LoadOutcome {
   recorder: Recorder;
-  /** The warm-up's requests and errors. */
-  warmUp: { requests: number; errors: number };
+  /** The warm-up's requests (its figures are not reported; its errors are). */
+  warmUp: Recorder;
   /** When the timed part began (performance.now()), and how long it ran. */
   startedAt: number;
   elapsedMs: number;
@@ -74,8 +74,8 @@ export interface LoadOutcome {
   /** Drafts and their version before the load, for the check afterwards. */
   drafts: { poolId: string; shared: boolean; initialVersion: number }[];
   applies: { succeeded: number; failed: string[] };
-  /** CPU seconds the studio server, PostgreSQL and moto used during the timed part (not the setting up, not the measurement after). */
-  cpu: { server: number; postgres: number; moto: number };
+  /** CPU seconds the studio server, PostgreSQL, moto and the bench itself used during the timed part (not the setting up, not the measurement after). */
+  cpu: { server: number; postgres: number; moto: number; bench: number };
   connections: { open: number; busy: number };
   /** Each kind alone, one request at a time after the load: the CPU one request costs the studio and PostgreSQL. */
   demand: Demand[];
@@ -102,7 +102,7 @@ export function editedDocument(pool: string, who: string, n: number): PoolDocume
 }
 
 /** Runs the mix against a started studio: seeds, signs everyone in, creates the pools, then the timed load. */
-export async function runLoad(studio: LoadStudio, shape: LoadShape, label: string): Promise<LoadOutcome> {
+export async function runLoad(studio: LoadStudio, shape: LoadShape, label: string, timedPhase?: { started(): void; ended(): void }): Promise<LoadOutcome> {
   const ids = readActionIds();
   const accounts: LoadAccount[] = [
     { email: `admin-${label}@example.com`, role: "admin" },
@@ -181,6 +181,8 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
   const applies = { succeeded: 0, failed: [] as string[] };
   /** Each editor's count of edits over both phases, so no two of their saves send the same document. */
   const edits = new Map<string, number>();
+  /** Each applier's count of applies over both phases, so every apply changes the pool. */
+  const appliesBy = new Map<number, number>();
 
   /** Autosaves every `saveEveryMs` (a save never overlaps the same person's previous one, as in the editor). */
   const editor = async (session: StudioSession, poolId: string, who: string, kind: string) => {
@@ -232,10 +234,10 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
 
   /** Saves a change, submits it, opens the progress stream, applies, and reads the stream to its end. */
   const follower = async (session: StudioSession, poolId: string, targetId: string, i: number) => {
-    let n = 0;
+    let n = appliesBy.get(i) ?? 0;
     await sleep(Math.random() * 2_000);
     while (performance.now() < end) {
-      n++;
+      appliesBy.set(i, ++n);
       const { version } = await draftOf(poolId);
       const document = structuredClone(BLOG_POOL_DOCUMENT);
       document.metadata = { name: `load-apply-${i}` };
@@ -245,11 +247,13 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       const saved = await session.action(SAVE_FILE, { poolId, version, document }, `/pools/${poolId}`);
       if (!saved.value?.ok) {
         recorder.record("apply", saved.ms, `saving before apply: ${saved.error ?? JSON.stringify(saved.value).slice(0, 200)}`);
+        await sleep(Math.min(shape.applyPauseMs, end - performance.now()));
         continue;
       }
       const submitted = await submit(session, poolId, targetId, `Load apply ${n}`);
       if (!submitted.value?.ok) {
         recorder.record("apply", submitted.ms, `submitting: ${submitted.error ?? JSON.stringify(submitted.value).slice(0, 200)}`);
+        await sleep(Math.min(shape.applyPauseMs, end - performance.now()));
         continue;
       }
       const crId = submitted.value.data.id;
@@ -300,14 +304,22 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
 
   try {
     await runMix(shape.warmUpMs);
-    const warmUp = { requests: recorder.kinds().reduce((n, k) => n + recorder.count(k), 0), errors: recorder.totalErrors() };
+    const warmUp = recorder;
     recorder = new Recorder();
     applies.succeeded = 0;
     applies.failed.length = 0;
-    const cpuAtStart = { server: cpuSeconds(studio.serverPid), postgres: postgresCpuSeconds(studio.databaseUrl), moto: cpuSeconds(studio.motoPid) };
+    const cpuAtStart = { server: cpuSeconds(studio.serverPid), postgres: postgresCpuSeconds(studio.databaseUrl), moto: cpuSeconds(studio.motoPid), bench: process.cpuUsage() };
+    timedPhase?.started();
     await runMix(shape.durationMs);
+    timedPhase?.ended();
     const elapsedMs = performance.now() - start;
-    const cpu = { server: cpuSeconds(studio.serverPid) - cpuAtStart.server, postgres: postgresCpuSeconds(studio.databaseUrl) - cpuAtStart.postgres, moto: cpuSeconds(studio.motoPid) - cpuAtStart.moto };
+    const own = process.cpuUsage(cpuAtStart.bench);
+    const cpu = {
+      server: cpuSeconds(studio.serverPid) - cpuAtStart.server,
+      postgres: postgresCpuSeconds(studio.databaseUrl) - cpuAtStart.postgres,
+      moto: cpuSeconds(studio.motoPid) - cpuAtStart.moto,
+      bench: (own.user + own.system) / 1e6,
+    };
     const editor0 = sessions.get("editor-0@example.com")!;
     const { poolId: readPool, crId } = reviewed[0]!;
     const versions = await Promise.all(demandPools.map(async (poolId) => (await draftOf(poolId)).version));

@@ -38,12 +38,23 @@ export class Recorder {
     return percentile(this.samples.get(kind) ?? [], p);
   }
 
-  /** The percentile of each `sliceMs` slice of time from `start` (a request counts in the slice it ended in). */
-  percentileBySlice(kind: string, p: number, start: number, sliceMs: number): number[] {
-    const slices: number[][] = [];
+  /**
+   * The percentile of each `sliceMs` slice of the `durationMs` from `start`: a request counts in the slice it ended
+   * in, and one that ended after the run (it was sent before its end) in the last slice.
+   */
+  percentileBySlice(kind: string, p: number, start: number, durationMs: number, sliceMs: number): number[] {
+    const count = Math.max(1, Math.ceil(durationMs / sliceMs));
+    const slices: number[][] = Array.from({ length: count }, () => []);
     const times = this.times.get(kind) ?? [];
-    (this.samples.get(kind) ?? []).forEach((ms, i) => (slices[Math.max(0, Math.floor((times[i]! - start) / sliceMs))] ??= []).push(ms));
-    return Array.from(slices, (slice) => percentile(slice ?? [], p));
+    (this.samples.get(kind) ?? []).forEach((ms, i) => slices[Math.min(count - 1, Math.max(0, Math.floor((times[i]! - start) / sliceMs)))]!.push(ms));
+    return slices.map((slice) => percentile(slice, p));
+  }
+
+  /** How many requests of these kinds were recorded. */
+  total(kinds: (kind: string) => boolean): number {
+    return this.kinds()
+      .filter(kinds)
+      .reduce((n, k) => n + this.count(k), 0);
   }
 }
 
