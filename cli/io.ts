@@ -28,3 +28,16 @@ export type Command = {
   usage: string;
   run: (args: string[], io: CliIo) => Promise<number>;
 };
+
+/**
+ * The text of FILE (`-` is standard input where `stdin` allows it), or undefined after saying on standard error, as
+ * `cognito-studio COMMAND: cannot read FILE: reason`, that it cannot be read; the caller returns its exit status.
+ */
+export async function readInputText(io: CliIo, command: string, file: string, { stdin = false } = {}): Promise<string | undefined> {
+  try {
+    return stdin && file === "-" ? await io.readStdin() : await io.readFile(file);
+  } catch (cause) {
+    io.stderr(`cognito-studio ${command}: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return undefined;
+  }
+}

@@ -4,7 +4,7 @@ import { type Diagnostic, hasErrors } from "../lib/cognito/spec/diagnostics";
 import { parseDocumentText } from "../lib/cognito/spec/document";
 import type { PoolDocument } from "../lib/cognito/spec/document-schema";
 import { validatePoolDocument } from "../lib/cognito/spec/validate";
-import { type CliIo, EXIT_INVALID, EXIT_USAGE } from "./io";
+import { type CliIo, EXIT_INVALID, EXIT_USAGE, readInputText } from "./io";
 
 /**
  * Reads FILE (- for standard input) as a valid pool document for `command` (apply, connect, preflight),
@@ -12,13 +12,8 @@ import { type CliIo, EXIT_INVALID, EXIT_USAGE } from "./io";
  * or the exit status when the file cannot be read (2) or is not a valid document (1).
  */
 export async function readValidDocument(io: CliIo, command: string, file: string, { errorsOnly = false } = {}): Promise<PoolDocument | number> {
-  let text: string;
-  try {
-    text = file === "-" ? await io.readStdin() : await io.readFile(file);
-  } catch (cause) {
-    io.stderr(`cognito-studio ${command}: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-    return EXIT_USAGE;
-  }
+  const text = await readInputText(io, command, file, { stdin: true });
+  if (text === undefined) return EXIT_USAGE;
   const { document, diagnostics } = readPoolDocument(text, file === "-" ? undefined : file);
   const shown: Diagnostic[] = errorsOnly ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
   for (const d of shown) io.stderr(`${file}: ${d.severity}${d.path ? ` ${d.path}` : ""} (${d.code}): ${d.message}\n`);
@@ -41,13 +36,8 @@ export const VALUES_OPTION_HELP = `      --values FILE       a target's per-envi
  */
 export async function applyValuesFile(io: CliIo, command: string, document: PoolDocument, file: string | undefined): Promise<PoolDocument | number> {
   if (file === undefined) return document;
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (cause) {
-    io.stderr(`cognito-studio ${command}: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-    return EXIT_USAGE;
-  }
+  const text = await readInputText(io, command, file);
+  if (text === undefined) return EXIT_USAGE;
   const parsed = parseDocumentText(text, file);
   if (parsed.value === undefined) {
     for (const d of parsed.diagnostics) io.stderr(`${file}: error (${d.code}): ${d.message}\n`);

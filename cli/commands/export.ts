@@ -16,7 +16,7 @@ import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { runCrossFieldRules } from "../../lib/cognito/spec/validate";
 import { oneOf, parseCommandArgs } from "../args";
 import { applyValuesFile } from "../read-document";
-import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from "../io";
+import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, readInputText } from "../io";
 
 const USAGE = `Usage: cognito-studio export FILE --to FORMAT [--out PATH] [--variables] [--live-ids JSON] [--values FILE] [--api-routes FILE]
 
@@ -72,13 +72,8 @@ const API_FORMATS: readonly string[] = ["terraform", "terraform-module", "cloudf
  */
 async function readApiRoutes(io: CliIo, document: PoolDocument, file: string | undefined): Promise<ApiAuthorizer | undefined | number> {
   if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (cause) {
-    io.stderr(`cognito-studio export: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-    return EXIT_USAGE;
-  }
+  const text = await readInputText(io, "export", file);
+  if (text === undefined) return EXIT_USAGE;
   const read = readApiRoutesFile(text, file);
   const checked = read.value === undefined ? read : checkApiRoutes(read.value, document);
   for (const d of checked.diagnostics) io.stderr(`${file}: ${describeDiagnostic(d)}\n`);
@@ -117,13 +112,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (values["api-routes"] !== undefined && !API_FORMATS.includes(to)) throw new UsageError(`--api-routes applies to --to ${API_FORMATS.join(", ")} only`);
 
   const file = positionals[0];
-  let text: string;
-  try {
-    text = file === "-" ? await io.readStdin() : await io.readFile(file);
-  } catch (cause) {
-    io.stderr(`cognito-studio export: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-    return EXIT_USAGE;
-  }
+  const text = await readInputText(io, "export", file, { stdin: true });
+  if (text === undefined) return EXIT_USAGE;
   const read = readPoolDocument(text, file === "-" ? undefined : file);
   // readPoolDocument may already run the cross-field rules; report each finding once. The document it gives is
   // parsed already: only the rules run again (with native paths, for an OpenMCF manifest).

@@ -12,7 +12,7 @@ import { regionSchema } from "../../lib/cognito/spec/primitives";
 import type { PoolDocument } from "../../lib/cognito/spec/document-schema";
 import { parseCommandArgs, oneOf } from "../args";
 import { connect, describeAwsError } from "../cognito-target";
-import { type CliIo, type Command, UsageError } from "../io";
+import { type CliIo, type Command, UsageError, readInputText } from "../io";
 
 const FORMATS = ["text", "json", "markdown"] as const;
 const EXIT_CLEAN = 0;
@@ -115,13 +115,8 @@ async function review(args: string[], io: CliIo): Promise<number> {
   const file = positionals[0] ?? "";
   const policies = await readPolicies(values.policy, io);
   if (policies === undefined) return EXIT_ERROR;
-  let text: string;
-  try {
-    text = file === "-" ? await io.readStdin() : await io.readFile(file);
-  } catch (cause) {
-    io.stderr(`cognito-studio review-plan: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-    return EXIT_ERROR;
-  }
+  const text = await readInputText(io, "review-plan", file, { stdin: true });
+  if (text === undefined) return EXIT_ERROR;
   const endpoint = values.endpoint;
   if (values.live === true && values["no-live"] === true) throw new UsageError("give either --live or --no-live");
   const live = values["no-live"] !== true && (values.live === true || hasAwsAccess(io, endpoint));
