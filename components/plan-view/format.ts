@@ -1,6 +1,7 @@
 /** Pure helpers of the plan view: labels, tones, grouping and value formatting (no React). */
 import type { BadgeTone } from "@/components/ui";
 import type { ImpactLevel, Plan, PlanAction, ResourceChange, ResourceType } from "@/lib/cognito/plan";
+import { groupDigits } from "@/lib/cognito/spec/group-digits";
 
 export const ACTION_LABEL: Record<PlanAction, string> = {
   create: "create",
@@ -106,7 +107,7 @@ export function listDelta(before: unknown, after: unknown): { removed: string[];
   return { removed: bs.filter((v) => !afterSet.has(v)), added: as.filter((v) => !beforeSet.has(v)), kept: bs.filter((v) => afterSet.has(v)) };
 }
 
-/** "12,345" in a fixed locale so server and client render the same text. */
+/** "12,345", the same on the server and in the browser (the core's messages write counts the same way). */
 export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
+  return groupDigits(n);
 }

@@ -10,6 +10,7 @@ import { SignInPreview } from "@/components/branding/sign-in-preview";
 import { type PreviewMode, previewModel } from "@/components/branding/preview-model";
 import { Button, Card, Label, Select } from "@/components/ui";
 import { ASSET_CATEGORIES, ASSET_EXTENSIONS, COLOR_MODES, MAX_ASSET_BYTES, MAX_CLASSIC_LOGO_BYTES } from "@/lib/cognito/spec/branding-schema";
+import { groupDigits } from "@/lib/cognito/spec/group-digits";
 import { BooleanField, FieldSet, NumberField, SelectField, TextField, useFieldMessages } from "../controls";
 import { useEditorContext } from "../editor-context";
 import { ClientOptions, RemoveItemButton, useClientNames } from "./list-items";
@@ -43,7 +44,7 @@ function FileToBase64({ id, label, max, onLoad }: { id: string; label: string; m
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           if (!file) return;
-          if (file.size > max) return setProblem(`${file.name} is ${file.size.toLocaleString("en-US")} bytes; choose an image of at most ${max.toLocaleString("en-US")} bytes.`);
+          if (file.size > max) return setProblem(`${file.name} is ${groupDigits(file.size)} bytes; choose an image of at most ${groupDigits(max)} bytes.`);
           setProblem(undefined);
           const reader = new FileReader();
           reader.onload = () => onLoad(String(reader.result).replace(/^data:[^,]*,/u, ""), file);
