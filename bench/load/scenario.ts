@@ -233,6 +233,8 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
   };
 
   /** Saves a change, submits it, opens the progress stream, applies, and reads the stream to its end. */
+  /** An applier reads the outcome (or the refusal) before the next apply; never past the phase's end. */
+  const pauseAfterApply = () => sleep(Math.min(shape.applyPauseMs, end - performance.now()));
   const follower = async (session: StudioSession, poolId: string, targetId: string, i: number) => {
     let n = appliesBy.get(i) ?? 0;
     await sleep(Math.random() * 2_000);
@@ -247,13 +249,13 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       const saved = await session.action(SAVE_FILE, { poolId, version, document }, `/pools/${poolId}`);
       if (!saved.value?.ok) {
         recorder.record("apply", saved.ms, `saving before apply: ${saved.error ?? JSON.stringify(saved.value).slice(0, 200)}`);
-        await sleep(Math.min(shape.applyPauseMs, end - performance.now()));
+        await pauseAfterApply();
         continue;
       }
       const submitted = await submit(session, poolId, targetId, `Load apply ${n}`);
       if (!submitted.value?.ok) {
         recorder.record("apply", submitted.ms, `submitting: ${submitted.error ?? JSON.stringify(submitted.value).slice(0, 200)}`);
-        await sleep(Math.min(shape.applyPauseMs, end - performance.now()));
+        await pauseAfterApply();
         continue;
       }
       const crId = submitted.value.data.id;
@@ -271,7 +273,7 @@ export async function runLoad(studio: LoadStudio, shape: LoadShape, label: strin
       else applies.succeeded++;
       recorder.record("stream: open → first event", stream.firstEventMs ?? stream.totalMs, stream.firstEventMs === undefined ? (stream.error ?? "no event") : undefined);
       recorder.record("stream: end after apply answered", Math.max(0, streamStart + stream.totalMs - appliedAt), stream.ended ? undefined : (stream.error ?? "the stream never sent end"));
-      await sleep(Math.min(shape.applyPauseMs, end - performance.now()));
+      await pauseAfterApply();
     }
   };
 
